@@ -1,0 +1,321 @@
+#include "tokens/tokenizer.h"
+
+#include <array>
+
+#include "common/utf8.h"
+
+namespace evident::tokens {
+namespace {
+
+enum CharClass : uint8_t { kOther, kSpace, kNewline, kLetter, kDigit, kApos, kPunctChar };
+
+constexpr std::array<uint8_t, 256> MakeAsciiTable() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kOther;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  t[' '] = t['\t'] = t['\r'] = t['\f'] = t['\v'] = kSpace;
+  t['\n'] = kNewline;
+  t['\''] = kApos;
+  for (char c : std::string_view(".,;:!?()[]{}\"-")) t[static_cast<uint8_t>(c)] = kPunctChar;
+  for (int c = 0x80; c < 256; ++c) t[c] = kLetter;  // refined by DecodeSpecial
+  return t;
+}
+constexpr auto kAscii = MakeAsciiTable();
+
+// Non-ASCII code points that are not letters. Returns the class and, for punctuation, the
+// ASCII normal form.
+CharClass ClassifyCodePoint(char32_t cp, std::string_view* norm) {
+  switch (cp) {
+    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F:
+    case 0x200B: case 0x3000: case 0xFEFF:
+      return kSpace;
+    case 0x2028: case 0x2029: case 0x0085:
+      return kNewline;
+    case 0x2018: case 0x2019: case 0x02BC: case 0x2032:
+      *norm = "'";
+      return kApos;
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+      *norm = "\"";
+      return kPunctChar;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      *norm = "-";
+      return kPunctChar;
+    case 0x2026:
+      *norm = "...";
+      return kPunctChar;
+    case 0x2022: case 0x00B7: case 0x00A9: case 0x00AE: case 0x2122: case 0xFFFD: case 0x00B0:
+    case 0x20AC: case 0x00A3: case 0x00A5: case 0x20B9: case 0x20BD: case 0x00A7:
+      return kOther;
+    default:
+      return kLetter;
+  }
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
+bool IsAbbreviation(std::string_view w) {
+  static constexpr std::string_view kAbbr[] = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "st",
+      "sr", "jr", "rev", "gov", "sen", "rep", "pres", "insp", "supt", "det", "no", "nos", "vs",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "mt", "ft", "co", "corp", "inc", "ltd", "dept", "univ", "ave", "blvd", "rd", "hon",
+      "adm", "cmdr", "brig", "messrs", "approx", "est", "fig", "vol", "al", "etc", "ca",
+      "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+      "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+      "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sgts",
+      "ph", "mg", "govt", "asst", "supdt", "addl", "dy", "shri", "smt", "km"};
+  for (auto a : kAbbr)
+    if (a == w) return true;
+  return false;
+}
+
+}  // namespace
+
+uint64_t HashToken(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+Tokenizer::Tokenizer() = default;
+
+void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
+  out->text = text;
+  out->tokens.clear();
+  out->sentences.clear();
+  out->lower.assign(text.data(), text.size());
+  for (char& c : out->lower)
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  std::string_view lower = out->lower;
+  const size_t n = text.size();
+  size_t i = 0;
+  uint8_t pending = 0;  // flags for the next token
+  int newlines = 0;
+
+  auto push = [&](size_t b, size_t e, TokenKind kind, std::string_view norm) {
+    Token t;
+    t.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    t.norm = norm;
+    t.hash = HashToken(norm);
+    t.kind = kind;
+    t.flags = pending;
+    if (kind == TokenKind::kWord) {
+      if (IsUpper(text[b])) t.flags |= kCapitalized;
+      if (e - b >= 2) {
+        bool all = true;
+        int letters = 0;
+        for (size_t k = b; k < e; ++k) {
+          char c = text[k];
+          if (IsLowerAscii(c)) { all = false; break; }
+          if (IsUpper(c)) ++letters;
+        }
+        if (all && letters >= 2) t.flags |= kAllCaps;
+      }
+    }
+    out->tokens.push_back(t);
+    pending = 0;
+  };
+
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    uint8_t cls = kAscii[c];
+    size_t clen = 1;
+    std::string_view special;
+    if (c >= 0x80) {
+      char32_t cp = DecodeUtf8(text, i, &clen);
+      cls = ClassifyCodePoint(cp, &special);
+    }
+    if (cls == kSpace) {
+      pending |= kSpaceBefore;
+      i += clen;
+      continue;
+    }
+    if (cls == kNewline) {
+      pending |= kSpaceBefore | kNewlineBefore;
+      if (++newlines >= 2) pending |= kParagraphBefore;
+      i += clen;
+      continue;
+    }
+    // Any non-space resets the blank-line counter, but spaces between newlines do not.
+    newlines = 0;
+    if (cls == kLetter) {
+      // Acronym: single ASCII letters each followed by a dot, at least two: "U.S." "a.m." "N.C."
+      size_t b = i;
+      size_t e = i;
+      {
+        size_t k = i;
+        int pairs = 0;
+        auto is_ascii_letter = [&](size_t p) {
+          return p < n && static_cast<unsigned char>(text[p]) < 0x80 &&
+                 kAscii[static_cast<unsigned char>(text[p])] == kLetter;
+        };
+        // Each piece is one letter and a dot; the letter after a dot must not start a word.
+        while (is_ascii_letter(k) && !is_ascii_letter(k + 1) && k + 1 < n && text[k + 1] == '.') {
+          ++pairs;
+          k += 2;
+          if (!is_ascii_letter(k) || is_ascii_letter(k + 1)) break;
+        }
+        if (pairs >= 2) e = k;
+      }
+      if (e == b) {
+        // Word: letters, digits inside, internal apostrophes (don't, o'brien).
+        e = i + clen;
+        while (e < n) {
+          unsigned char d = static_cast<unsigned char>(text[e]);
+          uint8_t dc = kAscii[d];
+          size_t dl = 1;
+          std::string_view sp;
+          if (d >= 0x80) dc = ClassifyCodePoint(DecodeUtf8(text, e, &dl), &sp);
+          if (dc == kLetter || dc == kDigit) {
+            e += dl;
+            continue;
+          }
+          if (dc == kApos && sp.empty() && e + 1 < n &&
+              kAscii[static_cast<unsigned char>(text[e + 1])] == kLetter) {
+            // Keep "don't"; split the possessive "'s" into its own token.
+            if ((text[e + 1] == 's' || text[e + 1] == 'S') &&
+                (e + 2 >= n || kAscii[static_cast<unsigned char>(text[e + 2])] != kLetter))
+              break;
+            e += 1;
+            continue;
+          }
+          break;
+        }
+      }
+      push(b, e, TokenKind::kWord, lower.substr(b, e - b));
+      i = e;
+      continue;
+    }
+    if (cls == kDigit) {
+      size_t b = i;
+      size_t e = i + 1;
+      bool has_letter = false;
+      while (e < n) {
+        char d = text[e];
+        if (d >= '0' && d <= '9') { ++e; continue; }
+        if ((d == ',' || d == '.') && e + 1 < n && text[e + 1] >= '0' && text[e + 1] <= '9' && !has_letter) {
+          e += 1;
+          continue;
+        }
+        if (kAscii[static_cast<unsigned char>(d)] == kLetter && static_cast<unsigned char>(d) < 0x80) {
+          has_letter = true;
+          ++e;
+          continue;
+        }
+        break;
+      }
+      push(b, e, has_letter ? TokenKind::kAlnum : TokenKind::kNumber, lower.substr(b, e - b));
+      i = e;
+      continue;
+    }
+    if (cls == kApos) {
+      // Possessive "'s" / "’s" as its own token.
+      size_t after = i + clen;
+      if (after < n && (text[after] == 's' || text[after] == 'S') &&
+          (after + 1 >= n || kAscii[static_cast<unsigned char>(text[after + 1])] != kLetter) &&
+          !out->tokens.empty() && !(pending & kSpaceBefore)) {
+        push(i, after + 1, TokenKind::kWord, "'s");
+        i = after + 1;
+        continue;
+      }
+      push(i, i + clen, TokenKind::kPunct, "'");
+      i += clen;
+      continue;
+    }
+    if (cls == kPunctChar) {
+      if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
+        push(i, i + 3, TokenKind::kPunct, "...");
+        i += 3;
+        continue;
+      }
+      push(i, i + clen, TokenKind::kPunct, special.empty() ? lower.substr(i, clen) : special);
+      i += clen;
+      continue;
+    }
+    push(i, i + clen, TokenKind::kSymbol, lower.substr(i, clen));
+    i += clen;
+  }
+  SplitSentences(out);
+}
+
+void Tokenizer::SplitSentences(TokenizedText* out) const {
+  auto& toks = out->tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  uint32_t start = 0;
+  uint32_t paragraph = 0;
+  auto close = [&](uint32_t end) {
+    if (end <= start) return;
+    Sentence s;
+    s.begin_token = start;
+    s.end_token = end;
+    s.span = Span{toks[start].span.begin, toks[end - 1].span.end};
+    s.paragraph = paragraph;
+    out->sentences.push_back(s);
+    start = end;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    if (i > start && t.HasFlag(kNewlineBefore)) {
+      const Token& prev = toks[i - 1];
+      // A single line break inside running lowercase text is a wrapped line, not a boundary.
+      bool wrapped = !t.HasFlag(kParagraphBefore) && prev.kind == TokenKind::kWord &&
+                     !(t.flags & kCapitalized) && t.kind == TokenKind::kWord;
+      if (!wrapped) close(i);
+    }
+    if (t.kind != TokenKind::kPunct) continue;
+    bool terminal = t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "...";
+    if (!terminal) continue;
+    uint32_t end = i + 1;
+    // Closing quotes and brackets belong to the sentence they close.
+    while (end < n && toks[end].kind == TokenKind::kPunct && !toks[end].HasFlag(kSpaceBefore) &&
+           (toks[end].norm == "\"" || toks[end].norm == "'" || toks[end].norm == ")"))
+      ++end;
+    if (end >= n) continue;
+    const Token& next = toks[end];
+    if (t.norm == ".") {
+      if (i == start) continue;
+      const Token& prev = toks[i - 1];
+      if (prev.span.end != t.span.begin) {
+        // " . " spaced period: still a boundary.
+      } else if (prev.kind == TokenKind::kWord) {
+        if (IsAbbreviation(prev.norm)) continue;
+        // Single capital letter: an initial ("John F. Kennedy").
+        if (prev.span.size() == 1 && (prev.flags & kCapitalized)) continue;
+      }
+      if (!next.HasFlag(kSpaceBefore)) {
+        // "reported.Major General": glued sentences in scraped text.
+        bool glued = prev.kind == TokenKind::kWord && prev.span.size() >= 2 &&
+                     next.kind == TokenKind::kWord && (next.flags & kCapitalized) &&
+                     next.span.size() >= 2 && !(next.flags & kAllCaps);
+        if (!glued) continue;
+      }
+    } else if (!next.HasFlag(kSpaceBefore) && next.kind != TokenKind::kPunct) {
+      continue;
+    }
+    close(end);
+    i = end - 1;
+  }
+  close(n);
+  // Recompute paragraph indexes from token flags (simple and exact).
+  uint32_t p = 0;
+  for (auto& s : out->sentences) {
+    for (uint32_t k = s.begin_token; k < s.end_token; ++k) {
+      if (k > 0 && toks[k].HasFlag(kParagraphBefore)) {
+        if (k == s.begin_token) ++p;
+      }
+    }
+    s.paragraph = p;
+  }
+}
+
+}  // namespace evident::tokens

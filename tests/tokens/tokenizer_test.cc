@@ -1,0 +1,86 @@
+#include "tokens/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace evident::tokens {
+namespace {
+
+std::vector<std::string> Norms(const TokenizedText& t) {
+  std::vector<std::string> out;
+  for (const auto& tok : t.tokens) out.emplace_back(tok.norm);
+  return out;
+}
+
+TEST(Tokenizer, SplitsWordsNumbersAndPunctuationWithByteSpans) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "Police detained 1,500 people in Almaty.";
+  tz.Tokenize(text, &t);
+  EXPECT_EQ(Norms(t), (std::vector<std::string>{"police", "detained", "1,500", "people", "in", "almaty", "."}));
+  EXPECT_EQ(t.tokens[2].kind, TokenKind::kNumber);
+  EXPECT_EQ(t.tokens[2].span.Of(text), "1,500");
+  EXPECT_TRUE(t.tokens[0].HasFlag(kCapitalized));
+  ASSERT_EQ(t.sentences.size(), 1u);
+}
+
+TEST(Tokenizer, KeepsAcronymsAndAbbreviationsInOneSentence) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "Mr. Smith met Gen. Petraeus in the U.S. on Monday. He left at 7 p.m. Tuesday.";
+  tz.Tokenize(text, &t);
+  ASSERT_EQ(t.sentences.size(), 2u);
+  EXPECT_EQ(t.sentences[0].span.Of(text), "Mr. Smith met Gen. Petraeus in the U.S. on Monday.");
+}
+
+TEST(Tokenizer, NormalizesTypographicQuotesAndSplitsPossessive) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "The ministry\xE2\x80\x99s statement \xE2\x80\x9C" "ended\xE2\x80\x9D in 2020\xE2\x80\x93" "2021.";
+  tz.Tokenize(text, &t);
+  EXPECT_EQ(Norms(t), (std::vector<std::string>{"the", "ministry", "'s", "statement", "\"", "ended", "\"", "in", "2020", "-", "2021", "."}));
+  EXPECT_EQ(t.tokens[2].span.Of(text), "\xE2\x80\x99s");
+}
+
+TEST(Tokenizer, HyphenatedPiecesAreMarkedAsJoined) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "a 21-year-old man";
+  tz.Tokenize(text, &t);
+  EXPECT_EQ(Norms(t), (std::vector<std::string>{"a", "21", "-", "year", "-", "old", "man"}));
+  EXPECT_FALSE(t.tokens[2].HasFlag(kSpaceBefore));
+  EXPECT_TRUE(t.tokens[6].HasFlag(kSpaceBefore));
+}
+
+TEST(Tokenizer, BreaksSentencesAtParagraphsAndGluedSentences) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "Headline without stop\n\nFirst sentence reported.Major General Smith died.";
+  tz.Tokenize(text, &t);
+  ASSERT_EQ(t.sentences.size(), 3u);
+  EXPECT_EQ(t.sentences[1].span.Of(text), "First sentence reported.");
+  EXPECT_EQ(t.sentences[2].paragraph, 1u);
+}
+
+TEST(Tokenizer, LowercaseTextStillSplitsAtPeriods) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "police arrested two men on friday. the accused were produced in court.";
+  tz.Tokenize(text, &t);
+  EXPECT_EQ(t.sentences.size(), 2u);
+}
+
+TEST(Tokenizer, EmptyAndWhitespaceOnlyTextGiveNoTokens) {
+  Tokenizer tz;
+  TokenizedText t;
+  tz.Tokenize("", &t);
+  EXPECT_TRUE(t.tokens.empty());
+  tz.Tokenize(" \n\t ", &t);
+  EXPECT_TRUE(t.tokens.empty());
+  EXPECT_TRUE(t.sentences.empty());
+}
+
+}  // namespace
+}  // namespace evident::tokens
