@@ -1,1 +1,225 @@
-int main() { return 0; }
+// evident: the command-line interface.
+//
+//   evident code [FILE|DIR|-]... [--published YYYY-MM-DD] [--format jsonl|pretty] [-j N]
+//   evident eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--errors N]
+//
+// Exit codes (STYLE.md): 0 ok, 1 finished with rejected or failed inputs, 2 usage, 3 fatal.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "common/date.h"
+#include "eval/scorer.h"
+#include "pipeline/batch.h"
+#include "pipeline/engine.h"
+#include "pipeline/json_writer.h"
+#include "pipeline/pretty_writer.h"
+
+namespace {
+
+using namespace evident;
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejected = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFatal = 3;
+
+void Error(const std::string& where, const std::string& message) {
+  if (where.empty()) fmt::print(stderr, "evident: {}\n", message);
+  else fmt::print(stderr, "evident: {}: {}\n", where, message);
+}
+
+Result<std::unique_ptr<pipeline::Engine>> MakeEngine(const std::string& data_dir) {
+  pipeline::EngineOptions options;
+  options.data_dir = data_dir;
+  return pipeline::Engine::Create(options);
+}
+
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string published;
+  std::string format = "jsonl";
+  std::string input_format = "auto";
+  std::string data_dir;
+  int threads = 1;
+  bool quiet = false;
+};
+
+int RunCode(const CodeArgs& args) {
+  if (!args.published.empty() && !ParseIsoDate(args.published)) {
+    Error("--published", "'" + args.published + "' is not a date; use YYYY-MM-DD");
+    return kExitUsage;
+  }
+  auto engine = MakeEngine(args.data_dir);
+  if (!engine.ok()) {
+    Error(engine.status().where(), engine.status().message());
+    return kExitFatal;
+  }
+  pipeline::BatchOptions options;
+  options.threads = args.threads;
+  options.read.default_published = args.published;
+  if (args.input_format == "jsonl") options.read.format = text::InputFormat::kJsonl;
+  else if (args.input_format == "text") options.read.format = text::InputFormat::kText;
+  else if (args.input_format == "html") options.read.format = text::InputFormat::kHtml;
+  bool pretty = args.format == "pretty";
+  std::string buffer;
+  auto emit = [&](const pipeline::CodedDocument& cd) {
+    if (pretty) pipeline::AppendPretty(cd, &buffer);
+    else pipeline::AppendJsonLine(cd, &buffer);
+    if (!cd.status.ok())
+      Error(cd.status.where().empty() ? cd.doc.origin : cd.status.where(),
+            std::string(cd.failed ? "failed: " : "rejected: ") + cd.status.message());
+    if (buffer.size() > (1u << 16)) {
+      std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+      buffer.clear();
+    }
+  };
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  auto report = pipeline::CodeInputs(**engine, inputs, options, emit);
+  std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+  std::fflush(stdout);
+  if (!report.ok()) {
+    Error(report.status().where(), report.status().message());
+    return kExitFatal;
+  }
+  const auto& r = *report;
+  if (!args.quiet)
+    fmt::print(stderr, "evident: read {}, coded {}, rejected {}, failed {}; {} events; {:.1f} MB in {:.2f} s ({:.1f} MB/s)\n",
+               r.read, r.coded, r.rejected, r.failed, r.events, r.bytes / 1e6, r.seconds,
+               r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
+  return (r.rejected || r.failed) ? kExitRejected : kExitOk;
+}
+
+struct EvalArgs {
+  std::string gold;
+  std::string pred;
+  std::string data_dir;
+  bool json = false;
+  size_t errors = 0;
+  int threads = 1;
+};
+
+int RunEval(const EvalArgs& args) {
+  std::string data_dir = args.data_dir.empty() ? pipeline::DefaultDataDir() : args.data_dir;
+  auto countries = CountryTable::Load(data_dir + "/countries.tsv");
+  if (!countries.ok()) {
+    Error(countries.status().where(), countries.status().message());
+    return kExitFatal;
+  }
+  eval::Scorer scorer(*countries);
+  std::ifstream gold(args.gold);
+  if (!gold) {
+    Error(args.gold, "cannot read the gold file");
+    return kExitUsage;
+  }
+  std::string line;
+  size_t n = 0;
+  while (std::getline(gold, line)) {
+    ++n;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Status st = scorer.AddGold(line, args.gold + ":" + std::to_string(n));
+    if (!st.ok()) {
+      Error(st.where(), st.message());
+      return kExitFatal;
+    }
+  }
+  if (!args.pred.empty()) {
+    std::ifstream pred(args.pred);
+    if (!pred) {
+      Error(args.pred, "cannot read the predictions file");
+      return kExitUsage;
+    }
+    n = 0;
+    while (std::getline(pred, line)) {
+      ++n;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Status st = scorer.AddPrediction(line, args.pred + ":" + std::to_string(n));
+      if (!st.ok()) {
+        Error(st.where(), st.message());
+        return kExitFatal;
+      }
+    }
+  } else {
+    auto engine = MakeEngine(args.data_dir);
+    if (!engine.ok()) {
+      Error(engine.status().where(), engine.status().message());
+      return kExitFatal;
+    }
+    pipeline::BatchOptions options;
+    options.threads = args.threads;
+    options.read.format = text::InputFormat::kJsonl;
+    std::string out;
+    Status failed;
+    auto report = pipeline::CodeInputs(**engine, {args.gold}, options, [&](const pipeline::CodedDocument& cd) {
+      out.clear();
+      pipeline::AppendJsonLine(cd, &out);
+      out.pop_back();
+      Status st = scorer.AddPrediction(out, cd.doc.origin);
+      if (!st.ok() && failed.ok()) failed = st;
+    });
+    if (!report.ok()) {
+      Error(report.status().where(), report.status().message());
+      return kExitFatal;
+    }
+    if (!failed.ok()) {
+      Error(failed.where(), failed.message());
+      return kExitFatal;
+    }
+  }
+  auto report = scorer.Finish();
+  if (args.json) {
+    std::cout << eval::ReportToJson(report, args.errors > 0) << "\n";
+  } else {
+    std::cout << eval::FormatReport(report, args.gold);
+    if (args.errors) std::cout << eval::FormatErrors(report, args.errors);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"evident: news reports -> sourced, checked event records with their numbers"};
+  app.require_subcommand(1);
+  std::string data_dir;
+  app.add_option("--data", data_dir, "lexicon folder (default: the built-in data/)");
+
+  CodeArgs code;
+  auto* code_cmd = app.add_subcommand("code", "code documents and print their events (JSONL or pretty)");
+  code_cmd->add_option("inputs", code.inputs, "files, directories, or - for stdin (default -)");
+  code_cmd->add_option("--published", code.published, "publication date for documents without one (YYYY-MM-DD)");
+  code_cmd->add_option("--format", code.format, "output format")->check(CLI::IsMember({"jsonl", "pretty"}));
+  code_cmd->add_option("--input", code.input_format, "input format")->check(CLI::IsMember({"auto", "text", "jsonl", "html"}));
+  code_cmd->add_option("-j,--threads", code.threads, "worker threads")->check(CLI::Range(1, 256));
+  code_cmd->add_flag("-q,--quiet", code.quiet, "no summary on stderr");
+
+  EvalArgs ev;
+  auto* eval_cmd = app.add_subcommand("eval", "score evident against a gold JSONL file (see docs/eval.md)");
+  eval_cmd->add_option("gold", ev.gold, "gold JSONL file")->required();
+  eval_cmd->add_option("--pred", ev.pred, "predictions JSONL (default: code the gold documents now)");
+  eval_cmd->add_flag("--json", ev.json, "print the scores as JSON");
+  eval_cmd->add_option("--errors", ev.errors, "also list the errors of the first N documents");
+  eval_cmd->add_option("-j,--threads", ev.threads, "worker threads")->check(CLI::Range(1, 256));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  code.data_dir = ev.data_dir = data_dir;
+  if (*code_cmd) {
+    if (code.format == "jsonl" && !code.quiet && isatty(STDOUT_FILENO) == 0) {
+    }
+    return RunCode(code);
+  }
+  if (*eval_cmd) return RunEval(ev);
+  return kExitUsage;
+}

@@ -1,1 +1,982 @@
-// placeholder: implementation pending
+#include "events/assembler.h"
+
+#include <algorithm>
+#include <array>
+
+namespace evident::events {
+
+using lexicon::Cue;
+using lexicon::EventType;
+using lexicon::Role;
+using lexicon::Sector;
+using tokens::Token;
+using tokens::TokenKind;
+
+std::string_view EventStatusName(EventStatus s) {
+  switch (s) {
+    case EventStatus::kHappened: return "happened";
+    case EventStatus::kNegated: return "negated";
+    case EventStatus::kPlanned: return "planned";
+    case EventStatus::kHypothetical: return "hypothetical";
+  }
+  return "happened";
+}
+
+EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::PhraseMatcher& triggers,
+                               const match::PhraseMatcher& nouns, const match::PhraseMatcher& cues,
+                               const PlaceTable* places)
+    : lexicon_(lexicon), triggers_(triggers), nouns_(nouns), cues_(cues), places_(places) {
+  for (const auto& e : triggers.table().entries) {
+    TriggerInfo t;
+    t.type = *lexicon::ParseEventType(e.fields[0]);
+    t.mode = e.fields[1] == "-" ? std::string_view() : std::string_view(e.fields[1]);
+    t.role = *lexicon::ParseRole(e.fields[2]);
+    t.needs_person = e.fields[3] == "person";
+    trigger_info_.push_back(t);
+  }
+  for (const auto& e : nouns.table().entries)
+    noun_info_.push_back(NounInfo{*lexicon::ParseSector(e.fields[0]), e.fields[1] == "person",
+                                  e.fields[1] != "person"});
+  for (const auto& e : cues.table().entries) cue_info_.push_back(*lexicon::ParseCue(e.fields[0]));
+}
+
+namespace {
+
+constexpr int kNone = -1;
+
+bool IsAny(const Token& t, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (t.norm == w) return true;
+  return false;
+}
+
+bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
+
+// Roles that befall one identifiable person, so "a man"/"the victim"/"he" count as 1.
+bool CountsIndividuals(Role r) {
+  return r != Role::kNone && r != Role::kParticipants;
+}
+
+bool SubjectRoleTrigger(EventType type, std::string_view mode, lexicon::Form form) {
+  if (type == EventType::kProtest || type == EventType::kCustody) return true;
+  if (type == EventType::kAssault && mode.empty()) return true;  // died, dead, injured
+  return false;
+}
+
+}  // namespace
+
+// Works on one sentence; holds per-token indexes of the annotations.
+class SentenceAssembler {
+ public:
+  SentenceAssembler(const EventAssembler& a, const DocumentAnnotations& doc, const SentenceAnnotations& s,
+                    std::vector<Event>* out)
+      : a_(a), doc_(doc), s_(s), toks_(doc.text->tokens), out_(out) {
+    const auto& sent = doc.text->sentences[s.index];
+    begin_ = sent.begin_token;
+    end_ = sent.end_token;
+    size_t n = end_ - begin_;
+    noun_at_end_.assign(n, kNone);
+    noun_at_begin_.assign(n, kNone);
+    cue_at_.assign(n, kNone);
+    cue_end_.assign(n, 0);
+    qty_at_end_.assign(n, kNone);
+    qty_at_begin_.assign(n, kNone);
+    in_date_.assign(n, false);
+    blocked_.assign(n, false);
+    trig_at_.assign(n, kNone);
+    for (size_t i = 0; i < s.nouns.size(); ++i) {
+      const auto& m = s.nouns[i];
+      uint32_t b = m.begin_token - begin_, e = m.end_token - 1 - begin_;
+      if (noun_at_end_[e] == kNone || s.nouns[noun_at_end_[e]].begin_token > m.begin_token)
+        noun_at_end_[e] = static_cast<int>(i);
+      if (noun_at_begin_[b] == kNone) noun_at_begin_[b] = static_cast<int>(i);
+    }
+    for (const auto& d : s.dates)
+      for (uint32_t k = d.begin_token; k < d.end_token; ++k) in_date_[k - begin_] = true;
+    for (size_t i = 0; i < s.cues.size(); ++i) {
+      const auto& m = s.cues[i];
+      uint32_t b = m.begin_token - begin_;
+      if (in_date_[b]) continue;  // "May 9" is a date, not the modal
+      Cue c = Cue(a_.cue_info_[a_.cues_.table().phrases[m.phrase].entry]);
+      if (c == Cue::kBlock) {
+        for (uint32_t k = m.begin_token; k < m.end_token; ++k) blocked_[k - begin_] = true;
+        continue;
+      }
+      if (cue_at_[b] == kNone || m.end_token - begin_ > cue_end_[b]) {
+        cue_at_[b] = static_cast<int>(c);
+        cue_end_[b] = m.end_token - begin_;
+      }
+    }
+    for (size_t i = 0; i < s.quantities.size(); ++i) {
+      const auto& q = s.quantities[i];
+      if (!q.IsCount()) continue;
+      qty_at_end_[q.end_token - 1 - begin_] = static_cast<int>(i);
+      qty_at_begin_[q.begin_token - begin_] = static_cast<int>(i);
+    }
+  }
+
+  void Run();
+
+ private:
+  struct Trig {
+    uint32_t b, e;  // token range
+    EventAssembler::TriggerInfo info;
+    lexicon::Form form;
+    int event = kNone;  // index into out_ once created
+  };
+  struct NpCount {
+    Count count;
+    uint32_t np_begin = 0, np_end = 0;
+    bool partitive = false;
+    std::optional<ActorRef> who;
+  };
+
+  const Token& T(uint32_t k) const { return toks_[k]; }
+  bool In(uint32_t k) const { return k >= begin_ && k < end_; }
+  int CueAt(uint32_t k) const { return In(k) ? cue_at_[k - begin_] : kNone; }
+  uint32_t CueEnd(uint32_t k) const { return cue_end_[k - begin_] + begin_; }
+  int NounEndingAt(uint32_t k) const { return In(k) ? noun_at_end_[k - begin_] : kNone; }
+  int NounStartingAt(uint32_t k) const { return In(k) ? noun_at_begin_[k - begin_] : kNone; }
+  const EventAssembler::NounInfo& Noun(int i) const {
+    return a_.noun_info_[a_.nouns_.table().phrases[s_.nouns[i].phrase].entry];
+  }
+  bool IsPersonNounEnd(uint32_t k) const {
+    int n = NounEndingAt(k);
+    return n != kNone && Noun(n).person;
+  }
+  // Token k ends a cue of kind c; returns the cue's first token via *start.
+  bool CueEndingAt(uint32_t k, Cue c, uint32_t* start) const {
+    for (uint32_t b = k + 1 > begin_ + 4 ? k - 3 : begin_; b <= k; ++b)
+      if (cue_at_[b - begin_] == static_cast<int>(c) && CueEnd(b) == k + 1) {
+        *start = b;
+        return true;
+      }
+    return false;
+  }
+
+  Count FromQuantity(const extract::Quantity& q, Role role) const {
+    Count c;
+    c.role = role;
+    c.value = q.value;
+    c.low = q.low;
+    c.high = q.high;
+    c.approximate = q.approximate();
+    c.span = q.span;
+    c.quantity_token = q.begin_token;
+    return c;
+  }
+  Count One(Role role, Span span, uint32_t tok) const {
+    Count c;
+    c.role = role;
+    c.value = c.low = c.high = 1;
+    c.span = span;
+    c.quantity_token = tok;
+    return c;
+  }
+
+  std::optional<NpCount> SubjectBefore(uint32_t k, Role role) const;
+  std::optional<NpCount> ObjectAfter(uint32_t k, Role role) const;
+  std::optional<NpCount> NpEndingAt(uint32_t last, Role role, bool allow_bare) const;
+  std::optional<NpCount> NpStartingAt(uint32_t first, Role role) const;
+  EventStatus StatusOf(const Trig& t, size_t trig_index) const;
+  bool IsPassive(const Trig& t) const;
+  std::optional<ActorRef> ActorOf(const Trig& t, bool passive) const;
+  std::optional<ActorRef> NounActor(int noun_index) const;
+  std::optional<Span> Source() const;
+  std::string CountryBefore(uint32_t k) const;
+
+  const EventAssembler& a_;
+  const DocumentAnnotations& doc_;
+  const SentenceAnnotations& s_;
+  const std::vector<Token>& toks_;
+  std::vector<Event>* out_;
+  uint32_t begin_ = 0, end_ = 0;
+  std::vector<int> noun_at_end_, noun_at_begin_, cue_at_, qty_at_end_, qty_at_begin_, trig_at_;
+  std::vector<uint32_t> cue_end_;
+  std::vector<bool> in_date_, blocked_;
+  std::vector<Trig> trigs_;
+};
+
+// A noun phrase ending at token `last` that states how many people: "at least 15 people",
+// "Four protesters", "3 Other Russia members", "301 of whom", "10" (bare, when allowed),
+// "a man", "the victim", "he".
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t last, Role role,
+                                                                          bool allow_bare) const {
+  if (!In(last)) return std::nullopt;
+  NpCount r;
+  r.np_end = last + 1;
+  // "301 of whom", "two of them"
+  uint32_t pstart;
+  if (CueEndingAt(last, Cue::kPartitive, &pstart) && IsAny(T(last), {"whom", "them", "which"}) && pstart > begin_) {
+    int q = qty_at_end_[pstart - 1 - begin_];
+    if (q != kNone) {
+      r.count = FromQuantity(s_.quantities[q], role);
+      r.np_begin = s_.quantities[q].begin_token;
+      r.partitive = true;
+      r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
+      return r;
+    }
+  }
+  // Bare number: "10 arrested", "6 were wounded".
+  if (int q = qty_at_end_[last - begin_]; q != kNone) {
+    if (!allow_bare) return std::nullopt;
+    r.count = FromQuantity(s_.quantities[q], role);
+    r.np_begin = s_.quantities[q].begin_token;
+    return r;
+  }
+  // Pronouns for one person.
+  if (IsAny(T(last), {"he", "she"}) && CountsIndividuals(role)) {
+    r.count = One(role, T(last).span, last);
+    r.np_begin = last;
+    return r;
+  }
+  // Person noun head, walking left over modifiers to a quantity or determiner.
+  int noun = NounEndingAt(last);
+  if (noun == kNone || !Noun(noun).person) {
+    // A name: two or three capitalized words ("Christopher Roupe"), for individual roles.
+    if (CountsIndividuals(role) && T(last).HasFlag(tokens::kCapitalized) && T(last).kind == TokenKind::kWord &&
+        !(T(last).flags & tokens::kAllCaps) && last > begin_ && T(last - 1).HasFlag(tokens::kCapitalized) &&
+        T(last - 1).kind == TokenKind::kWord && last - 1 > begin_ && !IsPunct(T(last - 2)) == true) {
+      uint32_t b = last - 1;
+      if (b > begin_ && T(b - 1).HasFlag(tokens::kCapitalized) && T(b - 1).kind == TokenKind::kWord) --b;
+      if (NounStartingAt(b) != kNone) return std::nullopt;
+      r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
+      r.np_begin = b;
+      return r;
+    }
+    return std::nullopt;
+  }
+  uint32_t k = s_.nouns[noun].begin_token;
+  bool plural = T(last).norm.back() == 's' || IsAny(T(last), {"people", "men", "women", "children", "police", "staff"});
+  int steps = 0;
+  uint32_t head_begin = k;
+  while (k > begin_ && steps < 5) {
+    uint32_t p = k - 1;
+    if (int q = qty_at_end_[p - begin_]; q != kNone) {
+      r.count = FromQuantity(s_.quantities[q], role);
+      r.np_begin = s_.quantities[q].begin_token;
+      r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
+      r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
+      return r;
+    }
+    const Token& t = T(p);
+    if (IsAny(t, {"a", "an", "one"}) ) {
+      if (plural || !CountsIndividuals(role)) return std::nullopt;
+      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
+      r.np_begin = p;
+      r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
+      return r;
+    }
+    if (IsAny(t, {"the", "this", "that"})) {
+      // "the victim": one person, but not "the protesters" (a group of unknown size).
+      if (plural || !CountsIndividuals(role)) return std::nullopt;
+      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
+      r.np_begin = p;
+      return r;
+    }
+    if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {
+      ++steps;
+      k = p;
+      continue;
+    }
+    if (IsPunct(t) || t.kind == TokenKind::kNumber || CueAt(p) != kNone) return std::nullopt;
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kAlnum) {
+      ++steps;
+      k = p;
+      continue;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The subject of a verb starting at token k: skip auxiliaries, adverbs and coordinated triggers
+// ("were briefly detained and fined"), then read the noun phrase ending there.
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint32_t k, Role role) const {
+  uint32_t p = k;
+  int guard = 0;
+  bool saw_aux = false;
+  while (p > begin_ && guard++ < 12) {
+    uint32_t q = p - 1;
+    uint32_t cstart;
+    if (CueEndingAt(q, Cue::kAux, &cstart) || CueEndingAt(q, Cue::kAdverb, &cstart) ||
+        CueEndingAt(q, Cue::kNegation, &cstart)) {
+      if (IsAny(T(q), {"who", "that", "which"})) {
+        p = cstart;
+        continue;
+      }
+      saw_aux = true;
+      p = cstart;
+      continue;
+    }
+    if (IsAny(T(q), {"and", "or", ","}) && q > begin_ && trig_at_[q - 1 - begin_] != kNone) {
+      // "detained and fined": skip the earlier coordinated trigger too.
+      const Trig& other = trigs_[trig_at_[q - 1 - begin_]];
+      p = other.b;
+      continue;
+    }
+    if (T(q).kind == TokenKind::kPunct && T(q).norm == "," && q > begin_) {
+      // An age apposition: "Parish, 21, was shot".
+      if (q >= begin_ + 3 && T(q - 2).norm == ",") {
+        for (const auto& qq : s_.quantities)
+          if (qq.begin_token == q - 1 && qq.not_count == extract::NotCount::kAge) {
+            p = q - 2;
+            goto next;
+          }
+      }
+      return std::nullopt;
+    }
+    break;
+  next:;
+  }
+  if (p == begin_) return std::nullopt;
+  (void)saw_aux;
+  return NpEndingAt(p - 1, role, /*allow_bare=*/true);
+}
+
+// A noun phrase starting at token `first`: "15 people", "at least 3", "a man", "two of them".
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32_t first, Role role) const {
+  if (!In(first)) return std::nullopt;
+  NpCount r;
+  if (int q = qty_at_begin_[first - begin_]; q != kNone) {
+    const auto& qt = s_.quantities[q];
+    uint32_t after = qt.end_token;
+    // What follows must be people (or nothing noun-like): "arrested 15 people", "killing 8.",
+    // not "seized 15 cars".
+    uint32_t k = after;
+    if (In(k) && T(k).norm == "of" && In(k + 1) && IsAny(T(k + 1), {"them", "whom"})) {
+      r.count = FromQuantity(qt, role);
+      r.np_begin = first;
+      return r;
+    }
+    if (In(k) && T(k).norm == "of") ++k;
+    if (In(k) && IsAny(T(k), {"the", "these", "those", "his", "her", "their"})) ++k;
+    for (int steps = 0; steps < 4 && In(k); ++steps, ++k) {
+      int noun = NounStartingAt(k);
+      if (noun != kNone && Noun(noun).person) {
+        uint32_t ne = s_.nouns[noun].end_token;
+        r.count = FromQuantity(qt, role);
+        r.count.span = Span{qt.span.begin, T(ne - 1).span.end};
+        r.np_begin = first;
+        r.np_end = ne;
+        r.who = ActorRef{Span{T(k).span.begin, T(ne - 1).span.end}, Noun(noun).sector, CountryBefore(k)};
+        return r;
+      }
+      const Token& t = T(k);
+      if (steps == 0 && (IsPunct(t) || IsAny(t, {"and", "or", "in", "at", "on", "from", "during", "after", "while",
+                                                   "including", "as", "for", "near", "when", "since", "by",
+                                                   "with", "following", "outside", "inside", "across", "over",
+                                                   "others", "more", "were", "was", "have", "had", "are"}))) {
+        r.count = FromQuantity(qt, role);
+        r.np_begin = first;
+        return r;
+      }
+      if (t.kind != TokenKind::kWord || CueAt(k) != kNone) break;
+      // Capitalized words: an organisation or nationality ("3 Other Russia members").
+    }
+    return std::nullopt;
+  }
+  const Token& t = T(first);
+  if (CountsIndividuals(role) && IsAny(t, {"a", "an", "one", "the"})) {
+    for (uint32_t k = first + 1; k < first + 5 && In(k); ++k) {
+      int noun = NounStartingAt(k);
+      if (noun != kNone && Noun(noun).person) {
+        uint32_t ne = s_.nouns[noun].end_token;
+        const Token& head = T(ne - 1);
+        bool plural = head.norm.back() == 's' || IsAny(head, {"people", "men", "women", "children", "police"});
+        if (plural) return std::nullopt;
+        if (In(ne) && T(ne).norm == "of" && t.norm == "one") return std::nullopt;  // "one of the ..."
+        r.count = One(role, Span{t.span.begin, head.span.end}, first);
+        r.np_begin = first;
+        r.np_end = ne;
+        r.who = ActorRef{Span{T(k).span.begin, head.span.end}, Noun(noun).sector, CountryBefore(k)};
+        return r;
+      }
+      if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber && T(k).norm != "-") break;
+      if (CueAt(k) != kNone) break;
+    }
+    return std::nullopt;
+  }
+  if (CountsIndividuals(role) && IsAny(t, {"him", "her"})) {
+    r.count = One(role, t.span, first);
+    r.np_begin = first;
+    return r;
+  }
+  // A name: "killing Sarah Davidson".
+  if (CountsIndividuals(role) && t.HasFlag(tokens::kCapitalized) && t.kind == TokenKind::kWord &&
+      !(t.flags & tokens::kAllCaps) && In(first + 1) && T(first + 1).HasFlag(tokens::kCapitalized) &&
+      T(first + 1).kind == TokenKind::kWord && NounStartingAt(first) == kNone && !in_date_[first - begin_] &&
+      !in_date_[first + 1 - begin_]) {
+    uint32_t e = first + 2;
+    if (In(e) && T(e).HasFlag(tokens::kCapitalized) && T(e).kind == TokenKind::kWord) ++e;
+    r.count = One(role, Span{t.span.begin, T(e - 1).span.end}, first);
+    r.np_begin = first;
+    r.np_end = e;
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_t k, Role role) const {
+  uint32_t p = k;
+  // "killed at least 8", "arrested a total of 15", "injuring two others"
+  while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), {"who", "that", "which"}))
+    p = CueEnd(p);
+  if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), {"total"}) && T(p + 2).norm == "of") p += 3;
+  return NpStartingAt(p, role);
+}
+
+bool SentenceAssembler::IsPassive(const Trig& t) const {
+  if (t.form != lexicon::Form::kPastOrParticiple && t.form != lexicon::Form::kParticiple &&
+      t.form != lexicon::Form::kLiteral)
+    return false;
+  // An auxiliary within three tokens before: "were (briefly) arrested", "have been detained".
+  for (uint32_t k = t.b; k > begin_ && t.b - k < 4;) {
+    uint32_t q = k - 1;
+    uint32_t cs;
+    if (CueEndingAt(q, Cue::kAux, &cs)) return !IsAny(T(q), {"has", "have", "had"});
+    if (CueEndingAt(q, Cue::kAdverb, &cs) || CueEndingAt(q, Cue::kNegation, &cs)) {
+      k = cs;
+      continue;
+    }
+    if (IsAny(T(q), {"and", "or", ","}) && q > begin_ && trig_at_[q - 1 - begin_] != kNone) {
+      k = trigs_[trig_at_[q - 1 - begin_]].b;
+      continue;
+    }
+    break;
+  }
+  // Reduced relative or headline: "15 people arrested", "10 arrested".
+  if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_) {
+    uint32_t q = t.b - 1;
+    if (qty_at_end_[q - begin_] != kNone || IsPersonNounEnd(q)) {
+      // ... unless an object follows ("2 gunmen killed 5 people").
+      if (In(t.e) && (qty_at_begin_[t.e - begin_] != kNone || IsAny(T(t.e), {"a", "an", "the", "him", "her", "them"})))
+        return false;
+      return true;
+    }
+  }
+  if (t.form == lexicon::Form::kParticiple) return true;
+  return false;
+}
+
+EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const {
+  // Right context: "arrest warrant", "release order".
+  if (In(t.e) && IsAny(T(t.e), {"warrant", "warrants", "order", "orders", "plea", "application", "petition"}))
+    return EventStatus::kHypothetical;
+  uint32_t stop = begin_;
+  if (trig_index > 0) {
+    // Cues before an earlier trigger belong to it ("demanding the release of two men
+    // arrested"), unless the two are coordinated ("not arrested or charged").
+    const Trig& prev = trigs_[trig_index - 1];
+    bool coordinated = prev.e + 1 == t.b && IsAny(T(prev.e), {"and", "or", ","});
+    if (!coordinated) stop = prev.e;
+  }
+  int window = 0;
+  for (uint32_t k = t.b; k > stop && window < 9; ++window) {
+    uint32_t q = k - 1;
+    const Token& tok = T(q);
+    if (IsAny(tok, {";", ":", "but", "while", "although", "though", "because", "after", "before", "when",
+                    "whereas", "since", "until"}))
+      break;
+    // Find a cue ending at q.
+    for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
+      int c = cue_at_[b - begin_];
+      if (c == kNone || CueEnd(b) != q + 1) continue;
+      switch (static_cast<Cue>(c)) {
+        case Cue::kNegation:
+          // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.
+          if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b)) break;
+          return EventStatus::kNegated;
+        case Cue::kDenial: return EventStatus::kNegated;
+        case Cue::kFuture: return EventStatus::kPlanned;
+        case Cue::kModal:
+        case Cue::kDemand:
+        case Cue::kAttempt:
+        case Cue::kConditional:
+          return EventStatus::kHypothetical;
+        default: break;
+      }
+    }
+    k = q;
+  }
+  return EventStatus::kHappened;
+}
+
+std::string SentenceAssembler::CountryBefore(uint32_t k) const {
+  // "Kazakh police", "Moroccan security forces": a demonym or country name right before.
+  if (!a_.places_ || k <= begin_) return {};
+  for (const auto& m : s_.places)
+    if (m.end_token == k || (m.end_token + 1 == k && T(k - 1).kind == TokenKind::kWord && !T(k-1).HasFlag(tokens::kCapitalized)))
+      return a_.places_->code_of_entry[a_.places_->phrases->phrases[m.phrase].entry];
+  return {};
+}
+
+std::optional<ActorRef> SentenceAssembler::NounActor(int noun_index) const {
+  const auto& m = s_.nouns[noun_index];
+  ActorRef a;
+  uint32_t b = m.begin_token;
+  std::string country = CountryBefore(b);
+  if (!country.empty()) {
+    for (const auto& pm : s_.places)
+      if (pm.end_token == b) b = pm.begin_token;
+  }
+  a.span = Span{T(b).span.begin, T(m.end_token - 1).span.end};
+  a.sector = Noun(noun_index).sector;
+  a.country = country;
+  return a;
+}
+
+std::optional<ActorRef> SentenceAssembler::ActorOf(const Trig& t, bool passive) const {
+  if (passive) {
+    // "arrested by (the) police"
+    for (uint32_t k = t.e; k < end_ && k < t.e + 4; ++k) {
+      if (T(k).norm != "by") continue;
+      for (uint32_t j = k + 1; j < end_ && j < k + 6; ++j) {
+        if (IsPunct(T(j))) break;
+        int n = NounStartingAt(j);
+        if (n != kNone) {
+          // Prefer the longest noun starting here.
+          return NounActor(n);
+        }
+      }
+      break;
+    }
+    return std::nullopt;
+  }
+  // Active: the nearest noun to the left in the clause: "Police detained", "security forces
+  // opened fire".
+  for (uint32_t k = t.b; k > begin_ && t.b - k < 8;) {
+    uint32_t q = k - 1;
+    if (IsAny(T(q), {";", ":", "."})) break;
+    int n = NounEndingAt(q);
+    if (n != kNone) return NounActor(n);
+    k = q;
+  }
+  return std::nullopt;
+}
+
+std::optional<Span> SentenceAssembler::Source() const {
+  for (uint32_t k = begin_; k < end_; ++k) {
+    int c = cue_at_[k - begin_];
+    if (c == static_cast<int>(Cue::kSourcePrep)) {
+      uint32_t e = CueEnd(k);
+      uint32_t j = e;
+      while (j < end_ && j < e + 8 && !IsPunct(T(j))) ++j;
+      if (j == e) continue;
+      return Span{T(k).span.begin, T(j - 1).span.end};
+    }
+    if (c == static_cast<int>(Cue::kSourceVerb) && (T(k).norm == "said" || T(k).norm == "told" ||
+                                                    T(k).norm == "says" || T(k).norm == "reported" ||
+                                                    T(k).norm == "announced" || T(k).norm == "confirmed" ||
+                                                    T(k).norm == "claimed" || T(k).norm == "stated")) {
+      // "the interior ministry said", ", police said."
+      uint32_t b = k;
+      while (b > begin_ && k - b < 6) {
+        const Token& t = T(b - 1);
+        if (IsPunct(t) || CueAt(b - 1) == static_cast<int>(Cue::kSourceVerb) || t.kind == TokenKind::kNumber) break;
+        if (in_date_[b - 1 - begin_] && !t.HasFlag(tokens::kCapitalized)) break;
+        if (IsAny(t, {"and", "that", "which", "who", "it", "they", "he", "she", "we", "i"}) && b == k) break;
+        if (IsAny(t, {"and", "that", "which", "who", "on", "in", "at", "had", "has", "have"})) break;
+        --b;
+      }
+      if (b < k) {
+        // Trim leading "The" is kept: "the interior ministry said".
+        return Span{T(b).span.begin, T(k).span.end};
+      }
+      // "said police": the speaker after the verb.
+      uint32_t j = k + 1;
+      while (j < end_ && j < k + 6 && !IsPunct(T(j)) && !IsAny(T(j), {"that", "on", "in"})) ++j;
+      if (j > k + 1) return Span{T(k).span.begin, T(j - 1).span.end};
+    }
+  }
+  return std::nullopt;
+}
+
+void SentenceAssembler::Run() {
+  const auto& tt = a_.triggers_.table();
+  // 1. Choose triggers: at each token the longest match, no overlaps, none inside a date or a
+  //    blocked phrase ("heart attack"). Same-span alternatives: the first entry in the file,
+  //    except that an attributive participle before a person noun is a state ("jailed
+  //    activists" -> CUSTODY).
+  uint32_t covered = begin_;
+  for (size_t i = 0; i < s_.triggers.size();) {
+    const auto& m = s_.triggers[i];
+    size_t j = i;
+    size_t best = i;
+    while (j < s_.triggers.size() && s_.triggers[j].begin_token == m.begin_token) {
+      if (tt.phrases[s_.triggers[j].phrase].entry < tt.phrases[s_.triggers[best].phrase].entry) best = j;
+      ++j;
+    }
+    i = j;
+    if (m.begin_token < covered) continue;
+    bool bad = false;
+    for (uint32_t k = m.begin_token; k < m.end_token; ++k)
+      if (in_date_[k - begin_] || blocked_[k - begin_]) bad = true;
+    if (bad) continue;
+    const auto& ph = tt.phrases[s_.triggers[best].phrase];
+    Trig t{m.begin_token, m.end_token, a_.trigger_info_[ph.entry], ph.form};
+    // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
+    trigs_.push_back(t);
+    covered = m.end_token;
+  }
+  // Participant nouns with a number make a protest even without a protest verb.
+  for (size_t i = 0; i < s_.nouns.size(); ++i) {
+    const auto& m = s_.nouns[i];
+    const auto& ni = Noun(static_cast<int>(i));
+    if (ni.sector != Sector::kProtesters || !ni.person) continue;
+    if (m.begin_token == begin_ || qty_at_end_[m.begin_token - 1 - begin_] == kNone) {
+      // allow one modifier: "3,000 young marchers"
+      if (!(m.begin_token > begin_ + 1 && qty_at_end_[m.begin_token - 2 - begin_] != kNone &&
+            T(m.begin_token - 1).kind == TokenKind::kWord && T(m.begin_token - 1).norm != "of") &&
+          !(m.begin_token > begin_ + 1 && T(m.begin_token - 1).norm == "of" &&
+            qty_at_end_[m.begin_token - 2 - begin_] != kNone))
+        continue;
+    }
+    bool overlaps = false;
+    for (const auto& t : trigs_)
+      if (t.b < m.end_token && m.begin_token < t.e) overlaps = true;
+    if (overlaps) continue;
+    Trig t{m.begin_token, m.end_token, {EventType::kProtest, "demonstration", Role::kParticipants, false},
+           lexicon::Form::kPlural};
+    trigs_.push_back(t);
+  }
+  std::sort(trigs_.begin(), trigs_.end(), [](const Trig& x, const Trig& y) { return x.b < y.b; });
+  for (size_t i = 0; i < trigs_.size(); ++i)
+    for (uint32_t k = trigs_[i].b; k < trigs_[i].e; ++k) trig_at_[k - begin_] = static_cast<int>(i);
+
+  const auto& sent = doc_.text->sentences[s_.index];
+  std::optional<Span> source = Source();
+  size_t first_event = out_->size();
+
+  for (size_t i = 0; i < trigs_.size(); ++i) {
+    Trig& t = trigs_[i];
+    Role role = t.info.role;
+    // "beaten to death", "shot and killed": a death.
+    if (In(t.e + 1) && T(t.e).norm == "to" && T(t.e + 1).norm == "death" && t.info.type == EventType::kAssault)
+      role = Role::kKilled;
+    EventType type = t.info.type;
+    std::string_view mode = t.info.mode;
+    // "14 jailed activists", "imprisoned relatives": an attributive participle is a state.
+    if ((type == EventType::kSentence || type == EventType::kArrest) &&
+        (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {
+      uint32_t k = t.e;
+      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone) ++k;
+      int n = NounStartingAt(k);
+      if (n != kNone && Noun(n).person && (t.b == begin_ || CueAt(t.b - 1) != static_cast<int>(Cue::kAux)) &&
+          (type == EventType::kSentence || T(t.b).norm == "imprisoned")) {
+        type = EventType::kCustody;
+        mode = {};
+        role = Role::kDetained;
+      }
+    }
+    bool passive = IsPassive(t);
+    EventStatus status = StatusOf(t, i);
+
+    std::optional<NpCount> np;
+    bool is_noun = t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural;
+    if (role != Role::kNone) {
+      if (is_noun) {
+        // "15 arrests", "two deaths", "3,000 marchers"
+        if (t.b > begin_) {
+          uint32_t p = t.b - 1;
+          if (qty_at_end_[p - begin_] != kNone) np = NpEndingAt(p, role, true);
+          else if (p > begin_ && T(p).kind == TokenKind::kWord && qty_at_end_[p - 1 - begin_] != kNone &&
+                   CueAt(p) == kNone)
+            np = NpEndingAt(p - 1, role, true);
+          else if (p > begin_ && T(p).norm == "of" && qty_at_end_[p - 1 - begin_] != kNone)
+            np = NpEndingAt(p - 1, role, true);  // "hundreds of protesters"
+        }
+        // "the arrest of 5 activists", "a rally of 300 people", "a sit-in held by at least 9 women"
+        if (!np) {
+          uint32_t k = t.e;
+          if (In(k) && IsAny(T(k), {"held", "staged", "organised", "organized", "attended", "joined", "led"}) &&
+              In(k + 1) && T(k + 1).norm == "by")
+            k += 2;
+          else if (In(k) && IsAny(T(k), {"of", "by", "involving", "with", "comprising"}))
+            k += 1;
+          else if (In(k + 1) && IsAny(T(k), {"toll"}))
+            k += 1;
+          else
+            k = end_;
+          if (In(k) && k != end_) {
+            // death toll rose to 9
+            if (t.info.role == Role::kKilled && T(t.b).norm == "death") {
+              for (uint32_t j = k; j < end_ && j < k + 6; ++j)
+                if (qty_at_begin_[j - begin_] != kNone) {
+                  np = NpStartingAt(j, role);
+                  break;
+                }
+            } else {
+              np = NpStartingAt(k, role);
+            }
+          }
+        }
+        if (!np && In(t.e + 1) && T(t.b).norm == "death" && T(t.e).norm == "toll") {
+          for (uint32_t j = t.e + 1; j < end_ && j < t.e + 7; ++j)
+            if (qty_at_begin_[j - begin_] != kNone) {
+              np = NpStartingAt(j, role);
+              break;
+            }
+        }
+        // "71 received warnings", "were handed fines"
+        if (!np && t.b > begin_ + 1 && IsAny(T(t.b - 1), {"received", "got", "given", "handed", "issued"}))
+          np = SubjectBefore(t.b - 1, role);
+      } else if (SubjectRoleTrigger(type, mode, t.form) || passive) {
+        np = SubjectBefore(t.b, role);
+        if (!np && type == EventType::kProtest) {
+          // "protested ... involving 40 people"
+        }
+      } else {
+        np = ObjectAfter(t.e, role);
+        if (!np && t.form == lexicon::Form::kPastOrParticiple) np = SubjectBefore(t.b, role);
+      }
+    }
+    // Triggers that need a person to act on ("released a statement" is no release).
+    if (t.info.needs_person && !np && !passive) {
+      // Accept a person noun or pronoun object without a number: "released the detainees".
+      bool person = false;
+      for (uint32_t k = t.e; k < t.e + 4 && In(k); ++k) {
+        int n = NounStartingAt(k);
+        if ((n != kNone && (Noun(n).person || Noun(n).sector != Sector::kUnknown)) ||
+            IsAny(T(k), {"him", "her", "them", "all", "those"})) {
+          person = true;
+          break;
+        }
+        if (IsPunct(T(k))) break;
+      }
+      if (!person) continue;
+    }
+    if (t.info.needs_person && passive && !np) {
+      // "were released": a subject person is needed but may be unnumbered ("the detainees").
+      bool person = false;
+      for (uint32_t k = t.b; k > begin_ && t.b - k < 6; --k)
+        if (IsPersonNounEnd(k - 1) || IsAny(T(k - 1), {"he", "she", "they", "who"})) {
+          person = true;
+          break;
+        }
+      if (!person) continue;
+    }
+
+    // Merge a count-less trigger into an earlier event of the same type in this sentence.
+    if (!np) {
+      bool merged = false;
+      for (size_t e = first_event; e < out_->size(); ++e) {
+        Event& ev = (*out_)[e];
+        if (ev.type == type && ev.status == status) {
+          if (ev.mode.empty()) ev.mode = mode;
+          merged = true;
+          break;
+        }
+      }
+      if (merged) continue;
+    } else {
+      // A count-less event of the same type earlier in the sentence takes this count.
+      bool merged = false;
+      for (size_t e = first_event; e < out_->size(); ++e) {
+        Event& ev = (*out_)[e];
+        if (ev.type == type && ev.status == status && ev.counts.empty()) {
+          ev.counts.push_back(np->count);
+          if (!ev.target && np->who) ev.target = np->who;
+          t.event = static_cast<int>(e);
+          merged = true;
+          break;
+        }
+      }
+      if (merged) continue;
+    }
+
+    Event ev;
+    ev.type = type;
+    ev.mode = mode;
+    ev.status = status;
+    ev.trigger = Span{T(t.b).span.begin, T(t.e - 1).span.end};
+    ev.sentence = sent.span;
+    ev.sentence_index = s_.index;
+    ev.trigger_token = t.b;
+    ev.actor = ActorOf(t, passive);
+    if (np) {
+      ev.counts.push_back(np->count);
+      ev.target = np->who;
+      if (np->partitive) ev.part_of = -2;  // resolved below
+    }
+    ev.source = source;
+    t.event = static_cast<int>(out_->size());
+    out_->push_back(std::move(ev));
+  }
+
+  // A number counted as both killed and injured in one sentence ("was shot and killed") is a
+  // death only.
+  for (size_t e = first_event; e < out_->size(); ++e) {
+    Event& ev = (*out_)[e];
+    for (auto it = ev.counts.begin(); it != ev.counts.end();) {
+      bool drop = false;
+      if (it->role == Role::kInjured) {
+        for (size_t f = first_event; f < out_->size(); ++f)
+          for (const auto& c : (*out_)[f].counts)
+            if (c.role == Role::kKilled && c.quantity_token == it->quantity_token) drop = true;
+      }
+      it = drop ? ev.counts.erase(it) : it + 1;
+    }
+  }
+}
+
+void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  out->clear();
+  for (const auto& s : doc.sentences) {
+    if (s.triggers.empty() && s.nouns.empty()) continue;
+    SentenceAssembler sa(*this, doc, s, out);
+    sa.Run();
+  }
+  // part_of: a partitive count ("301 of whom") belongs to the nearest earlier event with a
+  // larger count; later events of the same sentence with smaller counts of a sibling role
+  // ("while 140 were fined") join the same group.
+  for (size_t i = 0; i < out->size(); ++i) {
+    Event& ev = (*out)[i];
+    if (ev.part_of != -2) continue;
+    ev.part_of = -1;
+    int64_t v = ev.counts.empty() || !ev.counts[0].value ? 0 : *ev.counts[0].value;
+    for (size_t j = i; j-- > 0;) {
+      const Event& p = (*out)[j];
+      if (p.counts.empty() || !p.counts[0].value || *p.counts[0].value < v) continue;
+      ev.part_of = static_cast<int>(j);
+      break;
+    }
+    if (ev.part_of < 0) continue;
+    for (size_t k = i + 1; k < out->size(); ++k) {
+      Event& sib = (*out)[k];
+      if (sib.sentence_index != ev.sentence_index || sib.part_of != -1 || sib.counts.empty()) continue;
+      if (sib.type != ev.type && !(sib.type == lexicon::EventType::kSentence)) continue;
+      const Event& parent = (*out)[ev.part_of];
+      if (sib.counts[0].value && *sib.counts[0].value <= *parent.counts[0].value) sib.part_of = ev.part_of;
+    }
+  }
+  AttachDatesAndPlaces(doc, out);
+}
+
+namespace {
+
+bool NotAPlaceWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "the", "a", "an", "his", "her", "their", "police", "court", "front",
+      "response", "connection", "protest", "support", "custody", "jail", "prison", "total", "addition",
+      "order", "favour", "favor", "solidarity", "view", "line", "charge", "which", "what", "this", "that"};
+  for (auto k : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+}  // namespace
+
+void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  const auto& toks = doc.text->tokens;
+  // Per sentence: the date mentions, the running (last seen) date, and the country mentions.
+  std::unordered_map<uint32_t, const SentenceAnnotations*> by_index;
+  for (const auto& s : doc.sentences) by_index[s.index] = &s;
+  std::optional<DateRef> first_explicit;
+  std::unordered_map<std::string, int> country_votes;
+  std::string first_country;
+  for (const auto& s : doc.sentences) {
+    for (const auto& d : s.dates) {
+      if (!first_explicit && d.basis == extract::DateBasis::kExplicit && d.precision == extract::DatePrecision::kDay)
+        first_explicit = DateRef{d.value, extract::DatePrecisionName(d.precision), extract::DateBasisName(d.basis), d.span};
+    }
+    if (places_)
+      for (const auto& m : s.places) {
+        const std::string& code = places_->code_of_entry[places_->phrases->phrases[m.phrase].entry];
+        if (code.empty()) continue;
+        if (first_country.empty()) first_country = code;
+        ++country_votes[code];
+      }
+  }
+  std::string doc_country = first_country;
+  int best = 0;
+  for (const auto& [code, n] : country_votes)
+    if (n > best || (n == best && code == first_country)) {
+      best = n;
+      doc_country = code;
+    }
+
+  for (auto& ev : *out) {
+    auto it = by_index.find(ev.sentence_index);
+    const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
+    // Date: the mention in the event's sentence nearest the trigger; else the latest mention in
+    // an earlier sentence; else the first explicit date; else the publication date.
+    const extract::DateMention* best_date = nullptr;
+    if (s) {
+      uint32_t best_dist = UINT32_MAX;
+      for (const auto& d : s->dates) {
+        uint32_t dist = d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
+        if (dist < best_dist) {
+          best_dist = dist;
+          best_date = &d;
+        }
+      }
+    }
+    if (!best_date) {
+      for (const auto& ps : doc.sentences) {
+        if (ps.index >= ev.sentence_index) break;
+        if (!ps.dates.empty()) best_date = &ps.dates.back();
+      }
+    }
+    if (best_date) {
+      ev.date = DateRef{best_date->value, extract::DatePrecisionName(best_date->precision),
+                        extract::DateBasisName(best_date->basis), best_date->span};
+    } else if (first_explicit) {
+      ev.date = first_explicit;
+    } else if (doc.published) {
+      ev.date = DateRef{*doc.published, "day", "published", Span{}};
+    }
+    // Location: "in <Capitalized Name>" in the event's sentence (nearest after the trigger, else
+    // before); country from a country name or demonym in that sentence, else the document's.
+    if (!s) continue;
+    const auto& sent = doc.text->sentences[ev.sentence_index];
+    std::optional<LocationRef> loc;
+    uint32_t best_dist = UINT32_MAX;
+    for (uint32_t k = sent.begin_token; k + 1 < sent.end_token; ++k) {
+      if (!IsAny(toks[k], {"in", "at", "near", "outside", "across", "from"})) continue;
+      uint32_t j = k + 1;
+      if (j < sent.end_token && toks[j].norm == "the") ++j;
+      uint32_t b = j;
+      while (j < sent.end_token && toks[j].kind == TokenKind::kWord && toks[j].HasFlag(tokens::kCapitalized) &&
+             !NotAPlaceWord(toks[j].norm) && j - b < 4)
+        ++j;
+      if (j == b) continue;
+      bool in_date = false;
+      for (const auto& d : s->dates)
+        if (d.begin_token <= b && b < d.end_token) in_date = true;
+      if (in_date) continue;
+      uint32_t dist = b > ev.trigger_token ? b - ev.trigger_token : (ev.trigger_token - b) * 2;
+      if (dist >= best_dist) continue;
+      best_dist = dist;
+      LocationRef l;
+      l.span = Span{toks[b].span.begin, toks[j - 1].span.end};
+      l.name = std::string(l.span.Of(doc.text->text));
+      loc = l;
+    }
+    std::string country;
+    if (places_) {
+      for (const auto& m : s->places) {
+        const std::string& code = places_->code_of_entry[places_->phrases->phrases[m.phrase].entry];
+        if (!code.empty()) {
+          country = code;
+          if (!places_->is_demonym[places_->phrases->phrases[m.phrase].entry]) break;
+        }
+      }
+    }
+    if (country.empty()) country = doc_country;
+    if (!loc && !country.empty()) {
+      // No place named in the sentence: the country stands in, without a span.
+      LocationRef l;
+      l.country = country;
+      loc = l;
+    }
+    if (loc) {
+      loc->country = country;
+      ev.location = loc;
+    }
+  }
+}
+
+}  // namespace evident::events

@@ -1,1 +1,59 @@
-// placeholder: implementation pending
+#include "match/phrase_matcher.h"
+
+namespace evident::match {
+namespace {
+
+constexpr uint64_t kSeed = 0x51ED270B7A4E1C3DULL;
+constexpr uint32_t kBloomBits = 1u << 16;
+
+inline uint32_t BloomIndex(uint64_t h) { return static_cast<uint32_t>(h >> 48) & (kBloomBits - 1); }
+
+}  // namespace
+
+PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table)
+    : table_(&table), first_bloom_(kBloomBits / 64, 0) {
+  for (uint32_t i = 0; i < table.phrases.size(); ++i) {
+    const auto& p = table.phrases[i];
+    uint64_t key = kSeed;
+    for (const auto& w : p.words) key = tokens::HashCombine(key, tokens::HashToken(w));
+    auto& ids = by_key_[key];
+    ids.push_back(i);
+    uint64_t first = tokens::HashToken(p.words[0]);
+    first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
+    if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
+  }
+}
+
+void PhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+                         std::vector<Match>* out) const {
+  const auto& toks = doc.tokens;
+  for (uint32_t i = begin_token; i < end_token; ++i) {
+    uint64_t h = toks[i].hash;
+    uint32_t b = BloomIndex(h);
+    if (!(first_bloom_[b / 64] & (1ULL << (b % 64)))) continue;
+    uint64_t key = kSeed;
+    const std::vector<uint32_t>* best = nullptr;
+    uint32_t best_end = 0;
+    uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
+    for (uint32_t j = i; j < limit; ++j) {
+      key = tokens::HashCombine(key, toks[j].hash);
+      auto it = by_key_.find(key);
+      if (it != by_key_.end()) {
+        best = &it->second;
+        best_end = j + 1;
+      }
+    }
+    if (!best) continue;
+    for (uint32_t id : *best) out->push_back(Match{i, best_end, id});
+  }
+}
+
+const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& doc, uint32_t begin,
+                                                   uint32_t end) const {
+  uint64_t key = kSeed;
+  for (uint32_t j = begin; j < end; ++j) key = tokens::HashCombine(key, doc.tokens[j].hash);
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : &it->second;
+}
+
+}  // namespace evident::match

@@ -1,1 +1,135 @@
-// placeholder: implementation pending
+#include "pipeline/engine.h"
+
+#include <cstdlib>
+
+#include "common/date.h"
+#include "events/checks.h"
+
+namespace evident::pipeline {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("EVIDENT_DATA_DIR"); env && *env) return env;
+  return EVIDENT_DATA_DIR;
+}
+
+Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
+  std::unique_ptr<Engine> e(new Engine());
+  std::string dir = options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  auto lex = lexicon::Lexicon::Load(dir);
+  auto countries = CountryTable::Load(dir + "/countries.tsv");
+  if (!lex.ok() || !countries.ok()) {
+    std::string msg;
+    if (!lex.ok()) msg += lex.status().ToString();
+    if (!countries.ok()) msg += (msg.empty() ? "" : "\n") + countries.status().ToString();
+    return Status(ErrorCode::kLexiconError, msg);
+  }
+  e->lexicon_ = std::move(lex).value();
+  e->countries_ = std::move(countries).value();
+
+  // Country names, aliases and demonyms as one phrase table: entry fields {code}.
+  auto& pt = e->place_table_;
+  pt.name = "countries.tsv";
+  auto add = [&](const std::string& code, const std::string& phrase, bool demonym) {
+    lexicon::Entry entry;
+    entry.fields = {code};
+    entry.phrase = phrase;
+    entry.file = "countries.tsv";
+    uint32_t idx = static_cast<uint32_t>(pt.entries.size());
+    pt.entries.push_back(entry);
+    e->places_.code_of_entry.push_back(code);
+    e->places_.is_demonym.push_back(demonym);
+    lexicon::Phrase p;
+    p.words = lexicon::SplitPhrase(phrase);
+    p.entry = idx;
+    if (p.words.empty()) return;
+    pt.phrases.push_back(p);
+    if (demonym && p.words.back().back() != 's') {
+      p.words.back() += "s";  // "Kazakhs", "Iraqis"
+      pt.phrases.push_back(p);
+    }
+  };
+  for (const auto& c : e->countries_.entries()) {
+    add(c.code, c.name, false);
+    for (const auto& a : c.aliases) add(c.code, a, false);
+    for (const auto& d : c.demonyms) add(c.code, d, true);
+  }
+  e->places_.phrases = &e->place_table_;
+
+  e->triggers_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.triggers());
+  e->nouns_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.nouns());
+  e->cues_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.cues());
+  e->place_matcher_ = std::make_unique<match::PhraseMatcher>(e->place_table_);
+  e->assembler_ = std::make_unique<events::EventAssembler>(e->lexicon_, *e->triggers_, *e->nouns_, *e->cues_,
+                                                           &e->places_);
+  return e;
+}
+
+void Coder::Code(CodedDocument* out) {
+  out->events.clear();
+  out->checks.clear();
+  const Engine& e = engine_;
+  const auto& doc = out->doc;
+  e.tokenizer_.Tokenize(doc.text, &tokens_);
+  annotations_.text = &tokens_;
+  annotations_.published.reset();
+  if (auto p = ParseIsoDate(doc.published)) annotations_.published = *p;
+  // Mostly-lowercase text (some archives): names are not capitalized, so don't require it.
+  size_t caps = 0, words = 0;
+  for (const auto& t : tokens_.tokens)
+    if (t.kind == tokens::TokenKind::kWord) {
+      ++words;
+      caps += t.HasFlag(tokens::kCapitalized);
+    }
+  bool lowercase_text = words > 20 && caps * 50 < words;
+
+  auto& sents = annotations_.sentences;
+  sents.resize(tokens_.sentences.size());
+  size_t used = 0;
+  for (uint32_t i = 0; i < tokens_.sentences.size(); ++i) {
+    const auto& s = tokens_.sentences[i];
+    auto& a = sents[used];
+    a.index = i;
+    a.triggers.clear();
+    a.nouns.clear();
+    a.cues.clear();
+    a.places.clear();
+    a.quantities.clear();
+    a.dates.clear();
+    e.triggers_->Find(tokens_, s.begin_token, s.end_token, &a.triggers);
+    e.dates_.Extract(tokens_, s.begin_token, s.end_token, annotations_.published, &a.dates);
+    e.place_matcher_->Find(tokens_, s.begin_token, s.end_token, &a.places);
+    if (!lowercase_text) {
+      // Country names are proper nouns: "US" the country, not "us".
+      std::erase_if(a.places, [&](const match::Match& m) {
+        return !tokens_.tokens[m.begin_token].HasFlag(tokens::kCapitalized);
+      });
+    }
+    if (a.triggers.empty()) {
+      // PERF: sentences without a trigger only need their dates and places (context for
+      // events elsewhere), and nouns for protester counts ("3,000 marchers").
+      e.nouns_->Find(tokens_, s.begin_token, s.end_token, &a.nouns);
+      bool protesters = false;
+      for (const auto& m : a.nouns) {
+        const auto& entry = e.lexicon_.nouns().entries[e.lexicon_.nouns().phrases[m.phrase].entry];
+        if (entry.fields[0] == "protesters") protesters = true;
+      }
+      if (!protesters) a.nouns.clear();
+      if (!protesters && a.dates.empty() && a.places.empty()) continue;
+      if (protesters) {
+        e.cues_->Find(tokens_, s.begin_token, s.end_token, &a.cues);
+        e.numbers_.Extract(tokens_, s.begin_token, s.end_token, &a.quantities);
+      }
+      ++used;
+      continue;
+    }
+    e.nouns_->Find(tokens_, s.begin_token, s.end_token, &a.nouns);
+    e.cues_->Find(tokens_, s.begin_token, s.end_token, &a.cues);
+    e.numbers_.Extract(tokens_, s.begin_token, s.end_token, &a.quantities);
+    ++used;
+  }
+  sents.resize(used);
+  e.assembler_->Assemble(annotations_, &out->events);
+  out->checks = events::CheckNumbers(out->events);
+}
+
+}  // namespace evident::pipeline

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what evident needs on Debian 12 (apt), then configures and builds it in build/.
+# Idempotent: packages already present are not reinstalled, an existing build is reused.
+# Usage: scripts/setup.sh [Release|Debug]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_TYPE=${1:-Release}
+
+PACKAGES=(build-essential cmake ninja-build pkg-config git
+  libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev zlib1g-dev libsqlite3-dev iso-codes)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DEVIDENT_DEVELOPER_MODE=ON >&2
+cmake --build build -j "$(nproc)" >&2

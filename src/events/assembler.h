@@ -1,0 +1,97 @@
+// EventAssembler: per-sentence annotations (trigger, noun and cue matches, quantities, dates)
+// -> Events with status, counts, actors, part_of, date, source.
+//
+//   "512 were found guilty, 301 of whom were jailed, while 140 were fined."
+//   => CONVICT{convicted 512}, SENTENCE/jail{jailed 301, part_of CONVICT},
+//      SENTENCE/fine{fined 140, part_of CONVICT}
+//
+// How counts attach (docs/design.md has the full rules): a count-bearing trigger takes the
+// number phrase that is its subject when the verb is passive, intransitive or a state
+// ("15 were arrested", "3 died", "10 arrested", "two people dead"), its object when the verb is
+// active ("arrested 15 people", "killing 8"), or the phrase around an event noun ("15 arrests",
+// "the release of 11 activists", "death toll rose to 9"). PROTEST triggers count their
+// subject ("2,500 interns protested") and "a rally of 300 people"; nouns for protesters
+// ("some 3,000 marchers") count participants. "a man", "the victim", "he" count one person
+// for roles that befall individuals (killed, arrested, ...).
+//
+// Status comes from cue words in the clause before the trigger: negation ("no one was
+// arrested"), future ("will hold a rally"), modal ("could face jail"), demand ("demanding the
+// release"), attempt ("tried to arrest"), denial.
+//
+// Thread-safe: Assemble() is const and keeps no state between calls.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "events/event.h"
+#include "extract/dates.h"
+#include "extract/numbers.h"
+#include "lexicon/lexicon.h"
+#include "match/phrase_matcher.h"
+#include "tokens/tokenizer.h"
+
+namespace evident::events {
+
+// Everything the earlier stages found in one sentence.
+struct SentenceAnnotations {
+  uint32_t index = 0;  // into TokenizedText::sentences
+  std::vector<match::Match> triggers;
+  std::vector<match::Match> nouns;
+  std::vector<match::Match> cues;
+  std::vector<match::Match> places;  // country names, aliases and demonyms (phrase -> code)
+  std::vector<extract::Quantity> quantities;
+  std::vector<extract::DateMention> dates;
+};
+
+struct DocumentAnnotations {
+  const tokens::TokenizedText* text = nullptr;
+  std::optional<CivilDate> published;
+  std::vector<SentenceAnnotations> sentences;  // only sentences worth assembling, in order
+};
+
+// Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.
+struct PlaceTable {
+  const lexicon::PhraseTable* phrases = nullptr;
+  std::vector<std::string> code_of_entry;  // per entry of `phrases`
+  std::vector<bool> is_demonym;            // per entry
+};
+
+class EventAssembler {
+ public:
+  EventAssembler(const lexicon::Lexicon& lexicon, const match::PhraseMatcher& triggers,
+                 const match::PhraseMatcher& nouns, const match::PhraseMatcher& cues,
+                 const PlaceTable* places);
+
+  void Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+
+ private:
+  struct TriggerInfo {
+    lexicon::EventType type;
+    std::string_view mode;
+    lexicon::Role role;
+    bool needs_person;
+  };
+  struct NounInfo {
+    lexicon::Sector sector;
+    bool person;  // countable people noun
+    bool group;
+  };
+
+  void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+
+  const lexicon::Lexicon& lexicon_;
+  const match::PhraseMatcher& triggers_;
+  const match::PhraseMatcher& nouns_;
+  const match::PhraseMatcher& cues_;
+  const PlaceTable* places_;
+  std::vector<TriggerInfo> trigger_info_;  // per trigger entry
+  std::vector<NounInfo> noun_info_;        // per noun entry
+  std::vector<lexicon::Cue> cue_info_;     // per cue entry
+
+  friend class SentenceAssembler;
+};
+
+}  // namespace evident::events

@@ -1,0 +1,74 @@
+// Event: one coded event with every field's evidence span. Produced by EventAssembler, checked
+// by CheckNumbers, written by pipeline/json_writer. Spans are byte offsets into the document.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "common/span.h"
+#include "lexicon/vocabulary.h"
+
+namespace evident::events {
+
+enum class EventStatus : uint8_t { kHappened, kNegated, kPlanned, kHypothetical };
+std::string_view EventStatusName(EventStatus s);
+
+struct Count {
+  lexicon::Role role = lexicon::Role::kNone;
+  std::optional<int64_t> value;
+  std::optional<int64_t> low;
+  std::optional<int64_t> high;
+  bool approximate = false;
+  Span span;  // the number phrase: "at least 15 people", "a man", "10 arrested"
+  uint32_t quantity_token = 0;  // first token of the number phrase (identity for repeats)
+};
+
+struct ActorRef {
+  Span span;
+  lexicon::Sector sector = lexicon::Sector::kUnknown;
+  std::string country;  // ISO 3166-1 alpha-2 or empty
+};
+
+struct DateRef {
+  CivilDate value;
+  std::string_view precision;  // "day" | "month" | "year"
+  std::string_view basis;      // "explicit" | "relative" | "published"
+  Span span;                   // empty for basis "published"
+};
+
+struct LocationRef {
+  Span span;
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-2 or empty
+};
+
+struct Event {
+  lexicon::EventType type = lexicon::EventType::kProtest;
+  std::string_view mode;  // "" when none
+  EventStatus status = EventStatus::kHappened;
+  Span trigger;
+  Span sentence;
+  uint32_t sentence_index = 0;
+  uint32_t trigger_token = 0;
+  std::optional<ActorRef> actor;
+  std::optional<ActorRef> target;
+  std::vector<Count> counts;
+  int part_of = -1;  // index into the document's events, -1 for none
+  std::optional<DateRef> date;
+  std::optional<LocationRef> location;
+  std::optional<Span> source;
+};
+
+// Document-level consistency check of the numbers (see docs/output.md, CHECK).
+struct Check {
+  std::string_view kind;    // parts_sum | subset | repeated | contradiction
+  std::string_view result;  // consistent | partial | inconsistent
+  std::vector<int> events;  // indexes into the document's events
+  std::string message;
+};
+
+}  // namespace evident::events

@@ -1,0 +1,50 @@
+// PhraseMatcher: compiled PhraseTable -> longest whole-token matches in a token range.
+//
+// Phrases are keyed by the combined hashes of their tokens (tokens::HashToken), so matching is
+// a hash probe per start token and n-gram length: no regex compile step, word-bounded by
+// construction. At each start token only the longest matching phrase length is reported (all
+// phrases of that length, e.g. "arrest" as a verb and as a noun); matches may overlap when they
+// start at different tokens.
+//
+//   table: "take/v into custody", "arrest/v"
+//   "Police took two men into custody" -> no match ("two men" breaks the phrase)
+//   "were taken into custody"          -> Match{tokens [1,4), phrase "taken into custody"}
+//
+// Immutable after construction; Match() is thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "tokens/tokenizer.h"
+
+namespace evident::match {
+
+struct Match {
+  uint32_t begin_token = 0;
+  uint32_t end_token = 0;
+  uint32_t phrase = 0;  // index into PhraseTable::phrases
+};
+
+class PhraseMatcher {
+ public:
+  explicit PhraseMatcher(const lexicon::PhraseTable& table);
+
+  // Appends matches in [begin_token, end_token) to `out`, ordered by start token.
+  void Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+            std::vector<Match>* out) const;
+  // Phrases matching exactly tokens [begin, end); empty when none.
+  const std::vector<uint32_t>* Lookup(const tokens::TokenizedText& doc, uint32_t begin, uint32_t end) const;
+
+  const lexicon::PhraseTable& table() const { return *table_; }
+
+ private:
+  const lexicon::PhraseTable* table_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_key_;
+  std::vector<uint64_t> first_bloom_;  // 64K-bit filter on first-token hashes
+  uint32_t max_len_ = 0;
+};
+
+}  // namespace evident::match

@@ -1,0 +1,79 @@
+// Engine: the one place that knows every stage. Loads and checks the lexicons once, then codes
+// documents: text -> tokens -> matches -> numbers, dates, places -> events -> checks.
+//
+//   auto engine = Engine::Create({.data_dir = "data"});
+//   Coder coder(**engine);                 // one per thread
+//   CodedDocument out;
+//   coder.Code(doc, &out);                 // out.events, out.checks
+//
+// Engine is immutable after Create() and shared by all threads; a Coder holds one thread's
+// scratch buffers and must not be shared.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/countries.h"
+#include "common/status.h"
+#include "events/assembler.h"
+#include "events/event.h"
+#include "extract/dates.h"
+#include "extract/numbers.h"
+#include "lexicon/lexicon.h"
+#include "match/phrase_matcher.h"
+#include "text/document.h"
+#include "tokens/tokenizer.h"
+
+namespace evident::pipeline {
+
+struct EngineOptions {
+  std::string data_dir;  // folder with triggers.tsv, nouns.tsv, cues.tsv, countries.tsv ...
+};
+
+// The built-in data folder (the source tree's data/, or EVIDENT_DATA_DIR from the environment).
+std::string DefaultDataDir();
+
+struct CodedDocument {
+  text::Document doc;
+  Status status;  // non-ok: rejected (bad input) or failed (engine fault)
+  bool failed = false;  // true for engine faults: the document can be retried
+  std::vector<events::Event> events;
+  std::vector<events::Check> checks;
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+
+  const lexicon::Lexicon& lexicon() const { return lexicon_; }
+  const CountryTable& countries() const { return countries_; }
+
+ private:
+  Engine() = default;
+  friend class Coder;
+
+  lexicon::Lexicon lexicon_;
+  CountryTable countries_;
+  lexicon::PhraseTable place_table_;
+  events::PlaceTable places_;
+  std::unique_ptr<match::PhraseMatcher> triggers_, nouns_, cues_, place_matcher_;
+  std::unique_ptr<events::EventAssembler> assembler_;
+  tokens::Tokenizer tokenizer_;
+  extract::NumberExtractor numbers_;
+  extract::DateExtractor dates_;
+};
+
+class Coder {
+ public:
+  explicit Coder(const Engine& engine) : engine_(engine) {}
+  // Codes `out->doc` (already read and checked) into out->events and out->checks.
+  void Code(CodedDocument* out);
+
+ private:
+  const Engine& engine_;
+  tokens::TokenizedText tokens_;
+  events::DocumentAnnotations annotations_;
+};
+
+}  // namespace evident::pipeline

@@ -1,0 +1,17 @@
+// JSON output: one line per document, schema in docs/output.md. Hand-written for speed (no
+// DOM): strings are escaped per RFC 8259, spans are byte offsets into the document text.
+#pragma once
+
+#include <string>
+
+#include "pipeline/engine.h"
+
+namespace evident::pipeline {
+
+// Appends one JSON object and a newline to `out`.
+void AppendJsonLine(const CodedDocument& doc, std::string* out);
+
+// Appends `s` as a JSON string literal (with quotes).
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace evident::pipeline
