@@ -57,6 +57,23 @@ bool CountsIndividuals(Role r) {
   return r != Role::kNone && r != Role::kParticipants;
 }
 
+// Capitalized words that end names of places and organisations, not people.
+bool IsNameStopWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "hospital", "street", "road", "avenue", "county", "police", "department", "center", "centre",
+      "school", "park", "church", "university", "college", "office", "city", "state", "court",
+      "station", "apartments", "bar", "club", "store", "market", "mall", "square", "bridge",
+      "highway", "drive", "lane", "boulevard", "district", "province", "village", "town",
+      "ministry", "party", "army", "forces", "force", "council", "house", "hall", "news", "times",
+      "post", "tribune", "herald", "journal", "press", "agency", "group", "company", "inc",
+      "association", "union", "front", "movement", "committee", "airport", "prison", "jail",
+      "reported", "says", "said", "kills", "killed", "shot", "dies", "dead", "police", "sheriff",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "the"};
+  for (auto k : kWords)
+    if (k == w) return true;
+  return false;
+}
+
 bool SubjectRoleTrigger(EventType type, std::string_view mode, lexicon::Form form) {
   if (type == EventType::kProtest || type == EventType::kCustody) return true;
   if (type == EventType::kAssault && mode.empty()) return true;  // died, dead, injured
@@ -107,9 +124,13 @@ class SentenceAssembler {
         cue_end_[b] = m.end_token - begin_;
       }
     }
+    non_count_.assign(n, false);
     for (size_t i = 0; i < s.quantities.size(); ++i) {
       const auto& q = s.quantities[i];
-      if (!q.IsCount()) continue;
+      if (!q.IsCount()) {
+        for (uint32_t k = q.begin_token; k < q.end_token; ++k) non_count_[k - begin_] = true;
+        continue;
+      }
       qty_at_end_[q.end_token - 1 - begin_] = static_cast<int>(i);
       qty_at_begin_[q.begin_token - begin_] = static_cast<int>(i);
     }
@@ -171,9 +192,25 @@ class SentenceAssembler {
     c.value = c.low = c.high = 1;
     c.span = span;
     c.quantity_token = tok;
+    c.individual = true;
     return c;
   }
 
+  // A capitalized word that can be part of a person's name (not a known noun, cue, date,
+  // place-like word or country).
+  bool IsNameWord(uint32_t k) const {
+    if (!In(k)) return false;
+    const Token& t = T(k);
+    if (t.kind != TokenKind::kWord || !t.HasFlag(tokens::kCapitalized) || (t.flags & tokens::kAllCaps)) return false;
+    if (NounStartingAt(k) != kNone || NounEndingAt(k) != kNone || CueAt(k) != kNone || in_date_[k - begin_]) return false;
+    if (IsNameStopWord(t.norm) || trig_at_[k - begin_] != kNone) return false;
+    for (const auto& m : s_.places)
+      if (m.begin_token <= k && k < m.end_token) return false;
+    return !IsAny(t, {"they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her",
+                      "their", "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when",
+                      "police", "officers", "authorities", "one", "no", "all", "both", "some", "many"});
+  }
+  std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> SubjectBefore(uint32_t k, Role role) const;
   std::optional<NpCount> ObjectAfter(uint32_t k, Role role) const;
   std::optional<NpCount> NpEndingAt(uint32_t last, Role role, bool allow_bare) const;
@@ -193,7 +230,7 @@ class SentenceAssembler {
   uint32_t begin_ = 0, end_ = 0;
   std::vector<int> noun_at_end_, noun_at_begin_, cue_at_, qty_at_end_, qty_at_begin_, trig_at_;
   std::vector<uint32_t> cue_end_;
-  std::vector<bool> in_date_, blocked_;
+  std::vector<bool> in_date_, blocked_, non_count_;
   std::vector<Trig> trigs_;
 };
 
@@ -224,7 +261,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     r.np_begin = s_.quantities[q].begin_token;
     return r;
   }
-  // Pronouns for one person.
+  // Pronouns for one person ("he was arrested"); restatements of a total become its parts.
   if (IsAny(T(last), {"he", "she"}) && CountsIndividuals(role)) {
     r.count = One(role, T(last).span, last);
     r.np_begin = last;
@@ -233,13 +270,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   // Person noun head, walking left over modifiers to a quantity or determiner.
   int noun = NounEndingAt(last);
   if (noun == kNone || !Noun(noun).person) {
-    // A name: two or three capitalized words ("Christopher Roupe"), for individual roles.
-    if (CountsIndividuals(role) && T(last).HasFlag(tokens::kCapitalized) && T(last).kind == TokenKind::kWord &&
-        !(T(last).flags & tokens::kAllCaps) && last > begin_ && T(last - 1).HasFlag(tokens::kCapitalized) &&
-        T(last - 1).kind == TokenKind::kWord && last - 1 > begin_ && !IsPunct(T(last - 2)) == true) {
-      uint32_t b = last - 1;
-      if (b > begin_ && T(b - 1).HasFlag(tokens::kCapitalized) && T(b - 1).kind == TokenKind::kWord) --b;
-      if (NounStartingAt(b) != kNone) return std::nullopt;
+    // A name: one to three capitalized words ("Christopher Roupe", "Maxwell"), for roles that
+    // befall individuals.
+    if (CountsIndividuals(role) && IsNameWord(last)) {
+      uint32_t b = last;
+      while (b > begin_ && last - b < 2 && IsNameWord(b - 1)) --b;
+      if (b > begin_ && IsAny(T(b - 1), {"the", "a", "an"})) return std::nullopt;  // "the Smith Center"
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
       r.np_begin = b;
       return r;
@@ -275,6 +311,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
     if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {
+      ++steps;
+      k = p;
+      continue;
+    }
+    if (non_count_[p - begin_]) {  // "a 17-year-old boy": the age is a modifier
       ++steps;
       k = p;
       continue;
@@ -331,7 +372,27 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   }
   if (p == begin_) return std::nullopt;
   (void)saw_aux;
-  return NpEndingAt(p - 1, role, /*allow_bare=*/true);
+  auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
+  if (!np && T(p - 1).norm == "and") {
+    // "The child was taken to hospital and later died": the subject of the first clause.
+    np = SentenceSubject(p - 1, role);
+  }
+  return np;
+}
+
+// The first noun phrase of the sentence that is followed by its verb ("The victim, 53, died";
+// "Police say the man was transported ... and died").
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::SentenceSubject(uint32_t limit, Role role) const {
+  for (uint32_t k = begin_; k < limit; ++k) {
+    if (!In(k + 1)) break;
+    const Token& next = T(k + 1);
+    bool verb_follows = CueAt(k + 1) == static_cast<int>(Cue::kAux) || CueAt(k + 1) == static_cast<int>(Cue::kAdverb) ||
+                        trig_at_[k + 1 - begin_] != kNone || next.norm == ",";
+    if (!verb_follows) continue;
+    auto np = NpEndingAt(k, role, /*allow_bare=*/false);
+    if (np && !(np->count.individual && IsAny(T(k), {"he", "she"}) && false)) return np;
+  }
+  return std::nullopt;
 }
 
 // A noun phrase starting at token `first`: "15 people", "at least 3", "a man", "two of them".
@@ -341,6 +402,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
   if (int q = qty_at_begin_[first - begin_]; q != kNone) {
     const auto& qt = s_.quantities[q];
     uint32_t after = qt.end_token;
+    if (In(after) && IsAny(T(after), {"times", "rounds", "shots", "bullets", "counts", "years", "months", "days",
+                                      "weeks", "hours", "minutes"}))
+      return std::nullopt;
+    if (In(after + 1) && T(after).norm == "-" && IsAny(T(after + 1), {"year", "month", "week", "day"}))
+      return std::nullopt;
     // What follows must be people (or nothing noun-like): "arrested 15 people", "killing 8.",
     // not "seized 15 cars".
     uint32_t k = after;
@@ -378,7 +444,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
   }
   const Token& t = T(first);
   if (CountsIndividuals(role) && IsAny(t, {"a", "an", "one", "the"})) {
-    for (uint32_t k = first + 1; k < first + 5 && In(k); ++k) {
+    for (uint32_t k = first + 1; k < first + 7 && In(k); ++k) {
       int noun = NounStartingAt(k);
       if (noun != kNone && Noun(noun).person) {
         uint32_t ne = s_.nouns[noun].end_token;
@@ -392,23 +458,21 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         r.who = ActorRef{Span{T(k).span.begin, head.span.end}, Noun(noun).sector, CountryBefore(k)};
         return r;
       }
-      if (T(k).kind != TokenKind::kWord && T(k).kind != TokenKind::kNumber && T(k).norm != "-") break;
+      if (T(k).kind != TokenKind::kWord && !non_count_[k - begin_] && T(k).norm != "-") break;
       if (CueAt(k) != kNone) break;
     }
     return std::nullopt;
   }
-  if (CountsIndividuals(role) && IsAny(t, {"him", "her"})) {
+  if (CountsIndividuals(role) && IsAny(t, {"him", "her"}) &&
+      !(In(first + 1) && T(first + 1).kind == TokenKind::kWord && NounStartingAt(first + 1) != kNone)) {
     r.count = One(role, t.span, first);
     r.np_begin = first;
     return r;
   }
   // A name: "killing Sarah Davidson".
-  if (CountsIndividuals(role) && t.HasFlag(tokens::kCapitalized) && t.kind == TokenKind::kWord &&
-      !(t.flags & tokens::kAllCaps) && In(first + 1) && T(first + 1).HasFlag(tokens::kCapitalized) &&
-      T(first + 1).kind == TokenKind::kWord && NounStartingAt(first) == kNone && !in_date_[first - begin_] &&
-      !in_date_[first + 1 - begin_]) {
+  if (CountsIndividuals(role) && IsNameWord(first) && IsNameWord(first + 1)) {
     uint32_t e = first + 2;
-    if (In(e) && T(e).HasFlag(tokens::kCapitalized) && T(e).kind == TokenKind::kWord) ++e;
+    if (IsNameWord(e)) ++e;
     r.count = One(role, Span{t.span.begin, T(e - 1).span.end}, first);
     r.np_begin = first;
     r.np_end = e;
@@ -604,7 +668,11 @@ void SentenceAssembler::Run() {
     size_t j = i;
     size_t best = i;
     while (j < s_.triggers.size() && s_.triggers[j].begin_token == m.begin_token) {
-      if (tt.phrases[s_.triggers[j].phrase].entry < tt.phrases[s_.triggers[best].phrase].entry) best = j;
+      // Prefer a reading that needs no person ("attacks" the noun over the verb), then the
+      // earlier line of the file.
+      uint32_t ej = tt.phrases[s_.triggers[j].phrase].entry, eb = tt.phrases[s_.triggers[best].phrase].entry;
+      bool pj = a_.trigger_info_[ej].needs_person, pb = a_.trigger_info_[eb].needs_person;
+      if (pj < pb || (pj == pb && ej < eb)) best = j;
       ++j;
     }
     i = j;
@@ -700,7 +768,7 @@ void SentenceAssembler::Run() {
             k = end_;
           if (In(k) && k != end_) {
             // death toll rose to 9
-            if (t.info.role == Role::kKilled && T(t.b).norm == "death") {
+            if (t.info.role == Role::kKilled && T(t.b).norm == "death" && t.e > t.b + 1) {
               for (uint32_t j = k; j < end_ && j < k + 6; ++j)
                 if (qty_at_begin_[j - begin_] != kNone) {
                   np = NpStartingAt(j, role);
@@ -728,7 +796,6 @@ void SentenceAssembler::Run() {
         }
       } else {
         np = ObjectAfter(t.e, role);
-        if (!np && t.form == lexicon::Form::kPastOrParticiple) np = SubjectBefore(t.b, role);
       }
     }
     // Triggers that need a person to act on ("released a statement" is no release).
@@ -849,6 +916,28 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
       const Event& parent = (*out)[ev.part_of];
       if (sib.counts[0].value && *sib.counts[0].value <= *parent.counts[0].value) sib.part_of = ev.part_of;
     }
+  }
+  // Individual victims restated one by one ("killing Sarah Davidson") are parts of a total
+  // stated elsewhere in the document ("three people were killed").
+  for (size_t i = 0; i < out->size(); ++i) {
+    Event& ev = (*out)[i];
+    if (ev.part_of >= 0 || ev.counts.size() != 1 || !ev.counts[0].individual) continue;
+    if (ev.status != EventStatus::kHappened) continue;
+    int best = -1;
+    int64_t best_value = 1;
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Event& t = (*out)[j];
+      if (j == i || t.status != EventStatus::kHappened || t.part_of >= 0) continue;
+      for (const auto& c : t.counts) {
+        if (c.role != ev.counts[0].role || c.individual) continue;
+        int64_t v = c.value ? *c.value : c.high.value_or(0);
+        if (v > best_value) {
+          best_value = v;
+          best = static_cast<int>(j);
+        }
+      }
+    }
+    if (best >= 0) ev.part_of = best;
   }
   AttachDatesAndPlaces(doc, out);
 }

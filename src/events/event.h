@@ -25,6 +25,7 @@ struct Count {
   bool approximate = false;
   Span span;  // the number phrase: "at least 15 people", "a man", "10 arrested"
   uint32_t quantity_token = 0;  // first token of the number phrase (identity for repeats)
+  bool individual = false;      // one person named or described ("a man", "John Smith"), no numeral
 };
 
 struct ActorRef {

@@ -703,7 +703,8 @@ class Scanner {
         return EmitParsed(p);
       }
     }
-    if (int y = YearAt(i, kMinBareYear, kMaxBareYear); y != 0 && FlagBefore(i, kYearPrep)) {
+    if (int y = YearAt(i, kMinBareYear, kMaxBareYear);
+        y != 0 && FlagBefore(i, kYearPrep) && !IsCountedNounAt(i + 1)) {  // "in 2000 homes"
       Emit(i, i + 1, CivilDate{y, 1, 1}, DatePrecision::kYear, DateBasis::kExplicit);
       return i + 1;
     }

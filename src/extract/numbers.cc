@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 
 // How the extractor reads a sentence (see docs/numbers.md for the user-facing rules):
@@ -176,7 +177,7 @@ constexpr WordEntry kWords[] = {
     {"jpy", kCurrency, 0}, {"rub", kCurrency, 0}, {"uah", kCurrency, 0},
     {"kzt", kCurrency, 0}, {"php", kCurrency, 0}, {"idr", kCurrency, 0},
     {"dollar", kCurrency, 0}, {"dollars", kCurrency, 0}, {"euro", kCurrency, 0},
-    {"euros", kCurrency, 0}, {"pound", kCurrency, 0}, {"pounds", kCurrency, 0},
+    {"euros", kCurrency, 0},
     {"sterling", kCurrency, 0}, {"rupee", kCurrency, 0}, {"rupees", kCurrency, 0},
     {"tenge", kCurrency, 0}, {"ruble", kCurrency, 0}, {"rubles", kCurrency, 0},
     {"rouble", kCurrency, 0}, {"roubles", kCurrency, 0}, {"yuan", kCurrency, 0},
@@ -241,6 +242,8 @@ constexpr WordEntry kWords[] = {
     {"knots", kMeasureUnit, 0}, {"megawatts", kMeasureUnit, 0}, {"mw", kMeasureUnit, 0},
     {"kw", kMeasureUnit, 0}, {"volts", kMeasureUnit, 0}, {"sq", kMeasureUnit, 0},
     {"square", kMeasureUnit, 0}, {"storey", kMeasureUnit, 0}, {"story", kMeasureUnit, 0},
+    // "pounds" is a weight in most of our text; money only after money words (see Classify).
+    {"pound", kMeasureUnit, 0}, {"pounds", kMeasureUnit, 0},
     // Percent.
     {"%", kPercentWord, 0}, {"percent", kPercentWord, 0}, {"pct", kPercentWord, 0},
     {"percentage", kPercentWord, 0},
@@ -250,9 +253,8 @@ constexpr WordEntry kWords[] = {
     {"drive", kStreetSuffix, 0}, {"dr", kStreetSuffix, 0}, {"lane", kStreetSuffix, 0},
     {"ln", kStreetSuffix, 0}, {"boulevard", kStreetSuffix, 0}, {"blvd", kStreetSuffix, 0},
     {"highway", kStreetSuffix | kIdNoun, 0}, {"hwy", kStreetSuffix | kIdNoun, 0},
-    {"way", kStreetSuffix, 0}, {"place", kStreetSuffix, 0}, {"pl", kStreetSuffix, 0},
-    {"court", kStreetSuffix, 0}, {"ct", kStreetSuffix, 0}, {"circle", kStreetSuffix, 0},
-    {"cir", kStreetSuffix, 0}, {"parkway", kStreetSuffix, 0}, {"pkwy", kStreetSuffix, 0},
+    {"way", kStreetSuffix, 0}, {"pl", kStreetSuffix, 0},
+    {"ct", kStreetSuffix, 0}, {"cir", kStreetSuffix, 0}, {"parkway", kStreetSuffix, 0}, {"pkwy", kStreetSuffix, 0},
     {"terrace", kStreetSuffix, 0}, {"trail", kStreetSuffix, 0}, {"pike", kStreetSuffix, 0},
     {"turnpike", kStreetSuffix, 0}, {"alley", kStreetSuffix, 0}, {"plaza", kStreetSuffix, 0},
     {"crescent", kStreetSuffix, 0}, {"expressway", kStreetSuffix, 0},
@@ -285,7 +287,9 @@ constexpr WordEntry kWords[] = {
     {"tower", kIdNoun, 0}, {"wing", kIdNoun, 0}, {"bay", kIdNoun, 0},
     {"proposition", kIdNoun, 0}, {"prop", kIdNoun, 0}, {"measure", kIdNoun, 0},
     {"battalion", kIdNoun, 0}, {"brigade", kIdNoun, 0}, {"regiment", kIdNoun, 0},
-    {"squad", kIdNoun, 0}, {"model", kIdNoun, 0}, {"district", 0, 0},
+    {"squad", kIdNoun, 0}, {"model", kIdNoun, 0}, {"image", kIdNoun, 0},
+    {"photo", kIdNoun, 0}, {"slide", kIdNoun, 0}, {"video", kIdNoun, 0},
+    {"news", kIdNoun, 0},  // "Channel 4", "Action News 5"
     // Head nouns and verbs that make a number a head count (used for ambiguous numbers:
     // "2014 protesters", "in March 20 people ...").
     {"people", kPersonNoun, 0}, {"persons", kPersonNoun, 0}, {"person", kPersonNoun, 0},
@@ -327,8 +331,8 @@ constexpr WordEntry kWords[] = {
     {"till", kYearPrep | kMonthPrep | kTimePrep, 0}, {"by", kYearPrep | kMonthPrep | kTimePrep, 0},
     {"from", kYearPrep | kMonthPrep | kTimePrep, 0}, {"during", kYearPrep | kMonthPrep, 0},
     {"before", kYearPrep | kMonthPrep | kTimePrep, 0},
-    {"after", kYearPrep | kMonthPrep | kTimePrep, 0}, {"early", kYearPrep | kDecadePrep, 0},
-    {"mid", kYearPrep | kDecadePrep, 0}, {"late", kYearPrep | kDecadePrep, 0},
+    {"after", kYearPrep | kMonthPrep | kTimePrep, 0}, {"early", kYearPrep, 0},
+    {"mid", kYearPrep, 0}, {"late", kYearPrep, 0},
     {"fy", kYearPrep, 0}, {"on", kMonthPrep, 0}, {"last", kMonthPrep, 0},
     {"this", kMonthPrep, 0}, {"next", kMonthPrep, 0}, {"through", kMonthPrep, 0},
     {"his", kDecadePrep, 0}, {"her", kDecadePrep, 0}, {"their", kDecadePrep, 0},
@@ -347,7 +351,8 @@ constexpr WordEntry kWords[] = {
     {"mobile", kPhoneContext, 0}, {"cell", kPhoneContext, 0}, {"call", kPhoneContext, 0},
     {"helpline", kPhoneContext, 0}, {"hotline", kPhoneContext, 0},
     {"whatsapp", kPhoneContext, 0}, {"contact", kPhoneContext, 0}, {"fax", kPhoneContext, 0},
-    {"dial", kPhoneContext, 0}, {"ph", kPhoneContext, 0},
+    {"dial", kPhoneContext, 0}, {"ph", kPhoneContext, 0}, {"called", kPhoneContext, 0},
+    {"calling", kPhoneContext, 0}, {"dialed", kPhoneContext, 0}, {"dialled", kPhoneContext, 0},
     {"rose", kChangeVerb, 0}, {"risen", kChangeVerb, 0}, {"rising", kChangeVerb, 0},
     {"rises", kChangeVerb, 0}, {"increased", kChangeVerb, 0}, {"climbed", kChangeVerb, 0},
     {"jumped", kChangeVerb, 0}, {"grew", kChangeVerb, 0}, {"went", kChangeVerb, 0},
@@ -488,6 +493,7 @@ struct VagueEntry {
   int64_t low;
   int64_t high;
   bool needs_of;   // "scores of", "tens of": without "of" the word means something else
+  int64_t unit;    // after "several"/"a few": "several hundreds" = several x 100
   int64_t scale;   // as the second word of "hundreds of thousands": multiplier (0 = never)
 };
 
@@ -495,16 +501,16 @@ struct VagueEntry {
 // thousands 2000-9999, tens of thousands 20000-99999, hundreds of thousands 200000-999999;
 // by analogy tens 20-99, millions, lakhs (2-9.99 lakh), crores.
 constexpr VagueEntry kVague[] = {
-    {"dozens", 24, 99, false, 0},
-    {"scores", 40, 99, true, 0},
-    {"tens", 20, 99, true, 0},
-    {"hundreds", 200, 999, false, 0},
-    {"thousands", 2'000, 9'999, false, 1'000},
-    {"millions", 2'000'000, 9'999'999, false, 1'000'000},
-    {"billions", 2'000'000'000, 9'999'999'999, false, 1'000'000'000},
-    {"lakhs", 200'000, 999'999, false, 100'000},
-    {"lacs", 200'000, 999'999, false, 100'000},
-    {"crores", 20'000'000, 99'999'999, false, 10'000'000},
+    {"dozens", 24, 99, false, 12, 0},
+    {"scores", 40, 99, true, 0, 0},
+    {"tens", 20, 99, true, 0, 0},
+    {"hundreds", 200, 999, false, 100, 0},
+    {"thousands", 2'000, 9'999, false, 1'000, 1'000},
+    {"millions", 2'000'000, 9'999'999, false, 1'000'000, 1'000'000},
+    {"billions", 2'000'000'000, 9'999'999'999, false, 1'000'000'000, 1'000'000'000},
+    {"lakhs", 200'000, 999'999, false, 100'000, 100'000},
+    {"lacs", 200'000, 999'999, false, 100'000, 100'000},
+    {"crores", 20'000'000, 99'999'999, false, 10'000'000, 10'000'000},
 };
 
 const VagueEntry* FindVague(std::string_view w) {
@@ -686,7 +692,7 @@ class Scanner {
       bool may_start = tok.kind == TokenKind::kNumber || tok.kind == TokenKind::kAlnum ||
                        (Info(i).flags & kStartMask) != 0;
       Quantity q;
-      if (may_start && TryAt(i, &q)) {
+      if (may_start && TryAt(i, &q) && q.end_token > i) {
         q.span = Join(t_[q.begin_token].span, t_[q.end_token - 1].span);
         out_->push_back(q);
         i = q.end_token;
@@ -730,7 +736,7 @@ class Scanner {
         if (!Is(*k + len, q.words[len])) break;
         ++len;
       }
-      if (len == 0 || len < q.words.size() && !q.words[len].empty()) continue;
+      if (len == 0 || (len < q.words.size() && !q.words[len].empty())) continue;
       if (len > best_len) {
         best_len = len;
         best = q.qual;
@@ -754,7 +760,7 @@ class Scanner {
       c->real = static_cast<double>(c->value);
       return true;
     }
-    enum Last { kNothing, kA, kUnit, kTens, kHundred, kBig, kAnd };
+    enum Last { kNothing, kA, kUnit, kTens, kHundred, kBig, kAnd, kDozen };
     Last last = kNothing;
     int64_t total = 0;
     int64_t cur = 0;
@@ -786,10 +792,18 @@ class Scanner {
     // State saved before "and", restored when "and" turns out to join two numbers
     // ("between two hundred and three hundred").
     struct Saved {
-      uint32_t p;
-      int64_t total, cur;
-      Last last;
-    } saved{};
+      uint32_t p = 0;
+      int64_t total = 0, cur = 0, last_big = 0;
+      Last last = kNothing;
+    } saved;
+    bool after_and = false;
+    auto rollback = [&] {
+      p = saved.p;
+      total = saved.total;
+      cur = saved.cur;
+      last_big = saved.last_big;
+      last = saved.last;
+    };
     while (In(p)) {
       const WordInfo& w = Info(p);
       const int64_t v = w.value;
@@ -805,39 +819,45 @@ class Scanner {
         cur += v;
         last = kTens;
       } else if (w.flags & (kHundredWord | kBigScale | kDozenWord)) {
-        if (last == kAnd) {
-          p = saved.p;
-          total = saved.total;
-          cur = saved.cur;
-          last = saved.last;
+        const bool counted = last == kA || last == kUnit || last == kTens;
+        bool ok;
+        if (w.flags & kHundredWord) {
+          ok = counted && !(after_and && saved.last == kHundred);
+        } else if (w.flags & kDozenWord) {
+          ok = counted && total == 0 && !after_and;
+        } else {
+          ok = (counted || last == kHundred) && (last_big == 0 || v < last_big);
+        }
+        if (!ok) {
+          if (after_and) rollback();
           break;
         }
-        if (last != kA && last != kUnit && last != kTens && last != kHundred) break;
-        int64_t base = last == kA ? 1 : cur;
+        const int64_t base = last == kA ? 1 : cur;
         if (w.flags & kHundredWord) {
-          if (last == kHundred) break;
           cur = base * 100;
           last = kHundred;
         } else if (w.flags & kDozenWord) {
-          if (total != 0) break;
           cur = base * 12;
+          last = kDozen;
           ++p;
           break;  // nothing continues a dozen
         } else {
-          if (last_big != 0 && v >= last_big) break;  // "a thousand million" stops
           if (base > kMaxValue / v) break;
           total += base * v;
           cur = 0;
           last_big = v;
           last = kBig;
         }
-      } else if (HyphenJoin(p) && (last == kTens || last == kUnit) &&
-                 Has(p + 1, kUnitWord | kHundredWord | kBigScale)) {
+      } else if (HyphenJoin(p) &&
+                 ((last == kTens && Has(p + 1, kUnitWord) && Value(p + 1) > 0 &&
+                   Value(p + 1) < 10) ||
+                  ((last == kUnit || last == kTens) && Has(p + 1, kHundredWord | kBigScale)))) {
         ++p;  // "seventy-one", "one-hundred"
         continue;
       } else if (Is(p, "and") && (last == kHundred || last == kBig) &&
                  Has(p + 1, kUnitWord | kTensWord)) {
-        saved = Saved{p, total, cur, last};
+        saved = Saved{p, total, cur, last_big, last};
+        after_and = true;
         last = kAnd;
       } else {
         break;
@@ -926,11 +946,10 @@ class Scanner {
         hi = (hi + 1) * s - 1;
         ++p;
       } else if (const VagueEntry* v = In(p) ? FindVague(t_[p].norm) : nullptr;
-                 v != nullptr && !v->needs_of) {
+                 v != nullptr && v->unit > 0) {
         // "several hundreds", "a few thousands": the plural as a multiplier.
-        int64_t s = v->word == "dozens" ? 12 : v->low / 2;
-        if (v->word == "hundreds") s = 100;
-        if (s > 0) {
+        const int64_t s = v->unit;
+        {
           lo *= s;
           hi = (hi + 1) * s - 1;
           ++p;
@@ -996,6 +1015,18 @@ class Scanner {
     return 0;
   }
 
+  // "Parish, |21": a comma right after a capitalized word that is not a month or weekday.
+  bool AfterNameComma(uint32_t cb) const {
+    const int64_t p = static_cast<int64_t>(cb) - 1;
+    return Is(p, ",") && Capitalized(p - 1) && !Has(p - 1, kMonth | kWeekday);
+  }
+
+  // The appositive ends at k: "Parish, 21|, was", "Davis, 19|." "Ortiz, 30| and Tomas ...".
+  bool ClauseEnd(int64_t k) const {
+    return !In(k) || Is(k, ",") || Is(k, ".") || Is(k, ";") || Is(k, ")") || Is(k, ":") ||
+           (Is(k, "and") && Capitalized(k + 1));
+  }
+
   bool IsMonth(int64_t m) const {
     if (!Has(m, kMonth)) return false;
     // "may" and "march" are also common words: in lowercase text they need a preposition.
@@ -1022,6 +1053,7 @@ class Scanner {
     // Glued to a word by an ASCII hyphen: "AK-47", "COVID-19", "mid-2019".
     if (Is(p, "-") && Glued(p) && Glued(cb) && t_[p].span.size() == 1 &&
         IsKind(p - 1, TokenKind::kWord) && !Has(p - 1, kUnitWord | kTensWord)) {
+      if (Has(p - 1, kMeasureUnit)) return NotCount::kMeasure;  // "5-foot-11"
       return YearLike(a) ? NotCount::kYear : NotCount::kId;
     }
     return NotCount::kNone;
@@ -1073,6 +1105,12 @@ class Scanner {
       }
     }
     const uint32_t u = HyphenJoin(k) ? k + 1 : k;
+    // "Avery Ruiz, 23 months, ...": an age given in months after a name.
+    if (u == k && Has(k, kAgeUnit) && qual == Qual::kNone && b == nullptr &&
+        AfterNameComma(cb) && ClauseEnd(k + 1)) {
+      *end = k + 1;
+      return NotCount::kAge;
+    }
     if (Has(u, kTimeUnit) && !(Is(u, "second") && u == k)) {
       *end = u + 1;
       return NotCount::kDuration;
@@ -1083,6 +1121,7 @@ class Scanner {
     }
     if (Has(u, kMeasureUnit) && !Is(u, "square")) {
       *end = u + 1;
+      if ((Is(u, "pounds") || Is(u, "pound")) && MoneyContext(before)) return NotCount::kMoney;
       return NotCount::kMeasure;
     }
     // "two-thirds", "one half": fractions are not head counts.
@@ -1100,13 +1139,28 @@ class Scanner {
         Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }
-    if (Has(before, kMoneyVerb) || (Is(before, "of") && Has(before - 1, kMoneyNoun))) {
-      return NotCount::kMoney;
+    if (MoneyContext(before)) return NotCount::kMoney;
+    if (Is(before, "per")) return NotCount::kMeasure;  // a rate: "per 100,000 residents"
+    // Calibres and decimals written without the leading zero: "a .45 handgun", ".5".
+    if (Is(cb - 1, ".") && Glued(cb) && !Glued(cb - 1) && !a.words) {
+      return a.digits >= 2 && a.digits <= 3 ? NotCount::kMeasure : NotCount::kDecimal;
+    }
+    // Citations and footnotes: "[96]".
+    if (Is(cb - 1, "[") && Is(k, "]")) return NotCount::kId;
+    // Emergency numbers: "called 911", "a 911 call".
+    if (b == nullptr && a.plain && (a.value == 911 || a.value == 999 || a.value == 112) &&
+        (Has(before, kPhoneContext) || Is(k, "call") || Is(k, "calls") ||
+         Is(k, "dispatcher") || Is(k, "dispatchers") || Is(k, "operator"))) {
+      return NotCount::kPhone;
     }
     // "Rs. 10 lakh": the tokenizer may end a sentence at "Rs." (read-only look-back).
     if (cb == begin_ && cb >= 2 && t_[cb - 1].norm == "." &&
         (words_.Find(t_[cb - 2]).flags & kCurrency)) {
       return NotCount::kMoney;
+    }
+    if (b == nullptr && a.integer && !a.words && qual == Qual::kNone && Is(k, "block")) {
+      *end = k + 1;
+      return NotCount::kAddress;  // "the 2000 block of Karanda Street"
     }
     const Core& last = b != nullptr ? *b : a;
     // Dates: "May 9", "Feb. 4", "9 May", "3-4 May", "9th of May".
@@ -1142,10 +1196,6 @@ class Scanner {
     }
     // Street numbers: "937 Euharlee Road", "the 1200 block of".
     if (b == nullptr && a.integer && !a.words && qual == Qual::kNone) {
-      if (Is(k, "block")) {
-        *end = k + 1;
-        return NotCount::kAddress;
-      }
       if (uint32_t e = StreetAhead(k)) {
         *end = e;
         return NotCount::kAddress;
@@ -1157,10 +1207,12 @@ class Scanner {
       return id;
     }
     if (Is(k, "ipc") || Is(k, "crpc")) return NotCount::kId;
+    if (Is(k, "news") && Capitalized(k)) return NotCount::kId;  // "WAVE 3 News"
     // Enumerations: "1." or "2)" opening a line.
     if (cb == begin_ && (Is(k, ")") || Is(k, ".")) && !In(k + 1)) return NotCount::kId;
     // Lists continue what they started: "aged 15, 16 and 17", "sections 302, 307 and 34".
-    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !Has(k, kPersonNoun) &&
+    if (qual == Qual::kNone && list_prev_ != NotCount::kNone &&
+        !(Has(k, kPersonNoun) && !Is(k, "of")) &&
         cb > list_end_ && cb - list_end_ <= 2) {
       bool separators = true;
       bool comma_only = true;
@@ -1171,6 +1223,8 @@ class Scanner {
       // Dates and years continue only over "and"/"or": "May 9, 20 were arrested" is a count.
       bool ok = separators && (!comma_only || list_prev_ == NotCount::kAge ||
                                list_prev_ == NotCount::kId);
+      // "Image 3 of 14"
+      if (list_prev_ == NotCount::kId && cb - list_end_ == 1 && Is(list_end_, "of")) ok = true;
       if (ok) {
         list_class_ = list_prev_;
         return list_prev_;
@@ -1179,17 +1233,13 @@ class Scanner {
     // Ages after a name: "Parish, 21, was ...", "Maria Davis, 19." "Chen (19)".
     if (qual == Qual::kNone && b == nullptr && a.plain && a.value >= 1 && a.value <= 120) {
       const int64_t p = static_cast<int64_t>(cb) - 1;
-      if (Is(p, ",") && Capitalized(p - 1) && !Has(p - 1, kMonth | kWeekday)) {
-        bool clause_end = !In(k) || Is(k, ",") || Is(k, ".") || Is(k, ";") || Is(k, ")") ||
-                          Is(k, ":") || (Is(k, "and") && Capitalized(k + 1));
-        if (clause_end) return NotCount::kAge;
-      }
+      if (AfterNameComma(cb) && ClauseEnd(k)) return NotCount::kAge;
       if (Is(p, "(") && Is(k, ")") && IsKind(p - 1, TokenKind::kWord)) return NotCount::kAge;
     }
     if (a.weird || (b != nullptr && b->weird)) return NotCount::kId;
     if (!a.integer || (b != nullptr && !b->integer)) {
       // "at 9.30": a clock time written with a dot.
-      if (b == nullptr && !a.words && Has(before, kTimePrep) && Is(before, "at"))
+      if (b == nullptr && !a.words && Is(before, "at"))
         return NotCount::kTime;
       return NotCount::kDecimal;
     }
@@ -1292,16 +1342,11 @@ class Scanner {
     } else if (one_of({"st", "nd", "rd", "th"})) {
       nc = NotCount::kOrdinal;
     } else if (suffix == "s") {
-      // "1990s", "the 80s"; "in his 40s" is an age.
-      if (d.digits == 2 && Has(static_cast<int64_t>(j) - 1, kDecadePrep) &&
-          !Is(static_cast<int64_t>(j) - 1, "mid") && !Is(static_cast<int64_t>(j) - 1, "late") &&
-          !Is(static_cast<int64_t>(j) - 1, "early")) {
+      // "1990s", "the 80s"; "in his 40s", "in her late 20s" are ages.
+      const int64_t p = static_cast<int64_t>(j) - 1;
+      const bool part = Is(p, "early") || Is(p, "mid") || Is(p, "late");
+      if (d.digits == 2 && (Has(p, kDecadePrep) || (part && Has(p - 1, kDecadePrep)))) {
         nc = NotCount::kAge;
-      } else if (d.digits == 2 && (Is(static_cast<int64_t>(j) - 1, "mid") ||
-                                   Is(static_cast<int64_t>(j) - 1, "late") ||
-                                   Is(static_cast<int64_t>(j) - 1, "early")) &&
-                 Has(static_cast<int64_t>(j) - 2, kDecadePrep)) {
-        nc = NotCount::kAge;  // "in her late 20s"
       } else if (d.digits == 2 || d.digits == 4) {
         nc = NotCount::kYear;
       }
@@ -1320,8 +1365,8 @@ class Scanner {
     } else if (one_of({"mm", "cm", "km", "kms", "m", "kg", "kgs", "g", "gm", "mg", "lb", "lbs",
                        "ft", "mph", "kph", "kmph", "kmh", "mw", "kw", "kwh", "gw", "gb", "mb",
                        "tb", "ml", "l", "ltr", "cc", "v", "hp", "sqft", "sqkm", "sqm", "ha",
-                       "mtr", "mtrs", "t", "oz", "in", "inch", "x"})) {
-      nc = suffix == "x" ? NotCount::kId : NotCount::kMeasure;
+                       "mtr", "mtrs", "t", "oz", "in", "inch"})) {
+      nc = NotCount::kMeasure;
     }
     q->begin_token = pb;
     q->end_token = end;
@@ -1388,6 +1433,11 @@ class Scanner {
         q->high = n > 0 ? n - 1 : 0;
         break;
     }
+  }
+
+  // "fined 500", "a fine of 500".
+  bool MoneyContext(int64_t before) const {
+    return Has(before, kMoneyVerb) || (Is(before, "of") && Has(before - 1, kMoneyNoun));
   }
 
   // "rose from 10 to 20": two numbers, not a range.
@@ -1528,8 +1578,11 @@ class Scanner {
           k = b.end;
           range = false;
           chain = true;
-        } else if (glued_hyphen && a.plain && b.plain && a.digits == 3 && b.digits == 4 &&
-                   !(a.value % 50 == 0 && b.value % 50 == 0)) {
+        } else if (glued_hyphen && a.plain && b.plain &&
+                   ((a.digits == 3 && b.digits == 4 && !(a.value % 50 == 0 && b.value % 50 == 0)) ||
+                    (HyphenJoin(b.end) &&
+                     (IsNumber(b.end + 1) ||
+                      (In(b.end + 1) && t_[b.end + 1].HasFlag(tokens::kAllCaps)))))) {
           nc = NotCount::kPhone;  // "555-1234" (but "500-1000" is a range)
           k = b.end;
           range = false;
@@ -1572,9 +1625,12 @@ class Scanner {
       } else if (Is(k, "or") && Is(k + 1, "so")) {
         post = Qual::kApprox;
         e = k + 2;
-      } else if ((HyphenJoin(k) && Is(k + 1, "odd")) || Is(k, "odd")) {
-        post = Is(k, "odd") ? Qual::kApprox : Qual::kApprox;
-        e = Is(k, "odd") ? k + 1 : k + 2;
+      } else if (HyphenJoin(k) && Is(k + 1, "odd")) {
+        post = Qual::kApprox;
+        e = k + 2;
+      } else if (Is(k, "odd")) {
+        post = Qual::kApprox;
+        e = k + 1;
       } else if (Is(k, "or") && (Is(k + 1, "fewer") || Is(k + 1, "less"))) {
         post = Qual::kUpTo;
         e = k + 2;
@@ -1596,9 +1652,7 @@ class Scanner {
       q->high = b.value;
     } else if (a.integer && !a.weird && !chain) {
       SetValues(q, qual, a.value);
-    } else if (a.integer && !a.weird && nc != NotCount::kPhone) {
-      SetValues(q, Qual::kNone, a.value);  // "10:30" -> 10, "2-1" -> 2: the first number
-    } else {
+    } else {  // glued chains ("10:30", "2-1", "3/4/2020") and codes carry no value
       q->kind = KindOf(qual);
     }
     if (list_class_ != NotCount::kNone) list_end_ = end;

@@ -3,8 +3,10 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -481,8 +483,18 @@ struct GumboOutputDeleter {
 }  // namespace
 
 Status CheckHtmlNesting(std::string_view html, std::string_view where) {
+  // A light model of the tree builder: a stack of open elements, where an end tag closes the
+  // nearest open element of its name and everything opened after it (as the parser does
+  // with unclosed <span>s inside a closed <div>), and stray end tags are ignored.
+  struct Open {
+    uint32_t name;
+    uint32_t weight;
+    bool foreign_root;
+  };
+  std::vector<Open> stack;
+  std::unordered_map<uint32_t, uint32_t> open_count;  // name -> entries in `stack`
   size_t depth = 0;
-  size_t foreign = 0;  // inside <svg> or <math>: "/>" closes any element there
+  size_t foreign = 0;  // open <svg>/<math>: inside them "/>" closes any element
   size_t i = 0;
   const size_t n = html.size();
   while (i < n) {
@@ -501,19 +513,30 @@ Status CheckHtmlNesting(std::string_view html, std::string_view where) {
     if (closing) ++i;
     if (i >= n || !IsAsciiAlpha(html[i])) continue;
     size_t name_start = i;
-    while (i < n && (IsAsciiAlnum(html[i]) || html[i] == '-' || html[i] == ':')) ++i;
+    uint32_t hash = 2166136261u;  // FNV-1a of the lower-case name
+    while (i < n && (IsAsciiAlnum(html[i]) || html[i] == '-' || html[i] == ':')) {
+      hash = (hash ^ static_cast<unsigned char>(AsciiLower(html[i]))) * 16777619u;
+      ++i;
+    }
     std::string_view name = html.substr(name_start, i - name_start);
-    bool is_foreign_root = EqualsIgnoreCase(name, "svg") || EqualsIgnoreCase(name, "math");
-    size_t weight = foreign > 0 ? 1 : TagWeight(name);
     if (closing) {
-      depth = depth >= weight ? depth - weight : 0;
-      if (is_foreign_root && foreign > 0) --foreign;
+      auto it = open_count.find(hash);
+      if (it == open_count.end() || it->second == 0) continue;
+      while (true) {
+        Open top = stack.back();
+        stack.pop_back();
+        depth -= top.weight;
+        --open_count[top.name];
+        if (top.foreign_root) --foreign;
+        if (top.name == hash) break;
+      }
       continue;
     }
     size_t gt = html.find('>', i);
     if (gt == std::string_view::npos) break;
     bool self_closing = html[gt - 1] == '/';
     i = gt + 1;
+    bool is_foreign_root = EqualsIgnoreCase(name, "svg") || EqualsIgnoreCase(name, "math");
     if (foreign == 0 && IsRawTextTag(name)) {
       size_t end = FindEndTag(html, name, i);
       i = end == std::string_view::npos ? n : end;
@@ -521,6 +544,10 @@ Status CheckHtmlNesting(std::string_view html, std::string_view where) {
     }
     // In HTML "<div/>" still opens a div; in SVG and MathML "/>" closes the element.
     if (self_closing && (foreign > 0 || is_foreign_root)) continue;
+    uint32_t weight = foreign > 0 ? 1 : static_cast<uint32_t>(TagWeight(name));
+    if (weight == 0) continue;
+    stack.push_back({hash, weight, is_foreign_root});
+    ++open_count[hash];
     if (is_foreign_root) ++foreign;
     depth += weight;
     if (depth > kMaxHtmlNesting) {

@@ -141,7 +141,7 @@ int ReadWhole(int fd, size_t limit, std::string* out, size_t* total) {
 // after it, so simdjson parses it in place.
 class LineReader {
  public:
-  explicit LineReader(int fd) : fd_(fd), buf_(kReadChunkBytes + simdjson::SIMDJSON_PADDING) {}
+  explicit LineReader(int fd) : fd_(fd), buf_(InitialCapacity(fd) + simdjson::SIMDJSON_PADDING) {}
 
   // Next line without its '\n'. Returns false at the end of input or on a read error (see
   // error()). A line over kMaxJsonlLineBytes is skipped: *too_long is set, *line is empty and
@@ -183,6 +183,16 @@ class LineReader {
   int error() const { return error_; }
 
  private:
+  // A small file gets a buffer of its size (many small JSONL files are common), anything else
+  // one read chunk.
+  static size_t InitialCapacity(int fd) {
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      return std::clamp<size_t>(static_cast<size_t>(st.st_size) + 1, 4096, kReadChunkBytes);
+    }
+    return kReadChunkBytes;
+  }
+
   size_t Capacity() const { return buf_.size() - simdjson::SIMDJSON_PADDING; }
 
   void Compact() {
@@ -542,11 +552,12 @@ void ReadDirectory(const std::string& root, const ReadOptions& options, const It
       std::string path = entry.path().string();
       std::error_code status_ec;
       fs::file_status st = entry.symlink_status(status_ec);
-      if (!status_ec && fs::is_symlink(st)) st = entry.status(status_ec);
+      bool is_link = !status_ec && fs::is_symlink(st);
+      if (is_link) st = entry.status(status_ec);  // what the link points to
       if (status_ec) {
         entries.push_back({path, IoError("cannot read", status_ec, path)});
       } else if (fs::is_directory(st)) {
-        if (!entry.is_symlink()) pending.push_back(entry.path());
+        if (!is_link) pending.push_back(entry.path());
       } else if (fs::is_regular_file(st)) {
         entries.push_back({std::move(path), Status::Ok()});
       }

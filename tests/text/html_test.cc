@@ -175,6 +175,17 @@ TEST(CheckHtmlNesting, AcceptsOrdinaryAndFlatPages) {
   std::string nested;
   for (size_t i = 0; i < kMaxHtmlNesting; ++i) nested += "<span>";
   EXPECT_TRUE(CheckHtmlNesting(nested).ok());
+  // Sloppy markup: the </div> also closes the <span> left open inside it.
+  std::string sloppy;
+  for (int i = 0; i < 5000; ++i) sloppy += "<div class=c><span>unclosed <b>x</div></b>";
+  EXPECT_TRUE(CheckHtmlNesting(sloppy).ok());
+}
+
+TEST(CheckHtmlNesting, CountsSelfClosedHtmlElementsAsOpen) {
+  // "<div/>" opens a div in HTML, so this is as deep as it looks.
+  std::string page;
+  for (size_t i = 0; i <= kMaxHtmlNesting; ++i) page += "<div/>";
+  EXPECT_EQ(CheckHtmlNesting(page).code(), ErrorCode::kTooLarge);
 }
 
 TEST(CheckHtmlNesting, RejectsDeepNesting) {
