@@ -211,6 +211,27 @@ class SentenceAssembler {
                       "police", "officers", "authorities", "one", "no", "all", "both", "some", "many"});
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
+  std::optional<NpCount> ProtestGroup(const Trig& t) const;
+  // "they", "them", "the protesters", "the group" referring to the last numbered group of
+  // people in the document ("6 members ... staged a demonstration. Police arrested them").
+  std::optional<NpCount> Coreferent(uint32_t k, Role role) const {
+    if (!last_group_ || !last_group_->value || !In(k)) return std::nullopt;
+    if (!IsAny(T(k), {"they", "them", "protesters", "demonstrators", "protestors", "participants", "group"}))
+      return std::nullopt;
+    if (T(k).norm != "they" && T(k).norm != "them" && !(k > begin_ && T(k - 1).norm == "the")) return std::nullopt;
+    NpCount r;
+    r.count = *last_group_;
+    r.count.role = role;
+    r.np_begin = k;
+    r.np_end = k + 1;
+    return r;
+  }
+  const Count* last_group_ = nullptr;
+ public:
+  void SetLastGroup(const Count* c) { last_group_ = c; }
+  std::optional<Count> NewGroup() const { return new_group_; }
+ private:
+  std::optional<Count> new_group_;
   std::optional<NpCount> SubjectBefore(uint32_t k, Role role) const;
   std::optional<NpCount> ObjectAfter(uint32_t k, Role role) const;
   std::optional<NpCount> NpEndingAt(uint32_t last, Role role, bool allow_bare) const;
@@ -269,6 +290,19 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   }
   // Person noun head, walking left over modifiers to a quantity or determiner.
   int noun = NounEndingAt(last);
+  if (noun == kNone && T(last).norm.back() == 's' && a_.places_) {
+    // "7 Palestinians", "two Kenyans": a demonym in the plural names people.
+    for (const auto& m : s_.places)
+      if (m.end_token == last + 1 && a_.places_->is_demonym[a_.places_->phrases->phrases[m.phrase].entry] &&
+          m.begin_token > begin_) {
+        if (int q = qty_at_end_[m.begin_token - 1 - begin_]; q != kNone) {
+          r.count = FromQuantity(s_.quantities[q], role);
+          r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
+          r.np_begin = s_.quantities[q].begin_token;
+          return r;
+        }
+      }
+  }
   if (noun == kNone || !Noun(noun).person) {
     // A name: one to three capitalized words ("Christopher Roupe", "Maxwell"), for roles that
     // befall individuals.
@@ -302,6 +336,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       r.np_begin = p;
       r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
       return r;
+    }
+    if (IsAny(t, {"the", "these", "those", "their", "his", "her"}) && p > begin_ && T(p - 1).norm == "of") {
+      ++steps;
+      k = p;
+      continue;
     }
     if (IsAny(t, {"the", "this", "that"})) {
       // "the victim": one person, but not "the protesters" (a group of unknown size).
@@ -365,7 +404,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
             goto next;
           }
       }
-      return std::nullopt;
+      break;
     }
     break;
   next:;
@@ -373,11 +412,76 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   if (p == begin_) return std::nullopt;
   (void)saw_aux;
   auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
+  if (!np) {
+    // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
+    // phrase after its head.
+    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 6; --j) {
+      if (!IsAny(T(j), {"from", "of", "in", "at", "with", "belonging", "near", "on"})) continue;
+      if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
+        np = inner;
+        break;
+      }
+    }
+  }
+  if (!np && T(p - 1).norm == ",") {
+    // "At least 15 people, including two OGP members, were arrested": skip the apposition.
+    for (uint32_t j = p - 2; j > begin_ && p - 2 - j < 24; --j) {
+      if (T(j).norm != ",") continue;
+      np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+      break;
+    }
+  }
+  if (!np) np = Coreferent(p - 1, role);
   if (!np && T(p - 1).norm == "and") {
     // "The child was taken to hospital and later died": the subject of the first clause.
     np = SentenceSubject(p - 1, role);
   }
   return np;
+}
+
+// Who protested when the group is not next to the trigger: "about 1,000 members of
+// anti-establishment groups including anarchists marched", "6 members of the movement staged
+// a demonstration", "a car protest involving 40 people". The nearest numbered group of people
+// before the trigger in its clause, else one introduced by "involving"/"of" just after it.
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const Trig& t) const {
+  auto group_at = [&](uint32_t j) -> std::optional<NpCount> {
+    if (qty_at_begin_[j - begin_] == kNone) return std::nullopt;
+    const auto& q = s_.quantities[qty_at_begin_[j - begin_]];
+    auto np = NpStartingAt(j, Role::kParticipants);
+    if (np && (np->who || np->np_end == 0)) {
+      if (np->who && np->who->sector == Sector::kPolice) return std::nullopt;  // "200 police officers"
+      return np;
+    }
+    // An unlisted plural noun after the number: "dozens of tailors", "2,000 nurses".
+    uint32_t k = q.end_token;
+    if (In(k) && T(k).norm == "of") ++k;
+    for (uint32_t m = k; m < k + 3 && In(m); ++m) {
+      const Token& w = T(m);
+      if (w.kind != TokenKind::kWord || CueAt(m) != kNone || trig_at_[m - begin_] != kNone) break;
+      if (w.norm.size() > 3 && w.norm.back() == 's' && !(w.flags & tokens::kCapitalized)) {
+        NpCount r;
+        r.count = FromQuantity(q, Role::kParticipants);
+        r.count.span = Span{q.span.begin, w.span.end};
+        r.np_begin = j;
+        r.np_end = m + 1;
+        return r;
+      }
+    }
+    return std::nullopt;
+  };
+  for (uint32_t j = t.b; j > begin_ && t.b - j < 30;) {
+    --j;
+    if (IsAny(T(j), {";", ":"})) break;
+    if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest) break;
+    if (auto np = group_at(j)) return np;
+  }
+  for (uint32_t j = t.e; j < end_ && j < t.e + 6; ++j) {
+    if (!IsAny(T(j), {"involving", "of", "with", "by", "comprising"})) continue;
+    if (In(j + 1))
+      if (auto np = group_at(j + 1)) return np;
+    break;
+  }
+  return std::nullopt;
 }
 
 // The first noun phrase of the sentence that is followed by its verb ("The victim, 53, died";
@@ -487,7 +591,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
   while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), {"who", "that", "which"}))
     p = CueEnd(p);
   if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), {"total"}) && T(p + 2).norm == "of") p += 3;
-  return NpStartingAt(p, role);
+  auto np = NpStartingAt(p, role);
+  if (!np && In(p)) {
+    uint32_t e = p;
+    if (T(e).norm == "the" && In(e + 1)) ++e;
+    if (IsAny(T(e), {"them", "protesters", "demonstrators", "protestors", "participants", "group", "members"}))
+      np = Coreferent(e, role);
+  }
+  return np;
 }
 
 bool SentenceAssembler::IsPassive(const Trig& t) const {
@@ -675,6 +786,24 @@ void SentenceAssembler::Run() {
       if (pj < pb || (pj == pb && ej < eb)) best = j;
       ++j;
     }
+    // "several arrests", "the arrest of", "no arrests": after a determiner or a number the
+    // noun reading wins over the verb.
+    if (m.begin_token > begin_) {
+      const Token& prev = T(m.begin_token - 1);
+      bool det = qty_at_end_[m.begin_token - 1 - begin_] != kNone ||
+                 IsAny(prev, {"the", "a", "an", "no", "his", "her", "their", "its", "several", "many", "mass",
+                              "multiple", "any", "further", "more", "new", "of", "recent", "illegal", "unjust",
+                              "arbitrary", "alleged", "violent", "peaceful", "'s"});
+      if (det) {
+        for (size_t k = i; k < j; ++k) {
+          auto f = tt.phrases[s_.triggers[k].phrase].form;
+          if (f == lexicon::Form::kSingular || f == lexicon::Form::kPlural) {
+            best = k;
+            break;
+          }
+        }
+      }
+    }
     i = j;
     if (m.begin_token < covered) continue;
     bool bad = false;
@@ -791,13 +920,11 @@ void SentenceAssembler::Run() {
           np = SubjectBefore(t.b - 1, role);
       } else if (SubjectRoleTrigger(type, mode, t.form) || passive) {
         np = SubjectBefore(t.b, role);
-        if (!np && type == EventType::kProtest) {
-          // "protested ... involving 40 people"
-        }
       } else {
         np = ObjectAfter(t.e, role);
       }
     }
+    if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
     // Triggers that need a person to act on ("released a statement" is no release).
     if (t.info.needs_person && !np && !passive) {
       // Accept a person noun or pronoun object without a number: "released the detainees".
@@ -871,6 +998,11 @@ void SentenceAssembler::Run() {
     out_->push_back(std::move(ev));
   }
 
+  // The last numbered group of people here, for "they"/"them" in later sentences.
+  for (size_t e = first_event; e < out_->size(); ++e)
+    for (const auto& c : (*out_)[e].counts)
+      if (!c.individual && c.value && *c.value >= 2) new_group_ = c;
+
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a
   // death only.
   for (size_t e = first_event; e < out_->size(); ++e) {
@@ -889,10 +1021,13 @@ void SentenceAssembler::Run() {
 
 void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   out->clear();
+  std::optional<Count> group;
   for (const auto& s : doc.sentences) {
     if (s.triggers.empty() && s.nouns.empty()) continue;
     SentenceAssembler sa(*this, doc, s, out);
+    sa.SetLastGroup(group ? &*group : nullptr);
     sa.Run();
+    if (auto g = sa.NewGroup()) group = g;
   }
   // part_of: a partitive count ("301 of whom") belongs to the nearest earlier event with a
   // larger count; later events of the same sentence with smaller counts of a sibling role

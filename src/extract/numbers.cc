@@ -1027,11 +1027,16 @@ class Scanner {
            (Is(k, "and") && Capitalized(k + 1));
   }
 
-  bool IsMonth(int64_t m) const {
+  // "may" and "march" in lowercase are usually the verbs, unless a preposition precedes.
+  bool WeakMonth(int64_t m) const {
+    return (Is(m, "may") || Is(m, "march")) && !Capitalized(m) && !Has(m - 1, kMonthPrep);
+  }
+
+  // A month name after a day number: "9 May", "9 may 2002", but not "5 may be released".
+  bool MonthAfter(int64_t m) const {
     if (!Has(m, kMonth)) return false;
-    // "may" and "march" are also common words: in lowercase text they need a preposition.
-    if ((Is(m, "may") || Is(m, "march")) && !Capitalized(m)) return Has(m - 1, kMonthPrep);
-    return true;
+    if (!WeakMonth(m)) return true;
+    return !In(m + 1) || IsNumber(m + 1) || IsKind(m + 1, TokenKind::kPunct);
   }
 
   bool YearLike(const Core& c) const {
@@ -1167,15 +1172,16 @@ class Scanner {
     if (a.integer && !a.words && a.digits <= 2 && a.value >= 1 && last.value <= 31) {
       int64_t m = static_cast<int64_t>(cb) - 1;
       if (Is(m, ".") && Glued(m)) --m;
-      if (b == nullptr && IsMonth(m)) {
+      if (b == nullptr && Has(m, kMonth)) {
+        // "In March 20 people were arrested" is a head count; "on March 20" a date.
         bool head_count = Has(k, kPersonNoun) && !Is(k, "of") &&
-                          (!In(m - 1) || Is(m - 1, "in") || Is(m - 1, "during"));
+                          (WeakMonth(m) || !In(m - 1) || Is(m - 1, "in") || Is(m - 1, "during"));
         if (!head_count) {
           list_class_ = NotCount::kDate;
           return NotCount::kDate;
         }
       }
-      if (IsMonth(k) || (Is(k, "of") && IsMonth(k + 1))) {
+      if (MonthAfter(k) || (Is(k, "of") && MonthAfter(k + 1))) {
         list_class_ = NotCount::kDate;
         return NotCount::kDate;
       }
@@ -1211,6 +1217,11 @@ class Scanner {
     // Enumerations: "1." or "2)" opening a line.
     if (cb == begin_ && (Is(k, ")") || Is(k, ".")) && !In(k + 1)) return NotCount::kId;
     // Lists continue what they started: "aged 15, 16 and 17", "sections 302, 307 and 34".
+    // "Image 3 of 14": the total of a numbered series.
+    if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 &&
+        Is(list_end_, "of")) {
+      return NotCount::kId;
+    }
     if (qual == Qual::kNone && list_prev_ != NotCount::kNone &&
         !(Has(k, kPersonNoun) && !Is(k, "of")) &&
         cb > list_end_ && cb - list_end_ <= 2) {
@@ -1223,8 +1234,6 @@ class Scanner {
       // Dates and years continue only over "and"/"or": "May 9, 20 were arrested" is a count.
       bool ok = separators && (!comma_only || list_prev_ == NotCount::kAge ||
                                list_prev_ == NotCount::kId);
-      // "Image 3 of 14"
-      if (list_prev_ == NotCount::kId && cb - list_end_ == 1 && Is(list_end_, "of")) ok = true;
       if (ok) {
         list_class_ = list_prev_;
         return list_prev_;
@@ -1571,6 +1580,12 @@ class Scanner {
         if (a.scale == 1 && b.scale > 1 && a.integer && a.value <= kMaxValue / b.scale &&
             a.value * b.scale <= b.value) {
           a.value *= b.scale;
+          a.real = static_cast<double>(a.value);
+        }
+        // "10-15,000": thousands written once for both ends.
+        if (glued_hyphen && a.plain && a.integer && b.integer && !b.plain && b.scale == 1 &&
+            b.value % 1000 == 0 && a.value < b.value / 1000 && a.value * 10 >= b.value / 1000) {
+          a.value *= 1000;
           a.real = static_cast<double>(a.value);
         }
         if (glued_hyphen && YearLike(a) && (YearLike(b) || (b.plain && b.digits == 2))) {

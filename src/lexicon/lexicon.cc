@@ -207,6 +207,7 @@ Status Lexicon::ParseTable(std::string_view name, std::string_view content, int 
   size_t errors_before = errors->size();
   int line_no = 0;
   size_t pos = 0;
+  std::unordered_map<std::string, int> seen;  // fields + phrase -> first line
   if (FindInvalidUtf8(content) != std::string_view::npos) {
     errors->push_back(std::string(name) + ": file is not valid UTF-8; save it as UTF-8");
     return Status(ErrorCode::kLexiconError, errors->back());
@@ -275,6 +276,14 @@ Status Lexicon::ParseTable(std::string_view name, std::string_view content, int 
       words[i].resize(slash);
     }
     if (bad) continue;
+    std::string key;
+    for (const auto& f : e.fields) key += f + "\t";
+    for (const auto& w : words) key += w + " ";
+    key += marker;
+    if (auto [it, inserted] = seen.emplace(key, line_no); !inserted) {
+      errors->push_back(where + ": duplicate of line " + std::to_string(it->second) + "; remove one");
+      continue;
+    }
     uint32_t entry_index = static_cast<uint32_t>(out->entries.size());
     out->entries.push_back(std::move(e));
     if (marked < 0) {

@@ -370,14 +370,13 @@ struct PageFacts {
 
 void CollectFacts(const GumboNode* document, PageFacts* facts) {
   std::vector<const GumboNode*> stack = {document};
-  std::vector<const GumboNode*> children;
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     const GumboVector* kids = nullptr;
     if (node->type == GUMBO_NODE_DOCUMENT) {
       kids = &node->v.document.children;
-    } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+    } else if (node->type == GUMBO_NODE_ELEMENT) {  // not templates: never rendered
       const GumboElement& e = node->v.element;
       kids = &e.children;
       bool html = e.tag_namespace == GUMBO_NAMESPACE_HTML;

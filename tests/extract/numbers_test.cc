@@ -414,9 +414,11 @@ TEST(NumberExtractor, Dates) {
 
 TEST(NumberExtractor, MonthNameFollowedByCountIsACount) {
   EXPECT_EQ(Q("In March 20 people were arrested."), V{"20 =20 [20,20] exact"});
-  EXPECT_EQ(Q("they may 20"), V{"20 =20 [20,20] exact"});
   EXPECT_EQ(Q("the march 20 people joined"), V{"20 =20 [20,20] exact"});
   EXPECT_EQ(Q("arrested on march 5"), V{"5 !date"});
+  EXPECT_EQ(Q("the march 15 ceremony"), V{"15 !date"});
+  EXPECT_EQ(Q("from 9 may 2002"), (V{"9 !date", "2002 !year"}));
+  EXPECT_EQ(Q("the 5 may be released"), V{"5 =5 [5,5] exact"});
 }
 
 TEST(NumberExtractor, DateListsCarryOverOnlyAcrossAnd) {
@@ -564,6 +566,46 @@ TEST(NumberExtractor, Decimals) {
 
 TEST(NumberExtractor, VersionLikeNumbersAreIds) {
   EXPECT_EQ(Q("version 1.2.3"), V{"1.2.3 !id"});
+}
+
+TEST(NumberExtractor, CalibresAndFootnotes) {
+  EXPECT_EQ(Q("a Colt .45 handgun"), V{"45 !measure"});
+  EXPECT_EQ(Q("as reported.[96] Two men were held."), (V{"96 !id", "Two =2 [2,2] exact"}));
+}
+
+TEST(NumberExtractor, EmergencyNumbers) {
+  EXPECT_EQ(Q("a friend called 911"), V{"911 !phone"});
+  EXPECT_EQ(Q("a 911 call"), V{"911 !phone"});
+  EXPECT_EQ(Q("911 people signed"), V{"911 =911 [911,911] exact"});
+  EXPECT_EQ(Q("call 502-574-LMPD"), V{"502-574 !phone"});
+}
+
+TEST(NumberExtractor, RatesAndWeights) {
+  EXPECT_EQ(Q("12 incidents per 100,000 residents"),
+            (V{"12 =12 [12,12] exact", "100,000 !measure"}));
+  EXPECT_EQ(Q("he weighs 185 pounds"), V{"185 pounds !measure"});
+  EXPECT_EQ(Q("a fine of 500 pounds"), V{"500 pounds !money"});
+  EXPECT_EQ(Q("about 5-foot-11"), (V{"about 5-foot !measure", "11 !measure"}));
+}
+
+TEST(NumberExtractor, BlockNumberThatLooksLikeAYear) {
+  EXPECT_EQ(Q("in the 2000 block of Karanda Street"), V{"2000 block !address"});
+}
+
+TEST(NumberExtractor, AgeInMonthsAfterName) {
+  EXPECT_EQ(Q("Avery Ruiz, 23 months, died."), V{"23 months !age"});
+  EXPECT_EQ(Q("He served 23 months, then left."), V{"23 months !duration"});
+}
+
+TEST(NumberExtractor, StationNamesAndGalleries) {
+  EXPECT_EQ(Q("Copyright WAVE 3 News."), V{"3 !id"});
+  EXPECT_EQ(Q("Stay with Channel 3 for more."), V{"3 !id"});
+  EXPECT_EQ(Q("Image 3 of 14 Police say"), (V{"3 !id", "14 !id"}));
+}
+
+TEST(NumberExtractor, ThousandsWrittenOnceInARange) {
+  EXPECT_EQ(Q("a 10-15,000 strong crowd"), V{"10-15,000 =- [10000,15000] range"});
+  EXPECT_EQ(Q("5-1,000 people"), V{"5-1,000 =- [5,1000] range"});
 }
 
 // ---- ordinals ----

@@ -88,6 +88,19 @@ TEST_F(ReadInputsTest, DirectoryWalkIsSortedAndSkipsHiddenEntries) {
   EXPECT_EQ(items[2].doc.text, "a/z");
 }
 
+TEST_F(ReadInputsTest, DirectoryWalkFollowsFileLinksNotDirectoryLinks) {
+  Write("real/story.txt", "story");
+  Write("in/a.txt", "a");
+  fs::create_symlink(fs::absolute("real/story.txt"), "in/link.txt");
+  fs::create_directory_symlink(fs::absolute("real"), "in/linked_dir");
+  fs::create_symlink(fs::absolute("real/gone.txt"), "in/broken.txt");
+  std::vector<ReadItem> items = Read({"in"});
+  EXPECT_EQ(Ids(items), (std::vector<std::string>{"in/a.txt", "in/broken.txt", "in/link.txt"}));
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[1].status.code(), ErrorCode::kIoError);
+  EXPECT_EQ(items[2].doc.text, "story");
+}
+
 TEST_F(ReadInputsTest, InputsKeepTheirOrder) {
   Write("z.txt", "z");
   Write("dir/y.txt", "y");
@@ -349,6 +362,29 @@ TEST_F(ReadInputsTest, HtmlInvalidUtf8AndBinaryAndDeepNesting) {
   EXPECT_EQ(items[1].status.code(), ErrorCode::kBinaryInput);
   EXPECT_EQ(items[2].status.code(), ErrorCode::kTooLarge);
   EXPECT_EQ(items[2].status.where(), "deep.html");
+}
+
+// The shared development sets (read in place, never copied): every line must be accepted.
+TEST(ReadInputsSharedData, AcceptsEveryDevelopmentDocument) {
+  fs::path dir = fs::path(EVIDENT_SHARED_DATA_DIR) / "dev";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " not present";
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".jsonl") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    size_t lines = 0;
+    for (std::string line; std::getline(in, line);) lines += line.find_first_not_of(" \t\r") != std::string::npos;
+    size_t items = 0;
+    Status s = ReadInputs({entry.path().string()}, {}, [&](ReadItem&& item) {
+      ++items;
+      EXPECT_TRUE(item.status.ok()) << item.status.ToString();
+      EXPECT_FALSE(item.doc.text.empty());
+    });
+    EXPECT_TRUE(s.ok());
+    EXPECT_EQ(items, lines) << entry.path();
+  }
+  EXPECT_GT(files, 0u);
 }
 
 }  // namespace
