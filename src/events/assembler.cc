@@ -410,9 +410,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   next:;
   }
   if (p == begin_) return std::nullopt;
-  (void)saw_aux;
   auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
-  if (!np) {
+  if (!np && saw_aux) {
     // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
     // phrase after its head.
     for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 6; --j) {
@@ -472,8 +471,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
   for (uint32_t j = t.b; j > begin_ && t.b - j < 30;) {
     --j;
     if (IsAny(T(j), {";", ":"})) break;
-    if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest) break;
-    if (auto np = group_at(j)) return np;
+    if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest &&
+        trigs_[trig_at_[j - begin_]].info.type != EventType::kCustody)
+      break;
+    if (auto np = group_at(j)) {
+      // A bare number only right before the verb: "hundreds protested", not "Three".
+      if (!np->who && np->np_end == 0 && s_.quantities[qty_at_begin_[j - begin_]].end_token != t.b) continue;
+      return np;
+    }
   }
   for (uint32_t j = t.e; j < end_ && j < t.e + 6; ++j) {
     if (!IsAny(T(j), {"involving", "of", "with", "by", "comprising"})) continue;
@@ -563,7 +568,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         return r;
       }
       if (T(k).kind != TokenKind::kWord && !non_count_[k - begin_] && T(k).norm != "-") break;
-      if (CueAt(k) != kNone) break;
+      if (CueAt(k) != kNone || T(k).norm == "of") break;  // "the residence of the leader"
     }
     return std::nullopt;
   }
@@ -998,6 +1003,23 @@ void SentenceAssembler::Run() {
     out_->push_back(std::move(ev));
   }
 
+  // "Three protesters were arrested": the protesters' number belongs to the arrest; the noun
+  // alone does not make a separate protest count.
+  for (size_t e = first_event; e < out_->size();) {
+    Event& ev = (*out_)[e];
+    bool drop = false;
+    if (ev.type == EventType::kProtest && ev.counts.size() == 1 && ev.trigger_token != 0 &&
+        trig_at_[ev.trigger_token - begin_] != kNone &&
+        trigs_[trig_at_[ev.trigger_token - begin_]].form == lexicon::Form::kPlural &&
+        Noun(NounStartingAt(ev.trigger_token) == kNone ? 0 : NounStartingAt(ev.trigger_token)).sector == Sector::kProtesters) {
+      for (size_t f = first_event; f < out_->size(); ++f)
+        if (f != e)
+          for (const auto& c : (*out_)[f].counts)
+            if (c.quantity_token == ev.counts[0].quantity_token) drop = true;
+    }
+    if (drop) out_->erase(out_->begin() + e);
+    else ++e;
+  }
   // The last numbered group of people here, for "they"/"them" in later sentences.
   for (size_t e = first_event; e < out_->size(); ++e)
     for (const auto& c : (*out_)[e].counts)

@@ -103,16 +103,18 @@ int ReadWhole(int fd, size_t limit, std::string* out, size_t* total) {
   out->clear();
   *total = 0;
   struct stat st;
-  size_t expected = 0;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    expected = static_cast<size_t>(st.st_size);
+  size_t initial = 64 * 1024;  // pipes and devices: grown by doubling
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular) {
+    size_t expected = static_cast<size_t>(st.st_size);
     if (expected > limit) {
       *total = expected;
       return 0;
     }
+    // PERF: one read of the known size, then one more to see the end.
+    initial = expected + 1;
   }
-  // PERF: one read of the known size, then one more to see the end.
-  out->resize(std::max<size_t>(expected + 1, 64 * 1024));
+  out->resize(initial);
   size_t size = 0;
   while (true) {
     if (size == out->size()) out->resize(std::min(out->size() * 2, limit + 1));
@@ -132,6 +134,8 @@ int ReadWhole(int fd, size_t limit, std::string* out, size_t* total) {
     }
   }
   out->resize(size);
+  // Documents may wait in a queue: do not keep a 64 KiB buffer for a 200-byte text.
+  if (out->capacity() > size + size / 4 + 4096) out->shrink_to_fit();
   *total = size;
   return 0;
 }

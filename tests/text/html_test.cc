@@ -167,7 +167,7 @@ TEST(ExtractArticle, NoOrInvalidDateLeavesPublishedEmpty) {
 TEST(CheckHtmlNesting, AcceptsOrdinaryAndFlatPages) {
   std::string page;
   for (int i = 0; i < 100; ++i) page += "<div>";
-  for (int i = 0; i < 100000; ++i) page += "<p>para<li>item<td>cell<br><img src=x>";
+  for (int i = 0; i < 20000; ++i) page += "<p>para<li>item<td>cell<br><img src=x>";
   page += "<svg>";
   for (int i = 0; i < 5000; ++i) page += "<path d=\"M0\"/>";
   page += "</svg><script>for (i = 0; i < n; i++) s += '<div>';</script>";
