@@ -30,9 +30,8 @@ void Check(bool ok) {
   if (!ok) std::abort();
 }
 
-void CheckSentence(const evident::tokens::TokenizedText& doc,
-                   const evident::tokens::Sentence& s, const std::vector<DateMention>& out,
-                   size_t first, bool has_published) {
+void CheckSentence(const evident::tokens::TokenizedText& doc, const evident::tokens::Sentence& s,
+                   const std::vector<DateMention>& out, size_t first, bool has_published) {
   uint32_t prev_end_token = s.begin_token;
   uint32_t prev_end_byte = s.span.begin;
   bool seen_day = false;
@@ -40,8 +39,8 @@ void CheckSentence(const evident::tokens::TokenizedText& doc,
     const DateMention& m = out[k];
     Check(m.begin_token >= prev_end_token && m.begin_token < m.end_token &&
           m.end_token <= s.end_token);
-    Check(m.span.begin >= prev_end_byte && m.span.begin < m.span.end &&
-          m.span.end <= s.span.end && m.span.end <= doc.text.size());
+    Check(m.span.begin >= prev_end_byte && m.span.begin < m.span.end && m.span.end <= s.span.end &&
+          m.span.end <= doc.text.size());
     Check(m.span.begin == doc.tokens[m.begin_token].span.begin);
     Check(m.span.end <= doc.tokens[m.end_token - 1].span.end);
     prev_end_token = m.end_token;

@@ -144,6 +144,7 @@ class SentenceAssembler {
     EventAssembler::TriggerInfo info;
     lexicon::Form form;
     int event = kNone;  // index into out_ once created
+    bool from_protester_noun = false;
   };
   struct NpCount {
     Count count;
@@ -237,6 +238,7 @@ class SentenceAssembler {
   std::optional<NpCount> NpEndingAt(uint32_t last, Role role, bool allow_bare) const;
   std::optional<NpCount> NpStartingAt(uint32_t first, Role role) const;
   EventStatus StatusOf(const Trig& t, size_t trig_index) const;
+  EventStatus LocalStatus(const Trig& t, size_t trig_index) const;
   bool IsPassive(const Trig& t) const;
   std::optional<ActorRef> ActorOf(const Trig& t, bool passive) const;
   std::optional<ActorRef> NounActor(int noun_index) const;
@@ -640,6 +642,30 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
 }
 
 EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const {
+  EventStatus local = LocalStatus(t, trig_index);
+  if (local != EventStatus::kHappened) return local;
+  // A noun ("the release of the prisoners") stays in the scope of a demand or plan further
+  // back in its clause: "to demand the restoration of the permits and the release of ...".
+  bool nominal = t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural ||
+                 (t.form == lexicon::Form::kBase && t.b > begin_ && T(t.b - 1).norm == "the");
+  if (!nominal) return local;
+  for (uint32_t k = t.b; k > begin_ && t.b - k < 30;) {
+    --k;
+    const Token& tok = T(k);
+    if (IsAny(tok, {";", ":", ".", "but", "while", "after", "when", "because", "who", "which"})) break;
+    if (trig_at_[k - begin_] != kNone) {
+      const Trig& other = trigs_[trig_at_[k - begin_]];
+      bool other_nominal = other.form == lexicon::Form::kSingular || other.form == lexicon::Form::kPlural;
+      if (!other_nominal) break;  // a finite event verb starts another scope
+    }
+    int c = cue_at_[k - begin_];
+    if (c == static_cast<int>(Cue::kDemand) || c == static_cast<int>(Cue::kModal)) return EventStatus::kHypothetical;
+    if (c == static_cast<int>(Cue::kFuture)) return EventStatus::kPlanned;
+  }
+  return local;
+}
+
+EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) const {
   // Right context: "arrest warrant", "release order".
   if (In(t.e) && IsAny(T(t.e), {"warrant", "warrants", "order", "orders", "plea", "application", "petition"}))
     return EventStatus::kHypothetical;
@@ -826,20 +852,15 @@ void SentenceAssembler::Run() {
     const auto& m = s_.nouns[i];
     const auto& ni = Noun(static_cast<int>(i));
     if (ni.sector != Sector::kProtesters || !ni.person) continue;
-    if (m.begin_token == begin_ || qty_at_end_[m.begin_token - 1 - begin_] == kNone) {
-      // allow one modifier: "3,000 young marchers"
-      if (!(m.begin_token > begin_ + 1 && qty_at_end_[m.begin_token - 2 - begin_] != kNone &&
-            T(m.begin_token - 1).kind == TokenKind::kWord && T(m.begin_token - 1).norm != "of") &&
-          !(m.begin_token > begin_ + 1 && T(m.begin_token - 1).norm == "of" &&
-            qty_at_end_[m.begin_token - 2 - begin_] != kNone))
-        continue;
-    }
+    // With or without a number: "some 3,000 marchers", "a clash between demonstrators and
+    // police" both report a protest.
     bool overlaps = false;
     for (const auto& t : trigs_)
       if (t.b < m.end_token && m.begin_token < t.e) overlaps = true;
     if (overlaps) continue;
     Trig t{m.begin_token, m.end_token, {EventType::kProtest, "demonstration", Role::kParticipants, false},
            lexicon::Form::kPlural};
+    t.from_protester_noun = true;
     trigs_.push_back(t);
   }
   std::sort(trigs_.begin(), trigs_.end(), [](const Trig& x, const Trig& y) { return x.b < y.b; });
@@ -930,6 +951,9 @@ void SentenceAssembler::Run() {
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
+    // Death and injury words without a violent verb ("honor the dead", "injuries") say
+    // something only with the number of people they concern.
+    if (!np && type == EventType::kAssault && mode.empty()) continue;
     // Triggers that need a person to act on ("released a statement" is no release).
     if (t.info.needs_person && !np && !passive) {
       // Accept a person noun or pronoun object without a number: "released the detainees".
@@ -1005,20 +1029,19 @@ void SentenceAssembler::Run() {
 
   // "Three protesters were arrested": the protesters' number belongs to the arrest; the noun
   // alone does not make a separate protest count.
-  for (size_t e = first_event; e < out_->size();) {
+  for (size_t e = out_->size(); e-- > first_event;) {
     Event& ev = (*out_)[e];
     bool drop = false;
-    if (ev.type == EventType::kProtest && ev.counts.size() == 1 && ev.trigger_token != 0 &&
-        trig_at_[ev.trigger_token - begin_] != kNone &&
-        trigs_[trig_at_[ev.trigger_token - begin_]].form == lexicon::Form::kPlural &&
-        Noun(NounStartingAt(ev.trigger_token) == kNone ? 0 : NounStartingAt(ev.trigger_token)).sector == Sector::kProtesters) {
+    bool from_noun = false;
+    for (const auto& t : trigs_)
+      if (t.event == static_cast<int>(e) && t.from_protester_noun) from_noun = true;
+    if (ev.type == EventType::kProtest && ev.counts.size() == 1 && from_noun) {
       for (size_t f = first_event; f < out_->size(); ++f)
         if (f != e)
           for (const auto& c : (*out_)[f].counts)
             if (c.quantity_token == ev.counts[0].quantity_token) drop = true;
     }
     if (drop) out_->erase(out_->begin() + e);
-    else ++e;
   }
   // The last numbered group of people here, for "they"/"them" in later sentences.
   for (size_t e = first_event; e < out_->size(); ++e)

@@ -255,9 +255,9 @@ struct Parsed {
 };
 
 struct MonthWord {
-  int month = 0;      // 0: not a month word
-  uint32_t end = 0;   // after the abbreviation dot, if any
-  bool weak = false;  // "may"/"march" that may be the modal or the noun: needs a number
+  int month = 0;             // 0: not a month word
+  uint32_t end = 0;          // after the abbreviation dot, if any
+  bool weak = false;         // "may"/"march" that may be the modal or the noun: needs a number
   bool bare_abbrev = false;  // "feb" without its dot: needs a number
 };
 
@@ -305,7 +305,8 @@ class Scanner {
   bool FlagBefore(uint32_t i, uint8_t flag) const {
     if (i <= b_) return false;
     // "mid-April", "mid-2019"
-    if (NormIs(i - 1, "-") && i - 1 > b_ && NormIs(i - 2, "mid")) return (flag & kPeriodPrep) || (flag & kYearPrep);
+    if (NormIs(i - 1, "-") && i - 1 > b_ && NormIs(i - 2, "mid"))
+      return (flag & kPeriodPrep) || (flag & kYearPrep);
     const WordEntry* w = WordAt(i - 1);
     return w != nullptr && (w->flags & flag) != 0;
   }
@@ -363,8 +364,8 @@ class Scanner {
     if (t.kind == TokenKind::kSymbol) return t.norm == "%";
     if (t.kind != TokenKind::kWord || t.HasFlag(tokens::kCapitalized)) return false;
     std::string_view n = t.norm;
-    if (n == "people" || n == "men" || n == "women" || n == "children" || n == "km" ||
-        n == "kg" || n == "per" || n == "percent")
+    if (n == "people" || n == "men" || n == "women" || n == "children" || n == "km" || n == "kg" ||
+        n == "per" || n == "percent")
       return true;
     if (n.size() < 4 || n.back() != 's' || n[n.size() - 2] == 's') return false;  // across, less
     return n != "this" && n != "thus" && n != "plus" && WordAt(i) == nullptr;
@@ -665,8 +666,7 @@ class Scanner {
       return p.end;
     }
     if (p.first_day != 0) {
-      Emit(p.begin, p.first_end, CivilDate{year, p.month, p.first_day}, DatePrecision::kDay,
-           basis);
+      Emit(p.begin, p.first_end, CivilDate{year, p.month, p.first_day}, DatePrecision::kDay, basis);
     }
     CivilDate value{year, p.month, p.day};
     uint32_t end = p.end;

@@ -41,8 +41,8 @@ class DatesTest : public ::testing::Test {
       EXPECT_LE(m.span.end, text_.size());
       EXPECT_LT(m.begin_token, m.end_token);
       EXPECT_EQ(m.span.begin, doc_.tokens[m.begin_token].span.begin);
-      found.push_back(Found{std::string(m.span.Of(text_)), FormatIsoDate(m.value), m.precision,
-                            m.basis});
+      found.push_back(
+          Found{std::string(m.span.Of(text_)), FormatIsoDate(m.value), m.precision, m.basis});
     }
     return found;
   }
@@ -68,13 +68,13 @@ constexpr auto kYear = DatePrecision::kYear;
 constexpr auto kExplicit = DateBasis::kExplicit;
 constexpr auto kRelative = DateBasis::kRelative;
 
-#define EXPECT_FOUND(found, t, v, p, b)  \
-  do {                                   \
-    const Found& f_ = (found);           \
-    EXPECT_EQ(f_.text, t);               \
-    EXPECT_EQ(f_.value, v);              \
+#define EXPECT_FOUND(found, t, v, p, b)    \
+  do {                                     \
+    const Found& f_ = (found);             \
+    EXPECT_EQ(f_.text, t);                 \
+    EXPECT_EQ(f_.value, v);                \
     EXPECT_EQ(f_.precision, p) << f_.text; \
-    EXPECT_EQ(f_.basis, b) << f_.text;   \
+    EXPECT_EQ(f_.basis, b) << f_.text;     \
   } while (0)
 
 // ---- explicit dates ----
@@ -98,15 +98,15 @@ TEST_F(DatesTest, SpanIsExactByteRange) {
 TEST_F(DatesTest, MonthDayYearWithAbbreviationDot) {
   EXPECT_FOUND(One("BRANTFORD (Feb. 4, 2014) - Deputies believe the man fled.", "2014-02-05"),
                "Feb. 4, 2014", "2014-02-04", kDay, kExplicit);
-  EXPECT_FOUND(One("The hearing was held Sept. 12, 2019 in Orlin.", "2019-09-20"),
-               "Sept. 12, 2019", "2019-09-12", kDay, kExplicit);
+  EXPECT_FOUND(One("The hearing was held Sept. 12, 2019 in Orlin.", "2019-09-20"), "Sept. 12, 2019",
+               "2019-09-12", kDay, kExplicit);
   EXPECT_FOUND(One("(Posted on: February 13, 2014)", "2014-02-13"), "February 13, 2014",
                "2014-02-13", kDay, kExplicit);
 }
 
 TEST_F(DatesTest, AbbreviationWithoutDotNextToNumber) {
-  EXPECT_FOUND(One("Updated Oct 9, 2016 at noon.", "2016-10-09"), "Oct 9, 2016", "2016-10-09",
-               kDay, kExplicit);
+  EXPECT_FOUND(One("Updated Oct 9, 2016 at noon.", "2016-10-09"), "Oct 9, 2016", "2016-10-09", kDay,
+               kExplicit);
 }
 
 TEST_F(DatesTest, Ordinals) {
@@ -114,8 +114,8 @@ TEST_F(DatesTest, Ordinals) {
                "2020-03-15", kDay, kRelative);
   EXPECT_FOUND(One("Workers struck on the 15th of March.", "2020-03-20"), "15th of March",
                "2020-03-15", kDay, kRelative);
-  EXPECT_FOUND(One("On 1st May 2020, workers marched.", "2020-05-02"), "1st May 2020",
-               "2020-05-01", kDay, kExplicit);
+  EXPECT_FOUND(One("On 1st May 2020, workers marched.", "2020-05-02"), "1st May 2020", "2020-05-01",
+               kDay, kExplicit);
 }
 
 TEST_F(DatesTest, LowercaseMonthNames) {
@@ -125,8 +125,8 @@ TEST_F(DatesTest, LowercaseMonthNames) {
                "march 15", "2002-03-15", kDay, kRelative);
   EXPECT_FOUND(One("the plan was due in may 2002 at the latest.", "2002-03-10"), "may 2002",
                "2002-05-01", kMonth, kExplicit);
-  EXPECT_FOUND(One("police fired on 15 may near the gate.", "2002-06-10"), "15 may",
-               "2002-05-15", kDay, kRelative);
+  EXPECT_FOUND(One("police fired on 15 may near the gate.", "2002-06-10"), "15 may", "2002-05-15",
+               kDay, kRelative);
 }
 
 TEST_F(DatesTest, IsoDate) {
@@ -140,16 +140,16 @@ TEST_F(DatesTest, IsoDate) {
 }
 
 TEST_F(DatesTest, NumericDatesPreferMonthFirstUnlessUnambiguous) {
-  EXPECT_FOUND(One("Arrested 13/05/2020 at the market.", "2020-05-20"), "13/05/2020",
-               "2020-05-13", kDay, kExplicit);
-  EXPECT_FOUND(One("Arrested 05/13/2020 at the market.", "2020-05-20"), "05/13/2020",
-               "2020-05-13", kDay, kExplicit);
+  EXPECT_FOUND(One("Arrested 13/05/2020 at the market.", "2020-05-20"), "13/05/2020", "2020-05-13",
+               kDay, kExplicit);
+  EXPECT_FOUND(One("Arrested 05/13/2020 at the market.", "2020-05-20"), "05/13/2020", "2020-05-13",
+               kDay, kExplicit);
   // Both parts <= 12: month first (US), the sources that write such dates.
-  EXPECT_FOUND(One("Arrested 03/05/2020 at the market.", "2020-05-20"), "03/05/2020",
-               "2020-03-05", kDay, kExplicit);
+  EXPECT_FOUND(One("Arrested 03/05/2020 at the market.", "2020-05-20"), "03/05/2020", "2020-03-05",
+               kDay, kExplicit);
   // ... unless only the day-first reading is not after publication.
-  EXPECT_FOUND(One("Arrested 05/03/2020 at the market.", "2020-03-10"), "05/03/2020",
-               "2020-03-05", kDay, kExplicit);
+  EXPECT_FOUND(One("Arrested 05/03/2020 at the market.", "2020-03-10"), "05/03/2020", "2020-03-05",
+               kDay, kExplicit);
   EXPECT_FOUND(One("Posted 6/24/14 by staff.", "2014-06-25"), "6/24/14", "2014-06-24", kDay,
                kExplicit);
   EXPECT_FOUND(One("Case filed 9-15-16 downtown.", "2016-09-16"), "9-15-16", "2016-09-15", kDay,
@@ -169,8 +169,8 @@ TEST_F(DatesTest, MonthYearAndBareYear) {
                "2019-12-01", kMonth, kExplicit);
   EXPECT_FOUND(One("He was convicted in 2014 of robbery.", "2020-05-10"), "2014", "2014-01-01",
                kYear, kExplicit);
-  EXPECT_FOUND(One("Tensions rose in mid-2019 again.", "2020-05-10"), "2019", "2019-01-01",
-               kYear, kExplicit);
+  EXPECT_FOUND(One("Tensions rose in mid-2019 again.", "2020-05-10"), "2019", "2019-01-01", kYear,
+               kExplicit);
 }
 
 TEST_F(DatesTest, NumbersThatAreNotYears) {
@@ -182,8 +182,8 @@ TEST_F(DatesTest, NumbersThatAreNotYears) {
 // ---- month and month-day without a year ----
 
 TEST_F(DatesTest, BareMonthTakesPublicationYearOrThePreviousOne) {
-  EXPECT_FOUND(One("Protests began in December.", "2020-01-10"), "December", "2019-12-01",
-               kMonth, kRelative);
+  EXPECT_FOUND(One("Protests began in December.", "2020-01-10"), "December", "2019-12-01", kMonth,
+               kRelative);
   EXPECT_FOUND(One("Protests began in January.", "2020-01-10"), "January", "2020-01-01", kMonth,
                kRelative);
   EXPECT_FOUND(One("The strike lasted until mid-April.", "2020-05-10"), "April", "2020-04-01",
@@ -197,8 +197,8 @@ TEST_F(DatesTest, BareMonthNeedsAPreposition) {
 }
 
 TEST_F(DatesTest, MonthDayTakesTheYearOfPublication) {
-  EXPECT_FOUND(One("He was shot on Jan. 5 outside a bar.", "2014-02-05"), "Jan. 5",
-               "2014-01-05", kDay, kRelative);
+  EXPECT_FOUND(One("He was shot on Jan. 5 outside a bar.", "2014-02-05"), "Jan. 5", "2014-01-05",
+               kDay, kRelative);
 }
 
 TEST_F(DatesTest, MonthDayAcrossTheYearBoundary) {
@@ -209,16 +209,16 @@ TEST_F(DatesTest, MonthDayAcrossTheYearBoundary) {
 }
 
 TEST_F(DatesTest, MonthDayUpToThreeMonthsAheadIsAScheduledDate) {
-  EXPECT_FOUND(One("He is due in court on April 8.", "2020-03-01"), "April 8", "2020-04-08",
-               kDay, kRelative);
+  EXPECT_FOUND(One("He is due in court on April 8.", "2020-03-01"), "April 8", "2020-04-08", kDay,
+               kRelative);
   // Far ahead: the past one.
-  EXPECT_FOUND(One("The boy was killed Nov. 2 in the park.", "2020-03-01"), "Nov. 2",
-               "2019-11-02", kDay, kRelative);
+  EXPECT_FOUND(One("The boy was killed Nov. 2 in the park.", "2020-03-01"), "Nov. 2", "2019-11-02",
+               kDay, kRelative);
 }
 
 TEST_F(DatesTest, MonthOrDayWithLastYear) {
-  EXPECT_FOUND(One("the deal was signed on may 25 last year.", "2002-03-10"),
-               "may 25 last year", "2001-05-25", kDay, kRelative);
+  EXPECT_FOUND(One("the deal was signed on may 25 last year.", "2002-03-10"), "may 25 last year",
+               "2001-05-25", kDay, kRelative);
   EXPECT_FOUND(One("The mill closed in June last year.", "2002-03-10"), "June last year",
                "2001-06-01", kMonth, kRelative);
 }
@@ -228,8 +228,8 @@ TEST_F(DatesTest, MonthOrDayWithLastYear) {
 TEST_F(DatesTest, LeapDay) {
   EXPECT_FOUND(One("On 29 February 2020 the march ended.", "2020-03-01"), "29 February 2020",
                "2020-02-29", kDay, kExplicit);
-  EXPECT_FOUND(One("They met on Feb. 29 at the hall.", "2021-03-10"), "Feb. 29", "2020-02-29",
-               kDay, kRelative);
+  EXPECT_FOUND(One("They met on Feb. 29 at the hall.", "2021-03-10"), "Feb. 29", "2020-02-29", kDay,
+               kRelative);
 }
 
 TEST_F(DatesTest, InvalidDatesAreDroppedWhole) {
@@ -288,10 +288,10 @@ TEST_F(DatesTest, WeekdayIsTheLatestOnOrBeforePublication) {
 }
 
 TEST_F(DatesTest, WeekdayWithPartOfDay) {
-  EXPECT_FOUND(One("Around 10:30 Monday night, officers arrived.", "2014-02-05"),
-               "Monday night", "2014-02-03", kDay, kRelative);
-  EXPECT_FOUND(One("He died early Sunday morning.", "2014-02-05"), "Sunday morning",
-               "2014-02-02", kDay, kRelative);
+  EXPECT_FOUND(One("Around 10:30 Monday night, officers arrived.", "2014-02-05"), "Monday night",
+               "2014-02-03", kDay, kRelative);
+  EXPECT_FOUND(One("He died early Sunday morning.", "2014-02-05"), "Sunday morning", "2014-02-02",
+               kDay, kRelative);
   EXPECT_FOUND(One("the mob gathered on thursday night near the temple.", "2002-03-10"),
                "thursday night", "2002-03-07", kDay, kRelative);
   EXPECT_FOUND(One("It happened Tuesday afternoon.", "2014-02-05"), "Tuesday afternoon",
@@ -299,10 +299,10 @@ TEST_F(DatesTest, WeekdayWithPartOfDay) {
 }
 
 TEST_F(DatesTest, PossessiveWeekday) {
-  EXPECT_FOUND(One("Saturday's shooting shocked the town.", "2014-02-05"), "Saturday",
-               "2014-02-01", kDay, kRelative);
-  EXPECT_FOUND(One("Results of Sunday’s vote were disputed.", "2020-05-13"), "Sunday",
-               "2020-05-10", kDay, kRelative);
+  EXPECT_FOUND(One("Saturday's shooting shocked the town.", "2014-02-05"), "Saturday", "2014-02-01",
+               kDay, kRelative);
+  EXPECT_FOUND(One("Results of Sunday’s vote were disputed.", "2020-05-13"), "Sunday", "2020-05-10",
+               kDay, kRelative);
 }
 
 TEST_F(DatesTest, WeekdayBeforeAnExplicitDateIsOneMention) {
@@ -363,12 +363,10 @@ TEST_F(DatesTest, WeekMonthYearWords) {
                kDay, kRelative);
   EXPECT_FOUND(One("Riots broke out last month.", pub), "last month", "2019-12-01", kMonth,
                kRelative);
-  EXPECT_FOUND(One("Riots broke out earlier this month.", pub), "earlier this month",
-               "2020-01-01", kMonth, kRelative);
-  EXPECT_FOUND(One("Riots broke out last year.", pub), "last year", "2019-01-01", kYear,
-               kRelative);
-  EXPECT_FOUND(One("Riots broke out this year.", pub), "this year", "2020-01-01", kYear,
-               kRelative);
+  EXPECT_FOUND(One("Riots broke out earlier this month.", pub), "earlier this month", "2020-01-01",
+               kMonth, kRelative);
+  EXPECT_FOUND(One("Riots broke out last year.", pub), "last year", "2019-01-01", kYear, kRelative);
+  EXPECT_FOUND(One("Riots broke out this year.", pub), "this year", "2020-01-01", kYear, kRelative);
   EXPECT_FOUND(One("Riots broke out two weeks ago.", pub), "two weeks ago", "2019-12-27", kDay,
                kRelative);
   EXPECT_FOUND(One("Riots broke out 3 days ago.", pub), "3 days ago", "2020-01-07", kDay,
@@ -436,10 +434,10 @@ TEST_F(DatesTest, NightOfADate) {
 // ---- without a publication date ----
 
 TEST_F(DatesTest, WithoutPublicationOnlyExplicitDates) {
-  std::vector<Found> found = Run(
-      "On Friday, police said that on 9 May 2020 and yesterday, and in May, and on May 9, "
-      "crowds gathered last week.",
-      "");
+  std::vector<Found> found =
+      Run("On Friday, police said that on 9 May 2020 and yesterday, and in May, and on May 9, "
+          "crowds gathered last week.",
+          "");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_FOUND(found[0], "9 May 2020", "2020-05-09", kDay, kExplicit);
   // A relative form without publication leaves no fragment behind ("Friday night" -> nothing,
@@ -487,10 +485,10 @@ TEST(DateNames, PrecisionAndBasis) {
 
 // ---- differential tests: generated input against slow, obvious references ----
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",
-                                   "May",     "June",     "July",      "August",
-                                   "September", "October", "November", "December"};
-const char* const kWeekdayNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+const char* const kMonthNames[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
+const char* const kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
 
 TEST_F(DatesTest, DifferentialWeekdayResolution) {
