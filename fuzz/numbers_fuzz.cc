@@ -35,8 +35,8 @@ void CheckRun(const evident::tokens::TokenizedText& doc, uint32_t begin, uint32_
     Check(q.end_token <= end);
     Check(q.span.begin <= q.span.end);
     Check(q.span.end <= doc.text.size());
-    Check(q.span == evident::Join(doc.tokens[q.begin_token].span,
-                                  doc.tokens[q.end_token - 1].span));
+    Check(q.span ==
+          evident::Join(doc.tokens[q.begin_token].span, doc.tokens[q.end_token - 1].span));
     if (q.low && q.high) Check(*q.low <= *q.high);
     if (q.kind == QuantityKind::kRange) Check(!q.value && q.low && q.high);
     if (q.kind == QuantityKind::kVague) Check(!q.value && q.low && q.high);

@@ -38,41 +38,41 @@ constexpr double kMaxReal = 1e15;
 // ---------------------------------------------------------------------------------------------
 
 enum WordFlag : uint64_t {
-  kUnitWord = 1ULL << 0,       // zero .. nineteen (value)
-  kTensWord = 1ULL << 1,       // twenty .. ninety (value)
-  kHundredWord = 1ULL << 2,    // hundred (value 100)
-  kBigScale = 1ULL << 3,       // thousand, million, lakh, crore ... (value)
-  kDozenWord = 1ULL << 4,      // dozen (value 12)
-  kOrdinalWord = 1ULL << 5,    // first .. millionth (value)
-  kMonth = 1ULL << 6,          // january .. dec (value 1-12)
+  kUnitWord = 1ULL << 0,     // zero .. nineteen (value)
+  kTensWord = 1ULL << 1,     // twenty .. ninety (value)
+  kHundredWord = 1ULL << 2,  // hundred (value 100)
+  kBigScale = 1ULL << 3,     // thousand, million, lakh, crore ... (value)
+  kDozenWord = 1ULL << 4,    // dozen (value 12)
+  kOrdinalWord = 1ULL << 5,  // first .. millionth (value)
+  kMonth = 1ULL << 6,        // january .. dec (value 1-12)
   kWeekday = 1ULL << 7,
-  kCurrency = 1ULL << 8,       // $ € £ dollars rupees rs tenge ...
-  kTimeUnit = 1ULL << 9,       // days, hours, years ...
-  kMeasureUnit = 1ULL << 10,   // km, kg, miles, caliber ...
-  kPercentWord = 1ULL << 11,   // % percent pct
-  kPersonNoun = 1ULL << 12,    // words after a number that make it a head count
-  kStreetSuffix = 1ULL << 13,  // Road, Street, Ave ...
-  kIdNoun = 1ULL << 14,        // Section 144, Route 9 (capitalized)
-  kIdNounAnyCase = 1ULL << 15, // section 144 in lowercase text
-  kYearPrep = 1ULL << 16,      // in 2014, since 2010
-  kMoneyNoun = 1ULL << 17,     // fine of 100, bail of 5,000
-  kMoneyVerb = 1ULL << 18,     // fined 500, worth 200
-  kAgeWord = 1ULL << 19,       // aged 17, age 17, ages 15 to 17
-  kChildWord = 1ULL << 20,     // children under 12
-  kFraction = 1ULL << 21,      // two-thirds, one half
-  kTimeSuffix = 1ULL << 22,    // 7 p.m., 3 o'clock, 10:30 GMT
-  kPhoneContext = 1ULL << 23,  // call 5551234
-  kVagueWord = 1ULL << 24,     // several, dozens, hundreds ...
+  kCurrency = 1ULL << 8,        // $ € £ dollars rupees rs tenge ...
+  kTimeUnit = 1ULL << 9,        // days, hours, years ...
+  kMeasureUnit = 1ULL << 10,    // km, kg, miles, caliber ...
+  kPercentWord = 1ULL << 11,    // % percent pct
+  kPersonNoun = 1ULL << 12,     // words after a number that make it a head count
+  kStreetSuffix = 1ULL << 13,   // Road, Street, Ave ...
+  kIdNoun = 1ULL << 14,         // Section 144, Route 9 (capitalized)
+  kIdNounAnyCase = 1ULL << 15,  // section 144 in lowercase text
+  kYearPrep = 1ULL << 16,       // in 2014, since 2010
+  kMoneyNoun = 1ULL << 17,      // fine of 100, bail of 5,000
+  kMoneyVerb = 1ULL << 18,      // fined 500, worth 200
+  kAgeWord = 1ULL << 19,        // aged 17, age 17, ages 15 to 17
+  kChildWord = 1ULL << 20,      // children under 12
+  kFraction = 1ULL << 21,       // two-thirds, one half
+  kTimeSuffix = 1ULL << 22,     // 7 p.m., 3 o'clock, 10:30 GMT
+  kPhoneContext = 1ULL << 23,   // call 5551234
+  kVagueWord = 1ULL << 24,      // several, dozens, hundreds ...
   kQualifierStart = 1ULL << 25,
-  kArticle = 1ULL << 26,       // a, an
-  kChangeVerb = 1ULL << 27,    // rose from 10 to 20 (two numbers, not a range)
-  kDecadePrep = 1ULL << 28,    // in his 40s
-  kAgeUnit = 1ULL << 29,       // 21-year-old, 3-month-old
-  kPrefixSymbol = 1ULL << 30,  // + (phone), # (id)
-  kHalfWord = 1ULL << 31,      // half a dozen
-  kTimePrep = 1ULL << 32,      // at 1800 hours
-  kMonthPrep = 1ULL << 33,     // on march 5 (lowercase month names need one)
-  kListSeparator = 1ULL << 34, // aged 15, 16 and 17
+  kArticle = 1ULL << 26,        // a, an
+  kChangeVerb = 1ULL << 27,     // rose from 10 to 20 (two numbers, not a range)
+  kDecadePrep = 1ULL << 28,     // in his 40s
+  kAgeUnit = 1ULL << 29,        // 21-year-old, 3-month-old
+  kPrefixSymbol = 1ULL << 30,   // + (phone), # (id)
+  kHalfWord = 1ULL << 31,       // half a dozen
+  kTimePrep = 1ULL << 32,       // at 1800 hours
+  kMonthPrep = 1ULL << 33,      // on march 5 (lowercase month names need one)
+  kListSeparator = 1ULL << 34,  // aged 15, 16 and 17
 };
 
 // Words that may begin a phrase; one probe of the table per token checks this mask.
@@ -88,6 +88,8 @@ struct WordEntry {
 // Lexicons. A word may be listed under several flags; flags are merged, the value of the
 // first entry with a non-zero value wins. TODO(#numbers): move to data/ once the lexicon
 // format supports flags.
+// Grouped by topic for reading, hence unformatted.
+// clang-format off
 constexpr WordEntry kWords[] = {
     // Number words.
     {"zero", kUnitWord, 0}, {"one", kUnitWord, 1}, {"two", kUnitWord, 2},
@@ -254,7 +256,8 @@ constexpr WordEntry kWords[] = {
     {"ln", kStreetSuffix, 0}, {"boulevard", kStreetSuffix, 0}, {"blvd", kStreetSuffix, 0},
     {"highway", kStreetSuffix | kIdNoun, 0}, {"hwy", kStreetSuffix | kIdNoun, 0},
     {"way", kStreetSuffix, 0}, {"pl", kStreetSuffix, 0},
-    {"ct", kStreetSuffix, 0}, {"cir", kStreetSuffix, 0}, {"parkway", kStreetSuffix, 0}, {"pkwy", kStreetSuffix, 0},
+    {"ct", kStreetSuffix, 0}, {"cir", kStreetSuffix, 0}, {"parkway", kStreetSuffix, 0},
+    {"pkwy", kStreetSuffix, 0},
     {"terrace", kStreetSuffix, 0}, {"trail", kStreetSuffix, 0}, {"pike", kStreetSuffix, 0},
     {"turnpike", kStreetSuffix, 0}, {"alley", kStreetSuffix, 0}, {"plaza", kStreetSuffix, 0},
     {"crescent", kStreetSuffix, 0}, {"expressway", kStreetSuffix, 0},
@@ -362,6 +365,7 @@ constexpr WordEntry kWords[] = {
     {",", kListSeparator, 0}, {"and", kListSeparator, 0}, {"&", kListSeparator, 0},
     {"or", kListSeparator, 0}, {"/", kListSeparator, 0},
 };
+// clang-format on
 
 struct WordInfo {
   uint64_t flags = 0;
@@ -421,13 +425,13 @@ const WordTable& Words() {
 
 enum class Qual : uint8_t {
   kNone,
-  kAtLeast,    // (N, N, null)
-  kMoreThan,   // (N, N+1, null)
-  kNearly,     // (N, round(0.9N), N-1)
-  kApprox,     // (N, round(0.8N), round(1.2N))
-  kUpTo,       // (N, null, N)
-  kLessThan,   // (N, null, N-1), reported as kUpTo
-  kBetween,    // between A and B
+  kAtLeast,   // (N, N, null)
+  kMoreThan,  // (N, N+1, null)
+  kNearly,    // (N, round(0.9N), N-1)
+  kApprox,    // (N, round(0.8N), round(1.2N))
+  kUpTo,      // (N, null, N)
+  kLessThan,  // (N, null, N-1), reported as kUpTo
+  kBetween,   // between A and B
 };
 
 struct QualifierEntry {
@@ -492,9 +496,9 @@ struct VagueEntry {
   std::string_view word;
   int64_t low;
   int64_t high;
-  bool needs_of;   // "scores of", "tens of": without "of" the word means something else
-  int64_t unit;    // after "several"/"a few": "several hundreds" = several x 100
-  int64_t scale;   // as the second word of "hundreds of thousands": multiplier (0 = never)
+  bool needs_of;  // "scores of", "tens of": without "of" the word means something else
+  int64_t unit;   // after "several"/"a few": "several hundreds" = several x 100
+  int64_t scale;  // as the second word of "hundreds of thousands": multiplier (0 = never)
 };
 
 // counts.README.md: several 3-9, a few 2-5, dozens 24-99, scores 40-99, hundreds 200-999,
@@ -525,13 +529,13 @@ const VagueEntry* FindVague(std::string_view w) {
 
 struct DigitParse {
   bool integer = false;
-  bool weird = false;           // "1.2.3", "12,34,5": a code, not a quantity
+  bool weird = false;  // "1.2.3", "12,34,5": a code, not a quantity
   bool separators = false;
   bool euro_thousands = false;  // "1.000": 1000, or 1.0 before a scale word
   bool leading_zero = false;
   int digits = 0;
-  int64_t value = 0;            // when integer (or the thousands reading of "1.000")
-  double real = 0;              // numeric value ("1.5", or the decimal reading of "1.000")
+  int64_t value = 0;  // when integer (or the thousands reading of "1.000")
+  double real = 0;    // numeric value ("1.5", or the decimal reading of "1.000")
 };
 
 // Parses "1,000" "1,00,000" "1.000" "3.5" "1,000.50" "1.000,50". Other shapes are weird.
@@ -670,14 +674,14 @@ struct Core {
   bool integer = false;
   bool weird = false;
   bool words = false;
-  bool plain = false;         // a single digit token without separators or scale words
+  bool plain = false;  // a single digit token without separators or scale words
   bool leading_zero = false;
-  bool approximate = false;   // "a couple of hundred"
-  bool single_one = false;    // the word "one" on its own
-  int digits = 0;             // digit count of the digit token (0 for words)
-  int64_t value = 0;          // when integer
+  bool approximate = false;  // "a couple of hundred"
+  bool single_one = false;   // the word "one" on its own
+  int digits = 0;            // digit count of the digit token (0 for words)
+  int64_t value = 0;         // when integer
   double real = 0;
-  int64_t scale = 1;          // product of the scale words after digits ("5 million")
+  int64_t scale = 1;  // product of the scale words after digits ("5 million")
 };
 
 class Scanner {
@@ -1051,8 +1055,7 @@ class Scanner {
     if (Is(p, ".") && (Is(p - 1, "no") || Is(p - 1, "nos"))) return NotCount::kId;
     if (Is(p, "no") && Capitalized(p)) return NotCount::kId;
     const WordInfo& w = Info(p);
-    if ((w.flags & kIdNounAnyCase) || ((w.flags & kIdNoun) && Capitalized(p)))
-      return NotCount::kId;
+    if ((w.flags & kIdNounAnyCase) || ((w.flags & kIdNoun) && Capitalized(p))) return NotCount::kId;
     // "u/s 302" (under section)
     if (Is(p, "s") && Is(p - 1, "/") && Is(p - 2, "u")) return NotCount::kId;
     // Glued to a word by an ASCII hyphen: "AK-47", "COVID-19", "mid-2019".
@@ -1066,8 +1069,8 @@ class Scanner {
 
   // Decides what a numeric phrase is. `pb` is the phrase start (qualifier included), `cb` the
   // first token of the number, `*end` the token after the phrase (extended over unit words).
-  NotCount Classify(uint32_t pb, uint32_t cb, const Core& a, const Core* b, Qual qual,
-                    bool money, uint32_t* end) {
+  NotCount Classify(uint32_t pb, uint32_t cb, const Core& a, const Core* b, Qual qual, bool money,
+                    uint32_t* end) {
     const uint32_t k = *end;
     const int64_t before = static_cast<int64_t>(pb) - 1;
     if (money) {
@@ -1111,8 +1114,8 @@ class Scanner {
     }
     const uint32_t u = HyphenJoin(k) ? k + 1 : k;
     // "Avery Ruiz, 23 months, ...": an age given in months after a name.
-    if (u == k && Has(k, kAgeUnit) && qual == Qual::kNone && b == nullptr &&
-        AfterNameComma(cb) && ClauseEnd(k + 1)) {
+    if (u == k && Has(k, kAgeUnit) && qual == Qual::kNone && b == nullptr && AfterNameComma(cb) &&
+        ClauseEnd(k + 1)) {
       *end = k + 1;
       return NotCount::kAge;
     }
@@ -1154,8 +1157,8 @@ class Scanner {
     if (Is(cb - 1, "[") && Is(k, "]")) return NotCount::kId;
     // Emergency numbers: "called 911", "a 911 call".
     if (b == nullptr && a.plain && (a.value == 911 || a.value == 999 || a.value == 112) &&
-        (Has(before, kPhoneContext) || Is(k, "call") || Is(k, "calls") ||
-         Is(k, "dispatcher") || Is(k, "dispatchers") || Is(k, "operator"))) {
+        (Has(before, kPhoneContext) || Is(k, "call") || Is(k, "calls") || Is(k, "dispatcher") ||
+         Is(k, "dispatchers") || Is(k, "operator"))) {
       return NotCount::kPhone;
     }
     // "Rs. 10 lakh": the tokenizer may end a sentence at "Rs." (read-only look-back).
@@ -1223,8 +1226,7 @@ class Scanner {
       return NotCount::kId;
     }
     if (qual == Qual::kNone && list_prev_ != NotCount::kNone &&
-        !(Has(k, kPersonNoun) && !Is(k, "of")) &&
-        cb > list_end_ && cb - list_end_ <= 2) {
+        !(Has(k, kPersonNoun) && !Is(k, "of")) && cb > list_end_ && cb - list_end_ <= 2) {
       bool separators = true;
       bool comma_only = true;
       for (uint32_t p = list_end_; p < cb; ++p) {
@@ -1232,8 +1234,8 @@ class Scanner {
         comma_only &= Is(p, ",");
       }
       // Dates and years continue only over "and"/"or": "May 9, 20 were arrested" is a count.
-      bool ok = separators && (!comma_only || list_prev_ == NotCount::kAge ||
-                               list_prev_ == NotCount::kId);
+      bool ok = separators &&
+                (!comma_only || list_prev_ == NotCount::kAge || list_prev_ == NotCount::kId);
       if (ok) {
         list_class_ = list_prev_;
         return list_prev_;
@@ -1248,8 +1250,7 @@ class Scanner {
     if (a.weird || (b != nullptr && b->weird)) return NotCount::kId;
     if (!a.integer || (b != nullptr && !b->integer)) {
       // "at 9.30": a clock time written with a dot.
-      if (b == nullptr && !a.words && Is(before, "at"))
-        return NotCount::kTime;
+      if (b == nullptr && !a.words && Is(before, "at")) return NotCount::kTime;
       return NotCount::kDecimal;
     }
     if (a.plain && a.digits >= 7) {
@@ -1302,8 +1303,8 @@ class Scanner {
         ++groups;
         p += 2;
       }
-      bool ymd = groups == 3 && len[0] == 4 && val[1] >= 1 && val[1] <= 12 && val[2] >= 1 &&
-                 val[2] <= 31;
+      bool ymd =
+          groups == 3 && len[0] == 4 && val[1] >= 1 && val[1] <= 12 && val[2] >= 1 && val[2] <= 31;
       bool dmy = groups == 3 && len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2) &&
                  val[0] >= 1 && val[0] <= 31 && val[1] >= 1 && val[1] <= 31;
       *nc = ymd || dmy ? NotCount::kDate : digits >= 7 ? NotCount::kPhone : NotCount::kId;
@@ -1318,8 +1319,7 @@ class Scanner {
     std::string_view norm = t_[j].norm;
     size_t split = 0;
     while (split < norm.size() &&
-           ((norm[split] >= '0' && norm[split] <= '9') || norm[split] == ',' ||
-            norm[split] == '.'))
+           ((norm[split] >= '0' && norm[split] <= '9') || norm[split] == ',' || norm[split] == '.'))
       ++split;
     while (split > 0 && (norm[split - 1] == ',' || norm[split - 1] == '.')) --split;
     std::string_view digits = norm.substr(0, split);
@@ -1371,10 +1371,10 @@ class Scanner {
       }
     } else if (one_of({"day", "days", "d", "min", "mins", "sec", "secs", "wk", "wks"})) {
       nc = NotCount::kDuration;
-    } else if (one_of({"mm", "cm", "km", "kms", "m", "kg", "kgs", "g", "gm", "mg", "lb", "lbs",
-                       "ft", "mph", "kph", "kmph", "kmh", "mw", "kw", "kwh", "gw", "gb", "mb",
-                       "tb", "ml", "l", "ltr", "cc", "v", "hp", "sqft", "sqkm", "sqm", "ha",
-                       "mtr", "mtrs", "t", "oz", "in", "inch"})) {
+    } else if (one_of({"mm",   "cm",   "km",  "kms", "m",   "kg",   "kgs", "g",  "gm", "mg",
+                       "lb",   "lbs",  "ft",  "mph", "kph", "kmph", "kmh", "mw", "kw", "kwh",
+                       "gw",   "gb",   "mb",  "tb",  "ml",  "l",    "ltr", "cc", "v",  "hp",
+                       "sqft", "sqkm", "sqm", "ha",  "mtr", "mtrs", "t",   "oz", "in", "inch"})) {
       nc = NotCount::kMeasure;
     }
     q->begin_token = pb;
@@ -1690,34 +1690,56 @@ class Scanner {
 
 std::string_view NotCountName(NotCount reason) {
   switch (reason) {
-    case NotCount::kNone: return "none";
-    case NotCount::kAge: return "age";
-    case NotCount::kYear: return "year";
-    case NotCount::kDate: return "date";
-    case NotCount::kTime: return "time";
-    case NotCount::kMoney: return "money";
-    case NotCount::kDuration: return "duration";
-    case NotCount::kPercent: return "percent";
-    case NotCount::kOrdinal: return "ordinal";
-    case NotCount::kPhone: return "phone";
-    case NotCount::kId: return "id";
-    case NotCount::kMeasure: return "measure";
-    case NotCount::kAddress: return "address";
-    case NotCount::kDecimal: return "decimal";
+    case NotCount::kNone:
+      return "none";
+    case NotCount::kAge:
+      return "age";
+    case NotCount::kYear:
+      return "year";
+    case NotCount::kDate:
+      return "date";
+    case NotCount::kTime:
+      return "time";
+    case NotCount::kMoney:
+      return "money";
+    case NotCount::kDuration:
+      return "duration";
+    case NotCount::kPercent:
+      return "percent";
+    case NotCount::kOrdinal:
+      return "ordinal";
+    case NotCount::kPhone:
+      return "phone";
+    case NotCount::kId:
+      return "id";
+    case NotCount::kMeasure:
+      return "measure";
+    case NotCount::kAddress:
+      return "address";
+    case NotCount::kDecimal:
+      return "decimal";
   }
   return "unknown";
 }
 
 std::string_view QuantityKindName(QuantityKind kind) {
   switch (kind) {
-    case QuantityKind::kExact: return "exact";
-    case QuantityKind::kAtLeast: return "at_least";
-    case QuantityKind::kMoreThan: return "more_than";
-    case QuantityKind::kNearly: return "nearly";
-    case QuantityKind::kApproximate: return "approximate";
-    case QuantityKind::kUpTo: return "up_to";
-    case QuantityKind::kRange: return "range";
-    case QuantityKind::kVague: return "vague";
+    case QuantityKind::kExact:
+      return "exact";
+    case QuantityKind::kAtLeast:
+      return "at_least";
+    case QuantityKind::kMoreThan:
+      return "more_than";
+    case QuantityKind::kNearly:
+      return "nearly";
+    case QuantityKind::kApproximate:
+      return "approximate";
+    case QuantityKind::kUpTo:
+      return "up_to";
+    case QuantityKind::kRange:
+      return "range";
+    case QuantityKind::kVague:
+      return "vague";
   }
   return "unknown";
 }

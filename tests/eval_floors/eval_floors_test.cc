@@ -56,34 +56,35 @@ eval::EvalReport Evaluate(const std::string& name) {
 TEST(EvalFloors, Counts) {
   SKIP_IF_NO_DATA("counts.jsonl");
   auto r = Evaluate("counts.jsonl");
-  EXPECT_GE(r.counts.F1(), 0.0);
-  EXPECT_GE(r.types_micro.F1(), 0.0);
+  EXPECT_GE(r.counts.F1(), 0.87);
+  EXPECT_GE(r.types_micro.F1(), 0.94);
 }
 
 TEST(EvalFloors, Gva) {
   SKIP_IF_NO_DATA("gva.jsonl");
   auto r = Evaluate("gva.jsonl");
-  EXPECT_GE(r.counts.Recall(), 0.0);
-  EXPECT_GE(r.counts.Precision(), 0.0);
+  EXPECT_GE(r.counts.Recall(), 0.58);
+  EXPECT_GE(r.counts.Precision(), 0.35);
+  EXPECT_GE(r.types_micro.F1(), 0.93);
 }
 
 TEST(EvalFloors, Acled2020) {
   SKIP_IF_NO_DATA("acled-2020.jsonl");
   auto r = Evaluate("acled-2020.jsonl");
-  EXPECT_GE(r.types_micro.F1(), 0.0);
-  EXPECT_GE(r.date.Rate(), 0.0);
+  EXPECT_GE(r.types_micro.F1(), 0.93);
+  EXPECT_GE(r.date.Rate(), 0.93);
 }
 
 TEST(EvalFloors, IndiaPolice) {
   SKIP_IF_NO_DATA("india-police.jsonl");
   auto r = Evaluate("india-police.jsonl");
-  EXPECT_GE(r.types["ARREST"].F1(), 0.0);
+  EXPECT_GE(r.types["ARREST"].F1(), 0.82);
 }
 
 TEST(EvalFloors, WikiEvents) {
   SKIP_IF_NO_DATA("wikievents.jsonl");
   auto r = Evaluate("wikievents.jsonl");
-  EXPECT_GE(r.types_micro.F1(), 0.0);
+  EXPECT_GE(r.types_micro.F1(), 0.80);
 }
 
 }  // namespace

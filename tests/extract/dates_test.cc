@@ -171,6 +171,8 @@ TEST_F(DatesTest, MonthYearAndBareYear) {
                kYear, kExplicit);
   EXPECT_FOUND(One("Tensions rose in mid-2019 again.", "2020-05-10"), "2019", "2019-01-01", kYear,
                kExplicit);
+  EXPECT_FOUND(One("He was jailed in June of 2015 for theft.", "2020-05-10"), "June of 2015",
+               "2015-06-01", kMonth, kExplicit);
 }
 
 TEST_F(DatesTest, NumbersThatAreNotYears) {
@@ -188,6 +190,13 @@ TEST_F(DatesTest, BareMonthTakesPublicationYearOrThePreviousOne) {
                kRelative);
   EXPECT_FOUND(One("The strike lasted until mid-April.", "2020-05-10"), "April", "2020-04-01",
                kMonth, kRelative);
+}
+
+TEST_F(DatesTest, BareMonthUpToThreeMonthsAheadIsThisYear) {
+  EXPECT_FOUND(One("Their trial is due to open in May.", "2020-03-14"), "May", "2020-05-01",
+               kMonth, kRelative);
+  EXPECT_FOUND(One("He was released in June.", "2020-01-10"), "June", "2019-06-01", kMonth,
+               kRelative);
 }
 
 TEST_F(DatesTest, BareMonthNeedsAPreposition) {

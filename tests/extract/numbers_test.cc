@@ -72,8 +72,10 @@ TEST(NumberExtractor, DigitsAreExactCounts) {
 
 TEST(NumberExtractor, ThousandsSeparators) {
   EXPECT_EQ(Q("About 1,500 marched."), V{"About 1,500 =1500 [1200,1800] approximate"});
-  EXPECT_EQ(Q("Officials counted 12,000,000 voters."), V{"12,000,000 =12000000 [12000000,12000000] exact"});
-  EXPECT_EQ(Q("A rally of 1,00,000 farmers was held."), V{"1,00,000 =100000 [100000,100000] exact"});
+  EXPECT_EQ(Q("Officials counted 12,000,000 voters."),
+            V{"12,000,000 =12000000 [12000000,12000000] exact"});
+  EXPECT_EQ(Q("A rally of 1,00,000 farmers was held."),
+            V{"1,00,000 =100000 [100000,100000] exact"});
 }
 
 TEST(NumberExtractor, EuropeanThousandsWithDot) {
@@ -113,8 +115,7 @@ TEST(NumberExtractor, SpacedTensAndUnits) {
 }
 
 TEST(NumberExtractor, HundredsThousandsMillionsInWords) {
-  EXPECT_EQ(Q("two hundred and fifty workers"),
-            V{"two hundred and fifty =250 [250,250] exact"});
+  EXPECT_EQ(Q("two hundred and fifty workers"), V{"two hundred and fifty =250 [250,250] exact"});
   EXPECT_EQ(Q("one hundred twenty-five"), V{"one hundred twenty-five =125 [125,125] exact"});
   EXPECT_EQ(Q("two thousand five hundred marchers"),
             V{"two thousand five hundred =2500 [2500,2500] exact"});
@@ -160,8 +161,7 @@ TEST(NumberExtractor, HalfAMillion) {
 
 TEST(NumberExtractor, CoupleOf) {
   EXPECT_EQ(Q("a couple of guards"), V{"a couple =2 [2,2] exact"});
-  EXPECT_EQ(Q("a couple of hundred people"),
-            V{"a couple of hundred =200 [160,240] approximate"});
+  EXPECT_EQ(Q("a couple of hundred people"), V{"a couple of hundred =200 [160,240] approximate"});
   EXPECT_EQ(Q("The couple was arrested."), V{});
   EXPECT_EQ(Q("a couple was arrested"), V{});
 }
@@ -203,8 +203,7 @@ TEST(NumberExtractor, Approximate) {
   EXPECT_EQ(Q("about 200 people"), V{"about 200 =200 [160,240] approximate"});
   EXPECT_EQ(Q("around 20 people"), V{"around 20 =20 [16,24] approximate"});
   EXPECT_EQ(Q("some 15 supporters"), V{"some 15 =15 [12,18] approximate"});
-  EXPECT_EQ(Q("approximately 15 supporters"),
-            V{"approximately 15 =15 [12,18] approximate"});
+  EXPECT_EQ(Q("approximately 15 supporters"), V{"approximately 15 =15 [12,18] approximate"});
   EXPECT_EQ(Q("roughly 15 supporters"), V{"roughly 15 =15 [12,18] approximate"});
   EXPECT_EQ(Q("an estimated 5,000 marchers"),
             V{"an estimated 5,000 =5000 [4000,6000] approximate"});
@@ -247,7 +246,10 @@ TEST(NumberExtractor, Ranges) {
   EXPECT_EQ(Q("between 30 and 40 people"), V{"between 30 and 40 =- [30,40] range"});
   EXPECT_EQ(Q("two or three people"), V{"two or three =- [2,3] range"});
   EXPECT_EQ(Q("500-1000 workers"), V{"500-1000 =- [500,1000] range"});
-  EXPECT_EQ(Q("30\xE2\x80\x93" "40 people"), V{"30\xE2\x80\x93" "40 =- [30,40] range"});
+  EXPECT_EQ(Q("30\xE2\x80\x93"
+              "40 people"),
+            V{"30\xE2\x80\x93"
+              "40 =- [30,40] range"});
 }
 
 TEST(NumberExtractor, RangeSharesTheScaleWord) {
@@ -257,13 +259,11 @@ TEST(NumberExtractor, RangeSharesTheScaleWord) {
 }
 
 TEST(NumberExtractor, NotARangeWhenDescending) {
-  EXPECT_EQ(Q("between 40 and 30 people"),
-            (V{"40 =40 [40,40] exact", "30 =30 [30,30] exact"}));
+  EXPECT_EQ(Q("between 40 and 30 people"), (V{"40 =40 [40,40] exact", "30 =30 [30,30] exact"}));
 }
 
 TEST(NumberExtractor, ChangeIsTwoNumbersNotARange) {
-  EXPECT_EQ(Q("The toll rose from 10 to 20."),
-            (V{"10 =10 [10,10] exact", "20 =20 [20,20] exact"}));
+  EXPECT_EQ(Q("The toll rose from 10 to 20."), (V{"10 =10 [10,10] exact", "20 =20 [20,20] exact"}));
 }
 
 // ---- vague quantities ----
@@ -297,13 +297,11 @@ TEST(NumberExtractor, ScoresAndTensNeedOf) {
 }
 
 TEST(NumberExtractor, VagueWithQualifierKeepsTheRange) {
-  EXPECT_EQ(Q("at least several hundred people"),
-            V{"at least several hundred =- [300,999] vague"});
+  EXPECT_EQ(Q("at least several hundred people"), V{"at least several hundred =- [300,999] vague"});
 }
 
 TEST(NumberExtractor, UnannotatedQuantifiersAreNotQuantities) {
-  EXPECT_EQ(Q("Many people and some students, a number of workers and a group of women."),
-            V{});
+  EXPECT_EQ(Q("Many people and some students, a number of workers and a group of women."), V{});
 }
 
 TEST(NumberExtractor, VagueOfMoneyOrTimeIsNotACount) {
@@ -393,8 +391,7 @@ TEST(NumberExtractor, Years) {
 TEST(NumberExtractor, FourDigitNumberHeadingPeopleIsACount) {
   // Documented choice: 1900-2100 followed by a person noun is a head count.
   EXPECT_EQ(Q("2014 protesters marched."), V{"2014 =2014 [2014,2014] exact"});
-  EXPECT_EQ(Q("In 2000, 2000 people marched."),
-            (V{"2000 !year", "2000 =2000 [2000,2000] exact"}));
+  EXPECT_EQ(Q("In 2000, 2000 people marched."), (V{"2000 !year", "2000 =2000 [2000,2000] exact"}));
   EXPECT_EQ(Q("about 2000 marched"), V{"about 2000 =2000 [1600,2400] approximate"});
   EXPECT_EQ(Q("1,950 marched"), V{"1,950 =1950 [1950,1950] exact"});
 }
@@ -451,8 +448,14 @@ TEST(NumberExtractor, Money) {
   EXPECT_EQ(Q("bail of $5,000"), V{"$5,000 !money"});
   EXPECT_EQ(Q("more than $5 million"), V{"more than $5 million !money"});
   EXPECT_EQ(Q("5,000 dollars"), V{"5,000 dollars !money"});
-  EXPECT_EQ(Q("a \xE2\x82\xAC" "300 fine"), V{"\xE2\x82\xAC" "300 !money"});
-  EXPECT_EQ(Q("\xC2\xA3" "20"), V{"\xC2\xA3" "20 !money"});
+  EXPECT_EQ(Q("a \xE2\x82\xAC"
+              "300 fine"),
+            V{"\xE2\x82\xAC"
+              "300 !money"});
+  EXPECT_EQ(Q("\xC2\xA3"
+              "20"),
+            V{"\xC2\xA3"
+              "20 !money"});
   EXPECT_EQ(Q("500 tenge"), V{"500 tenge !money"});
   EXPECT_EQ(Q("a fine of 100"), V{"100 !money"});
   EXPECT_EQ(Q("he was fined 500"), V{"500 !money"});
@@ -564,9 +567,7 @@ TEST(NumberExtractor, Decimals) {
   EXPECT_EQ(Q("one third of members"), V{"one third !decimal"});
 }
 
-TEST(NumberExtractor, VersionLikeNumbersAreIds) {
-  EXPECT_EQ(Q("version 1.2.3"), V{"1.2.3 !id"});
-}
+TEST(NumberExtractor, VersionLikeNumbersAreIds) { EXPECT_EQ(Q("version 1.2.3"), V{"1.2.3 !id"}); }
 
 TEST(NumberExtractor, CalibresAndFootnotes) {
   EXPECT_EQ(Q("a Colt .45 handgun"), V{"45 !measure"});

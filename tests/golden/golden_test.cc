@@ -53,8 +53,15 @@ Expectation ParseExpect(const fs::path& p) {
   std::istringstream in(ReadAll(p));
   std::string line;
   while (std::getline(in, line)) {
-    auto hash = line.find('#');
-    if (hash != std::string::npos && line.find('"') == std::string::npos) line.resize(hash);
+    // '#' starts a comment at the start of a line or after a space, outside quotes.
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '"') quoted = !quoted;
+      if (line[i] == '#' && !quoted && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        line.resize(i);
+        break;
+      }
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::istringstream ls(line);
     std::string first;
@@ -202,6 +209,8 @@ std::string Describe(const CodedDocument& cd) {
 struct Case {
   fs::path report, expect;
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.report.filename().string(); }
 
 std::vector<Case> Cases() {
   std::vector<Case> out;
