@@ -57,8 +57,8 @@ void CheckItem(const ReadItem& item) {
 void FuzzJsonlFile(std::string_view input) {
   static int fd = memfd_create("reader_fuzz", 0);
   if (fd < 0) return;
-  if (ftruncate(fd, 0) != 0 || pwrite(fd, input.data(), input.size(), 0) !=
-                                   static_cast<ssize_t>(input.size())) {
+  if (ftruncate(fd, 0) != 0 ||
+      pwrite(fd, input.data(), input.size(), 0) != static_cast<ssize_t>(input.size())) {
     return;
   }
   evident::text::ReadOptions options;

@@ -993,11 +993,15 @@ void SentenceAssembler::Run() {
       }
       if (merged) continue;
     } else {
-      // A count-less event of the same type earlier in the sentence takes this count.
+      // An event of the same type earlier in the sentence without a count of this role takes
+      // it: "opened fire, killing two and injuring 37" is one assault.
       bool merged = false;
       for (size_t e = first_event; e < out_->size(); ++e) {
         Event& ev = (*out_)[e];
-        if (ev.type == type && ev.status == status && ev.counts.empty()) {
+        bool has_role = std::any_of(ev.counts.begin(), ev.counts.end(),
+                                    [&](const Count& c) { return c.role == np->count.role; });
+        if (ev.type == type && ev.status == status && !has_role && !ev.inferred &&
+            (ev.counts.empty() || type == EventType::kAssault)) {
           ev.counts.push_back(np->count);
           if (!ev.target && np->who) ev.target = np->who;
           t.event = static_cast<int>(e);
@@ -1023,6 +1027,7 @@ void SentenceAssembler::Run() {
       if (np->partitive) ev.part_of = -2;  // resolved below
     }
     ev.source = source;
+    ev.inferred = t.from_protester_noun && !np;
     t.event = static_cast<int>(out_->size());
     out_->push_back(std::move(ev));
   }
@@ -1097,6 +1102,22 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
       if (sib.counts[0].value && *sib.counts[0].value <= *parent.counts[0].value) sib.part_of = ev.part_of;
     }
   }
+  // A protest inferred from "demonstrators" alone is dropped when the document reports one.
+  bool reported_protest = std::any_of(out->begin(), out->end(), [](const Event& e) {
+    return e.type == lexicon::EventType::kProtest && !e.inferred;
+  });
+  if (reported_protest) {
+    std::vector<int> new_index(out->size(), -1);
+    std::vector<Event> kept;
+    for (size_t i = 0; i < out->size(); ++i) {
+      if ((*out)[i].inferred) continue;
+      new_index[i] = static_cast<int>(kept.size());
+      kept.push_back(std::move((*out)[i]));
+    }
+    for (auto& e : kept)
+      if (e.part_of >= 0) e.part_of = new_index[e.part_of];
+    out->swap(kept);
+  }
   // Individual victims restated one by one ("killing Sarah Davidson") are parts of a total
   // stated elsewhere in the document ("three people were killed").
   for (size_t i = 0; i < out->size(); ++i) {
@@ -1167,6 +1188,18 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       doc_country = code;
     }
 
+  // A dateline ("KELLMAR, March 14 (Wire) -", "FRANKLIN (Feb. 4, 2014) -") dates the report,
+  // not its events: used only when nothing else dates an event.
+  const extract::DateMention* dateline = nullptr;
+  if (!doc.sentences.empty() && doc.sentences[0].index == 0 && !doc.sentences[0].dates.empty()) {
+    const auto& d = doc.sentences[0].dates[0];
+    const auto& first = toks[doc.text->sentences[0].begin_token];
+    bool caps_start = (first.flags & tokens::kAllCaps) != 0;
+    bool dash_after = false;
+    for (uint32_t k = d.end_token; k < d.end_token + 6 && k < toks.size(); ++k)
+      if (toks[k].norm == "-" || toks[k].norm == ":") dash_after = true;
+    if (caps_start && dash_after && d.begin_token < doc.text->sentences[0].begin_token + 8) dateline = &d;
+  }
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -1176,6 +1209,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     if (s) {
       uint32_t best_dist = UINT32_MAX;
       for (const auto& d : s->dates) {
+        if (&d == dateline) continue;
         uint32_t dist = d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (dist < best_dist) {
           best_dist = dist;
@@ -1184,11 +1218,14 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       }
     }
     if (!best_date) {
+      // The latest day-precise date of an earlier sentence (not "since May 2025").
       for (const auto& ps : doc.sentences) {
         if (ps.index >= ev.sentence_index) break;
-        if (!ps.dates.empty()) best_date = &ps.dates.back();
+        for (const auto& d : ps.dates)
+          if (d.precision == extract::DatePrecision::kDay && &d != dateline) best_date = &d;
       }
     }
+    if (!best_date && dateline) best_date = dateline;
     if (best_date) {
       ev.date = DateRef{best_date->value, extract::DatePrecisionName(best_date->precision),
                         extract::DateBasisName(best_date->basis), best_date->span};

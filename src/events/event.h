@@ -62,6 +62,9 @@ struct Event {
   std::optional<DateRef> date;
   std::optional<LocationRef> location;
   std::optional<Span> source;
+  // Internal: a protest inferred only from a word for protesters ("clashed with
+  // demonstrators"); dropped when the document reports the protest itself.
+  bool inferred = false;
 };
 
 // Document-level consistency check of the numbers (see docs/output.md, CHECK).

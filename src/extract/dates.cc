@@ -161,6 +161,7 @@ constexpr WordEntry kWords[] = {
     {"new", WordId::kHoliday, 0, 0},
     {"christmas", WordId::kHoliday, 0, 0},
     {"halloween", WordId::kHoliday, 0, 0},
+    {"fourth", WordId::kHoliday, 0, 0},
     {"before", WordId::kBefore, 0, kPeriodPrep | kYearPrep | kDayPrep},
     {"after", WordId::kAfter, 0, kPeriodPrep | kYearPrep | kDayPrep},
     {"on", WordId::kPrep, 0, kDayPrep},
@@ -766,8 +767,8 @@ class Scanner {
   }
 
   // Fixed-date holidays, resolved like a month-day without a year: "New Year's Eve",
-  // "New Years Day", "Christmas Eve", "Christmas Day", "Halloween" (not bare "Christmas":
-  // usually the season).
+  // "New Years Day", "Christmas Eve", "Christmas Day", "Halloween", "Fourth of July" (not bare
+  // "Christmas": usually the season).
   Parsed ParseHoliday(uint32_t i) const {
     Parsed p;
     std::string_view n = toks_[i].norm;
@@ -797,6 +798,10 @@ class Scanner {
         return p;
       }
       ++k;
+    } else if (n == "fourth") {
+      if (!NormIs(k, "of") || !NormIs(k + 1, "july")) return p;
+      p.month = 7, p.day = 4;
+      k += 2;
     } else {  // halloween
       p.month = 10, p.day = 31;
     }

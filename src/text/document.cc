@@ -14,8 +14,8 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 std::string Where(const Document& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
 
 bool IsUnicodeSpace(char32_t c) {
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 // True if `text` holds only ASCII or Unicode whitespace. Stops at the first other character,
@@ -77,8 +77,8 @@ Status CheckNotBinary(std::string_view bytes, std::string_view where) {
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
     size_t at = static_cast<const char*>(nul) - bytes.data();
     return Status(ErrorCode::kBinaryInput,
-                  "NUL byte at byte " + std::to_string(at) +
-                      ": this is binary data, not text" + std::string(BinaryHint(bytes)),
+                  "NUL byte at byte " + std::to_string(at) + ": this is binary data, not text" +
+                      std::string(BinaryHint(bytes)),
                   std::string(where));
   }
   std::string_view head = bytes.substr(0, kBinarySniffBytes);
@@ -105,10 +105,10 @@ Status PrepareText(Document* doc) {
   if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
   if (IsBlank(text)) {
     std::string what = text.empty() ? "document text is empty"
-                                     : "document text is only whitespace (" +
-                                           std::to_string(text.size()) + " bytes)";
-    return Status(ErrorCode::kEmptyDocument, what + "; there is nothing to code, give the article text",
-                  Where(*doc));
+                                    : "document text is only whitespace (" +
+                                          std::to_string(text.size()) + " bytes)";
+    return Status(ErrorCode::kEmptyDocument,
+                  what + "; there is nothing to code, give the article text", Where(*doc));
   }
   if (Status s = CheckNotBinary(text, Where(*doc)); !s.ok()) return s;
   size_t first_invalid = FindInvalidUtf8(text);

@@ -31,7 +31,7 @@ struct Document {
   std::string published;  // "YYYY-MM-DD" or empty
   std::string title;
   std::string url;
-  std::string origin;     // "file" or "file:line", for messages
+  std::string origin;  // "file" or "file:line", for messages
   std::vector<std::string> warnings;
 };
 

@@ -3,7 +3,9 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -49,10 +51,12 @@ bool NameIn(std::string_view name, std::initializer_list<std::string_view> list)
 // close their open siblings (<p>, <li>, <td>, ...) add nothing, a table adds its implied
 // tbody/tr/td levels.
 size_t TagWeight(std::string_view name) {
-  if (NameIn(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                    "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-                    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-                    "tbody", "tfoot", "rb", "rt", "rp", "rtc", "colgroup", "caption"})) {
+  if (NameIn(name,
+             {"area",    "base",  "br",       "col",    "embed", "hr",    "img",    "input",
+              "link",    "meta",  "param",    "source", "track", "wbr",   "keygen", "basefont",
+              "bgsound", "frame", "p",        "li",     "dt",    "dd",    "option", "optgroup",
+              "tr",      "td",    "th",       "thead",  "tbody", "tfoot", "rb",     "rt",
+              "rp",      "rtc",   "colgroup", "caption"})) {
     return 0;
   }
   if (EqualsIgnoreCase(name, "table")) return 4;
@@ -61,8 +65,8 @@ size_t TagWeight(std::string_view name) {
 
 // Elements whose content is raw text up to "</name".
 bool IsRawTextTag(std::string_view name) {
-  return NameIn(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                       "noframes"});
+  return NameIn(name,
+                {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
 // Position of "</name" (case-insensitive) at or after `from`, or npos.
@@ -146,51 +150,45 @@ bool HasToken(const char* list, std::string_view token) {
   return false;
 }
 
-bool IsBlockTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI: case GUMBO_TAG_TR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_MAIN: case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_LEGEND: case GUMBO_TAG_HGROUP: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_LISTING:
-    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
-      return true;
-    default:
-      return false;
+// A set of tags: a bitmap indexed by GumboTag, built at compile time.
+class TagSet {
+ public:
+  constexpr TagSet(std::initializer_list<GumboTag> tags) {
+    for (GumboTag tag : tags) bits_[tag] = true;
   }
-}
+  bool Contains(GumboTag tag) const { return tag < GUMBO_TAG_LAST && bits_[tag]; }
+
+ private:
+  std::array<bool, GUMBO_TAG_LAST + 1> bits_{};
+};
+
+// Elements that start and end a paragraph.
+constexpr TagSet kBlockTags = {
+    GUMBO_TAG_P,          GUMBO_TAG_DIV,       GUMBO_TAG_H1,         GUMBO_TAG_H2,
+    GUMBO_TAG_H3,         GUMBO_TAG_H4,        GUMBO_TAG_H5,         GUMBO_TAG_H6,
+    GUMBO_TAG_LI,         GUMBO_TAG_TR,        GUMBO_TAG_SECTION,    GUMBO_TAG_ARTICLE,
+    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_UL,        GUMBO_TAG_OL,         GUMBO_TAG_TABLE,
+    GUMBO_TAG_PRE,        GUMBO_TAG_FIGURE,    GUMBO_TAG_FIGCAPTION, GUMBO_TAG_DL,
+    GUMBO_TAG_DT,         GUMBO_TAG_DD,        GUMBO_TAG_MAIN,       GUMBO_TAG_ADDRESS,
+    GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,    GUMBO_TAG_DETAILS,    GUMBO_TAG_SUMMARY,
+    GUMBO_TAG_FIELDSET,   GUMBO_TAG_LEGEND,    GUMBO_TAG_HGROUP,     GUMBO_TAG_BODY,
+    GUMBO_TAG_HTML,       GUMBO_TAG_THEAD,     GUMBO_TAG_TBODY,      GUMBO_TAG_TFOOT,
+    GUMBO_TAG_LISTING,    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP,        GUMBO_TAG_HEADER,
+    GUMBO_TAG_FOOTER,     GUMBO_TAG_NAV,       GUMBO_TAG_ASIDE,      GUMBO_TAG_FORM};
 
 // Subtrees that are never article text.
-bool IsNonContentTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_APPLET:
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr TagSet kNonContentTags = {
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
+    GUMBO_TAG_TITLE,    GUMBO_TAG_SVG,    GUMBO_TAG_MATH,     GUMBO_TAG_CANVAS,   GUMBO_TAG_IFRAME,
+    GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,  GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,    GUMBO_TAG_SELECT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_BUTTON, GUMBO_TAG_DATALIST, GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOEMBED,
+    GUMBO_TAG_APPLET};
 
 // Page chrome (forms are handled in IsDropped).
-bool IsChromeTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_MENUITEM:
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr TagSet kChromeTags = {GUMBO_TAG_NAV,   GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER,
+                                GUMBO_TAG_ASIDE, GUMBO_TAG_MENU,   GUMBO_TAG_MENUITEM};
+
+bool IsBlockTag(GumboTag tag) { return kBlockTags.Contains(tag); }
 
 bool IsHidden(const GumboElement& e) {
   if (Attr(e, "hidden")) return true;
@@ -214,9 +212,9 @@ bool IsChromeRole(const GumboElement& e) {
 // `keep_forms`: the second try for pages that wrap everything in one <form>.
 bool IsDropped(const GumboElement& e, bool keep_forms) {
   if (e.tag_namespace != GUMBO_NAMESPACE_HTML) return true;  // SVG or MathML
-  if (IsNonContentTag(e.tag) || IsHidden(e) || IsChromeRole(e)) return true;
+  if (kNonContentTags.Contains(e.tag) || IsHidden(e) || IsChromeRole(e)) return true;
   if (e.tag == GUMBO_TAG_FORM) return !keep_forms;
-  return IsChromeTag(e.tag);
+  return kChromeTags.Contains(e.tag);
 }
 
 // The visible text under `root` (see the rules in html.h); `root` itself is never dropped.
@@ -307,10 +305,15 @@ std::string InlineText(const GumboNode* node) {
 
 // Names of meta tags (property=, name= or itemprop=) that give the publication date, best first.
 int PublishedMetaRank(std::string_view key) {
-  static constexpr std::string_view kKeys[] = {
-      "article:published_time", "og:article:published_time", "datePublished", "DC.date.issued",
-      "dcterms.issued",         "parsely-pub-date",          "pubdate",       "publishdate",
-      "date"};
+  static constexpr std::string_view kKeys[] = {"article:published_time",
+                                               "og:article:published_time",
+                                               "datePublished",
+                                               "DC.date.issued",
+                                               "dcterms.issued",
+                                               "parsely-pub-date",
+                                               "pubdate",
+                                               "publishdate",
+                                               "date"};
   for (size_t i = 0; i < std::size(kKeys); ++i) {
     if (EqualsIgnoreCase(key, kKeys[i])) return static_cast<int>(i);
   }
@@ -327,8 +330,8 @@ std::string JsonLdPublished(std::string_view json) {
     size_t i = pos + kKey.size();
     from = i;
     auto skip_space = [&] {
-      while (i < json.size() && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' ||
-                                 json[i] == '\r')) {
+      while (i < json.size() &&
+             (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r')) {
         ++i;
       }
     };
@@ -364,7 +367,7 @@ struct PageFacts {
   std::string meta_published;
   int meta_published_rank = 1 << 30;
   std::string json_ld_published;
-  std::string pubdate_time;  // <time pubdate datetime=...>
+  std::string pubdate_time;                                     // <time pubdate datetime=...>
   std::vector<std::pair<const GumboNode*, std::string>> times;  // <time datetime>, page order
 };
 
@@ -476,7 +479,9 @@ std::pair<const GumboNode*, std::string> Longest(const std::vector<const GumboNo
 }
 
 struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
 };
 
 }  // namespace

@@ -40,7 +40,7 @@ namespace evident::text {
 inline constexpr size_t kMaxHtmlNesting = 1000;
 
 struct HtmlArticle {
-  std::string text;       // paragraphs separated by blank lines
+  std::string text;  // paragraphs separated by blank lines
   std::string title;
   std::string published;  // "YYYY-MM-DD" or empty
 };

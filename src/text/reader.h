@@ -58,6 +58,7 @@ Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opt
 // Errors: not a JSON object -> kBadJson; no string "text" -> kMissingText; "id" neither string
 // nor number -> kBadField; then PrepareText's. A bad "published", "title" or "url" only adds a
 // warning. Invalid UTF-8 in the line is repaired (with a warning) before parsing.
-ReadItem ParseJsonlLine(std::string_view line, const std::string& origin, const ReadOptions& options);
+ReadItem ParseJsonlLine(std::string_view line, const std::string& origin,
+                        const ReadOptions& options);
 
 }  // namespace evident::text

@@ -67,7 +67,7 @@ bool IsAbbreviation(std::string_view w) {
       "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
       "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
       "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sgts",
-      "ph", "mg", "govt", "asst", "supdt", "addl", "dy", "shri", "smt", "km"};
+      "ph", "mg", "rs", "govt", "asst", "supdt", "addl", "dy", "shri", "smt", "km"};
   for (auto a : kAbbr)
     if (a == w) return true;
   return false;

@@ -193,8 +193,8 @@ TEST_F(DatesTest, BareMonthTakesPublicationYearOrThePreviousOne) {
 }
 
 TEST_F(DatesTest, BareMonthUpToThreeMonthsAheadIsThisYear) {
-  EXPECT_FOUND(One("Their trial is due to open in May.", "2020-03-14"), "May", "2020-05-01",
-               kMonth, kRelative);
+  EXPECT_FOUND(One("Their trial is due to open in May.", "2020-03-14"), "May", "2020-05-01", kMonth,
+               kRelative);
   EXPECT_FOUND(One("He was released in June.", "2020-01-10"), "June", "2019-06-01", kMonth,
                kRelative);
 }
@@ -398,7 +398,10 @@ TEST_F(DatesTest, Holidays) {
                "2019-12-31", kDay, kRelative);
   EXPECT_FOUND(One("Police patrols on Christmas Day 2019 were doubled.", "2020-05-10"),
                "Christmas Day 2019", "2019-12-25", kDay, kExplicit);
+  EXPECT_FOUND(One("Fireworks on the Fourth of July hurt two boys.", "2020-07-06"),
+               "Fourth of July", "2020-07-04", kDay, kRelative);
   EXPECT_TRUE(Run("Christmas shopping slowed.", "2020-05-10").empty());
+  EXPECT_TRUE(Run("He finished fourth in the race.", "2020-05-10").empty());
 }
 
 // ---- days counted from another mention ----

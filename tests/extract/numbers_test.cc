@@ -609,6 +609,18 @@ TEST(NumberExtractor, ThousandsWrittenOnceInARange) {
   EXPECT_EQ(Q("5-1,000 people"), V{"5-1,000 =- [5,1000] range"});
 }
 
+TEST(NumberExtractor, SmallCodesAndEnumerations) {
+  EXPECT_EQ(Q("in the 80s"), V{"80s !year"});
+  EXPECT_EQ(Q("badge 0042 was found"), V{"0042 !id"});
+  EXPECT_EQ(Q("a .5 gram bag"), V{"5 gram !measure"});
+  EXPECT_EQ(Q("a .5 bag"), V{"5 !decimal"});
+  EXPECT_EQ(Q("1.\nPolice held 4 men."), (V{"1 !id", "4 =4 [4,4] exact"}));
+}
+
+TEST(NumberExtractor, OtherQuantifierWordsAreNotQuantities) {
+  EXPECT_EQ(Q("Few people, numerous students and multiple workers came."), V{});
+}
+
 // ---- ordinals ----
 
 TEST(NumberExtractor, Ordinals) {

@@ -267,9 +267,13 @@ TEST_P(Golden, MatchesHandWrittenExpectation) {
   size_t extra = std::count(used.begin(), used.end(), false);
   if (!ok || extra) {
     std::string want;
-    for (const auto& x : ex.events) want += "    " + x.line + "\n";
+    for (const auto& x : ex.events) {
+      bool any = std::any_of(cd.events.begin(), cd.events.end(),
+                             [&](const events::Event& e) { return EventMatches(cd, e, x); });
+      want += std::string(any ? "    " : "  ! ") + x.line + "\n";
+    }
     ADD_FAILURE() << c.report.filename() << ": " << (ok ? "extra events" : "expected events not all found")
-                  << "\n  expected:\n" << want << "  got:\n" << Describe(cd);
+                  << "\n  expected (! = no event matches):\n" << want << "  got:\n" << Describe(cd);
   }
   for (const auto& [kind, result] : ex.checks) {
     bool found = std::any_of(cd.checks.begin(), cd.checks.end(),

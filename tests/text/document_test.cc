@@ -109,17 +109,23 @@ TEST(PrepareText, BomOnlyIsEmpty) {
 }
 
 TEST(PrepareText, RepairsInvalidUtf8WithWarning) {
-  Document doc = Doc("abc\xFF" "def \xC3 ok \xE2\x82");
+  Document doc =
+      Doc("abc\xFF"
+          "def \xC3 ok \xE2\x82");
   Status s = PrepareText(&doc);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(FindInvalidUtf8(doc.text), std::string_view::npos);
-  EXPECT_EQ(doc.text, "abc\xEF\xBF\xBD" "def \xEF\xBF\xBD ok \xEF\xBF\xBD");
+  EXPECT_EQ(doc.text,
+            "abc\xEF\xBF\xBD"
+            "def \xEF\xBF\xBD ok \xEF\xBF\xBD");
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0], "invalid UTF-8: 3 sequences replaced with U+FFFD (first at byte 3)");
 }
 
 TEST(PrepareText, InvalidUtf8OffsetCountsAfterBom) {
-  Document doc = Doc("\xEF\xBB\xBF" "ab\x80");
+  Document doc =
+      Doc("\xEF\xBB\xBF"
+          "ab\x80");
   ASSERT_TRUE(PrepareText(&doc).ok());
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0], "invalid UTF-8: 1 sequence replaced with U+FFFD (first at byte 2)");

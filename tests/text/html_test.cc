@@ -22,38 +22,43 @@ TEST(ExtractArticle, KeepsArticleAndDropsBoilerplate) {
       "<form><input name=q><button>Subscribe</button></form>"
       "<p>The union said 400 took part.</p></article>"
       "<aside>Most read</aside><footer>(c) Daily Bugle</footer><noscript>Enable JS</noscript>"));
-  EXPECT_EQ(a.text,
-            "Strike at the docks\n\nWorkers walked out on Tuesday.\n\nThe union said 400 took part.");
+  EXPECT_EQ(
+      a.text,
+      "Strike at the docks\n\nWorkers walked out on Tuesday.\n\nThe union said 400 took part.");
 }
 
 TEST(ExtractArticle, DecodesEntitiesAndCollapsesWhitespace) {
-  HtmlArticle a = ExtractArticle(Page(
-      "", "<article><p>  Police&nbsp;said &quot;no&quot; &amp;\n\t left &#8212; &eacute;t&eacute;"
-          " &lt;ok&gt;  </p></article>"));
+  HtmlArticle a = ExtractArticle(
+      Page("",
+           "<article><p>  Police&nbsp;said &quot;no&quot; &amp;\n\t left &#8212; &eacute;t&eacute;"
+           " &lt;ok&gt;  </p></article>"));
   EXPECT_EQ(a.text, "Police said \"no\" & left \xE2\x80\x94 \xC3\xA9t\xC3\xA9 <ok>");
 }
 
 TEST(ExtractArticle, BlocksBecomeParagraphsInlineElementsDoNot) {
-  HtmlArticle a = ExtractArticle(Page(
-      "", "<main><div>One <b>bold</b> <a href=#>link</a>.</div><div><div>Two</div></div>"
-          "Three<br>Four<ul><li>Five</li><li>Six</li></ul><blockquote>Seven</blockquote>"
-          "<table><tr><td>8</td><td>nine</td></tr><tr><th>10</th></tr></table></main>"));
+  HtmlArticle a = ExtractArticle(
+      Page("",
+           "<main><div>One <b>bold</b> <a href=#>link</a>.</div><div><div>Two</div></div>"
+           "Three<br>Four<ul><li>Five</li><li>Six</li></ul><blockquote>Seven</blockquote>"
+           "<table><tr><td>8</td><td>nine</td></tr><tr><th>10</th></tr></table></main>"));
   EXPECT_EQ(a.text,
             "One bold link.\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nSeven\n\n8 nine\n\n10");
 }
 
 TEST(ExtractArticle, PrefersArticleBodyItemprop) {
-  HtmlArticle a = ExtractArticle(Page(
-      "", "<article><h1>Headline</h1><div class=byline>By A. Writer</div>"
-          "<div itemprop=\"articleBody\"><p>Body text.</p></div></article>"));
+  HtmlArticle a =
+      ExtractArticle(Page("",
+                          "<article><h1>Headline</h1><div class=byline>By A. Writer</div>"
+                          "<div itemprop=\"articleBody\"><p>Body text.</p></div></article>"));
   EXPECT_EQ(a.text, "Body text.");
 }
 
 TEST(ExtractArticle, ChoosesTheLongestArticle) {
-  HtmlArticle a = ExtractArticle(Page(
-      "", "<article><p>Teaser one.</p></article>"
-          "<article><p>The main story, which is a good deal longer than the teasers.</p></article>"
-          "<article><p>Teaser two.</p></article>"));
+  HtmlArticle a = ExtractArticle(
+      Page("",
+           "<article><p>Teaser one.</p></article>"
+           "<article><p>The main story, which is a good deal longer than the teasers.</p></article>"
+           "<article><p>Teaser two.</p></article>"));
   EXPECT_EQ(a.text, "The main story, which is a good deal longer than the teasers.");
 }
 
@@ -66,21 +71,24 @@ TEST(ExtractArticle, UsesMainThenBody) {
 }
 
 TEST(ExtractArticle, EmptyArticleFallsBackToBody) {
-  HtmlArticle a = ExtractArticle(Page("", "<article><script>x()</script></article><p>Real text.</p>"));
+  HtmlArticle a =
+      ExtractArticle(Page("", "<article><script>x()</script></article><p>Real text.</p>"));
   EXPECT_EQ(a.text, "Real text.");
 }
 
 TEST(ExtractArticle, PageWrappedInFormFallsBackToLenient) {
   // Some sites wrap the whole page in one <form>.
-  HtmlArticle a = ExtractArticle(Page("", "<form id=aspnetForm><div><p>Story text.</p></div></form>"));
+  HtmlArticle a =
+      ExtractArticle(Page("", "<form id=aspnetForm><div><p>Story text.</p></div></form>"));
   EXPECT_EQ(a.text, "Story text.");
 }
 
 TEST(ExtractArticle, DropsHiddenElements) {
-  HtmlArticle a = ExtractArticle(Page(
-      "", "<article><p>Seen.</p><p hidden>Hidden.</p><div aria-hidden=\"true\">Aria.</div>"
-          "<div style=\"display: none\">Styled.</div><div role=navigation>Nav.</div>"
-          "<svg><text>svg text</text></svg></article>"));
+  HtmlArticle a = ExtractArticle(
+      Page("",
+           "<article><p>Seen.</p><p hidden>Hidden.</p><div aria-hidden=\"true\">Aria.</div>"
+           "<div style=\"display: none\">Styled.</div><div role=navigation>Nav.</div>"
+           "<svg><text>svg text</text></svg></article>"));
   EXPECT_EQ(a.text, "Seen.");
 }
 
@@ -103,8 +111,9 @@ TEST(ExtractArticle, TitleFromOgTitleThenTitleThenH1) {
             "Protest in Velmora");
   EXPECT_EQ(ExtractArticle(Page("<title>\n  Page &amp; more | Site\n</title>", "<h1>H</h1>")).title,
             "Page & more | Site");
-  EXPECT_EQ(ExtractArticle(Page("", "<header><h1>Heading <em>one</em></h1></header><p>x</p>")).title,
-            "Heading one");
+  EXPECT_EQ(
+      ExtractArticle(Page("", "<header><h1>Heading <em>one</em></h1></header><p>x</p>")).title,
+      "Heading one");
   EXPECT_EQ(ExtractArticle(Page("", "<p>x</p>")).title, "");
 }
 
@@ -135,23 +144,25 @@ TEST(ExtractArticle, PublishedFromMetaTags) {
 }
 
 TEST(ExtractArticle, PublishedFromJsonLd) {
-  HtmlArticle a = ExtractArticle(Page(
-      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":"
-      "\"2020-06-01\", \"datePublished\" : \"2020-05-30T07:00:00Z\"}</script>",
-      "<p>x</p>"));
+  HtmlArticle a = ExtractArticle(
+      Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":"
+           "\"2020-06-01\", \"datePublished\" : \"2020-05-30T07:00:00Z\"}</script>",
+           "<p>x</p>"));
   EXPECT_EQ(a.published, "2020-05-30");
 }
 
 TEST(ExtractArticle, PublishedFromTimeElement) {
-  EXPECT_EQ(ExtractArticle(Page("", "<aside><time datetime=\"2010-01-01\">old</time></aside>"
-                                    "<article><time datetime=\"2011-02-03T04:05\">Feb 3</time>"
-                                    "<p>x</p></article>"))
+  EXPECT_EQ(ExtractArticle(Page("",
+                                "<aside><time datetime=\"2010-01-01\">old</time></aside>"
+                                "<article><time datetime=\"2011-02-03T04:05\">Feb 3</time>"
+                                "<p>x</p></article>"))
                 .published,
             "2011-02-03");
   EXPECT_EQ(ExtractArticle(Page("", "<time datetime=\"2012-04-05\">x</time><p>y</p>")).published,
             "2012-04-05");
-  EXPECT_EQ(ExtractArticle(Page("", "<span itemprop=datePublished content=\"2013-06-07\"></span>"
-                                    "<p>y</p>"))
+  EXPECT_EQ(ExtractArticle(Page("",
+                                "<span itemprop=datePublished content=\"2013-06-07\"></span>"
+                                "<p>y</p>"))
                 .published,
             "2013-06-07");
 }

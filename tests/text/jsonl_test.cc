@@ -14,9 +14,9 @@ ReadItem Parse(std::string_view line, const ReadOptions& options = {}) {
 }
 
 TEST(ParseJsonlLine, ReadsAllFields) {
-  ReadItem item = Parse(
-      R"({"id":"a-1","text":"Police said \"no\".\nDone.","published":"2020-05-09",)"
-      R"("title":"Clash","url":"https://example.org/x"})");
+  ReadItem item =
+      Parse(R"({"id":"a-1","text":"Police said \"no\".\nDone.","published":"2020-05-09",)"
+            R"("title":"Clash","url":"https://example.org/x"})");
   ASSERT_TRUE(item.status.ok()) << item.status.ToString();
   EXPECT_EQ(item.doc.id, "a-1");
   EXPECT_EQ(item.doc.text, "Police said \"no\".\nDone.");
@@ -65,14 +65,13 @@ TEST(ParseJsonlLine, RejectsIdOfWrongType) {
 TEST(ParseJsonlLine, PublishedTimestampKeepsDate) {
   EXPECT_EQ(Parse(R"({"text":"x","published":"2020-05-09T10:00:00Z"})").doc.published,
             "2020-05-09");
-  EXPECT_EQ(Parse(R"({"text":"x","published":"2020-05-09 10:00:00"})").doc.published,
-            "2020-05-09");
+  EXPECT_EQ(Parse(R"({"text":"x","published":"2020-05-09 10:00:00"})").doc.published, "2020-05-09");
 }
 
 TEST(ParseJsonlLine, InvalidPublishedWarnsAndKeepsDocument) {
-  for (const char* line : {R"({"text":"x","published":"09/05/2020"})",
-                           R"({"text":"x","published":"2020-02-30"})",
-                           R"({"text":"x","published":20200509})"}) {
+  for (const char* line :
+       {R"({"text":"x","published":"09/05/2020"})", R"({"text":"x","published":"2020-02-30"})",
+        R"({"text":"x","published":20200509})"}) {
     ReadItem item = Parse(line);
     ASSERT_TRUE(item.status.ok()) << line;
     EXPECT_EQ(item.doc.published, "") << line;
@@ -93,8 +92,7 @@ TEST(ParseJsonlLine, DefaultPublishedFillsMissingOnly) {
   ReadOptions options;
   options.default_published = "2021-01-02";
   EXPECT_EQ(Parse(R"({"text":"x"})", options).doc.published, "2021-01-02");
-  EXPECT_EQ(Parse(R"({"text":"x","published":"2020-05-09"})", options).doc.published,
-            "2020-05-09");
+  EXPECT_EQ(Parse(R"({"text":"x","published":"2020-05-09"})", options).doc.published, "2020-05-09");
   EXPECT_EQ(Parse(R"({"text":"x","published":"soon"})", options).doc.published, "2021-01-02");
 }
 

@@ -46,7 +46,8 @@ class ReadInputsTest : public ::testing::Test {
   static std::vector<ReadItem> Read(const std::vector<std::string>& inputs,
                                     const ReadOptions& options = {}) {
     std::vector<ReadItem> items;
-    Status s = ReadInputs(inputs, options, [&](ReadItem&& item) { items.push_back(std::move(item)); });
+    Status s =
+        ReadInputs(inputs, options, [&](ReadItem&& item) { items.push_back(std::move(item)); });
     EXPECT_TRUE(s.ok()) << s.ToString();
     return items;
   }
@@ -83,7 +84,7 @@ TEST_F(ReadInputsTest, DirectoryWalkIsSortedAndSkipsHiddenEntries) {
   std::vector<ReadItem> items = Read({"in"});
   // Byte order of the whole path: '-' < '.' < '/'.
   EXPECT_EQ(Ids(items), (std::vector<std::string>{"in/a-b.txt", "in/a.txt", "in/a/z.txt",
-                                                   "in/b.txt", "in/sub/deeper/c.txt"}));
+                                                  "in/b.txt", "in/sub/deeper/c.txt"}));
   for (const ReadItem& item : items) EXPECT_TRUE(item.status.ok()) << item.status.ToString();
   EXPECT_EQ(items[2].doc.text, "a/z");
 }
@@ -145,8 +146,10 @@ TEST_F(ReadInputsTest, UnreadableFileAndDirectoryAreRejected) {
 }
 
 TEST_F(ReadInputsTest, DispatchesByExtension) {
-  Write("d/a.jsonl", R"({"id":"j1","text":"from jsonl"})" "\n");
-  Write("d/b.NDJSON", R"({"id":"j2","text":"from ndjson"})" "\n");
+  Write("d/a.jsonl", R"({"id":"j1","text":"from jsonl"})"
+                     "\n");
+  Write("d/b.NDJSON", R"({"id":"j2","text":"from ndjson"})"
+                      "\n");
   Write("d/c.html", "<html><body><p>from html</p></body></html>");
   Write("d/d.htm", "<p>from htm</p>");
   Write("d/e.md", R"({"id":"not json","text":"x"})");
@@ -161,7 +164,8 @@ TEST_F(ReadInputsTest, DispatchesByExtension) {
 }
 
 TEST_F(ReadInputsTest, FormatOptionOverridesExtension) {
-  Write("lines.txt", R"({"id":"j1","text":"one"})" "\n");
+  Write("lines.txt", R"({"id":"j1","text":"one"})"
+                     "\n");
   Write("page.jsonl", "<p>Hello</p>");
   ReadOptions jsonl;
   jsonl.format = InputFormat::kJsonl;
@@ -254,7 +258,9 @@ TEST_F(ReadInputsTest, JsonlOverlongLineIsRejectedWithoutStoppingTheFile) {
 TEST_F(ReadInputsTest, EmptyAndBinaryAndOversizedFilesAreRejected) {
   Write("empty.txt", "");
   Write("blank.txt", "  \n\n");
-  Write("bin.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+  Write("bin.txt", std::string("\x7f"
+                               "ELF\x02\x01\x01\0\0\0",
+                               10));
   Write("huge.txt", std::string(kMaxDocumentBytes + 5, 'a'));
   std::vector<ReadItem> items = Read({"empty.txt", "blank.txt", "bin.txt", "huge.txt"});
   ASSERT_EQ(items.size(), 4u);
@@ -374,7 +380,8 @@ TEST(ReadInputsSharedData, AcceptsEveryDevelopmentDocument) {
     ++files;
     std::ifstream in(entry.path());
     size_t lines = 0;
-    for (std::string line; std::getline(in, line);) lines += line.find_first_not_of(" \t\r") != std::string::npos;
+    for (std::string line; std::getline(in, line);)
+      lines += line.find_first_not_of(" \t\r") != std::string::npos;
     size_t items = 0;
     Status s = ReadInputs({entry.path().string()}, {}, [&](ReadItem&& item) {
       ++items;
