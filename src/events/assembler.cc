@@ -775,10 +775,23 @@ std::optional<Span> SentenceAssembler::Source() const {
                                                     T(k).norm == "says" || T(k).norm == "reported" ||
                                                     T(k).norm == "announced" || T(k).norm == "confirmed" ||
                                                     T(k).norm == "claimed" || T(k).norm == "stated")) {
-      // "the interior ministry said", ", police said."
+      // "the interior ministry said", ", police said.", "a local rights group, Haki Watch, said"
       uint32_t b = k;
-      while (b > begin_ && k - b < 6) {
+      int commas = 0;
+      while (b > begin_ && k - b < 10) {
         const Token& t = T(b - 1);
+        if (t.norm == "," && commas < 2 && b < k && IsNameWord(b) && b - 1 > begin_ &&
+            (commas == 1 || (b + 1 < k && T(k - 1).norm == ","))) {
+          // An apposition: step over the comma to the noun phrase it renames.
+          ++commas;
+          --b;
+          continue;
+        }
+        if (t.norm == "," && b == k && k > begin_ + 1 && IsNameWord(k - 2)) {
+          ++commas;
+          --b;
+          continue;
+        }
         if (IsPunct(t) || CueAt(b - 1) == static_cast<int>(Cue::kSourceVerb) || t.kind == TokenKind::kNumber) break;
         if (in_date_[b - 1 - begin_] && !t.HasFlag(tokens::kCapitalized)) break;
         if (IsAny(t, {"and", "that", "which", "who", "it", "they", "he", "she", "we", "i"}) && b == k) break;
@@ -934,6 +947,13 @@ void SentenceAssembler::Run() {
             }
           }
         }
+        if (!np && t.e == t.b + 2 && T(t.b).norm == "death" && IsAny(T(t.b + 1), {"toll", "tolls"})) {
+          for (uint32_t j = t.e; j < end_ && j < t.e + 7; ++j)
+            if (qty_at_begin_[j - begin_] != kNone) {
+              np = NpStartingAt(j, role);
+              break;
+            }
+        }
         if (!np && In(t.e + 1) && T(t.b).norm == "death" && T(t.e).norm == "toll") {
           for (uint32_t j = t.e + 1; j < end_ && j < t.e + 7; ++j)
             if (qty_at_begin_[j - begin_] != kNone) {
@@ -986,7 +1006,8 @@ void SentenceAssembler::Run() {
       for (size_t e = first_event; e < out_->size(); ++e) {
         Event& ev = (*out_)[e];
         if (ev.type == type && ev.status == status) {
-          if (ev.mode.empty()) ev.mode = mode;
+          // "fired tear gas": the specific weapon names the mode.
+          if (ev.mode.empty() || (type == EventType::kAssault && mode == "crowd_control")) ev.mode = mode;
           merged = true;
           break;
         }
