@@ -476,6 +476,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
     if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest &&
         trigs_[trig_at_[j - begin_]].info.type != EventType::kCustody)
       break;
+    if (j > begin_ && trig_at_[j - 1 - begin_] != kNone &&
+        trigs_[trig_at_[j - 1 - begin_]].info.type != EventType::kProtest)
+      continue;  // "detained 35 people at a picket": those are the arrested
     if (auto np = group_at(j)) {
       // A bare number only right before the verb: "hundreds protested", not "Three".
       if (!np->who && np->np_end == 0 && s_.quantities[qty_at_begin_[j - begin_]].end_token != t.b) continue;
@@ -754,6 +757,15 @@ std::optional<ActorRef> SentenceAssembler::ActorOf(const Trig& t, bool passive) 
   for (uint32_t k = t.b; k > begin_ && t.b - k < 8;) {
     uint32_t q = k - 1;
     if (IsAny(T(q), {";", ":", "."})) break;
+    // "Police detained a dozen demonstrators and freed all twelve": the subject of the first
+    // verb acts in the second.
+    if (IsAny(T(q), {"and", "then"}) && q > begin_) {
+      for (uint32_t j = q; j > begin_ && q - j < 8; --j) {
+        int ti = trig_at_[j - 1 - begin_];
+        if (ti != kNone && trigs_[ti].event >= 0 && trigs_[ti].event < static_cast<int>(out_->size()))
+          return (*out_)[trigs_[ti].event].actor;
+      }
+    }
     int n = NounEndingAt(q);
     if (n != kNone) return NounActor(n);
     k = q;
@@ -928,7 +940,7 @@ void SentenceAssembler::Run() {
           if (In(k) && IsAny(T(k), {"held", "staged", "organised", "organized", "attended", "joined", "led"}) &&
               In(k + 1) && T(k + 1).norm == "by")
             k += 2;
-          else if (In(k) && IsAny(T(k), {"of", "by", "involving", "with", "comprising"}))
+          else if (In(k) && IsAny(T(k), {"of", "by", "involving", "with", "comprising", "to", "for", "against"}))
             k += 1;
           else if (In(k + 1) && IsAny(T(k), {"toll"}))
             k += 1;
@@ -993,7 +1005,8 @@ void SentenceAssembler::Run() {
       // "were released": a subject person is needed but may be unnumbered ("the detainees").
       bool person = false;
       for (uint32_t k = t.b; k > begin_ && t.b - k < 6; --k)
-        if (IsPersonNounEnd(k - 1) || IsAny(T(k - 1), {"he", "she", "they", "who"})) {
+        if (IsPersonNounEnd(k - 1) ||
+            IsAny(T(k - 1), {"he", "she", "they", "who", "rest", "others", "all", "remaining", "those", "both"})) {
           person = true;
           break;
         }
@@ -1045,6 +1058,11 @@ void SentenceAssembler::Run() {
     if (np) {
       ev.counts.push_back(np->count);
       ev.target = np->who;
+      if (type == EventType::kProtest) {
+        // The people who protest are its actor, not its target.
+        if (np->who) ev.actor = np->who;
+        ev.target.reset();
+      }
       if (np->partitive) ev.part_of = -2;  // resolved below
     }
     ev.source = source;
@@ -1145,6 +1163,8 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     Event& ev = (*out)[i];
     if (ev.part_of >= 0 || ev.counts.size() != 1 || !ev.counts[0].individual) continue;
     if (ev.status != EventStatus::kHappened) continue;
+    lexicon::Role role = ev.counts[0].role;
+    if (role != lexicon::Role::kKilled && role != lexicon::Role::kInjured && role != lexicon::Role::kArrested) continue;
     int best = -1;
     int64_t best_value = 1;
     for (size_t j = 0; j < out->size(); ++j) {

@@ -196,7 +196,9 @@ constexpr WordEntry kWords[] = {
     {"lari", kCurrency, 0}, {"manat", kCurrency, 0}, {"hryvnia", kCurrency, 0},
     {"hryvnias", kCurrency, 0}, {"zloty", kCurrency, 0}, {"bolivars", kCurrency, 0},
     {"leones", kCurrency, 0}, {"cents", kCurrency, 0}, {"paise", kCurrency, 0},
-    {"bucks", kCurrency, 0},
+    {"bucks", kCurrency, 0}, {"som", kCurrency, 0}, {"soms", kCurrency, 0}, {"somoni", kCurrency, 0},
+    {"sum", kCurrency, 0}, {"dram", kCurrency, 0}, {"drams", kCurrency, 0}, {"leu", kCurrency, 0},
+    {"lei", kCurrency, 0}, {"forint", kCurrency, 0}, {"koruna", kCurrency, 0}, {"rand", kCurrency, 0},
     // Time units (durations) and time-of-day suffixes.
     {"seconds", kTimeUnit, 0}, {"sec", kTimeUnit, 0}, {"secs", kTimeUnit, 0},
     {"minute", kTimeUnit, 0}, {"minutes", kTimeUnit, 0}, {"min", kTimeUnit, 0},
@@ -1147,7 +1149,14 @@ class Scanner {
         Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }
-    if (MoneyContext(before)) return NotCount::kMoney;
+    // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people.
+    if (MoneyContext(before) &&
+        !(Has(before, kMoneyVerb) && k < end_ &&
+          (Is(k, "of") || (t_[k].kind == tokens::TokenKind::kWord && !(words_.Find(t_[k]).flags & kCurrency) &&
+                           !Is(k, "each") && !Is(k, "apiece") && !Is(k, "and") && !Is(k, "or") &&
+                           !Is(k, "for") && !Is(k, "in") && !Is(k, "on") && !Is(k, "at") && !Is(k, "by") &&
+                           !Is(k, "after") && !Is(k, "over")))))
+      return NotCount::kMoney;
     if (Is(before, "per")) return NotCount::kMeasure;  // a rate: "per 100,000 residents"
     // Calibres and decimals written without the leading zero: "a .45 handgun", ".5".
     if (Is(cb - 1, ".") && Glued(cb) && !Glued(cb - 1) && !a.words) {
