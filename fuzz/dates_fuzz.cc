@@ -37,8 +37,7 @@ void CheckSentence(const evident::tokens::TokenizedText& doc, const evident::tok
   bool seen_day = false;
   for (size_t k = first; k < out.size(); ++k) {
     const DateMention& m = out[k];
-    Check(m.begin_token >= prev_end_token && m.begin_token < m.end_token &&
-          m.end_token <= s.end_token);
+    Check(m.begin_token >= prev_end_token && m.begin_token < m.end_token && m.end_token <= s.end_token);
     Check(m.span.begin >= prev_end_byte && m.span.begin < m.span.end && m.span.end <= s.span.end &&
           m.span.end <= doc.text.size());
     Check(m.span.begin == doc.tokens[m.begin_token].span.begin);
@@ -52,8 +51,7 @@ void CheckSentence(const evident::tokens::TokenizedText& doc, const evident::tok
     if (m.precision == DatePrecision::kYear) Check(v.month == 1);
     Check(m.basis != DateBasis::kPublished);
     // Without publication a relative day can only count from an earlier day in the sentence.
-    if (!has_published && m.basis != DateBasis::kExplicit)
-      Check(seen_day && m.precision == DatePrecision::kDay);
+    if (!has_published && m.basis != DateBasis::kExplicit) Check(seen_day && m.precision == DatePrecision::kDay);
     if (m.precision == DatePrecision::kDay) seen_day = true;
   }
 }

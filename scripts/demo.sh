@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh Release
-./build/evident code examples/reports --format pretty
+./build/evident code examples/reports --published 2026-03-14 --format pretty

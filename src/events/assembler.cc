@@ -32,6 +32,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.mode = e.fields[1] == "-" ? std::string_view() : std::string_view(e.fields[1]);
     t.role = *lexicon::ParseRole(e.fields[2]);
     t.needs_person = e.fields[3] == "person";
+    t.needs_road = e.fields[3] == "road";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -868,6 +869,33 @@ void SentenceAssembler::Run() {
     if (bad) continue;
     const auto& ph = tt.phrases[s_.triggers[best].phrase];
     Trig t{m.begin_token, m.end_token, a_.trigger_info_[ph.entry], ph.form};
+    if (t.info.needs_road) {
+      bool road = false;
+      for (uint32_t k = m.end_token; k < end_ && k < m.end_token + 5 && !road; ++k)
+        road = IsAny(T(k), {"road", "roads", "street", "streets", "highway", "highways", "avenue", "railway",
+                            "railways", "junction", "bridge", "entrance", "entrances", "access", "route", "routes",
+                            "intersection", "traffic", "motorway", "expressway", "crossing", "border", "port",
+                            "gate", "gates", "path", "way", "rail", "tracks", "lanes", "thoroughfare"});
+      if (!road) continue;
+    }
+    // A capitalized trigger inside a name ("March Street", "Strike Team", "Protest Park").
+    {
+      const Token& first = T(m.begin_token);
+      bool caps = first.HasFlag(tokens::kCapitalized) && !(first.flags & tokens::kAllCaps);
+      bool initial = m.begin_token == begin_ || T(m.begin_token - 1).kind == TokenKind::kPunct;
+      bool name_next = In(m.end_token) && T(m.end_token).HasFlag(tokens::kCapitalized) &&
+                       T(m.end_token).kind == TokenKind::kWord;
+      bool name_prev = !initial && T(m.begin_token - 1).HasFlag(tokens::kCapitalized) &&
+                       T(m.begin_token - 1).kind == TokenKind::kWord;
+      if (caps && !initial && (name_next || name_prev)) continue;
+      if (caps && initial && name_next && !(T(m.end_token).flags & tokens::kAllCaps)) {
+        // "March Street crime scene" unless the whole line is in title case (a headline).
+        bool title = true;
+        for (uint32_t k = begin_; k < end_ && k < begin_ + 6; ++k)
+          if (T(k).kind == TokenKind::kWord && !T(k).HasFlag(tokens::kCapitalized)) title = false;
+        if (!title) continue;
+      }
+    }
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
     covered = m.end_token;

@@ -73,6 +73,7 @@ class EventAssembler {
     std::string_view mode;
     lexicon::Role role;
     bool needs_person;
+    bool needs_road;  // "blocked the highway", not "the 1300 block"
   };
   struct NounInfo {
     lexicon::Sector sector;

@@ -267,8 +267,8 @@ struct MonthWord {
 
 class Scanner {
  public:
-  Scanner(const tokens::TokenizedText& doc, uint32_t begin, uint32_t end,
-          const std::optional<CivilDate>& published, std::vector<DateMention>* out)
+  Scanner(const tokens::TokenizedText& doc, uint32_t begin, uint32_t end, const std::optional<CivilDate>& published,
+          std::vector<DateMention>* out)
       : toks_(doc.tokens.data()), b_(begin), e_(end), pub_(published), out_(out) {
     if (pub_) {
       pub_days_ = DaysFromCivil(*pub_);
@@ -295,9 +295,7 @@ class Scanner {
   bool Has(uint32_t i) const { return i >= b_ && i < e_; }
   bool NormIs(uint32_t i, std::string_view s) const { return Has(i) && toks_[i].norm == s; }
   // Token i+1 starts right where token i ends ("Feb." "2020-05-09").
-  bool Glued(uint32_t i) const {
-    return Has(i) && Has(i + 1) && toks_[i].span.end == toks_[i + 1].span.begin;
-  }
+  bool Glued(uint32_t i) const { return Has(i) && Has(i + 1) && toks_[i].span.end == toks_[i + 1].span.begin; }
   const WordEntry* WordAt(uint32_t i) const {
     if (!Has(i) || toks_[i].kind != TokenKind::kWord) return nullptr;
     return Words().Find(toks_[i]);
@@ -309,8 +307,7 @@ class Scanner {
   bool FlagBefore(uint32_t i, uint8_t flag) const {
     if (i <= b_) return false;
     // "mid-April", "mid-2019"
-    if (NormIs(i - 1, "-") && i - 1 > b_ && NormIs(i - 2, "mid"))
-      return (flag & kPeriodPrep) || (flag & kYearPrep);
+    if (NormIs(i - 1, "-") && i - 1 > b_ && NormIs(i - 2, "mid")) return (flag & kPeriodPrep) || (flag & kYearPrep);
     const WordEntry* w = WordAt(i - 1);
     return w != nullptr && (w->flags & flag) != 0;
   }
@@ -319,8 +316,7 @@ class Scanner {
   bool IsRangeJoin(uint32_t i) const {
     if (!Has(i)) return false;
     std::string_view n = toks_[i].norm;
-    return n == "-" || n == "to" || n == "and" || n == "&" || n == "through" || n == "till" ||
-           n == "until";
+    return n == "-" || n == "to" || n == "and" || n == "&" || n == "through" || n == "till" || n == "until";
   }
 
   // 1..31 from "9", "09", "9th", "1st"; 0 otherwise.
@@ -368,8 +364,8 @@ class Scanner {
     if (t.kind == TokenKind::kSymbol) return t.norm == "%";
     if (t.kind != TokenKind::kWord || t.HasFlag(tokens::kCapitalized)) return false;
     std::string_view n = t.norm;
-    if (n == "people" || n == "men" || n == "women" || n == "children" || n == "km" || n == "kg" ||
-        n == "per" || n == "percent")
+    if (n == "people" || n == "men" || n == "women" || n == "children" || n == "km" || n == "kg" || n == "per" ||
+        n == "percent")
       return true;
     if (n.size() < 4 || n.back() != 's' || n[n.size() - 2] == 's') return false;  // across, less
     return n != "this" && n != "thus" && n != "plus" && WordAt(i) == nullptr;
@@ -398,8 +394,7 @@ class Scanner {
       }
     }
     const Token& t = toks_[i];
-    m.weak = (w->flags & kWeak) &&
-             (!t.HasFlag(tokens::kCapitalized) || t.HasFlag(tokens::kAllCaps) || i == b_);
+    m.weak = (w->flags & kWeak) && (!t.HasFlag(tokens::kCapitalized) || t.HasFlag(tokens::kAllCaps) || i == b_);
     return m;
   }
 
@@ -421,8 +416,7 @@ class Scanner {
       size_t d1 = n.find('.');
       size_t d2 = n.find('.', d1 + 1);
       if (d2 == std::string_view::npos || n.find('.', d2 + 1) != std::string_view::npos) return p;
-      std::string_view pa = n.substr(0, d1), pb = n.substr(d1 + 1, d2 - d1 - 1),
-                       pc = n.substr(d2 + 1);
+      std::string_view pa = n.substr(0, d1), pb = n.substr(d1 + 1, d2 - d1 - 1), pc = n.substr(d2 + 1);
       a = DigitsValue(pa), b = DigitsValue(pb), c = DigitsValue(pc);
       la = pa.size(), lb = pb.size(), lc = pc.size();
       if (a < 0 || b < 0 || c < 0 || (la != 4 && lc != 4)) return p;
@@ -438,8 +432,7 @@ class Scanner {
       if (i > b_ + 1 && Glued(i - 2) && Glued(i - 1) && toks_[i - 1].norm == sep &&
           toks_[i - 2].kind == TokenKind::kNumber)
         return p;
-      if (Glued(i + 4) && NormIs(i + 5, sep) && Glued(i + 5) && Has(i + 6) &&
-          toks_[i + 6].kind == TokenKind::kNumber)
+      if (Glued(i + 4) && NormIs(i + 5, sep) && Glued(i + 5) && Has(i + 6) && toks_[i + 6].kind == TokenKind::kNumber)
         return p;
       a = DigitsValue(toks_[i].norm);
       b = toks_[i + 2].kind == TokenKind::kNumber ? DigitsValue(toks_[i + 2].norm) : -1;
@@ -447,8 +440,7 @@ class Scanner {
       lb = toks_[i + 2].norm.size();
       const Token& tc = toks_[i + 4];
       std::string_view nc = tc.norm;
-      if (tc.kind == TokenKind::kAlnum && la == 4 && nc.size() > 3 && nc[2] == 't' &&
-          IsDigit(nc[3])) {
+      if (tc.kind == TokenKind::kAlnum && la == 4 && nc.size() > 3 && nc[2] == 't' && IsDigit(nc[3])) {
         nc = nc.substr(0, 2);  // "2020-05-09T10:00": the tokenizer glues "09t10"
         p.span_end = tc.span.begin + 2;
       } else if (tc.kind != TokenKind::kNumber) {
@@ -563,8 +555,7 @@ class Scanner {
           k += 2;
         }
       }
-      if (year != 0 || first_day != 0 || p.has_year_offset || !IsCountedNounAt(k) ||
-          FlagBefore(i, kDayPrep)) {
+      if (year != 0 || first_day != 0 || p.has_year_offset || !IsCountedNounAt(k) || FlagBefore(i, kDayPrep)) {
         p.end = k;
         p.year = year;
         p.day = d;
@@ -594,8 +585,7 @@ class Scanner {
     }
     if (!allow_bare || m.weak || m.bare_abbrev || !FlagBefore(i, kPeriodPrep)) return Parsed{};
     // "the murder of April Jones": a month name used as a first name.
-    if (Has(j) && toks_[j].kind == TokenKind::kWord && toks_[j].HasFlag(tokens::kCapitalized) &&
-        WordAt(j) == nullptr)
+    if (Has(j) && toks_[j].kind == TokenKind::kWord && toks_[j].HasFlag(tokens::kCapitalized) && WordAt(j) == nullptr)
       return Parsed{};
     p.end = j;
     return p;
@@ -624,8 +614,8 @@ class Scanner {
     return 0;
   }
 
-  void Emit(uint32_t begin, uint32_t end, const CivilDate& value, DatePrecision precision,
-            DateBasis basis, uint32_t span_end = 0) {
+  void Emit(uint32_t begin, uint32_t end, const CivilDate& value, DatePrecision precision, DateBasis basis,
+            uint32_t span_end = 0) {
     if (!IsValid(value) || end <= begin) return;
     DateMention m;
     m.span = Join(toks_[begin].span, toks_[end - 1].span);
@@ -684,8 +674,7 @@ class Scanner {
     // names the date's own weekday (otherwise it is left for its own mention).
     if (IsValid(value) && (NormIs(end, ",") || NormIs(end, "("))) {
       const WordEntry* w = WordAt(end + 1);
-      if (w != nullptr && w->id == WordId::kWeekday && !(w->flags & kAbbrev) &&
-          w->value == Weekday(value)) {
+      if (w != nullptr && w->id == WordId::kWeekday && !(w->flags & kAbbrev) && w->value == Weekday(value)) {
         bool paren = NormIs(end, "(");
         end += 2;
         if (paren && NormIs(end, ")")) ++end;
@@ -836,8 +825,8 @@ class Scanner {
         const Token& t = toks_[i];
         if (!t.HasFlag(tokens::kCapitalized) || i == b_) return 0;
         const Token& prev = toks_[i - 1];
-        bool lower_word = prev.kind == TokenKind::kWord && !prev.HasFlag(tokens::kCapitalized) &&
-                          prev.norm != "the" && prev.norm != "a";
+        bool lower_word = prev.kind == TokenKind::kWord && !prev.HasFlag(tokens::kCapitalized) && prev.norm != "the" &&
+                          prev.norm != "a";
         if (!lower_word && prev.kind != TokenKind::kNumber) return 0;
       }
     }
@@ -905,8 +894,7 @@ class Scanner {
         if (pub_) {
           // "earlier this week": the middle of the days of this week before publication.
           long monday = pub_days_ - pub_weekday_;
-          EmitDays(begin, k,
-                   earlier && pub_weekday_ > 0 ? monday + (pub_weekday_ - 1) / 2 : pub_days_);
+          EmitDays(begin, k, earlier && pub_weekday_ > 0 ? monday + (pub_weekday_ - 1) / 2 : pub_days_);
         }
         return k;
       case WordId::kWeekendUnit:
@@ -986,9 +974,7 @@ class Scanner {
       case WordId::kPrevious:
       case WordId::kFollowing:
       case WordId::kSame: {
-        if (!(WordIs(i + 2, WordId::kDayUnit) || WordIs(i + 2, WordId::kPartOfDay)) ||
-            NormIs(i + 2, "days"))
-          return 0;
+        if (!(WordIs(i + 2, WordId::kDayUnit) || WordIs(i + 2, WordId::kPartOfDay)) || NormIs(i + 2, "days")) return 0;
         int delta = w->id == WordId::kPrevious ? -1 : w->id == WordId::kFollowing ? 1 : 0;
         if (anchor_) EmitDays(i, i + 3, *anchor_ + delta);
         return i + 3;
@@ -1087,9 +1073,8 @@ std::string_view DateBasisName(DateBasis b) {
 
 DateExtractor::DateExtractor() { Words(); }
 
-void DateExtractor::Extract(const tokens::TokenizedText& doc, uint32_t begin_token,
-                            uint32_t end_token, const std::optional<CivilDate>& published,
-                            std::vector<DateMention>* out) const {
+void DateExtractor::Extract(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+                            const std::optional<CivilDate>& published, std::vector<DateMention>* out) const {
   assert(begin_token <= end_token && end_token <= doc.tokens.size());
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   if (end_token > n) end_token = n;

@@ -4,9 +4,9 @@
 //   when unambiguous)                        -> explicit, precision day
 //   "in May 2020", "May 2020"                -> explicit, precision month
 //   "in 2019"                                -> explicit, precision year
-//   "on May 9", "9 May" (no year)            -> year taken from the publication date (the most
-//                                               recent such date not after publication + 1 day);
-//                                               basis relative if a year had to be supplied
+//   "on May 9", "9 May" (no year)            -> the latest year that puts the date no more than
+//                                               92 days after publication (court dates and
+//                                               planned events are often ahead); basis relative
 //   "on Tuesday", "Tuesday night", "Sunday's vote"
 //                                            -> the latest such weekday on or before the
 //                                               publication date, basis relative, precision day
@@ -16,8 +16,10 @@
 //                                               approximation); "last month" -> previous
 //                                               month, precision month; "last year" -> year
 //   "earlier this month", "this week" ...    -> month/day precision accordingly
-//   "in May" (no year)                       -> month of the publication year (previous year if
-//                                               May is after the publication month)
+//   "in May" (no year)                       -> the latest May no more than 92 days after
+//                                               publication
+//   "the previous day", "two days later"     -> counted from the last date earlier in the
+//                                               sentence (no mention without one)
 // Without a publication date, relative expressions are not resolved (no mention is produced),
 // explicit dates still are. Mentions that cannot be real dates ("31 February") are dropped.
 //
