@@ -558,6 +558,29 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     return std::nullopt;
   }
   const Token& t = T(first);
+  // "the three reporters", "all twelve", "these 40 people"
+  if (IsAny(t, {"the", "all", "these", "those", "another", "some"}) && In(first + 1) &&
+      qty_at_begin_[first + 1 - begin_] != kNone) {
+    auto inner = NpStartingAt(first + 1, role);
+    if (inner) inner->count.span = Span{t.span.begin, inner->count.span.end};
+    return inner;
+  }
+  // "opposition leader Sami Roth", "activist Ana Ruiz": a title before a name is one person.
+  if (CountsIndividuals(role)) {
+    int noun = NounStartingAt(first);
+    if (noun != kNone && Noun(noun).person) {
+      uint32_t ne = s_.nouns[noun].end_token;
+      if (IsNameWord(ne)) {
+        uint32_t e = ne + 1;
+        while (IsNameWord(e) && e < ne + 3) ++e;
+        r.count = One(role, Span{t.span.begin, T(e - 1).span.end}, first);
+        r.np_begin = first;
+        r.np_end = e;
+        r.who = ActorRef{Span{t.span.begin, T(ne - 1).span.end}, Noun(noun).sector, CountryBefore(first)};
+        return r;
+      }
+    }
+  }
   if (CountsIndividuals(role) && IsAny(t, {"a", "an", "one", "the"})) {
     for (uint32_t k = first + 1; k < first + 7 && In(k); ++k) {
       int noun = NounStartingAt(k);
@@ -670,9 +693,15 @@ EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const 
 }
 
 EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) const {
-  // Right context: "arrest warrant", "release order".
+  // Right context: "arrest warrant", "release order"; "a march is planned for Monday".
   if (In(t.e) && IsAny(T(t.e), {"warrant", "warrants", "order", "orders", "plea", "application", "petition"}))
     return EventStatus::kHypothetical;
+  if (In(t.e + 1) && IsAny(T(t.e), {"is", "are", "was", "were", "has", "have"})) {
+    uint32_t k = t.e + 1;
+    if (In(k + 1) && T(k).norm == "been") ++k;
+    if (IsAny(T(k), {"planned", "scheduled", "expected", "due", "set", "called", "announced", "slated"}))
+      return EventStatus::kPlanned;
+  }
   uint32_t stop = begin_;
   if (trig_index > 0) {
     // Cues before an earlier trigger belong to it ("demanding the release of two men
@@ -739,7 +768,8 @@ std::optional<ActorRef> SentenceAssembler::NounActor(int noun_index) const {
 std::optional<ActorRef> SentenceAssembler::ActorOf(const Trig& t, bool passive) const {
   if (passive) {
     // "arrested by (the) police"
-    for (uint32_t k = t.e; k < end_ && k < t.e + 4; ++k) {
+    for (uint32_t k = t.e; k < end_ && k < t.e + 9; ++k) {
+      if (IsAny(T(k), {";", ",", "and", "after", "when", "while"})) break;
       if (T(k).norm != "by") continue;
       for (uint32_t j = k + 1; j < end_ && j < k + 6; ++j) {
         if (IsPunct(T(j))) break;
@@ -1047,8 +1077,10 @@ void SentenceAssembler::Run() {
       for (size_t e = first_event; e < out_->size(); ++e) {
         Event& ev = (*out_)[e];
         if (ev.type == type && ev.status == status) {
-          // "fired tear gas": the specific weapon names the mode.
-          if (ev.mode.empty() || (type == EventType::kAssault && mode == "crowd_control")) ev.mode = mode;
+          // "fired tear gas", "killed ... in clashes": the specific form of violence names the mode.
+          if (ev.mode.empty() || (type == EventType::kAssault && !mode.empty() &&
+                                  (mode == "crowd_control" || ev.mode == "killing" || ev.mode == "attack")))
+            ev.mode = mode;
           merged = true;
           break;
         }
@@ -1156,7 +1188,10 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     int64_t v = ev.counts.empty() || !ev.counts[0].value ? 0 : *ev.counts[0].value;
     for (size_t j = i; j-- > 0;) {
       const Event& p = (*out)[j];
-      if (p.counts.empty() || !p.counts[0].value || *p.counts[0].value < v) continue;
+      if (p.counts.empty()) continue;
+      // "dozens ... 17 of them": a vague set is compared by its upper bound.
+      int64_t pv = p.counts[0].value ? *p.counts[0].value : p.counts[0].high.value_or(0);
+      if (pv < v || pv == 0) continue;
       ev.part_of = static_cast<int>(j);
       break;
     }
@@ -1166,7 +1201,8 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
       if (sib.sentence_index != ev.sentence_index || sib.part_of != -1 || sib.counts.empty()) continue;
       if (sib.type != ev.type && !(sib.type == lexicon::EventType::kSentence)) continue;
       const Event& parent = (*out)[ev.part_of];
-      if (sib.counts[0].value && *sib.counts[0].value <= *parent.counts[0].value) sib.part_of = ev.part_of;
+      int64_t pv = parent.counts[0].value ? *parent.counts[0].value : parent.counts[0].high.value_or(0);
+      if (sib.counts[0].value && *sib.counts[0].value <= pv) sib.part_of = ev.part_of;
     }
   }
   // A protest inferred from "demonstrators" alone is dropped when the document reports one.
