@@ -33,6 +33,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.role = *lexicon::ParseRole(e.fields[2]);
     t.needs_person = e.fields[3] == "person";
     t.needs_road = e.fields[3] == "road";
+    t.subject = e.fields[3] == "subject";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -382,8 +383,18 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   while (p > begin_ && guard++ < 12) {
     uint32_t q = p - 1;
     uint32_t cstart;
+    // "ordered 14 of the students to remain in custody", "a boy was among those killed"
+    if (T(q).norm == "to" && q > begin_) {
+      p = q;
+      continue;
+    }
+    if (IsAny(T(q), {"those", "the"}) && q > begin_ && T(q - 1).norm == "among") {
+      p = q - 1;
+      continue;
+    }
     if (CueEndingAt(q, Cue::kAux, &cstart) || CueEndingAt(q, Cue::kAdverb, &cstart) ||
-        CueEndingAt(q, Cue::kNegation, &cstart)) {
+        CueEndingAt(q, Cue::kNegation, &cstart) || CueEndingAt(q, Cue::kFuture, &cstart) ||
+        (CueEndingAt(q, Cue::kModal, &cstart) && cstart == q)) {
       if (IsAny(T(q), {"who", "that", "which"})) {
         p = cstart;
         continue;
@@ -429,7 +440,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
     // "At least 15 people, including two OGP members, were arrested": skip the apposition.
     for (uint32_t j = p - 2; j > begin_ && p - 2 - j < 24; --j) {
       if (T(j).norm != ",") continue;
-      np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+      // "The six, who had spent 18 months in prison, were freed"
+      bool the_bare = j >= begin_ + 2 && qty_at_end_[j - 1 - begin_] != kNone && T(j - 2).norm == "the";
+      np = NpEndingAt(j - 1, role, /*allow_bare=*/the_bare);
       break;
     }
   }
@@ -657,7 +670,12 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   // Reduced relative or headline: "15 people arrested", "10 arrested".
   if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_) {
     uint32_t q = t.b - 1;
-    if (qty_at_end_[q - begin_] != kNone || IsPersonNounEnd(q)) {
+    bool numbered = qty_at_end_[q - begin_] != kNone;
+    if (!numbered && IsPersonNounEnd(q)) {
+      auto np = NpEndingAt(q, Role::kArrested, false);
+      numbered = np && !np->count.individual;
+    }
+    if (numbered) {
       // ... unless an object follows ("2 gunmen killed 5 people").
       if (In(t.e) && (qty_at_begin_[t.e - begin_] != kNone || IsAny(T(t.e), {"a", "an", "the", "him", "her", "them"})))
         return false;
@@ -835,7 +853,11 @@ std::optional<Span> SentenceAssembler::Source() const {
           --b;
           continue;
         }
-        if (IsPunct(t) || CueAt(b - 1) == static_cast<int>(Cue::kSourceVerb) || t.kind == TokenKind::kNumber) break;
+        if (t.norm == "'" && b - 1 > begin_ && T(b - 2).norm.back() == 's') {  // "Teachers' Union"
+          --b;
+          continue;
+        }
+        if (IsPunct(t) || t.kind == TokenKind::kNumber) break;
         if (in_date_[b - 1 - begin_] && !t.HasFlag(tokens::kCapitalized)) break;
         if (IsAny(t, {"and", "that", "which", "who", "it", "they", "he", "she", "we", "i"}) && b == k) break;
         if (IsAny(t, {"and", "that", "which", "who", "on", "in", "at", "had", "has", "have"})) break;
@@ -846,6 +868,8 @@ std::optional<Span> SentenceAssembler::Source() const {
         return Span{T(b).span.begin, T(k).span.end};
       }
       // "said police": the speaker after the verb.
+      if (!In(k + 1) || !(IsAny(T(k + 1), {"the", "a", "an"}) || NounStartingAt(k + 1) != kNone || IsNameWord(k + 1)))
+        continue;
       uint32_t j = k + 1;
       while (j < end_ && j < k + 6 && !IsPunct(T(j)) && !IsAny(T(j), {"that", "on", "in"})) ++j;
       if (j > k + 1) return Span{T(k).span.begin, T(j - 1).span.end};
@@ -952,6 +976,9 @@ void SentenceAssembler::Run() {
 
   const auto& sent = doc_.text->sentences[s_.index];
   std::optional<Span> source = Source();
+  // "Of those, 312 were charged and 64 remain in detention": every count here is a part.
+  bool partitive_sentence = In(begin_ + 1) && IsAny(T(begin_), {"of", "among"}) &&
+                            IsAny(T(begin_ + 1), {"those", "them", "these", "whom"});
   size_t first_event = out_->size();
 
   for (size_t i = 0; i < trigs_.size(); ++i) {
@@ -1018,8 +1045,10 @@ void SentenceAssembler::Run() {
           }
         }
         if (!np && t.e == t.b + 2 && T(t.b).norm == "death" && IsAny(T(t.b + 1), {"toll", "tolls"})) {
-          for (uint32_t j = t.e; j < end_ && j < t.e + 7; ++j)
-            if (qty_at_begin_[j - begin_] != kNone) {
+          // "The death toll from three days of rioting in Kellmar rose to nine"
+          for (uint32_t j = t.e; j < end_ && j < t.e + 16; ++j)
+            if (qty_at_begin_[j - begin_] != kNone && j > begin_ &&
+                IsAny(T(j - 1), {"to", "at", "reached", "hit", "of", "is", "was", "stands", "stood", "rose", "climbed"})) {
               np = NpStartingAt(j, role);
               break;
             }
@@ -1034,7 +1063,7 @@ void SentenceAssembler::Run() {
         // "71 received warnings", "were handed fines"
         if (!np && t.b > begin_ + 1 && IsAny(T(t.b - 1), {"received", "got", "given", "handed", "issued"}))
           np = SubjectBefore(t.b - 1, role);
-      } else if (SubjectRoleTrigger(type, mode, t.form) || passive) {
+      } else if (SubjectRoleTrigger(type, mode, t.form) || passive || t.info.subject) {
         np = SubjectBefore(t.b, role);
       } else {
         np = ObjectAfter(t.e, role);
@@ -1123,7 +1152,7 @@ void SentenceAssembler::Run() {
         if (np->who) ev.actor = np->who;
         ev.target.reset();
       }
-      if (np->partitive) ev.part_of = -2;  // resolved below
+      if (np->partitive || partitive_sentence) ev.part_of = -2;  // resolved below
     }
     ev.source = source;
     ev.inferred = t.from_protester_noun && !np;

@@ -74,6 +74,7 @@ class EventAssembler {
     lexicon::Role role;
     bool needs_person;
     bool needs_road;  // "blocked the highway", not "the 1300 block"
+    bool subject;     // counts its subject even in the active voice ("walked free")
   };
   struct NounInfo {
     lexicon::Sector sector;
