@@ -324,7 +324,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   bool plural = T(last).norm.back() == 's' || IsAny(T(last), {"people", "men", "women", "children", "police", "staff"});
   int steps = 0;
   uint32_t head_begin = k;
-  while (k > begin_ && steps < 5) {
+  while (k > begin_ && steps < 8) {
     uint32_t p = k - 1;
     if (int q = qty_at_end_[p - begin_]; q != kNone) {
       r.count = FromQuantity(s_.quantities[q], role);
@@ -538,9 +538,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     // What follows must be people (or nothing noun-like): "arrested 15 people", "killing 8.",
     // not "seized 15 cars".
     uint32_t k = after;
-    if (In(k) && T(k).norm == "of" && In(k + 1) && IsAny(T(k + 1), {"them", "whom"})) {
-      r.count = FromQuantity(qt, role);
+    if (In(k) && T(k).norm == "of" && In(k + 1) && IsAny(T(k + 1), {"them", "whom", "those", "these"})) {
+      r.count = FromQuantity(qt, role);  // "fined 18 of them": a part of a group named before
+      r.count.span = Span{qt.span.begin, T(k + 1).span.end};
       r.np_begin = first;
+      r.partitive = true;
       return r;
     }
     if (In(k) && T(k).norm == "of") ++k;
@@ -656,6 +658,10 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   for (uint32_t k = t.b; k > begin_ && t.b - k < 4;) {
     uint32_t q = k - 1;
     uint32_t cs;
+    if (IsAny(T(q), {"those", "the"}) && q > begin_ && T(q - 1).norm == "among") {  // "was among those killed"
+      k = q - 1;
+      continue;
+    }
     if (CueEndingAt(q, Cue::kAux, &cs)) return !IsAny(T(q), {"has", "have", "had"});
     if (CueEndingAt(q, Cue::kAdverb, &cs) || CueEndingAt(q, Cue::kNegation, &cs)) {
       k = cs;
@@ -803,9 +809,23 @@ std::optional<ActorRef> SentenceAssembler::ActorOf(const Trig& t, bool passive) 
   }
   // Active: the nearest noun to the left in the clause: "Police detained", "security forces
   // opened fire".
-  for (uint32_t k = t.b; k > begin_ && t.b - k < 8;) {
+  uint32_t skipped = 0;
+  for (uint32_t k = t.b; k > begin_ && t.b - k - skipped < 8;) {
     uint32_t q = k - 1;
     if (IsAny(T(q), {";", ":", "."})) break;
+    if (T(q).norm == ",") {
+      // "The union federation, which says ..., will hold a strike": skip the relative clause.
+      bool jumped = false;
+      for (uint32_t j = q; j > begin_ + 1 && q - j < 25; --j) {
+        if (T(j - 1).norm == "," && IsAny(T(j), {"which", "who", "whose"})) {
+          skipped += k - (j - 1);
+          k = j - 1;
+          jumped = true;
+          break;
+        }
+      }
+      if (jumped) continue;
+    }
     // "Police detained a dozen demonstrators and freed all twelve": the subject of the first
     // verb acts in the second.
     if (IsAny(T(q), {"and", "then"}) && q > begin_) {
@@ -995,7 +1015,14 @@ void SentenceAssembler::Run() {
       uint32_t k = t.e;
       while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone) ++k;
       int n = NounStartingAt(k);
-      if (n != kNone && Noun(n).person && (t.b == begin_ || CueAt(t.b - 1) != static_cast<int>(Cue::kAux)) &&
+      // Only where a noun phrase starts: "14 jailed activists", "their imprisoned relatives",
+      // not "the judge fined a second defendant".
+      bool np_start = t.b == begin_ || qty_at_end_[t.b - 1 - begin_] != kNone ||
+                      IsAny(T(t.b - 1), {"the", "their", "his", "her", "its", "of", "and", ",", "for", "with"});
+      bool determiner_between = false;
+      for (uint32_t j = t.e; j < k; ++j)
+        if (IsAny(T(j), {"a", "an", "the", "his", "her", "their", "its"})) determiner_between = true;
+      if (n != kNone && Noun(n).person && np_start && !determiner_between &&
           (type == EventType::kSentence || T(t.b).norm == "imprisoned")) {
         type = EventType::kCustody;
         mode = {};
