@@ -116,6 +116,7 @@ class SentenceAssembler {
       const auto& m = s.cues[i];
       uint32_t b = m.begin_token - begin_;
       if (in_date_[b]) continue;  // "May 9" is a date, not the modal
+      if ((toks_[m.begin_token].flags & tokens::kAllCaps) && m.end_token == m.begin_token + 1) continue;  // "IS"
       Cue c = Cue(a_.cue_info_[a_.cues_.table().phrases[m.phrase].entry]);
       if (c == Cue::kBlock) {
         for (uint32_t k = m.begin_token; k < m.end_token; ++k) blocked_[k - begin_] = true;
@@ -717,6 +718,31 @@ EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const 
 }
 
 EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) const {
+  // "to arrest him", "asked the government to arrest", "or arrest us": a verb in its base form
+  // states no event that happened (news reports past events in the past tense). Headlines in
+  // the present ("Police arrest 5 in Almaty") are the exception.
+  // Protests and custody are exempt: "gathered to protest" reports a protest, "10 remain in
+  // custody" a present state.
+  if (t.form == lexicon::Form::kBase && t.info.type != EventType::kProtest && t.info.type != EventType::kCustody) {
+    uint32_t k = t.b;
+    while (k > begin_ && CueAt(k - 1) == static_cast<int>(Cue::kAdverb)) --k;
+    bool headline = T(end_ - 1).kind != TokenKind::kPunct;
+    if (k > begin_ && IsAny(T(k - 1), {"to", "or", "and", "not", "must", "should", "would", "could", "will",
+                                       "can", "may", "might", "shall", "cannot"}))
+      return T(k - 1).norm == "not" ? EventStatus::kNegated : EventStatus::kHypothetical;
+    if (!headline && k > begin_ && NounEndingAt(k - 1) == kNone && T(k - 1).kind == TokenKind::kWord &&
+        !IsAny(T(k - 1), {"did", "they", "we"}))
+      return EventStatus::kHypothetical;
+  }
+  // "not a single activist ... has been arrested", "none of the attackers were arrested"
+  for (uint32_t k = t.b; k > begin_ + 1 && t.b - k < 25;) {
+    --k;
+    if (IsAny(T(k), {";", ":"})) break;
+    if (trig_at_[k - begin_] != kNone) break;
+    if ((T(k).norm == "single" && T(k - 1).norm == "a" && k >= begin_ + 2 && T(k - 2).norm == "not") ||
+        (T(k).norm == "of" && T(k - 1).norm == "none"))
+      return EventStatus::kNegated;
+  }
   // Right context: "arrest warrant", "release order"; "a march is planned for Monday".
   if (In(t.e) && IsAny(T(t.e), {"warrant", "warrants", "order", "orders", "plea", "application", "petition"}))
     return EventStatus::kHypothetical;
@@ -925,7 +951,23 @@ void SentenceAssembler::Run() {
                  IsAny(prev, {"the", "a", "an", "no", "his", "her", "their", "its", "several", "many", "mass",
                               "multiple", "any", "further", "more", "new", "of", "recent", "illegal", "unjust",
                               "arbitrary", "alleged", "violent", "peaceful", "'s"});
-      if (det) {
+      // Also when nothing before it could be its subject or make it an infinitive: "a Houthi
+      // attack", "an extensive arrest campaign".
+      bool verbal = IsAny(prev, {"to", "will", "would", "could", "can", "may", "might", "must", "should", "did",
+                                 "not", "they", "we", "i", "you", "who", "and", "or", "also", "police", "he",
+                                 "she", "it", "that", "which"}) ||
+                    NounEndingAt(m.begin_token - 1) != kNone ||
+                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAux) ||
+                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAdverb) ||
+                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kNegation) ||
+                    (prev.kind == TokenKind::kWord && prev.HasFlag(tokens::kCapitalized) && !det &&
+                     m.begin_token - 1 != begin_ &&
+                     tt.phrases[s_.triggers[best].phrase].form != lexicon::Form::kBase) ||
+                    qty_at_end_[m.begin_token - 1 - begin_] != kNone;
+      if (qty_at_end_[m.begin_token - 1 - begin_] != kNone) verbal = !det;
+      auto verb_form = tt.phrases[s_.triggers[best].phrase].form;
+      bool base_like = verb_form == lexicon::Form::kBase || verb_form == lexicon::Form::kThird;
+      if (det || (!verbal && base_like)) {
         for (size_t k = i; k < j; ++k) {
           auto f = tt.phrases[s_.triggers[k].phrase].form;
           if (f == lexicon::Form::kSingular || f == lexicon::Form::kPlural) {

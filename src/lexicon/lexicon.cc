@@ -185,6 +185,13 @@ std::vector<std::pair<std::string, Form>> Lexicon::Inflect(std::string_view word
       }
     if (!same_as_past) out.emplace_back(p, Form::kParticiple);
   }
+  // "beat", "hit", "put": when the past is spelled like the base, read it as the past
+  // (news reports past events), so drop the base reading.
+  for (const auto& p : it->second.past)
+    if (p == w) {
+      out.erase(out.begin());
+      break;
+    }
   std::string ing;
   if (w.size() >= 2 && w.back() == 'e' && w[w.size() - 2] != 'e') ing = w.substr(0, w.size() - 1) + "ing";
   else if (w.size() >= 2 && w.compare(w.size() - 2, 2, "ie") == 0) ing = w.substr(0, w.size() - 2) + "ying";
