@@ -749,7 +749,7 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
   if (In(t.e + 1) && IsAny(T(t.e), {"is", "are", "was", "were", "has", "have"})) {
     uint32_t k = t.e + 1;
     if (In(k + 1) && T(k).norm == "been") ++k;
-    if (IsAny(T(k), {"planned", "scheduled", "expected", "due", "set", "called", "announced", "slated"}))
+    if (IsAny(T(k), {"planned", "scheduled", "expected", "due", "set", "announced", "slated"}))
       return EventStatus::kPlanned;
   }
   uint32_t stop = begin_;
@@ -1139,6 +1139,20 @@ void SentenceAssembler::Run() {
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
+    // "a dead man was found", "three handcuffed dead women", "two injured policemen"
+    if (!np && type == EventType::kAssault && (role == Role::kKilled || role == Role::kInjured) &&
+        IsAny(T(t.b), {"dead", "injured", "wounded"}) && t.e == t.b + 1) {
+      int n = NounStartingAt(t.e);
+      if (n != kNone && Noun(n).person)
+        for (uint32_t j = t.b; j > begin_ && t.b - j < 4;) {
+          --j;
+          if (qty_at_begin_[j - begin_] != kNone || IsAny(T(j), {"a", "an", "one"})) {
+            np = NpStartingAt(j, role);
+            break;
+          }
+          if (T(j).kind != TokenKind::kWord) break;
+        }
+    }
     // Death and injury words without a violent verb ("honor the dead", "injuries") say
     // something only with the number of people they concern.
     if (!np && type == EventType::kAssault && mode.empty()) continue;
@@ -1146,6 +1160,13 @@ void SentenceAssembler::Run() {
     if (t.info.needs_person && !np && !passive) {
       // Accept a person noun or pronoun object without a number: "released the detainees".
       bool person = false;
+      // Violence: any lowercase plural object ("beat DPP monitors"), not a team ("beat Kessel
+      // Rovers 3-1").
+      if (type == EventType::kAssault)
+        for (uint32_t k = t.e; k < t.e + 3 && In(k); ++k)
+          if (T(k).kind == TokenKind::kWord && !T(k).HasFlag(tokens::kCapitalized) && T(k).norm.size() > 3 &&
+              T(k).norm.back() == 's' && CueAt(k) == kNone)
+            person = true;
       for (uint32_t k = t.e; k < t.e + 4 && In(k); ++k) {
         int n = NounStartingAt(k);
         if ((n != kNone && (Noun(n).person || Noun(n).sector != Sector::kUnknown)) ||
@@ -1157,7 +1178,7 @@ void SentenceAssembler::Run() {
       }
       if (!person) continue;
     }
-    if (t.info.needs_person && passive && !np) {
+    if (t.info.needs_person && passive && !np && type != EventType::kAssault) {
       // "were released": a subject person is needed but may be unnumbered ("the detainees").
       bool person = false;
       for (uint32_t k = t.b; k > begin_ && t.b - k < 6; --k)
