@@ -216,6 +216,15 @@ class SentenceAssembler {
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
+  // "of|from" (+ up to 3 words) + a non-violent cause within the next 8 tokens.
+  bool NonviolentCauseAfter(uint32_t k) const {
+    for (uint32_t j = k; j < end_ && j < k + 8; ++j) {
+      if (!IsAny(T(j), {"of", "from", "after", "due"})) continue;
+      for (uint32_t c = j + 1; c < end_ && c < j + 5; ++c)
+        if (CueAt(c) == static_cast<int>(Cue::kNonviolentCause)) return true;
+    }
+    return false;
+  }
   // "they", "them", "the protesters", "the group" referring to the last numbered group of
   // people in the document ("6 members ... staged a demonstration. Police arrested them").
   std::optional<NpCount> Coreferent(uint32_t k, Role role) const {
@@ -1154,8 +1163,10 @@ void SentenceAssembler::Run() {
         }
     }
     // Death and injury words without a violent verb ("honor the dead", "injuries") say
-    // something only with the number of people they concern.
+    // something only with the number of people they concern; deaths from a disease or an
+    // accident ("eight people died of the disease") are no assault.
     if (!np && type == EventType::kAssault && mode.empty()) continue;
+    if (type == EventType::kAssault && mode.empty() && NonviolentCauseAfter(t.e)) continue;
     // Triggers that need a person to act on ("released a statement" is no release).
     if (t.info.needs_person && !np && !passive) {
       // Accept a person noun or pronoun object without a number: "released the detainees".

@@ -39,6 +39,7 @@ enum class Cue : uint8_t {
   kConditional,  // if, unless: hypothetical clause
   kParticipation,  // took part, joined, gathered: "500 people took part" counts participants
   kBlock,        // "heart attack", "press release": suppresses any trigger it overlaps
+  kNonviolentCause,  // "died of the disease": a death that is no assault
 };
 
 std::string_view EventTypeName(EventType t);
