@@ -1055,8 +1055,12 @@ void SentenceAssembler::Run() {
   for (size_t i = 0; i < trigs_.size(); ++i) {
     Trig& t = trigs_[i];
     Role role = t.info.role;
-    // "beaten to death", "shot and killed": a death.
+    // "beaten to death", "fatally shot", "mortally wounded": a death.
     if (In(t.e + 1) && T(t.e).norm == "to" && T(t.e + 1).norm == "death" && t.info.type == EventType::kAssault)
+      role = Role::kKilled;
+    if (t.info.type == EventType::kAssault && t.b > begin_ && IsAny(T(t.b - 1), {"fatally", "mortally"}))
+      role = Role::kKilled;
+    if (t.info.type == EventType::kAssault && In(t.e) && IsAny(T(t.e), {"fatally", "mortally"}))
       role = Role::kKilled;
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
@@ -1087,8 +1091,12 @@ void SentenceAssembler::Run() {
     bool is_noun = t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural;
     if (role != Role::kNone) {
       if (is_noun) {
-        // "15 arrests", "two deaths", "3,000 marchers"
-        if (t.b > begin_) {
+        // "15 arrests", "two deaths", "3,000 marchers" count people; "two shootings", "12
+        // attacks", "three protests" count events, so a number before them is no count.
+        bool counts_people = type != EventType::kProtest && !(type == EventType::kAssault && !mode.empty() &&
+                                                              mode != "killing" && mode != "execution");
+        if (t.info.type == EventType::kProtest && t.from_protester_noun) counts_people = true;
+        if (t.b > begin_ && counts_people) {
           uint32_t p = t.b - 1;
           if (qty_at_end_[p - begin_] != kNone) np = NpEndingAt(p, role, true);
           else if (p > begin_ && T(p).kind == TokenKind::kWord && qty_at_end_[p - 1 - begin_] != kNone &&
