@@ -292,6 +292,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   // Bare number: "10 arrested", "6 were wounded".
   if (int q = qty_at_end_[last - begin_]; q != kNone) {
     if (!allow_bare) return std::nullopt;
+    // "Nino Ruiz, 27, and Jenessa Kic, 31 were arrested": an age after a name.
+    uint32_t qb = s_.quantities[q].begin_token;
+    if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
     r.count = FromQuantity(s_.quantities[q], role);
     r.np_begin = s_.quantities[q].begin_token;
     return r;
