@@ -1386,7 +1386,67 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     }
     if (best >= 0) ev.part_of = best;
   }
+  MergeRestatements(doc, out);
   AttachDatesAndPlaces(doc, out);
+}
+
+// A figure stated again in a later sentence for the same kind of event is one event with two
+// mentions, not two events: "Two men were arrested on Friday. ... Police said the two men were
+// arrested after a chase." The same for one person restated by name or pronoun ("John Smith
+// was shot ... he was shot in the leg"). Restatements are kept in Event::restated.
+void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  const std::string_view text = doc.text->text;
+  auto lower = [](std::string_view s) {
+    std::string r(s);
+    for (char& c : r)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return r;
+  };
+  std::vector<int> merged_into(out->size(), -1);
+  for (size_t i = 0; i < out->size(); ++i) {
+    Event& ev = (*out)[i];
+    if (ev.status != EventStatus::kHappened || ev.part_of >= 0 || ev.counts.size() != 1) continue;
+    const Count& c = ev.counts[0];
+    bool referenced = false;
+    for (const auto& o : *out)
+      if (o.part_of == static_cast<int>(i)) referenced = true;
+    if (referenced) continue;
+    for (size_t j = 0; j < i; ++j) {
+      Event& first = (*out)[j];
+      if (merged_into[j] >= 0 || first.status != EventStatus::kHappened || first.part_of >= 0) continue;
+      if (first.type != ev.type || first.sentence_index == ev.sentence_index) continue;
+      if (first.date && ev.date && !(first.date->value == ev.date->value) && ev.date->basis != std::string_view("published"))
+        continue;
+      bool same = false;
+      for (const auto& fc : first.counts) {
+        if (fc.role != c.role) continue;
+        if (c.individual && fc.individual) {
+          std::string a = lower(c.span.Of(text)), b = lower(fc.span.Of(text));
+          same = a == b || a == "he" || a == "she" || a == "him" || a == "her" ||
+                 (b.size() > a.size() && b.compare(b.size() - a.size(), a.size(), a) == 0);  // "Smith" of "John Smith"
+        } else if (!c.individual && !fc.individual && c.value && fc.value && *c.value == *fc.value &&
+                   c.low == fc.low && c.high == fc.high && *c.value > 1) {
+          same = true;
+        }
+        if (same) break;
+      }
+      if (!same) continue;
+      first.restated.push_back(c);
+      merged_into[i] = static_cast<int>(j);
+      break;
+    }
+  }
+  // Drop the merged events and renumber part_of.
+  std::vector<int> new_index(out->size(), -1);
+  std::vector<Event> kept;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (merged_into[i] >= 0) continue;
+    new_index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move((*out)[i]));
+  }
+  for (auto& e : kept)
+    if (e.part_of >= 0) e.part_of = new_index[e.part_of];
+  out->swap(kept);
 }
 
 namespace {

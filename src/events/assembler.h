@@ -83,6 +83,7 @@ class EventAssembler {
   };
 
   void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;

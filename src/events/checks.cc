@@ -65,6 +65,11 @@ std::vector<Check> CheckNumbers(const std::vector<Event>& events) {
     }
     out.push_back(std::move(ch));
   }
+  // Figures stated again (merged into one event by the assembler).
+  for (int a = 0; a < n; ++a)
+    for (const auto& r : events[a].restated)
+      out.push_back(Check{"repeated", "consistent", {a},
+                          Describe(r) + " is stated again in a later sentence for the same event"});
   // The same figure repeated, and different figures for what looks like the same group.
   for (int a = 0; a < n; ++a) {
     if (events[a].status != EventStatus::kHappened) continue;

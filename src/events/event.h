@@ -62,6 +62,9 @@ struct Event {
   std::optional<DateRef> date;
   std::optional<LocationRef> location;
   std::optional<Span> source;
+  // Later sentences that state the same figure again for the same kind of event ("two men
+  // were arrested ... police said the two men were arrested"), merged into this event.
+  std::vector<Count> restated;
   // Internal: a protest inferred only from a word for protesters ("clashed with
   // demonstrators"); dropped when the document reports the protest itself.
   bool inferred = false;

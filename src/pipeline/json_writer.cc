@@ -79,6 +79,11 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
     AppendSpanFields(text, n.span, out);
     *out += '}';
   }
+  *out += "],\"restated\":[";
+  for (size_t c = 0; c < e.restated.size(); ++c) {
+    if (c) *out += ',';
+    AppendSpan(text, e.restated[c].span, out);
+  }
   *out += "],\"part_of\":";
   if (e.part_of >= 0) *out += "\"e" + std::to_string(e.part_of + 1) + "\"";
   else *out += "null";
