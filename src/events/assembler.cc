@@ -299,6 +299,17 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     r.np_begin = s_.quantities[q].begin_token;
     return r;
   }
+  // "A 17-year-old died": an age with no noun is a person.
+  if (CountsIndividuals(role) && T(last).norm == "old" && last >= begin_ + 4 && T(last - 1).norm == "-" &&
+      T(last - 2).norm == "year" && non_count_[last - 4 - begin_]) {
+    uint32_t b = last - 4;
+    while (b > begin_ && non_count_[b - 1 - begin_]) --b;
+    if (b > begin_ && IsAny(T(b - 1), {"a", "an", "the", "another", "his", "her", "their"})) {
+      r.count = One(role, Span{T(b - 1).span.begin, T(last).span.end}, b - 1);
+      r.np_begin = b - 1;
+      return r;
+    }
+  }
   // Pronouns for one person ("he was arrested"); restatements of a total become its parts.
   if (IsAny(T(last), {"he", "she"}) && CountsIndividuals(role)) {
     r.count = One(role, T(last).span, last);
@@ -609,7 +620,13 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       }
     }
   }
-  if (CountsIndividuals(role) && IsAny(t, {"a", "an", "one", "the"})) {
+  if (CountsIndividuals(role) && IsAny(t, {"himself", "herself"})) {  // "shot himself"
+    r.count = One(role, t.span, first);
+    r.np_begin = first;
+    r.np_end = first + 1;
+    return r;
+  }
+  if (CountsIndividuals(role) && IsAny(t, {"a", "an", "one", "the", "another", "his", "her", "their"})) {
     for (uint32_t k = first + 1; k < first + 7 && In(k); ++k) {
       int noun = NounStartingAt(k);
       if (noun != kNone && Noun(noun).person) {
@@ -626,6 +643,17 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       }
       if (T(k).kind != TokenKind::kWord && !non_count_[k - begin_] && T(k).norm != "-") break;
       if (CueAt(k) != kNone || T(k).norm == "of") break;  // "the residence of the leader"
+      // "a 3-year-old" with no noun after it is a person.
+      if (T(k).norm == "old" && k >= first + 3 && T(k - 1).norm == "-" && T(k - 2).norm == "year" &&
+          !(In(k + 1) && (NounStartingAt(k + 1) != kNone || (T(k + 1).kind == TokenKind::kWord &&
+                                                             !T(k + 1).HasFlag(tokens::kCapitalized) &&
+                                                             CueAt(k + 1) == kNone && trig_at_[k + 1 - begin_] == kNone &&
+                                                             !IsAny(T(k + 1), {"and", "or", "in", "at", "on", "who", "was", "is", "from", "after", "near"}))))) {
+        r.count = One(role, Span{t.span.begin, T(k).span.end}, first);
+        r.np_begin = first;
+        r.np_end = k + 1;
+        return r;
+      }
     }
     return std::nullopt;
   }
@@ -1148,6 +1176,22 @@ void SentenceAssembler::Run() {
               np = NpStartingAt(j, role);
               break;
             }
+        }
+        // "two men suffered non-life threatening injuries", "found a man with multiple gunshot
+        // wounds": the people who have the injuries.
+        if (!np && role == Role::kInjured) {
+          for (uint32_t j = t.b; j > begin_ && t.b - j < 6;) {
+            --j;
+            if (IsAny(T(j), {"suffered", "sustained", "suffering", "sustaining", "received", "suffers", "sustains"})) {
+              np = SubjectBefore(j, role);
+              break;
+            }
+            if (T(j).norm == "with" && j > begin_) {
+              np = NpEndingAt(j - 1, role, false);
+              break;
+            }
+            if (T(j).kind != TokenKind::kWord && T(j).norm != "-") break;
+          }
         }
         // "71 received warnings", "were handed fines"
         if (!np && t.b > begin_ + 1 && IsAny(T(t.b - 1), {"received", "got", "given", "handed", "issued"}))
