@@ -719,8 +719,10 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
     if (!numbered && IsPersonNounEnd(q)) {
+      // "15 people arrested", "A 16-year-old boy arrested on a murder charge", not "Soldiers
+      // opened fire".
       auto np = NpEndingAt(q, Role::kArrested, false);
-      numbered = np && !np->count.individual;
+      numbered = np && (!np->count.individual || IsAny(T(np->np_begin), {"a", "an", "the", "another"}));
     }
     if (numbered) {
       // ... unless an object follows ("2 gunmen killed 5 people").
