@@ -377,6 +377,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       r.np_begin = p;
       return r;
     }
+    // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
+    if (t.norm == "of" && !(p > begin_ && (qty_at_end_[p - 1 - begin_] != kNone ||
+                                          IsAny(T(p - 1), {"group", "crowd", "number", "total", "dozens",
+                                                           "hundreds", "thousands", "scores"})))) {
+      return std::nullopt;
+    }
     if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {
       ++steps;
       k = p;
@@ -471,7 +477,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
     }
   }
   if (!np) np = Coreferent(p - 1, role);
-  if (!np && T(p - 1).norm == "and") {
+  if (!np && (T(p - 1).norm == "and" || IsAny(T(p - 1), {"before", "after", "without", "while", "then"}))) {
     // "The child was taken to hospital and later died": the subject of the first clause.
     np = SentenceSubject(p - 1, role);
   }
@@ -512,7 +518,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
     --j;
     if (IsAny(T(j), {";", ":"})) break;
     if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest &&
-        trigs_[trig_at_[j - begin_]].info.type != EventType::kCustody)
+        trigs_[trig_at_[j - begin_]].info.type != EventType::kCustody &&
+        !(j > begin_ && IsPersonNounEnd(j - 1) && trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple))
       break;
     if (j > begin_ && trig_at_[j - 1 - begin_] != kNone &&
         trigs_[trig_at_[j - 1 - begin_]].info.type != EventType::kProtest)
@@ -542,7 +549,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SentenceSubject(uin
                         trig_at_[k + 1 - begin_] != kNone || next.norm == ",";
     if (!verb_follows) continue;
     auto np = NpEndingAt(k, role, /*allow_bare=*/false);
-    if (np && !(np->count.individual && IsAny(T(k), {"he", "she"}) && false)) return np;
+    if (!np) np = Coreferent(k, role);  // "The protesters were detained ... before being charged"
+    if (np) return np;
   }
   return std::nullopt;
 }
@@ -696,7 +704,7 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
       t.form != lexicon::Form::kLiteral)
     return false;
   // An auxiliary within three tokens before: "were (briefly) arrested", "have been detained".
-  for (uint32_t k = t.b; k > begin_ && t.b - k < 4;) {
+  for (uint32_t k = t.b; k > begin_ && t.b - k < 10;) {
     uint32_t q = k - 1;
     uint32_t cs;
     if (IsAny(T(q), {"those", "the"}) && q > begin_ && T(q - 1).norm == "among") {  // "was among those killed"
@@ -1116,6 +1124,14 @@ void SentenceAssembler::Run() {
         mode = {};
         role = Role::kDetained;
       }
+    }
+    // "relatives of people imprisoned in Donbas": a participle after its noun is a state too.
+    if (type == EventType::kSentence && mode == "jail" && t.b > begin_ && IsPersonNounEnd(t.b - 1) &&
+        (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) &&
+        !(In(t.e) && IsAny(T(t.e), {"for", "to"}))) {
+      type = EventType::kCustody;
+      mode = {};
+      role = Role::kNone;
     }
     bool passive = IsPassive(t);
     EventStatus status = StatusOf(t, i);
