@@ -351,6 +351,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   while (k > begin_ && steps < 8) {
     uint32_t p = k - 1;
     if (int q = qty_at_end_[p - begin_]; q != kNone) {
+      // "8 of the 20 defendants": the first number counts, the second names the set.
+      uint32_t qb = s_.quantities[q].begin_token;
+      if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
+          qty_at_end_[qb - 3 - begin_] != kNone)
+        q = qty_at_end_[qb - 3 - begin_];
       r.count = FromQuantity(s_.quantities[q], role);
       r.np_begin = s_.quantities[q].begin_token;
       r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
@@ -458,7 +463,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   if (!np && saw_aux) {
     // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
     // phrase after its head.
-    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 6; --j) {
+    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 8; --j) {
+      // "more than 60 people detained during the protests were released"
+      if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].b == j &&
+          trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple) {
+        if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
+          np = inner;
+          break;
+        }
+      }
       if (!IsAny(T(j), {"from", "of", "in", "at", "with", "belonging", "near", "on"})) continue;
       if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
         np = inner;
@@ -519,7 +532,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
     if (IsAny(T(j), {";", ":"})) break;
     if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].info.type != EventType::kProtest &&
         trigs_[trig_at_[j - begin_]].info.type != EventType::kCustody &&
-        !(j > begin_ && IsPersonNounEnd(j - 1) && trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple))
+        !(j > begin_ && IsPersonNounEnd(j - 1) && trigs_[trig_at_[j - begin_]].info.type == EventType::kSentence &&
+          trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple))
       break;
     if (j > begin_ && trig_at_[j - 1 - begin_] != kNone &&
         trigs_[trig_at_[j - 1 - begin_]].info.type != EventType::kProtest)
@@ -579,7 +593,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     }
     if (In(k) && T(k).norm == "of") ++k;
     if (In(k) && IsAny(T(k), {"the", "these", "those", "his", "her", "their"})) ++k;
-    for (int steps = 0; steps < 4 && In(k); ++steps, ++k) {
+    for (int steps = 0; steps < 6 && In(k); ++steps, ++k) {
       int noun = NounStartingAt(k);
       if (noun != kNone && Noun(noun).person) {
         uint32_t ne = s_.nouns[noun].end_token;
@@ -599,6 +613,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         r.np_begin = first;
         return r;
       }
+      if (t.norm == "-") continue;  // "10 pro-democracy activists"
       if (t.kind != TokenKind::kWord || CueAt(k) != kNone) break;
       // Capitalized words: an organisation or nationality ("3 Other Russia members").
     }
@@ -1105,6 +1120,15 @@ void SentenceAssembler::Run() {
       role = Role::kKilled;
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
+    // "sentenced 23 people to death": a death sentence, which has no count role.
+    if (t.info.type == EventType::kSentence && mode.empty()) {
+      for (uint32_t k = t.e; k + 1 < end_ && k < t.e + 8; ++k)
+        if (T(k).norm == "to" && T(k + 1).norm == "death") {
+          mode = "death";
+          role = Role::kNone;
+          break;
+        }
+    }
     // "14 jailed activists", "imprisoned relatives": an attributive participle is a state.
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {
@@ -1342,9 +1366,14 @@ void SentenceAssembler::Run() {
     bool from_noun = false;
     for (const auto& t : trigs_)
       if (t.event == static_cast<int>(e) && t.from_protester_noun) from_noun = true;
-    if (ev.type == EventType::kProtest && ev.counts.size() == 1 && from_noun) {
+    // Likewise "released 30 detainees": the detainees are the released, not a custody count.
+    if (ev.type == EventType::kCustody && ev.counts.size() == 1) {
+      for (const auto& t : trigs_)
+        if (t.event == static_cast<int>(e) && t.form == lexicon::Form::kPlural) from_noun = true;
+    }
+    if ((ev.type == EventType::kProtest || ev.type == EventType::kCustody) && ev.counts.size() == 1 && from_noun) {
       for (size_t f = first_event; f < out_->size(); ++f)
-        if (f != e)
+        if (f != e && (ev.type == EventType::kProtest || (*out_)[f].type == EventType::kRelease))
           for (const auto& c : (*out_)[f].counts)
             if (c.quantity_token == ev.counts[0].quantity_token) drop = true;
     }
