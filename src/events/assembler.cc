@@ -1379,6 +1379,26 @@ void SentenceAssembler::Run() {
     }
     if (drop) out_->erase(out_->begin() + e);
   }
+  // A mob that attacks one person is a lynching, not a riot: "a mob beat and injured a thief".
+  for (size_t e = out_->size(); e-- > first_event;) {
+    Event& ev = (*out_)[e];
+    if (ev.type != EventType::kProtest || !IsAny(T(ev.trigger_token), {"mob", "mobs"})) continue;
+    bool individual_victim = false;
+    for (uint32_t k = ev.trigger_token + 1; k < end_ && !individual_victim; ++k) {
+      int ti = trig_at_[k - begin_];
+      if (ti == kNone || trigs_[ti].info.type != EventType::kAssault || trigs_[ti].b != k) continue;
+      for (uint32_t j = trigs_[ti].e; j < end_ && j < trigs_[ti].e + 3; ++j) {
+        if (!IsAny(T(j), {"a", "an"})) continue;
+        for (uint32_t m = j + 1; m < end_ && m < j + 5; ++m) {
+          int n = NounStartingAt(m);
+          if (n != kNone && Noun(n).person && T(s_.nouns[n].end_token - 1).norm.back() != 's') individual_victim = true;
+        }
+      }
+    }
+    for (uint32_t k = begin_; k < end_; ++k)
+      if (T(k).norm == "lynch" || T(k).norm == "lynching" || T(k).norm == "lynched") individual_victim = true;
+    if (individual_victim) out_->erase(out_->begin() + e);
+  }
   // The last numbered group of people here, for "they"/"them" in later sentences.
   for (size_t e = first_event; e < out_->size(); ++e)
     for (const auto& c : (*out_)[e].counts)
@@ -1398,6 +1418,23 @@ void SentenceAssembler::Run() {
       it = drop ? ev.counts.erase(it) : it + 1;
     }
   }
+}
+
+// Removes the events `drop` selects (called once per event, in order) and renumbers part_of;
+// a part whose set was removed loses its part_of.
+template <typename Pred>
+static void RemoveEvents(std::vector<Event>* out, Pred drop) {
+  std::vector<int> new_index(out->size(), -1);
+  std::vector<Event> kept;
+  kept.reserve(out->size());
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (drop((*out)[i])) continue;
+    new_index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move((*out)[i]));
+  }
+  for (auto& e : kept)
+    if (e.part_of >= 0) e.part_of = new_index[e.part_of];
+  out->swap(kept);
 }
 
 void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const {
@@ -1437,22 +1474,22 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
       if (sib.counts[0].value && *sib.counts[0].value <= pv) sib.part_of = ev.part_of;
     }
   }
+  // "the strikes" in a report of air strikes are the air strikes, not a labour strike.
+  bool bombing = std::any_of(out->begin(), out->end(), [](const Event& e) {
+    return e.type == lexicon::EventType::kAssault && e.mode == "bombing";
+  });
+  if (bombing) {
+    const std::string_view text = doc.text->text;
+    RemoveEvents(out, [&](const Event& e) {
+      std::string_view w = e.trigger.Of(text);
+      return e.type == lexicon::EventType::kProtest && e.counts.empty() && (w == "strikes" || w == "strike");
+    });
+  }
   // A protest inferred from "demonstrators" alone is dropped when the document reports one.
   bool reported_protest = std::any_of(out->begin(), out->end(), [](const Event& e) {
     return e.type == lexicon::EventType::kProtest && !e.inferred;
   });
-  if (reported_protest) {
-    std::vector<int> new_index(out->size(), -1);
-    std::vector<Event> kept;
-    for (size_t i = 0; i < out->size(); ++i) {
-      if ((*out)[i].inferred) continue;
-      new_index[i] = static_cast<int>(kept.size());
-      kept.push_back(std::move((*out)[i]));
-    }
-    for (auto& e : kept)
-      if (e.part_of >= 0) e.part_of = new_index[e.part_of];
-    out->swap(kept);
-  }
+  if (reported_protest) RemoveEvents(out, [](const Event& e) { return e.inferred; });
   // Individual victims restated one by one ("killing Sarah Davidson") are parts of a total
   // stated elsewhere in the document ("three people were killed").
   for (size_t i = 0; i < out->size(); ++i) {
@@ -1527,17 +1564,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
       break;
     }
   }
-  // Drop the merged events and renumber part_of.
-  std::vector<int> new_index(out->size(), -1);
-  std::vector<Event> kept;
-  for (size_t i = 0; i < out->size(); ++i) {
-    if (merged_into[i] >= 0) continue;
-    new_index[i] = static_cast<int>(kept.size());
-    kept.push_back(std::move((*out)[i]));
-  }
-  for (auto& e : kept)
-    if (e.part_of >= 0) e.part_of = new_index[e.part_of];
-  out->swap(kept);
+  size_t i = 0;
+  RemoveEvents(out, [&](const Event&) { return merged_into[i++] >= 0; });
 }
 
 namespace {
