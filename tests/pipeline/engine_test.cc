@@ -1,0 +1,537 @@
+// End-to-end coding through Engine + Coder on short invented reports: what a user reads in the
+// output (type, status, counts, part_of, date, actor, source, spans). All documents are
+// published on Saturday 2026-03-14 unless a test says otherwise.
+#include "pipeline/engine.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "test_engine.h"
+
+namespace evident::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+using events::Count;
+using events::Event;
+using events::EventStatus;
+using lexicon::EventType;
+using lexicon::Role;
+using lexicon::Sector;
+using testing::CodeText;
+
+std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
+
+// The only event of `type`; fails the test when there is none or more than one.
+const Event* OnlyEvent(const CodedDocument& cd, EventType type) {
+  const Event* found = nullptr;
+  int n = 0;
+  for (const auto& e : cd.events)
+    if (e.type == type) {
+      found = &e;
+      ++n;
+    }
+  EXPECT_EQ(n, 1) << "events of type " << lexicon::EventTypeName(type) << " in: " << cd.doc.text;
+  return n == 1 ? found : nullptr;
+}
+
+// The only count of `e`.
+const Count* OnlyCount(const Event& e) {
+  EXPECT_EQ(e.counts.size(), 1u);
+  return e.counts.size() == 1 ? &e.counts[0] : nullptr;
+}
+
+void ExpectExact(const Count& c, Role role, int64_t n) {
+  EXPECT_EQ(c.role, role);
+  EXPECT_EQ(c.value, n);
+  EXPECT_EQ(c.low, n);
+  EXPECT_EQ(c.high, n);
+  EXPECT_FALSE(c.approximate);
+}
+
+bool HasCountValue(const CodedDocument& cd, int64_t n) {
+  for (const auto& e : cd.events)
+    for (const auto& c : e.counts)
+      if (c.value == n || c.low == n || c.high == n) return true;
+  return false;
+}
+
+// --- Engine creation ---------------------------------------------------------------------
+
+TEST(Engine, CreatesFromTheBuiltInDataDir) {
+  const Engine& engine = testing::SharedEngine();
+  EXPECT_GT(engine.lexicon().triggers().entries.size(), 100u);
+  EXPECT_FALSE(engine.countries().entries().empty());
+}
+
+TEST(Engine, CreateFailsForAMissingDataDirNamingTheFiles) {
+  auto engine = Engine::Create({.data_dir = "/nonexistent-evident-data"});
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), ErrorCode::kLexiconError);
+  EXPECT_NE(engine.status().message().find("triggers.tsv"), std::string::npos) << engine.status().message();
+  EXPECT_NE(engine.status().message().find("countries.tsv"), std::string::npos) << engine.status().message();
+}
+
+TEST(Engine, CreateReportsABadLexiconLineWithFileAndLine) {
+  fs::path dir = fs::temp_directory_path() / ("evident_engine_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const auto& entry : fs::directory_iterator(EVIDENT_SOURCE_DIR "/data"))
+    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), dir / entry.path().filename());
+  size_t lines = 0;
+  {
+    std::ifstream in(dir / "triggers.tsv");
+    std::string line;
+    while (std::getline(in, line)) ++lines;
+  }
+  {
+    std::ofstream out(dir / "triggers.tsv", std::ios::app);
+    out << "ARRST\t-\tarrested\t-\tfrog-march/v\n";
+  }
+  auto engine = Engine::Create({.data_dir = dir.string()});
+  fs::remove_all(dir);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), ErrorCode::kLexiconError);
+  std::string where = "triggers.tsv:" + std::to_string(lines + 1) + ":";
+  EXPECT_NE(engine.status().message().find(where), std::string::npos) << engine.status().message();
+  EXPECT_NE(engine.status().message().find("ARRST"), std::string::npos) << engine.status().message();
+}
+
+// --- Counts: passive, active, nominal ----------------------------------------------------
+
+TEST(EventAssembler, CountsPassiveSubject) {
+  auto cd = CodeText("Fifteen protesters were arrested in Veloria on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_EQ(Text(cd, e->trigger), "arrested");
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 15);
+  EXPECT_EQ(Text(cd, c->span), "Fifteen protesters");
+}
+
+TEST(EventAssembler, CountsActiveObjectWithItsActor) {
+  auto cd = CodeText("Police arrested 15 people on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 15);
+  EXPECT_EQ(Text(cd, c->span), "15 people");
+  ASSERT_TRUE(e->actor.has_value());
+  EXPECT_EQ(Text(cd, e->actor->span), "Police");
+  EXPECT_EQ(e->actor->sector, Sector::kPolice);
+}
+
+TEST(EventAssembler, CountsNumberBeforeAnEventNoun) {
+  auto cd = CodeText("Police made 15 arrests on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(cd, e->trigger), "arrests");
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 15);
+}
+
+TEST(EventAssembler, CountsOfPhraseAfterAnEventNoun) {
+  auto cd = CodeText("The arrest of 15 protesters on Tuesday drew criticism.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 15);
+  EXPECT_EQ(Text(cd, c->span), "15 protesters");
+}
+
+TEST(EventAssembler, InventsNoCountWithoutANumber) {
+  auto cd = CodeText("Police arrested people at 10:30 on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->counts.empty());  // "10:30" is a time, "people" has no number
+  auto passive = CodeText("Protesters were arrested in the capital.");
+  const Event* p = OnlyEvent(passive, EventType::kArrest);
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->counts.empty());
+}
+
+// --- part_of and the parts_sum check -----------------------------------------------------
+
+TEST(EventAssembler, PartitiveAndSiblingsArePartsOfTheTotal) {
+  auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 140 were fined and 71 received warnings.");
+  ASSERT_EQ(cd.events.size(), 4u);
+  const Event& convict = cd.events[0];
+  EXPECT_EQ(convict.type, EventType::kConvict);
+  ASSERT_EQ(convict.counts.size(), 1u);
+  ExpectExact(convict.counts[0], Role::kConvicted, 512);
+  EXPECT_EQ(convict.part_of, -1);
+
+  struct Part {
+    std::string_view mode;
+    Role role;
+    int64_t n;
+  };
+  const Part parts[] = {{"jail", Role::kJailed, 301}, {"fine", Role::kFined, 140}, {"warning", Role::kWarned, 71}};
+  for (int i = 0; i < 3; ++i) {
+    const Event& e = cd.events[i + 1];
+    EXPECT_EQ(e.type, EventType::kSentence) << i;
+    EXPECT_EQ(e.mode, parts[i].mode) << i;
+    EXPECT_EQ(e.part_of, 0) << i;
+    ASSERT_EQ(e.counts.size(), 1u) << i;
+    ExpectExact(e.counts[0], parts[i].role, parts[i].n);
+  }
+  EXPECT_EQ(Text(cd, cd.events[1].counts[0].span), "301 of whom");
+
+  ASSERT_EQ(cd.checks.size(), 1u);
+  EXPECT_EQ(cd.checks[0].kind, "parts_sum");
+  EXPECT_EQ(cd.checks[0].result, "consistent");
+  EXPECT_EQ(cd.checks[0].events, (std::vector<int>{0, 1, 2, 3}));
+  EXPECT_EQ(cd.checks[0].message, "jailed 301 + fined 140 + warned 71 = convicted 512");
+}
+
+TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
+  auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
+  ASSERT_EQ(cd.events.size(), 3u);
+  EXPECT_EQ(cd.events[1].part_of, 0);
+  EXPECT_EQ(cd.events[2].part_of, 0);
+  ASSERT_EQ(cd.checks.size(), 1u);
+  EXPECT_EQ(cd.checks[0].kind, "parts_sum");
+  EXPECT_EQ(cd.checks[0].result, "inconsistent");
+}
+
+TEST(EventAssembler, PartitiveInALaterSentenceIsPartial) {
+  auto cd = CodeText("Police arrested 15 people. Three of them were later charged.");
+  const Event* arrest = OnlyEvent(cd, EventType::kArrest);
+  const Event* charge = OnlyEvent(cd, EventType::kCharge);
+  ASSERT_NE(arrest, nullptr);
+  ASSERT_NE(charge, nullptr);
+  EXPECT_EQ(charge->part_of, arrest - cd.events.data());
+  const Count* c = OnlyCount(*charge);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kCharged, 3);
+  ASSERT_EQ(cd.checks.size(), 1u);
+  EXPECT_EQ(cd.checks[0].result, "partial");
+}
+
+TEST(EventAssembler, SameFigureInALaterSentenceIsRepeated) {
+  auto cd = CodeText("Three people were killed on Monday. The three dead were all students.");
+  ASSERT_EQ(cd.checks.size(), 1u);
+  EXPECT_EQ(cd.checks[0].kind, "repeated");
+  EXPECT_EQ(cd.checks[0].result, "consistent");
+}
+
+// --- Status ------------------------------------------------------------------------------
+
+TEST(EventAssembler, NegatedArrestHasNoCount) {
+  auto cd = CodeText("Police did not detain anyone.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kNegated);
+  EXPECT_TRUE(e->counts.empty());
+  auto no_one = CodeText("No one was arrested.");
+  const Event* n = OnlyEvent(no_one, EventType::kArrest);
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->status, EventStatus::kNegated);
+}
+
+TEST(EventAssembler, NegationStaysInItsClause) {
+  auto cd = CodeText("Police did not comment, but 5 people were arrested.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 5);
+}
+
+TEST(EventAssembler, FutureRallyIsPlanned) {
+  auto cd = CodeText("The opposition will hold a rally on Monday.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kPlanned);
+  EXPECT_EQ(e->mode, "rally");
+  ASSERT_TRUE(e->actor.has_value());
+  EXPECT_EQ(e->actor->sector, Sector::kOpposition);
+}
+
+TEST(EventAssembler, PastRallyHappened) {
+  auto cd = CodeText("The opposition held a rally on Monday.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-09");
+}
+
+TEST(EventAssembler, ModalPenaltyIsHypotheticalAndItsDurationNoCount) {
+  auto cd = CodeText("The two journalists could face up to 10 years in jail.");
+  const Event* e = OnlyEvent(cd, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHypothetical);
+  EXPECT_FALSE(HasCountValue(cd, 10));
+}
+
+TEST(EventAssembler, DemandedReleaseIsHypothetical) {
+  auto cd = CodeText("Protesters marched through the city demanding the release of 11 activists.");
+  const Event* e = OnlyEvent(cd, EventType::kRelease);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHypothetical);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kReleased, 11);
+  EXPECT_EQ(Text(cd, c->span), "11 activists");
+}
+
+TEST(EventAssembler, ReleaseWithoutDemandHappened) {
+  auto cd = CodeText("Police released 11 activists on Monday.");
+  const Event* e = OnlyEvent(cd, EventType::kRelease);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kReleased, 11);
+}
+
+// --- Number values -----------------------------------------------------------------------
+
+TEST(EventAssembler, VagueCountHasARangeAndNoValue) {
+  auto cd = CodeText("Hundreds protested in the capital.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->role, Role::kParticipants);
+  EXPECT_EQ(c->value, std::nullopt);
+  EXPECT_EQ(c->low, 200);
+  EXPECT_EQ(c->high, 999);
+  EXPECT_TRUE(c->approximate);
+  EXPECT_EQ(Text(cd, c->span), "Hundreds");
+}
+
+TEST(EventAssembler, NearlyGivesValueAndRangeBelowIt) {
+  auto cd = CodeText("Nearly 1,000 people protested in the capital.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 1000);
+  EXPECT_EQ(c->low, 900);
+  EXPECT_EQ(c->high, 999);
+  EXPECT_TRUE(c->approximate);
+  EXPECT_EQ(Text(cd, c->span), "Nearly 1,000 people");
+}
+
+TEST(EventAssembler, AtLeastHasNoUpperBound) {
+  auto cd = CodeText("At least 20 people were arrested.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 20);
+  EXPECT_EQ(c->low, 20);
+  EXPECT_EQ(c->high, std::nullopt);
+}
+
+TEST(EventAssembler, AgeIsNotACount) {
+  auto cd = CodeText("A 24-year-old student was arrested.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kArrested, 1);
+  EXPECT_FALSE(HasCountValue(cd, 24));
+  auto active = CodeText("Police arrested a 24-year-old student.");
+  EXPECT_FALSE(HasCountValue(active, 24));
+  ASSERT_EQ(active.events.size(), 1u);
+  ASSERT_EQ(active.events[0].counts.size(), 1u);
+  EXPECT_EQ(active.events[0].counts[0].value, 1);
+}
+
+TEST(EventAssembler, MoneyIsNotACount) {
+  auto cd = CodeText("Police fined 3 protesters 500 tenge each.");
+  const Event* e = OnlyEvent(cd, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "fine");
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kFined, 3);
+  EXPECT_FALSE(HasCountValue(cd, 500));
+  auto dollars = CodeText("The man was fined $500.");
+  EXPECT_FALSE(HasCountValue(dollars, 500));
+  auto seized = CodeText("Police arrested 12 people, seizing $40,000 in cash.");
+  EXPECT_FALSE(HasCountValue(seized, 40000));
+  EXPECT_TRUE(HasCountValue(seized, 12));
+}
+
+TEST(EventAssembler, DurationIsNotACount) {
+  auto cd = CodeText("A man was jailed for 15 days.");
+  const Event* e = OnlyEvent(cd, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "jail");
+  const Count* c = OnlyCount(*e);
+  ASSERT_NE(c, nullptr);
+  ExpectExact(*c, Role::kJailed, 1);
+  EXPECT_FALSE(HasCountValue(cd, 15));
+  auto group = CodeText("The activists were jailed for 15 days.");
+  EXPECT_FALSE(HasCountValue(group, 15));
+}
+
+// --- Dates -------------------------------------------------------------------------------
+
+TEST(EventAssembler, WeekdayResolvesBeforePublication) {
+  auto cd = CodeText("Police arrested 15 people on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
+  EXPECT_EQ(e->date->basis, "relative");
+  EXPECT_EQ(e->date->precision, "day");
+  EXPECT_EQ(Text(cd, e->date->span), "Tuesday");
+}
+
+TEST(EventAssembler, ExplicitDateWins) {
+  auto cd = CodeText("Police detained 12 people on 3 March 2026.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-03");
+  EXPECT_EQ(e->date->basis, "explicit");
+  EXPECT_EQ(Text(cd, e->date->span), "3 March 2026");
+}
+
+TEST(EventAssembler, FallsBackToThePublicationDate) {
+  auto cd = CodeText("Police detained 12 activists.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-14");
+  EXPECT_EQ(e->date->basis, "published");
+  EXPECT_TRUE(e->date->span.empty());
+  EXPECT_EQ(e->date->span.begin, 0u);
+}
+
+TEST(EventAssembler, NoDateWithoutPublicationOrExplicitDate) {
+  auto cd = CodeText("Police arrested 15 people on Tuesday.", /*published=*/"");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->date.has_value());
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 15);
+}
+
+TEST(EventAssembler, LaterSentenceKeepsTheEarlierDayPreciseDate) {
+  auto cd = CodeText("Protesters gathered in Veloria on Tuesday. Police arrested 15 people.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
+}
+
+// --- Actors, places, sources ---------------------------------------------------------------
+
+TEST(EventAssembler, DemonymGivesTheActorsCountry) {
+  auto cd = CodeText("Kazakh police detained 12 activists in Almaty.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->actor.has_value());
+  EXPECT_EQ(Text(cd, e->actor->span), "Kazakh police");
+  EXPECT_EQ(e->actor->sector, Sector::kPolice);
+  EXPECT_EQ(e->actor->country, "KZ");
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->sector, Sector::kActivists);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "KZ");
+}
+
+TEST(EventAssembler, NoCountryWithoutACountryWord) {
+  auto cd = CodeText("Police detained 12 activists.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->actor.has_value());
+  EXPECT_EQ(e->actor->country, "");
+  EXPECT_FALSE(e->location.has_value());
+  // Country names are proper nouns: a lowercase demonym is not one.
+  auto lower = CodeText("kazakh police detained 12 activists.");
+  const Event* l = OnlyEvent(lower, EventType::kArrest);
+  ASSERT_NE(l, nullptr);
+  ASSERT_TRUE(l->actor.has_value());
+  EXPECT_EQ(l->actor->country, "");
+}
+
+TEST(EventAssembler, CountryNameGivesTheLocationsCountry) {
+  auto cd = CodeText("Police in Kazakhstan detained 12 activists.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Kazakhstan");
+  EXPECT_EQ(e->location->country, "KZ");
+}
+
+TEST(EventAssembler, SourceFromSaidAndAccordingTo) {
+  auto said = CodeText("Police arrested 15 protesters on Tuesday, the interior ministry said.");
+  const Event* e = OnlyEvent(said, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(Text(said, *e->source), "the interior ministry said");
+
+  auto according = CodeText("Police in Veloria detained 12 activists, according to the interior ministry.");
+  const Event* a = OnlyEvent(according, EventType::kArrest);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->source.has_value());
+  EXPECT_EQ(Text(according, *a->source), "according to the interior ministry");
+}
+
+TEST(EventAssembler, NoSourceWhenNobodyIsQuoted) {
+  auto cd = CodeText("Police arrested 15 protesters on Tuesday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source.has_value());
+}
+
+// --- Spans into multi-byte text -------------------------------------------------------------
+
+TEST(EventAssembler, SpansAreByteOffsetsIntoUtf8Text) {
+  // Multi-byte letters and curly quotes before and inside the evidence; CodeText checks every
+  // span of every event against the text.
+  auto cd = CodeText(
+      "Zürich, Dübendorf — “We detained 12 activists in Zürich,” a police spokesman said on Tuesday. "
+      "Later, Kazakh police arrested 15 people in Almaty, according to the interior ministry.");
+  ASSERT_GE(cd.events.size(), 2u);
+  const Event& first = cd.events[0];
+  EXPECT_EQ(Text(cd, first.trigger), "detained");
+  ASSERT_EQ(first.counts.size(), 1u);
+  EXPECT_EQ(Text(cd, first.counts[0].span), "12 activists");
+  ASSERT_TRUE(first.location.has_value());
+  EXPECT_EQ(Text(cd, first.location->span), "Zürich");
+  ASSERT_TRUE(first.source.has_value());
+  EXPECT_EQ(Text(cd, *first.source), "a police spokesman said");
+  ASSERT_TRUE(first.date.has_value());
+  EXPECT_EQ(Text(cd, first.date->span), "Tuesday");
+}
+
+TEST(EventAssembler, SpansSurviveRepairedUtf8AndCrlf) {
+  // An invalid byte is replaced with U+FFFD (3 bytes) before coding: spans refer to the repaired
+  // text, which CodeText checks.
+  auto cd = CodeText("Caf\xe9 owners said:\r\n“Police arrested 15 people on Tuesday.”\r\n");
+  ASSERT_EQ(cd.doc.warnings.size(), 1u);
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(cd, e->counts[0].span), "15 people");
+}
+
+TEST(EventAssembler, NothingForAnUnrelatedReport) {
+  auto cd = CodeText("The city council approved a new budget for parks on Tuesday.");
+  EXPECT_TRUE(cd.events.empty());
+  EXPECT_TRUE(cd.checks.empty());
+}
+
+}  // namespace
+}  // namespace evident::pipeline

@@ -1,0 +1,106 @@
+// Shared helpers for the pipeline tests: one Engine for the whole test binary (lexicons are
+// loaded once), coding a string as a document, and checking every span of the JSON output
+// against the document text.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "pipeline/json_writer.h"
+#include "text/document.h"
+
+namespace evident::pipeline::testing {
+
+// The engine on the project's data/, created on first use and shared by all tests.
+inline const Engine& SharedEngine() {
+  static const Engine* engine = [] {
+    auto e = Engine::Create({});
+    if (!e.ok()) {
+      ADD_FAILURE() << "Engine::Create: " << e.status().ToString();
+      std::abort();
+    }
+    return std::move(e).value().release();
+  }();
+  return *engine;
+}
+
+inline nlohmann::json ToJson(const CodedDocument& cd) {
+  std::string line;
+  AppendJsonLine(cd, &line);
+  return nlohmann::json::parse(line);
+}
+
+inline bool IsUtf8Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Checks one SPAN object: its text is the document's bytes [start, end), and it neither starts
+// nor ends inside a UTF-8 sequence.
+inline void ExpectSpanMatchesText(const nlohmann::json& span, std::string_view text, const std::string& what) {
+  ASSERT_TRUE(span.contains("start") && span.contains("end") && span.contains("text")) << what << ": " << span;
+  uint64_t start = span["start"].get<uint64_t>();
+  uint64_t end = span["end"].get<uint64_t>();
+  ASSERT_LE(start, end) << what;
+  ASSERT_LE(end, text.size()) << what;
+  EXPECT_EQ(span["text"].get<std::string>(), std::string(text.substr(start, end - start))) << what;
+  if (start < text.size()) {
+    EXPECT_FALSE(IsUtf8Continuation(text[start])) << what << " starts inside a character";
+  }
+  if (end < text.size()) {
+    EXPECT_FALSE(IsUtf8Continuation(text[end])) << what << " ends inside a character";
+  }
+}
+
+// Every span of every event of `cd`, as written by AppendJsonLine.
+inline void ExpectAllSpansMatchText(const CodedDocument& cd) {
+  nlohmann::json j = ToJson(cd);
+  std::string_view text = cd.doc.text;
+  for (const auto& e : j["events"]) {
+    std::string id = e["id"].get<std::string>();
+    ExpectSpanMatchesText(e["trigger"], text, id + ".trigger");
+    EXPECT_FALSE(e["trigger"]["text"].get<std::string>().empty()) << id;
+    ExpectSpanMatchesText(e["sentence"], text, id + ".sentence");
+    EXPECT_LE(e["sentence"]["start"].get<uint64_t>(), e["trigger"]["start"].get<uint64_t>()) << id;
+    EXPECT_GE(e["sentence"]["end"].get<uint64_t>(), e["trigger"]["end"].get<uint64_t>()) << id;
+    for (const char* field : {"actor", "target", "location", "source"})
+      if (!e[field].is_null()) ExpectSpanMatchesText(e[field], text, id + "." + field);
+    for (size_t c = 0; c < e["counts"].size(); ++c) {
+      ExpectSpanMatchesText(e["counts"][c], text, id + ".counts[" + std::to_string(c) + "]");
+      EXPECT_FALSE(e["counts"][c]["text"].get<std::string>().empty()) << id << " count " << c;
+    }
+    if (!e["date"].is_null()) {
+      ExpectSpanMatchesText(e["date"], text, id + ".date");
+      if (e["date"]["basis"] == "published") {
+        EXPECT_EQ(e["date"]["start"], 0) << id;
+        EXPECT_EQ(e["date"]["end"], 0) << id;
+      } else {
+        EXPECT_FALSE(e["date"]["text"].get<std::string>().empty()) << id;
+      }
+    }
+  }
+}
+
+// Codes `text` as one document published on `published` ("" for none). The document goes
+// through text::PrepareText like a reader's output, and all spans are checked.
+inline CodedDocument CodeText(std::string text, std::string published = "2026-03-14", std::string id = "doc-1") {
+  CodedDocument cd;
+  cd.doc.id = std::move(id);
+  cd.doc.origin = "test";
+  cd.doc.text = std::move(text);
+  cd.doc.published = std::move(published);
+  cd.status = text::PrepareText(&cd.doc);
+  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+  if (!cd.status.ok()) return cd;
+  Coder coder(SharedEngine());
+  coder.Code(&cd);
+  ExpectAllSpansMatchText(cd);
+  return cd;
+}
+
+}  // namespace evident::pipeline::testing
