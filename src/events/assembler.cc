@@ -472,6 +472,18 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
           break;
         }
       }
+      // "15 of the arrested were charged": a part of the group counted before.
+      if (T(j).norm == "of" && j > begin_ && qty_at_end_[j - 1 - begin_] != kNone && In(j + 1) &&
+          T(j + 1).norm == "the") {
+        const auto& q = s_.quantities[qty_at_end_[j - 1 - begin_]];
+        NpCount r;
+        r.count = FromQuantity(q, role);
+        r.count.span = Span{q.span.begin, T(p - 1).span.end};
+        r.np_begin = q.begin_token;
+        r.partitive = true;
+        np = r;
+        break;
+      }
       if (!IsAny(T(j), {"from", "of", "in", "at", "with", "belonging", "near", "on"})) continue;
       if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
         np = inner;
@@ -927,7 +939,9 @@ std::optional<ActorRef> SentenceAssembler::ActorOf(const Trig& t, bool passive) 
       }
     }
     int n = NounEndingAt(q);
-    if (n != kNone) return NounActor(n);
+    // "Police were accused of beating ...": "accused" here is the verb, not a person.
+    if (n != kNone && !(T(q).norm == "accused" && q > begin_ && CueAt(q - 1) == static_cast<int>(Cue::kAux)))
+      return NounActor(n);
     k = q;
   }
   return std::nullopt;
@@ -1050,6 +1064,12 @@ void SentenceAssembler::Run() {
     if (bad) continue;
     const auto& ph = tt.phrases[s_.triggers[best].phrase];
     Trig t{m.begin_token, m.end_token, a_.trigger_info_[ph.entry], ph.form};
+    // "the arrested", "the injured", "the dead": people, not a new event.
+    if ((ph.form == lexicon::Form::kPastOrParticiple || ph.form == lexicon::Form::kParticiple) &&
+        m.end_token == m.begin_token + 1 && m.begin_token > begin_ && T(m.begin_token - 1).norm == "the" &&
+        (!In(m.end_token) || IsPunct(T(m.end_token)) || CueAt(m.end_token) == static_cast<int>(Cue::kAux) ||
+         IsAny(T(m.end_token), {"and", "were", "was", "in", "from"})))
+      continue;
     if (t.info.needs_road) {
       bool road = false;
       for (uint32_t k = m.end_token; k < end_ && k < m.end_token + 5 && !road; ++k)
@@ -1455,15 +1475,21 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     if (ev.part_of != -2) continue;
     ev.part_of = -1;
     int64_t v = ev.counts.empty() || !ev.counts[0].value ? 0 : *ev.counts[0].value;
+    int nearest = -1;
     for (size_t j = i; j-- > 0;) {
       const Event& p = (*out)[j];
       if (p.counts.empty()) continue;
+      if (nearest < 0) nearest = static_cast<int>(j);
       // "dozens ... 17 of them": a vague set is compared by its upper bound.
       int64_t pv = p.counts[0].value ? *p.counts[0].value : p.counts[0].high.value_or(0);
       if (pv < v || pv == 0) continue;
       ev.part_of = static_cast<int>(j);
       break;
     }
+    // "12 were arrested. 15 of them were charged": the text says subset; the numbers disagree,
+    // which the subset check reports.
+    if (ev.part_of < 0 && nearest >= 0 && (*out)[nearest].sentence_index + 1 >= ev.sentence_index)
+      ev.part_of = nearest;
     if (ev.part_of < 0) continue;
     for (size_t k = i + 1; k < out->size(); ++k) {
       Event& sib = (*out)[k];
@@ -1635,7 +1661,16 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       uint32_t best_dist = UINT32_MAX;
       for (const auto& d : s->dates) {
         if (&d == dateline) continue;
+        // "Police said on Tuesday they had arrested 15 people on Monday": the date after a
+        // source verb dates the statement, so it counts only when nothing else is near.
+        bool statement = false;
+        for (uint32_t k = d.begin_token; k > 0 && d.begin_token - k < 3;) {
+          --k;
+          if (IsAny(toks[k], {"said", "says", "told", "announced", "reported", "stated", "confirmed", "added"}))
+            statement = true;
+        }
         uint32_t dist = d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
+        if (statement) dist += 1000;
         if (dist < best_dist) {
           best_dist = dist;
           best_date = &d;
@@ -1654,6 +1689,17 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     if (best_date) {
       ev.date = DateRef{best_date->value, extract::DatePrecisionName(best_date->precision),
                         extract::DateBasisName(best_date->basis), best_date->span};
+      // "will hold a rally on Monday": a weekday of a planned event is the next one.
+      if (ev.status == EventStatus::kPlanned && doc.published && best_date->basis == extract::DateBasis::kRelative &&
+          best_date->precision == extract::DatePrecision::kDay &&
+          DaysFromCivil(best_date->value) <= DaysFromCivil(*doc.published) &&
+          DaysFromCivil(*doc.published) - DaysFromCivil(best_date->value) < 7) {
+        bool weekday = false;
+        for (uint32_t k = best_date->begin_token; k < best_date->end_token; ++k)
+          if (IsAny(toks[k], {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))
+            weekday = true;
+        if (weekday) ev.date->value = CivilFromDays(DaysFromCivil(best_date->value) + 7);
+      }
     } else if (first_explicit) {
       ev.date = first_explicit;
     } else if (doc.published) {

@@ -18,9 +18,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto lex = lexicon::Lexicon::Load(dir);
   auto countries = CountryTable::Load(dir + "/countries.tsv");
   if (!lex.ok() || !countries.ok()) {
-    std::string msg;
-    if (!lex.ok()) msg += lex.status().ToString();
-    if (!countries.ok()) msg += (msg.empty() ? "" : "\n") + countries.status().ToString();
+    std::string msg = "cannot load the lexicons in " + dir + ":";
+    if (!lex.ok()) msg += "\n  " + lex.status().message();
+    if (!countries.ok()) msg += "\n  " + countries.status().ToString();
     return Status(ErrorCode::kLexiconError, msg);
   }
   e->lexicon_ = std::move(lex).value();
