@@ -1361,7 +1361,13 @@ void SentenceAssembler::Run() {
     ev.sentence = sent.span;
     ev.sentence_index = s_.index;
     ev.trigger_token = t.b;
-    ev.actor = ActorOf(t, passive);
+    {
+      // The actor stands before the counted group when the group precedes the trigger
+      // ("Police took 15 people into custody").
+      Trig from = t;
+      if (np && np->np_begin < t.b && np->np_begin >= begin_) from.b = np->np_begin;
+      ev.actor = ActorOf(from, passive);
+    }
     if (np) {
       ev.counts.push_back(np->count);
       ev.target = np->who;
