@@ -67,10 +67,14 @@ int RunCode(const CodeArgs& args) {
   else if (args.input_format == "text") options.read.format = text::InputFormat::kText;
   else if (args.input_format == "html") options.read.format = text::InputFormat::kHtml;
   bool pretty = args.format == "pretty";
+  options.render = [pretty](const pipeline::CodedDocument& cd, std::string* out) {
+    out->clear();
+    if (pretty) pipeline::AppendPretty(cd, out);
+    else pipeline::AppendJsonLine(cd, out);
+  };
   std::string buffer;
   auto emit = [&](const pipeline::CodedDocument& cd) {
-    if (pretty) pipeline::AppendPretty(cd, &buffer);
-    else pipeline::AppendJsonLine(cd, &buffer);
+    buffer += cd.rendered;
     if (!cd.status.ok())
       Error(cd.status.where().empty() ? cd.doc.origin : cd.status.where(),
             std::string(cd.failed ? "failed: " : "rejected: ") + cd.status.message());

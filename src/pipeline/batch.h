@@ -1,7 +1,9 @@
 // Batch coding: inputs -> ordered CodedDocuments, on N worker threads, with a RunReport.
 //
-// Documents are read in chunks, coded in parallel, and handed to `emit` in input order, so
-// output line i is always input document i. Nothing is dropped: each document is coded (ok),
+// Documents are read in chunks, coded in parallel by worker threads that live for the whole
+// run, and handed to `emit` in input order on the calling thread, so output line i is always
+// input document i. While the workers code chunk k, the caller reads chunk k+1 and emits
+// chunk k-1. Nothing is dropped: each document is coded (ok),
 // rejected (bad input, with its reason) or failed (an engine fault caught here, retryable),
 // and read == coded + rejected + failed.
 #pragma once
@@ -27,10 +29,15 @@ struct RunReport {
   double seconds = 0;
 };
 
+// Renders a coded document for output (JSON line, pretty text) into `out`. Runs on the worker
+// threads, so the calling thread only writes; must be thread-safe.
+using RenderFn = std::function<void(const CodedDocument&, std::string* out)>;
+
 struct BatchOptions {
   int threads = 1;
   size_t chunk_docs = 512;
   text::ReadOptions read;
+  RenderFn render;  // optional: fills CodedDocument::rendered before emit
 };
 
 using EmitFn = std::function<void(const CodedDocument&)>;

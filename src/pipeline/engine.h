@@ -40,6 +40,7 @@ struct CodedDocument {
   bool failed = false;  // true for engine faults: the document can be retried
   std::vector<events::Event> events;
   std::vector<events::Check> checks;
+  std::string rendered;  // output text, when BatchOptions::render is set
 };
 
 class Engine {
