@@ -134,7 +134,14 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
 void AppendJsonString(std::string_view s, std::string* out) {
   static const char* kHex = "0123456789abcdef";
   *out += '"';
-  for (unsigned char c : s) {
+  // PERF: copy runs of bytes that need no escaping in one append (byte-wise appends were 7% of
+  // a profile of the whole CLI, docs/performance.md).
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -148,11 +155,10 @@ void AppendJsonString(std::string_view s, std::string* out) {
           *out += "\\u00";
           *out += kHex[c >> 4];
           *out += kHex[c & 15];
-        } else {
-          *out += static_cast<char>(c);
         }
     }
   }
+  out->append(s.data() + run, s.size() - run);
   *out += '"';
 }
 
