@@ -811,6 +811,15 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         !IsAny(T(k - 1), {"did", "they", "we"}))
       return EventStatus::kHypothetical;
   }
+  // "an alleged ongoing confrontation", "a suspected bombing": a claimed event, not a reported one.
+  if ((t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural) && t.b > begin_) {
+    for (uint32_t k = t.b; k > begin_ && t.b - k < 3;) {
+      --k;
+      if (IsAny(T(k), {"alleged", "purported", "suspected", "possible", "planned", "attempted"}))
+        return T(k).norm == "planned" ? EventStatus::kPlanned : EventStatus::kHypothetical;
+      if (T(k).kind != TokenKind::kWord) break;
+    }
+  }
   // "not a single activist ... has been arrested", "none of the attackers were arrested"
   for (uint32_t k = t.b; k > begin_ + 1 && t.b - k < 25;) {
     --k;
