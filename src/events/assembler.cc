@@ -218,7 +218,7 @@ class SentenceAssembler {
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
   // "of|from" (+ up to 3 words) + a non-violent cause within the next 8 tokens.
   bool NonviolentCauseAfter(uint32_t k) const {
-    for (uint32_t j = k; j < end_ && j < k + 8; ++j) {
+    for (uint32_t j = k; j < end_ && j < k + 16; ++j) {
       if (!IsAny(T(j), {"of", "from", "after", "due"})) continue;
       for (uint32_t c = j + 1; c < end_ && c < j + 5; ++c)
         if (CueAt(c) == static_cast<int>(Cue::kNonviolentCause)) return true;
@@ -1195,9 +1195,20 @@ void SentenceAssembler::Run() {
       if (is_noun) {
         // "15 arrests", "two deaths", "3,000 marchers" count people; "two shootings", "12
         // attacks", "three protests" count events, so a number before them is no count.
-        bool counts_people = type != EventType::kProtest && !(type == EventType::kAssault && !mode.empty() &&
-                                                              mode != "killing" && mode != "execution");
+        // "two warnings", "three charges", "two convictions" count sanctions, not people.
+        bool counts_people = type != EventType::kProtest && type != EventType::kSentence &&
+                             type != EventType::kCharge && type != EventType::kConvict &&
+                             !(type == EventType::kAssault && !mode.empty() && mode != "killing" &&
+                               mode != "execution");
         if (t.info.type == EventType::kProtest && t.from_protester_noun) counts_people = true;
+        // "handed all four suspended sentences", "gave 12 protesters fines": the recipients.
+        if (type == EventType::kSentence && t.b > begin_ + 1) {
+          for (uint32_t k = t.b - 1; k > begin_ && t.b - k < 5; --k)
+            if (IsAny(T(k - 1), {"handed", "gave", "given", "issued", "awarded", "handing", "giving"})) {
+              counts_people = true;
+              break;
+            }
+        }
         if (t.b > begin_ && counts_people) {
           uint32_t p = t.b - 1;
           if (qty_at_end_[p - begin_] != kNone) np = NpEndingAt(p, role, true);
@@ -1306,6 +1317,11 @@ void SentenceAssembler::Run() {
             person = true;
       for (uint32_t k = t.e; k < t.e + 4 && In(k); ++k) {
         int n = NounStartingAt(k);
+        // "locals warned the police": a warning to the authorities is no sanction.
+        if (type == EventType::kSentence && n != kNone &&
+            (Noun(n).sector == Sector::kPolice || Noun(n).sector == Sector::kMilitary ||
+             Noun(n).sector == Sector::kGovernment || Noun(n).sector == Sector::kJudiciary))
+          break;
         if ((n != kNone && (Noun(n).person || Noun(n).sector != Sector::kUnknown)) ||
             IsAny(T(k), {"him", "her", "them", "all", "those"})) {
           person = true;
