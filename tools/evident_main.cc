@@ -37,7 +37,9 @@ void Error(const std::string& where, const std::string& message) {
 Result<std::unique_ptr<pipeline::Engine>> MakeEngine(const std::string& data_dir) {
   pipeline::EngineOptions options;
   options.data_dir = data_dir;
-  return pipeline::Engine::Create(options);
+  auto engine = pipeline::Engine::Create(options);
+  if (engine.ok() && !(*engine)->warning().empty()) Error("warning", (*engine)->warning());
+  return engine;
 }
 
 struct CodeArgs {

@@ -40,6 +40,11 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     noun_info_.push_back(NounInfo{*lexicon::ParseSector(e.fields[0]), e.fields[1] == "person",
                                   e.fields[1] != "person"});
   for (const auto& e : cues.table().entries) cue_info_.push_back(*lexicon::ParseCue(e.fields[0]));
+  if (places_)
+    for (size_t i = 0; i < places_->phrases->entries.size(); ++i) {
+      const auto& e = places_->phrases->entries[i];
+      if (!places_->is_demonym[i]) country_name_.emplace(e.fields[0], e.phrase);  // the first is the name
+    }
 }
 
 namespace {
@@ -1625,21 +1630,6 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
   RemoveEvents(out, [&](const Event&) { return merged_into[i++] >= 0; });
 }
 
-namespace {
-
-bool NotAPlaceWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "the", "a", "an", "his", "her", "their", "police", "court", "front",
-      "response", "connection", "protest", "support", "custody", "jail", "prison", "total", "addition",
-      "order", "favour", "favor", "solidarity", "view", "line", "charge", "which", "what", "this", "that"};
-  for (auto k : kWords)
-    if (k == w) return true;
-  return false;
-}
-
-}  // namespace
 
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   const auto& toks = doc.text->tokens;
@@ -1682,6 +1672,10 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       if (toks[k].norm == "-" || toks[k].norm == ":") dash_after = true;
     if (caps_start && dash_after && d.begin_token < doc.text->sentences[0].begin_token + 8) dateline = &d;
   }
+  // The document's country: the resolver's vote over its place mentions, else the country
+  // names and demonyms matched in the text.
+  std::string doc_country_resolved = places::DocumentCountry(doc.places);
+  if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -1736,55 +1730,72 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     } else if (doc.published) {
       ev.date = DateRef{*doc.published, "day", "published", Span{}};
     }
-    // Location: "in <Capitalized Name>" in the event's sentence (nearest after the trigger, else
-    // before); country from a country name or demonym in that sentence, else the document's.
-    if (!s) continue;
-    const auto& sent = doc.text->sentences[ev.sentence_index];
-    std::optional<LocationRef> loc;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t k = sent.begin_token; k + 1 < sent.end_token; ++k) {
-      if (!IsAny(toks[k], {"in", "at", "near", "outside", "across", "from"})) continue;
-      uint32_t j = k + 1;
-      if (j < sent.end_token && toks[j].norm == "the") ++j;
-      uint32_t b = j;
-      while (j < sent.end_token && toks[j].kind == TokenKind::kWord && toks[j].HasFlag(tokens::kCapitalized) &&
-             !NotAPlaceWord(toks[j].norm) && j - b < 4)
-        ++j;
-      if (j == b) continue;
-      bool in_date = false;
-      for (const auto& d : s->dates)
-        if (d.begin_token <= b && b < d.end_token) in_date = true;
-      if (in_date) continue;
-      uint32_t dist = b > ev.trigger_token ? b - ev.trigger_token : (ev.trigger_token - b) * 2;
-      if (dist >= best_dist) continue;
-      best_dist = dist;
-      LocationRef l;
-      l.span = Span{toks[b].span.begin, toks[j - 1].span.end};
-      l.name = std::string(l.span.Of(doc.text->text));
-      loc = l;
-    }
-    std::string country;
-    if (places_) {
-      for (const auto& m : s->places) {
-        const std::string& code = places_->code_of_entry[places_->phrases->phrases[m.phrase].entry];
-        if (!code.empty()) {
-          country = code;
-          if (!places_->is_demonym[places_->phrases->phrases[m.phrase].entry]) break;
-        }
-      }
-    }
-    if (country.empty()) country = doc_country;
-    if (!loc && !country.empty()) {
-      // No place named in the sentence: the country stands in, without a span.
-      LocationRef l;
-      l.country = country;
-      loc = l;
-    }
-    if (loc) {
-      loc->country = country;
-      ev.location = loc;
+    // Location: the place attached to the event in its sentence (the nearest place mention;
+    // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
+    // nearest earlier place in the same paragraph, else the dateline, else the document's
+    // country (docs/places.md).
+    ev.location = LocateEvent(doc, ev, doc_country_resolved);
+  }
+}
+
+std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations& doc, const Event& ev,
+                                                       const std::string& doc_country) const {
+  const auto& sents = doc.text->sentences;
+  const auto& sent = sents[ev.sentence_index];
+  auto usable = [](const places::PlaceMention& m) { return !m.demonym && !m.actor && !m.qualifier; };
+  auto make = [&](const places::PlaceMention& m, std::string_view basis) {
+    LocationRef l;
+    l.span = m.span;
+    l.name = m.name;
+    l.country = m.country;
+    l.admin1_code = m.admin1_code;
+    l.admin1_name = m.admin1_name;
+    l.lat = m.lat;
+    l.lon = m.lon;
+    l.has_coordinates = m.has_coordinates;
+    l.geonames_id = m.geonames_id;
+    l.precision = places::PrecisionName(m.precision);
+    l.basis = basis;
+    if (l.country.empty()) l.country = doc_country;
+    return l;
+  };
+  const places::PlaceMention* best = nullptr;
+  uint32_t best_dist = UINT32_MAX;
+  for (const auto& m : doc.places) {
+    if (!usable(m) || m.begin_token < sent.begin_token || m.begin_token >= sent.end_token) continue;
+    uint32_t d = m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token)
+                                                   : (ev.trigger_token - m.begin_token) + 1;
+    // A known city names the place better than an unlisted locality, a subdivision or a
+    // country in the same sentence ("in Bat Galim Square of Haifa city" -> Haifa).
+    if (!m.listed) d += 20;
+    if (m.precision == places::Precision::kAdmin2) d += 30;
+    if (m.precision == places::Precision::kAdmin1) d += 40;
+    if (m.precision == places::Precision::kCountry) d += 80;
+    if (d < best_dist) {
+      best_dist = d;
+      best = &m;
     }
   }
+  if (best) return make(*best, "same sentence");
+  for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
+    const auto& m = *it;
+    if (!usable(m) || m.begin_token >= sent.begin_token || m.dateline) continue;
+    // The sentence holding the mention must be in the event's paragraph.
+    uint32_t si = ev.sentence_index;
+    while (si > 0 && sents[si].begin_token > m.begin_token) --si;
+    if (sents[si].paragraph != sent.paragraph) break;
+    if (m.precision == places::Precision::kCountry) continue;
+    return make(m, "same paragraph");
+  }
+  for (const auto& m : doc.places)
+    if (m.dateline && usable(m)) return make(m, "dateline");
+  if (doc_country.empty()) return std::nullopt;
+  LocationRef l;
+  l.country = doc_country;
+  l.precision = "country";
+  l.basis = "document";
+  if (auto it = country_name_.find(doc_country); it != country_name_.end()) l.name = it->second;
+  return l;
 }
 
 }  // namespace evident::events

@@ -31,6 +31,7 @@
 #include "extract/numbers.h"
 #include "lexicon/lexicon.h"
 #include "match/phrase_matcher.h"
+#include "places/resolver.h"
 #include "tokens/tokenizer.h"
 
 namespace evident::events {
@@ -50,6 +51,7 @@ struct DocumentAnnotations {
   const tokens::TokenizedText* text = nullptr;
   std::optional<CivilDate> published;
   std::vector<SentenceAnnotations> sentences;  // only sentences worth assembling, in order
+  std::vector<places::PlaceMention> places;     // every resolved place mention, in text order
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.
@@ -84,6 +86,8 @@ class EventAssembler {
 
   void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
+                                         const std::string& doc_country) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;
@@ -93,6 +97,7 @@ class EventAssembler {
   std::vector<TriggerInfo> trigger_info_;  // per trigger entry
   std::vector<NounInfo> noun_info_;        // per noun entry
   std::vector<lexicon::Cue> cue_info_;     // per cue entry
+  std::unordered_map<std::string, std::string> country_name_;  // ISO code -> English name
 
   friend class SentenceAssembler;
 };

@@ -42,9 +42,16 @@ struct DateRef {
 };
 
 struct LocationRef {
-  Span span;
-  std::string name;
-  std::string country;  // ISO 3166-1 alpha-2 or empty
+  Span span;                // the place name in the text; empty for basis "document"
+  std::string name;         // canonical name ("Kyiv" for "Kiev")
+  std::string country;      // ISO 3166-1 alpha-2 or empty
+  std::string admin1_code;  // "US-NC", or GeoNames' code when ISO 3166-2 has none
+  std::string admin1_name;
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  int64_t geonames_id = 0;
+  std::string_view precision;  // "city" | "admin1" | "admin2" | "country"
+  std::string_view basis;      // "same sentence" | "same paragraph" | "dateline" | "document"
 };
 
 struct Event {

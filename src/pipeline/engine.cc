@@ -55,6 +55,12 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   }
   e->places_.phrases = &e->place_table_;
 
+  std::string gazetteer_path = options.gazetteer.empty() ? EVIDENT_GAZETTEER_PATH : options.gazetteer;
+  if (const char* env = std::getenv("EVIDENT_GAZETTEER"); env && *env && options.gazetteer.empty()) gazetteer_path = env;
+  auto gazetteer = places::Gazetteer::LoadOrFallback(gazetteer_path, dir, &e->warning_);
+  if (!gazetteer.ok()) return gazetteer.status();
+  e->places_resolver_ = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
+
   e->triggers_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.triggers());
   e->nouns_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.nouns());
   e->cues_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.cues());
@@ -128,6 +134,14 @@ void Coder::Code(CodedDocument* out) {
     ++used;
   }
   sents.resize(used);
+  // PERF: places are looked for only where they can place an event: sentences with a trigger
+  // and their neighbours, and the first three (dateline, lede). Resolving every sentence of
+  // long articles tripled the coding time.
+  place_mask_.assign(tokens_.sentences.size(), false);
+  for (size_t i = 0; i < place_mask_.size() && i < 2; ++i) place_mask_[i] = true;
+  for (const auto& a : sents)
+    if (!a.triggers.empty()) place_mask_[a.index] = true;
+  e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_);
   e.assembler_->Assemble(annotations_, &out->events);
   out->checks = events::CheckNumbers(out->events);
 }

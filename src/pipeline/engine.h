@@ -22,6 +22,7 @@
 #include "extract/numbers.h"
 #include "lexicon/lexicon.h"
 #include "match/phrase_matcher.h"
+#include "places/resolver.h"
 #include "text/document.h"
 #include "tokens/tokenizer.h"
 
@@ -29,6 +30,7 @@ namespace evident::pipeline {
 
 struct EngineOptions {
   std::string data_dir;  // folder with triggers.tsv, nouns.tsv, cues.tsv, countries.tsv ...
+  std::string gazetteer;  // compiled gazetteer (default: the build's gazetteer.bin)
 };
 
 // The built-in data folder (the source tree's data/, or EVIDENT_DATA_DIR from the environment).
@@ -49,6 +51,9 @@ class Engine {
 
   const lexicon::Lexicon& lexicon() const { return lexicon_; }
   const CountryTable& countries() const { return countries_; }
+  const places::PlaceResolver& places() const { return *places_resolver_; }
+  // Non-empty when the world gazetteer was missing and countries stand in for places.
+  const std::string& warning() const { return warning_; }
 
  private:
   Engine() = default;
@@ -63,6 +68,8 @@ class Engine {
   tokens::Tokenizer tokenizer_;
   extract::NumberExtractor numbers_;
   extract::DateExtractor dates_;
+  std::unique_ptr<places::PlaceResolver> places_resolver_;
+  std::string warning_;
 };
 
 class Coder {
@@ -75,6 +82,7 @@ class Coder {
   const Engine& engine_;
   tokens::TokenizedText tokens_;
   events::DocumentAnnotations annotations_;
+  std::vector<bool> place_mask_;
 };
 
 }  // namespace evident::pipeline

@@ -1,5 +1,7 @@
 #include "pipeline/json_writer.h"
 
+#include <cstdio>
+
 #include "events/cameo.h"
 
 namespace evident::pipeline {
@@ -103,15 +105,39 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
   }
   *out += ",\"location\":";
   if (e.location) {
+    const auto& l = *e.location;
+    auto opt_string = [&](const std::string& v) {
+      if (v.empty()) *out += "null";
+      else AppendJsonString(v, out);
+    };
     *out += '{';
-    AppendSpanFields(text, e.location->span, out);
+    AppendSpanFields(text, l.span, out);
     *out += ",\"name\":";
-    if (e.location->name.empty()) *out += "null";
-    else AppendJsonString(e.location->name, out);
+    opt_string(l.name);
     *out += ",\"country\":";
-    if (e.location->country.empty()) *out += "null";
-    else AppendJsonString(e.location->country, out);
-    *out += '}';
+    opt_string(l.country);
+    *out += ",\"admin1\":";
+    if (l.admin1_code.empty() && l.admin1_name.empty()) {
+      *out += "null";
+    } else {
+      *out += "{\"code\":";
+      opt_string(l.admin1_code);
+      *out += ",\"name\":";
+      opt_string(l.admin1_name);
+      *out += '}';
+    }
+    char coords[64];
+    if (l.has_coordinates) std::snprintf(coords, sizeof coords, ",\"lat\":%.5f,\"lon\":%.5f", l.lat, l.lon);
+    else std::snprintf(coords, sizeof coords, ",\"lat\":null,\"lon\":null");
+    *out += coords;
+    *out += ",\"geonames_id\":";
+    if (l.geonames_id) *out += std::to_string(l.geonames_id);
+    else *out += "null";
+    *out += ",\"precision\":\"";
+    *out += l.precision;
+    *out += "\",\"basis\":\"";
+    *out += l.basis;
+    *out += "\"}";
   } else {
     *out += "null";
   }

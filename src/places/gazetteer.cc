@@ -1,0 +1,608 @@
+#include "places/gazetteer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "common/countries.h"
+#include "places/aliases.h"
+
+namespace evident::places {
+
+static_assert(std::endian::native == std::endian::little, "the gazetteer file is little-endian and mapped as is");
+
+namespace {
+
+constexpr char kMagic[8] = {'E', 'V', 'I', 'D', 'G', 'A', 'Z', '\n'};
+constexpr uint32_t kHeaderSize = 128;
+constexpr const char* kRebuildHint =
+    "rebuild it: npm ci --prefix web && cmake --build build (scripts/build_gazetteer.js)";
+
+// The header as stored (docs/places.md). Read with memcpy; all fields little-endian.
+struct Header {
+  char magic[8];
+  uint32_t version;
+  uint32_t header_size;
+  uint32_t record_size;
+  uint32_t key_size;
+  uint32_t candidate_size;
+  uint32_t flags;
+  uint32_t num_records;
+  uint32_t num_countries;
+  uint32_t num_admin1;
+  uint32_t num_cities;
+  uint32_t num_buckets;
+  uint32_t num_keys;
+  uint32_t num_candidates;
+  uint32_t strings_size;
+  uint32_t source;
+  uint32_t reserved;
+  uint64_t records_offset;
+  uint64_t buckets_offset;
+  uint64_t keys_offset;
+  uint64_t candidates_offset;
+  uint64_t strings_offset;
+  uint64_t total_size;
+  uint8_t padding[8];
+};
+static_assert(sizeof(Header) == kHeaderSize);
+
+}  // namespace
+
+// The bytes of a gazetteer: a read-only mapping of the file, or an 8-byte aligned heap copy.
+struct Gazetteer::Storage {
+  const char* data = nullptr;
+  size_t size = 0;
+  void* mapping = nullptr;
+  std::unique_ptr<uint64_t[]> heap;
+
+  Storage() = default;
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+  ~Storage() {
+    if (mapping != nullptr) munmap(mapping, size);
+  }
+};
+
+uint32_t NameKeyHash(std::string_view key) {
+  uint32_t h = 0x811C9DC5u;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 0x01000193u;
+  }
+  return h;
+}
+
+std::string LooseKey(std::string_view key) {
+  std::string k;
+  k.reserve(key.size());
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (c == '\'') continue;
+    if (c == 'y') c = 'i';
+    if (c == 'u' && !k.empty() && k.back() == 'o') {
+      k.back() = 'u';
+      continue;
+    }
+    k += c;
+  }
+  for (std::string_view article :
+       {"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "ash ", "az ", "ed ", "es ", "ez "}) {
+    if (k.size() >= article.size() && k.compare(0, article.size(), article) == 0) {
+      k.erase(0, article.size());
+      break;
+    }
+  }
+  std::string out;
+  out.reserve(k.size());
+  for (char c : k) {
+    if (c >= 'a' && c <= 'z' && !out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  std::string result;
+  result.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    bool at_end = i + 1 == out.size() || out[i + 1] == ' ';
+    if (out[i] == 'h' && at_end && i > 0 && vowel(out[i - 1])) continue;
+    result += out[i];
+  }
+  return result;
+}
+
+Result<Gazetteer> Gazetteer::Load(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status(ErrorCode::kIoError,
+                  std::string("cannot open the gazetteer (") + std::strerror(errno) + "); " + kRebuildHint, path);
+  }
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status(ErrorCode::kIoError, "the gazetteer is not a regular file", path);
+  }
+  auto storage = std::make_shared<Storage>();
+  storage->size = static_cast<size_t>(st.st_size);
+  if (storage->size >= kHeaderSize) {
+    void* m = mmap(nullptr, storage->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m != MAP_FAILED) {
+      storage->mapping = m;
+      storage->data = static_cast<const char*>(m);
+    }
+  }
+  if (storage->data == nullptr) {
+    // Too small to map (the checks will say so) or mmap refused: read it in one go.
+    storage->heap.reset(new uint64_t[storage->size / 8 + 1]);
+    char* dst = reinterpret_cast<char*>(storage->heap.get());
+    size_t done = 0;
+    while (done < storage->size) {
+      ssize_t n = read(fd, dst + done, storage->size - done);
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    storage->size = done;
+    storage->data = dst;
+  }
+  close(fd);
+  return Open(std::move(storage), path);
+}
+
+Result<Gazetteer> Gazetteer::FromBytes(std::string_view bytes, const std::string& name) {
+  auto storage = std::make_shared<Storage>();
+  storage->heap.reset(new uint64_t[bytes.size() / 8 + 1]);
+  char* dst = reinterpret_cast<char*>(storage->heap.get());
+  if (!bytes.empty()) std::memcpy(dst, bytes.data(), bytes.size());
+  storage->data = dst;
+  storage->size = bytes.size();
+  return Open(std::move(storage), name);
+}
+
+Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const std::string& name) {
+  auto bad = [&](uint64_t offset, const std::string& what) {
+    return Status(ErrorCode::kLexiconError, "not a usable gazetteer: " + what + "; " + kRebuildHint,
+                  name + ":" + std::to_string(offset));
+  };
+  const size_t size = storage->size;
+  if (size < kHeaderSize) {
+    return bad(0, "the file has " + std::to_string(size) + " bytes, less than the " + std::to_string(kHeaderSize) +
+                      "-byte header (truncated)");
+  }
+  Header h;
+  std::memcpy(&h, storage->data, sizeof(h));
+  if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
+    return bad(0, "bad magic '" + Fragment(std::string_view(h.magic, 8)) +
+                      "', expected 'EVIDGAZ\\n' (is this a gazetteer file?)");
+  }
+  if (h.version != kFormatVersion) {
+    return bad(8, "format version " + std::to_string(h.version) + ", this build reads version " +
+                      std::to_string(kFormatVersion));
+  }
+  if (h.header_size != kHeaderSize || h.record_size != sizeof(PlaceRecord) || h.key_size != sizeof(KeyEntry) ||
+      h.candidate_size != sizeof(CandidateRef)) {
+    return bad(12, "unexpected header, record, key or candidate size");
+  }
+  if (h.total_size != size) {
+    return bad(size, "the header says the file has " + std::to_string(h.total_size) + " bytes but it has " +
+                         std::to_string(size) + (size < h.total_size ? " (truncated)" : " (trailing bytes)"));
+  }
+  if (static_cast<uint64_t>(h.num_countries) + h.num_admin1 + h.num_cities != h.num_records) {
+    return bad(32, "record counts do not add up");
+  }
+  if (h.num_buckets == 0 || (h.num_buckets & (h.num_buckets - 1)) != 0 || h.num_buckets <= h.num_keys) {
+    return bad(48, "the bucket count must be a power of two above the key count");
+  }
+  struct Section {
+    const char* what;
+    uint64_t offset;
+    uint64_t count;
+    uint64_t item;
+  };
+  const Section sections[] = {
+      {"records", h.records_offset, h.num_records, sizeof(PlaceRecord)},
+      {"buckets", h.buckets_offset, h.num_buckets, sizeof(uint32_t)},
+      {"keys", h.keys_offset, h.num_keys, sizeof(KeyEntry)},
+      {"candidates", h.candidates_offset, h.num_candidates, sizeof(CandidateRef)},
+      {"strings", h.strings_offset, h.strings_size, 1},
+  };
+  for (const Section& s : sections) {
+    uint64_t bytes = s.count * s.item;  // counts are 32-bit: no overflow
+    if (s.offset % 8 != 0 || s.offset < kHeaderSize || s.offset > size || bytes > size - s.offset) {
+      return bad(s.offset, std::string("the ") + s.what + " section [" + std::to_string(s.offset) + ", +" +
+                               std::to_string(bytes) + ") lies outside the file");
+    }
+  }
+
+  Gazetteer g;
+  const char* base = storage->data;
+  g.records_ = reinterpret_cast<const PlaceRecord*>(base + h.records_offset);
+  g.buckets_ = reinterpret_cast<const uint32_t*>(base + h.buckets_offset);
+  g.keys_ = reinterpret_cast<const KeyEntry*>(base + h.keys_offset);
+  g.candidates_ = reinterpret_cast<const CandidateRef*>(base + h.candidates_offset);
+  g.strings_ = base + h.strings_offset;
+  g.num_records_ = h.num_records;
+  g.num_countries_ = h.num_countries;
+  g.num_admin1_ = h.num_admin1;
+  g.num_cities_ = h.num_cities;
+  g.num_buckets_ = h.num_buckets;
+  g.num_keys_ = h.num_keys;
+  g.num_candidates_ = h.num_candidates;
+  g.strings_size_ = h.strings_size;
+
+  // Strings: NUL-terminated, the table starts with "" and ends with a NUL, so every offset
+  // inside it reads a terminated string.
+  if (h.strings_size == 0 || g.strings_[0] != '\0' || g.strings_[h.strings_size - 1] != '\0') {
+    return bad(h.strings_offset, "the string table must start and end with a NUL byte");
+  }
+  if (h.source >= h.strings_size) return bad(64, "the source string is outside the string table");
+  g.source_ = h.source;
+
+  auto string_ok = [&](uint32_t off) { return off < h.strings_size; };
+  auto ref_ok = [&](uint32_t index) { return index == kNoRecord || index < h.num_records; };
+  for (uint32_t i = 0; i < h.num_records; ++i) {
+    const PlaceRecord& r = g.records_[i];
+    uint64_t at = h.records_offset + uint64_t{i} * sizeof(PlaceRecord);
+    PlaceKind want = i < h.num_countries                  ? PlaceKind::kCountry
+                     : i < h.num_countries + h.num_admin1 ? PlaceKind::kAdmin1
+                                                          : PlaceKind::kCity;
+    if (r.kind != static_cast<uint8_t>(want)) {
+      return bad(at, "record " + std::to_string(i) + " has kind " + std::to_string(r.kind) +
+                         "; records are countries, then subdivisions, then places");
+    }
+    if (!string_ok(r.name) || !string_ok(r.feature) || !string_ok(r.admin1_code) || !string_ok(r.admin1_name)) {
+      return bad(at, "record " + std::to_string(i) + " points outside the string table");
+    }
+    if (!ref_ok(r.admin1) || !ref_ok(r.related)) {
+      return bad(at, "record " + std::to_string(i) + " refers to a record that does not exist");
+    }
+    for (char c : r.country) {
+      if (c < 'A' || c > 'Z') {
+        return bad(at, "record " + std::to_string(i) + " has a country code that is not two capitals");
+      }
+    }
+  }
+  for (uint32_t i = 0; i < h.num_keys; ++i) {
+    const KeyEntry& k = g.keys_[i];
+    uint64_t at = h.keys_offset + uint64_t{i} * sizeof(KeyEntry);
+    if (!string_ok(k.key) || uint64_t{k.cand_begin} + k.cand_count > h.num_candidates || k.cand_count == 0) {
+      return bad(at, "key " + std::to_string(i) + " points outside the file");
+    }
+    if (NameKeyHash(g.Str(k.key)) != k.hash) {
+      return bad(at, "key '" + Fragment(g.Str(k.key)) + "' has a wrong hash");
+    }
+  }
+  for (uint32_t i = 0; i < h.num_buckets; ++i) {
+    if (g.buckets_[i] > h.num_keys) {
+      return bad(h.buckets_offset + uint64_t{i} * 4,
+                 "bucket " + std::to_string(i) + " refers to a key that does not exist");
+    }
+  }
+  for (uint32_t i = 0; i < h.num_candidates; ++i) {
+    if (g.candidates_[i].record >= h.num_records) {
+      return bad(h.candidates_offset + uint64_t{i} * sizeof(CandidateRef),
+                 "candidate " + std::to_string(i) + " refers to a record that does not exist");
+    }
+  }
+  g.storage_ = std::move(storage);
+  return g;
+}
+
+std::string_view Gazetteer::Str(uint32_t offset) const {
+  if (offset >= strings_size_) return {};
+  return std::string_view(strings_ + offset);
+}
+
+size_t Gazetteer::file_size() const { return storage_ ? storage_->size : 0; }
+
+LookupResult Gazetteer::Lookup(std::string_view key) const {
+  if (num_keys_ == 0) return {};
+  const uint32_t mask = num_buckets_ - 1;
+  const uint32_t h = NameKeyHash(key);
+  for (uint32_t b = h & mask, probes = 0; probes < num_buckets_; b = (b + 1) & mask, ++probes) {
+    uint32_t v = buckets_[b];
+    if (v == 0) return {};
+    const KeyEntry& e = keys_[v - 1];
+    if (e.hash == h && Str(e.key) == key) {
+      return LookupResult{std::span<const CandidateRef>(candidates_ + e.cand_begin, e.cand_count), e.flags};
+    }
+  }
+  return {};
+}
+
+uint32_t Gazetteer::FindCountry(std::string_view code) const {
+  const PlaceRecord* begin = records_;
+  const PlaceRecord* end = records_ + num_countries_;
+  auto it =
+      std::lower_bound(begin, end, code, [](const PlaceRecord& r, std::string_view c) { return r.Country() < c; });
+  if (it == end || it->Country() != code) return kNoRecord;
+  return static_cast<uint32_t>(it - records_);
+}
+
+uint32_t Gazetteer::FindAdmin1(std::string_view code) const {
+  const PlaceRecord* begin = records_ + num_countries_;
+  const PlaceRecord* end = begin + num_admin1_;
+  auto it = std::lower_bound(begin, end, code,
+                             [this](const PlaceRecord& r, std::string_view c) { return Str(r.admin1_code) < c; });
+  if (it == end || Str(it->admin1_code) != code) return kNoRecord;
+  return static_cast<uint32_t>(it - records_);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+uint32_t GazetteerBuilder::Add(const Place& place) {
+  uint32_t index = static_cast<uint32_t>(places_.size());
+  places_.push_back(place);
+  AddName(place.name, index, 0);
+  return index;
+}
+
+void GazetteerBuilder::AddName(std::string_view name, uint32_t record, uint32_t flags) {
+  if (IsAbbreviation(name)) flags |= kAbbreviation;
+  std::string key = NameKey(name);
+  if (!key.empty()) names_.emplace_back(std::move(key), CandidateRef{record, flags});
+}
+
+void GazetteerBuilder::MarkCommon(std::string_view name) { common_.push_back(NameKey(name)); }
+
+Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
+  auto fail = [](const std::string& message) { return Status(ErrorCode::kInternal, "gazetteer builder: " + message); };
+  // Order: countries by code, subdivisions by code, places by id.
+  uint32_t num_countries = 0, num_admin1 = 0, num_cities = 0;
+  std::unordered_map<std::string, uint32_t> country_index, admin1_index;
+  for (uint32_t i = 0; i < places_.size(); ++i) {
+    const Place& p = places_[i];
+    if (p.country.size() != 2 || p.country[0] < 'A' || p.country[0] > 'Z' || p.country[1] < 'A' || p.country[1] > 'Z') {
+      return fail("place '" + p.name + "' has a bad country code '" + p.country + "'");
+    }
+    int rank = p.kind == PlaceKind::kCountry ? 0 : p.kind == PlaceKind::kAdmin1 ? 1 : 2;
+    int prev_rank = i == 0                                       ? 0
+                    : places_[i - 1].kind == PlaceKind::kCountry ? 0
+                    : places_[i - 1].kind == PlaceKind::kAdmin1  ? 1
+                                                                 : 2;
+    if (rank < prev_rank) return fail("add countries, then subdivisions, then places");
+    if (rank == 0) {
+      if (num_countries > 0 && places_[i - 1].country >= p.country) {
+        return fail("countries must be added sorted by code, without duplicates");
+      }
+      country_index[p.country] = i;
+      ++num_countries;
+    } else if (rank == 1) {
+      if (num_admin1 > 0 && places_[i - 1].admin1_code >= p.admin1_code) {
+        return fail("subdivisions must be added sorted by code, without duplicates");
+      }
+      admin1_index[p.admin1_code] = i;
+      ++num_admin1;
+    } else {
+      if (num_cities > 0 && places_[i - 1].geonames_id >= p.geonames_id) {
+        return fail("places must be added sorted by GeoNames id, without duplicates");
+      }
+      ++num_cities;
+    }
+  }
+
+  // Strings.
+  std::string strings(1, '\0');
+  std::unordered_map<std::string, uint32_t> string_offsets{{"", 0}};
+  auto str = [&](const std::string& s) -> uint32_t {
+    auto [it, inserted] = string_offsets.emplace(s, static_cast<uint32_t>(strings.size()));
+    if (inserted) {
+      strings += s;
+      strings += '\0';
+    }
+    return it->second;
+  };
+
+  std::vector<PlaceRecord> records(places_.size());
+  std::vector<uint64_t> population(places_.size(), 0);
+  for (uint32_t i = 0; i < places_.size(); ++i) {
+    const Place& p = places_[i];
+    PlaceRecord& r = records[i];
+    std::memset(&r, 0, sizeof(r));
+    r.geonames_id = p.geonames_id;
+    r.name = str(p.name);
+    r.kind = static_cast<uint8_t>(p.kind);
+    r.country[0] = p.country[0];
+    r.country[1] = p.country[1];
+    r.lat_e6 = static_cast<int32_t>(p.lat * 1e6 + (p.lat >= 0 ? 0.5 : -0.5));
+    r.lon_e6 = static_cast<int32_t>(p.lon * 1e6 + (p.lon >= 0 ? 0.5 : -0.5));
+    r.flags = p.has_coordinates ? PlaceRecord::kHasCoordinates : 0;
+    r.population = p.population;
+    r.admin1 = kNoRecord;
+    r.related = kNoRecord;
+    if (p.kind == PlaceKind::kCountry) {
+      r.feature = str("PCLI");
+    } else {
+      auto c = country_index.find(p.country);
+      if (c == country_index.end()) return fail("no country " + p.country + " for '" + p.name + "'");
+      r.related = c->second;
+      if (p.kind == PlaceKind::kAdmin1) {
+        r.feature = str("ADM1");
+        r.admin1_code = str(p.admin1_code);
+        r.admin1_name = r.name;
+      } else {
+        r.feature = str(p.feature.empty() ? "PPL" : p.feature);
+        r.admin1_code = str(p.admin1_code);
+        if (auto a = admin1_index.find(p.admin1_code); a != admin1_index.end()) {
+          r.admin1 = a->second;
+          r.admin1_name = str(places_[a->second].name);
+        }
+        if (p.feature == "PPLC" && records[c->second].related == kNoRecord) {
+          records[c->second].related = i;
+        }
+      }
+    }
+  }
+
+  // Keys: one candidate per (key, record); an official name wins over an alias spelling.
+  std::map<std::string, std::vector<CandidateRef>> keys;
+  for (const auto& name : names_) {
+    const std::string& key = name.first;
+    const CandidateRef cand = name.second;
+    if (cand.record >= places_.size()) return fail("a name refers to an unknown record");
+    auto& list = keys[key];
+    auto it = std::find_if(list.begin(), list.end(), [&](const CandidateRef& c) { return c.record == cand.record; });
+    if (it == list.end()) {
+      list.push_back(cand);
+    } else {
+      it->flags &= cand.flags;
+    }
+  }
+  uint32_t num_buckets = 1;
+  while (num_buckets < keys.size() * 2 || num_buckets <= keys.size()) num_buckets *= 2;
+  std::vector<uint32_t> buckets(num_buckets, 0);
+  std::string key_bytes, cand_bytes;
+  uint32_t num_candidates = 0;
+  uint32_t key_index = 0;
+  for (auto& [key, list] : keys) {
+    std::sort(list.begin(), list.end(), [&](const CandidateRef& a, const CandidateRef& b) {
+      if ((a.flags & kAlias) != (b.flags & kAlias)) return (a.flags & kAlias) < (b.flags & kAlias);
+      if (records[a.record].kind != records[b.record].kind) {
+        return records[a.record].kind > records[b.record].kind;
+      }
+      if (records[a.record].population != records[b.record].population) {
+        return records[a.record].population > records[b.record].population;
+      }
+      return a.record < b.record;
+    });
+    if (list.size() > 0xFFFF) return fail("key '" + key + "' has too many candidates");
+    uint16_t flags = std::find(common_.begin(), common_.end(), key) != common_.end() ? kCommonWord : 0;
+    Gazetteer::KeyEntry e{NameKeyHash(key), str(key), num_candidates, static_cast<uint16_t>(list.size()), flags};
+    key_bytes.append(reinterpret_cast<const char*>(&e), sizeof(e));
+    cand_bytes.append(reinterpret_cast<const char*>(list.data()), list.size() * sizeof(CandidateRef));
+    num_candidates += static_cast<uint32_t>(list.size());
+    uint32_t b = e.hash & (num_buckets - 1);
+    while (buckets[b] != 0) b = (b + 1) & (num_buckets - 1);
+    buckets[b] = ++key_index;
+  }
+  uint32_t source_offset = str(std::string(source));
+
+  auto align = [](uint64_t n) { return (n + 7) & ~uint64_t{7}; };
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof(kMagic));
+  h.version = Gazetteer::kFormatVersion;
+  h.header_size = kHeaderSize;
+  h.record_size = sizeof(PlaceRecord);
+  h.key_size = sizeof(Gazetteer::KeyEntry);
+  h.candidate_size = sizeof(CandidateRef);
+  h.flags = num_cities > 0 ? 1 : 0;
+  h.num_records = static_cast<uint32_t>(records.size());
+  h.num_countries = num_countries;
+  h.num_admin1 = num_admin1;
+  h.num_cities = num_cities;
+  h.num_buckets = num_buckets;
+  h.num_keys = static_cast<uint32_t>(keys.size());
+  h.num_candidates = num_candidates;
+  h.strings_size = static_cast<uint32_t>(strings.size());
+  h.source = source_offset;
+  uint64_t at = kHeaderSize;
+  h.records_offset = at;
+  at = align(at + records.size() * sizeof(PlaceRecord));
+  h.buckets_offset = at;
+  at = align(at + buckets.size() * sizeof(uint32_t));
+  h.keys_offset = at;
+  at = align(at + key_bytes.size());
+  h.candidates_offset = at;
+  at = align(at + cand_bytes.size());
+  h.strings_offset = at;
+  at = align(at + strings.size());
+  h.total_size = at;
+
+  std::string out(at, '\0');
+  std::memcpy(out.data(), &h, sizeof(h));
+  if (!records.empty()) {
+    std::memcpy(out.data() + h.records_offset, records.data(), records.size() * sizeof(PlaceRecord));
+  }
+  std::memcpy(out.data() + h.buckets_offset, buckets.data(), buckets.size() * sizeof(uint32_t));
+  if (!key_bytes.empty()) std::memcpy(out.data() + h.keys_offset, key_bytes.data(), key_bytes.size());
+  if (!cand_bytes.empty()) {
+    std::memcpy(out.data() + h.candidates_offset, cand_bytes.data(), cand_bytes.size());
+  }
+  std::memcpy(out.data() + h.strings_offset, strings.data(), strings.size());
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Result<Gazetteer> Gazetteer::BuildFallback(const CountryTable& countries, const PlaceAliases& aliases) {
+  GazetteerBuilder builder;
+  std::map<std::string, const PlaceAlias*> country_lines, admin1_lines;
+  for (const PlaceAlias& a : aliases.entries()) {
+    if (a.kind == PlaceAlias::Kind::kCountry) country_lines[a.target] = &a;
+    if (a.kind == PlaceAlias::Kind::kAdmin1) admin1_lines[a.target] = &a;
+  }
+  std::vector<const CountryTable::Entry*> sorted;
+  for (const auto& e : countries.entries()) sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->code < b->code; });
+  std::map<std::string, uint32_t> country_record;
+  for (const CountryTable::Entry* e : sorted) {
+    GazetteerBuilder::Place p;
+    p.kind = PlaceKind::kCountry;
+    p.country = e->code;
+    p.name = e->name;
+    auto line = country_lines.find(e->code);
+    if (line != country_lines.end() && !line->second->name.empty() && line->second->name != "-") {
+      p.name = line->second->name;
+    }
+    uint32_t i = builder.Add(p);
+    country_record[e->code] = i;
+    builder.AddName(e->name, i, 0);
+    for (const auto& a : e->aliases) builder.AddName(a, i, kAlias);
+    for (const auto& d : e->demonyms) {
+      builder.AddName(d, i, kDemonym);
+      if (NameKey(d).back() != 's') builder.AddName(d + "s", i, kDemonym);
+    }
+    if (line != country_lines.end()) {
+      for (const auto& a : line->second->aliases) builder.AddName(a, i, kAlias);
+    }
+  }
+  for (const auto& [code, line] : admin1_lines) {
+    if (country_record.count(code.substr(0, 2)) == 0) continue;
+    GazetteerBuilder::Place p;
+    p.kind = PlaceKind::kAdmin1;
+    p.country = code.substr(0, 2);
+    p.admin1_code = code;
+    p.name = line->name;
+    uint32_t i = builder.Add(p);
+    for (const auto& a : line->aliases) builder.AddName(a, i, kAlias);
+  }
+  for (const PlaceAlias& a : aliases.entries()) {
+    if (a.kind == PlaceAlias::Kind::kCommon) {
+      for (const auto& w : a.aliases) builder.MarkCommon(w);
+    }
+    auto country = country_record.find(a.target);
+    if (a.kind == PlaceAlias::Kind::kActor && country != country_record.end()) {
+      for (const auto& w : a.aliases) builder.AddName(w, country->second, kActor);
+    }
+  }
+  auto bytes = builder.Build("countries-only fallback: data/countries.tsv, data/place_aliases.tsv");
+  if (!bytes.ok()) return bytes.status();
+  return FromBytes(bytes.value(), "(countries-only gazetteer)");
+}
+
+Result<Gazetteer> Gazetteer::LoadOrFallback(const std::string& path, const std::string& data_dir,
+                                            std::string* warning) {
+  struct stat st {};
+  if (!path.empty() && stat(path.c_str(), &st) == 0) return Load(path);
+  auto countries = CountryTable::Load(data_dir + "/countries.tsv");
+  if (!countries.ok()) return countries.status();
+  auto aliases = PlaceAliases::Load(data_dir + "/place_aliases.tsv");
+  if (!aliases.ok()) return aliases.status();
+  auto g = BuildFallback(countries.value(), aliases.value());
+  if (g.ok() && warning != nullptr) {
+    *warning = "no compiled gazetteer at '" + path +
+               "': places are resolved to countries and listed subdivisions only (no cities); "
+               "install it with: npm ci --prefix web && cmake --build build";
+  }
+  return g;
+}
+
+}  // namespace evident::places

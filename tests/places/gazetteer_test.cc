@@ -1,0 +1,269 @@
+// Gazetteer: the file format (built here and by scripts/build_gazetteer.js), its checks on
+// load, the countries-only fallback, and the alias file parser.
+#include "places/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "common/countries.h"
+#include "places/aliases.h"
+
+namespace evident::places {
+namespace {
+
+const std::string kDataDir = std::string(EVIDENT_SOURCE_DIR) + "/data";
+
+std::string TinyImage() {
+  GazetteerBuilder b;
+  GazetteerBuilder::Place kz;
+  kz.kind = PlaceKind::kCountry;
+  kz.country = "KZ";
+  kz.name = "Kazakhstan";
+  uint32_t k = b.Add(kz);
+  b.AddName("Kazakh", k, kDemonym);
+  GazetteerBuilder::Place almaty;
+  almaty.geonames_id = 1526384;
+  almaty.name = "Almaty";
+  almaty.country = "KZ";
+  almaty.feature = "PPLA";
+  almaty.population = 2000900;
+  almaty.lat = 43.25667;
+  almaty.lon = 76.92861;
+  almaty.has_coordinates = true;
+  uint32_t a = b.Add(almaty);
+  b.AddName("Alma-Ata", a, kAlias);
+  auto bytes = b.Build("tiny test gazetteer");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.value();
+}
+
+std::string WriteTemp(const std::string& name, const std::string& bytes) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return path;
+}
+
+TEST(Gazetteer, BuildsAndLooksUpNamesAliasesAndDemonyms) {
+  auto g = Gazetteer::FromBytes(TinyImage(), "tiny");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->num_countries(), 1u);
+  EXPECT_EQ(g->num_cities(), 1u);
+  EXPECT_TRUE(g->has_places());
+  LookupResult almaty = g->Lookup("almaty");
+  ASSERT_EQ(almaty.candidates.size(), 1u);
+  const PlaceRecord& r = g->record(almaty.candidates[0].record);
+  EXPECT_EQ(g->Str(r.name), "Almaty");
+  EXPECT_EQ(r.Country(), "KZ");
+  EXPECT_EQ(r.geonames_id, 1526384);
+  EXPECT_NEAR(r.Lat(), 43.25667, 1e-6);
+  EXPECT_EQ(g->record(r.related).Kind(), PlaceKind::kCountry);
+  LookupResult old = g->Lookup(NameKey("Alma-Ata"));
+  ASSERT_EQ(old.candidates.size(), 1u);
+  EXPECT_EQ(old.candidates[0].record, almaty.candidates[0].record);
+  EXPECT_EQ(old.candidates[0].flags & kAlias, static_cast<uint32_t>(kAlias));
+  EXPECT_EQ(g->Lookup("kazakh").candidates[0].flags & kDemonym, static_cast<uint32_t>(kDemonym));
+  EXPECT_TRUE(g->Lookup("paris").candidates.empty());
+  EXPECT_EQ(g->FindCountry("KZ"), 0u);
+  EXPECT_EQ(g->FindCountry("UA"), kNoRecord);
+  EXPECT_EQ(g->source(), "tiny test gazetteer");
+}
+
+TEST(Gazetteer, LoadsAFileByMapping) {
+  std::string path = WriteTemp("evident_tiny_gazetteer.bin", TinyImage());
+  auto g = Gazetteer::Load(path);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->Lookup("almaty").candidates.size(), 1u);
+  std::remove(path.c_str());
+}
+
+TEST(Gazetteer, MissingFileIsAnIoError) {
+  auto g = Gazetteer::Load("/nonexistent/gazetteer.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), ErrorCode::kIoError);
+  EXPECT_EQ(g.status().where(), "/nonexistent/gazetteer.bin");
+  EXPECT_NE(g.status().message().find("npm ci --prefix web"), std::string::npos);
+}
+
+TEST(Gazetteer, RejectsATruncatedFile) {
+  std::string image = TinyImage();
+  for (size_t size : {size_t{0}, size_t{10}, size_t{127}, image.size() / 2, image.size() - 1}) {
+    auto g = Gazetteer::FromBytes(std::string_view(image).substr(0, size), "cut.bin");
+    ASSERT_FALSE(g.ok()) << size;
+    EXPECT_EQ(g.status().code(), ErrorCode::kLexiconError);
+    EXPECT_NE(g.status().message().find("truncated"), std::string::npos) << g.status().ToString();
+  }
+}
+
+TEST(Gazetteer, RejectsBadMagic) {
+  std::string image = TinyImage();
+  image[0] = 'X';
+  auto g = Gazetteer::FromBytes(image, "bad.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("bad magic"), std::string::npos);
+  EXPECT_EQ(g.status().where(), "bad.bin:0");
+}
+
+TEST(Gazetteer, RejectsAnotherFormatVersion) {
+  std::string image = TinyImage();
+  uint32_t version = 2;
+  std::memcpy(&image[8], &version, 4);
+  auto g = Gazetteer::FromBytes(image, "v2.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("format version 2, this build reads version 1"), std::string::npos)
+      << g.status().ToString();
+  EXPECT_NE(g.status().message().find("rebuild"), std::string::npos);
+}
+
+TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
+  std::string image = TinyImage();
+  // The first record's name offset (records start right after the 128-byte header).
+  uint32_t huge = 0x7FFFFFFF;
+  std::memcpy(&image[128 + 8], &huge, 4);
+  auto g = Gazetteer::FromBytes(image, "bad_string.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("outside the string table"), std::string::npos);
+
+  image = TinyImage();
+  uint64_t far = uint64_t{1} << 40;
+  std::memcpy(&image[72], &far, 8);  // records_offset
+  g = Gazetteer::FromBytes(image, "bad_section.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("records section"), std::string::npos);
+}
+
+TEST(Gazetteer, BuilderRejectsUnsortedRecords) {
+  GazetteerBuilder b;
+  GazetteerBuilder::Place us;
+  us.kind = PlaceKind::kCountry;
+  us.country = "US";
+  us.name = "United States";
+  b.Add(us);
+  GazetteerBuilder::Place kz = us;
+  kz.country = "KZ";
+  kz.name = "Kazakhstan";
+  b.Add(kz);
+  EXPECT_FALSE(b.Build("x").ok());
+}
+
+TEST(Gazetteer, FallbackHasCountriesAndListedSubdivisions) {
+  std::string warning;
+  auto g = Gazetteer::LoadOrFallback("/nonexistent/gazetteer.bin", kDataDir, &warning);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_FALSE(g->has_places());
+  EXPECT_NE(warning.find("npm ci --prefix web"), std::string::npos);
+  EXPECT_GT(g->num_countries(), 240u);
+  auto burma = g->Lookup(NameKey("Burma"));
+  ASSERT_FALSE(burma.candidates.empty());
+  EXPECT_EQ(g->record(burma.candidates[0].record).Country(), "MM");
+  auto nc = g->Lookup(NameKey("N.C."));
+  ASSERT_FALSE(nc.candidates.empty());
+  EXPECT_EQ(g->Str(g->record(nc.candidates[0].record).admin1_code), "US-NC");
+  EXPECT_NE(nc.candidates[0].flags & kAbbreviation, 0u);
+  EXPECT_NE(g->FindAdmin1("US-TX"), kNoRecord);
+}
+
+TEST(Gazetteer, DamagedFileIsNoReasonToFallBack) {
+  std::string path = WriteTemp("evident_damaged_gazetteer.bin", "not a gazetteer at all");
+  std::string warning;
+  auto g = Gazetteer::LoadOrFallback(path, kDataDir, &warning);
+  EXPECT_FALSE(g.ok());
+  EXPECT_TRUE(warning.empty());
+  std::remove(path.c_str());
+}
+
+TEST(LooseKey, MeetsTransliterationVariants) {
+  EXPECT_EQ(LooseKey("pervomays'k"), LooseKey("pervomaisk"));
+  EXPECT_EQ(LooseKey("al hasakah"), LooseKey("hasaka"));
+  EXPECT_EQ(LooseKey("tartous"), LooseKey("tartus"));
+  EXPECT_EQ(LooseKey("qaatabah"), "qataba");
+  EXPECT_EQ(LooseKey("kyiv"), "kiv");
+}
+
+// The compiled world gazetteer: every name key is a NameKey (the JavaScript builder and the
+// C++ NameKey agree), and sample places are found under their GeoNames names.
+TEST(WorldGazetteer, KeysAgreeWithNameKey) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_GT(g->num_cities(), 100000u);
+  EXPECT_GT(g->num_admin1(), 3000u);
+  size_t checked = 0, missing = 0;
+  for (uint32_t i = 0; i < g->size(); i += 97) {
+    const PlaceRecord& r = g->record(i);
+    std::string key = NameKey(g->Str(r.name));
+    bool found = false;
+    for (const CandidateRef& c : g->Lookup(key).candidates) found |= c.record == i;
+    ++checked;
+    if (!found) {
+      ++missing;
+      ADD_FAILURE() << "'" << g->Str(r.name) << "' is not found under '" << key << "'";
+      if (missing > 10) break;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+  EXPECT_EQ(missing, 0u);
+  uint32_t kyiv_key = 0;
+  for (const CandidateRef& c : g->Lookup("kiev").candidates)
+    if (g->record(c.record).geonames_id == 703448) kyiv_key = 1;
+  EXPECT_EQ(kyiv_key, 1u);
+}
+
+TEST(PlaceAliases, ParsesTheShippedFile) {
+  auto a = PlaceAliases::Load(kDataDir + "/place_aliases.tsv");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  bool kiev = false;
+  for (const PlaceAlias& e : a->entries()) {
+    if (e.kind == PlaceAlias::Kind::kCity && e.name == "Kyiv") {
+      kiev = std::find(e.aliases.begin(), e.aliases.end(), "Kiev") != e.aliases.end();
+    }
+  }
+  EXPECT_TRUE(kiev);
+}
+
+TEST(PlaceAliases, ReportsEveryProblemWithItsLine) {
+  const std::string text =
+      "# comment\n"
+      "city\tUA\tKyiv\tKiev|Kiew\n"
+      "town\tUA\tKyiv\tKiev\n"            // 3: unknown kind
+      "country\tUSA\t-\tAmerica\n"        // 4: bad code
+      "admin1\tUS-NC\t\tN.C.\n"           // 5: missing name
+      "city\tUA\tKyiv\n"                  // 6: three columns
+      "admin1\tUS-TX\tTexas\tTex.||TX\n"  // 7: empty alias
+      "country\tMM\tMyanmar\tBurma\n"
+      "country\tMM\tMyanmar\tRangoon\n";  // 9: listed twice
+  auto a = PlaceAliases::Parse(text, "aliases.tsv");
+  ASSERT_FALSE(a.ok());
+  const std::string& m = a.status().message();
+  EXPECT_NE(m.find("6 problems"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:3: unknown kind 'town'"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:4: bad country code 'USA'"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:5:"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:6: expected 4 tab-separated columns"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:7: empty alias"), std::string::npos) << m;
+  EXPECT_NE(m.find("aliases.tsv:9: country MM is already listed on line 8"), std::string::npos) << m;
+}
+
+TEST(PlaceAliases, OneProblemIsReportedAtItsLine) {
+  auto a = PlaceAliases::Parse("city\tUkraine\tKyiv\tKiev\n", "x.tsv");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().where(), "x.tsv:1");
+  EXPECT_EQ(a.status().code(), ErrorCode::kLexiconError);
+}
+
+TEST(PlaceAliases, AbbreviationsEndWithADotOrAreCapitals) {
+  EXPECT_TRUE(IsAbbreviation("N.C."));
+  EXPECT_TRUE(IsAbbreviation("Calif."));
+  EXPECT_TRUE(IsAbbreviation("NC"));
+  EXPECT_FALSE(IsAbbreviation("Ohio"));
+  EXPECT_FALSE(IsAbbreviation("Nc"));
+  EXPECT_FALSE(IsAbbreviation("NCAA"));
+}
+
+}  // namespace
+}  // namespace evident::places

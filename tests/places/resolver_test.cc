@@ -1,0 +1,302 @@
+// PlaceResolver: the ambiguity cases of issue #3, run twice: on a small gazetteer written here
+// (so that data changes cannot break them) and on the compiled world gazetteer when the build
+// has one (npm ci --prefix web).
+#include "places/resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/countries.h"
+#include "places/aliases.h"
+#include "places/gazetteer.h"
+#include "tokens/tokenizer.h"
+
+namespace evident::places {
+namespace {
+
+using Place = GazetteerBuilder::Place;
+
+Place Country(const std::string& code, const std::string& name, uint32_t population) {
+  Place p;
+  p.kind = PlaceKind::kCountry;
+  p.country = code;
+  p.name = name;
+  p.population = population;
+  return p;
+}
+
+Place Admin1(const std::string& code, const std::string& name, uint32_t population) {
+  Place p;
+  p.kind = PlaceKind::kAdmin1;
+  p.country = code.substr(0, 2);
+  p.admin1_code = code;
+  p.name = name;
+  p.population = population;
+  return p;
+}
+
+Place City(int64_t id, const std::string& name, const std::string& country, const std::string& admin1,
+           const std::string& feature, uint32_t population, double lat, double lon) {
+  Place p;
+  p.geonames_id = id;
+  p.name = name;
+  p.country = country;
+  p.admin1_code = admin1;
+  p.feature = feature;
+  p.population = population;
+  p.lat = lat;
+  p.lon = lon;
+  p.has_coordinates = true;
+  return p;
+}
+
+// The places of the test cases, with their real GeoNames ids and populations.
+Gazetteer SmallGazetteer() {
+  GazetteerBuilder b;
+  b.Add(Country("AU", "Australia", 20000000));
+  uint32_t by = b.Add(Country("BY", "Belarus", 4000000));
+  b.AddName("Belarusian", by, kDemonym);
+  b.Add(Country("FR", "France", 30000000));
+  uint32_t ge = b.Add(Country("GE", "Georgia", 2500000));
+  b.AddName("Georgian", ge, kDemonym);
+  uint32_t in = b.Add(Country("IN", "India", 400000000));
+  b.AddName("Indian", in, kDemonym);
+  b.Add(Country("JO", "Jordan", 5000000));
+  uint32_t kz = b.Add(Country("KZ", "Kazakhstan", 9000000));
+  b.AddName("Kazakh", kz, kDemonym);
+  b.Add(Country("UA", "Ukraine", 30000000));
+  uint32_t us = b.Add(Country("US", "United States", 250000000));
+  b.AddName("U.S.", us, kAlias);
+  uint32_t ga = b.Add(Admin1("US-GA", "Georgia", 7000000));
+  b.AddName("Ga.", ga, kAlias);
+  uint32_t nc = b.Add(Admin1("US-NC", "North Carolina", 6000000));
+  b.AddName("N.C.", nc, kAlias);
+  b.AddName("NC", nc, kAlias);
+  uint32_t tx = b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.AddName("Tex.", tx, kAlias);
+  uint32_t va = b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.AddName("Va.", va, kAlias);
+  b.Add(City(625144, "Minsk", "BY", "", "PPLC", 1742124, 53.9, 27.56667));
+  b.Add(City(627904, "Hrodna", "BY", "", "PPLA", 317365, 53.6884, 23.8258));
+  uint32_t kyiv = b.Add(City(703448, "Kyiv", "UA", "", "PPLC", 2797553, 50.45466, 30.5238));
+  b.AddName("Kiev", kyiv, kAlias);
+  b.Add(City(1264733, "Lucknow", "IN", "", "PPLA", 2472011, 26.83928, 80.92313));
+  b.Add(City(1526384, "Almaty", "KZ", "", "PPLA", 2000900, 43.25667, 76.92861));
+  b.Add(City(2159389, "Lucknow", "AU", "", "PPL", 1227, -37.81667, 147.65));
+  b.Add(City(2988507, "Paris", "FR", "", "PPLC", 2138551, 48.85341, 2.3488));
+  b.Add(City(2990440, "Nice", "FR", "", "PPLA2", 338620, 43.70313, 7.26608));
+  b.Add(City(4196083, "Franklin", "US", "US-GA", "PPLA2", 969, 33.27762, -85.098));
+  b.Add(City(4488762, "Rocky Mount", "US", "US-NC", "PPL", 55806, 35.93821, -77.79053));
+  b.Add(City(4717560, "Paris", "US", "US-TX", "PPLA2", 24782, 33.66094, -95.55551));
+  b.Add(City(4782691, "Rocky Mount", "US", "US-VA", "PPLA2", 4799, 36.99764, -79.89198));
+  b.Add(City(5032106, "Jordan", "US", "", "PPL", 6076, 44.66691, -93.6269));
+  b.Add(City(5376959, "Nice", "US", "", "PPL", 2731, 39.12323, -122.84833));
+  for (const char* w : {"Nice", "Jordan", "Georgia", "Police"}) b.MarkCommon(w);
+  auto bytes = b.Build("test");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return std::move(g).value();
+}
+
+class ResolverTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "small") {
+      resolver_ = std::make_unique<PlaceResolver>(SmallGazetteer());
+      return;
+    }
+    if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) {
+      GTEST_SKIP() << "no compiled gazetteer; run npm ci --prefix web and rebuild";
+    }
+    auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    resolver_ = std::make_unique<PlaceResolver>(std::move(g).value());
+  }
+
+  // Resolves `text`; keeps the text alive for the spans.
+  const std::vector<PlaceMention>& Resolve(const std::string& text) {
+    text_ = text;
+    tokenizer_.Tokenize(text_, &doc_);
+    resolver_->Resolve(doc_, &mentions_);
+    return mentions_;
+  }
+
+  // The mention whose text is exactly `written`, or nullptr.
+  const PlaceMention* Find(const std::string& written) const {
+    for (const PlaceMention& m : mentions_)
+      if (m.span.Of(text_) == written) return &m;
+    return nullptr;
+  }
+
+  std::unique_ptr<PlaceResolver> resolver_;
+  tokens::Tokenizer tokenizer_;
+  tokens::TokenizedText doc_;
+  std::string text_;
+  std::vector<PlaceMention> mentions_;
+};
+
+TEST_P(ResolverTest, ParisAloneIsTheCapitalOfFrance) {
+  Resolve("Thousands marched in Paris on Saturday against the pension reform.");
+  const PlaceMention* m = Find("Paris");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "FR");
+  EXPECT_EQ(m->geonames_id, 2988507);
+  EXPECT_EQ(m->precision, Precision::kCity);
+  EXPECT_GT(m->candidates.size(), 1u);
+}
+
+TEST_P(ResolverTest, ParisTexasIsInTexas) {
+  Resolve("Police in Paris, Texas, arrested two men after the shooting.");
+  const PlaceMention* m = Find("Paris");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-TX");
+  EXPECT_EQ(m->admin1_name, "Texas");
+  EXPECT_NE(m->why.find("Texas"), std::string::npos) << m->why;
+  const PlaceMention* q = Find("Texas");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->precision, Precision::kAdmin1);
+  EXPECT_TRUE(q->qualifier);
+}
+
+TEST_P(ResolverTest, RockyMountNorthCarolina) {
+  Resolve("A man was shot in Rocky Mount, N.C., on Tuesday, police said.");
+  const PlaceMention* m = Find("Rocky Mount");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+  EXPECT_EQ(m->geonames_id, 4488762);
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
+TEST_P(ResolverTest, AlmatyIsInKazakhstan) {
+  Resolve("Police detained 15 people in Almaty, Kazakhstan's biggest city, on Wednesday.");
+  const PlaceMention* m = Find("Almaty");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "KZ");
+  EXPECT_NEAR(m->lat, 43.25667, 1e-4);
+  EXPECT_EQ(DocumentCountry(mentions_), "KZ");
+}
+
+TEST_P(ResolverTest, KievAndKyivAreTheSameCity) {
+  Resolve("Protesters gathered in Kiev. Later, police in Kyiv dispersed them.");
+  const PlaceMention* kiev = Find("Kiev");
+  const PlaceMention* kyiv = Find("Kyiv");
+  ASSERT_NE(kiev, nullptr);
+  ASSERT_NE(kyiv, nullptr);
+  EXPECT_EQ(kiev->name, "Kyiv");
+  EXPECT_EQ(kiev->geonames_id, 703448);
+  EXPECT_EQ(kyiv->geonames_id, 703448);
+}
+
+TEST_P(ResolverTest, DatelineLucknow) {
+  Resolve("LUCKNOW: Police arrested six men on Monday for rioting.");
+  const PlaceMention* m = Find("LUCKNOW");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->dateline);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_EQ(m->name, "Lucknow");
+}
+
+TEST_P(ResolverTest, DatelineWithCountry) {
+  Resolve("HRODNA, Belarus, March 14 (Wire) - Police detained 20 people at a rally.");
+  const PlaceMention* m = Find("HRODNA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->dateline);
+  EXPECT_EQ(m->country, "BY");
+  EXPECT_EQ(DocumentCountry(mentions_), "BY");
+}
+
+TEST_P(ResolverTest, GeorgiaTheStateWithAmericanContext) {
+  Resolve("The shooting happened in Rocky Mount, N.C. A second suspect was arrested in Georgia.");
+  const PlaceMention* m = Find("Georgia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->precision, Precision::kAdmin1);
+  EXPECT_EQ(m->admin1_code, "US-GA");
+}
+
+TEST_P(ResolverTest, GeorgiaTheCountryWithoutAmericanContext) {
+  Resolve("Protesters rallied in Georgia against the new law, the Georgian opposition said.");
+  const PlaceMention* m = Find("Georgia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->precision, Precision::kCountry);
+  EXPECT_EQ(m->country, "GE");
+}
+
+TEST_P(ResolverTest, JordanThePersonIsNoPlace) {
+  Resolve("Jordan scored 30 points as Chicago beat Boston. Michael Jordan said he was tired.");
+  EXPECT_EQ(Find("Jordan"), nullptr);
+}
+
+TEST_P(ResolverTest, NiceWeatherIsNoPlace) {
+  Resolve("Nice weather brought crowds to the beach. It was a nice day.");
+  EXPECT_EQ(Find("Nice"), nullptr);
+}
+
+TEST_P(ResolverTest, NiceWithSupportIsAPlace) {
+  Resolve("Three people were arrested in Nice after the attack.");
+  const PlaceMention* m = Find("Nice");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "FR");
+}
+
+TEST_P(ResolverTest, DemonymGivesTheCountryNotAPlace) {
+  Resolve("Kazakh police detained 15 people.");
+  const PlaceMention* m = Find("Kazakh");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->demonym);
+  EXPECT_EQ(m->country, "KZ");
+  EXPECT_EQ(CountryBefore(mentions_, m->end_token), "KZ");
+}
+
+TEST_P(ResolverTest, NoPlacesInPlainText) {
+  Resolve("the meeting ended without an agreement and everyone went home");
+  EXPECT_TRUE(mentions_.empty());
+  EXPECT_EQ(DocumentCountry(mentions_), "");
+}
+
+TEST_P(ResolverTest, EmptyDocument) {
+  Resolve("");
+  EXPECT_TRUE(mentions_.empty());
+}
+
+TEST_P(ResolverTest, UnlistedLocalityTakesItsQualifiersCountry) {
+  Resolve("On 9 May, shells fell near Novoluhanskoe village (Bakhmut, Kyiv).");
+  const PlaceMention* m = Find("Novoluhanskoe");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->geonames_id, 0);
+  EXPECT_EQ(m->country, "UA");
+}
+
+TEST_P(ResolverTest, SpansPointIntoTheText) {
+  const auto& ms = Resolve("In Almaty and in Kyiv, police detained protesters.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].span.Of(text_), "Almaty");
+  EXPECT_EQ(ms[1].span.Of(text_), "Kyiv");
+  EXPECT_LT(ms[0].end_token, ms[1].begin_token + 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
+
+TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
+  std::vector<PlaceMention> ms(3);
+  ms[0].country = "KZ";
+  ms[0].precision = Precision::kCountry;
+  ms[1].country = "RU";
+  ms[1].precision = Precision::kCountry;
+  ms[2].country = "RU";
+  ms[2].demonym = true;
+  EXPECT_EQ(DocumentCountry(ms), "RU");  // 1 + 0.3 > 1
+  ms[2].country = "KZ";
+  EXPECT_EQ(DocumentCountry(ms), "KZ");
+  ms.resize(2);
+  EXPECT_EQ(DocumentCountry(ms), "KZ");  // tie: earliest
+}
+
+}  // namespace
+}  // namespace evident::places
