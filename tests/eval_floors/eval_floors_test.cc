@@ -65,6 +65,8 @@ TEST(EvalFloors, Gva) {
   auto r = Evaluate("gva.jsonl");
   EXPECT_GE(r.counts.Recall(), 0.68);
   EXPECT_GE(r.counts.Precision(), 0.40);
+  EXPECT_GE(r.country.Rate(), 0.85);
+  EXPECT_GE(r.location.Rate(), 0.63);
   EXPECT_GE(r.types_micro.F1(), 0.93);
 }
 
@@ -73,6 +75,8 @@ TEST(EvalFloors, Acled2020) {
   auto r = Evaluate("acled-2020.jsonl");
   EXPECT_GE(r.types_micro.F1(), 0.93);
   EXPECT_GE(r.date.Rate(), 0.93);
+  EXPECT_GE(r.country.Rate(), 0.82);
+  EXPECT_GE(r.location.Rate(), 0.62);
 }
 
 TEST(EvalFloors, IndiaPolice) {
