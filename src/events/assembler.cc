@@ -1126,7 +1126,7 @@ void SentenceAssembler::Run() {
     for (const auto& t : trigs_)
       if (t.b < m.end_token && m.begin_token < t.e) overlaps = true;
     if (overlaps) continue;
-    Trig t{m.begin_token, m.end_token, {EventType::kProtest, "demonstration", Role::kParticipants, false},
+    Trig t{m.begin_token, m.end_token, {EventType::kProtest, "demonstration", Role::kParticipants, false, false, false},
            lexicon::Form::kPlural};
     t.from_protester_noun = true;
     trigs_.push_back(t);

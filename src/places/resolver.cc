@@ -27,11 +27,6 @@ std::string FirstWord(std::string_view key) {
 constexpr uint32_t kMaxWords = 5;   // "Ho Chi Minh City", "Bosnia and Herzegovina"
 constexpr uint32_t kMaxTokens = 9;  // words plus joiners: "Winston-Salem", "St. Louis"
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set)
-    if (s == w) return true;
-  return false;
-}
 
 // Lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain", "Bosnia and
 // Herzegovina", "Stratford upon Avon".

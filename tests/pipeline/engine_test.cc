@@ -73,7 +73,7 @@ TEST(Engine, CreatesFromTheBuiltInDataDir) {
 }
 
 TEST(Engine, CreateFailsForAMissingDataDirNamingTheFiles) {
-  auto engine = Engine::Create({.data_dir = "/nonexistent-evident-data"});
+  auto engine = Engine::Create({.data_dir = "/nonexistent-evident-data", .gazetteer = {}});
   ASSERT_FALSE(engine.ok());
   EXPECT_EQ(engine.status().code(), ErrorCode::kLexiconError);
   EXPECT_NE(engine.status().message().find("triggers.tsv"), std::string::npos) << engine.status().message();
