@@ -95,7 +95,7 @@ TEST(Engine, CreateReportsABadLexiconLineWithFileAndLine) {
     std::ofstream out(dir / "triggers.tsv", std::ios::app);
     out << "ARRST\t-\tarrested\t-\tfrog-march/v\n";
   }
-  auto engine = Engine::Create({.data_dir = dir.string()});
+  auto engine = Engine::Create({.data_dir = dir.string(), .gazetteer = {}});
   fs::remove_all(dir);
   ASSERT_FALSE(engine.ok());
   EXPECT_EQ(engine.status().code(), ErrorCode::kLexiconError);
