@@ -19,6 +19,9 @@
 #include "pipeline/engine.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/pretty_writer.h"
+#include "places/resolver.h"
+#include "text/reader.h"
+#include "tokens/tokenizer.h"
 
 namespace {
 
@@ -191,6 +194,58 @@ int RunEval(const EvalArgs& args) {
   return kExitOk;
 }
 
+// evident places FILE...: every place mention with its candidates and the choice made, for
+// users checking why an event was placed where it was.
+int RunPlaces(const std::vector<std::string>& inputs, const std::string& data_dir, const std::string& published) {
+  auto engine = MakeEngine(data_dir);
+  if (!engine.ok()) {
+    Error(engine.status().where(), engine.status().message());
+    return kExitFatal;
+  }
+  const auto& resolver = (*engine)->places();
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText tokens;
+  std::vector<places::PlaceMention> mentions;
+  text::ReadOptions ro;
+  ro.default_published = published;
+  size_t rejected = 0;
+  Status st = text::ReadInputs(inputs.empty() ? std::vector<std::string>{"-"} : inputs, ro, [&](text::ReadItem&& item) {
+    if (!item.status.ok()) {
+      Error(item.doc.origin, "rejected: " + item.status.message());
+      ++rejected;
+      return;
+    }
+    tokenizer.Tokenize(item.doc.text, &tokens);
+    resolver.Resolve(tokens, &mentions);
+    fmt::print("{}: {} place mention{}, document country {}\n", item.doc.id, mentions.size(),
+               mentions.size() == 1 ? "" : "s", places::DocumentCountry(mentions));
+    for (const auto& m : mentions) {
+      std::string kind = m.demonym ? "demonym" : m.actor ? "actor" : m.qualifier ? "qualifier" : m.dateline ? "dateline" : "";
+      fmt::print("  \"{}\" [{},{}) -> {}{}{} ({}){}{}\n", m.span.Of(item.doc.text), m.span.begin, m.span.end,
+                 m.name, m.admin1_name.empty() ? "" : ", " + m.admin1_name, m.country.empty() ? "" : ", " + m.country,
+                 places::PrecisionName(m.precision),
+                 m.has_coordinates ? fmt::format(" {:.4f},{:.4f}", m.lat, m.lon) : std::string(),
+                 kind.empty() ? std::string() : " [" + kind + "]");
+      if (!m.why.empty()) fmt::print("      why: {}\n", m.why);
+      size_t shown = 0;
+      for (const auto& c : m.candidates) {
+        if (++shown > 5) {
+          fmt::print("      ... {} more candidates\n", m.candidates.size() - 5);
+          break;
+        }
+        fmt::print("      candidate {} ({}{}{}) {} pop {} score {:.2f}\n", c.name, c.country,
+                   c.admin1_code.empty() ? "" : " ", c.admin1_code, c.feature, c.population, c.score);
+      }
+    }
+    fmt::print("\n");
+  });
+  if (!st.ok()) {
+    Error(st.where(), st.message());
+    return kExitFatal;
+  }
+  return rejected ? kExitRejected : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -207,6 +262,12 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--input", code.input_format, "input format")->check(CLI::IsMember({"auto", "text", "jsonl", "html"}));
   code_cmd->add_option("-j,--threads", code.threads, "worker threads")->check(CLI::Range(1, 256));
   code_cmd->add_flag("-q,--quiet", code.quiet, "no summary on stderr");
+
+  std::vector<std::string> places_inputs;
+  std::string places_published;
+  auto* places_cmd = app.add_subcommand("places", "list every place mention with its candidates and the choice made");
+  places_cmd->add_option("inputs", places_inputs, "files, directories, or - for stdin (default -)");
+  places_cmd->add_option("--published", places_published, "publication date for documents without one (YYYY-MM-DD)");
 
   EvalArgs ev;
   auto* eval_cmd = app.add_subcommand("eval", "score evident against a gold JSONL file (see docs/eval.md)");
@@ -231,5 +292,6 @@ int main(int argc, char** argv) {
     return RunCode(code);
   }
   if (*eval_cmd) return RunEval(ev);
+  if (*places_cmd) return RunPlaces(places_inputs, data_dir, places_published);
   return kExitUsage;
 }

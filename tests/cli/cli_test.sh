@@ -164,5 +164,13 @@ if cmp -s "$TMP/out" "$TMP/pred_report.json"; then ok; else fail "eval --pred di
 run "eval missing gold" 2 "$EVIDENT" eval "$TMP/missing.jsonl"
 expect "eval missing gold message" "$TMP/err" "cannot read the gold file"
 
+# places: every mention with its choice; "Paris, Texas" is the one in Texas, "Kazakh" a demonym.
+printf 'Kazakh police detained 15 people in Almaty. Police in Paris, Texas, arrested two men.\n' >"$TMP/places.txt"
+run "places" 0 "$EVIDENT" places "$TMP/places.txt"
+expect "places Almaty" "$TMP/out" "-> Almaty, Almaty, KZ (city)"
+expect "places Paris, Texas" "$TMP/out" "-> Paris, Texas, US (city)"
+expect "places demonym" "$TMP/out" "[demonym]"
+run "places empty file" 1 "$EVIDENT" places "$TMP/empty.txt"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
