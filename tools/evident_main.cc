@@ -22,6 +22,7 @@
 #include "places/resolver.h"
 #include "text/reader.h"
 #include "tokens/tokenizer.h"
+#include "store_commands.h"  // ingest, events, show, stats, runs (issue #4)
 
 namespace {
 
@@ -277,6 +278,8 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--errors", ev.errors, "also list the errors of the first N documents");
   eval_cmd->add_option("-j,--threads", ev.threads, "worker threads")->check(CLI::Range(1, 256));
 
+  auto store_commands = evident::tools::AddStoreCommands(app);  // issue #4: the store subcommands
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -288,6 +291,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   code.data_dir = ev.data_dir = data_dir;
+  if (auto rc = store_commands->Run(data_dir, argc, argv)) return *rc;  // issue #4
   if (*code_cmd) {
     return RunCode(code);
   }

@@ -19,6 +19,7 @@
 #include "common/date.h"
 #include "common/utf8.h"
 #include "text/html.h"
+#include "text/warc.h"
 
 namespace evident::text {
 namespace {
@@ -553,6 +554,10 @@ void ReadFile(const std::string& path, const ReadOptions& options, const ItemSin
     return;
   }
   FileDescriptor file(fd);
+  if (options.format == InputFormat::kAuto && IsWarcPath(path)) {
+    ReadWarc(file.get(), path, options, sink);  // web archives (warc.h)
+    return;
+  }
   ReadStream(file.get(), path, FormatFor(path, options), options, sink);
 }
 
