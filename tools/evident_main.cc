@@ -2,6 +2,8 @@
 //
 //   evident code [FILE|DIR|-]... [--published YYYY-MM-DD] [--format jsonl|pretty] [-j N]
 //   evident eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--errors N]
+//   evident places [FILE|DIR|-]...
+//   evident ingest|events|show|stats|runs ...   (the store, tools/store_commands.h)
 //
 // Exit codes (STYLE.md): 0 ok, 1 finished with rejected or failed inputs, 2 usage, 3 fatal.
 #include <CLI/CLI.hpp>
