@@ -4,6 +4,7 @@
 #include <sstream>
 #include <utility>
 
+#include "common/tsv.h"
 #include "common/utf8.h"
 
 namespace evident {
@@ -29,29 +30,11 @@ constexpr const char* kLatinFold[0x180 - 0xC0] = {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool IsCode(std::string_view s) {
   return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t pos = s.find(sep, start);
-    if (pos == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, pos - start));
-    start = pos + 1;
-  }
-}
 
 // Who claimed a key first, for "claimed by two codes" errors.
 struct Claim {
@@ -180,42 +163,27 @@ Result<CountryTable> CountryTable::Parse(std::string_view text, const std::strin
                              std::to_string(first.line) + "); a name may belong to one code only");
   };
 
-  size_t line_no = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
-
-    if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
-      problem(line_no, "invalid UTF-8 at byte " + std::to_string(bad) + "; the file must be UTF-8");
-      continue;
-    }
-    std::vector<std::string_view> cols = Split(line, '\t');
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view line) {
     if (cols.size() != 4) {
       problem(line_no, "expected 4 tab-separated columns (code, name, aliases, demonyms), found " +
                            std::to_string(cols.size()) + " in '" + Fragment(line) + "'");
-      continue;
+      return;
     }
     std::string_view code = cols[0];
     if (!IsCode(code)) {
       problem(line_no, "bad country code '" + Fragment(code) +
                            "'; codes are ISO 3166-1 alpha-2, two capital letters");
-      continue;
+      return;
     }
     if (auto it = table.by_code_.find(std::string(code)); it != table.by_code_.end()) {
       problem(line_no, "duplicate code " + std::string(code) + " (first on line " +
                            std::to_string(table.entries_[it->second].line) + ")");
-      continue;
+      return;
     }
-    std::string_view name = Trim(cols[1]);
+    std::string_view name = TrimSpace(cols[1]);
     if (name.empty()) {
       problem(line_no, "empty name for " + std::string(code));
-      continue;
+      return;
     }
 
     Entry entry;
@@ -225,9 +193,9 @@ Result<CountryTable> CountryTable::Parse(std::string_view text, const std::strin
     bool items_ok = true;
     auto read_items = [&](std::string_view column, std::string_view what,
                           std::vector<std::string>* out) {
-      if (Trim(column).empty()) return;
-      for (std::string_view item : Split(column, '|')) {
-        item = Trim(item);
+      if (TrimSpace(column).empty()) return;
+      for (std::string_view item : SplitOn(column, '|')) {
+        item = TrimSpace(item);
         if (item.empty()) {
           problem(line_no, "empty " + std::string(what) + " in '" + Fragment(column) +
                                "'; separate items with a single '|'");
@@ -239,7 +207,7 @@ Result<CountryTable> CountryTable::Parse(std::string_view text, const std::strin
     };
     read_items(cols[2], "alias", &entry.aliases);
     read_items(cols[3], "demonym", &entry.demonyms);
-    if (!items_ok) continue;
+    if (!items_ok) return;
 
     size_t index = table.entries_.size();
     table.by_code_.emplace(entry.code, index);
@@ -250,7 +218,7 @@ Result<CountryTable> CountryTable::Parse(std::string_view text, const std::strin
     for (const std::string& demonym : added.demonyms) {
       claim(demonym_claims, "demonym", demonym, index);
     }
-  }
+  });
 
   if (!problems.empty()) {
     if (problems.size() == 1) {
@@ -272,7 +240,7 @@ Result<CountryTable> CountryTable::Parse(std::string_view text, const std::strin
 }
 
 const std::string* CountryTable::CodeForName(std::string_view name_or_code) const {
-  std::string_view trimmed = Trim(name_or_code);
+  std::string_view trimmed = TrimSpace(name_or_code);
   if (IsCode(trimmed)) {
     if (auto it = by_code_.find(std::string(trimmed)); it != by_code_.end()) {
       return &entries_[it->second].code;

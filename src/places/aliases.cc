@@ -5,31 +5,13 @@
 #include <sstream>
 #include <utility>
 
+#include "common/tsv.h"
 #include "common/utf8.h"
 
 namespace evident::places {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t pos = s.find(sep, start);
-    if (pos == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, pos - start));
-    start = pos + 1;
-  }
-}
 
 bool IsUpperAlnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -73,27 +55,14 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
   };
   std::map<std::pair<int, std::string>, size_t> first_line;  // (kind, target) -> line
 
-  size_t line_no = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
-    if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
-      problem(line_no, "invalid UTF-8 at byte " + std::to_string(bad) + "; the file must be UTF-8");
-      continue;
-    }
-    std::vector<std::string_view> cols = Split(line, '\t');
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& raw_cols, std::string_view line) {
+    std::vector<std::string_view> cols = raw_cols;
     if (cols.size() != 4) {
       problem(line_no, "expected 4 tab-separated columns (kind, target, name, aliases), found " +
                            std::to_string(cols.size()) + " in '" + Fragment(line) + "'");
-      continue;
+      return;
     }
-    for (auto& c : cols) c = Trim(c);
+    for (auto& c : cols) c = TrimSpace(c);
     PlaceAlias entry;
     entry.line = line_no;
     std::string_view kind = cols[0];
@@ -103,48 +72,48 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
       if (!IsCountryCode(target)) {
         problem(line_no,
                 "bad country code '" + Fragment(target) + "'; codes are ISO 3166-1 alpha-2, two capital letters");
-        continue;
+        return;
       }
     } else if (kind == "admin1") {
       entry.kind = PlaceAlias::Kind::kAdmin1;
       if (!IsSubdivisionCode(target)) {
         problem(line_no, "bad subdivision code '" + Fragment(target) + "'; codes are ISO 3166-2, like US-NC or UA-14");
-        continue;
+        return;
       }
     } else if (kind == "city") {
       entry.kind = PlaceAlias::Kind::kCity;
       if (!IsCountryCode(target) && !IsSubdivisionCode(target)) {
         problem(line_no,
                 "bad city target '" + Fragment(target) + "'; write the country (UA) or the subdivision (US-TX)");
-        continue;
+        return;
       }
     } else if (kind == "actor") {
       entry.kind = PlaceAlias::Kind::kActor;
       if (!IsCountryCode(target)) {
         problem(line_no, "bad country code '" + Fragment(target) + "' for an actor; codes are ISO 3166-1 alpha-2");
-        continue;
+        return;
       }
     } else if (kind == "common") {
       entry.kind = PlaceAlias::Kind::kCommon;
       if (target != "-") {
         problem(line_no, "a common line has '-' as its target, found '" + Fragment(target) + "'");
-        continue;
+        return;
       }
     } else {
       problem(line_no, "unknown kind '" + Fragment(kind) + "'; kinds are country, admin1, city, common, actor");
-      continue;
+      return;
     }
     entry.target = std::string(target);
     entry.name = std::string(cols[2]);
     bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kAdmin1;
     if (needs_name && (entry.name.empty() || entry.name == "-")) {
       problem(line_no, std::string("a ") + std::string(kind) + " line needs the place's name in the third column");
-      continue;
+      return;
     }
     bool items_ok = true;
     if (!cols[3].empty() && cols[3] != "-") {
-      for (std::string_view item : Split(cols[3], '|')) {
-        item = Trim(item);
+      for (std::string_view item : SplitOn(cols[3], '|')) {
+        item = TrimSpace(item);
         if (item.empty()) {
           problem(line_no, "empty alias in '" + Fragment(cols[3]) + "'; separate aliases with a single '|'");
           items_ok = false;
@@ -153,22 +122,22 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
         entry.aliases.emplace_back(item);
       }
     }
-    if (!items_ok) continue;
+    if (!items_ok) return;
     if ((entry.kind == PlaceAlias::Kind::kCommon || entry.kind == PlaceAlias::Kind::kActor) && entry.aliases.empty()) {
       problem(line_no,
               std::string("a ") + std::string(kind) + " line lists its names in the fourth column; found none");
-      continue;
+      return;
     }
     if (entry.kind == PlaceAlias::Kind::kCountry || entry.kind == PlaceAlias::Kind::kAdmin1) {
       auto [it, inserted] = first_line.emplace(std::make_pair(static_cast<int>(entry.kind), entry.target), line_no);
       if (!inserted) {
         problem(line_no, std::string(kind) + " " + entry.target + " is already listed on line " +
                              std::to_string(it->second) + "; merge the two lines");
-        continue;
+        return;
       }
     }
     out.entries_.push_back(std::move(entry));
-  }
+  });
 
   if (!problems.empty()) {
     if (problems.size() == 1) {
