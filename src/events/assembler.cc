@@ -1676,6 +1676,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   // names and demonyms matched in the text.
   std::string doc_country_resolved = places::DocumentCountry(doc.places);
   if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
+  if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;

@@ -52,6 +52,7 @@ struct DocumentAnnotations {
   std::optional<CivilDate> published;
   std::vector<SentenceAnnotations> sentences;  // only sentences worth assembling, in order
   std::vector<places::PlaceMention> places;     // every resolved place mention, in text order
+  std::string title_country;  // the country the title's places point to (fallback only)
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.

@@ -138,10 +138,25 @@ void Coder::Code(CodedDocument* out) {
   // and their neighbours, and the first three (dateline, lede). Resolving every sentence of
   // long articles tripled the coding time.
   place_mask_.assign(tokens_.sentences.size(), false);
-  for (size_t i = 0; i < place_mask_.size() && i < 2; ++i) place_mask_[i] = true;
-  for (const auto& a : sents)
-    if (!a.triggers.empty()) place_mask_[a.index] = true;
+  for (size_t i = 0; i < place_mask_.size() && i < 3; ++i) place_mask_[i] = true;
+  for (const auto& a : sents) {
+    if (a.triggers.empty()) continue;
+    for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
+      if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
+  }
   e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_);
+  // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
+  annotations_.title_country.clear();
+  if (!doc.title.empty()) {
+    bool text_has_place = false;
+    for (const auto& m : annotations_.places)
+      if (!m.country.empty()) text_has_place = true;
+    if (!text_has_place) {
+      e.tokenizer_.Tokenize(doc.title, &title_tokens_);
+      e.places_resolver_->Resolve(title_tokens_, &title_places_);
+      annotations_.title_country = places::DocumentCountry(title_places_);
+    }
+  }
   e.assembler_->Assemble(annotations_, &out->events);
   out->checks = events::CheckNumbers(out->events);
 }

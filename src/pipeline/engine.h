@@ -83,6 +83,8 @@ class Coder {
   tokens::TokenizedText tokens_;
   events::DocumentAnnotations annotations_;
   std::vector<bool> place_mask_;
+  tokens::TokenizedText title_tokens_;
+  std::vector<places::PlaceMention> title_places_;
 };
 
 }  // namespace evident::pipeline
