@@ -19,6 +19,9 @@
 #include "store/ingest.h"
 #include "store/query.h"
 #include "store/store.h"
+#ifdef EVIDENT_WITH_POSTGRES
+#include "store/pg_store.h"
+#endif
 #include "text/warc.h"
 
 namespace evident::tools {
@@ -56,15 +59,53 @@ size_t TerminalWidth() {
   return 0;
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& db, bool create, int busy_timeout_ms) {
-  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) {
-    return Status(ErrorCode::kUsage,
-                  "PostgreSQL stores are not built into this evident yet (issue #4); use an SQLite file name", "--db");
+// The store behind --db: an SQLite file, or (built with EVIDENT_WITH_POSTGRES) a PostgreSQL
+// database given by URL. Visit() calls `fn` with what the query functions take (query.h for
+// SQLite, pg_store.h for PostgreSQL).
+struct OpenedStore {
+  std::unique_ptr<Store> sqlite;
+#ifdef EVIDENT_WITH_POSTGRES
+  std::unique_ptr<PgStore> pg;
+#endif
+  StoreWriter& writer() {
+#ifdef EVIDENT_WITH_POSTGRES
+    if (pg) return *pg;
+#endif
+    return *sqlite;
   }
+  template <typename Fn>
+  auto Visit(Fn&& fn) {
+#ifdef EVIDENT_WITH_POSTGRES
+    if (pg) return fn(*pg);
+#endif
+    return fn(sqlite->db());
+  }
+};
+
+Result<OpenedStore> OpenStore(const std::string& db, bool create, int busy_timeout_ms) {
   OpenOptions options;
   options.create = create;
+  options.read_only = false;
   options.busy_timeout_ms = busy_timeout_ms;
-  return Store::Open(db, options);
+  OpenedStore opened;
+  if (IsPostgresUrl(db)) {
+#ifdef EVIDENT_WITH_POSTGRES
+    options.read_only = !create;  // the readers do not create or migrate the schema
+    auto pg = PgStore::Open(db, options);
+    if (!pg.ok()) return pg.status();
+    opened.pg = std::move(pg).value();
+    return opened;
+#else
+    return Status(ErrorCode::kUsage,
+                  "this evident was built without PostgreSQL support (EVIDENT_WITH_POSTGRES=OFF: libpqxx-dev and "
+                  "libpq-dev were missing); rebuild with them, or use an SQLite file name",
+                  "--db");
+#endif
+  }
+  auto store = Store::Open(db, options);
+  if (!store.ok()) return store.status();
+  opened.sqlite = std::move(store).value();
+  return opened;
 }
 
 // ---- Progress on a terminal ----
@@ -183,7 +224,7 @@ struct CommonArgs {
 };
 
 void AddCommon(CLI::App* cmd, CommonArgs* common) {
-  cmd->add_option("--db", common->db, "the store: an SQLite file (default evident.db)");
+  cmd->add_option("--db", common->db, "the store: an SQLite file (default evident.db) or a postgresql://... URL");
   cmd->add_option("--busy-timeout", common->busy_timeout_ms,
                   "milliseconds to wait for another process that holds the database lock (default 5000)")
       ->check(CLI::Range(0, 3600000));
@@ -364,18 +405,18 @@ class Commands : public StoreCommands {
     };
 
     auto start = std::chrono::steady_clock::now();
-    auto counts = Ingest(**engine, **store, a.inputs, options);
+    auto counts = Ingest(**engine, store->writer(), a.inputs, options);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (progress) line.Clear();
     if (unshown > 0)
       Error("", fmt::format("... and {} more rejected or failed documents (see the documents table)", unshown));
     if (!counts.ok()) {
       Error(counts.status());
-      const RunCounts& c = (*store)->counts();
-      if ((*store)->run_id() > 0)
+      const RunCounts& c = store->writer().counts();
+      if (store->writer().run_id() > 0)
         Error(a.common.db, fmt::format("run {} stopped; committed before the error: read {}, stored {} (run the same "
                                        "command again to complete it)",
-                                       (*store)->run_id(), c.read, c.stored));
+                                       store->writer().run_id(), c.read, c.stored));
       return counts.status().code() == ErrorCode::kUsage ? kExitUsage : kExitFatal;
     }
     const RunCounts& c = *counts;
@@ -384,7 +425,7 @@ class Commands : public StoreCommands {
                  "evident: read {}, stored {}, duplicates {}, rejected {}, failed {}; {} events; {:.1f} MB in {:.2f} s "
                  "({} docs/s); run {} in {}\n",
                  c.read, c.stored, c.skipped_duplicates, c.rejected, c.failed, c.events, c.bytes / 1e6, seconds,
-                 Thousands(static_cast<int64_t>(seconds > 0 ? c.read / seconds : 0)), (*store)->run_id(), a.common.db);
+                 Thousands(static_cast<int64_t>(seconds > 0 ? c.read / seconds : 0)), store->writer().run_id(), a.common.db);
     }
     return (c.rejected || c.failed) ? kExitRejected : kExitOk;
   }
@@ -398,7 +439,7 @@ class Commands : public StoreCommands {
     std::string out;
     std::vector<EventRecord> table;
     if (events_format_ == "csv") out = EventsCsvHeader();
-    Status s = ForEachEvent((*store)->db(), *filter, [&](const EventRecord& e) {
+    auto each = [&](const EventRecord& e) {
       if (events_format_ == "table") {
         table.push_back(e);
         return;
@@ -413,7 +454,8 @@ class Commands : public StoreCommands {
         Write(out);
         out.clear();
       }
-    });
+    };
+    Status s = store->Visit([&](auto& db) { return ForEachEvent(db, *filter, each); });
     if (events_format_ == "table") {
       out = EventsTable(table, TerminalWidth());
       out += fmt::format("({} events)\n", table.size());
@@ -427,13 +469,14 @@ class Commands : public StoreCommands {
   int RunShow() {
     auto store = OpenStore(show_common_.db, false, show_common_.busy_timeout_ms);
     if (!store.ok()) return UsageOrFatal(store.status());
-    auto doc = GetDocument((*store)->db(), show_id_);
+    auto doc = store->Visit([&](auto& db) { return GetDocument(db, show_id_); });
     if (!doc.ok()) return UsageOrFatal(doc.status());
     EventFilter all;
     all.statuses.clear();
     all.doc_id = doc->doc_id;
     std::vector<EventRecord> events;
-    Status s = ForEachEvent((*store)->db(), all, [&](const EventRecord& e) { events.push_back(e); });
+    Status s = store->Visit(
+        [&](auto& db) { return ForEachEvent(db, all, [&](const EventRecord& e) { events.push_back(e); }); });
     if (!s.ok()) return UsageOrFatal(s);
     Write(FormatDocument(*doc, events, ::isatty(STDOUT_FILENO)));
     return kExitOk;
@@ -444,7 +487,7 @@ class Commands : public StoreCommands {
     if (!filter.ok()) return UsageOrFatal(filter.status());
     auto store = OpenStore(stats_common_.db, false, stats_common_.busy_timeout_ms);
     if (!store.ok()) return UsageOrFatal(store.status());
-    auto rows = Stats((*store)->db(), *filter, stats_by_);
+    auto rows = store->Visit([&](auto& db) { return Stats(db, *filter, stats_by_); });
     if (!rows.ok()) return UsageOrFatal(rows.status());
     std::vector<std::string> dims;
     for (const std::string& d : stats_by_)
@@ -456,9 +499,9 @@ class Commands : public StoreCommands {
   int RunRuns() {
     auto store = OpenStore(runs_common_.db, false, runs_common_.busy_timeout_ms);
     if (!store.ok()) return UsageOrFatal(store.status());
-    auto runs = ListRuns((*store)->db());
+    auto runs = store->Visit([&](auto& db) { return ListRuns(db); });
     if (!runs.ok()) return UsageOrFatal(runs.status());
-    auto totals = Totals((*store)->db());
+    auto totals = store->Visit([&](auto& db) { return Totals(db); });
     if (!totals.ok()) return UsageOrFatal(totals.status());
     Write(RunsTable(*runs));
     Write(fmt::format("store: {} documents ({} ok, {} rejected, {} failed), {} events\n", Thousands(totals->documents),

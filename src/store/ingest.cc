@@ -34,7 +34,7 @@ class Writer {
     std::string origin;          // its stored origin, for a replace
   };
 
-  Writer(Store& store, const IngestOptions& options) : store_(store), options_(options), thread_([this] { Loop(); }) {}
+  Writer(StoreWriter& store, const IngestOptions& options) : store_(store), options_(options), thread_([this] { Loop(); }) {}
   ~Writer() { Finish(); }
 
   // Blocks while the queue is full.
@@ -92,7 +92,7 @@ class Writer {
     not_full_.notify_all();
   }
 
-  Store& store_;
+  StoreWriter& store_;
   const IngestOptions& options_;
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
@@ -115,7 +115,7 @@ struct FailedBatch {
   }
 };
 
-Status WriteFailed(Store& store, FailedBatch* batch) {
+Status WriteFailed(StoreWriter& store, FailedBatch* batch) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "evident-retry-XXXXXX").string();
   batch->fd = ::mkstemp(tmpl.data());
   if (batch->fd < 0) {
@@ -170,7 +170,7 @@ std::string JsonArray(const std::vector<std::string>& items) {
   return out;
 }
 
-Result<RunCounts> Ingest(const pipeline::Engine& engine, Store& store, const std::vector<std::string>& inputs,
+Result<RunCounts> Ingest(const pipeline::Engine& engine, StoreWriter& store, const std::vector<std::string>& inputs,
                          const IngestOptions& options) {
   if (Status s = store.BeginRun(options.args_json, JsonArray(inputs)); !s.ok()) return s;
 
@@ -199,7 +199,7 @@ Result<RunCounts> Ingest(const pipeline::Engine& engine, Store& store, const std
         return Status(ErrorCode::kInternal,
                       "recoded " + std::to_string(next) + " of " + std::to_string(failed.doc_ids.size()) +
                           " failed documents; the rest stay failed",
-                      store.db().path());
+                      store.name());
       }
     }
   }

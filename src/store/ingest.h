@@ -43,7 +43,7 @@ struct IngestOptions {
 
 // Runs one ingest run: BeginRun, the retry of failed documents (if asked), the inputs,
 // FinishRun. Returns the run's counts.
-Result<RunCounts> Ingest(const pipeline::Engine& engine, Store& store, const std::vector<std::string>& inputs,
+Result<RunCounts> Ingest(const pipeline::Engine& engine, StoreWriter& store, const std::vector<std::string>& inputs,
                          const IngestOptions& options);
 
 // A JSON array of strings: ["a","b"] (for args_json and the run's inputs).

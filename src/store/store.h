@@ -30,6 +30,7 @@
 #include "common/status.h"
 #include "pipeline/engine.h"
 #include "store/sqlite.h"
+#include "store/writer.h"
 #include "text/document.h"
 
 namespace evident::store {
@@ -46,18 +47,7 @@ inline int64_t EventKey(int64_t doc_id, int64_t n) { return (doc_id << kEventKey
 // (bytes and content_hash still cover all of it).
 inline constexpr size_t kMaxRejectedTextBytes = 64u << 10;
 
-// What a run did with its inputs: read == stored + skipped_duplicates + rejected + failed.
-struct RunCounts {
-  int64_t read = 0;
-  int64_t stored = 0;              // new documents coded and stored with status ok
-  int64_t skipped_duplicates = 0;  // already in the store (same content hash)
-  int64_t rejected = 0;            // new documents stored with status rejected (bad input)
-  int64_t failed = 0;              // new documents stored with status failed (engine fault, retryable)
-  int64_t events = 0;              // events stored
-  int64_t bytes = 0;               // text bytes of the documents read
-};
-
-enum class AddOutcome { kStored, kDuplicate, kRejected, kFailed };
+// RunCounts and AddOutcome are in writer.h.
 
 // The content hash that identifies a document in the store: FNV-1a 64 of the text, as 16 hex
 // digits. A rejected document also hashes its origin (the reason it has no usable text is
@@ -68,39 +58,41 @@ std::string ContentHash(const pipeline::CodedDocument& cd);
 // FNV-1a 64 of `bytes` (exposed for tests).
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 14695981039346656037ull);
 
-class Store {
+class Store : public StoreWriter {
  public:
   // Opens the database at `path` (created if options.create) and migrates it to
   // kSchemaVersion. Sets WAL mode, synchronous=NORMAL and the busy timeout. Errors: see
   // Database::Open and Migrate (a newer schema, a locked or foreign file).
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
 
-  ~Store();
+  ~Store() override;
+
+  const std::string& name() const override { return db_.path(); }
 
   // Starts a run: inserts its row (args and inputs are JSON arrays of strings) and commits.
-  Status BeginRun(std::string_view args_json, std::string_view inputs_json);
-  int64_t run_id() const { return run_id_; }
-  const RunCounts& counts() const { return counts_; }
+  Status BeginRun(std::string_view args_json, std::string_view inputs_json) override;
+  int64_t run_id() const override { return run_id_; }
+  const RunCounts& counts() const override { return counts_; }
 
   // Adds a coded document in the current batch (a transaction begun on demand) and counts it.
-  Result<AddOutcome> Add(const pipeline::CodedDocument& cd, std::string_view content_hash);
+  Result<AddOutcome> Add(const pipeline::CodedDocument& cd, std::string_view content_hash) override;
 
   // Replaces the stored failed document `doc_id` with its new coding (--retry-failed). The
   // stored text, ids and origin stay; `origin` names it in error_where if it fails again.
-  Result<AddOutcome> Replace(int64_t doc_id, const pipeline::CodedDocument& cd, std::string_view origin);
+  Result<AddOutcome> Replace(int64_t doc_id, const pipeline::CodedDocument& cd, std::string_view origin) override;
 
   // Documents added since the last Commit().
-  size_t pending() const { return pending_; }
+  size_t pending() const override { return pending_; }
 
   // Writes the run's counters and commits the batch. A no-op without a batch.
-  Status Commit();
+  Status Commit() override;
   // Commits and marks the run finished.
-  Status FinishRun();
+  Status FinishRun() override;
   // Drops the uncommitted batch (after a fatal error).
-  void Rollback();
+  void Rollback() override;
 
   // Calls `fn` for each stored failed document (doc_id, document as read), in doc_id order.
-  Status ForEachFailed(const std::function<void(int64_t doc_id, const text::Document& doc)>& fn);
+  Status ForEachFailed(const std::function<void(int64_t doc_id, const text::Document& doc)>& fn) override;
 
   Database& db() { return db_; }
 

@@ -5,7 +5,8 @@
 #      every document exactly once, be consistent, and the runs must account for every input;
 #   2. events (table, csv, jsonl, plover), show, stats, runs;
 #   3. WARC input, --retry-failed, and the errors: a newer schema (exit 3), a locked database
-#      (exit 3), a PostgreSQL URL (exit 2), bad filter values (exit 2).
+#      (exit 3), a PostgreSQL URL (exit 2 without PostgreSQL support, 3 when unreachable), bad
+#      filter values (exit 2).
 #   bash tests/cli/store_test.sh path/to/evident
 # Needs sqlite3 (the command-line shell) and python3.
 set -euo pipefail
@@ -216,8 +217,17 @@ check "retried document ok" "$(q "$WDB" "SELECT group_concat(status) FROM docume
 check "retried events" "$(q "$WDB" "SELECT count(*) FROM events")" "1"
 
 run "ingest without inputs" 2 "$EVIDENT" ingest --db "$WDB"
-run "postgres not built" 2 "$EVIDENT" events --db postgresql://localhost/evident
-expect "postgres message" "$TMP/err" "PostgreSQL"
+# A PostgreSQL URL: refused with exit 2 by a build without EVIDENT_WITH_POSTGRES, else a server
+# that cannot be reached (nothing listens on port 1) is exit 3. tests/cli/store_pg_test.sh
+# tests the PostgreSQL store itself.
+rc=0
+"$EVIDENT" events --db postgresql://postgres@127.0.0.1:1/evident >"$TMP/out" 2>"$TMP/err" || rc=$?
+if grep -q "built without PostgreSQL" "$TMP/err"; then
+  check "postgres not built: exit" "$rc" "2"
+else
+  check "postgres unreachable: exit" "$rc" "3"
+  expect "postgres unreachable message" "$TMP/err" "cannot connect to the PostgreSQL server"
+fi
 
 NEW=$TMP/newer.db
 cp "$WDB" "$NEW"
