@@ -185,6 +185,7 @@ class DocResolver {
   DocResolver(const Gazetteer& g, const TokenizedText& doc) : g_(g), doc_(doc), toks_(doc.tokens) {}
 
   void Run(std::vector<PlaceMention>* out);
+  void FindLowercaseUses();
   void SetResolver(const PlaceResolver* r) { resolver_ = r; }
   void SetMask(const std::vector<bool>* mask) { mask_ = mask; }
 
@@ -223,7 +224,7 @@ class DocResolver {
   const std::vector<Token>& toks_;
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
-  std::unordered_set<std::string_view> lowercase_words_;
+  std::unordered_set<uint64_t> lowercase_hashes_;  // single-word names also used in lowercase
   std::vector<Raw> raws_;
   std::unordered_map<uint32_t, int> raw_at_begin_, raw_at_end_;
   std::map<std::string, double> country_votes_;
@@ -238,11 +239,7 @@ void DocResolver::DetectMode() {
   for (const Token& t : toks_) {
     if (!IsWord(t)) continue;
     ++words;
-    if (IsCapitalized(doc_, t)) {
-      ++caps;
-    } else {
-      lowercase_words_.insert(t.norm);
-    }
+    if (IsCapitalized(doc_, t)) ++caps;
   }
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
@@ -290,6 +287,24 @@ void DocResolver::DetectDateline() {
       dateline_end_ = q;
     }
     return;
+  }
+}
+
+// Which single-word names also occur in lowercase in the document ("Mobile" / "mobile
+// phones"): those are common words there. PERF: only the names found are checked, by token
+// hash; a set of every lowercase word of the document cost 5% of the coding time.
+void DocResolver::FindLowercaseUses() {
+  std::vector<uint64_t> wanted;
+  for (const Raw& r : raws_)
+    if (r.e - r.b == 1) wanted.push_back(T(r.b).hash);
+  if (wanted.empty()) return;
+  for (const Token& t : toks_) {
+    if (!IsWord(t) || IsCapitalized(doc_, t)) continue;
+    for (uint64_t h : wanted)
+      if (h == t.hash) {
+        lowercase_hashes_.insert(h);
+        break;
+      }
   }
 }
 
@@ -600,7 +615,7 @@ void DocResolver::Support() {
 
     const bool single = r.e - r.b == 1;
     const bool common = (r.lookup.key_flags & kCommonWord) != 0 || r.loose ||
-                        (single && lowercase_words_.count(T(r.b).norm) > 0) || T(r.b).span.size() <= 2;
+                        (single && lowercase_hashes_.count(T(r.b).hash) > 0) || T(r.b).span.size() <= 2;
     uint32_t max_pop = 0;
     bool official_region = false;  // a country or subdivision by its own name
     bool country_only = true;
@@ -1150,6 +1165,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   DetectMode();
   DetectDateline();
   Match();
+  FindLowercaseUses();
   Support();
   CountStyleCues();
   CollectVotes();  // shared-out votes of all names
