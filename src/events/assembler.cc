@@ -1628,6 +1628,28 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
   }
   size_t i = 0;
   RemoveEvents(out, [&](const Event&) { return merged_into[i++] >= 0; });
+
+  // "A man was shot on Friday ... He died at the hospital": a person reported shot (injured)
+  // and later dead is one death. An individual injured count whose words are a pronoun or a
+  // name also given for a death is dropped.
+  std::vector<std::string> dead;
+  for (const auto& e : *out)
+    for (const auto& c : e.counts)
+      if (c.role == lexicon::Role::kKilled && c.individual && e.status == EventStatus::kHappened)
+        dead.push_back(lower(c.span.Of(text)));
+  if (dead.empty()) return;
+  for (auto& e : *out) {
+    std::erase_if(e.counts, [&](const Count& c) {
+      if (c.role != lexicon::Role::kInjured || !c.individual) return false;
+      std::string w = lower(c.span.Of(text));
+      if (w == "he" || w == "she" || w == "him" || w == "her") return true;
+      for (const auto& d : dead)
+        if (d == w || (d.size() > w.size() && d.compare(d.size() - w.size(), w.size(), w) == 0) ||
+            (w.size() > d.size() && w.compare(w.size() - d.size(), d.size(), d) == 0))
+          return true;
+      return false;
+    });
+  }
 }
 
 
