@@ -368,7 +368,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
     const Token& t = T(p);
-    if (IsAny(t, {"a", "an", "one"}) ) {
+    if (IsAny(t, {"a", "an", "one", "another"})) {
       if (plural || !CountsIndividuals(role)) return std::nullopt;
       r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
       r.np_begin = p;
