@@ -237,32 +237,11 @@ Result<DocumentRecord> GetDocument(PgStore& store, std::string_view id) {
 }
 
 Result<std::vector<StatsRow>> Stats(PgStore& store, const EventFilter& filter, const std::vector<std::string>& by) {
-  std::vector<std::string> keys;
-  for (const std::string& dim : by) {
-    if (dim == "country")
-      keys.push_back("coalesce(e.country, '')");
-    else if (dim == "type")
-      keys.push_back("e.type");
-    else if (dim == "month")
-      keys.push_back("coalesce(substr(e.date_value, 1, 7), '')");
-    else if (dim == "year")
-      keys.push_back("coalesce(substr(e.date_value, 1, 4), '')");
-    else if (dim == "status")
-      keys.push_back("e.status");
-    else if (dim == "source")
-      keys.push_back("coalesce(e.source_text, '')");
-    else if (dim == "role")
-      continue;
-    else {
-      std::string known;
-      for (std::string_view d : kStatsDimensions) known += (known.empty() ? "" : ", ") + std::string(d);
-      return Status(ErrorCode::kUsage, "unknown --by dimension '" + Fragment(dim) + "'; use " + known, "--by");
-    }
-  }
-  std::string key_list;
-  for (size_t i = 0; i < keys.size(); ++i) key_list += keys[i] + " AS k" + std::to_string(i) + ", ";
-  std::string group;
-  for (size_t i = 0; i < keys.size(); ++i) group += (group.empty() ? "" : ", ") + ("k" + std::to_string(i));
+  auto grouping = StatsGrouping(by);
+  if (!grouping.ok()) return grouping.status();
+  const std::string& key_list = grouping->select;
+  const std::string& group = grouping->group_by;
+  const std::vector<std::string>& keys = grouping->keys;
 
   std::vector<StatsRow> rows;
   auto read = [&](const pqxx::result& result, bool with_role) {

@@ -320,21 +320,21 @@ Result<DocumentRecord> GetDocument(Database& db, std::string_view id) {
   return std::move(doc);
 }
 
-Result<std::vector<StatsRow>> Stats(Database& db, const EventFilter& filter, const std::vector<std::string>& by) {
-  std::vector<std::string> keys;  // SQL expressions
+Result<StatsGroupingSql> StatsGrouping(const std::vector<std::string>& by) {
+  StatsGroupingSql g;
   for (const std::string& dim : by) {
     if (dim == "country")
-      keys.push_back("coalesce(e.country, '')");
+      g.keys.push_back("coalesce(e.country, '')");
     else if (dim == "type")
-      keys.push_back("e.type");
+      g.keys.push_back("e.type");
     else if (dim == "month")
-      keys.push_back("coalesce(substr(e.date_value, 1, 7), '')");
+      g.keys.push_back("coalesce(substr(e.date_value, 1, 7), '')");
     else if (dim == "year")
-      keys.push_back("coalesce(substr(e.date_value, 1, 4), '')");
+      g.keys.push_back("coalesce(substr(e.date_value, 1, 4), '')");
     else if (dim == "status")
-      keys.push_back("e.status");
+      g.keys.push_back("e.status");
     else if (dim == "source")
-      keys.push_back("coalesce(e.source_text, '')");
+      g.keys.push_back("coalesce(e.source_text, '')");
     else if (dim == "role")
       continue;
     else {
@@ -343,10 +343,17 @@ Result<std::vector<StatsRow>> Stats(Database& db, const EventFilter& filter, con
       return Status(ErrorCode::kUsage, "unknown --by dimension '" + Fragment(dim) + "'; use " + known, "--by");
     }
   }
-  std::string key_list;
-  for (size_t i = 0; i < keys.size(); ++i) key_list += keys[i] + " AS k" + std::to_string(i) + ", ";
-  std::string group;
-  for (size_t i = 0; i < keys.size(); ++i) group += (group.empty() ? "" : ", ") + ("k" + std::to_string(i));
+  for (size_t i = 0; i < g.keys.size(); ++i) g.select += g.keys[i] + " AS k" + std::to_string(i) + ", ";
+  for (size_t i = 0; i < g.keys.size(); ++i) g.group_by += (g.group_by.empty() ? "" : ", ") + ("k" + std::to_string(i));
+  return g;
+}
+
+Result<std::vector<StatsRow>> Stats(Database& db, const EventFilter& filter, const std::vector<std::string>& by) {
+  auto grouping = StatsGrouping(by);
+  if (!grouping.ok()) return grouping.status();
+  const std::string& key_list = grouping->select;
+  const std::string& group = grouping->group_by;
+  const std::vector<std::string>& keys = grouping->keys;
 
   std::vector<StatsRow> rows;
   auto run = [&](const std::string& sql, const Where& w, bool with_role) -> Status {

@@ -127,6 +127,15 @@ struct StatsRow {
 // people figures by role; they are always split, so it only selects no extra key.
 inline constexpr std::string_view kStatsDimensions[] = {"country", "type", "month", "year", "status", "source", "role"};
 
+// The SQL grouping for `stats --by` (the same in SQLite and PostgreSQL): one expression per
+// dimension except "role", which the callers handle. Fails with kUsage for unknown dimensions.
+struct StatsGroupingSql {
+  std::vector<std::string> keys;  // SQL expressions over events `e`
+  std::string select;             // "expr AS k0, expr AS k1, "
+  std::string group_by;           // "k0, k1"
+};
+Result<StatsGroupingSql> StatsGrouping(const std::vector<std::string>& by);
+
 // Statistics over the events matching `filter`, grouped by `by`. A count whose event is
 // part_of another event of the same document that has a count of the same role is not added
 // again (it is inside that total: an individual victim of a stated toll).
