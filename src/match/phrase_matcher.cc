@@ -15,9 +15,11 @@ PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table)
   for (uint32_t i = 0; i < table.phrases.size(); ++i) {
     const auto& p = table.phrases[i];
     uint64_t key = kSeed;
-    for (const auto& w : p.words) key = tokens::HashCombine(key, tokens::HashToken(w));
-    auto& ids = by_key_[key];
-    ids.push_back(i);
+    for (size_t k = 0; k < p.words.size(); ++k) {
+      key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
+      if (k + 1 < p.words.size()) by_key_[key].continues = true;
+    }
+    by_key_[key].ids.push_back(i);
     uint64_t first = tokens::HashToken(p.words[0]);
     first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
     if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
@@ -38,10 +40,12 @@ void PhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token,
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
       auto it = by_key_.find(key);
-      if (it != by_key_.end()) {
-        best = &it->second;
+      if (it == by_key_.end()) break;
+      if (!it->second.ids.empty()) {
+        best = &it->second.ids;
         best_end = j + 1;
       }
+      if (!it->second.continues) break;
     }
     if (!best) continue;
     for (uint32_t id : *best) out->push_back(Match{i, best_end, id});
@@ -53,7 +57,7 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
   uint64_t key = kSeed;
   for (uint32_t j = begin; j < end; ++j) key = tokens::HashCombine(key, doc.tokens[j].hash);
   auto it = by_key_.find(key);
-  return it == by_key_.end() ? nullptr : &it->second;
+  return it == by_key_.end() || it->second.ids.empty() ? nullptr : &it->second.ids;
 }
 
 }  // namespace evident::match

@@ -42,7 +42,14 @@ class PhraseMatcher {
 
  private:
   const lexicon::PhraseTable* table_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_key_;
+  // Key of every phrase and of every proper prefix of one: the phrases with exactly these
+  // tokens (empty for a prefix only) and whether some longer phrase continues it. PERF: the
+  // search from a start token stops at the first n-gram no phrase begins with.
+  struct Entry {
+    std::vector<uint32_t> ids;
+    bool continues = false;
+  };
+  std::unordered_map<uint64_t, Entry> by_key_;
   std::vector<uint64_t> first_bloom_;  // 64K-bit filter on first-token hashes
   uint32_t max_len_ = 0;
 };

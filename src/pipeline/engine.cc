@@ -144,7 +144,7 @@ void Coder::Code(CodedDocument* out) {
     for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
       if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
   }
-  e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_);
+  e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
   annotations_.title_country.clear();
   if (!doc.title.empty()) {
@@ -153,7 +153,7 @@ void Coder::Code(CodedDocument* out) {
       if (!m.country.empty()) text_has_place = true;
     if (!text_has_place) {
       e.tokenizer_.Tokenize(doc.title, &title_tokens_);
-      e.places_resolver_->Resolve(title_tokens_, &title_places_);
+      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
       annotations_.title_country = places::DocumentCountry(title_places_);
     }
   }

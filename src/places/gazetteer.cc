@@ -303,15 +303,16 @@ std::string_view Gazetteer::Str(uint32_t offset) const {
 
 size_t Gazetteer::file_size() const { return storage_ ? storage_->size : 0; }
 
-LookupResult Gazetteer::Lookup(std::string_view key) const {
-  if (num_keys_ == 0) return {};
+LookupResult Gazetteer::Lookup(std::string_view key, uint32_t h) const {
+  if (num_keys_ == 0 || key.find('\0') != std::string_view::npos) return {};
   const uint32_t mask = num_buckets_ - 1;
-  const uint32_t h = NameKeyHash(key);
   for (uint32_t b = h & mask, probes = 0; probes < num_buckets_; b = (b + 1) & mask, ++probes) {
     uint32_t v = buckets_[b];
     if (v == 0) return {};
     const KeyEntry& e = keys_[v - 1];
-    if (e.hash == h && Str(e.key) == key) {
+    // Strings are NUL-terminated inside the table (checked at load): strncmp stops there.
+    if (e.hash == h && std::strncmp(strings_ + e.key, key.data(), key.size()) == 0 &&
+        strings_[e.key + key.size()] == '\0') {
       return LookupResult{std::span<const CandidateRef>(candidates_ + e.cand_begin, e.cand_count), e.flags};
     }
   }

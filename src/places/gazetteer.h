@@ -86,6 +86,9 @@ enum KeyFlag : uint16_t {
   kCommonWord = 1,  // "nice", "police", "jordan": a place only with support from context
 };
 
+// The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.
+uint32_t NameKeyHash(std::string_view key);
+
 struct CandidateRef {
   uint32_t record;  // index into the records
   uint32_t flags;   // CandidateFlag bits
@@ -123,7 +126,9 @@ class Gazetteer {
 
   // Candidates for a name key (NameKey(name)), official names first, then by kind (countries,
   // subdivisions, places) and population.
-  LookupResult Lookup(std::string_view key) const;
+  LookupResult Lookup(std::string_view key) const { return Lookup(key, NameKeyHash(key)); }
+  // The same with the key's NameKeyHash already computed.
+  LookupResult Lookup(std::string_view key, uint32_t hash) const;
 
   size_t size() const { return num_records_; }
   const PlaceRecord& record(uint32_t index) const { return records_[index]; }
@@ -206,8 +211,5 @@ class GazetteerBuilder {
   std::vector<std::pair<std::string, CandidateRef>> names_;  // key -> candidate
   std::vector<std::string> common_;
 };
-
-// The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.
-uint32_t NameKeyHash(std::string_view key);
 
 }  // namespace evident::places

@@ -1,6 +1,7 @@
 #include "places/resolver.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <initializer_list>
 #include <map>
@@ -28,111 +29,200 @@ constexpr uint32_t kMaxWords = 5;   // "Ho Chi Minh City", "Bosnia and Herzegovi
 constexpr uint32_t kMaxTokens = 9;  // words plus joiners: "Winston-Salem", "St. Louis"
 
 
+// The closed word lists the resolver asks about, one bit each, so that one lookup per token
+// answers all of them. PERF: a hash set per list cost about 8% of the coding time.
+enum WordClass : uint32_t {
+  kConnector = 1u << 0,  // lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain"
+  kEnglishJoiner = 1u << 1,  // connectors that are English words and join two names: "Tribune of Tacoma"
+  kMonthOrDay = 1u << 2,  // months and weekdays
+  kPlacePreposition = 1u << 3,  // words before a name that make it a place: "in Paris", "near Orikhove"
+  kPlaceAdjective = 1u << 4,  // adjectives between a preposition and a name: "in northern Syria"
+  kCompass = 1u << 5,  // directions before a name: "Southeast Houston", "East Side"
+  kEnglishConnector = 1u << 6,  // capitalized connectors that are English words: a name may start with them only when it has more words ("At Tuhayta"), never "An Altoona"
+  kPlaceNounBeforeOf = 1u << 7,  // "the city of X", "the outskirts of X", "residents of X"
+  kLocalityNoun = 1u << 8,  // nouns after a name that make it a locality: "Haifa city", "Phulji town"
+  kRegionNoun = 1u << 9,  // nouns after a name that make it a first-level subdivision: "Sindh province"
+  kStreetOrCounty = 1u << 10,  // a capitalized word after a name that makes it a street or a county
+  kPlaceModifierHead = 1u << 11,  // a capitalized word after a name that keeps it a place: "Franklin Police"
+  kTitle = 1u << 12,  // words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria"
+  kNotNameBefore = 1u << 13,  // capitalized words before a name that do not continue it leftwards ("The Paris", "Police Jordan")
+  kNotPlaceStart = 1u << 14,  // first words of an unlisted capitalized run that make it a person, an organisation or a date
+};
+
+struct WordList {
+  uint32_t word_class;
+  std::initializer_list<std::string_view> words;
+};
+
+// Token hash (tokens::HashToken) -> the word and its classes, open addressing.
+class WordClassTable {
+ public:
+  WordClassTable() {
+    const WordList lists[] = {
+        {kConnector,
+         {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
+      "al", "ad", "ar", "as", "ash", "az", "an", "ath", "at", "ed", "es", "ez", "en", "of", "and",
+      "upon", "on", "sur", "am", "im", "der", "den", "bin", "ibn", "y", "i", "e", "van", "von",
+      "lès", "sous", "'s",}},
+        {kEnglishJoiner,
+         {"of", "and", "on", "upon", "am", "an", "at", "i", "e", "y", "as", "en", "'s", "in",}},
+        {kMonthOrDay,
+         {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday",}},
+        {kPlacePreposition,
+         {"in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
+      "throughout", "between", "via", "through", "to", "inside", "within", "nearby", "in-",
+      "downtown", "en", "en route",}},
+        {kPlaceAdjective,
+         {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+      "southeastern", "southwestern", "rural", "downtown", "suburban", "neighboring",
+      "neighbouring", "nearby", "the", "greater", "upstate", "coastal", "occupied", "restive",
+      "war-torn", "besieged", "a", "an",}},
+        {kCompass,
+         {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+      "northern", "southern", "eastern", "western", "central", "downtown", "greater", "upper",
+      "lower", "upstate", "midtown", "uptown",}},
+        {kEnglishConnector,
+         {"an", "at", "as", "in", "on", "of", "and", "i", "e", "y", "en", "am", "im", "upon", "sur",
+      "'s", "bin", "ibn",}},
+        {kPlaceNounBeforeOf,
+         {"city", "town", "village", "province", "region", "district", "state", "county", "governorate",
+      "capital", "outskirts", "suburbs", "suburb", "residents", "people", "mayor", "governor",
+      "center", "centre", "part", "parts", "north", "south", "east", "west", "municipality", "area",
+      "streets", "border", "borders", "republic", "kingdom", "neighborhood", "neighbourhood",
+      "island", "port", "commune",}},
+        {kLocalityNoun,
+         {"city", "town", "village", "villages", "district", "area", "municipality", "commune",
+      "neighborhood", "neighbourhood", "suburb", "township", "locality", "settlement", "camp",
+      "sub-district", "subdistrict", "quarter", "hamlet", "countryside", "outskirts", "tehsil",
+      "taluka", "taluk", "mandal", "block", "sector", "ward", "colony", "cantonment", "frontline",
+      "frontlines", "front", "axis", "town's", "city's",}},
+        {kRegionNoun,
+         {"province", "region", "state", "governorate", "oblast", "department", "prefecture",
+      "territory", "emirate", "provinces", "regions", "states",}},
+        {kStreetOrCounty,
+         {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+      "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "pike", "parkway", "pkwy",
+      "circle", "terrace", "trail", "county", "parish", "counties", "river", "creek", "lake", "bay",
+      "mountain", "mountains", "hills", "valley",}},
+        {kPlaceModifierHead,
+         {"police", "sheriff", "sheriff's", "fire", "city", "township", "town", "village", "council",
+      "mayor", "department", "municipal", "metro", "metropolitan", "public", "schools", "school",
+      "high", "university", "college", "hospital", "medical", "regional", "airport", "station",
+      "prison", "jail", "correctional", "courthouse", "district", "province", "governorate",
+      "region", "oblast", "area", "division", "residents", "authorities", "officials", "governor",
+      "state",}},
+        {kTitle,
+         {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "president", "officer", "sgt", "judge",
+      "detective", "det", "coach", "minister", "king", "queen", "prince", "princess", "lt", "capt",
+      "col", "gen", "chief", "pastor", "rev", "father", "brother", "sister", "deputy", "trooper",
+      "cpl", "sergeant", "lieutenant", "captain", "corporal", "inspector", "attorney", "lawyer",
+      "spokesman", "spokeswoman", "st", "saint", "mother", "son", "daughter", "wife", "husband",
+      "named", "identified", "victim", "suspect", "defendant",}},
+        {kNotNameBefore,
+         {"the", "a", "an", "on", "of", "for", "by", "with", "after", "before", "during", "and", "but",
+      "when", "while", "as", "if", "since", "police", "officials", "authorities", "residents",
+      "protesters", "troops", "forces", "militants", "gunmen", "there", "here", "this", "that",
+      "these", "those", "his", "her", "their", "its", "our", "my", "we", "they", "he", "she", "it",
+      "i", "you", "meanwhile", "also", "later", "earlier", "yesterday", "today", "tonight", "last",
+      "next", "both", "all", "some", "many", "several", "two", "three", "four", "five",
+      "unidentified", "unknown", "suspected", "alleged", "local", "state", "federal", "update",
+      "updated", "breaking", "watch", "video", "photos", "read", "more", "related", "posted",}},
+        {kNotPlaceStart,
+         {"police", "government", "army", "security", "state", "national", "federal", "ministry",
+      "interior", "district", "city", "provincial", "municipal", "islamic", "popular", "university",
+      "court", "high", "supreme", "christmas", "easter", "ramadan", "eid", "covid", "coronavirus",
+      "mr", "mrs", "ms", "dr",}},
+    };
+    for (const WordList& list : lists)
+      for (std::string_view w : list.words) Add(w, list.word_class);
+  }
+  uint32_t Get(std::string_view w, uint64_t hash) const {
+    for (uint64_t i = hash & kMask;; i = (i + 1) & kMask) {
+      const Slot& s = slots_[i];
+      if (s.word_class == 0) return 0;
+      if (s.hash == hash && s.word == w) return s.word_class;
+    }
+  }
+
+ private:
+  static constexpr uint64_t kMask = 2047;  // room for four times the words listed
+  struct Slot {
+    uint64_t hash = 0;
+    std::string_view word;
+    uint32_t word_class = 0;
+  };
+  void Add(std::string_view w, uint32_t word_class) {
+    uint64_t hash = tokens::HashToken(w);
+    for (uint64_t i = hash & kMask;; i = (i + 1) & kMask) {
+      Slot& s = slots_[i];
+      if (s.word_class == 0) {
+        s = Slot{hash, w, word_class};
+        return;
+      }
+      if (s.hash == hash && s.word == w) {
+        s.word_class |= word_class;
+        return;
+      }
+    }
+  }
+  std::array<Slot, kMask + 1> slots_;
+};
+
+const WordClassTable& WordClasses() {
+  static const WordClassTable table;
+  return table;
+}
+
+uint32_t Classes(std::string_view w) { return WordClasses().Get(w, tokens::HashToken(w)); }
+uint32_t Classes(const Token& t) { return WordClasses().Get(t.norm, t.hash); }
+
 // Lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain", "Bosnia and
 // Herzegovina", "Stratford upon Avon".
-bool IsConnector(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"de",  "del", "della", "di", "da",  "do",   "dos", "das", "du",   "des", "la",  "le",
-                "les", "el",  "al",    "ad", "ar",  "as",   "ash", "az",  "an",   "ath", "at",  "ed",
-                "es",  "ez",  "en",    "of", "and", "upon", "on",  "sur", "am",   "im",  "der", "den",
-                "bin", "ibn", "y",     "i",  "e",   "van",  "von", "lès", "sous", "'s"}; return kSet.count(w) > 0; }());
-}
+bool IsConnector(std::string_view w) { return (Classes(w) & kConnector) != 0; }
 
 // Connectors of foreign names only ("Ras al Ain", "Rio de Janeiro"), not English words that
 // join two names ("Tribune of Tacoma", "Smith and Paris").
 bool IsForeignConnector(std::string_view w) {
-  return IsConnector(w) && !([&] { static const std::unordered_set<std::string_view> kSet{"of", "and", "on", "upon", "am", "an", "at", "i", "e", "y", "as", "en", "'s", "in"}; return kSet.count(w) > 0; }());
+  uint32_t c = Classes(w);
+  return (c & kConnector) && !(c & kEnglishJoiner);
 }
 
-bool IsMonthOrDay(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"january",   "february", "march",     "april",    "may",    "june",     "july",  "august",
-                "september", "october",  "november",  "december", "jan",    "feb",      "mar",   "apr",
-                "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",   "dec",
-                "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"}; return kSet.count(w) > 0; }());
-}
+bool IsMonthOrDay(std::string_view w) { return (Classes(w) & kMonthOrDay) != 0; }
 
 // Words before a name that make it a place: "in Paris", "near Orikhove", "from Almaty".
-bool IsPlacePreposition(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"in",     "at",      "near",       "from",     "outside", "into",     "across", "around",
-                "toward", "towards", "throughout", "between",  "via",     "through",  "to",     "inside",
-                "within", "nearby",  "in-",        "downtown", "en",      "en route", "across"}; return kSet.count(w) > 0; }());
-}
+bool IsPlacePreposition(std::string_view w) { return (Classes(w) & kPlacePreposition) != 0; }
 
 // Adjectives between a preposition and a name: "in northern Syria", "in rural Damascus".
-bool IsPlaceAdjective(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"northern",     "southern",     "eastern",      "western",   "central",   "north",     "south",
-                "east",         "west",         "northeast",    "northwest", "southeast", "southwest", "northeastern",
-                "northwestern", "southeastern", "southwestern", "rural",     "downtown",  "suburban",  "neighboring",
-                "neighbouring", "nearby",       "the",          "greater",   "upstate",   "coastal",   "occupied",
-                "restive",      "war-torn",     "besieged",     "a",         "an"}; return kSet.count(w) > 0; }());
-}
+bool IsPlaceAdjective(std::string_view w) { return (Classes(w) & kPlaceAdjective) != 0; }
 
 // Directions and the like before a name: "Southeast Houston", "East Side".
-bool IsCompass(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"north",     "south",    "east",     "west",    "northeast", "northwest", "southeast",
-                "southwest", "northern", "southern", "eastern", "western",   "central",   "downtown",
-                "greater",   "upper",    "lower",    "upstate", "midtown",   "uptown"}; return kSet.count(w) > 0; }());
-}
+bool IsCompass(std::string_view w) { return (Classes(w) & kCompass) != 0; }
 
 // Capitalized connectors that are also English words: a name may start with them only when
 // it has more words ("At Tuhayta", "As Suwayda"), never "An Altoona" or "In Paris".
-bool IsEnglishConnector(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"an", "at", "as", "in", "on", "of", "and", "i", "e", "y", "en", "am", "im", "upon", "sur", "'s", "bin",
-                "ibn"}; return kSet.count(w) > 0; }());
-}
+bool IsEnglishConnector(std::string_view w) { return (Classes(w) & kEnglishConnector) != 0; }
 
 // "the city of X", "the outskirts of X", "residents of X".
-bool IsPlaceNounBeforeOf(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"city",         "town",          "village",   "province", "region", "district",  "state",    "county",
-                "governorate",  "capital",       "outskirts", "suburbs",  "suburb", "residents", "people",   "mayor",
-                "governor",     "center",        "centre",    "part",     "parts",  "north",     "south",    "east",
-                "west",         "municipality",  "area",      "streets",  "border", "borders",   "republic", "kingdom",
-                "neighborhood", "neighbourhood", "island",    "port",     "commune"}; return kSet.count(w) > 0; }());
-}
+bool IsPlaceNounBeforeOf(std::string_view w) { return (Classes(w) & kPlaceNounBeforeOf) != 0; }
 
 // Nouns after a name that make it a locality: "Haifa city", "Phulji town", "Kafr Noran area".
-bool IsLocalityNoun(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"city",         "town",        "village",      "villages",      "district",    "area",
-                "municipality", "commune",     "neighborhood", "neighbourhood", "suburb",      "township",
-                "locality",     "settlement",  "camp",         "sub-district",  "subdistrict", "quarter",
-                "hamlet",       "countryside", "outskirts",    "tehsil",        "taluka",      "taluk",
-                "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
-                "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's"}; return kSet.count(w) > 0; }());
-}
+bool IsLocalityNoun(std::string_view w) { return (Classes(w) & kLocalityNoun) != 0; }
 
 // Nouns after a name that make it a first-level subdivision: "Sindh province".
-bool IsRegionNoun(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"province", "region", "state", "governorate", "oblast", "department", "prefecture", "territory",
-                "emirate", "provinces", "regions", "states"}; return kSet.count(w) > 0; }());
-}
+bool IsRegionNoun(std::string_view w) { return (Classes(w) & kRegionNoun) != 0; }
 
 // A capitalized word after a name that makes the name a street or a county, not the place.
-bool IsStreetOrCounty(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"street",   "st",    "avenue",  "ave",  "road",   "rd",       "drive",     "dr",     "boulevard",
-                "blvd",     "lane",  "ln",      "way",  "court",  "ct",       "place",     "pl",     "highway",
-                "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
-                "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley"}; return kSet.count(w) > 0; }());
-}
+bool IsStreetOrCounty(std::string_view w) { return (Classes(w) & kStreetOrCounty) != 0; }
 
 // A capitalized word after a name that keeps it a place: "Franklin Police", "Almaty City Court".
-bool IsPlaceModifierHead(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"police",     "sheriff",   "sheriff's",   "fire",        "city",       "township", "town",
-                "village",    "council",   "mayor",       "department",  "municipal",  "metro",    "metropolitan",
-                "public",     "schools",   "school",      "high",        "university", "college",  "hospital",
-                "medical",    "regional",  "airport",     "station",     "prison",     "jail",     "correctional",
-                "courthouse", "district",  "province",    "governorate", "region",     "oblast",   "area",
-                "division",   "residents", "authorities", "officials",   "governor",   "state"}; return kSet.count(w) > 0; }());
-}
+bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifierHead) != 0; }
 
 // Words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria".
-bool IsTitle(std::string_view w) {
-  return ([&] { static const std::unordered_set<std::string_view> kSet{"mr",        "mrs",         "ms",         "miss",     "dr",        "gov",       "sen",      "rep",
-                "president", "officer",     "sgt",        "judge",    "detective", "det",       "coach",    "minister",
-                "king",      "queen",       "prince",     "princess", "lt",        "capt",      "col",      "gen",
-                "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
-                "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
-                "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
-                "husband",   "named",       "identified", "victim",   "suspect",   "defendant"}; return kSet.count(w) > 0; }());
-}
+bool IsTitle(std::string_view w) { return (Classes(w) & kTitle) != 0; }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
@@ -152,6 +242,11 @@ bool IsCapitalized(const TokenizedText& doc, const Token& t) {
 // lacks: "Gentilly" in New Orleans) counts half.
 double MentionWeight(PlaceKind kind, uint32_t population) {
   return kind != PlaceKind::kCity || population >= 100000 ? 1.0 : 0.5;
+}
+
+// A country code as a number that sorts like the code.
+uint16_t CountryKey(std::string_view code) {
+  return static_cast<uint16_t>((static_cast<unsigned char>(code[0]) << 8) | static_cast<unsigned char>(code[1]));
 }
 
 double Log10Pop(uint32_t population) { return std::log10(static_cast<double>(population) + 10.0); }
@@ -188,13 +283,23 @@ class DocResolver {
   void FindLowercaseUses();
   void SetResolver(const PlaceResolver* r) { resolver_ = r; }
   void SetMask(const std::vector<bool>* mask) { mask_ = mask; }
+  void SetExplain(bool explain) { explain_ = explain; }
 
  private:
   const std::vector<bool>* mask_ = nullptr;
+  bool explain_ = true;
   const PlaceResolver* resolver_ = nullptr;
   const Token& T(uint32_t i) const { return toks_[i]; }
   uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
   std::string_view Norm(uint32_t i) const { return i < N() ? toks_[i].norm : std::string_view(); }
+  // The WordClass bits of token i (0 past the end).
+  // PERF: computed on first use; most tokens of a document are never asked about.
+  uint32_t C(uint32_t i) const {
+    if (i >= N()) return 0;
+    if (classes_[i] == kUnknownClass) classes_[i] = Classes(T(i));
+    return classes_[i];
+  }
+  bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
   bool Cap(uint32_t i) const { return i < N() && IsWord(T(i)) && IsCapitalized(doc_, T(i)); }
   bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
   std::string_view Text(uint32_t b, uint32_t e) const {
@@ -215,6 +320,7 @@ class DocResolver {
   PlaceMention MakeMention(const Raw& r) const;
   Candidate MakeCandidate(const CandidateRef& c, double score) const;
   int RawStartingAt(uint32_t token) const;
+  std::string SpanKeyOf(uint32_t b, uint32_t e) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(uint32_t e) const;
   int RawEndingAt(uint32_t token) const;
@@ -225,10 +331,37 @@ class DocResolver {
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
   std::unordered_set<uint64_t> lowercase_hashes_;  // single-word names also used in lowercase
+  static constexpr uint32_t kUnknownClass = 0x80000000u;
+  mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
   std::vector<Raw> raws_;
-  std::unordered_map<uint32_t, int> raw_at_begin_, raw_at_end_;
-  std::map<std::string, double> country_votes_;
-  std::map<uint32_t, double> admin1_votes_;
+  struct SpanKey {
+    uint32_t e;
+    std::string key;
+    uint32_t hash;
+  };
+  std::vector<SpanKey> spans_;
+  std::vector<uint32_t> ends_;  // MatchSentence's possible ends from one token  // MatchSentence's candidate spans from one token
+  std::vector<int> raw_at_begin_, raw_at_end_;  // per token: the raw starting / ending there, or -1
+  // Votes by country (CountryKey) and by subdivision record: a handful per document, so
+  // small vectors searched linearly (PERF: std::map with string keys cost 3%).
+  template <typename K>
+  struct Votes {
+    std::vector<std::pair<K, double>> v;
+    void clear() { v.clear(); }
+    double& operator[](K k) {
+      for (auto& [key, w] : v)
+        if (key == k) return w;
+      return v.emplace_back(k, 0.0).second;
+    }
+    const double* find(K k) const {
+      for (const auto& [key, w] : v)
+        if (key == k) return &w;
+      return nullptr;
+    }
+  };
+  Votes<uint16_t> country_votes_;
+  Votes<uint32_t> admin1_votes_;
+  std::vector<std::pair<uint16_t, double>> share_;  // CollectVotes' shares of one name
   double country_total_ = 0, admin1_total_ = 0;
   double us_cues_ = 0;
   std::string doc_country_;
@@ -298,8 +431,11 @@ void DocResolver::FindLowercaseUses() {
   for (const Raw& r : raws_)
     if (r.e - r.b == 1) wanted.push_back(T(r.b).hash);
   if (wanted.empty()) return;
+  // PERF: a 256-bit filter of the wanted hashes skips the comparisons for almost every word.
+  uint64_t filter[4] = {0, 0, 0, 0};
+  for (uint64_t h : wanted) filter[(h >> 6) & 3] |= uint64_t{1} << (h & 63);
   for (const Token& t : toks_) {
-    if (!IsWord(t) || IsCapitalized(doc_, t)) continue;
+    if (!((filter[(t.hash >> 6) & 3] >> (t.hash & 63)) & 1) || !IsWord(t) || IsCapitalized(doc_, t)) continue;
     for (uint64_t h : wanted)
       if (h == t.hash) {
         lowercase_hashes_.insert(h);
@@ -314,6 +450,8 @@ void DocResolver::Match() {
     const auto& s = doc_.sentences[i];
     MatchSentence(s.begin_token, s.end_token);
   }
+  raw_at_begin_.assign(N() + 1, -1);
+  raw_at_end_.assign(N() + 1, -1);
   for (size_t i = 0; i < raws_.size(); ++i) {
     raw_at_begin_[raws_[i].b] = static_cast<int>(i);
     raw_at_end_[raws_[i].e] = static_cast<int>(i);
@@ -322,17 +460,19 @@ void DocResolver::Match() {
 
 void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
   uint32_t i = begin;
-  std::vector<uint32_t> ends;
+  std::vector<uint32_t>& ends = ends_;
   while (i < end) {
     const Token& t = T(i);
-    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !IsMonthOrDay(t.norm) &&
-                     (IsCapitalized(doc_, t) || !IsConnector(t.norm));
+    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !(C(i) & kMonthOrDay) &&
+                     (IsCapitalized(doc_, t) || !(C(i) & kConnector));
+    uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
       bool plain = true;
       for (char c : t.norm)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain = false;
-      can_start = plain ? resolver_->MayStartName(t.norm) : resolver_->MayStartName(FirstWord(NameKey(t.norm)));
+      starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      can_start = starts != 0;
     }
     if (!can_start) {
       ++i;
@@ -345,7 +485,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       const Token& u = T(k);
       if (k > i && u.HasFlag(tokens::kNewlineBefore)) break;
       if (IsWord(u)) {
-        if (k > i && (IsConnector(u.norm) && !IsCapitalized(doc_, u))) {
+        if (k > i && ((C(k) & kConnector) && !IsCapitalized(doc_, u))) {
           continue;  // inside only
         }
         if (!lower_mode_ && !IsCapitalized(doc_, u) && k > i) break;
@@ -366,45 +506,47 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     bool found = false;
     // Exact keys first (longest first), then loose keys ("Pervomaisk" for "Pervomays'k").
     for (int pass = 0; pass < 2 && !found; ++pass) {
-      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-        uint32_t e = *it;
+      if (!(starts & (pass == 0 ? PlaceResolver::kStartsExact : PlaceResolver::kStartsLoose))) continue;
+      // The keys of the possible ends, shortest first. PERF: a key that no longer name
+      // continues with a space ends the search (MayBePrefix), and only keys that may be in the
+      // gazetteer (MayBeKey) are looked up: about one lookup per name instead of five.
+      spans_.clear();
+      for (uint32_t e : ends) {
         // A name ends with a word or an abbreviation's dot, never with a connector.
-        if (IsWord(T(e - 1)) && IsConnector(T(e - 1).norm) && !IsCapitalized(doc_, T(e - 1))) continue;
-        if (IsConnector(T(i).norm) && (pass == 1 || (IsEnglishConnector(T(i).norm) && e - i < 2))) {
+        if (IsWord(T(e - 1)) && (C(e - 1) & kConnector) && !IsCapitalized(doc_, T(e - 1))) continue;
+        if ((C(i) & kConnector) && (pass == 1 || ((C(i) & kEnglishConnector) && e - i < 2))) {
           continue;
         }
-        // PERF: a span of plain lowercase ASCII words is its own key ("rocky mount"), so the
-        // folding in NameKey (a third of the resolver's time on lowercase archives) is skipped.
-        std::string key;
-        bool plain_span = true;
-        for (uint32_t k = i; k < e && plain_span; ++k) {
-          if (!IsWord(T(k)) || (k > i && !T(k).HasFlag(tokens::kSpaceBefore))) plain_span = false;
-          for (char c : T(k).norm)
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain_span = false;
-        }
-        if (plain_span) {
-          for (uint32_t k = i; k < e; ++k) {
-            if (k > i) key += ' ';
-            key += T(k).norm;
+        std::string key = SpanKeyOf(i, e);
+        if (pass == 1) key = key.size() < 5 ? std::string() : LooseKey(key);
+        uint32_t hash = NameKeyHash(key);
+        if (!spans_.empty() && !spans_.back().key.empty()) {
+          // A shorter key followed by a space that no name continues: this span names
+          // nothing, and (exact keys only grow) no longer one does either.
+          const SpanKey& prev = spans_.back();
+          if (key.size() > prev.key.size() && key[prev.key.size()] == ' ' &&
+              key.compare(0, prev.key.size(), prev.key) == 0 && !resolver_->MayBePrefix(prev.hash)) {
+            if (pass == 0) break;
+            continue;
           }
-        } else {
-          key = NameKey(Text(i, e));
         }
-        if (key.size() < (pass == 0 ? 1u : 5u)) continue;
-        if (pass == 1) key = LooseKey(key);
-        LookupResult lr = g_.Lookup(key);
+        spans_.push_back(SpanKey{e, std::move(key), hash});
+      }
+      for (auto it = spans_.rbegin(); it != spans_.rend(); ++it) {
+        if (it->key.empty() || !resolver_->MayBeKey(it->hash)) continue;
+        LookupResult lr = g_.Lookup(it->key, it->hash);
         bool usable = false;
         for (const CandidateRef& c : lr.candidates)
           if (pass == 1 || (c.flags & kLoose) == 0) usable = true;
         if (!usable) continue;
         Raw r;
         r.b = i;
-        r.e = e;
-        r.key = std::move(key);
+        r.e = it->e;
+        r.key = std::move(it->key);
         r.lookup = lr;
         r.loose = pass == 1;
         raws_.push_back(std::move(r));
-        i = e;
+        i = raws_.back().e;
         found = true;
         break;
       }
@@ -413,14 +555,31 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
   }
 }
 
+// The name key of tokens [b, e): NameKey of the text. PERF: a span of plain lowercase ASCII
+// words is its own key ("rocky mount"), so the folding in NameKey (a third of the resolver's
+// time on lowercase archives) is skipped.
+std::string DocResolver::SpanKeyOf(uint32_t b, uint32_t e) const {
+  std::string key;
+  bool plain_span = true;
+  for (uint32_t k = b; k < e && plain_span; ++k) {
+    if (!IsWord(T(k)) || (k > b && !T(k).HasFlag(tokens::kSpaceBefore))) plain_span = false;
+    for (char c : T(k).norm)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain_span = false;
+  }
+  if (!plain_span) return NameKey(Text(b, e));
+  for (uint32_t k = b; k < e; ++k) {
+    if (k > b) key += ' ';
+    key += T(k).norm;
+  }
+  return key;
+}
+
 int DocResolver::RawStartingAt(uint32_t token) const {
-  auto it = raw_at_begin_.find(token);
-  return it == raw_at_begin_.end() ? -1 : it->second;
+  return token < raw_at_begin_.size() ? raw_at_begin_[token] : -1;
 }
 
 int DocResolver::RawEndingAt(uint32_t token) const {
-  auto it = raw_at_end_.find(token);
-  return it == raw_at_end_.end() ? -1 : it->second;
+  return token < raw_at_end_.size() ? raw_at_end_[token] : -1;
 }
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
@@ -433,24 +592,14 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
     }
     // "Kazakh-born" no; "Jabal al-Zawiya", "Mogadishu-Hodan": the name goes on to the left.
     if (Cap(b - 2)) return true;
-    return IsWord(T(b - 2)) && IsForeignConnector(Norm(b - 2)) && b >= 3 && Cap(b - 3);
+    return IsWord(T(b - 2)) && ForeignConnector(b - 2) && b >= 3 && Cap(b - 3);
   }
   uint32_t k = b - 1;
-  if (IsWord(T(k)) && IsForeignConnector(T(k).norm) && k > 0) --k;
+  if (IsWord(T(k)) && ForeignConnector(k) && k > 0) --k;
   if (!Cap(k)) return false;
   std::string_view w = Norm(k);
   if (IsPlaceAdjective(w) || IsPlacePreposition(w) || IsMonthOrDay(w)) return false;
-  if (([&] { static const std::unordered_set<std::string_view> kSet{"the",          "a",         "an",        "on",        "of",          "for",       "by",         "with",
-             "after",        "before",    "during",    "and",       "but",         "when",      "while",      "as",
-             "if",           "since",     "police",    "officials", "authorities", "residents", "protesters", "troops",
-             "forces",       "militants", "gunmen",    "there",     "here",        "this",      "that",       "these",
-             "those",        "his",       "her",       "their",     "its",         "our",       "my",         "we",
-             "they",         "he",        "she",       "it",        "i",           "you",       "meanwhile",  "also",
-             "later",        "earlier",   "yesterday", "today",     "tonight",     "last",      "next",       "both",
-             "all",          "some",      "many",      "several",   "two",         "three",     "four",       "five",
-             "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
-             "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
-             "posted",       "by"}; return kSet.count(w) > 0; }())) {
+  if (Classes(w) & kNotNameBefore) {
     return false;
   }
   if (RawEndingAt(b) >= 0 && raws_[RawEndingAt(b)].demonym) return false;  // "Syrian Aleppo"?
@@ -465,7 +614,7 @@ bool DocResolver::ExtendsRight(uint32_t e) const {
     // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
     return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore);
   }
-  if (IsWord(T(k)) && IsForeignConnector(T(k).norm) && k + 1 < N()) ++k;
+  if (IsWord(T(k)) && ForeignConnector(k) && k + 1 < N()) ++k;
   if (!Cap(k) || AllCaps(k) != AllCaps(e - 1)) return false;
   // "Las Vegas Nevada": a subdivision or country after the name qualifies it.
   if (int q = RawStartingAt(k); q >= 0) {
@@ -484,7 +633,7 @@ void DocResolver::Support() {
   for (size_t i = 0; i < raws_.size(); ++i) {
     Raw& r = raws_[i];
     uint32_t k = r.e;
-    if (k < N() && IsLocalityNoun(Norm(k))) ++k;
+    if (k < N() && (C(k) & kLocalityNoun)) ++k;
     if (k < N() && Norm(k) == ",") {
       int q = RawStartingAt(k + 1);
       if (q >= 0 && raws_[q].qualifies < 0) {
@@ -512,13 +661,13 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
-             (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && IsConnector(Norm(k)))) && k + 2 < r.b) {
+             (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && (C(k) & kConnector))) && k + 2 < r.b) {
         // "(Busoni, Kirundo)": the second name of a parenthesis is a qualifier too.
         if (Norm(k) == ",") break;
         --k;
       }
-      if (Cap(k) || IsLocalityNoun(Norm(k)) || Norm(k) == ")" || (open == "(" && Norm(r.b - 2) == ",")) {
-        if (open == "(" || Cap(r.b - 2) || IsLocalityNoun(Norm(r.b - 2)) || Norm(r.b - 2) == ")") {
+      if (Cap(k) || (C(k) & kLocalityNoun) || Norm(k) == ")" || (open == "(" && Norm(r.b - 2) == ",")) {
+        if (open == "(" || Cap(r.b - 2) || (C(r.b - 2) & kLocalityNoun) || Norm(r.b - 2) == ")") {
           r.qualifier = true;
         }
       }
@@ -571,7 +720,7 @@ void DocResolver::Support() {
     // Context. The word before the name, skipping lowercase adjectives ("in northern Syria",
     // "in the Bronx"); a capitalized one is part of the name ("in East Side").
     uint32_t p = r.b;
-    while (p > 0 && p + 2 > r.b && IsPlaceAdjective(Norm(p - 1)) && !Cap(p - 1)) --p;
+    while (p > 0 && p + 2 > r.b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     bool prep = IsPlacePreposition(before) && before2 != "according" && before2 != "due" && before2 != "next" &&
@@ -673,7 +822,7 @@ void DocResolver::Support() {
     // before a large place is no part of its name ("Southeast Houston").
     bool partial_left = false, partial_right = false;
     if (!lower_mode_ && !in_dateline) {
-      bool compass = r.b > 0 && Cap(r.b - 1) && IsCompass(Norm(r.b - 1)) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
+      bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
       partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
       partial_right = ExtendsRight(r.e) && !modifier_after;
@@ -740,7 +889,12 @@ void DocResolver::Support() {
 // "sheriff", "the 1400 block of". Half a vote each, at most one and a half.
 void DocResolver::CountStyleCues() {
   int cues = 0;
+  // PERF: token hashes first; this runs over every token of the document.
+  static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
+                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block");
   for (uint32_t i = 0; i + 1 < N(); ++i) {
+    uint64_t h = T(i).hash;
+    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock) continue;
     std::string_view w = Norm(i);
     if (w == "county" && i > 0 && Cap(i) && Cap(i - 1)) {
       int q = RawEndingAt(i);
@@ -764,7 +918,7 @@ void DocResolver::CollectVotes() {
   admin1_votes_.clear();
   country_total_ = admin1_total_ = 0;
   if (us_cues_ > 0) {
-    country_votes_["US"] += us_cues_;
+    country_votes_[CountryKey("US")] += us_cues_;
     country_total_ += us_cues_;
   }
   for (const Raw& r : raws_) {
@@ -773,7 +927,7 @@ void DocResolver::CollectVotes() {
     if (r.chosen >= 0) {
       const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
       w *= r.county ? 0.5 : MentionWeight(rec.Kind(), rec.population);
-      country_votes_[std::string(rec.Country())] += w;
+      country_votes_[CountryKey(rec.Country())] += w;
       country_total_ += w;
       uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? r.cands[r.chosen].record : rec.admin1;
       if (a != kNoRecord && !r.demonym && !r.actor) {
@@ -784,13 +938,21 @@ void DocResolver::CollectVotes() {
     }
     // Before any choice: every country the name could be in, shared out (a name found in
     // one country only is a full vote; "Paris" splits over France, the US and Canada).
-    std::map<std::string, double> share;
+    std::vector<std::pair<uint16_t, double>>& share = share_;
+    share.clear();
     double sum = 0;
     for (const CandidateRef& c : r.cands) {
       const PlaceRecord& rec = g_.record(c.record);
       double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : 8.0;
-      share[std::string(rec.Country())] = std::max(share[std::string(rec.Country())], weight);
+      uint16_t cc = CountryKey(rec.Country());
+      auto it = std::find_if(share.begin(), share.end(), [&](const auto& e) { return e.first == cc; });
+      if (it == share.end()) {
+        share.emplace_back(cc, weight);
+      } else {
+        it->second = std::max(it->second, weight);
+      }
     }
+    std::sort(share.begin(), share.end());  // summed in code order, as always
     for (auto& [cc, v] : share) sum += v;
     for (auto& [cc, v] : share) {
       country_votes_[cc] += w * v / sum;
@@ -862,7 +1024,7 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
         bonus = 2;
       if (bonus > best_q) {
         best_q = bonus;
-        q_reason = "qualified by " + std::string(Text(q.b, q.e));
+        if (why != nullptr) q_reason = "qualified by " + std::string(Text(q.b, q.e));
       }
     }
   }
@@ -878,19 +1040,18 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
         best_p = std::max(best_p, 3.0);
     }
     s += best_p;
-    if (best_p > 0) q_reason = "contains " + std::string(Text(p.b, p.e));
+    if (best_p > 0 && why != nullptr) q_reason = "contains " + std::string(Text(p.b, p.e));
   }
 
   // Document votes (other mentions).
   double country_share = 0, admin1_share = 0;
   if (country_total_ > 0) {
-    auto it = country_votes_.find(std::string(rec.Country()));
-    if (it != country_votes_.end()) country_share = it->second / country_total_;
+    if (const double* w = country_votes_.find(CountryKey(rec.Country()))) country_share = *w / country_total_;
   }
   if (admin1_total_ > 0) {
     uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? c.record : rec.admin1;
-    auto it = a == kNoRecord ? admin1_votes_.end() : admin1_votes_.find(a);
-    if (it != admin1_votes_.end()) admin1_share = it->second / admin1_total_;
+    const double* w = a == kNoRecord ? nullptr : admin1_votes_.find(a);
+    if (w != nullptr) admin1_share = *w / admin1_total_;
   }
   s += 4.0 * country_share + 3.0 * admin1_share;
 
@@ -932,6 +1093,7 @@ void DocResolver::Choose(bool use_votes) {
       }
     }
     r.chosen = best_i;
+    if (!explain_) continue;
     Score(r, r.cands[best_i], &r.why);
     if (r.dateline) r.why = "dateline; " + r.why;
     if (r.demonym) r.why = "demonym";
@@ -995,7 +1157,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
   std::vector<size_t> order(r.cands.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.scores[a] > r.scores[b]; });
-  constexpr size_t kShown = 8;
+  const size_t kShown = explain_ ? 8 : 1;
   for (size_t k = 0; k < order.size() && k < kShown; ++k) {
     m.candidates.push_back(MakeCandidate(r.cands[order[k]], r.scores[order[k]]));
   }
@@ -1015,7 +1177,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
   for (const auto& s : doc_.sentences) {
     for (uint32_t i = s.begin_token; i < s.end_token; ++i) {
       if (covered[i] || !Cap(i) || AllCaps(i) || lower_mode_) continue;
-      if (IsMonthOrDay(Norm(i)) || Norm(i) == "the") continue;
+      if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;
@@ -1029,7 +1191,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           continue;
         }
         bool attached = !u.HasFlag(tokens::kSpaceBefore);
-        if (IsWord(u) && IsConnector(u.norm) && k + 1 < s.end_token && Cap(k + 1)) continue;
+        if (IsWord(u) && (C(k) & kConnector) && k + 1 < s.end_token && Cap(k + 1)) continue;
         if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
           continue;
@@ -1039,7 +1201,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (words == 0 || e >= N()) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
-      if (e - i >= 2 && (IsLocalityNoun(Norm(e - 1)) || Norm(e - 1) == "upazila")) {
+      if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {
         --e;
         titled_locality = true;
       }
@@ -1091,10 +1253,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (!ok) continue;
       // Not a person, an organisation or a date.
       std::string_view first = Norm(i);
-      if (([&] { static const std::unordered_set<std::string_view> kSet{"police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
-              "interior",    "district",   "city",    "provincial", "municipal", "islamic",  "popular", "university",
-              "court",       "high",       "supreme", "christmas",  "easter",    "ramadan",  "eid",     "covid",
-              "coronavirus", "mr",         "mrs",     "ms",         "dr"}; return kSet.count(first) > 0; }())) {
+      if (Classes(first) & kNotPlaceStart) {
         continue;
       }
       PlaceMention m;
@@ -1113,10 +1272,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
           m.admin1_name = std::string(g_.Str(g_.record(a).name));
         }
-        m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+        if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
       } else {
         m.country = doc_country_;
-        m.why = "not in the gazetteer; document country";
+        if (explain_) m.why = "not in the gazetteer; document country";
       }
       extra->push_back(std::move(m));
       for (uint32_t c = i; c < e; ++c) covered[c] = true;
@@ -1153,7 +1312,7 @@ void DocResolver::Capital(std::vector<PlaceMention>* extra) {
     m.lon = rec.Lon();
     m.geonames_id = rec.geonames_id;
     m.precision = Precision::kCity;
-    m.why = "the capital of the document's country " + doc_country_;
+    if (explain_) m.why = "the capital of the document's country " + doc_country_;
     m.candidates.push_back(MakeCandidate(CandidateRef{capital, 0}, 0));
     extra->push_back(std::move(m));
   }
@@ -1162,6 +1321,7 @@ void DocResolver::Capital(std::vector<PlaceMention>* extra) {
 void DocResolver::Run(std::vector<PlaceMention>* out) {
   out->clear();
   if (toks_.empty()) return;
+  classes_.assign(N(), kUnknownClass);
   DetectMode();
   DetectDateline();
   Match();
@@ -1211,29 +1371,77 @@ std::string_view PrecisionName(Precision p) {
   return "city";
 }
 
-PlaceResolver::PlaceResolver(Gazetteer gazetteer) : gazetteer_(std::move(gazetteer)) {
-  first_words_.reserve(gazetteer_.num_keys() / 2);
+PlaceResolver::Bloom::Bloom(size_t expected) {
+  // About 16 bits per value: with two bits in one word, about 2% false positives.
+  uint64_t words = 16;
+  while (words * 64 < expected * 16) words <<= 1;
+  words_.assign(words, 0);
+  mask_ = words - 1;
+}
+
+void PlaceResolver::Bloom::Add(uint64_t hash) {
+  uint64_t m = Mix(hash);
+  words_[(m >> 12) & mask_] |= BitsOf(m);
+}
+
+PlaceResolver::PlaceResolver(Gazetteer gazetteer)
+    : gazetteer_(std::move(gazetteer)),
+      first_words_(gazetteer_.num_keys() / 2),
+      keys_(gazetteer_.num_keys()),
+      prefixes_(gazetteer_.num_keys() / 4) {
   for (size_t i = 0; i < gazetteer_.num_keys(); ++i) {
     std::string_view key = gazetteer_.KeyAt(i);
-    first_words_.insert(WordHash(FirstWord(key)));
+    keys_.Add(NameKeyHash(key));
+    size_t sp = key.find(' ');
+    first_words_.Add(WordHash(key.substr(0, sp)));
+    for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) prefixes_.Add(NameKeyHash(key.substr(0, sp)));
   }
 }
 
-bool PlaceResolver::MayStartName(std::string_view word_key) const {
-  if (first_words_.count(WordHash(word_key))) return true;
-  // Abbreviations are keyed with their dot: "wis." for "Wis.", "st." for "St. Louis".
-  std::string dotted(word_key);
-  dotted += '.';
-  if (first_words_.count(WordHash(dotted))) return true;
-  std::string loose = LooseKey(word_key);
-  return !loose.empty() && first_words_.count(WordHash(FirstWord(loose))) > 0;
+// Whether LooseKey() changes a single word (no spaces): otherwise its loose form is itself.
+bool LooseKeyDiffers(std::string_view w) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == '\'' || c == 'y') return true;
+    if (i > 0 && ((c == 'u' && w[i - 1] == 'o') || (c >= 'a' && c <= 'z' && w[i - 1] == c))) return true;
+  }
+  return w.size() >= 2 && w.back() == 'h' && vowel(w[w.size() - 2]);
+}
+
+uint32_t PlaceResolver::NameStarts(std::string_view word_key, uint64_t word_hash) const {
+  uint32_t starts = 0;
+  if (first_words_.MayContain(word_hash != 0 ? word_hash : WordHash(word_key))) {
+    starts |= kStartsExact;
+  } else {
+    // Abbreviations are keyed with their dot: "wis." for "Wis.", "st." for "St. Louis".
+    char dotted[32];
+    if (word_key.size() < sizeof dotted) {
+      std::copy(word_key.begin(), word_key.end(), dotted);
+      dotted[word_key.size()] = '.';
+      if (first_words_.MayContain(WordHash(std::string_view(dotted, word_key.size() + 1)))) starts |= kStartsExact;
+    } else if (first_words_.MayContain(WordHash(std::string(word_key) + '.'))) {
+      starts |= kStartsExact;
+    }
+  }
+  // PERF: most words are their own loose form; LooseKey is only run on the others.
+  if (word_key.find(' ') != std::string_view::npos || LooseKeyDiffers(word_key)) {
+    std::string loose = LooseKey(word_key);
+    if (!loose.empty() && first_words_.MayContain(WordHash(std::string_view(loose).substr(0, loose.find(' '))))) {
+      starts |= kStartsLoose;
+    }
+  } else if (starts & kStartsExact) {
+    starts |= kStartsLoose;
+  }
+  return starts;
 }
 
 void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
-                            const std::vector<bool>* sentence_mask) const {
+                            const std::vector<bool>* sentence_mask, bool explain) const {
   DocResolver resolver(gazetteer_, doc);
   resolver.SetResolver(this);
   resolver.SetMask(sentence_mask);
+  resolver.SetExplain(explain);
   resolver.Run(out);
 }
 
