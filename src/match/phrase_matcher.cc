@@ -10,16 +10,35 @@ inline uint32_t BloomIndex(uint64_t h) { return static_cast<uint32_t>(h >> 48) &
 
 }  // namespace
 
+PhraseMatcher::Entry& PhraseMatcher::AddKey(uint64_t key) {
+  for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
+    Slot& slot = slots_[s];
+    if (slot.entry == 0) {
+      entries_.emplace_back();
+      slot = Slot{key, static_cast<uint32_t>(entries_.size())};
+      return entries_.back();
+    }
+    if (slot.key == key) return entries_[slot.entry - 1];
+  }
+}
+
 PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table)
     : table_(&table), first_bloom_(kBloomBits / 64, 0) {
+  size_t words = 0;
+  for (const auto& p : table.phrases) words += p.words.size();
+  size_t slots = 16;
+  while (slots < 2 * words + 2) slots <<= 1;  // every key of every prefix fits, half full
+  slots_.assign(slots, Slot{});
+  slot_mask_ = slots - 1;
+  entries_.reserve(words);
   for (uint32_t i = 0; i < table.phrases.size(); ++i) {
     const auto& p = table.phrases[i];
     uint64_t key = kSeed;
     for (size_t k = 0; k < p.words.size(); ++k) {
       key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-      if (k + 1 < p.words.size()) by_key_[key].continues = true;
+      if (k + 1 < p.words.size()) AddKey(key).continues = true;
     }
-    by_key_[key].ids.push_back(i);
+    AddKey(key).ids.push_back(i);
     uint64_t first = tokens::HashToken(p.words[0]);
     first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
     if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
@@ -39,13 +58,13 @@ void PhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token,
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
-      auto it = by_key_.find(key);
-      if (it == by_key_.end()) break;
-      if (!it->second.ids.empty()) {
-        best = &it->second.ids;
+      const Entry* entry = FindKey(key);
+      if (entry == nullptr) break;
+      if (!entry->ids.empty()) {
+        best = &entry->ids;
         best_end = j + 1;
       }
-      if (!it->second.continues) break;
+      if (!entry->continues) break;
     }
     if (!best) continue;
     for (uint32_t id : *best) out->push_back(Match{i, best_end, id});
@@ -56,8 +75,8 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
                                                    uint32_t end) const {
   uint64_t key = kSeed;
   for (uint32_t j = begin; j < end; ++j) key = tokens::HashCombine(key, doc.tokens[j].hash);
-  auto it = by_key_.find(key);
-  return it == by_key_.end() || it->second.ids.empty() ? nullptr : &it->second.ids;
+  const Entry* entry = FindKey(key);
+  return entry == nullptr || entry->ids.empty() ? nullptr : &entry->ids;
 }
 
 }  // namespace evident::match

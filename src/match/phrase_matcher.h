@@ -14,7 +14,6 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -49,7 +48,23 @@ class PhraseMatcher {
     std::vector<uint32_t> ids;
     bool continues = false;
   };
-  std::unordered_map<uint64_t, Entry> by_key_;
+  // Open addressing over the keys (power-of-two size, at most half full). PERF: a
+  // std::unordered_map divided by a prime on every probe; this was 9% of the coding time.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+  };
+  const Entry* FindKey(uint64_t key) const {
+    for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.entry == 0) return nullptr;
+      if (slot.key == key) return &entries_[slot.entry - 1];
+    }
+  }
+  Entry& AddKey(uint64_t key);
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  uint64_t slot_mask_ = 0;
   std::vector<uint64_t> first_bloom_;  // 64K-bit filter on first-token hashes
   uint32_t max_len_ = 0;
 };

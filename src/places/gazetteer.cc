@@ -83,11 +83,17 @@ uint32_t NameKeyHash(std::string_view key) {
   return h;
 }
 
+namespace {
+constexpr std::string_view kLooseArticles[] = {"al ", "el ", "ad ", "ar ", "as ", "an ",
+                                               "at ", "ash ", "az ", "ed ", "es ", "ez "};
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+}  // namespace
+
+// PERF: one string, transformed in place (three temporaries before; 3% of the coding time).
 std::string LooseKey(std::string_view key) {
   std::string k;
   k.reserve(key.size());
-  for (size_t i = 0; i < key.size(); ++i) {
-    char c = key[i];
+  for (char c : key) {
     if (c == '\'') continue;
     if (c == 'y') c = 'i';
     if (c == 'u' && !k.empty() && k.back() == 'o') {
@@ -96,28 +102,45 @@ std::string LooseKey(std::string_view key) {
     }
     k += c;
   }
-  for (std::string_view article :
-       {"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "ash ", "az ", "ed ", "es ", "ez "}) {
+  size_t start = 0;
+  for (std::string_view article : kLooseArticles) {
     if (k.size() >= article.size() && k.compare(0, article.size(), article) == 0) {
-      k.erase(0, article.size());
+      start = article.size();
       break;
     }
   }
-  std::string out;
-  out.reserve(k.size());
-  for (char c : k) {
-    if (c >= 'a' && c <= 'z' && !out.empty() && out.back() == c) continue;
-    out += c;
+  // Doubled letters single; k[w - 1] is the last letter kept.
+  size_t w = 0;
+  for (size_t i = start; i < k.size(); ++i) {
+    char c = k[i];
+    if (c >= 'a' && c <= 'z' && w > 0 && k[w - 1] == c) continue;
+    k[w++] = c;
   }
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-  std::string result;
-  result.reserve(out.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    bool at_end = i + 1 == out.size() || out[i + 1] == ' ';
-    if (out[i] == 'h' && at_end && i > 0 && vowel(out[i - 1])) continue;
-    result += out[i];
+  k.resize(w);
+  // A final h after a vowel dropped, at the end of every word.
+  size_t r = 0;
+  char prev = 0;
+  for (size_t i = 0; i < k.size(); ++i) {
+    char c = k[i];
+    bool at_end = i + 1 == k.size() || k[i + 1] == ' ';
+    bool drop = c == 'h' && at_end && i > 0 && IsVowel(prev);
+    prev = c;
+    if (!drop) k[r++] = c;
   }
-  return result;
+  k.resize(r);
+  return k;
+}
+
+bool LooseKeyDiffers(std::string_view key) {
+  for (std::string_view article : kLooseArticles)
+    if (key.substr(0, article.size()) == article) return true;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (c == '\'' || c == 'y') return true;
+    if (i > 0 && ((c == 'u' && key[i - 1] == 'o') || (c >= 'a' && c <= 'z' && key[i - 1] == c))) return true;
+    if (c == 'h' && i > 0 && IsVowel(key[i - 1]) && (i + 1 == key.size() || key[i + 1] == ' ')) return true;
+  }
+  return false;
 }
 
 Result<Gazetteer> Gazetteer::Load(const std::string& path) {

@@ -80,6 +80,8 @@ enum CandidateFlag : uint32_t {
 // vowel dropped ("al hasakeh" -> "hasake", "pervomays'k" -> "pervomaisk"). The same function
 // is in scripts/build_gazetteer.js.
 std::string LooseKey(std::string_view key);
+// False when LooseKey(key) == key (most keys), found without building the loose key.
+bool LooseKeyDiffers(std::string_view key);
 
 // Flags of a name key.
 enum KeyFlag : uint16_t {

@@ -518,7 +518,8 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
           continue;
         }
         std::string key = SpanKeyOf(i, e);
-        if (pass == 1) key = key.size() < 5 ? std::string() : LooseKey(key);
+        if (pass == 1 && key.size() < 5) key.clear();
+        if (pass == 1 && LooseKeyDiffers(key)) key = LooseKey(key);
         uint32_t hash = NameKeyHash(key);
         if (!spans_.empty() && !spans_.back().key.empty()) {
           // A shorter key followed by a space that no name continues: this span names
@@ -1398,17 +1399,6 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
   }
 }
 
-// Whether LooseKey() changes a single word (no spaces): otherwise its loose form is itself.
-bool LooseKeyDiffers(std::string_view w) {
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (c == '\'' || c == 'y') return true;
-    if (i > 0 && ((c == 'u' && w[i - 1] == 'o') || (c >= 'a' && c <= 'z' && w[i - 1] == c))) return true;
-  }
-  return w.size() >= 2 && w.back() == 'h' && vowel(w[w.size() - 2]);
-}
-
 uint32_t PlaceResolver::NameStarts(std::string_view word_key, uint64_t word_hash) const {
   uint32_t starts = 0;
   if (first_words_.MayContain(word_hash != 0 ? word_hash : WordHash(word_key))) {
@@ -1425,7 +1415,7 @@ uint32_t PlaceResolver::NameStarts(std::string_view word_key, uint64_t word_hash
     }
   }
   // PERF: most words are their own loose form; LooseKey is only run on the others.
-  if (word_key.find(' ') != std::string_view::npos || LooseKeyDiffers(word_key)) {
+  if (LooseKeyDiffers(word_key)) {
     std::string loose = LooseKey(word_key);
     if (!loose.empty() && first_words_.MayContain(WordHash(std::string_view(loose).substr(0, loose.find(' '))))) {
       starts |= kStartsLoose;
