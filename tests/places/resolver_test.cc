@@ -281,7 +281,73 @@ TEST_P(ResolverTest, SpansPointIntoTheText) {
   EXPECT_LT(ms[0].end_token, ms[1].begin_token + 1);
 }
 
+// The engine resolves without explanations (PERF); the places chosen must be the same.
+TEST_P(ResolverTest, ExplainChangesNoChoice) {
+  const std::string text =
+      "ROCKY MOUNT, N.C. (AP) - Police in Paris, Texas, and in Almaty, Kazakhstan's biggest city, "
+      "detained protesters. Kazakh police said Jordan was calm in Kiev.";
+  tokenizer_.Tokenize(text, &doc_);
+  std::vector<PlaceMention> explained, plain;
+  resolver_->Resolve(doc_, &explained, nullptr, /*explain=*/true);
+  resolver_->Resolve(doc_, &plain, nullptr, /*explain=*/false);
+  ASSERT_EQ(explained.size(), plain.size());
+  ASSERT_FALSE(plain.empty());
+  for (size_t i = 0; i < plain.size(); ++i) {
+    EXPECT_EQ(plain[i].span.Of(text), explained[i].span.Of(text));
+    EXPECT_EQ(plain[i].name, explained[i].name);
+    EXPECT_EQ(plain[i].country, explained[i].country);
+    EXPECT_EQ(plain[i].geonames_id, explained[i].geonames_id);
+    EXPECT_TRUE(plain[i].why.empty());
+    EXPECT_LE(plain[i].candidates.size(), 1u);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
+
+// The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
+// name of the world gazetteer passes them, and so does every first word and every part of a
+// name before a space.
+TEST(PlaceResolverFilters, NoNameIsFilteredOut) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  const Gazetteer& gz = resolver.gazetteer();
+  size_t missed = 0, rejected_random = 0;
+  for (size_t i = 0; i < gz.num_keys(); ++i) {
+    std::string_view key = gz.KeyAt(i);
+    size_t sp = key.find(' ');
+    bool ok = resolver.MayBeKey(NameKeyHash(key)) && resolver.MayStartName(key.substr(0, sp));
+    for (; ok && sp != std::string_view::npos; sp = key.find(' ', sp + 1))
+      ok = resolver.MayBePrefix(NameKeyHash(key.substr(0, sp)));
+    if (!ok && ++missed <= 5) ADD_FAILURE() << "filtered out: '" << key << "'";
+  }
+  EXPECT_EQ(missed, 0u);
+  // And they do filter: made-up words are mostly turned away.
+  for (int i = 0; i < 1000; ++i) {
+    std::string word = "zqx" + std::to_string(i * 7919) + "vbw";
+    if (!resolver.MayBeKey(NameKeyHash(word))) ++rejected_random;
+  }
+  EXPECT_GT(rejected_random, 900u);
+}
+
+// LooseKeyDiffers is the cheap test in front of LooseKey: it must agree with it.
+TEST(LooseKey, DiffersAgreesWithLooseKey) {
+  for (std::string_view key : {"paris", "al hasakah", "kyiv", "tartous", "qaatabah", "pervomays'k", "rocky mount",
+                               "ras al ain", "hamah", "abbottabad", "st. louis", "an najaf", "as suwayda", "ohio",
+                               "beach", "los angeles", "mosul", ""}) {
+    EXPECT_EQ(LooseKeyDiffers(key), LooseKey(key) != key) << key;
+  }
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) return;
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok());
+  size_t wrong = 0;
+  for (size_t i = 0; i < g->num_keys(); ++i) {
+    std::string_view key = g->KeyAt(i);
+    if (LooseKeyDiffers(key) != (LooseKey(key) != key) && ++wrong <= 5) ADD_FAILURE() << "disagree on '" << key << "'";
+  }
+  EXPECT_EQ(wrong, 0u);
+}
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   std::vector<PlaceMention> ms(3);
