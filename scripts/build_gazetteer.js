@@ -83,6 +83,8 @@ function foldCaseAndAccents(text) {
       out += 's';
     } else if (cp === 0x21a || cp === 0x21b) {
       out += 't';
+    } else if (cp === 0x18f || cp === 0x259) {
+      out += 'a';
     } else {
       out += ch;
     }

@@ -64,6 +64,8 @@ std::string FoldCaseAndAccents(std::string_view text) {
       folded = "s";
     } else if (cp == 0x21A || cp == 0x21B) {  // Ț ț
       folded = "t";
+    } else if (cp == 0x18F || cp == 0x259) {  // Ə ə (Azerbaijani: "Gədəbəy" is written "Gadabay")
+      folded = "a";
     }
     if (folded != nullptr) {
       out += folded;

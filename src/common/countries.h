@@ -78,7 +78,7 @@ class CountryTable {
 };
 
 // Lowercases ASCII and folds accented Latin letters (Latin-1 Supplement, Latin Extended-A,
-// and Romanian s/t with comma below) to their base letters: "Bogotá" => "bogota",
+// Romanian s/t with comma below, and the schwa "ə" as "a") to their base letters: "Bogotá" => "bogota",
 // "Łódź" => "lodz", "Straße" => "strasse", "Æ" => "ae". Other characters pass through unchanged
 // (non-Latin scripts are not case-folded). Invalid UTF-8 bytes pass through as they are.
 std::string FoldCaseAndAccents(std::string_view text);

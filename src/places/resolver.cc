@@ -267,6 +267,10 @@ struct Raw {
   bool qualifier = false;  // qualifies the raw before it
   bool demonym = false;
   bool region_noun_after = false;
+  // Cohere(): a namesake abroad, kept as a locality the gazetteer lacks in `abroad_country`
+  // (placed by the raw `placed_by` when >= 0, else by the document's evidence).
+  std::string abroad_country;
+  int placed_by = -1;
   int qualifies = -1;               // index of the raw this one qualifies
   std::vector<int> qualified_by;    // raws that qualify this one
   std::vector<CandidateRef> cands;  // usable candidates
@@ -312,6 +316,7 @@ class DocResolver {
   void MatchSentence(uint32_t begin, uint32_t end);
   void Support();
   void Choose(bool use_votes);
+  void Cohere();
   void CollectVotes();
   void CountStyleCues();
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
@@ -320,6 +325,12 @@ class DocResolver {
   PlaceMention MakeMention(const Raw& r) const;
   Candidate MakeCandidate(const CandidateRef& c, double score) const;
   int RawStartingAt(uint32_t token) const;
+  // Whether some usable candidate bears the name officially (not as an alias).
+  static bool HasOfficial(const Raw& r) {
+    for (const CandidateRef& c : r.cands)
+      if ((c.flags & (kAlias | kLoose | kDemonym | kActor)) == 0) return true;
+    return false;
+  }
   std::string SpanKeyOf(uint32_t b, uint32_t e) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(uint32_t e) const;
@@ -637,12 +648,23 @@ void DocResolver::Support() {
     if (k < N() && (C(k) & kLocalityNoun)) ++k;
     if (k < N() && Norm(k) == ",") {
       int q = RawStartingAt(k + 1);
+      // "Tegucigalpa, MS-13 members": a compound ("MS-13", "Tarrant-based") is no qualifier.
+      if (q >= 0 && raws_[q].e < N() && Norm(raws_[q].e) == "-" && !T(raws_[q].e).HasFlag(tokens::kSpaceBefore)) q = -1;
       if (q >= 0 && raws_[q].qualifies < 0) {
         raws_[q].qualifies = static_cast<int>(i);
         raws_[q].qualifier = true;
         r.qualified_by.push_back(q);
       }
     } else if (k < N() && Norm(k) == "(") {
+      // "HOUSTON (AP) -", "ST. LOUIS (KTVI) -": a wire service or station after the
+      // dateline, not a qualifier (AP is also Andhra Pradesh).
+      bool source_tag = dateline_end_ > dateline_begin_ && r.b >= dateline_begin_ && r.e <= dateline_end_ + 1;
+      uint32_t close = k + 1;
+      while (source_tag && close < N() && close < k + 7 && Norm(close) != ")") {
+        source_tag = AllCaps(close) || Norm(close) == "/" || Norm(close) == "-" || Norm(close) == "&";
+        ++close;
+      }
+      if (source_tag && close < N() && close > k + 1 && Norm(close) == ")") continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
         int q = RawStartingAt(p);
         if (q < 0) continue;
@@ -860,6 +882,12 @@ void DocResolver::Support() {
     bool strong_alone =
         !common && !(AllCaps(r.b) && !in_dateline) && (official_region || max_pop >= (single ? 100000u : 15000u));
     if (!r.supported && !strong_alone) r.rejected = true;
+    // "the City Council", "the Union", "outside the Mission": a common word after "the" names
+    // an institution, not the place of that name.
+    if ((r.lookup.key_flags & kCommonWord) != 0 && Norm(r.b - 1) == "the" && r.b > 0 && !qualified &&
+        !official_region) {
+      r.rejected = true;
+    }
   }
 
   // A name seen as a person ("Maria Garcia") is a person elsewhere without support; a name
@@ -939,12 +967,14 @@ void DocResolver::CollectVotes() {
     }
     // Before any choice: every country the name could be in, shared out (a name found in
     // one country only is a full vote; "Paris" splits over France, the US and Canada).
+    const bool official = HasOfficial(r);
     std::vector<std::pair<uint16_t, double>>& share = share_;
     share.clear();
     double sum = 0;
     for (const CandidateRef& c : r.cands) {
       const PlaceRecord& rec = g_.record(c.record);
       double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : 8.0;
+      if ((c.flags & kAlias) != 0 && official) weight *= 0.5;
       uint16_t cc = CountryKey(rec.Country());
       auto it = std::find_if(share.begin(), share.end(), [&](const auto& e) { return e.first == cc; });
       if (it == share.end()) {
@@ -1004,7 +1034,9 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
     s += (c.flags & kAlias) == 0 ? 2.0 : 1.0;
     if (r.qualifier) s += 3.0;
   }
-  if ((c.flags & kAlias) != 0) s -= 0.3;
+  // An alias loses to a place that bears the name officially: "St. Louis" is the one in
+  // Missouri, not Saint-Louis (Senegal) by its abbreviated spelling.
+  if ((c.flags & kAlias) != 0) s -= HasOfficial(r) ? 0.6 : 0.3;
 
   // Qualifiers after the name.
   double best_q = 0;
@@ -1102,6 +1134,111 @@ void DocResolver::Choose(bool use_votes) {
   }
 }
 
+// Small places abroad in a story about one place: "Mine 6/7, Donetsk" is no town in Japan,
+// "Rum villages of Dara i Sufi Bala district, Samangan" no town in Austria, "Hays city in
+// western Yemen" is Ḩays (YE), not Hays, Kansas. Two rules, for mentions chosen as a city:
+// - qualified by a subdivision or country that contains none of its candidates ("Mine,
+//   Donetsk"): a locality the gazetteer lacks, placed by the qualifier;
+// - a place of fewer than 100,000 people in a country that the rest of the document does not
+//   support, while another country has clear support (a country or subdivision named, a large
+//   city, the dateline; weighed as DocumentCountry does, without the mention itself): its
+//   namesake in that country if the gazetteer has one; else, if the context says it is a
+//   place ("in Rum", "Rum village"), a locality there the gazetteer lacks; else no place.
+void DocResolver::Cohere() {
+  std::vector<double> weight(raws_.size(), 0);
+  Votes<uint16_t> votes;
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    const Raw& r = raws_[i];
+    if (r.rejected || r.chosen < 0) continue;
+    const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+    double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
+    if (r.county) w = 0.5;
+    if (!r.demonym && !r.actor && !r.county && rec.Kind() == PlaceKind::kCity) {
+      w *= rec.population >= 100000 ? 1.0 : 0.5;
+    }
+    // A country named is often where people come from or who acts ("migrants from
+    // Afghanistan", "forces of Armenia"), less often where it happened.
+    if (!r.demonym && !r.actor && !r.dateline && rec.Kind() == PlaceKind::kCountry) w = 0.5;
+    weight[i] = w;
+    votes[CountryKey(rec.Country())] += w;
+  }
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county) continue;
+    const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+    if (rec.Kind() != PlaceKind::kCity) continue;
+    const uint16_t own = CountryKey(rec.Country());
+
+    // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in
+    // the chosen country is taken there ("Fernando de la Mora (Central)": Central, Paraguay).
+    int region_qualifier = -1;
+    bool consistent = false;
+    for (int qi : r.qualified_by) {
+      Raw& q = raws_[qi];
+      if (q.rejected || q.chosen < 0 || q.demonym || q.actor) continue;
+      for (size_t k = 0; k < q.cands.size() && !consistent; ++k) {
+        const PlaceRecord& qr = g_.record(q.cands[k].record);
+        if (qr.Country() != rec.Country()) continue;
+        consistent = true;
+        if (qr.Kind() != PlaceKind::kCity && g_.record(q.cands[q.chosen].record).Country() != rec.Country()) {
+          q.chosen = static_cast<int>(k);
+          if (explain_) q.why = "contains " + std::string(Text(r.b, r.e));
+        }
+      }
+      if (consistent) break;
+      const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+      // A city qualifies only a small place, in parentheses: "Bouloye (Dori, Seno)", not
+      // the list "Paris, London".
+      bool in_parentheses = q.b > 0 && (Norm(q.b - 1) == "(" || (q.b > 1 && Norm(q.b - 2) == "("));
+      if (region_qualifier < 0 &&
+          (qr.Kind() != PlaceKind::kCity || (in_parentheses && rec.population < 100000))) {
+        region_qualifier = qi;
+      }
+    }
+    if (consistent) continue;
+    if (region_qualifier >= 0) {
+      const Raw& q = raws_[region_qualifier];
+      r.abroad_country = std::string(g_.record(q.cands[q.chosen].record).Country());
+      r.placed_by = region_qualifier;
+      continue;
+    }
+    if (r.dateline || g_.Str(rec.feature) == "PPLC") continue;
+
+    // Rule 2: the document's other evidence points elsewhere.
+    uint16_t best = 0;
+    double best_w = 0, own_w = 0;
+    for (const auto& [cc, w] : votes.v) {
+      double rest = cc == own ? w - weight[i] : w;
+      if (cc == own) {
+        own_w = rest;
+      } else if (rest > best_w) {
+        best = cc;
+        best_w = rest;
+      }
+    }
+    if (best_w < 0.5 || own_w * 2 >= best_w) continue;
+    int namesake = -1;
+    for (size_t k = 0; k < r.cands.size(); ++k) {
+      if (CountryKey(g_.record(r.cands[k].record).Country()) != best) continue;
+      if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
+    }
+    const char code[2] = {static_cast<char>(best >> 8), static_cast<char>(best & 0xFF)};
+    if (namesake >= 0) {
+      // A namesake in the supported country: taken on a little support.
+      r.chosen = namesake;
+      if (explain_) r.why = "document country " + std::string(code, 2);
+      continue;
+    }
+    // No namesake: a large place stays; a small one is moved or dropped on clear support only.
+    if (rec.population >= 100000 || best_w < 1.0) continue;
+    if (r.supported) {
+      r.abroad_country = std::string(code, 2);
+    } else {
+      r.rejected = true;
+    }
+  }
+}
+
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
   const PlaceRecord& rec = g_.record(c.record);
   Candidate out;
@@ -1155,6 +1292,34 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
   m.dateline = r.dateline;
   m.qualifier = r.qualifier;
   m.why = r.why;
+  if (!r.abroad_country.empty()) {
+    // A namesake abroad (Cohere): kept as written, in the country the context gives.
+    std::string namesake = std::string(rec.Country());
+    m.name = std::string(Text(r.b, r.e));
+    m.country = r.abroad_country;
+    m.admin1_code.clear();
+    m.admin1_name.clear();
+    if (r.placed_by >= 0) {
+      const Raw& q = raws_[r.placed_by];
+      uint32_t qrec = q.cands[q.chosen].record;
+      uint32_t a = g_.record(qrec).Kind() == PlaceKind::kAdmin1 ? qrec : g_.record(qrec).admin1;
+      if (a != kNoRecord) {
+        m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
+        m.admin1_name = std::string(g_.Str(g_.record(a).name));
+      }
+    }
+    m.has_coordinates = false;
+    m.lat = m.lon = 0;
+    m.geonames_id = 0;
+    m.precision = Precision::kCity;
+    m.listed = false;
+    if (explain_) {
+      m.why = "not in the gazetteer in " + r.abroad_country +
+              (r.placed_by >= 0 ? "; placed by " + std::string(Text(raws_[r.placed_by].b, raws_[r.placed_by].e))
+                                : "; document country") +
+              " (a namesake in " + namesake + ")";
+    }
+  }
   std::vector<size_t> order(r.cands.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.scores[a] > r.scores[b]; });
@@ -1333,6 +1498,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   Choose(true);
   CollectVotes();  // votes of the choices
   Choose(true);
+  Cohere();
 
   for (const Raw& r : raws_) {
     if (r.rejected || r.chosen < 0) continue;
