@@ -332,6 +332,7 @@ class DocResolver {
     return false;
   }
   std::string SpanKeyOf(uint32_t b, uint32_t e) const;
+  bool SourceTagAt(uint32_t open) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(uint32_t e) const;
   int RawEndingAt(uint32_t token) const;
@@ -586,6 +587,20 @@ std::string DocResolver::SpanKeyOf(uint32_t b, uint32_t e) const {
   return key;
 }
 
+// "HOUSTON (AP) -", "ST. LOUIS (KTVI) -", "COLUMBUS (WCMH/AP) —": a wire service or station
+// in parentheses right after the dateline, not a qualifier (AP is also Andhra Pradesh).
+bool DocResolver::SourceTagAt(uint32_t open) const {
+  if (dateline_end_ <= dateline_begin_ || open < dateline_end_ || open > dateline_end_ + 1 || Norm(open) != "(") {
+    return false;
+  }
+  uint32_t close = open + 1;
+  for (; close < N() && close < open + 7 && Norm(close) != ")"; ++close) {
+    std::string_view w = Norm(close);
+    if (!AllCaps(close) && w != "/" && w != "-" && w != "&") return false;
+  }
+  return close < N() && close > open + 1 && Norm(close) == ")";
+}
+
 int DocResolver::RawStartingAt(uint32_t token) const {
   return token < raw_at_begin_.size() ? raw_at_begin_[token] : -1;
 }
@@ -656,15 +671,7 @@ void DocResolver::Support() {
         r.qualified_by.push_back(q);
       }
     } else if (k < N() && Norm(k) == "(") {
-      // "HOUSTON (AP) -", "ST. LOUIS (KTVI) -": a wire service or station after the
-      // dateline, not a qualifier (AP is also Andhra Pradesh).
-      bool source_tag = dateline_end_ > dateline_begin_ && r.b >= dateline_begin_ && r.e <= dateline_end_ + 1;
-      uint32_t close = k + 1;
-      while (source_tag && close < N() && close < k + 7 && Norm(close) != ")") {
-        source_tag = AllCaps(close) || Norm(close) == "/" || Norm(close) == "-" || Norm(close) == "&";
-        ++close;
-      }
-      if (source_tag && close < N() && close > k + 1 && Norm(close) == ")") continue;
+      if (SourceTagAt(k)) continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
         int q = RawStartingAt(p);
         if (q < 0) continue;
@@ -681,6 +688,7 @@ void DocResolver::Support() {
   for (Raw& r : raws_) {
     if (r.qualifier || r.b < 2) continue;
     std::string_view open = Norm(r.b - 1);
+    if (open == "(" && SourceTagAt(r.b - 1)) continue;
     uint32_t k = r.b - 2;
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&

@@ -71,6 +71,9 @@ Gazetteer SmallGazetteer() {
   b.Add(Country("UA", "Ukraine", 30000000));
   uint32_t us = b.Add(Country("US", "United States", 250000000));
   b.AddName("U.S.", us, kAlias);
+  uint32_t ap = b.Add(Admin1("IN-AP", "Andhra Pradesh", 50000000));
+  b.AddName("AP", ap, kAbbreviation);
+  b.Add(Admin1("UA-14", "Donetsk Oblast", 4000000));
   uint32_t ga = b.Add(Admin1("US-GA", "Georgia", 7000000));
   b.AddName("Ga.", ga, kAlias);
   uint32_t nc = b.Add(Admin1("US-NC", "North Carolina", 6000000));
@@ -95,6 +98,11 @@ Gazetteer SmallGazetteer() {
   b.Add(City(4782691, "Rocky Mount", "US", "US-VA", "PPLA2", 4799, 36.99764, -79.89198));
   b.Add(City(5032106, "Jordan", "US", "", "PPL", 6076, 44.66691, -93.6269));
   b.Add(City(5376959, "Nice", "US", "", "PPL", 2731, 39.12323, -122.84833));
+  // Made-up small places (ids above GeoNames' range) for the namesake rules: a village known
+  // only abroad, and one known both at home and abroad.
+  b.Add(City(900000001, "Ostrovka", "FR", "", "PPL", 2100, 45.0, 1.0));
+  b.Add(City(900000002, "Lidava", "FR", "", "PPL", 3000, 45.5, 1.5));
+  b.Add(City(900000003, "Lidava", "BY", "", "PPL", 1500, 53.9, 25.3));
   for (const char* w : {"Nice", "Jordan", "Georgia", "Police"}) b.MarkCommon(w);
   auto bytes = b.Build("test");
   EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
@@ -303,6 +311,77 @@ TEST_P(ResolverTest, ExplainChangesNoChoice) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
+
+// Rules that only the small gazetteer can pin down (its made-up villages).
+class SmallResolverTest : public ::testing::Test {
+ protected:
+  const std::vector<PlaceMention>& Resolve(const std::string& text) {
+    text_ = text;
+    tokenizer_.Tokenize(text_, &doc_);
+    resolver_.Resolve(doc_, &mentions_);
+    return mentions_;
+  }
+  const PlaceMention* Find(const std::string& written) const {
+    for (const PlaceMention& m : mentions_)
+      if (m.span.Of(text_) == written) return &m;
+    return nullptr;
+  }
+  PlaceResolver resolver_{SmallGazetteer()};
+  tokens::Tokenizer tokenizer_;
+  tokens::TokenizedText doc_;
+  std::string text_;
+  std::vector<PlaceMention> mentions_;
+};
+
+// A village qualified by a subdivision that holds none of its namesakes is a village of that
+// subdivision the gazetteer lacks, not the namesake abroad.
+TEST_F(SmallResolverTest, QualifierAbroadMakesALocalVillage) {
+  Resolve("Shells hit Ostrovka, Donetsk Oblast, on Monday.");
+  const PlaceMention* m = Find("Ostrovka");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "UA");
+  EXPECT_EQ(m->admin1_code, "UA-14");
+  EXPECT_FALSE(m->listed);
+  EXPECT_FALSE(m->has_coordinates);
+  EXPECT_NE(m->why.find("namesake in FR"), std::string::npos) << m->why;
+}
+
+// In a story placed in Belarus, a small village known only in France is a Belarusian village
+// the gazetteer lacks; one with a namesake in Belarus is that namesake.
+TEST_F(SmallResolverTest, SmallPlaceAbroadYieldsToTheStorysCountry) {
+  Resolve("Police detained 20 protesters in Hrodna, Belarus. Later, five were detained in Ostrovka "
+          "and three in Lidava.");
+  const PlaceMention* o = Find("Ostrovka");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->country, "BY");
+  EXPECT_FALSE(o->listed);
+  const PlaceMention* l = Find("Lidava");
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->country, "BY");
+  EXPECT_EQ(l->geonames_id, 900000003);
+  EXPECT_EQ(DocumentCountry(mentions_), "BY");
+}
+
+// Without a story elsewhere, the same village stays where the gazetteer has it.
+TEST_F(SmallResolverTest, SmallPlaceAloneKeepsItsCountry) {
+  Resolve("Five people were detained in Ostrovka on Sunday.");
+  const PlaceMention* o = Find("Ostrovka");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->country, "FR");
+  EXPECT_TRUE(o->listed);
+}
+
+// "HRODNA (AP) -": the wire service after a dateline is no qualifier (AP is also Andhra
+// Pradesh).
+TEST_F(SmallResolverTest, WireServiceAfterDatelineIsNoPlace) {
+  Resolve("HRODNA (AP) - Police detained 20 people at a rally.");
+  const PlaceMention* m = Find("HRODNA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "BY");
+  EXPECT_TRUE(m->dateline);
+  EXPECT_EQ(Find("AP"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "BY");
+}
 
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
