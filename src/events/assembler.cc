@@ -1696,6 +1696,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   }
   // The document's country: the resolver's vote over its place mentions, else the country
   // names and demonyms matched in the text.
+  const std::vector<uint8_t> usable_places = UsablePlaces(doc);
   std::string doc_country_resolved = places::DocumentCountry(doc.places);
   if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
   if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
@@ -1757,15 +1758,77 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
-    ev.location = LocateEvent(doc, ev, doc_country_resolved);
+    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places);
   }
 }
 
+namespace {
+
+// Whether token `at` is inside parentheses opened in its sentence (from `begin`).
+bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
+  for (uint32_t k = at; k > begin; --k) {
+    std::string_view w = t.tokens[k - 1].norm;
+    if (w == ")") return false;
+    if (w == "(") return true;
+  }
+  return false;
+}
+
+// Whether a mention names part of a town: "Fonseca neighborhood", "Linha community",
+// "Colonia Jacinto Lopez", "Barrio Norte".
+bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.precision != places::Precision::kCity) return false;
+  if (m.end_token < t.tokens.size()) {
+    std::string_view w = t.tokens[m.end_token].norm;
+    if (w == "neighborhood" || w == "neighbourhood" || w == "community" || w == "quarter" || w == "street" ||
+        w == "avenue" || w == "square") {
+      return true;
+    }
+  }
+  if (m.begin_token > 0) {
+    std::string_view w = t.tokens[m.begin_token - 1].norm;
+    if (w == "colonia" || w == "barrio" || w == "bairro" || w == "neighborhood" || w == "neighbourhood") return true;
+  }
+  std::string_view first = t.tokens[m.begin_token].norm;
+  return first == "colonia" || first == "barrio" || first == "bairro";
+}
+
+// Whether a town's name stands for the area around it: "Chora district", "Mindat District",
+// "Paletwa Township", "Faskari LGA".
+bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.precision != places::Precision::kCity || m.end_token >= t.tokens.size()) return false;
+  std::string_view w = t.tokens[m.end_token].norm;
+  return w == "district" || w == "region" || w == "province" || w == "governorate" || w == "township" ||
+         w == "county" || w == "municipality" || w == "department" || w == "state" || w == "oblast" ||
+         w == "lga" || w == "tehsil" || w == "division";
+}
+
+}  // namespace
+
+std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
+  // Demonyms and actors name no place. A qualifier of another place is not where the event
+  // happened; one after a name that is not a place ("the Civil Hospital, Ludhiana (Punjab)") is.
+  std::vector<uint8_t> usable(doc.places.size(), 1);
+  const auto& toks = doc.text->tokens;
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const auto& m = doc.places[i];
+    if (m.demonym || m.actor) {
+      usable[i] = 0;
+    } else if (m.qualifier) {
+      bool after_place = i > 0 && doc.places[i - 1].end_token + 3 >= m.begin_token;
+      bool after_comma = m.begin_token > 0 && toks[m.begin_token - 1].norm == ",";
+      usable[i] = !after_place && after_comma;
+    }
+  }
+  return usable;
+}
+
 std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations& doc, const Event& ev,
-                                                       const std::string& doc_country) const {
+                                                       const std::string& doc_country,
+                                                       const std::vector<uint8_t>& usable_places) const {
   const auto& sents = doc.text->sentences;
   const auto& sent = sents[ev.sentence_index];
-  auto usable = [](const places::PlaceMention& m) { return !m.demonym && !m.actor && !m.qualifier; };
+  auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
   auto make = [&](const places::PlaceMention& m, std::string_view basis) {
     LocationRef l;
     l.span = m.span;
@@ -1791,6 +1854,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // A known city names the place better than an unlisted locality, a subdivision or a
     // country in the same sentence ("in Bat Galim Square of Haifa city" -> Haifa).
     if (!m.listed) d += 20;
+    // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
+    // a neighbourhood inside a named town, and a place in the parentheses that locate another,
+    // name the event's place less well than the town itself.
+    if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) d += 15;
+    if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
     if (m.precision == places::Precision::kCountry) d += 80;

@@ -87,8 +87,11 @@ class EventAssembler {
 
   void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  // Per place mention of `doc`: whether it can be an event's location (1) or not (0).
+  static std::vector<uint8_t> UsablePlaces(const DocumentAnnotations& doc);
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
-                                         const std::string& doc_country) const;
+                                         const std::string& doc_country,
+                                         const std::vector<uint8_t>& usable_places) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;

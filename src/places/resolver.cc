@@ -63,7 +63,7 @@ class WordClassTable {
          {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
       "al", "ad", "ar", "as", "ash", "az", "an", "ath", "at", "ed", "es", "ez", "en", "of", "and",
       "upon", "on", "sur", "am", "im", "der", "den", "bin", "ibn", "y", "i", "e", "van", "von",
-      "lès", "sous", "'s",}},
+      "lès", "sous", "'s", "los", "las", "lo", "au", "aux", "dei", "delle", "degli", "zu", "ter",}},
         {kEnglishJoiner,
          {"of", "and", "on", "upon", "am", "an", "at", "i", "e", "y", "as", "en", "'s", "in",}},
         {kMonthOrDay,
@@ -1381,19 +1381,37 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       std::string_view before = i > 0 ? Norm(i - 1) : std::string_view();
       std::string_view before2 = i > 1 ? Norm(i - 2) : std::string_view();
-      bool prep = ([&] { static const std::unordered_set<std::string_view> kSet{"in", "near", "outside", "between", "and"}; return kSet.count(before) > 0; }()) ||
-                  (before == "of" &&
-                   ([&] { static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "area", "outskirts", "district", "suburb", "neighborhood"}; return kSet.count(before2) > 0; }()));
+      // "at" only with a qualifier or a place noun after the name ("located at Zamanly,
+      // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
+      const bool at = before == "at" || before == "from";
+      bool prep = before == "in" || before == "near" || before == "outside" || before == "between" || before == "and" ||
+                  at ||
+                  (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
+                                      before2 == "area" || before2 == "outskirts" || before2 == "district" ||
+                                      before2 == "suburb" || before2 == "neighborhood"));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
-        prep = i > 1 && (covered[i - 2] || !extra->empty()) && ([&] { static const std::unordered_set<std::string_view> kSet{}; return kSet.count(before2) > 0; }()) == false &&
+        prep = i > 1 && (covered[i - 2] || !extra->empty()) &&
                (RawEndingAt(i - 1) >= 0 || (!extra->empty() && extra->back().end_token == i - 1));
       }
       std::string_view after = Norm(e);
       uint32_t k = e;
-      bool locality = titled_locality || ((IsLocalityNoun(after) || after == "upazila") && after != "front" &&
-                                          after != "axis" && after != "sector" && after != "block" && after != "ward");
+      // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
+      // "the Beddawi highway".
+      bool named_after = after == "airbase" || after == "base" || after == "checkpoint" || after == "lga" ||
+                         after == "highway" || after == "roundabout" || after == "intersection" || after == "junction";
+      bool locality = titled_locality || named_after ||
+                      ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
+                       after != "sector" && after != "block" && after != "ward");
       if (locality) ++k;
+      // "Sunderbani sector area (Rajouri district, J&K)": a second place noun.
+      if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
+      // "the Qaniyah front (Mahliyah, Marib)": a front or sector before the note's parentheses.
+      uint32_t paren = k;
+      if (paren == e && paren + 1 < N() && (after == "front" || after == "sector" || after == "axis" || after == "zone") &&
+          Norm(paren + 1) == "(") {
+        ++paren;
+      }
       int qualifier = -1;
       if (k < N() && Norm(k) == ",") {
         qualifier = RawStartingAt(k + 1);
@@ -1403,14 +1421,33 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           int q = RawStartingAt(p);
           if (q >= 0 && !raws_[q].demonym && raws_[q].chosen >= 0) qualifier = q;
         }
-        if (qualifier < 0 && prep) qualifier = -2;  // "(...)" without a known place: still ok
+        if (qualifier < 0 && prep && !at) qualifier = -2;  // "(...)" without a known place: still ok
+      }
+      // "attacked Muaja (Ancuabe, Cabo Delgado)": the place notes' parentheses, a locality and
+      // its subdivision or country, say it is a place without any preposition.
+      // "Redeyef (Gafsa)": a known subdivision alone in the parentheses does too.
+      bool noted = false;
+      if (paren > k && paren < N()) {
+        for (uint32_t p = paren + 1; p < N() && p < paren + 12 && Norm(p) != ")"; ++p) {
+          int q = RawStartingAt(p);
+          if (q >= 0 && !raws_[q].demonym && raws_[q].chosen >= 0) qualifier = q;
+        }
+      }
+      if (paren < N() && Norm(paren) == "(" && qualifier >= 0 && i > s.begin_token) {
+        const Raw& q = raws_[qualifier];
+        bool comma = false;
+        for (uint32_t p = paren + 1; p < q.b; ++p) comma |= Norm(p) == ",";
+        bool alone = q.b == paren + 1;
+        noted = (comma || alone) && Norm(q.e) == ")" && !q.rejected && q.chosen >= 0 &&
+                g_.record(q.cands[q.chosen].record).Kind() != PlaceKind::kCity;
       }
       // "the town of Douris": the text says it is a locality.
       bool of_locality = before == "of" && ([&] { static const std::unordered_set<std::string_view> kSet{"village", "town", "city"}; return kSet.count(before2) > 0; }()) && i > 2 && Norm(i - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
-      if (k + 1 < N() && (Norm(k) == "in" || Norm(k) == "near") && i > s.begin_token && IsWord(T(i - 1)) &&
-          !Cap(i - 1) && !IsTitle(before)) {
+      // "in Panagitsa of Pella": after a preposition, "of" places it too.
+      bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
+      if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
         int q = RawStartingAt(k + 1);
         if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
           placed_in = true;
@@ -1420,10 +1457,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
       // end of a clause, in notes that name such places (short coded event notes).
       bool clause_end =
-          prep && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
+          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
           !([&] { static const std::unordered_set<std::string_view> kSet{"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}; return kSet.count(Norm(i)) > 0; }());
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end;
+                clause_end || noted;
       if (!ok) continue;
       // Not a person, an organisation or a date.
       std::string_view first = Norm(i);
