@@ -474,6 +474,36 @@ TEST(EventAssembler, CountryNameGivesTheLocationsCountry) {
   EXPECT_EQ(e->location->country, "KZ");
 }
 
+// The event's place is the town, not its neighbourhood nor the district around it.
+TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
+  auto hood = CodeText("On 3 May, in Marvale, Texas, police shot and injured a man in the Brookside neighborhood.");
+  const Event* h = OnlyEvent(hood, EventType::kAssault);
+  ASSERT_NE(h, nullptr);
+  ASSERT_TRUE(h->location.has_value());
+  EXPECT_EQ(Text(hood, h->location->span), "Marvale");
+  EXPECT_EQ(h->location->country, "US");
+
+  auto district = CodeText("On 7 May, soldiers and rebels clashed in Paletwa Town, Mindat District, and two soldiers were killed.");
+  bool found = false;
+  for (const auto& e : district.events) {
+    if (e.type != EventType::kAssault || !e.location) continue;
+    found = true;
+    EXPECT_EQ(Text(district, e.location->span), "Paletwa");
+  }
+  EXPECT_TRUE(found);
+}
+
+// "at the Civil Hospital, Ludhiana (Punjab)": a place after a name that is no place is the
+// event's place, though it stands where qualifiers stand.
+TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
+  auto cd = CodeText("On 1 May, about 70 nurses staged a protest at the Civil Hospital, Ludhiana (Punjab), demanding masks.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Ludhiana");
+  EXPECT_EQ(e->location->country, "IN");
+}
+
 TEST(EventAssembler, SourceFromSaidAndAccordingTo) {
   auto said = CodeText("Police arrested 15 protesters on Tuesday, the interior ministry said.");
   const Event* e = OnlyEvent(said, EventType::kArrest);
