@@ -343,6 +343,7 @@ class DocResolver {
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
   std::unordered_set<uint64_t> lowercase_hashes_;  // single-word names also used in lowercase
+  bool lowercase_scanned_ = false;                 // FindLowercaseUses() has run
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
   std::vector<Raw> raws_;
@@ -794,8 +795,17 @@ void DocResolver::Support() {
     }
 
     const bool single = r.e - r.b == 1;
-    const bool common = (r.lookup.key_flags & kCommonWord) != 0 || r.loose ||
-                        (single && lowercase_hashes_.count(T(r.b).hash) > 0) || T(r.b).span.size() <= 2;
+    // PERF: whether the name is written in lowercase elsewhere is looked up only when needed
+    // (one scan of the document for all names, the first time).
+    auto common = [&] {
+      if ((r.lookup.key_flags & kCommonWord) != 0 || r.loose || T(r.b).span.size() <= 2) return true;
+      if (!single) return false;
+      if (!lowercase_scanned_) {
+        FindLowercaseUses();
+        lowercase_scanned_ = true;
+      }
+      return lowercase_hashes_.count(T(r.b).hash) > 0;
+    };
     uint32_t max_pop = 0;
     bool official_region = false;  // a country or subdivision by its own name
     bool country_only = true;
@@ -880,16 +890,18 @@ void DocResolver::Support() {
         ([&] { static const std::unordered_set<std::string_view> kSet{"said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote", "asked",
                    "noted", "who", "whose", "has", "had", "was", "is"}; return kSet.count(after) > 0; }()) ||
         (after == "," && r.e + 1 < N() && T(r.e + 1).kind == TokenKind::kNumber && Norm(r.e + 2) == ",");
-    if (person_after && !prep && !r.qualifier && !qualified && !in_dateline && !(official_region && !common)) {
+    if (person_after && !prep && !r.qualifier && !qualified && !in_dateline && !(official_region && !common())) {
       hard_reject(true);
       continue;
     }
     (void)after2;
     // Without support, a name must be unlikely to be anything else: a country or subdivision
     // by its own name, or a large place.
-    bool strong_alone =
-        !common && !(AllCaps(r.b) && !in_dateline) && (official_region || max_pop >= (single ? 100000u : 15000u));
-    if (!r.supported && !strong_alone) r.rejected = true;
+    if (!r.supported) {
+      bool strong_alone = !(AllCaps(r.b) && !in_dateline) &&
+                          (official_region || max_pop >= (single ? 100000u : 15000u)) && !common();
+      if (!strong_alone) r.rejected = true;
+    }
     // "the City Council", "the Union", "outside the Mission": a common word after "the" names
     // an institution, not the place of that name.
     if ((r.lookup.key_flags & kCommonWord) != 0 && Norm(r.b - 1) == "the" && r.b > 0 && !qualified &&
@@ -1348,9 +1360,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
     if (r.rejected) continue;
     for (uint32_t k = r.b; k < r.e; ++k) covered[k] = true;
   }
-  for (const auto& s : doc_.sentences) {
+  if (lower_mode_) return;
+  for (size_t si = 0; si < doc_.sentences.size(); ++si) {
+    // PERF: only where names were looked for (Match), as the engine asks.
+    if (mask_ && si < mask_->size() && !(*mask_)[si]) continue;
+    const auto& s = doc_.sentences[si];
     for (uint32_t i = s.begin_token; i < s.end_token; ++i) {
-      if (covered[i] || !Cap(i) || AllCaps(i) || lower_mode_) continue;
+      if (covered[i] || !Cap(i) || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
       // The run: capitalized words, with connectors and joined pieces inside.
@@ -1536,7 +1552,6 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   DetectMode();
   DetectDateline();
   Match();
-  FindLowercaseUses();
   Support();
   CountStyleCues();
   CollectVotes();  // shared-out votes of all names
