@@ -14,10 +14,14 @@ using tokens::TokenKind;
 
 std::string_view EventStatusName(EventStatus s) {
   switch (s) {
-    case EventStatus::kHappened: return "happened";
-    case EventStatus::kNegated: return "negated";
-    case EventStatus::kPlanned: return "planned";
-    case EventStatus::kHypothetical: return "hypothetical";
+    case EventStatus::kHappened:
+      return "happened";
+    case EventStatus::kNegated:
+      return "negated";
+    case EventStatus::kPlanned:
+      return "planned";
+    case EventStatus::kHypothetical:
+      return "hypothetical";
   }
   return "happened";
 }
@@ -37,8 +41,8 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
-    noun_info_.push_back(NounInfo{*lexicon::ParseSector(e.fields[0]), e.fields[1] == "person",
-                                  e.fields[1] != "person"});
+    noun_info_.push_back(
+        NounInfo{*lexicon::ParseSector(e.fields[0]), e.fields[1] == "person", e.fields[1] != "person"});
   for (const auto& e : cues.table().entries) cue_info_.push_back(*lexicon::ParseCue(e.fields[0]));
   if (places_)
     for (size_t i = 0; i < places_->phrases->entries.size(); ++i) {
@@ -60,22 +64,22 @@ bool IsAny(const Token& t, std::initializer_list<std::string_view> words) {
 bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
 
 // Roles that befall one identifiable person, so "a man"/"the victim"/"he" count as 1.
-bool CountsIndividuals(Role r) {
-  return r != Role::kNone && r != Role::kParticipants;
-}
+bool CountsIndividuals(Role r) { return r != Role::kNone && r != Role::kParticipants; }
 
 // Capitalized words that end names of places and organisations, not people.
 bool IsNameStopWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "hospital", "street", "road", "avenue", "county", "police", "department", "center", "centre",
-      "school", "park", "church", "university", "college", "office", "city", "state", "court",
-      "station", "apartments", "bar", "club", "store", "market", "mall", "square", "bridge",
-      "highway", "drive", "lane", "boulevard", "district", "province", "village", "town",
-      "ministry", "party", "army", "forces", "force", "council", "house", "hall", "news", "times",
-      "post", "tribune", "herald", "journal", "press", "agency", "group", "company", "inc",
-      "association", "union", "front", "movement", "committee", "airport", "prison", "jail",
-      "reported", "says", "said", "kills", "killed", "shot", "dies", "dead", "police", "sheriff",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "the"};
+      "hospital", "street",   "road",      "avenue",     "county",     "police",   "department",  "center",
+      "centre",   "school",   "park",      "church",     "university", "college",  "office",      "city",
+      "state",    "court",    "station",   "apartments", "bar",        "club",     "store",       "market",
+      "mall",     "square",   "bridge",    "highway",    "drive",      "lane",     "boulevard",   "district",
+      "province", "village",  "town",      "ministry",   "party",      "army",     "forces",      "force",
+      "council",  "house",    "hall",      "news",       "times",      "post",     "tribune",     "herald",
+      "journal",  "press",    "agency",    "group",      "company",    "inc",      "association", "union",
+      "front",    "movement", "committee", "airport",    "prison",     "jail",     "reported",    "says",
+      "said",     "kills",    "killed",    "shot",       "dies",       "dead",     "police",      "sheriff",
+      "monday",   "tuesday",  "wednesday", "thursday",   "friday",     "saturday", "sunday",      "i",
+      "the"};
   for (auto k : kWords)
     if (k == w) return true;
   return false;
@@ -211,13 +215,15 @@ class SentenceAssembler {
     if (!In(k)) return false;
     const Token& t = T(k);
     if (t.kind != TokenKind::kWord || !t.HasFlag(tokens::kCapitalized) || (t.flags & tokens::kAllCaps)) return false;
-    if (NounStartingAt(k) != kNone || NounEndingAt(k) != kNone || CueAt(k) != kNone || in_date_[k - begin_]) return false;
+    if (NounStartingAt(k) != kNone || NounEndingAt(k) != kNone || CueAt(k) != kNone || in_date_[k - begin_])
+      return false;
     if (IsNameStopWord(t.norm) || trig_at_[k - begin_] != kNone) return false;
     for (const auto& m : s_.places)
       if (m.begin_token <= k && k < m.end_token) return false;
-    return !IsAny(t, {"they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her",
-                      "their", "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when",
-                      "police", "officers", "authorities", "one", "no", "all", "both", "some", "many"});
+    return !IsAny(
+        t, {"they",  "it",     "we",       "you",         "this", "that", "these", "those", "there", "his", "her",
+            "their", "its",    "our",      "an",          "a",    "and",  "but",   "in",    "on",    "at",  "after",
+            "when",  "police", "officers", "authorities", "one",  "no",   "all",   "both",  "some",  "many"});
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
@@ -245,9 +251,11 @@ class SentenceAssembler {
     return r;
   }
   const Count* last_group_ = nullptr;
+
  public:
   void SetLastGroup(const Count* c) { last_group_ = c; }
   std::optional<Count> NewGroup() const { return new_group_; }
+
  private:
   std::optional<Count> new_group_;
   std::optional<NpCount> SubjectBefore(uint32_t k, Role role) const;
@@ -278,7 +286,7 @@ class SentenceAssembler {
 // "Four protesters", "3 Other Russia members", "301 of whom", "10" (bare, when allowed),
 // "a man", "the victim", "he".
 std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t last, Role role,
-                                                                          bool allow_bare) const {
+                                                                        bool allow_bare) const {
   if (!In(last)) return std::nullopt;
   NpCount r;
   r.np_end = last + 1;
@@ -389,8 +397,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     }
     // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
     if (t.norm == "of" && !(p > begin_ && (qty_at_end_[p - 1 - begin_] != kNone ||
-                                          IsAny(T(p - 1), {"group", "crowd", "number", "total", "dozens",
-                                                           "hundreds", "thousands", "scores"})))) {
+                                           IsAny(T(p - 1), {"group", "crowd", "number", "total", "dozens", "hundreds",
+                                                            "thousands", "scores"})))) {
       return std::nullopt;
     }
     if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {
@@ -622,10 +630,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         return r;
       }
       const Token& t = T(k);
-      if (steps == 0 && (IsPunct(t) || IsAny(t, {"and", "or", "in", "at", "on", "from", "during", "after", "while",
-                                                   "including", "as", "for", "near", "when", "since", "by",
-                                                   "with", "following", "outside", "inside", "across", "over",
-                                                   "others", "more", "were", "was", "have", "had", "are"}))) {
+      if (steps == 0 &&
+          (IsPunct(t) ||
+           IsAny(t, {"and",    "or",   "in",     "at",   "on",    "from", "during", "after",     "while",   "including",
+                     "as",     "for",  "near",   "when", "since", "by",   "with",   "following", "outside", "inside",
+                     "across", "over", "others", "more", "were",  "was",  "have",   "had",       "are"}))) {
         r.count = FromQuantity(qt, role);
         r.np_begin = first;
         return r;
@@ -685,10 +694,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       if (CueAt(k) != kNone || T(k).norm == "of") break;  // "the residence of the leader"
       // "a 3-year-old" with no noun after it is a person.
       if (T(k).norm == "old" && k >= first + 3 && T(k - 1).norm == "-" && T(k - 2).norm == "year" &&
-          !(In(k + 1) && (NounStartingAt(k + 1) != kNone || (T(k + 1).kind == TokenKind::kWord &&
-                                                             !T(k + 1).HasFlag(tokens::kCapitalized) &&
-                                                             CueAt(k + 1) == kNone && trig_at_[k + 1 - begin_] == kNone &&
-                                                             !IsAny(T(k + 1), {"and", "or", "in", "at", "on", "who", "was", "is", "from", "after", "near"}))))) {
+          !(In(k + 1) &&
+            (NounStartingAt(k + 1) != kNone ||
+             (T(k + 1).kind == TokenKind::kWord && !T(k + 1).HasFlag(tokens::kCapitalized) && CueAt(k + 1) == kNone &&
+              trig_at_[k + 1 - begin_] == kNone &&
+              !IsAny(T(k + 1), {"and", "or", "in", "at", "on", "who", "was", "is", "from", "after", "near"}))))) {
         r.count = One(role, Span{t.span.begin, T(k).span.end}, first);
         r.np_begin = first;
         r.np_end = k + 1;
@@ -718,8 +728,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
 std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_t k, Role role) const {
   uint32_t p = k;
   // "killed at least 8", "arrested a total of 15", "injuring two others"
-  while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), {"who", "that", "which"}))
-    p = CueEnd(p);
+  while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), {"who", "that", "which"})) p = CueEnd(p);
   if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), {"total"}) && T(p + 2).norm == "of") p += 3;
   auto np = NpStartingAt(p, role);
   if (!np && In(p)) {
@@ -809,8 +818,8 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     uint32_t k = t.b;
     while (k > begin_ && CueAt(k - 1) == static_cast<int>(Cue::kAdverb)) --k;
     bool headline = T(end_ - 1).kind != TokenKind::kPunct;
-    if (k > begin_ && IsAny(T(k - 1), {"to", "or", "and", "not", "must", "should", "would", "could", "will",
-                                       "can", "may", "might", "shall", "cannot"}))
+    if (k > begin_ && IsAny(T(k - 1), {"to", "or", "and", "not", "must", "should", "would", "could", "will", "can",
+                                       "may", "might", "shall", "cannot"}))
       return T(k - 1).norm == "not" ? EventStatus::kNegated : EventStatus::kHypothetical;
     if (!headline && k > begin_ && NounEndingAt(k - 1) == kNone && T(k - 1).kind == TokenKind::kWord &&
         !IsAny(T(k - 1), {"did", "they", "we"}))
@@ -855,8 +864,8 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
   for (uint32_t k = t.b; k > stop && window < 9; ++window) {
     uint32_t q = k - 1;
     const Token& tok = T(q);
-    if (IsAny(tok, {";", ":", "but", "while", "although", "though", "because", "after", "before", "when",
-                    "whereas", "since", "until"}))
+    if (IsAny(tok, {";", ":", "but", "while", "although", "though", "because", "after", "before", "when", "whereas",
+                    "since", "until"}))
       break;
     // Find a cue ending at q.
     for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
@@ -867,14 +876,17 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
           // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.
           if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b)) break;
           return EventStatus::kNegated;
-        case Cue::kDenial: return EventStatus::kNegated;
-        case Cue::kFuture: return EventStatus::kPlanned;
+        case Cue::kDenial:
+          return EventStatus::kNegated;
+        case Cue::kFuture:
+          return EventStatus::kPlanned;
         case Cue::kModal:
         case Cue::kDemand:
         case Cue::kAttempt:
         case Cue::kConditional:
           return EventStatus::kHypothetical;
-        default: break;
+        default:
+          break;
       }
     }
     k = q;
@@ -886,7 +898,8 @@ std::string SentenceAssembler::CountryBefore(uint32_t k) const {
   // "Kazakh police", "Moroccan security forces": a demonym or country name right before.
   if (!a_.places_ || k <= begin_) return {};
   for (const auto& m : s_.places)
-    if (m.end_token == k || (m.end_token + 1 == k && T(k - 1).kind == TokenKind::kWord && !T(k-1).HasFlag(tokens::kCapitalized)))
+    if (m.end_token == k ||
+        (m.end_token + 1 == k && T(k - 1).kind == TokenKind::kWord && !T(k - 1).HasFlag(tokens::kCapitalized)))
       return a_.places_->code_of_entry[a_.places_->phrases->phrases[m.phrase].entry];
   return {};
 }
@@ -971,10 +984,9 @@ std::optional<Span> SentenceAssembler::Source() const {
       if (j == e) continue;
       return Span{T(k).span.begin, T(j - 1).span.end};
     }
-    if (c == static_cast<int>(Cue::kSourceVerb) && (T(k).norm == "said" || T(k).norm == "told" ||
-                                                    T(k).norm == "says" || T(k).norm == "reported" ||
-                                                    T(k).norm == "announced" || T(k).norm == "confirmed" ||
-                                                    T(k).norm == "claimed" || T(k).norm == "stated")) {
+    if (c == static_cast<int>(Cue::kSourceVerb) &&
+        (T(k).norm == "said" || T(k).norm == "told" || T(k).norm == "says" || T(k).norm == "reported" ||
+         T(k).norm == "announced" || T(k).norm == "confirmed" || T(k).norm == "claimed" || T(k).norm == "stated")) {
       // "the interior ministry said", ", police said.", "a local rights group, Haki Watch, said"
       uint32_t b = k;
       int commas = 0;
@@ -1040,23 +1052,23 @@ void SentenceAssembler::Run() {
     // noun reading wins over the verb.
     if (m.begin_token > begin_) {
       const Token& prev = T(m.begin_token - 1);
-      bool det = qty_at_end_[m.begin_token - 1 - begin_] != kNone ||
-                 IsAny(prev, {"the", "a", "an", "no", "his", "her", "their", "its", "several", "many", "mass",
-                              "multiple", "any", "further", "more", "new", "of", "recent", "illegal", "unjust",
-                              "arbitrary", "alleged", "violent", "peaceful", "'s"});
+      bool det =
+          qty_at_end_[m.begin_token - 1 - begin_] != kNone ||
+          IsAny(prev, {"the",     "a",      "an",        "no",      "his",     "her",      "their", "its", "several",
+                       "many",    "mass",   "multiple",  "any",     "further", "more",     "new",   "of",  "recent",
+                       "illegal", "unjust", "arbitrary", "alleged", "violent", "peaceful", "'s"});
       // Also when nothing before it could be its subject or make it an infinitive: "a Houthi
       // attack", "an extensive arrest campaign".
-      bool verbal = IsAny(prev, {"to", "will", "would", "could", "can", "may", "might", "must", "should", "did",
-                                 "not", "they", "we", "i", "you", "who", "and", "or", "also", "police", "he",
-                                 "she", "it", "that", "which"}) ||
-                    NounEndingAt(m.begin_token - 1) != kNone ||
-                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAux) ||
-                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAdverb) ||
-                    CueAt(m.begin_token - 1) == static_cast<int>(Cue::kNegation) ||
-                    (prev.kind == TokenKind::kWord && prev.HasFlag(tokens::kCapitalized) && !det &&
-                     m.begin_token - 1 != begin_ &&
-                     tt.phrases[s_.triggers[best].phrase].form != lexicon::Form::kBase) ||
-                    qty_at_end_[m.begin_token - 1 - begin_] != kNone;
+      bool verbal =
+          IsAny(prev,
+                {"to", "will", "would", "could", "can", "may",  "might",  "must", "should", "did", "not",  "they", "we",
+                 "i",  "you",  "who",   "and",   "or",  "also", "police", "he",   "she",    "it",  "that", "which"}) ||
+          NounEndingAt(m.begin_token - 1) != kNone || CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAux) ||
+          CueAt(m.begin_token - 1) == static_cast<int>(Cue::kAdverb) ||
+          CueAt(m.begin_token - 1) == static_cast<int>(Cue::kNegation) ||
+          (prev.kind == TokenKind::kWord && prev.HasFlag(tokens::kCapitalized) && !det && m.begin_token - 1 != begin_ &&
+           tt.phrases[s_.triggers[best].phrase].form != lexicon::Form::kBase) ||
+          qty_at_end_[m.begin_token - 1 - begin_] != kNone;
       if (qty_at_end_[m.begin_token - 1 - begin_] != kNone) verbal = !det;
       auto verb_form = tt.phrases[s_.triggers[best].phrase].form;
       bool base_like = verb_form == lexicon::Form::kBase || verb_form == lexicon::Form::kThird;
@@ -1087,10 +1099,11 @@ void SentenceAssembler::Run() {
     if (t.info.needs_road) {
       bool road = false;
       for (uint32_t k = m.end_token; k < end_ && k < m.end_token + 5 && !road; ++k)
-        road = IsAny(T(k), {"road", "roads", "street", "streets", "highway", "highways", "avenue", "railway",
-                            "railways", "junction", "bridge", "entrance", "entrances", "access", "route", "routes",
-                            "intersection", "traffic", "motorway", "expressway", "crossing", "border", "port",
-                            "gate", "gates", "path", "way", "rail", "tracks", "lanes", "thoroughfare"});
+        road = IsAny(T(k), {"road",    "roads",    "street",       "streets", "highway",  "highways",   "avenue",
+                            "railway", "railways", "junction",     "bridge",  "entrance", "entrances",  "access",
+                            "route",   "routes",   "intersection", "traffic", "motorway", "expressway", "crossing",
+                            "border",  "port",     "gate",         "gates",   "path",     "way",        "rail",
+                            "tracks",  "lanes",    "thoroughfare"});
       if (!road) continue;
     }
     // A capitalized trigger inside a name ("March Street", "Strike Team", "Protest Park").
@@ -1098,8 +1111,8 @@ void SentenceAssembler::Run() {
       const Token& first = T(m.begin_token);
       bool caps = first.HasFlag(tokens::kCapitalized) && !(first.flags & tokens::kAllCaps);
       bool initial = m.begin_token == begin_ || T(m.begin_token - 1).kind == TokenKind::kPunct;
-      bool name_next = In(m.end_token) && T(m.end_token).HasFlag(tokens::kCapitalized) &&
-                       T(m.end_token).kind == TokenKind::kWord;
+      bool name_next =
+          In(m.end_token) && T(m.end_token).HasFlag(tokens::kCapitalized) && T(m.end_token).kind == TokenKind::kWord;
       bool name_prev = !initial && T(m.begin_token - 1).HasFlag(tokens::kCapitalized) &&
                        T(m.begin_token - 1).kind == TokenKind::kWord;
       if (caps && !initial && (name_next || name_prev)) continue;
@@ -1126,7 +1139,9 @@ void SentenceAssembler::Run() {
     for (const auto& t : trigs_)
       if (t.b < m.end_token && m.begin_token < t.e) overlaps = true;
     if (overlaps) continue;
-    Trig t{m.begin_token, m.end_token, {EventType::kProtest, "demonstration", Role::kParticipants, false, false, false},
+    Trig t{m.begin_token,
+           m.end_token,
+           {EventType::kProtest, "demonstration", Role::kParticipants, false, false, false},
            lexicon::Form::kPlural};
     t.from_protester_noun = true;
     trigs_.push_back(t);
@@ -1138,8 +1153,8 @@ void SentenceAssembler::Run() {
   const auto& sent = doc_.text->sentences[s_.index];
   std::optional<Span> source = Source();
   // "Of those, 312 were charged and 64 remain in detention": every count here is a part.
-  bool partitive_sentence = In(begin_ + 1) && IsAny(T(begin_), {"of", "among"}) &&
-                            IsAny(T(begin_ + 1), {"those", "them", "these", "whom"});
+  bool partitive_sentence =
+      In(begin_ + 1) && IsAny(T(begin_), {"of", "among"}) && IsAny(T(begin_ + 1), {"those", "them", "these", "whom"});
   size_t first_event = out_->size();
 
   for (size_t i = 0; i < trigs_.size(); ++i) {
@@ -1150,8 +1165,7 @@ void SentenceAssembler::Run() {
       role = Role::kKilled;
     if (t.info.type == EventType::kAssault && t.b > begin_ && IsAny(T(t.b - 1), {"fatally", "mortally"}))
       role = Role::kKilled;
-    if (t.info.type == EventType::kAssault && In(t.e) && IsAny(T(t.e), {"fatally", "mortally"}))
-      role = Role::kKilled;
+    if (t.info.type == EventType::kAssault && In(t.e) && IsAny(T(t.e), {"fatally", "mortally"})) role = Role::kKilled;
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
     // "sentenced 23 people to death": a death sentence, which has no count role.
@@ -1167,7 +1181,8 @@ void SentenceAssembler::Run() {
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {
       uint32_t k = t.e;
-      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone) ++k;
+      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone)
+        ++k;
       int n = NounStartingAt(k);
       // Only where a noun phrase starts: "14 jailed activists", "their imprisoned relatives",
       // not "the judge fined a second defendant".
@@ -1201,10 +1216,10 @@ void SentenceAssembler::Run() {
         // "15 arrests", "two deaths", "3,000 marchers" count people; "two shootings", "12
         // attacks", "three protests" count events, so a number before them is no count.
         // "two warnings", "three charges", "two convictions" count sanctions, not people.
-        bool counts_people = type != EventType::kProtest && type != EventType::kSentence &&
-                             type != EventType::kCharge && type != EventType::kConvict &&
-                             !(type == EventType::kAssault && !mode.empty() && mode != "killing" &&
-                               mode != "execution");
+        bool counts_people =
+            type != EventType::kProtest && type != EventType::kSentence && type != EventType::kCharge &&
+            type != EventType::kConvict &&
+            !(type == EventType::kAssault && !mode.empty() && mode != "killing" && mode != "execution");
         if (t.info.type == EventType::kProtest && t.from_protester_noun) counts_people = true;
         // "handed all four suspended sentences", "gave 12 protesters fines": the recipients.
         if (type == EventType::kSentence && t.b > begin_ + 1) {
@@ -1216,7 +1231,8 @@ void SentenceAssembler::Run() {
         }
         if (t.b > begin_ && counts_people) {
           uint32_t p = t.b - 1;
-          if (qty_at_end_[p - begin_] != kNone) np = NpEndingAt(p, role, true);
+          if (qty_at_end_[p - begin_] != kNone)
+            np = NpEndingAt(p, role, true);
           else if (p > begin_ && T(p).kind == TokenKind::kWord && qty_at_end_[p - 1 - begin_] != kNone &&
                    CueAt(p) == kNone)
             np = NpEndingAt(p - 1, role, true);
@@ -1252,7 +1268,8 @@ void SentenceAssembler::Run() {
           // "The death toll from three days of rioting in Kellmar rose to nine"
           for (uint32_t j = t.e; j < end_ && j < t.e + 16; ++j)
             if (qty_at_begin_[j - begin_] != kNone && j > begin_ &&
-                IsAny(T(j - 1), {"to", "at", "reached", "hit", "of", "is", "was", "stands", "stood", "rose", "climbed"})) {
+                IsAny(T(j - 1),
+                      {"to", "at", "reached", "hit", "of", "is", "was", "stands", "stood", "rose", "climbed"})) {
               np = NpStartingAt(j, role);
               break;
             }
@@ -1369,8 +1386,8 @@ void SentenceAssembler::Run() {
       bool merged = false;
       for (size_t e = first_event; e < out_->size(); ++e) {
         Event& ev = (*out_)[e];
-        bool has_role = std::any_of(ev.counts.begin(), ev.counts.end(),
-                                    [&](const Count& c) { return c.role == np->count.role; });
+        bool has_role =
+            std::any_of(ev.counts.begin(), ev.counts.end(), [&](const Count& c) { return c.role == np->count.role; });
         if (ev.type == type && ev.status == status && !has_role && !ev.inferred &&
             (ev.counts.empty() || type == EventType::kAssault)) {
           ev.counts.push_back(np->count);
@@ -1524,8 +1541,7 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     }
     // "12 were arrested. 15 of them were charged": the text says subset; the numbers disagree,
     // which the subset check reports.
-    if (ev.part_of < 0 && nearest >= 0 && (*out)[nearest].sentence_index + 1 >= ev.sentence_index)
-      ev.part_of = nearest;
+    if (ev.part_of < 0 && nearest >= 0 && (*out)[nearest].sentence_index + 1 >= ev.sentence_index) ev.part_of = nearest;
     if (ev.part_of < 0) continue;
     for (size_t k = i + 1; k < out->size(); ++k) {
       Event& sib = (*out)[k];
@@ -1548,9 +1564,8 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     });
   }
   // A protest inferred from "demonstrators" alone is dropped when the document reports one.
-  bool reported_protest = std::any_of(out->begin(), out->end(), [](const Event& e) {
-    return e.type == lexicon::EventType::kProtest && !e.inferred;
-  });
+  bool reported_protest = std::any_of(
+      out->begin(), out->end(), [](const Event& e) { return e.type == lexicon::EventType::kProtest && !e.inferred; });
   if (reported_protest) RemoveEvents(out, [](const Event& e) { return e.inferred; });
   // Individual victims restated one by one ("killing Sarah Davidson") are parts of a total
   // stated elsewhere in the document ("three people were killed").
@@ -1605,7 +1620,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
       Event& first = (*out)[j];
       if (merged_into[j] >= 0 || first.status != EventStatus::kHappened || first.part_of >= 0) continue;
       if (first.type != ev.type || first.sentence_index == ev.sentence_index) continue;
-      if (first.date && ev.date && !(first.date->value == ev.date->value) && ev.date->basis != std::string_view("published"))
+      if (first.date && ev.date && !(first.date->value == ev.date->value) &&
+          ev.date->basis != std::string_view("published"))
         continue;
       bool same = false;
       for (const auto& fc : first.counts) {
@@ -1614,8 +1630,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
           std::string a = lower(c.span.Of(text)), b = lower(fc.span.Of(text));
           same = a == b || a == "he" || a == "she" || a == "him" || a == "her" ||
                  (b.size() > a.size() && b.compare(b.size() - a.size(), a.size(), a) == 0);  // "Smith" of "John Smith"
-        } else if (!c.individual && !fc.individual && c.value && fc.value && *c.value == *fc.value &&
-                   c.low == fc.low && c.high == fc.high && *c.value > 1) {
+        } else if (!c.individual && !fc.individual && c.value && fc.value && *c.value == *fc.value && c.low == fc.low &&
+                   c.high == fc.high && *c.value > 1) {
           same = true;
         }
         if (same) break;
@@ -1652,7 +1668,6 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
   }
 }
 
-
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   const auto& toks = doc.text->tokens;
   // Per sentence: the date mentions, the running (last seen) date, and the country mentions.
@@ -1664,7 +1679,8 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   for (const auto& s : doc.sentences) {
     for (const auto& d : s.dates) {
       if (!first_explicit && d.basis == extract::DateBasis::kExplicit && d.precision == extract::DatePrecision::kDay)
-        first_explicit = DateRef{d.value, extract::DatePrecisionName(d.precision), extract::DateBasisName(d.basis), d.span};
+        first_explicit =
+            DateRef{d.value, extract::DatePrecisionName(d.precision), extract::DateBasisName(d.basis), d.span};
     }
     if (places_)
       for (const auto& m : s.places) {
@@ -1718,7 +1734,8 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
           if (IsAny(toks[k], {"said", "says", "told", "announced", "reported", "stated", "confirmed", "added"}))
             statement = true;
         }
-        uint32_t dist = d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
+        uint32_t dist =
+            d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (statement) dist += 1000;
         if (dist < best_dist) {
           best_dist = dist;
@@ -1799,8 +1816,8 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (m.precision != places::Precision::kCity || m.end_token >= t.tokens.size()) return false;
   std::string_view w = t.tokens[m.end_token].norm;
   return w == "district" || w == "region" || w == "province" || w == "governorate" || w == "township" ||
-         w == "county" || w == "municipality" || w == "department" || w == "state" || w == "oblast" ||
-         w == "lga" || w == "tehsil" || w == "division";
+         w == "county" || w == "municipality" || w == "department" || w == "state" || w == "oblast" || w == "lga" ||
+         w == "tehsil" || w == "division";
 }
 
 }  // namespace
@@ -1849,8 +1866,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   uint32_t best_dist = UINT32_MAX;
   for (const auto& m : doc.places) {
     if (!usable(m) || m.begin_token < sent.begin_token || m.begin_token >= sent.end_token) continue;
-    uint32_t d = m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token)
-                                                   : (ev.trigger_token - m.begin_token) + 1;
+    uint32_t d =
+        m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a
     // country in the same sentence ("in Bat Galim Square of Haifa city" -> Haifa).
     if (!m.listed) d += 20;

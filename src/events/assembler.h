@@ -51,8 +51,8 @@ struct DocumentAnnotations {
   const tokens::TokenizedText* text = nullptr;
   std::optional<CivilDate> published;
   std::vector<SentenceAnnotations> sentences;  // only sentences worth assembling, in order
-  std::vector<places::PlaceMention> places;     // every resolved place mention, in text order
-  std::string title_country;  // the country the title's places point to (fallback only)
+  std::vector<places::PlaceMention> places;    // every resolved place mention, in text order
+  std::string title_country;                   // the country the title's places point to (fallback only)
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.
@@ -65,8 +65,7 @@ struct PlaceTable {
 class EventAssembler {
  public:
   EventAssembler(const lexicon::Lexicon& lexicon, const match::PhraseMatcher& triggers,
-                 const match::PhraseMatcher& nouns, const match::PhraseMatcher& cues,
-                 const PlaceTable* places);
+                 const match::PhraseMatcher& nouns, const match::PhraseMatcher& cues, const PlaceTable* places);
 
   void Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const;
 
@@ -98,9 +97,9 @@ class EventAssembler {
   const match::PhraseMatcher& nouns_;
   const match::PhraseMatcher& cues_;
   const PlaceTable* places_;
-  std::vector<TriggerInfo> trigger_info_;  // per trigger entry
-  std::vector<NounInfo> noun_info_;        // per noun entry
-  std::vector<lexicon::Cue> cue_info_;     // per cue entry
+  std::vector<TriggerInfo> trigger_info_;                      // per trigger entry
+  std::vector<NounInfo> noun_info_;                            // per noun entry
+  std::vector<lexicon::Cue> cue_info_;                         // per cue entry
   std::unordered_map<std::string, std::string> country_name_;  // ISO code -> English name
 
   friend class SentenceAssembler;

@@ -22,8 +22,7 @@ PhraseMatcher::Entry& PhraseMatcher::AddKey(uint64_t key) {
   }
 }
 
-PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table)
-    : table_(&table), first_bloom_(kBloomBits / 64, 0) {
+PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table) : table_(&table), first_bloom_(kBloomBits / 64, 0) {
   size_t words = 0;
   for (const auto& p : table.phrases) words += p.words.size();
   size_t slots = 16;

@@ -32,8 +32,7 @@ class PhraseMatcher {
   explicit PhraseMatcher(const lexicon::PhraseTable& table);
 
   // Appends matches in [begin_token, end_token) to `out`, ordered by start token.
-  void Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
-            std::vector<Match>* out) const;
+  void Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token, std::vector<Match>* out) const;
   // Phrases matching exactly tokens [begin, end); empty when none.
   const std::vector<uint32_t>* Lookup(const tokens::TokenizedText& doc, uint32_t begin, uint32_t end) const;
 

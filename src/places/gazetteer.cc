@@ -84,7 +84,7 @@ uint32_t NameKeyHash(std::string_view key) {
 }
 
 namespace {
-constexpr std::string_view kLooseArticles[] = {"al ", "el ", "ad ", "ar ", "as ", "an ",
+constexpr std::string_view kLooseArticles[] = {"al ", "el ",  "ad ", "ar ", "as ", "an ",
                                                "at ", "ash ", "az ", "ed ", "es ", "ez "};
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 }  // namespace

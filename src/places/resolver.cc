@@ -28,25 +28,27 @@ std::string FirstWord(std::string_view key) {
 constexpr uint32_t kMaxWords = 5;   // "Ho Chi Minh City", "Bosnia and Herzegovina"
 constexpr uint32_t kMaxTokens = 9;  // words plus joiners: "Winston-Salem", "St. Louis"
 
-
 // The closed word lists the resolver asks about, one bit each, so that one lookup per token
 // answers all of them. PERF: a hash set per list cost about 8% of the coding time.
 enum WordClass : uint32_t {
-  kConnector = 1u << 0,  // lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain"
-  kEnglishJoiner = 1u << 1,  // connectors that are English words and join two names: "Tribune of Tacoma"
-  kMonthOrDay = 1u << 2,  // months and weekdays
-  kPlacePreposition = 1u << 3,  // words before a name that make it a place: "in Paris", "near Orikhove"
-  kPlaceAdjective = 1u << 4,  // adjectives between a preposition and a name: "in northern Syria"
-  kCompass = 1u << 5,  // directions before a name: "Southeast Houston", "East Side"
-  kEnglishConnector = 1u << 6,  // capitalized connectors that are English words: a name may start with them only when it has more words ("At Tuhayta"), never "An Altoona"
-  kPlaceNounBeforeOf = 1u << 7,  // "the city of X", "the outskirts of X", "residents of X"
-  kLocalityNoun = 1u << 8,  // nouns after a name that make it a locality: "Haifa city", "Phulji town"
-  kRegionNoun = 1u << 9,  // nouns after a name that make it a first-level subdivision: "Sindh province"
-  kStreetOrCounty = 1u << 10,  // a capitalized word after a name that makes it a street or a county
+  kConnector = 1u << 0,           // lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain"
+  kEnglishJoiner = 1u << 1,       // connectors that are English words and join two names: "Tribune of Tacoma"
+  kMonthOrDay = 1u << 2,          // months and weekdays
+  kPlacePreposition = 1u << 3,    // words before a name that make it a place: "in Paris", "near Orikhove"
+  kPlaceAdjective = 1u << 4,      // adjectives between a preposition and a name: "in northern Syria"
+  kCompass = 1u << 5,             // directions before a name: "Southeast Houston", "East Side"
+  kEnglishConnector = 1u << 6,    // capitalized connectors that are English words: a name may start with them only when
+                                  // it has more words ("At Tuhayta"), never "An Altoona"
+  kPlaceNounBeforeOf = 1u << 7,   // "the city of X", "the outskirts of X", "residents of X"
+  kLocalityNoun = 1u << 8,        // nouns after a name that make it a locality: "Haifa city", "Phulji town"
+  kRegionNoun = 1u << 9,          // nouns after a name that make it a first-level subdivision: "Sindh province"
+  kStreetOrCounty = 1u << 10,     // a capitalized word after a name that makes it a street or a county
   kPlaceModifierHead = 1u << 11,  // a capitalized word after a name that keeps it a place: "Franklin Police"
   kTitle = 1u << 12,  // words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria"
-  kNotNameBefore = 1u << 13,  // capitalized words before a name that do not continue it leftwards ("The Paris", "Police Jordan")
-  kNotPlaceStart = 1u << 14,  // first words of an unlisted capitalized run that make it a person, an organisation or a date
+  kNotNameBefore =
+      1u << 13,  // capitalized words before a name that do not continue it leftwards ("The Paris", "Police Jordan")
+  kNotPlaceStart =
+      1u << 14,  // first words of an unlisted capitalized run that make it a person, an organisation or a date
 };
 
 struct WordList {
@@ -60,82 +62,156 @@ class WordClassTable {
   WordClassTable() {
     const WordList lists[] = {
         {kConnector,
-         {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el",
-      "al", "ad", "ar", "as", "ash", "az", "an", "ath", "at", "ed", "es", "ez", "en", "of", "and",
-      "upon", "on", "sur", "am", "im", "der", "den", "bin", "ibn", "y", "i", "e", "van", "von",
-      "lès", "sous", "'s", "los", "las", "lo", "au", "aux", "dei", "delle", "degli", "zu", "ter",}},
+         {
+             "de",  "del",  "della", "di",  "da",  "do",  "dos", "das", "du",  "des", "la",    "le",    "les", "el",
+             "al",  "ad",   "ar",    "as",  "ash", "az",  "an",  "ath", "at",  "ed",  "es",    "ez",    "en",  "of",
+             "and", "upon", "on",    "sur", "am",  "im",  "der", "den", "bin", "ibn", "y",     "i",     "e",   "van",
+             "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
+         }},
         {kEnglishJoiner,
-         {"of", "and", "on", "upon", "am", "an", "at", "i", "e", "y", "as", "en", "'s", "in",}},
+         {
+             "of",
+             "and",
+             "on",
+             "upon",
+             "am",
+             "an",
+             "at",
+             "i",
+             "e",
+             "y",
+             "as",
+             "en",
+             "'s",
+             "in",
+         }},
         {kMonthOrDay,
-         {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday",}},
+         {
+             "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
+             "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
+             "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
+             "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+         }},
         {kPlacePreposition,
-         {"in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
-      "throughout", "between", "via", "through", "to", "inside", "within", "nearby", "in-",
-      "downtown", "en", "en route",}},
+         {
+             "in",     "at",      "near",       "from",     "outside", "into",     "across", "around",
+             "toward", "towards", "throughout", "between",  "via",     "through",  "to",     "inside",
+             "within", "nearby",  "in-",        "downtown", "en",      "en route",
+         }},
         {kPlaceAdjective,
-         {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-      "southeastern", "southwestern", "rural", "downtown", "suburban", "neighboring",
-      "neighbouring", "nearby", "the", "greater", "upstate", "coastal", "occupied", "restive",
-      "war-torn", "besieged", "a", "an",}},
+         {
+             "northern",     "southern",     "eastern",      "western",   "central",   "north",     "south",
+             "east",         "west",         "northeast",    "northwest", "southeast", "southwest", "northeastern",
+             "northwestern", "southeastern", "southwestern", "rural",     "downtown",  "suburban",  "neighboring",
+             "neighbouring", "nearby",       "the",          "greater",   "upstate",   "coastal",   "occupied",
+             "restive",      "war-torn",     "besieged",     "a",         "an",
+         }},
         {kCompass,
-         {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-      "northern", "southern", "eastern", "western", "central", "downtown", "greater", "upper",
-      "lower", "upstate", "midtown", "uptown",}},
+         {
+             "north",     "south",    "east",     "west",    "northeast", "northwest", "southeast",
+             "southwest", "northern", "southern", "eastern", "western",   "central",   "downtown",
+             "greater",   "upper",    "lower",    "upstate", "midtown",   "uptown",
+         }},
         {kEnglishConnector,
-         {"an", "at", "as", "in", "on", "of", "and", "i", "e", "y", "en", "am", "im", "upon", "sur",
-      "'s", "bin", "ibn",}},
+         {
+             "an",
+             "at",
+             "as",
+             "in",
+             "on",
+             "of",
+             "and",
+             "i",
+             "e",
+             "y",
+             "en",
+             "am",
+             "im",
+             "upon",
+             "sur",
+             "'s",
+             "bin",
+             "ibn",
+         }},
         {kPlaceNounBeforeOf,
-         {"city", "town", "village", "province", "region", "district", "state", "county", "governorate",
-      "capital", "outskirts", "suburbs", "suburb", "residents", "people", "mayor", "governor",
-      "center", "centre", "part", "parts", "north", "south", "east", "west", "municipality", "area",
-      "streets", "border", "borders", "republic", "kingdom", "neighborhood", "neighbourhood",
-      "island", "port", "commune",}},
+         {
+             "city",         "town",          "village",   "province", "region",  "district",  "state",    "county",
+             "governorate",  "capital",       "outskirts", "suburbs",  "suburb",  "residents", "people",   "mayor",
+             "governor",     "center",        "centre",    "part",     "parts",   "north",     "south",    "east",
+             "west",         "municipality",  "area",      "streets",  "border",  "borders",   "republic", "kingdom",
+             "neighborhood", "neighbourhood", "island",    "port",     "commune",
+         }},
         {kLocalityNoun,
-         {"city", "town", "village", "villages", "district", "area", "municipality", "commune",
-      "neighborhood", "neighbourhood", "suburb", "township", "locality", "settlement", "camp",
-      "sub-district", "subdistrict", "quarter", "hamlet", "countryside", "outskirts", "tehsil",
-      "taluka", "taluk", "mandal", "block", "sector", "ward", "colony", "cantonment", "frontline",
-      "frontlines", "front", "axis", "town's", "city's",}},
+         {
+             "city",         "town",        "village",      "villages",      "district",    "area",
+             "municipality", "commune",     "neighborhood", "neighbourhood", "suburb",      "township",
+             "locality",     "settlement",  "camp",         "sub-district",  "subdistrict", "quarter",
+             "hamlet",       "countryside", "outskirts",    "tehsil",        "taluka",      "taluk",
+             "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
+             "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's",
+         }},
         {kRegionNoun,
-         {"province", "region", "state", "governorate", "oblast", "department", "prefecture",
-      "territory", "emirate", "provinces", "regions", "states",}},
+         {
+             "province",
+             "region",
+             "state",
+             "governorate",
+             "oblast",
+             "department",
+             "prefecture",
+             "territory",
+             "emirate",
+             "provinces",
+             "regions",
+             "states",
+         }},
         {kStreetOrCounty,
-         {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
-      "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "pike", "parkway", "pkwy",
-      "circle", "terrace", "trail", "county", "parish", "counties", "river", "creek", "lake", "bay",
-      "mountain", "mountains", "hills", "valley",}},
+         {
+             "street",   "st",    "avenue",  "ave",  "road",   "rd",       "drive",     "dr",     "boulevard",
+             "blvd",     "lane",  "ln",      "way",  "court",  "ct",       "place",     "pl",     "highway",
+             "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
+             "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
+         }},
         {kPlaceModifierHead,
-         {"police", "sheriff", "sheriff's", "fire", "city", "township", "town", "village", "council",
-      "mayor", "department", "municipal", "metro", "metropolitan", "public", "schools", "school",
-      "high", "university", "college", "hospital", "medical", "regional", "airport", "station",
-      "prison", "jail", "correctional", "courthouse", "district", "province", "governorate",
-      "region", "oblast", "area", "division", "residents", "authorities", "officials", "governor",
-      "state",}},
+         {
+             "police",     "sheriff",   "sheriff's",   "fire",        "city",       "township", "town",
+             "village",    "council",   "mayor",       "department",  "municipal",  "metro",    "metropolitan",
+             "public",     "schools",   "school",      "high",        "university", "college",  "hospital",
+             "medical",    "regional",  "airport",     "station",     "prison",     "jail",     "correctional",
+             "courthouse", "district",  "province",    "governorate", "region",     "oblast",   "area",
+             "division",   "residents", "authorities", "officials",   "governor",   "state",
+         }},
         {kTitle,
-         {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "president", "officer", "sgt", "judge",
-      "detective", "det", "coach", "minister", "king", "queen", "prince", "princess", "lt", "capt",
-      "col", "gen", "chief", "pastor", "rev", "father", "brother", "sister", "deputy", "trooper",
-      "cpl", "sergeant", "lieutenant", "captain", "corporal", "inspector", "attorney", "lawyer",
-      "spokesman", "spokeswoman", "st", "saint", "mother", "son", "daughter", "wife", "husband",
-      "named", "identified", "victim", "suspect", "defendant",}},
+         {
+             "mr",        "mrs",         "ms",         "miss",     "dr",        "gov",       "sen",      "rep",
+             "president", "officer",     "sgt",        "judge",    "detective", "det",       "coach",    "minister",
+             "king",      "queen",       "prince",     "princess", "lt",        "capt",      "col",      "gen",
+             "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
+             "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
+             "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
+             "husband",   "named",       "identified", "victim",   "suspect",   "defendant",
+         }},
         {kNotNameBefore,
-         {"the", "a", "an", "on", "of", "for", "by", "with", "after", "before", "during", "and", "but",
-      "when", "while", "as", "if", "since", "police", "officials", "authorities", "residents",
-      "protesters", "troops", "forces", "militants", "gunmen", "there", "here", "this", "that",
-      "these", "those", "his", "her", "their", "its", "our", "my", "we", "they", "he", "she", "it",
-      "i", "you", "meanwhile", "also", "later", "earlier", "yesterday", "today", "tonight", "last",
-      "next", "both", "all", "some", "many", "several", "two", "three", "four", "five",
-      "unidentified", "unknown", "suspected", "alleged", "local", "state", "federal", "update",
-      "updated", "breaking", "watch", "video", "photos", "read", "more", "related", "posted",}},
+         {
+             "the",          "a",         "an",        "on",        "of",          "for",       "by",         "with",
+             "after",        "before",    "during",    "and",       "but",         "when",      "while",      "as",
+             "if",           "since",     "police",    "officials", "authorities", "residents", "protesters", "troops",
+             "forces",       "militants", "gunmen",    "there",     "here",        "this",      "that",       "these",
+             "those",        "his",       "her",       "their",     "its",         "our",       "my",         "we",
+             "they",         "he",        "she",       "it",        "i",           "you",       "meanwhile",  "also",
+             "later",        "earlier",   "yesterday", "today",     "tonight",     "last",      "next",       "both",
+             "all",          "some",      "many",      "several",   "two",         "three",     "four",       "five",
+             "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
+             "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
+             "posted",
+         }},
         {kNotPlaceStart,
-         {"police", "government", "army", "security", "state", "national", "federal", "ministry",
-      "interior", "district", "city", "provincial", "municipal", "islamic", "popular", "university",
-      "court", "high", "supreme", "christmas", "easter", "ramadan", "eid", "covid", "coronavirus",
-      "mr", "mrs", "ms", "dr",}},
+         {
+             "police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
+             "interior",    "district",   "city",    "provincial", "municipal", "islamic",  "popular", "university",
+             "court",       "high",       "supreme", "christmas",  "easter",    "ramadan",  "eid",     "covid",
+             "coronavirus", "mr",         "mrs",     "ms",         "dr",
+         }},
     };
     for (const WordList& list : lists)
       for (std::string_view w : list.words) Add(w, list.word_class);
@@ -180,17 +256,6 @@ const WordClassTable& WordClasses() {
 uint32_t Classes(std::string_view w) { return WordClasses().Get(w, tokens::HashToken(w)); }
 uint32_t Classes(const Token& t) { return WordClasses().Get(t.norm, t.hash); }
 
-// Lowercase words inside a multi-word name: "Rio de Janeiro", "Ras al Ain", "Bosnia and
-// Herzegovina", "Stratford upon Avon".
-bool IsConnector(std::string_view w) { return (Classes(w) & kConnector) != 0; }
-
-// Connectors of foreign names only ("Ras al Ain", "Rio de Janeiro"), not English words that
-// join two names ("Tribune of Tacoma", "Smith and Paris").
-bool IsForeignConnector(std::string_view w) {
-  uint32_t c = Classes(w);
-  return (c & kConnector) && !(c & kEnglishJoiner);
-}
-
 bool IsMonthOrDay(std::string_view w) { return (Classes(w) & kMonthOrDay) != 0; }
 
 // Words before a name that make it a place: "in Paris", "near Orikhove", "from Almaty".
@@ -198,13 +263,6 @@ bool IsPlacePreposition(std::string_view w) { return (Classes(w) & kPlacePreposi
 
 // Adjectives between a preposition and a name: "in northern Syria", "in rural Damascus".
 bool IsPlaceAdjective(std::string_view w) { return (Classes(w) & kPlaceAdjective) != 0; }
-
-// Directions and the like before a name: "Southeast Houston", "East Side".
-bool IsCompass(std::string_view w) { return (Classes(w) & kCompass) != 0; }
-
-// Capitalized connectors that are also English words: a name may start with them only when
-// it has more words ("At Tuhayta", "As Suwayda"), never "An Altoona" or "In Paris".
-bool IsEnglishConnector(std::string_view w) { return (Classes(w) & kEnglishConnector) != 0; }
 
 // "the city of X", "the outskirts of X", "residents of X".
 bool IsPlaceNounBeforeOf(std::string_view w) { return (Classes(w) & kPlaceNounBeforeOf) != 0; }
@@ -342,8 +400,8 @@ class DocResolver {
   const std::vector<Token>& toks_;
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
-  std::unordered_set<uint64_t> lowercase_hashes_;  // single-word names also used in lowercase
-  bool lowercase_scanned_ = false;                 // FindLowercaseUses() has run
+  std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
+  bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
   std::vector<Raw> raws_;
@@ -353,7 +411,8 @@ class DocResolver {
     uint32_t hash;
   };
   std::vector<SpanKey> spans_;
-  std::vector<uint32_t> ends_;  // MatchSentence's possible ends from one token  // MatchSentence's candidate spans from one token
+  std::vector<uint32_t>
+      ends_;  // MatchSentence's possible ends from one token  // MatchSentence's candidate spans from one token
   std::vector<int> raw_at_begin_, raw_at_end_;  // per token: the raw starting / ending there, or -1
   // Votes by country (CountryKey) and by subdivision record: a handful per document, so
   // small vectors searched linearly (PERF: std::map with string keys cost 3%).
@@ -419,6 +478,13 @@ void DocResolver::DetectDateline() {
       break;
     }
     if (words == 0 || k >= N() || k == i) continue;
+    // Page furniture in capitals, not a dateline: "DATE: January 17", "UPDATED: ...".
+    std::string_view first = Norm(i);
+    if (first == "date" || first == "updated" || first == "update" || first == "posted" || first == "published" ||
+        first == "by" || first == "source" || first == "photo" || first == "video" || first == "watch" ||
+        first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email") {
+      continue;
+    }
     std::string_view next = Norm(k);
     bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
     if (!delimiter) continue;
@@ -606,9 +672,7 @@ int DocResolver::RawStartingAt(uint32_t token) const {
   return token < raw_at_begin_.size() ? raw_at_begin_[token] : -1;
 }
 
-int DocResolver::RawEndingAt(uint32_t token) const {
-  return token < raw_at_end_.size() ? raw_at_end_[token] : -1;
-}
+int DocResolver::RawEndingAt(uint32_t token) const { return token < raw_at_end_.size() ? raw_at_end_[token] : -1; }
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
@@ -650,7 +714,11 @@ bool DocResolver::ExtendsRight(uint32_t e) const {
       if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & kDemonym) == 0) return false;
   }
   std::string_view w = Norm(k);
-  if (IsMonthOrDay(w) || ([&] { static const std::unordered_set<std::string_view> kSet{"the", "and", "on", "in", "at"}; return kSet.count(w) > 0; }())) return false;
+  if (IsMonthOrDay(w) || ([&] {
+        static const std::unordered_set<std::string_view> kSet{"the", "and", "on", "in", "at"};
+        return kSet.count(w) > 0;
+      }()))
+    return false;
   return true;
 }
 
@@ -782,9 +850,12 @@ void DocResolver::Support() {
     bool modifier_after =
         r.e < N() && IsWord(T(r.e)) && IsPlaceModifierHead(after) && !T(r.e).HasFlag(tokens::kNewlineBefore);
     // "a 43-year-old Grandview woman", "a Tacoma home".
-    bool people_after =
-        ([&] { static const std::unordered_set<std::string_view> kSet{"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "resident", "residents", "native",
-                   "couple", "family", "home", "house", "apartment", "motel", "hotel", "nightclub"}; return kSet.count(after) > 0; }());
+    bool people_after = ([&] {
+      static const std::unordered_set<std::string_view> kSet{
+          "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
+          "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub"};
+      return kSet.count(after) > 0;
+    }());
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after;
 
@@ -868,6 +939,29 @@ void DocResolver::Support() {
       partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
       partial_right = ExtendsRight(r.e) && !modifier_after;
     }
+    // "Central Florida", "South Texas": a direction before a subdivision or country is part
+    // of that name, not the place "Central" (Uganda) or "South" (Cameroon).
+    if (single && (C(r.b) & kCompass) && (r.lookup.key_flags & kCommonWord) != 0 && !in_dateline) {
+      int next = RawStartingAt(r.e);
+      bool region_after = false;
+      if (next >= 0 && T(r.e).HasFlag(tokens::kSpaceBefore)) {
+        for (const CandidateRef& c : raws_[next].lookup.candidates)
+          if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & (kDemonym | kActor)) == 0)
+            region_after = true;
+      }
+      if (region_after) {
+        hard_reject(false);
+        continue;
+      }
+    }
+    // "the Gulf of Mexico", "the Bay of Bengal", "the Sea of Japan": a body of water.
+    auto water = [](std::string_view w) {
+      return w == "gulf" || w == "bay" || w == "sea" || w == "strait" || w == "straits" || w == "lake";
+    };
+    if ((before == "of" && water(before2)) || (single && water(Norm(r.b)) && Norm(r.e) == "of")) {
+      hard_reject(false);
+      continue;
+    }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
     if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) &&
@@ -887,8 +981,12 @@ void DocResolver::Support() {
     // "Garcia said", "Reid, 34, was": a person.
     std::string_view after2 = Norm(r.e + 1);
     bool person_after =
-        ([&] { static const std::unordered_set<std::string_view> kSet{"said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote", "asked",
-                   "noted", "who", "whose", "has", "had", "was", "is"}; return kSet.count(after) > 0; }()) ||
+        ([&] {
+          static const std::unordered_set<std::string_view> kSet{
+              "said",  "says",  "told", "added", "explained", "testified", "pleaded", "admitted", "wrote",
+              "asked", "noted", "who",  "whose", "has",       "had",       "was",     "is"};
+          return kSet.count(after) > 0;
+        }()) ||
         (after == "," && r.e + 1 < N() && T(r.e + 1).kind == TokenKind::kNumber && Norm(r.e + 2) == ",");
     if (person_after && !prep && !r.qualifier && !qualified && !in_dateline && !(official_region && !common())) {
       hard_reject(true);
@@ -898,8 +996,8 @@ void DocResolver::Support() {
     // Without support, a name must be unlikely to be anything else: a country or subdivision
     // by its own name, or a large place.
     if (!r.supported) {
-      bool strong_alone = !(AllCaps(r.b) && !in_dateline) &&
-                          (official_region || max_pop >= (single ? 100000u : 15000u)) && !common();
+      bool strong_alone =
+          !(AllCaps(r.b) && !in_dateline) && (official_region || max_pop >= (single ? 100000u : 15000u)) && !common();
       if (!strong_alone) r.rejected = true;
     }
     // "the City Council", "the Union", "outside the Mission": a common word after "the" names
@@ -1210,8 +1308,7 @@ void DocResolver::Cohere() {
       // A city qualifies only a small place, in parentheses: "Bouloye (Dori, Seno)", not
       // the list "Paris, London".
       bool in_parentheses = q.b > 0 && (Norm(q.b - 1) == "(" || (q.b > 1 && Norm(q.b - 2) == "("));
-      if (region_qualifier < 0 &&
-          (qr.Kind() != PlaceKind::kCity || (in_parentheses && rec.population < 100000))) {
+      if (region_qualifier < 0 && (qr.Kind() != PlaceKind::kCity || (in_parentheses && rec.population < 100000))) {
         region_qualifier = qi;
       }
     }
@@ -1424,8 +1521,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
       // "the Qaniyah front (Mahliyah, Marib)": a front or sector before the note's parentheses.
       uint32_t paren = k;
-      if (paren == e && paren + 1 < N() && (after == "front" || after == "sector" || after == "axis" || after == "zone") &&
-          Norm(paren + 1) == "(") {
+      if (paren == e && paren + 1 < N() &&
+          (after == "front" || after == "sector" || after == "axis" || after == "zone") && Norm(paren + 1) == "(") {
         ++paren;
       }
       int qualifier = -1;
@@ -1458,7 +1555,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                 g_.record(q.cands[q.chosen].record).Kind() != PlaceKind::kCity;
       }
       // "the town of Douris": the text says it is a locality.
-      bool of_locality = before == "of" && ([&] { static const std::unordered_set<std::string_view> kSet{"village", "town", "city"}; return kSet.count(before2) > 0; }()) && i > 2 && Norm(i - 3) == "the";
+      bool of_locality = before == "of" && ([&] {
+                           static const std::unordered_set<std::string_view> kSet{"village", "town", "city"};
+                           return kSet.count(before2) > 0;
+                         }()) &&
+                         i > 2 && Norm(i - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
@@ -1473,8 +1574,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
       // end of a clause, in notes that name such places (short coded event notes).
       bool clause_end =
-          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
-          !([&] { static const std::unordered_set<std::string_view> kSet{"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}; return kSet.count(Norm(i)) > 0; }());
+          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 && !([&] {
+            static const std::unordered_set<std::string_view> kSet{
+                "congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"};
+            return kSet.count(Norm(i)) > 0;
+          }());
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -349,8 +350,9 @@ TEST_F(SmallResolverTest, QualifierAbroadMakesALocalVillage) {
 // In a story placed in Belarus, a small village known only in France is a Belarusian village
 // the gazetteer lacks; one with a namesake in Belarus is that namesake.
 TEST_F(SmallResolverTest, SmallPlaceAbroadYieldsToTheStorysCountry) {
-  Resolve("Police detained 20 protesters in Hrodna, Belarus. Later, five were detained in Ostrovka "
-          "and three in Lidava.");
+  Resolve(
+      "Police detained 20 protesters in Hrodna, Belarus. Later, five were detained in Ostrovka "
+      "and three in Lidava.");
   const PlaceMention* o = Find("Ostrovka");
   ASSERT_NE(o, nullptr);
   EXPECT_EQ(o->country, "BY");
@@ -383,6 +385,30 @@ TEST_F(SmallResolverTest, WireServiceAfterDatelineIsNoPlace) {
   EXPECT_EQ(DocumentCountry(mentions_), "BY");
 }
 
+// Page furniture, directions and seas, with the world gazetteer: "DATE:" is no dateline (Date
+// is a town in Japan), "Central Florida" is Florida (not Central, Uganda), "the Gulf of
+// Mexico" names neither a Gulf province nor Mexico.
+TEST(WorldResolver, FurnitureDirectionsAndSeasAreNoPlaces) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::vector<PlaceMention> mentions;
+  const std::string text =
+      "Houston Police Department\n\nDATE: January 17, 2017\n\nA man was shot in Central Florida on Sunday "
+      "before he fled toward the Gulf of Mexico, police said.";
+  tokenizer.Tokenize(text, &doc);
+  resolver.Resolve(doc, &mentions);
+  std::vector<std::string> written;
+  for (const PlaceMention& m : mentions) written.emplace_back(m.span.Of(text));
+  for (const char* no : {"DATE", "Central", "Gulf", "Mexico"})
+    EXPECT_EQ(std::count(written.begin(), written.end(), no), 0) << no;
+  EXPECT_EQ(std::count(written.begin(), written.end(), "Florida"), 1);
+  EXPECT_EQ(DocumentCountry(mentions), "US");
+}
+
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
@@ -412,9 +438,9 @@ TEST(PlaceResolverFilters, NoNameIsFilteredOut) {
 
 // LooseKeyDiffers is the cheap test in front of LooseKey: it must agree with it.
 TEST(LooseKey, DiffersAgreesWithLooseKey) {
-  for (std::string_view key : {"paris", "al hasakah", "kyiv", "tartous", "qaatabah", "pervomays'k", "rocky mount",
-                               "ras al ain", "hamah", "abbottabad", "st. louis", "an najaf", "as suwayda", "ohio",
-                               "beach", "los angeles", "mosul", ""}) {
+  for (std::string_view key :
+       {"paris", "al hasakah", "kyiv", "tartous", "qaatabah", "pervomays'k", "rocky mount", "ras al ain", "hamah",
+        "abbottabad", "st. louis", "an najaf", "as suwayda", "ohio", "beach", "los angeles", "mosul", ""}) {
     EXPECT_EQ(LooseKeyDiffers(key), LooseKey(key) != key) << key;
   }
   if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) return;
