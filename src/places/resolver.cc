@@ -1163,12 +1163,16 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
     const Raw& q = raws_[qi];
     if (q.rejected && !q.demonym) continue;
     for (const CandidateRef& qc : q.cands) {
+      if (qc.record == c.record) continue;  // "Durango, Durango": no place qualifies itself
       const PlaceRecord& qr = g_.record(qc.record);
       double bonus = 0;
       if (qr.Kind() == PlaceKind::kAdmin1 && (rec.admin1 == qc.record))
         bonus = 8;
       else if (qr.Kind() == PlaceKind::kCountry && qr.Country() == rec.Country())
         bonus = 6;
+      else if (qr.Kind() == PlaceKind::kAdmin1 && qr.Country() == rec.Country() && rec.admin1 == kNoRecord &&
+               rec.Kind() == PlaceKind::kCity)
+        bonus = 6;  // "Rafah (North Sinai)": a place whose subdivision GeoNames codes only
       else if (qr.Kind() == PlaceKind::kCity && qr.admin1 != kNoRecord && qr.admin1 == rec.admin1)
         bonus = 3;
       else if (qr.Kind() == PlaceKind::kCity && qr.Country() == rec.Country())
@@ -1295,6 +1299,7 @@ void DocResolver::Cohere() {
       Raw& q = raws_[qi];
       if (q.rejected || q.chosen < 0 || q.demonym || q.actor) continue;
       for (size_t k = 0; k < q.cands.size() && !consistent; ++k) {
+        if (q.cands[k].record == r.cands[r.chosen].record) continue;  // not by itself
         const PlaceRecord& qr = g_.record(q.cands[k].record);
         if (qr.Country() != rec.Country()) continue;
         consistent = true;
@@ -1313,7 +1318,8 @@ void DocResolver::Cohere() {
       }
     }
     if (consistent) continue;
-    if (region_qualifier >= 0) {
+    // A large place is known well enough to doubt the qualifier instead.
+    if (region_qualifier >= 0 && rec.population < 100000) {
       const Raw& q = raws_[region_qualifier];
       r.abroad_country = std::string(g_.record(q.cands[q.chosen].record).Country());
       r.placed_by = region_qualifier;
