@@ -1832,9 +1832,11 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
     if (m.demonym || m.actor) {
       usable[i] = 0;
     } else if (m.qualifier) {
+      // "(Baramulla district, J&K)" after a locality the gazetteer lacks and the text does not
+      // mark as one: usable too (with the parentheses' penalty in LocateEvent).
       bool after_place = i > 0 && doc.places[i - 1].end_token + 3 >= m.begin_token;
-      bool after_comma = m.begin_token > 0 && toks[m.begin_token - 1].norm == ",";
-      usable[i] = !after_place && after_comma;
+      std::string_view before = m.begin_token > 0 ? toks[m.begin_token - 1].norm : std::string_view();
+      usable[i] = !after_place && (before == "," || before == "(");
     }
   }
   return usable;
