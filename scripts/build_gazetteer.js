@@ -353,6 +353,15 @@ function main() {
     .filter((s) => !s.parent && countryByCode.has(s.code.slice(0, 2)))
     .map((s) => ({ code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim() }));
   const subByCode = new Map(subdivisions.map((s) => [s.code, s]));
+  // Second-level subdivisions (provinces, districts, departments under a region): records of
+  // kind admin1 with feature ADM2, linked to their top-level parent; they place a name in a
+  // country ("Morideni (Logobou, Tapoa)": Tapoa, Burkina Faso) but no city links to them.
+  const children = iso2['3166-2']
+    .filter((s) => s.parent && countryByCode.has(s.code.slice(0, 2)))
+    .map((s) => ({
+      code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim(),
+      parent: s.parent.includes('-') ? s.parent : `${s.code.slice(0, 2)}-${s.parent}`,
+    }));
 
   // Group cities by (country, GeoNames admin1 code).
   const groups = new Map();
@@ -439,17 +448,24 @@ function main() {
   }
   const admin1Index = new Map();
   const sortedSubs = [...subdivisions].sort((a, b) => (a.code < b.code ? -1 : 1));
-  for (const s of sortedSubs) {
+  const sortedAll = [...subdivisions, ...children].sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const s of sortedAll) {
     admin1Index.set(s.code, records.length);
     const override = admin1Alias.get(s.code);
     records.push({
-      kind: KIND_ADMIN1, id: 0, name: override ? override.name : s.name, feature: 'ADM1',
+      kind: KIND_ADMIN1, id: 0, name: override ? override.name : s.name, feature: s.parent ? 'ADM2' : 'ADM1',
       country: s.code.slice(0, 2), admin1Code: s.code, admin1Name: '', admin1: NONE,
       related: countryIndex.get(s.code.slice(0, 2)), lat: 0, lon: 0, hasCoords: false,
-      population: 0, isoName: s.name,
+      population: 0, isoName: s.name, parentCode: s.parent || '',
     });
   }
   for (const r of records) if (r.kind === KIND_ADMIN1) r.admin1Name = r.name;
+  // A second-level subdivision names its top-level parent as its admin1 (when that parent is
+  // itself top-level; deeper chains keep none).
+  for (const r of records) {
+    if (r.kind !== KIND_ADMIN1 || !r.parentCode || !subByCode.has(r.parentCode)) continue;
+    r.admin1 = admin1Index.get(r.parentCode);
+  }
 
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
   const cityIndex = new Map();
@@ -537,6 +553,13 @@ function main() {
     if (core && core !== nameKey(s.name) && core.length >= 4) addKey(core, i, F_ALIAS);
     const extra = admin1Alias.get(s.code);
     if (extra) for (const a of extra.aliases) addName(a, i, F_ALIAS);
+  }
+  for (const s of children) {
+    const i = admin1Index.get(s.code);
+    addName(s.name, i, 0);
+    const core = nameKey(s.name.normalize('NFD').replace(/\p{M}/gu, '')).replace(/['’]/g, '')
+      .split(' ').filter((w) => w && !ADMIN_TYPE_WORDS.has(w)).join(' ');
+    if (core && core !== nameKey(s.name) && core.length >= 4) addKey(core, i, F_ALIAS);
   }
   records.forEach((r, i) => {
     if (r.kind === KIND_CITY) addName(r.name, i, 0);

@@ -383,6 +383,14 @@ class DocResolver {
   PlaceMention MakeMention(const Raw& r) const;
   Candidate MakeCandidate(const CandidateRef& c, double score) const;
   int RawStartingAt(uint32_t token) const;
+  // A second-level subdivision (ISO 3166-2 with a parent; feature ADM2), kept as kind admin1.
+  bool IsAdmin2(const PlaceRecord& r) const { return r.Kind() == PlaceKind::kAdmin1 && g_.Str(r.feature) == "ADM2"; }
+  // The first-level subdivision of a record: itself for one, its parent for a second-level
+  // one, a place's subdivision; kNoRecord when unknown.
+  uint32_t Admin1Of(uint32_t record) const {
+    const PlaceRecord& r = g_.record(record);
+    return r.Kind() == PlaceKind::kAdmin1 && !IsAdmin2(r) ? record : r.admin1;
+  }
   // Whether some usable candidate bears the name officially (not as an alias).
   static bool HasOfficial(const Raw& r) {
     for (const CandidateRef& c : r.cands)
@@ -883,7 +891,7 @@ void DocResolver::Support() {
     for (const CandidateRef& c : r.cands) {
       const PlaceRecord& rec = g_.record(c.record);
       if (rec.Kind() == PlaceKind::kCity) max_pop = std::max(max_pop, rec.population);
-      if (rec.Kind() != PlaceKind::kCity && (c.flags & kAbbreviation) == 0) official_region = true;
+      if (rec.Kind() != PlaceKind::kCity && (c.flags & kAbbreviation) == 0 && !IsAdmin2(rec)) official_region = true;
       if (rec.Kind() != PlaceKind::kCountry) country_only = false;
     }
     auto hard_reject = [&](bool person) {
@@ -1073,10 +1081,10 @@ void DocResolver::CollectVotes() {
     double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
     if (r.chosen >= 0) {
       const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
-      w *= r.county ? 0.5 : MentionWeight(rec.Kind(), rec.population);
+      w *= r.county || IsAdmin2(rec) ? 0.5 : MentionWeight(rec.Kind(), rec.population);
       country_votes_[CountryKey(rec.Country())] += w;
       country_total_ += w;
-      uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? r.cands[r.chosen].record : rec.admin1;
+      uint32_t a = Admin1Of(r.cands[r.chosen].record);
       if (a != kNoRecord && !r.demonym && !r.actor) {
         admin1_votes_[a] += w;
         admin1_total_ += w;
@@ -1091,7 +1099,9 @@ void DocResolver::CollectVotes() {
     double sum = 0;
     for (const CandidateRef& c : r.cands) {
       const PlaceRecord& rec = g_.record(c.record);
-      double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : 8.0;
+      // A second-level subdivision weighs like a small town: "York", "Lodi" and "Newport" are
+      // also provinces or unitary authorities, and towns first.
+      double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : IsAdmin2(rec) ? 3.0 : 8.0;
       if ((c.flags & kAlias) != 0 && official) weight *= 0.5;
       uint16_t cc = CountryKey(rec.Country());
       auto it = std::find_if(share.begin(), share.end(), [&](const auto& e) { return e.first == cc; });
@@ -1108,8 +1118,7 @@ void DocResolver::CollectVotes() {
       country_total_ += w * v / sum;
     }
     if (r.cands.size() == 1 && !r.demonym && !r.actor) {
-      const PlaceRecord& rec = g_.record(r.cands[0].record);
-      uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? r.cands[0].record : rec.admin1;
+      uint32_t a = Admin1Of(r.cands[0].record);
       if (a != kNoRecord) {
         admin1_votes_[a] += w;
         admin1_total_ += w;
@@ -1170,6 +1179,8 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
         bonus = 8;
       else if (qr.Kind() == PlaceKind::kCountry && qr.Country() == rec.Country())
         bonus = 6;
+      else if (IsAdmin2(qr) && qr.Country() == rec.Country())
+        bonus = qr.admin1 != kNoRecord && qr.admin1 == rec.admin1 ? 7 : 5;  // "Logobou, Tapoa"
       else if (qr.Kind() == PlaceKind::kAdmin1 && qr.Country() == rec.Country() && rec.admin1 == kNoRecord &&
                rec.Kind() == PlaceKind::kCity)
         bonus = 6;  // "Rafah (North Sinai)": a place whose subdivision GeoNames codes only
@@ -1191,6 +1202,7 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
     for (const CandidateRef& pc : p.lookup.candidates) {
       const PlaceRecord& pr = g_.record(pc.record);
       if (rec.Kind() == PlaceKind::kAdmin1 && pr.admin1 == c.record) best_p = std::max(best_p, 4.0);
+      if (IsAdmin2(rec) && pr.Country() == rec.Country() && pc.record != c.record) best_p = std::max(best_p, 2.0);
       if (rec.Kind() == PlaceKind::kCountry && pr.Country() == rec.Country() && pc.record != c.record)
         best_p = std::max(best_p, 3.0);
     }
@@ -1204,7 +1216,7 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
     if (const double* w = country_votes_.find(CountryKey(rec.Country()))) country_share = *w / country_total_;
   }
   if (admin1_total_ > 0) {
-    uint32_t a = rec.Kind() == PlaceKind::kAdmin1 ? c.record : rec.admin1;
+    uint32_t a = Admin1Of(c.record);
     const double* w = a == kNoRecord ? nullptr : admin1_votes_.find(a);
     if (w != nullptr) admin1_share = *w / admin1_total_;
   }
@@ -1274,7 +1286,7 @@ void DocResolver::Cohere() {
     if (r.rejected || r.chosen < 0) continue;
     const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
     double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
-    if (r.county) w = 0.5;
+    if (r.county || IsAdmin2(rec)) w = 0.5;
     if (!r.demonym && !r.actor && !r.county && rec.Kind() == PlaceKind::kCity) {
       w *= rec.population >= 100000 ? 1.0 : 0.5;
     }
@@ -1394,8 +1406,18 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
   }
   m.geonames_id = rec.geonames_id;
   m.precision = rec.Kind() == PlaceKind::kCity     ? Precision::kCity
+                : IsAdmin2(rec)                    ? Precision::kAdmin2
                 : rec.Kind() == PlaceKind::kAdmin1 ? Precision::kAdmin1
                                                    : Precision::kCountry;
+  if (IsAdmin2(rec)) {
+    // A second-level subdivision: its admin1 is its parent.
+    m.admin1_code.clear();
+    m.admin1_name.clear();
+    if (rec.admin1 != kNoRecord) {
+      m.admin1_code = std::string(g_.Str(g_.record(rec.admin1).admin1_code));
+      m.admin1_name = std::string(g_.Str(g_.record(rec.admin1).name));
+    }
+  }
   m.demonym = r.demonym;
   m.actor = r.actor;
   if (r.county) {
@@ -1425,7 +1447,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
     if (r.placed_by >= 0) {
       const Raw& q = raws_[r.placed_by];
       uint32_t qrec = q.cands[q.chosen].record;
-      uint32_t a = g_.record(qrec).Kind() == PlaceKind::kAdmin1 ? qrec : g_.record(qrec).admin1;
+      uint32_t a = Admin1Of(qrec);
       if (a != kNoRecord) {
         m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
         m.admin1_name = std::string(g_.Str(g_.record(a).name));
@@ -1604,7 +1626,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         const Raw& q = raws_[qualifier];
         const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
         m.country = std::string(qr.Country());
-        uint32_t a = qr.Kind() == PlaceKind::kAdmin1 ? q.cands[q.chosen].record : qr.admin1;
+        uint32_t a = Admin1Of(q.cands[q.chosen].record);
         if (a != kNoRecord) {
           m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
           m.admin1_name = std::string(g_.Str(g_.record(a).name));

@@ -409,6 +409,35 @@ TEST(WorldResolver, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions), "US");
 }
 
+// Second-level subdivisions of ISO 3166-2 place a village the gazetteer lacks: Tapoa is a
+// province of Burkina Faso's Est region.
+TEST(WorldResolver, SecondLevelSubdivisionPlacesAVillage) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::vector<PlaceMention> mentions;
+  const std::string text = "On 3 May, gunmen killed a pastor in Morideni (Logobou, Tapoa).";
+  tokenizer.Tokenize(text, &doc);
+  resolver.Resolve(doc, &mentions);
+  const PlaceMention* tapoa = nullptr;
+  const PlaceMention* village = nullptr;
+  for (const PlaceMention& m : mentions) {
+    if (m.span.Of(text) == "Tapoa") tapoa = &m;
+    if (m.span.Of(text) == "Morideni") village = &m;
+  }
+  ASSERT_NE(tapoa, nullptr);
+  EXPECT_EQ(tapoa->country, "BF");
+  EXPECT_EQ(tapoa->precision, Precision::kAdmin2);
+  EXPECT_FALSE(tapoa->admin1_code.empty());  // its region
+  ASSERT_NE(village, nullptr);
+  EXPECT_EQ(village->country, "BF");
+  EXPECT_FALSE(village->listed);
+  EXPECT_EQ(DocumentCountry(mentions), "BF");
+}
+
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
