@@ -1716,6 +1716,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   std::string doc_country_resolved = places::DocumentCountry(doc.places);
   if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
   if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
+  if (doc_country_resolved.empty()) doc_country_resolved = doc.style_country;
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;

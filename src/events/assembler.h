@@ -53,6 +53,7 @@ struct DocumentAnnotations {
   std::vector<SentenceAnnotations> sentences;  // only sentences worth assembling, in order
   std::vector<places::PlaceMention> places;    // every resolved place mention, in text order
   std::string title_country;                   // the country the title's places point to (fallback only)
+  std::string style_country;                   // the country the wording points to (last fallback)
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.

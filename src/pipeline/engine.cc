@@ -56,7 +56,8 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   e->places_.phrases = &e->place_table_;
 
   std::string gazetteer_path = options.gazetteer.empty() ? EVIDENT_GAZETTEER_PATH : options.gazetteer;
-  if (const char* env = std::getenv("EVIDENT_GAZETTEER"); env && *env && options.gazetteer.empty()) gazetteer_path = env;
+  if (const char* env = std::getenv("EVIDENT_GAZETTEER"); env && *env && options.gazetteer.empty())
+    gazetteer_path = env;
   auto gazetteer = places::Gazetteer::LoadOrFallback(gazetteer_path, dir, &e->warning_);
   if (!gazetteer.ok()) return gazetteer.status();
   e->places_resolver_ = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
@@ -65,8 +66,8 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   e->nouns_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.nouns());
   e->cues_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.cues());
   e->place_matcher_ = std::make_unique<match::PhraseMatcher>(e->place_table_);
-  e->assembler_ = std::make_unique<events::EventAssembler>(e->lexicon_, *e->triggers_, *e->nouns_, *e->cues_,
-                                                           &e->places_);
+  e->assembler_ =
+      std::make_unique<events::EventAssembler>(e->lexicon_, *e->triggers_, *e->nouns_, *e->cues_, &e->places_);
   return e;
 }
 
@@ -152,6 +153,7 @@ void Coder::Code(CodedDocument* out) {
   if (may_have_events) e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
   annotations_.title_country.clear();
+  annotations_.style_country.clear();
   if (may_have_events && !doc.title.empty()) {
     bool text_has_place = false;
     for (const auto& m : annotations_.places)
@@ -161,6 +163,12 @@ void Coder::Code(CodedDocument* out) {
       e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
       annotations_.title_country = places::DocumentCountry(title_places_);
     }
+  }
+  // No place names a country: wording typical of US local news ("Adams County", "sheriff",
+  // "the 1400 block of"), twice or more, says the US.
+  if (may_have_events && places::DocumentCountry(annotations_.places).empty() && annotations_.title_country.empty() &&
+      places::UsStyleCues(tokens_) >= 2) {
+    annotations_.style_country = "US";
   }
   e.assembler_->Assemble(annotations_, &out->events);
   out->checks = events::CheckNumbers(out->events);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <unordered_map>
@@ -1043,28 +1044,14 @@ void DocResolver::Support() {
 // same-named places ("York" PA or England; "Winchester" KY or England): "Adams County",
 // "sheriff", "the 1400 block of". Half a vote each, at most one and a half.
 void DocResolver::CountStyleCues() {
-  int cues = 0;
-  // PERF: token hashes first; this runs over every token of the document.
-  static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
-                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block");
-  for (uint32_t i = 0; i + 1 < N(); ++i) {
-    uint64_t h = T(i).hash;
-    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock) continue;
-    std::string_view w = Norm(i);
-    if (w == "county" && i > 0 && Cap(i) && Cap(i - 1)) {
-      int q = RawEndingAt(i);
-      bool admin1 = false;
-      if (q >= 0) {
-        for (const CandidateRef& c : raws_[q].lookup.candidates)
-          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) admin1 = true;
-      }
-      if (!admin1) ++cues;
-    } else if (w == "sheriff" || w == "sheriff's") {
-      ++cues;
-    } else if (w == "block" && Norm(i + 1) == "of" && i > 0 && T(i - 1).kind == TokenKind::kNumber) {
-      ++cues;
-    }
-  }
+  // "Kisumu County" is a subdivision of Kenya, not US wording.
+  int cues = UsStyleCues(doc_, [&](uint32_t county) {
+    int q = RawEndingAt(county);
+    if (q < 0) return false;
+    for (const CandidateRef& c : raws_[q].lookup.candidates)
+      if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) return true;
+    return false;
+  });
   us_cues_ = std::min(1.5, 0.5 * cues);
 }
 
@@ -1791,6 +1778,29 @@ void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceM
   resolver.SetMask(sentence_mask);
   resolver.SetExplain(explain);
   resolver.Run(out);
+}
+
+int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision) {
+  const auto& toks = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  auto cap = [&](uint32_t i) { return toks[i].kind == TokenKind::kWord && IsCapitalized(doc, toks[i]); };
+  int cues = 0;
+  // PERF: token hashes first; this runs over every token of the document.
+  static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
+                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block");
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    uint64_t h = toks[i].hash;
+    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock) continue;
+    std::string_view w = toks[i].norm;
+    if (w == "county" && i > 0 && cap(i) && cap(i - 1)) {
+      if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
+    } else if (w == "sheriff" || w == "sheriff's") {
+      ++cues;
+    } else if (w == "block" && toks[i + 1].norm == "of" && i > 0 && toks[i - 1].kind == TokenKind::kNumber) {
+      ++cues;
+    }
+  }
+  return cues;
 }
 
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {

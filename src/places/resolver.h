@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,6 +145,13 @@ class PlaceResolver {
 // the earliest. Empty if there are none.
 //   [Almaty (KZ), Kazakhstan (KZ), Russian (demonym RU)] => "KZ"
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
+
+// How many times `doc` uses wording typical of US local news: "Adams County" (unless
+// `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as
+// "Kisumu County"), "sheriff", "the 1400 block of". The resolver counts each as half a vote
+// for the US (at most 1.5); the engine takes two or more as the document's country when no
+// place names one.
+int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr);
 
 // The country of an actor written right before `token` ("Kazakh police", "Almaty police",
 // "Syrian government forces"): the country of a mention ending at `token` (skipping one

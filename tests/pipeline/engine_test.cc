@@ -483,7 +483,8 @@ TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   EXPECT_EQ(Text(hood, h->location->span), "Marvale");
   EXPECT_EQ(h->location->country, "US");
 
-  auto district = CodeText("On 7 May, soldiers and rebels clashed in Paletwa Town, Mindat District, and two soldiers were killed.");
+  auto district =
+      CodeText("On 7 May, soldiers and rebels clashed in Paletwa Town, Mindat District, and two soldiers were killed.");
   bool found = false;
   for (const auto& e : district.events) {
     if (e.type != EventType::kAssault || !e.location) continue;
@@ -496,12 +497,32 @@ TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
 // "at the Civil Hospital, Ludhiana (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
-  auto cd = CodeText("On 1 May, about 70 nurses staged a protest at the Civil Hospital, Ludhiana (Punjab), demanding masks.");
+  auto cd =
+      CodeText("On 1 May, about 70 nurses staged a protest at the Civil Hospital, Ludhiana (Punjab), demanding masks.");
   const Event* e = OnlyEvent(cd, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(Text(cd, e->location->span), "Ludhiana");
   EXPECT_EQ(e->location->country, "IN");
+}
+
+// No place named, but the wording of US local news ("the sheriff", "the 1400 block of"): the
+// events are placed in the US, by the document.
+TEST(EventAssembler, UsLocalNewsWordingGivesTheCountry) {
+  auto cd = CodeText(
+      "A man was shot and wounded in the 1400 block of Elm Street on Sunday, the sheriff said. "
+      "Sheriff's deputies arrested a 19-year-old suspect.");
+  bool placed = false;
+  for (const auto& e : cd.events) {
+    if (!e.location) continue;
+    placed = true;
+    EXPECT_EQ(e.location->country, "US");
+    EXPECT_EQ(e.location->basis, "document");
+  }
+  EXPECT_TRUE(placed);
+  // One cue alone is not enough.
+  auto one = CodeText("A man was shot and wounded on Sunday, the sheriff said.");
+  for (const auto& e : one.events) EXPECT_FALSE(e.location.has_value());
 }
 
 TEST(EventAssembler, SourceFromSaidAndAccordingTo) {
