@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace evident::events {
 
@@ -1717,6 +1718,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
   if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
   if (doc_country_resolved.empty()) doc_country_resolved = doc.style_country;
+  const places::PlaceMention* town = DocumentTown(doc, usable_places, doc_country_resolved);
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -1776,7 +1778,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
-    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places);
+    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, town);
   }
 }
 
@@ -1843,9 +1845,33 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
   return usable;
 }
 
+const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotations& doc,
+                                                         const std::vector<uint8_t>& usable_places,
+                                                         const std::string& doc_country) {
+  // The town the document names most ("It happened Wednesday in Waitsfield", paragraphs after
+  // the event's): a city-level place of the document's country, the earliest on a tie.
+  struct Seen {
+    int count = 0;
+    size_t first = 0;
+  };
+  std::unordered_map<std::string_view, Seen> seen;
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const auto& m = doc.places[i];
+    if (!usable_places[i] || m.precision != places::Precision::kCity || m.country.empty()) continue;
+    if (!doc_country.empty() && m.country != doc_country) continue;
+    Seen& s = seen[m.name];
+    if (s.count++ == 0) s.first = i;
+  }
+  const Seen* best = nullptr;
+  for (const auto& [name, s] : seen)
+    if (best == nullptr || s.count > best->count || (s.count == best->count && s.first < best->first)) best = &s;
+  return best == nullptr ? nullptr : &doc.places[best->first];
+}
+
 std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                                        const std::string& doc_country,
-                                                       const std::vector<uint8_t>& usable_places) const {
+                                                       const std::vector<uint8_t>& usable_places,
+                                                       const places::PlaceMention* town) const {
   const auto& sents = doc.text->sentences;
   const auto& sent = sents[ev.sentence_index];
   auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
@@ -1900,6 +1926,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   }
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");
+  if (town != nullptr) return make(*town, "document");
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

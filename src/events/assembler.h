@@ -89,9 +89,13 @@ class EventAssembler {
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   // Per place mention of `doc`: whether it can be an event's location (1) or not (0).
   static std::vector<uint8_t> UsablePlaces(const DocumentAnnotations& doc);
+  // The town the document names most, or null (see LocateEvent's fallbacks).
+  static const places::PlaceMention* DocumentTown(const DocumentAnnotations& doc,
+                                                  const std::vector<uint8_t>& usable_places,
+                                                  const std::string& doc_country);
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
-                                         const std::string& doc_country,
-                                         const std::vector<uint8_t>& usable_places) const;
+                                         const std::string& doc_country, const std::vector<uint8_t>& usable_places,
+                                         const places::PlaceMention* town) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;

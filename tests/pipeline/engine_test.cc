@@ -525,6 +525,21 @@ TEST(EventAssembler, UsLocalNewsWordingGivesTheCountry) {
   for (const auto& e : one.events) EXPECT_FALSE(e.location.has_value());
 }
 
+// The town named later in the article, away from the event's paragraph, places the event
+// before the bare country does.
+TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
+  auto cd = CodeText(
+      "A man was shot and wounded on Sunday, police said.\n\n"
+      "Officers said it happened at a home on Elm Road in Marvale, Texas.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const Event& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(Text(cd, e.location->span), "Marvale");
+    EXPECT_EQ(e.location->country, "US");
+    EXPECT_EQ(e.location->basis, "document");
+  }
+}
+
 TEST(EventAssembler, SourceFromSaidAndAccordingTo) {
   auto said = CodeText("Police arrested 15 protesters on Tuesday, the interior ministry said.");
   const Event* e = OnlyEvent(said, EventType::kArrest);
