@@ -1823,6 +1823,18 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
          w == "tehsil" || w == "division";
 }
 
+// Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
+// "Riverside Police Department", "Franklin officials".
+bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  uint32_t k = m.end_token;
+  if (k < t.tokens.size() && (t.tokens[k].norm == "county" || t.tokens[k].norm == "city")) ++k;
+  if (k >= t.tokens.size()) return false;
+  std::string_view w = t.tokens[k].norm;
+  return w == "police" || w == "deputy" || w == "deputies" || w == "sheriff" || w == "sheriff's" ||
+         w == "officers" || w == "officer" || w == "officials" || w == "authorities" || w == "fire" ||
+         w == "detectives" || w == "investigators" || w == "coroner" || w == "prosecutors";
+}
+
 }  // namespace
 
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
@@ -1905,6 +1917,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // name the event's place less well than the town itself.
     if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) d += 15;
     if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
+    // "a Santa Cruz deputy near Watsonville": a place naming an agency is its jurisdiction; a
+    // place after "in", "at" or "near" is where it happened.
+    if (NamesAnAgency(*doc.text, m)) d += 12;
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
     if (m.precision == places::Precision::kCountry) d += 80;
