@@ -1830,9 +1830,9 @@ bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m
   if (k < t.tokens.size() && (t.tokens[k].norm == "county" || t.tokens[k].norm == "city")) ++k;
   if (k >= t.tokens.size()) return false;
   std::string_view w = t.tokens[k].norm;
-  return w == "police" || w == "deputy" || w == "deputies" || w == "sheriff" || w == "sheriff's" ||
-         w == "officers" || w == "officer" || w == "officials" || w == "authorities" || w == "fire" ||
-         w == "detectives" || w == "investigators" || w == "coroner" || w == "prosecutors";
+  return w == "police" || w == "deputy" || w == "deputies" || w == "sheriff" || w == "sheriff's" || w == "officers" ||
+         w == "officer" || w == "officials" || w == "authorities" || w == "fire" || w == "detectives" ||
+         w == "investigators" || w == "coroner" || w == "prosecutors";
 }
 
 }  // namespace

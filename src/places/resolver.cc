@@ -409,6 +409,7 @@ class DocResolver {
   const std::vector<Token>& toks_;
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
+  uint32_t dateline_name_end_ = 0;                  // the place's name ends here (its qualifier after)
   std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
   bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
   static constexpr uint32_t kUnknownClass = 0x80000000u;
@@ -501,6 +502,7 @@ void DocResolver::DetectDateline() {
     if (words > 4) continue;
     dateline_begin_ = i;
     dateline_end_ = k;
+    dateline_name_end_ = k;
     // "HRODNA, Belarus," and "MANASSAS, Va." : the qualifier belongs to the dateline.
     if (next == "," && k + 1 < N() && Cap(k + 1)) {
       uint32_t q = k + 1;
@@ -971,6 +973,11 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
+    // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place.
+    if (in_dateline && r.b == dateline_begin_ && r.e < dateline_name_end_) {
+      hard_reject(false);
+      continue;
+    }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
     if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) &&
@@ -1353,7 +1360,8 @@ void DocResolver::Cohere() {
     }
     // No namesake: a large place stays; a small one is moved or dropped on clear support only.
     if (rec.population >= 100000 || best_w < 1.0) continue;
-    if (r.supported) {
+    // A common word ("State police", "Metro police") is no locality by its context alone.
+    if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(code, 2);
     } else {
       r.rejected = true;
@@ -1473,6 +1481,35 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
     for (uint32_t k = r.b; k < r.e; ++k) covered[k] = true;
   }
   if (lower_mode_) return;
+  // "SANDY CREEK, N.Y. (AP) -": a dateline place the gazetteer lacks, placed by its qualifier.
+  if (dateline_end_ > dateline_begin_ && dateline_name_end_ > dateline_begin_ && dateline_name_end_ + 1 < N() &&
+      Norm(dateline_name_end_) == ",") {
+    bool named = false;
+    for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) named |= covered[k];
+    int q = RawStartingAt(dateline_name_end_ + 1);
+    if (!named && q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0 &&
+        g_.record(raws_[q].cands[raws_[q].chosen].record).Kind() != PlaceKind::kCity) {
+      const Raw& qr = raws_[q];
+      uint32_t rec = qr.cands[qr.chosen].record;
+      PlaceMention m;
+      m.begin_token = dateline_begin_;
+      m.end_token = dateline_name_end_;
+      m.span = Span{T(dateline_begin_).span.begin, T(dateline_name_end_ - 1).span.end};
+      m.name = std::string(Text(dateline_begin_, dateline_name_end_));
+      m.listed = false;
+      m.dateline = true;
+      m.precision = Precision::kCity;
+      m.country = std::string(g_.record(rec).Country());
+      uint32_t a = Admin1Of(rec);
+      if (a != kNoRecord) {
+        m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
+        m.admin1_name = std::string(g_.Str(g_.record(a).name));
+      }
+      if (explain_) m.why = "dateline not in the gazetteer; placed by " + std::string(Text(qr.b, qr.e));
+      extra->push_back(std::move(m));
+      for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
+    }
+  }
   for (size_t si = 0; si < doc_.sentences.size(); ++si) {
     // PERF: only where names were looked for (Match), as the engine asks.
     if (mask_ && si < mask_->size() && !(*mask_)[si]) continue;

@@ -409,6 +409,28 @@ TEST(WorldResolver, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions), "US");
 }
 
+// A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
+// (Utah) for "SANDY CREEK", and "State police" names no place.
+TEST(WorldResolver, UnlistedDatelinePlacedByItsQualifier) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::vector<PlaceMention> mentions;
+  const std::string text = "SANDY CREEK, N.Y. (AP) - State police say a 24-year-old man was shot and killed.";
+  tokenizer.Tokenize(text, &doc);
+  resolver.Resolve(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].span.Of(text), "SANDY CREEK");
+  EXPECT_TRUE(mentions[0].dateline);
+  EXPECT_FALSE(mentions[0].listed);
+  EXPECT_EQ(mentions[0].country, "US");
+  EXPECT_EQ(mentions[0].admin1_code, "US-NY");
+  EXPECT_EQ(mentions[1].span.Of(text), "N.Y.");
+}
+
 // Second-level subdivisions of ISO 3166-2 place a village the gazetteer lacks: Tapoa is a
 // province of Burkina Faso's Est region.
 TEST(WorldResolver, SecondLevelSubdivisionPlacesAVillage) {
