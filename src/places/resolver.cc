@@ -973,6 +973,12 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
+    // "East", "West", "Central" alone are regions of some countries (Cameroon, Uganda) but
+    // in most text directions: a place only as the qualifier of another ("(Mamfe, West)").
+    if (single && (C(r.b) & kCompass) && !r.qualifier && !qualified && !in_dateline) {
+      hard_reject(false);
+      continue;
+    }
     // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place.
     if (in_dateline && r.b == dateline_begin_ && r.e < dateline_name_end_) {
       hard_reject(false);
@@ -1095,7 +1101,7 @@ void DocResolver::CollectVotes() {
       const PlaceRecord& rec = g_.record(c.record);
       // A second-level subdivision weighs like a small town: "York", "Lodi" and "Newport" are
       // also provinces or unitary authorities, and towns first.
-      double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : IsAdmin2(rec) ? 3.0 : 8.0;
+      double weight = rec.Kind() == PlaceKind::kCity ? Log10Pop(rec.population) : IsAdmin2(rec) ? 2.0 : 8.0;
       if ((c.flags & kAlias) != 0 && official) weight *= 0.5;
       uint16_t cc = CountryKey(rec.Country());
       auto it = std::find_if(share.begin(), share.end(), [&](const auto& e) { return e.first == cc; });
