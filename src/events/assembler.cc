@@ -1807,10 +1807,13 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   }
   if (m.begin_token > 0) {
     std::string_view w = t.tokens[m.begin_token - 1].norm;
-    if (w == "colonia" || w == "barrio" || w == "bairro" || w == "neighborhood" || w == "neighbourhood") return true;
+    if (w == "colonia" || w == "barrio" || w == "bairro" || w == "barangay" || w == "neighborhood" ||
+        w == "neighbourhood") {
+      return true;
+    }
   }
   std::string_view first = t.tokens[m.begin_token].norm;
-  return first == "colonia" || first == "barrio" || first == "bairro";
+  return first == "colonia" || first == "barrio" || first == "bairro" || first == "barangay";
 }
 
 // Whether a town's name stands for the area around it: "Chora district", "Mindat District",

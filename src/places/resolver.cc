@@ -401,7 +401,7 @@ class DocResolver {
   std::string SpanKeyOf(uint32_t b, uint32_t e) const;
   bool SourceTagAt(uint32_t open) const;
   bool ExtendsLeft(uint32_t b) const;
-  bool ExtendsRight(uint32_t e) const;
+  bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
 
   const Gazetteer& g_;
@@ -710,19 +710,30 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
 }
 
 // Whether a capitalized word follows token `e` as part of the same name ("Jordan Smith").
-bool DocResolver::ExtendsRight(uint32_t e) const {
+bool DocResolver::ExtendsRight(const Raw& r) const {
+  const uint32_t e = r.e;
   if (e >= N() || T(e).HasFlag(tokens::kNewlineBefore)) return false;
   uint32_t k = e;
   if (!T(k).HasFlag(tokens::kSpaceBefore)) {
     // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
     return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore);
   }
-  if (IsWord(T(k)) && ForeignConnector(k) && k + 1 < N()) ++k;
+  bool connector = false;
+  if (IsWord(T(k)) && ForeignConnector(k) && k + 1 < N()) {
+    ++k;
+    connector = true;
+  }
   if (!Cap(k) || AllCaps(k) != AllCaps(e - 1)) return false;
-  // "Las Vegas Nevada": a subdivision or country after the name qualifies it.
-  if (int q = RawStartingAt(k); q >= 0) {
-    for (const CandidateRef& c : raws_[q].lookup.candidates)
-      if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & kDemonym) == 0) return false;
+  // "Las Vegas Nevada": a subdivision or country after the name, holding one of its
+  // candidates, qualifies it; "Jardim Laguna" (Laguna: a province of the Philippines) and
+  // "Barra de Sao Miguel" go on as one name.
+  if (int q = RawStartingAt(k); q >= 0 && !connector) {
+    for (const CandidateRef& c : raws_[q].lookup.candidates) {
+      const PlaceRecord& qr = g_.record(c.record);
+      if (qr.Kind() == PlaceKind::kCity || (c.flags & kDemonym) != 0) continue;
+      for (const CandidateRef& own : r.lookup.candidates)
+        if (g_.record(own.record).Country() == qr.Country()) return false;
+    }
   }
   std::string_view w = Norm(k);
   if (IsMonthOrDay(w) || ([&] {
@@ -948,7 +959,7 @@ void DocResolver::Support() {
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
       partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
-      partial_right = ExtendsRight(r.e) && !modifier_after;
+      partial_right = ExtendsRight(r) && !modifier_after;
     }
     // "Central Florida", "South Texas": a direction before a subdivision or country is part
     // of that name, not the place "Central" (Uganda) or "South" (Cameroon).
