@@ -1387,6 +1387,15 @@ void SentenceAssembler::Run() {
       bool merged = false;
       for (size_t e = first_event; e < out_->size(); ++e) {
         Event& ev = (*out_)[e];
+        // "A man was shot and wounded": both verbs count the same words; one assault.
+        bool same_words = std::any_of(ev.counts.begin(), ev.counts.end(), [&](const Count& c) {
+          return c.role == np->count.role && c.span.begin == np->count.span.begin && c.span.end == np->count.span.end;
+        });
+        if (ev.type == type && ev.status == status && same_words) {
+          t.event = static_cast<int>(e);
+          merged = true;
+          break;
+        }
         bool has_role =
             std::any_of(ev.counts.begin(), ev.counts.end(), [&](const Count& c) { return c.role == np->count.role; });
         if (ev.type == type && ev.status == status && !has_role && !ev.inferred &&

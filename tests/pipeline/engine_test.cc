@@ -540,6 +540,19 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
   }
 }
 
+// Two verbs counting the same words are one event: "shot and wounded" is one assault with one
+// person injured, not two.
+TEST(EventAssembler, TwoVerbsOfTheSameVictimsAreOneEvent) {
+  for (const char* text :
+       {"A man was shot and wounded on Sunday.", "Police said three people were shot and injured."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_EQ(e->counts.size(), 1u) << text;
+    EXPECT_EQ(e->counts[0].role, Role::kInjured);
+  }
+}
+
 TEST(EventAssembler, SourceFromSaidAndAccordingTo) {
   auto said = CodeText("Police arrested 15 protesters on Tuesday, the interior ministry said.");
   const Event* e = OnlyEvent(said, EventType::kArrest);
