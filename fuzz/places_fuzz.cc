@@ -19,10 +19,13 @@
 using namespace evident;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  // The countries-only gazetteer with the shipped aliases (no cities: small and fast).
+  // The countries-only gazetteer with the shipped aliases (no cities: small and fast), or the
+  // world gazetteer named by $EVIDENT_FUZZ_GAZETTEER (build/gazetteer.bin) to reach the rules
+  // about cities, namesakes and second-level subdivisions.
   static places::PlaceResolver* resolver = [] {
     std::string warning;
-    auto g = places::Gazetteer::LoadOrFallback("", EVIDENT_DATA_DIR, &warning);
+    const char* world = std::getenv("EVIDENT_FUZZ_GAZETTEER");
+    auto g = places::Gazetteer::LoadOrFallback(world ? world : "", EVIDENT_DATA_DIR, &warning);
     return g.ok() ? new places::PlaceResolver(std::move(g).value()) : nullptr;
   }();
   if (!resolver) std::abort();
