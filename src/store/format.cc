@@ -1,6 +1,7 @@
 #include "store/format.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "common/utf8.h"
@@ -177,10 +178,34 @@ std::string CountsSummary(const std::vector<CountRecord>& counts) {
   return out;
 }
 
+namespace {
+
+// Degrees with six decimals (GeoNames' precision, about 10 cm): "48.853400".
+std::string FormatCoordinate(double degrees) {
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, "%.6f", degrees);
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+// The place fields of docs/output.md's LOCATION that the store keeps since schema 2.
+void AddPlaceFields(const EventRecord& e, Json* loc) {
+  (*loc)["admin1"] = e.location_admin1_code.empty()
+                         ? Json(nullptr)
+                         : Json{{"code", e.location_admin1_code}, {"name", NullOr(e.location_admin1_name)}};
+  (*loc)["lat"] = e.location_lat ? Json(*e.location_lat) : Json(nullptr);
+  (*loc)["lon"] = e.location_lon ? Json(*e.location_lon) : Json(nullptr);
+  (*loc)["geonames_id"] = e.location_geonames_id ? Json(*e.location_geonames_id) : Json(nullptr);
+  (*loc)["precision"] = NullOr(e.location_precision);
+  (*loc)["basis"] = NullOr(e.location_basis);
+}
+
+}  // namespace
+
 std::string EventsCsvHeader() {
   std::string out =
       "doc_id,source_id,url,published,event_id,type,mode,status,date,date_precision,date_basis,country,location,"
-      "location_country,actor,actor_sector,actor_country,target,target_sector,target_country,part_of,source,"
+      "location_country,location_admin1,location_lat,location_lon,location_precision,actor,actor_sector,"
+      "actor_country,target,target_sector,target_country,part_of,source,"
       "plover_event,plover_mode,cameo,counts";
   for (std::string_view role : AllRoles()) {
     out += ',';
@@ -209,6 +234,10 @@ void AppendEventCsv(const EventRecord& e, std::string* out) {
   field(e.country);
   field(e.has_location ? (e.location_name.empty() ? e.location.text : e.location_name) : "");
   field(e.location_country);
+  field(e.location_admin1_code);
+  field(e.location_lat ? FormatCoordinate(*e.location_lat) : std::string());
+  field(e.location_lon ? FormatCoordinate(*e.location_lon) : std::string());
+  field(e.location_precision);
   field(e.actor.span.text);
   field(e.actor.sector);
   field(e.actor.country);
@@ -266,6 +295,7 @@ void AppendEventJson(const EventRecord& e, std::string* out) {
     Json loc = SpanJson(e.location);
     loc["name"] = NullOr(e.location_name);
     loc["country"] = NullOr(e.location_country);
+    AddPlaceFields(e, &loc);
     j["location"] = loc;
   } else {
     j["location"] = nullptr;
@@ -298,6 +328,7 @@ void AppendEventPlover(const EventRecord& e, std::string* out) {
     j["location"] = Json{{"name", NullOr(e.location_name.empty() ? e.location.text : e.location_name)},
                          {"country", NullOr(e.location_country)},
                          {"text", e.location.text}};
+    AddPlaceFields(e, &j["location"]);
   } else {
     j["location"] = nullptr;
   }

@@ -109,7 +109,9 @@ Status ForEachEvent(PgStore& store, const EventFilter& filter, const std::functi
       "e.target_text, e.target_start, e.target_end, e.target_sector, e.target_country, e.part_of, "
       "e.date_value, e.date_precision, e.date_basis, e.date_text, e.date_start, e.date_end, "
       "e.location_text, e.location_start, e.location_end, e.location_name, e.location_country, "
-      "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country" +
+      "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country, "
+      "e.location_admin1_code, e.location_admin1_name, e.location_lat, e.location_lon, e.location_geonames_id, "
+      "e.location_precision, e.location_basis" +
       from + " ORDER BY e.doc_id, e.event_key" + limit;
   // The counts of the same events in one query, in event_key order (= the events' order).
   std::string counts_sql =
@@ -159,6 +161,13 @@ Status ForEachEvent(PgStore& store, const EventFilter& filter, const std::functi
       e.plover_mode = Str(r[42]);
       e.cameo = Str(r[43]);
       e.country = Str(r[44]);
+      e.location_admin1_code = Str(r[45]);
+      e.location_admin1_name = Str(r[46]);
+      if (!r[47].is_null()) e.location_lat = r[47].as<double>();
+      if (!r[48].is_null()) e.location_lon = r[48].as<double>();
+      e.location_geonames_id = OptInt(r[49]);
+      e.location_precision = Str(r[50]);
+      e.location_basis = Str(r[51]);
       while (c < counts.size() && Int(counts[c][0]) < e.event_key) ++c;
       for (; c < counts.size() && Int(counts[c][0]) == e.event_key; ++c) {
         const pqxx::row& cr = counts[c];
@@ -210,11 +219,11 @@ Result<DocumentRecord> GetDocument(PgStore& store, std::string_view id) {
       }
     };
     if (numeric) read(txn.exec_params(columns + "WHERE doc_id = $1", number));
-    if (found.empty()) read(txn.exec_params(columns + "WHERE source_id = $1 ORDER BY doc_id LIMIT 11", std::string(id)));
+    if (found.empty())
+      read(txn.exec_params(columns + "WHERE source_id = $1 ORDER BY doc_id LIMIT 11", std::string(id)));
     if (found.size() == 1) {
-      for (const pqxx::row& r :
-           txn.exec_params("SELECT kind, result, events, message FROM checks WHERE doc_id = $1 ORDER BY n",
-                           found.front().doc_id)) {
+      for (const pqxx::row& r : txn.exec_params(
+               "SELECT kind, result, events, message FROM checks WHERE doc_id = $1 ORDER BY n", found.front().doc_id)) {
         found.front().checks.push_back({Str(r[0]), Str(r[1]), Str(r[2]), Str(r[3])});
       }
     }
@@ -302,9 +311,9 @@ Result<std::vector<RunRecord>> ListRuns(PgStore& store) {
   std::vector<RunRecord> runs;
   try {
     pqxx::read_transaction txn(store.conn());
-    for (const pqxx::row& r : txn.exec(
-             "SELECT run_id, started, finished, evident_version, args, inputs, read, stored, skipped_duplicates, "
-             "rejected, failed, events, bytes FROM runs ORDER BY run_id")) {
+    for (const pqxx::row& r :
+         txn.exec("SELECT run_id, started, finished, evident_version, args, inputs, read, stored, skipped_duplicates, "
+                  "rejected, failed, events, bytes FROM runs ORDER BY run_id")) {
       RunRecord run;
       run.run_id = Int(r[0]);
       run.started = Str(r[1]);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdio>
 #include <pqxx/pqxx>
 
 #include "common/date.h"
@@ -122,6 +123,16 @@ CREATE TABLE checks (
   PRIMARY KEY (doc_id, n)
 );
 )sql",
+    // 2: the event's place in full (see schema.cc).
+    R"sql(
+ALTER TABLE events ADD COLUMN location_admin1_code TEXT;
+ALTER TABLE events ADD COLUMN location_admin1_name TEXT;
+ALTER TABLE events ADD COLUMN location_lat DOUBLE PRECISION;
+ALTER TABLE events ADD COLUMN location_lon DOUBLE PRECISION;
+ALTER TABLE events ADD COLUMN location_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN location_precision TEXT;
+ALTER TABLE events ADD COLUMN location_basis TEXT;
+)sql",
 };
 static_assert(std::size(kPgMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -130,20 +141,56 @@ constexpr std::string_view kNowSql = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM
 constexpr int64_t kMigrationLock = 0x65766964656e74;
 
 const std::vector<std::string> kDocumentColumns = {
-    "doc_id",    "source_id",     "origin",      "url",   "title",       "published",
-    "content_hash", "status",     "error_code",  "error_message", "error_where", "warnings",
-    "bytes",     "event_count",   "run_id",      "text"};
-const std::vector<std::string> kEventColumns = {
-    "event_key",      "doc_id",          "event_id",        "type",          "mode",           "status",
-    "trigger_text",   "trigger_start",   "trigger_end",     "sentence_start", "sentence_end",  "actor_text",
-    "actor_start",    "actor_end",       "actor_sector",    "actor_country", "target_text",    "target_start",
-    "target_end",     "target_sector",   "target_country",  "part_of",       "date_value",     "date_precision",
-    "date_basis",     "date_text",       "date_start",      "date_end",      "location_text",  "location_start",
-    "location_end",   "location_name",   "location_country", "source_text",  "source_start",   "source_end",
-    "plover_event",   "plover_mode",     "cameo"};
-const std::vector<std::string> kCountColumns = {"event_key",   "n",         "doc_id",     "role",
-                                                "value",       "low",       "high",       "approximate",
-                                                "span_text",   "span_start", "span_end"};
+    "doc_id",     "source_id",     "origin",      "url",      "title", "published",   "content_hash", "status",
+    "error_code", "error_message", "error_where", "warnings", "bytes", "event_count", "run_id",       "text"};
+const std::vector<std::string> kEventColumns = {"event_key",
+                                                "doc_id",
+                                                "event_id",
+                                                "type",
+                                                "mode",
+                                                "status",
+                                                "trigger_text",
+                                                "trigger_start",
+                                                "trigger_end",
+                                                "sentence_start",
+                                                "sentence_end",
+                                                "actor_text",
+                                                "actor_start",
+                                                "actor_end",
+                                                "actor_sector",
+                                                "actor_country",
+                                                "target_text",
+                                                "target_start",
+                                                "target_end",
+                                                "target_sector",
+                                                "target_country",
+                                                "part_of",
+                                                "date_value",
+                                                "date_precision",
+                                                "date_basis",
+                                                "date_text",
+                                                "date_start",
+                                                "date_end",
+                                                "location_text",
+                                                "location_start",
+                                                "location_end",
+                                                "location_name",
+                                                "location_country",
+                                                "source_text",
+                                                "source_start",
+                                                "source_end",
+                                                "plover_event",
+                                                "plover_mode",
+                                                "cameo",
+                                                "location_admin1_code",
+                                                "location_admin1_name",
+                                                "location_lat",
+                                                "location_lon",
+                                                "location_geonames_id",
+                                                "location_precision",
+                                                "location_basis"};
+const std::vector<std::string> kCountColumns = {"event_key", "n",           "doc_id",    "role",       "value",   "low",
+                                                "high",      "approximate", "span_text", "span_start", "span_end"};
 const std::vector<std::string> kCheckColumns = {"doc_id", "n", "kind", "result", "events", "message"};
 
 // PostgreSQL text cannot hold NUL or invalid UTF-8: replace such bytes, keeping the length.
@@ -197,6 +244,12 @@ struct RowWriter {
       Null();
   }
   void Null() { rows.cells.emplace_back(std::nullopt); }
+  // Exact round trip (17 significant digits).
+  void Double(double v) {
+    char buf[32];
+    int n = std::snprintf(buf, sizeof buf, "%.17g", v);
+    rows.cells.emplace_back(std::string(buf, static_cast<size_t>(n)));
+  }
   void Nulls(int n) {
     for (int i = 0; i < n; ++i) Null();
   }
@@ -443,8 +496,8 @@ Result<AddOutcome> PgStore::Add(const pipeline::CodedDocument& cd, std::string_v
     warnings += ']';
   }
   bool rejected = !cd.status.ok() && !cd.failed;
-  std::string_view text = rejected ? std::string_view(doc.text).substr(0, kMaxRejectedTextBytes)
-                                   : std::string_view(doc.text);
+  std::string_view text =
+      rejected ? std::string_view(doc.text).substr(0, kMaxRejectedTextBytes) : std::string_view(doc.text);
   std::string error_code, error_where;
   if (!cd.status.ok()) {
     error_code = std::string(ErrorCodeName(cd.status.code()));
@@ -538,7 +591,7 @@ Result<AddOutcome> PgStore::Replace(int64_t doc_id, const pipeline::CodedDocumen
     return Error(e, "updating document " + std::string(origin));
   }
   ++pending_;
-  AddOutcome outcome = changed == 0      ? AddOutcome::kDuplicate
+  AddOutcome outcome = changed == 0     ? AddOutcome::kDuplicate
                        : cd.status.ok() ? AddOutcome::kStored
                        : cd.failed      ? AddOutcome::kFailed
                                         : AddOutcome::kRejected;
@@ -593,6 +646,26 @@ void PgStore::AddCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
     w.Str(code.plover_event);
     w.StrOrNull(code.plover_mode);
     w.Str(code.cameo);
+    if (e.location) {
+      const events::LocationRef& l = *e.location;
+      w.StrOrNull(l.admin1_code);
+      w.StrOrNull(l.admin1_name);
+      if (l.has_coordinates) {
+        w.Double(l.lat);
+        w.Double(l.lon);
+      } else {
+        w.Nulls(2);
+      }
+      if (l.geonames_id != 0) {
+        w.Int(l.geonames_id);
+      } else {
+        w.Null();
+      }
+      w.StrOrNull(l.precision);
+      w.StrOrNull(l.basis);
+    } else {
+      w.Nulls(7);
+    }
     for (size_t k = 0; k < e.counts.size(); ++k) {
       const events::Count& n = e.counts[k];
       RowWriter c{counts_rows_};
@@ -637,7 +710,7 @@ Status PgStore::Commit() {
         throw std::runtime_error("another writer stored some of this batch's documents meanwhile");
       }
     }
-    CopyRows<39>(*txn_, "events", kEventColumns, events_);
+    CopyRows<46>(*txn_, "events", kEventColumns, events_);  // N = kEventColumns.size()
     CopyRows<11>(*txn_, "counts", kCountColumns, counts_rows_);
     CopyRows<6>(*txn_, "checks", kCheckColumns, checks_);
     txn_->exec_params0(

@@ -182,7 +182,9 @@ Status ForEachEvent(Database& db, const EventFilter& filter, const std::function
       "e.target_text, e.target_start, e.target_end, e.target_sector, e.target_country, e.part_of, "
       "e.date_value, e.date_precision, e.date_basis, e.date_text, e.date_start, e.date_end, "
       "e.location_text, e.location_start, e.location_end, e.location_name, e.location_country, "
-      "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country "
+      "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country, "
+      "e.location_admin1_code, e.location_admin1_name, e.location_lat, e.location_lon, e.location_geonames_id, "
+      "e.location_precision, e.location_basis "
       "FROM events e JOIN documents d ON d.doc_id = e.doc_id" +
       w.sql + " ORDER BY e.doc_id, e.event_key";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
@@ -233,6 +235,13 @@ Status ForEachEvent(Database& db, const EventFilter& filter, const std::function
     e.plover_mode = r.String(42);
     e.cameo = r.String(43);
     e.country = r.String(44);
+    e.location_admin1_code = r.String(45);
+    e.location_admin1_name = r.String(46);
+    if (!r.IsNull(47)) e.location_lat = r.Double(47);
+    if (!r.IsNull(48)) e.location_lon = r.Double(48);
+    e.location_geonames_id = r.OptInt(49);
+    e.location_precision = r.String(50);
+    e.location_basis = r.String(51);
     counts->Bind(1, e.event_key);
     int crc;
     while ((crc = counts->Step()) == SQLITE_ROW) {

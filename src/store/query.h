@@ -85,6 +85,10 @@ struct EventRecord {
   bool has_location = false;
   SpanRecord location;
   std::string location_name, location_country;
+  std::string location_admin1_code, location_admin1_name;  // empty when unknown
+  std::optional<double> location_lat, location_lon;        // unset when the place has none
+  std::optional<int64_t> location_geonames_id;
+  std::string location_precision, location_basis;  // "city"..., "same sentence"...; empty before schema 2
   SpanRecord source;
   std::string plover_event, plover_mode, cameo;
   std::string country;  // events.country

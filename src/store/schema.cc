@@ -109,6 +109,17 @@ CREATE TABLE checks (
   PRIMARY KEY (doc_id, n)
 ) WITHOUT ROWID;
 )sql",
+    // 2: where each event happened, in full: subdivision, coordinates, GeoNames id, precision
+    // and how the place was chosen (until 1 only the name and country were kept).
+    R"sql(
+ALTER TABLE events ADD COLUMN location_admin1_code TEXT;
+ALTER TABLE events ADD COLUMN location_admin1_name TEXT;
+ALTER TABLE events ADD COLUMN location_lat REAL;
+ALTER TABLE events ADD COLUMN location_lon REAL;
+ALTER TABLE events ADD COLUMN location_geonames_id INTEGER;
+ALTER TABLE events ADD COLUMN location_precision TEXT;
+ALTER TABLE events ADD COLUMN location_basis TEXT;
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

@@ -44,9 +44,11 @@ INSERT INTO events (event_key, doc_id, event_id, type, mode, status, trigger_tex
   target_text, target_start, target_end, target_sector, target_country, part_of, date_value,
   date_precision, date_basis, date_text, date_start, date_end, location_text, location_start,
   location_end, location_name, location_country, source_text, source_start, source_end,
-  plover_event, plover_mode, cameo)
+  plover_event, plover_mode, cameo, location_admin1_code, location_admin1_name, location_lat,
+  location_lon, location_geonames_id, location_precision, location_basis)
 VALUES (?39, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38))sql";
+  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38,
+  ?40, ?41, ?42, ?43, ?44, ?45, ?46))sql";
 
 constexpr std::string_view kInsertCount = R"sql(
 INSERT INTO counts (event_key, n, doc_id, role, value, low, high, approximate, span_text,
@@ -363,9 +365,19 @@ Status Store::InsertCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
       BindSpan(st, 25, text, e.date->span);
     }
     if (e.location) {
-      BindSpan(st, 28, text, e.location->span);
-      st.BindOrNull(31, e.location->name);
-      st.BindOrNull(32, e.location->country);
+      const events::LocationRef& l = *e.location;
+      BindSpan(st, 28, text, l.span);
+      st.BindOrNull(31, l.name);
+      st.BindOrNull(32, l.country);
+      st.BindOrNull(40, l.admin1_code);
+      st.BindOrNull(41, l.admin1_name);
+      if (l.has_coordinates) {
+        st.Bind(42, l.lat);
+        st.Bind(43, l.lon);
+      }
+      if (l.geonames_id != 0) st.Bind(44, l.geonames_id);
+      st.BindOrNull(45, l.precision);
+      st.BindOrNull(46, l.basis);
     }
     if (e.source) BindSpan(st, 33, text, *e.source);
     st.Bind(36, code.plover_event);

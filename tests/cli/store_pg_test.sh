@@ -116,9 +116,12 @@ for t in events counts checks; do
 done
 check "event counts match" "$(q "SELECT count(*) FROM documents d WHERE event_count != (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)")" "0"
 check "runs account for every input" "$(q "SELECT string_agg(read || '=' || (stored + skipped_duplicates + rejected + failed) || (finished IS NOT NULL)::text, ' ' ORDER BY run_id) FROM runs")" "$READ=${READ}true $READ=${READ}true"
+# Coordinates (compared as counts and rounded sums: the two print doubles differently).
+check "coordinates kept" "$(q "SELECT count(location_lat) || ' ' || count(location_lon) || ' ' || coalesce(round(sum(location_lat))::bigint, 0) FROM events")" \
+  "$(sqlite3 "$SQ" "SELECT count(location_lat) || ' ' || count(location_lon) || ' ' || coalesce(CAST(round(sum(location_lat)) AS INTEGER), 0) FROM events")"
 # The same rows, column by column.
 for spec in "documents:doc_id,source_id,origin,url,title,published,content_hash,status,error_code,error_message,error_where,warnings,bytes,event_count,text:doc_id" \
-  "events:event_key,doc_id,event_id,type,mode,status,trigger_text,trigger_start,sentence_start,sentence_end,actor_text,actor_sector,actor_country,target_text,part_of,date_value,date_precision,date_basis,date_text,date_start,location_text,location_name,location_country,source_text,plover_event,plover_mode,cameo,country:event_key" \
+  "events:event_key,doc_id,event_id,type,mode,status,trigger_text,trigger_start,sentence_start,sentence_end,actor_text,actor_sector,actor_country,target_text,part_of,date_value,date_precision,date_basis,date_text,date_start,location_text,location_name,location_country,location_admin1_code,location_admin1_name,location_geonames_id,location_precision,location_basis,source_text,plover_event,plover_mode,cameo,country:event_key" \
   "counts:event_key,n,doc_id,role,value,low,high,approximate,span_text,span_start,span_end:event_key,n" \
   "checks:doc_id,n,kind,result,events,message:doc_id,n"; do
   IFS=: read -r table cols order <<<"$spec"

@@ -45,6 +45,13 @@ EventRecord Sample() {
   e.location = {true, "Varnholm", 10, 18};
   e.location_name = "Varnholm";
   e.location_country = "VH";
+  e.location_admin1_code = "VH-01";
+  e.location_admin1_name = "North Province";
+  e.location_lat = 48.8534;
+  e.location_lon = -2.3488;
+  e.location_geonames_id = 2988507;
+  e.location_precision = "city";
+  e.location_basis = "same sentence";
   e.country = "VH";
   e.plover_event = "COERCE";
   e.plover_mode = "arrest";
@@ -93,6 +100,10 @@ TEST(EventCsv, HeaderAndRowHaveTheSameColumns) {
   };
   EXPECT_EQ(fields(header), fields(row));
   EXPECT_NE(row.find(",arrested 14,,14,"), std::string::npos) << row;  // counts, participants, arrested
+  // Where: country, subdivision code, coordinates in degrees with six decimals, precision.
+  EXPECT_NE(row.find(",VH,VH-01,48.853400,-2.348800,city,"), std::string::npos) << row;
+  EXPECT_NE(header.find(",location_country,location_admin1,location_lat,location_lon,location_precision,"),
+            std::string::npos);
   EXPECT_NE(row.find("\"Police in Varnholm detained 14 people, \"\"officials\"\" said.\"\n"), std::string::npos) << row;
 }
 
@@ -106,6 +117,13 @@ TEST(EventJson, FollowsTheOutputSchema) {
   EXPECT_EQ(j["counts"][0]["role"], "arrested");
   EXPECT_EQ(j["date"]["basis"], "relative");
   EXPECT_EQ(j["location"]["country"], "VH");
+  EXPECT_EQ(j["location"]["admin1"]["code"], "VH-01");
+  EXPECT_EQ(j["location"]["admin1"]["name"], "North Province");
+  EXPECT_DOUBLE_EQ(j["location"]["lat"].get<double>(), 48.8534);
+  EXPECT_DOUBLE_EQ(j["location"]["lon"].get<double>(), -2.3488);
+  EXPECT_EQ(j["location"]["geonames_id"], 2988507);
+  EXPECT_EQ(j["location"]["precision"], "city");
+  EXPECT_EQ(j["location"]["basis"], "same sentence");
   EXPECT_TRUE(j["target"].is_null());
   EXPECT_EQ(j["plover"]["event"], "COERCE");
 }

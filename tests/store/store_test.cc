@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "store/query.h"
 #include "store/schema.h"
 #include "store_fixture.h"
 
@@ -69,6 +70,73 @@ TEST_F(StoreTest, RefusesANewerSchemaVersion) {
   EXPECT_NE(store.status().message().find("schema version " + std::to_string(kSchemaVersion + 1) + ", newer"),
             std::string::npos)
       << store.status().message();
+}
+
+// Schema 2 keeps the event's place in full: subdivision, coordinates, GeoNames id, precision
+// and basis, read back by the queries.
+TEST_F(StoreTest, StoresTheEventsPlaceInFull) {
+  auto store = OpenOrDie();
+  ASSERT_TRUE(store->BeginRun("[]", "[\"in.jsonl\"]").ok());
+  std::string text = "Police in Varnholm detained 14 people.";
+  events::Event e = MakeEvent(text, EventType::kArrest, "detained", {}, "VH");
+  e.location->span = Span{10, 18};
+  e.location->name = "Varnholm";
+  e.location->admin1_code = "VH-01";
+  e.location->admin1_name = "North Province";
+  e.location->lat = 48.8534;
+  e.location->lon = -2.348801;
+  e.location->has_coordinates = true;
+  e.location->geonames_id = 2988507;
+  e.location->precision = "city";
+  e.location->basis = "same sentence";
+  auto cd = MakeDoc("a", text, {e});
+  ASSERT_TRUE(store->Add(cd, ContentHash(cd)).ok());
+  ASSERT_TRUE(store->FinishRun().ok());
+  std::vector<EventRecord> got;
+  ASSERT_TRUE(ForEachEvent(store->db(), EventFilter{}, [&](const EventRecord& r) { got.push_back(r); }).ok());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].location_name, "Varnholm");
+  EXPECT_EQ(got[0].location_admin1_code, "VH-01");
+  EXPECT_EQ(got[0].location_admin1_name, "North Province");
+  ASSERT_TRUE(got[0].location_lat.has_value());
+  EXPECT_DOUBLE_EQ(*got[0].location_lat, 48.8534);
+  EXPECT_DOUBLE_EQ(*got[0].location_lon, -2.348801);
+  EXPECT_EQ(got[0].location_geonames_id, 2988507);
+  EXPECT_EQ(got[0].location_precision, "city");
+  EXPECT_EQ(got[0].location_basis, "same sentence");
+}
+
+// A store written by schema 1 is upgraded in place: its events stay, without the new place
+// fields, and new events get them.
+TEST_F(StoreTest, UpgradesASchemaOneStore) {
+  std::string text = "Police in Varnholm detained 14 people.";
+  {
+    auto store = OpenOrDie();
+    ASSERT_TRUE(store->BeginRun("[]", "[\"in.jsonl\"]").ok());
+    auto cd = MakeDoc("old", text, {MakeEvent(text, EventType::kArrest, "detained", {}, "VH")});
+    ASSERT_TRUE(store->Add(cd, ContentHash(cd)).ok());
+    ASSERT_TRUE(store->FinishRun().ok());
+    // Back to schema 1: the columns of migration 2 dropped, its version row removed.
+    Database& db = store->db();
+    for (const char* column : {"location_admin1_code", "location_admin1_name", "location_lat", "location_lon",
+                               "location_geonames_id", "location_precision", "location_basis"}) {
+      ASSERT_TRUE(db.Exec(std::string("ALTER TABLE events DROP COLUMN ") + column).ok()) << column;
+    }
+    ASSERT_TRUE(db.Exec("DELETE FROM schema_version WHERE version = 2").ok());
+  }
+  auto store = OpenOrDie();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Scalar(store->db(), "SELECT max(version) FROM schema_version"), "2");
+  EXPECT_EQ(Scalar(store->db(), "SELECT count(*) FROM events WHERE location_precision IS NULL"), "1");
+  std::string text2 = "Police in Kellmar detained 9 people.";
+  events::Event e = MakeEvent(text2, EventType::kArrest, "detained", {}, "VH");
+  e.location->precision = "country";
+  e.location->basis = "document";
+  ASSERT_TRUE(store->BeginRun("[]", "[\"in.jsonl\"]").ok());
+  auto cd = MakeDoc("new", text2, {e});
+  ASSERT_TRUE(store->Add(cd, ContentHash(cd)).ok());
+  ASSERT_TRUE(store->FinishRun().ok());
+  EXPECT_EQ(Scalar(store->db(), "SELECT group_concat(coalesce(location_basis, '-'), ',') FROM events"), "-,document");
 }
 
 TEST_F(StoreTest, MigratesFromVersionZero) {
