@@ -19,7 +19,11 @@
 // (capitals and seats first). Names that are also common words or first names ("Nice",
 // "Police", "Georgia", "Jordan", "Chad") are places only with support: a preposition before
 // ("in", "near", "from"...), a qualifier after, a place noun after ("city", "province"), the
-// dateline, or the same name supported elsewhere in the document.
+// dateline, or the same name supported elsewhere in the document. After the choice, a small
+// place abroad in a story about another country takes its namesake there or becomes a local
+// locality the gazetteer lacks ("Hays city in western Yemen" => Ḩays, YE; "Mine 6/7, Donetsk"
+// => a locality of Donetsk Oblast), and so does a name whose qualifier holds none of its
+// candidates.
 //
 // Ownership and threads: a PlaceResolver holds a copy of the (shared, immutable) Gazetteer and
 // is immutable itself; Resolve() is const and safe to call from many threads at once.
