@@ -1835,6 +1835,15 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
          w == "tehsil" || w == "division";
 }
 
+// Whether a place is part of a facility's name: "Mount Sinai Hospital", "Sanford Medical
+// Center", "Tulane University", "Charlotte Douglas Airport".
+bool NamesAFacility(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.end_token >= t.tokens.size() || !(t.tokens[m.end_token].flags & tokens::kCapitalized)) return false;
+  std::string_view w = t.tokens[m.end_token].norm;
+  return w == "hospital" || w == "medical" || w == "health" || w == "university" || w == "college" || w == "airport" ||
+         w == "clinic" || w == "mall" || w == "stadium" || w == "arena";
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -1856,7 +1865,8 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
   const auto& toks = doc.text->tokens;
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const auto& m = doc.places[i];
-    if (m.demonym || m.actor) {
+    if (m.demonym || m.actor || NamesAFacility(*doc.text, m)) {
+      // "taken to Mount Sinai Hospital": a facility's name, where victims went, not the scene.
       usable[i] = 0;
     } else if (m.qualifier) {
       // "(Baramulla district, J&K)" after a locality the gazetteer lacks and the text does not
@@ -1932,6 +1942,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "a Santa Cruz deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
+
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
     if (m.precision == places::Precision::kCountry) d += 80;

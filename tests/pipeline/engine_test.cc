@@ -525,6 +525,19 @@ TEST(EventAssembler, UsLocalNewsWordingGivesTheCountry) {
   for (const auto& e : one.events) EXPECT_FALSE(e.location.has_value());
 }
 
+// A hospital the victims were taken to is not where it happened, though a town bears its name.
+TEST(EventAssembler, AHospitalIsNotTheScene) {
+  auto cd = CodeText(
+      "Chicago police said a 20-year-old man was shot in the chest and taken to Mount Sinai Hospital, "
+      "where he was listed in serious condition.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const Event& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_NE(Text(cd, e.location->span), "Mount Sinai");
+    EXPECT_EQ(e.location->country, "US");
+  }
+}
+
 // The town named later in the article, away from the event's paragraph, places the event
 // before the bare country does.
 TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
