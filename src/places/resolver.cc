@@ -393,6 +393,13 @@ class DocResolver {
     const PlaceRecord& r = g_.record(record);
     return r.Kind() == PlaceKind::kAdmin1 && !IsAdmin2(r) ? record : r.admin1;
   }
+  // Sets m's admin1 code and name to those of `record`'s first-level subdivision (Admin1Of);
+  // clears them when it has none.
+  void SetAdmin1(PlaceMention* m, uint32_t record) const {
+    uint32_t a = Admin1Of(record);
+    m->admin1_code = a == kNoRecord ? std::string() : std::string(g_.Str(g_.record(a).admin1_code));
+    m->admin1_name = a == kNoRecord ? std::string() : std::string(g_.Str(g_.record(a).name));
+  }
   // Whether some usable candidate bears the name officially (not as an alias).
   static bool HasOfficial(const Raw& r) {
     for (const CandidateRef& c : r.cands)
@@ -1425,12 +1432,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
                                                    : Precision::kCountry;
   if (IsAdmin2(rec)) {
     // A second-level subdivision: its admin1 is its parent.
-    m.admin1_code.clear();
-    m.admin1_name.clear();
-    if (rec.admin1 != kNoRecord) {
-      m.admin1_code = std::string(g_.Str(g_.record(rec.admin1).admin1_code));
-      m.admin1_name = std::string(g_.Str(g_.record(rec.admin1).name));
-    }
+    SetAdmin1(&m, r.cands[r.chosen].record);
   }
   m.demonym = r.demonym;
   m.actor = r.actor;
@@ -1460,12 +1462,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
     m.admin1_name.clear();
     if (r.placed_by >= 0) {
       const Raw& q = raws_[r.placed_by];
-      uint32_t qrec = q.cands[q.chosen].record;
-      uint32_t a = Admin1Of(qrec);
-      if (a != kNoRecord) {
-        m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
-        m.admin1_name = std::string(g_.Str(g_.record(a).name));
-      }
+      SetAdmin1(&m, q.cands[q.chosen].record);
     }
     m.has_coordinates = false;
     m.lat = m.lon = 0;
@@ -1519,11 +1516,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.dateline = true;
       m.precision = Precision::kCity;
       m.country = std::string(g_.record(rec).Country());
-      uint32_t a = Admin1Of(rec);
-      if (a != kNoRecord) {
-        m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
-        m.admin1_name = std::string(g_.Str(g_.record(a).name));
-      }
+      SetAdmin1(&m, rec);
       if (explain_) m.why = "dateline not in the gazetteer; placed by " + std::string(Text(qr.b, qr.e));
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
@@ -1669,11 +1662,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         const Raw& q = raws_[qualifier];
         const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
         m.country = std::string(qr.Country());
-        uint32_t a = Admin1Of(q.cands[q.chosen].record);
-        if (a != kNoRecord) {
-          m.admin1_code = std::string(g_.Str(g_.record(a).admin1_code));
-          m.admin1_name = std::string(g_.Str(g_.record(a).name));
-        }
+        SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
       } else {
         m.country = doc_country_;

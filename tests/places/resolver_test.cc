@@ -313,13 +313,13 @@ TEST_P(ResolverTest, ExplainChangesNoChoice) {
 
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
 
-// Rules that only the small gazetteer can pin down (its made-up villages).
-class SmallResolverTest : public ::testing::Test {
+// Resolves texts with one resolver and finds mentions by their written form.
+class OneResolverTest : public ::testing::Test {
  protected:
   const std::vector<PlaceMention>& Resolve(const std::string& text) {
     text_ = text;
     tokenizer_.Tokenize(text_, &doc_);
-    resolver_.Resolve(doc_, &mentions_);
+    resolver_->Resolve(doc_, &mentions_);
     return mentions_;
   }
   const PlaceMention* Find(const std::string& written) const {
@@ -327,11 +327,28 @@ class SmallResolverTest : public ::testing::Test {
       if (m.span.Of(text_) == written) return &m;
     return nullptr;
   }
-  PlaceResolver resolver_{SmallGazetteer()};
+  std::unique_ptr<PlaceResolver> resolver_;
   tokens::Tokenizer tokenizer_;
   tokens::TokenizedText doc_;
   std::string text_;
   std::vector<PlaceMention> mentions_;
+};
+
+// Rules that only the small gazetteer can pin down (its made-up villages).
+class SmallResolverTest : public OneResolverTest {
+ protected:
+  void SetUp() override { resolver_ = std::make_unique<PlaceResolver>(SmallGazetteer()); }
+};
+
+// Rules about real places, with the world gazetteer (skipped when it is not built).
+class WorldResolverTest : public OneResolverTest {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+    auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    resolver_ = std::make_unique<PlaceResolver>(std::move(g).value());
+  }
 };
 
 // A village qualified by a subdivision that holds none of its namesakes is a village of that
@@ -388,68 +405,37 @@ TEST_F(SmallResolverTest, WireServiceAfterDatelineIsNoPlace) {
 // Page furniture, directions and seas, with the world gazetteer: "DATE:" is no dateline (Date
 // is a town in Japan), "Central Florida" is Florida (not Central, Uganda), "the Gulf of
 // Mexico" names neither a Gulf province nor Mexico.
-TEST(WorldResolver, FurnitureDirectionsAndSeasAreNoPlaces) {
-  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
-  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  PlaceResolver resolver(std::move(g).value());
-  tokens::Tokenizer tokenizer;
-  tokens::TokenizedText doc;
-  std::vector<PlaceMention> mentions;
-  const std::string text =
+TEST_F(WorldResolverTest, FurnitureDirectionsAndSeasAreNoPlaces) {
+  Resolve(
       "Houston Police Department\n\nDATE: January 17, 2017\n\nA man was shot in Central Florida on Sunday "
-      "before he fled toward the Gulf of Mexico, police said.";
-  tokenizer.Tokenize(text, &doc);
-  resolver.Resolve(doc, &mentions);
+      "before he fled toward the Gulf of Mexico, police said.");
   std::vector<std::string> written;
-  for (const PlaceMention& m : mentions) written.emplace_back(m.span.Of(text));
+  for (const PlaceMention& m : mentions_) written.emplace_back(m.span.Of(text_));
   for (const char* no : {"DATE", "Central", "Gulf", "Mexico"})
     EXPECT_EQ(std::count(written.begin(), written.end(), no), 0) << no;
   EXPECT_EQ(std::count(written.begin(), written.end(), "Florida"), 1);
-  EXPECT_EQ(DocumentCountry(mentions), "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
-TEST(WorldResolver, UnlistedDatelinePlacedByItsQualifier) {
-  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
-  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  PlaceResolver resolver(std::move(g).value());
-  tokens::Tokenizer tokenizer;
-  tokens::TokenizedText doc;
-  std::vector<PlaceMention> mentions;
-  const std::string text = "SANDY CREEK, N.Y. (AP) - State police say a 24-year-old man was shot and killed.";
-  tokenizer.Tokenize(text, &doc);
-  resolver.Resolve(doc, &mentions);
-  ASSERT_EQ(mentions.size(), 2u);
-  EXPECT_EQ(mentions[0].span.Of(text), "SANDY CREEK");
-  EXPECT_TRUE(mentions[0].dateline);
-  EXPECT_FALSE(mentions[0].listed);
-  EXPECT_EQ(mentions[0].country, "US");
-  EXPECT_EQ(mentions[0].admin1_code, "US-NY");
-  EXPECT_EQ(mentions[1].span.Of(text), "N.Y.");
+TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
+  Resolve("SANDY CREEK, N.Y. (AP) - State police say a 24-year-old man was shot and killed.");
+  ASSERT_EQ(mentions_.size(), 2u);
+  EXPECT_EQ(mentions_[0].span.Of(text_), "SANDY CREEK");
+  EXPECT_TRUE(mentions_[0].dateline);
+  EXPECT_FALSE(mentions_[0].listed);
+  EXPECT_EQ(mentions_[0].country, "US");
+  EXPECT_EQ(mentions_[0].admin1_code, "US-NY");
+  EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
 // Second-level subdivisions of ISO 3166-2 place a village the gazetteer lacks: Tapoa is a
 // province of Burkina Faso's Est region.
-TEST(WorldResolver, SecondLevelSubdivisionPlacesAVillage) {
-  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
-  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  PlaceResolver resolver(std::move(g).value());
-  tokens::Tokenizer tokenizer;
-  tokens::TokenizedText doc;
-  std::vector<PlaceMention> mentions;
-  const std::string text = "On 3 May, gunmen killed a pastor in Morideni (Logobou, Tapoa).";
-  tokenizer.Tokenize(text, &doc);
-  resolver.Resolve(doc, &mentions);
-  const PlaceMention* tapoa = nullptr;
-  const PlaceMention* village = nullptr;
-  for (const PlaceMention& m : mentions) {
-    if (m.span.Of(text) == "Tapoa") tapoa = &m;
-    if (m.span.Of(text) == "Morideni") village = &m;
-  }
+TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
+  Resolve("On 3 May, gunmen killed a pastor in Morideni (Logobou, Tapoa).");
+  const PlaceMention* tapoa = Find("Tapoa");
+  const PlaceMention* village = Find("Morideni");
   ASSERT_NE(tapoa, nullptr);
   EXPECT_EQ(tapoa->country, "BF");
   EXPECT_EQ(tapoa->precision, Precision::kAdmin2);
@@ -457,7 +443,7 @@ TEST(WorldResolver, SecondLevelSubdivisionPlacesAVillage) {
   ASSERT_NE(village, nullptr);
   EXPECT_EQ(village->country, "BF");
   EXPECT_FALSE(village->listed);
-  EXPECT_EQ(DocumentCountry(mentions), "BF");
+  EXPECT_EQ(DocumentCountry(mentions_), "BF");
 }
 
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
