@@ -28,6 +28,24 @@ std::optional<CivilDate> ParseIsoDate(std::string_view s) {
   return d;
 }
 
+void AppendIsoDate(const CivilDate& d, std::string* out) {
+  if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
+    *out += FormatIsoDate(d);
+    return;
+  }
+  char buf[10] = {static_cast<char>('0' + d.year / 1000),
+                  static_cast<char>('0' + d.year / 100 % 10),
+                  static_cast<char>('0' + d.year / 10 % 10),
+                  static_cast<char>('0' + d.year % 10),
+                  '-',
+                  static_cast<char>('0' + d.month / 10),
+                  static_cast<char>('0' + d.month % 10),
+                  '-',
+                  static_cast<char>('0' + d.day / 10),
+                  static_cast<char>('0' + d.day % 10)};
+  out->append(buf, sizeof buf);
+}
+
 std::string FormatIsoDate(const CivilDate& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);

@@ -17,6 +17,8 @@ struct CivilDate {
 // Parses "YYYY-MM-DD" (a real calendar date). nullopt otherwise.
 std::optional<CivilDate> ParseIsoDate(std::string_view s);
 std::string FormatIsoDate(const CivilDate& d);
+// Appends FormatIsoDate(d) to *out without a temporary string (the JSON writer's hot path).
+void AppendIsoDate(const CivilDate& d, std::string* out);
 // Days since 1970-01-01 and back.
 long DaysFromCivil(const CivilDate& d);
 CivilDate CivilFromDays(long days);

@@ -1,5 +1,8 @@
 #include "pipeline/json_writer.h"
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 
 #include "events/cameo.h"
@@ -9,13 +12,34 @@ namespace {
 
 using events::Event;
 
+// PERF: numbers are written with std::to_chars straight into the output; std::to_string and
+// snprintf("%.5f") were 5% of a profile of the whole CLI (docs/performance.md).
+void AppendInt(int64_t v, std::string* out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+// Same digits as printf("%.5f"): std::to_chars with a precision is specified to format as printf does.
+void AppendFixed5(double v, std::string* out) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 5);
+  out->append(buf, r.ptr);
+}
+
+void AppendEventId(int64_t index, std::string* out) {
+  *out += "\"e";
+  AppendInt(index + 1, out);
+  *out += '"';
+}
+
 void AppendSpanFields(std::string_view text, Span span, std::string* out) {
   *out += "\"text\":";
   AppendJsonString(span.Of(text), out);
   *out += ",\"start\":";
-  *out += std::to_string(span.begin);
+  AppendInt(span.begin, out);
   *out += ",\"end\":";
-  *out += std::to_string(span.end);
+  AppendInt(span.end, out);
 }
 
 void AppendSpan(std::string_view text, Span span, std::string* out) {
@@ -25,7 +49,7 @@ void AppendSpan(std::string_view text, Span span, std::string* out) {
 }
 
 void AppendOptInt(const std::optional<int64_t>& v, std::string* out) {
-  if (v) *out += std::to_string(*v);
+  if (v) AppendInt(*v, out);
   else *out += "null";
 }
 
@@ -47,7 +71,7 @@ void AppendActor(std::string_view text, const std::optional<events::ActorRef>& a
 void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i, std::string* out) {
   const Event& e = all[i];
   *out += "{\"id\":\"e";
-  *out += std::to_string(i + 1);
+  AppendInt(static_cast<int64_t>(i) + 1, out);
   *out += "\",\"type\":\"";
   *out += lexicon::EventTypeName(e.type);
   *out += "\",\"mode\":";
@@ -87,12 +111,12 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
     AppendSpan(text, e.restated[c].span, out);
   }
   *out += "],\"part_of\":";
-  if (e.part_of >= 0) *out += "\"e" + std::to_string(e.part_of + 1) + "\"";
+  if (e.part_of >= 0) AppendEventId(e.part_of, out);
   else *out += "null";
   *out += ",\"date\":";
   if (e.date) {
     *out += "{\"value\":\"";
-    *out += FormatIsoDate(e.date->value);
+    AppendIsoDate(e.date->value, out);
     *out += "\",\"precision\":\"";
     *out += e.date->precision;
     *out += "\",";
@@ -126,12 +150,16 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
       opt_string(l.admin1_name);
       *out += '}';
     }
-    char coords[64];
-    if (l.has_coordinates) std::snprintf(coords, sizeof coords, ",\"lat\":%.5f,\"lon\":%.5f", l.lat, l.lon);
-    else std::snprintf(coords, sizeof coords, ",\"lat\":null,\"lon\":null");
-    *out += coords;
+    if (l.has_coordinates) {
+      *out += ",\"lat\":";
+      AppendFixed5(l.lat, out);
+      *out += ",\"lon\":";
+      AppendFixed5(l.lon, out);
+    } else {
+      *out += ",\"lat\":null,\"lon\":null";
+    }
     *out += ",\"geonames_id\":";
-    if (l.geonames_id) *out += std::to_string(l.geonames_id);
+    if (l.geonames_id) AppendInt(l.geonames_id, out);
     else *out += "null";
     *out += ",\"precision\":\"";
     *out += l.precision;
@@ -162,8 +190,20 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
   // PERF: copy runs of bytes that need no escaping in one append (byte-wise appends were 7% of
   // a profile of the whole CLI, docs/performance.md).
+  // Eight bytes at a time (SWAR): a word with no control byte, quote or backslash is skipped whole.
   size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  auto word_is_plain = [&](size_t at) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    uint64_t w;
+    std::memcpy(&w, s.data() + at, 8);
+    uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    uint64_t special = ((w - kOnes * 0x20) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & ~w & kHigh;
+    return special == 0;
+  };
+  for (; i < s.size(); ++i) {
+    while (i + 8 <= s.size() && word_is_plain(i)) i += 8;
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
@@ -228,7 +268,7 @@ void AppendJsonLine(const CodedDocument& cd, std::string* out) {
     *out += "\",\"events\":[";
     for (size_t k = 0; k < c.events.size(); ++k) {
       if (k) *out += ',';
-      *out += "\"e" + std::to_string(c.events[k] + 1) + "\"";
+      AppendEventId(c.events[k], out);
     }
     *out += "],\"message\":";
     AppendJsonString(c.message, out);
