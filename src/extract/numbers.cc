@@ -716,7 +716,7 @@ class Scanner {
     return In(k) ? words_.Find(t_[k]) : kNone;
   }
   bool Has(int64_t k, uint64_t flag) const { return (Info(k).flags & flag) != 0; }
-  bool Is(int64_t k, std::string_view s) const { return In(k) && t_[k].norm == s; }
+  bool Is(int64_t k, std::string_view s) const { return In(k) && t_[k].Is(s); }
   bool IsKind(int64_t k, TokenKind kind) const { return In(k) && t_[k].kind == kind; }
   bool IsNumber(int64_t k) const { return IsKind(k, TokenKind::kNumber); }
   // No whitespace before token k.

@@ -1,6 +1,7 @@
 #include "tokens/tokenizer.h"
 
 #include <array>
+#include <cstring>
 
 #include "common/utf8.h"
 
@@ -68,22 +69,37 @@ bool IsAbbreviation(std::string_view w) {
       "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
       "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sgts",
       "ph", "mg", "rs", "govt", "asst", "supdt", "addl", "dy", "shri", "smt", "km"};
+  if (w.size() > 6) return false;
   for (auto a : kAbbr)
-    if (a == w) return true;
+    if (a.size() == w.size() && a[0] == w[0] && a == w) return true;
   return false;
 }
 
 }  // namespace
 
 uint64_t HashToken(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
+  // PERF: eight bytes per multiply (byte-wise FNV-1a was 4% of coding). Every table keyed by
+  // token hashes is built at startup with this function, so none depends on its values.
+  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+  uint64_t h = 0xcbf29ce484222325ULL ^ (s.size() * kMul);
+  const char* p = s.data();
+  size_t n = s.size();
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
   }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ULL;
+  if (n > 0) {
+    uint64_t w = 0;
+    for (size_t k = 0; k < n; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    h = (h ^ w) * kMul;
+  }
   h ^= h >> 32;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 29;
   return h;
 }
 
@@ -94,8 +110,8 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
   out->tokens.clear();
   out->sentences.clear();
   out->lower.assign(text.data(), text.size());
-  for (char& c : out->lower)
-    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  // Branch-free so that the compiler vectorises it.
+  for (char& c : out->lower) c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   std::string_view lower = out->lower;
   const size_t n = text.size();
   size_t i = 0;

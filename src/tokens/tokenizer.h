@@ -45,7 +45,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   uint8_t flags = 0;
 
-  bool Is(std::string_view s) const { return norm == s; }
+  bool Is(std::string_view s) const { return norm.size() == s.size() && (s.empty() || norm[0] == s[0]) && norm == s; }
   bool HasFlag(uint8_t f) const { return (flags & f) != 0; }
 };
 
@@ -63,7 +63,7 @@ struct TokenizedText {
   std::vector<Sentence> sentences;
 };
 
-// FNV-1a 64 with a final mix; stable across runs and platforms.
+// Eight bytes per step with a final mix; stable across runs and platforms (little-endian).
 uint64_t HashToken(std::string_view s);
 // Combines token hashes into an n-gram key.
 inline uint64_t HashCombine(uint64_t seed, uint64_t h) {
