@@ -2,13 +2,17 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 
 #include "events/cameo.h"
 
 namespace evident::pipeline {
 namespace {
+
+// PERF: literals appended as string_views: the length is known at compile time (appending a
+// char* ran strlen on every field name).
+using namespace std::string_view_literals;
 
 using events::Event;
 
@@ -28,17 +32,17 @@ void AppendFixed5(double v, std::string* out) {
 }
 
 void AppendEventId(int64_t index, std::string* out) {
-  *out += "\"e";
+  *out += "\"e"sv;
   AppendInt(index + 1, out);
   *out += '"';
 }
 
 void AppendSpanFields(std::string_view text, Span span, std::string* out) {
-  *out += "\"text\":";
+  *out += "\"text\":"sv;
   AppendJsonString(span.Of(text), out);
-  *out += ",\"start\":";
+  *out += ",\"start\":"sv;
   AppendInt(span.begin, out);
-  *out += ",\"end\":";
+  *out += ",\"end\":"sv;
   AppendInt(span.end, out);
 }
 
@@ -49,138 +53,154 @@ void AppendSpan(std::string_view text, Span span, std::string* out) {
 }
 
 void AppendOptInt(const std::optional<int64_t>& v, std::string* out) {
-  if (v) AppendInt(*v, out);
-  else *out += "null";
+  if (v)
+    AppendInt(*v, out);
+  else
+    *out += "null"sv;
 }
 
 void AppendActor(std::string_view text, const std::optional<events::ActorRef>& a, std::string* out) {
   if (!a) {
-    *out += "null";
+    *out += "null"sv;
     return;
   }
   *out += '{';
   AppendSpanFields(text, a->span, out);
-  *out += ",\"sector\":\"";
+  *out += ",\"sector\":\""sv;
   *out += lexicon::SectorName(a->sector);
-  *out += "\",\"country\":";
-  if (a->country.empty()) *out += "null";
-  else AppendJsonString(a->country, out);
+  *out += "\",\"country\":"sv;
+  if (a->country.empty())
+    *out += "null"sv;
+  else
+    AppendJsonString(a->country, out);
   *out += '}';
 }
 
 void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i, std::string* out) {
   const Event& e = all[i];
-  *out += "{\"id\":\"e";
+  *out += "{\"id\":\"e"sv;
   AppendInt(static_cast<int64_t>(i) + 1, out);
-  *out += "\",\"type\":\"";
+  *out += "\",\"type\":\""sv;
   *out += lexicon::EventTypeName(e.type);
-  *out += "\",\"mode\":";
-  if (e.mode.empty()) *out += "null";
-  else AppendJsonString(e.mode, out);
-  *out += ",\"status\":\"";
+  *out += "\",\"mode\":"sv;
+  if (e.mode.empty())
+    *out += "null"sv;
+  else
+    AppendJsonString(e.mode, out);
+  *out += ",\"status\":\""sv;
   *out += events::EventStatusName(e.status);
-  *out += "\",\"trigger\":";
+  *out += "\",\"trigger\":"sv;
   AppendSpan(text, e.trigger, out);
-  *out += ",\"sentence\":";
+  *out += ",\"sentence\":"sv;
   AppendSpan(text, e.sentence, out);
-  *out += ",\"actor\":";
+  *out += ",\"actor\":"sv;
   AppendActor(text, e.actor, out);
-  *out += ",\"target\":";
+  *out += ",\"target\":"sv;
   AppendActor(text, e.target, out);
-  *out += ",\"counts\":[";
+  *out += ",\"counts\":["sv;
   for (size_t c = 0; c < e.counts.size(); ++c) {
     const auto& n = e.counts[c];
     if (c) *out += ',';
-    *out += "{\"role\":\"";
+    *out += "{\"role\":\""sv;
     *out += lexicon::RoleName(n.role);
-    *out += "\",\"value\":";
+    *out += "\",\"value\":"sv;
     AppendOptInt(n.value, out);
-    *out += ",\"low\":";
+    *out += ",\"low\":"sv;
     AppendOptInt(n.low, out);
-    *out += ",\"high\":";
+    *out += ",\"high\":"sv;
     AppendOptInt(n.high, out);
-    *out += ",\"approximate\":";
+    *out += ",\"approximate\":"sv;
     *out += n.approximate ? "true" : "false";
     *out += ',';
     AppendSpanFields(text, n.span, out);
     *out += '}';
   }
-  *out += "],\"restated\":[";
+  *out += "],\"restated\":["sv;
   for (size_t c = 0; c < e.restated.size(); ++c) {
     if (c) *out += ',';
     AppendSpan(text, e.restated[c].span, out);
   }
-  *out += "],\"part_of\":";
-  if (e.part_of >= 0) AppendEventId(e.part_of, out);
-  else *out += "null";
-  *out += ",\"date\":";
+  *out += "],\"part_of\":"sv;
+  if (e.part_of >= 0)
+    AppendEventId(e.part_of, out);
+  else
+    *out += "null"sv;
+  *out += ",\"date\":"sv;
   if (e.date) {
-    *out += "{\"value\":\"";
+    *out += "{\"value\":\""sv;
     AppendIsoDate(e.date->value, out);
-    *out += "\",\"precision\":\"";
+    *out += "\",\"precision\":\""sv;
     *out += e.date->precision;
-    *out += "\",";
+    *out += "\","sv;
     AppendSpanFields(text, e.date->span, out);
-    *out += ",\"basis\":\"";
+    *out += ",\"basis\":\""sv;
     *out += e.date->basis;
-    *out += "\"}";
+    *out += "\"}"sv;
   } else {
-    *out += "null";
+    *out += "null"sv;
   }
-  *out += ",\"location\":";
+  *out += ",\"location\":"sv;
   if (e.location) {
     const auto& l = *e.location;
     auto opt_string = [&](const std::string& v) {
-      if (v.empty()) *out += "null";
-      else AppendJsonString(v, out);
+      if (v.empty())
+        *out += "null"sv;
+      else
+        AppendJsonString(v, out);
     };
     *out += '{';
     AppendSpanFields(text, l.span, out);
-    *out += ",\"name\":";
+    *out += ",\"name\":"sv;
     opt_string(l.name);
-    *out += ",\"country\":";
+    *out += ",\"country\":"sv;
     opt_string(l.country);
-    *out += ",\"admin1\":";
+    *out += ",\"admin1\":"sv;
     if (l.admin1_code.empty() && l.admin1_name.empty()) {
-      *out += "null";
+      *out += "null"sv;
     } else {
-      *out += "{\"code\":";
+      *out += "{\"code\":"sv;
       opt_string(l.admin1_code);
-      *out += ",\"name\":";
+      *out += ",\"name\":"sv;
       opt_string(l.admin1_name);
       *out += '}';
     }
     if (l.has_coordinates) {
-      *out += ",\"lat\":";
+      *out += ",\"lat\":"sv;
       AppendFixed5(l.lat, out);
-      *out += ",\"lon\":";
+      *out += ",\"lon\":"sv;
       AppendFixed5(l.lon, out);
     } else {
-      *out += ",\"lat\":null,\"lon\":null";
+      *out += ",\"lat\":null,\"lon\":null"sv;
     }
-    *out += ",\"geonames_id\":";
-    if (l.geonames_id) AppendInt(l.geonames_id, out);
-    else *out += "null";
-    *out += ",\"precision\":\"";
+    *out += ",\"geonames_id\":"sv;
+    if (l.geonames_id)
+      AppendInt(l.geonames_id, out);
+    else
+      *out += "null"sv;
+    *out += ",\"precision\":\""sv;
     *out += l.precision;
-    *out += "\",\"basis\":\"";
+    *out += "\",\"basis\":\""sv;
     *out += l.basis;
-    *out += "\"}";
+    *out += "\"}"sv;
   } else {
-    *out += "null";
+    *out += "null"sv;
   }
-  *out += ",\"source\":";
-  if (e.source) AppendSpan(text, *e.source, out);
-  else *out += "null";
+  *out += ",\"source\":"sv;
+  if (e.source)
+    AppendSpan(text, *e.source, out);
+  else
+    *out += "null"sv;
   auto code = events::ToExternalCode(e.type, e.mode);
-  *out += ",\"plover\":{\"event\":\"";
+  *out += ",\"plover\":{\"event\":\""sv;
   *out += code.plover_event;
-  *out += "\",\"mode\":";
-  if (code.plover_mode.empty()) *out += "null";
-  else AppendJsonString(code.plover_mode, out);
-  *out += "},\"cameo\":\"";
+  *out += "\",\"mode\":"sv;
+  if (code.plover_mode.empty())
+    *out += "null"sv;
+  else
+    AppendJsonString(code.plover_mode, out);
+  *out += "},\"cameo\":\""sv;
   *out += code.cameo;
-  *out += "\"}";
+  *out += "\"}"sv;
 }
 
 }  // namespace
@@ -198,7 +218,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
     uint64_t w;
     std::memcpy(&w, s.data() + at, 8);
     uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-    uint64_t special = ((w - kOnes * 0x20) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & ~w & kHigh;
+    uint64_t special =
+        ((w - kOnes * 0x20) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & ~w & kHigh;
     return special == 0;
   };
   for (; i < s.size(); ++i) {
@@ -209,16 +230,30 @@ void AppendJsonString(std::string_view s, std::string* out) {
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
+      case '"':
+        *out += "\\\""sv;
+        break;
+      case '\\':
+        *out += "\\\\"sv;
+        break;
+      case '\n':
+        *out += "\\n"sv;
+        break;
+      case '\r':
+        *out += "\\r"sv;
+        break;
+      case '\t':
+        *out += "\\t"sv;
+        break;
+      case '\b':
+        *out += "\\b"sv;
+        break;
+      case '\f':
+        *out += "\\f"sv;
+        break;
       default:
         if (c < 0x20) {
-          *out += "\\u00";
+          *out += "\\u00"sv;
           *out += kHex[c >> 4];
           *out += kHex[c & 15];
         }
@@ -230,51 +265,53 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void AppendJsonLine(const CodedDocument& cd, std::string* out) {
   const auto& doc = cd.doc;
-  *out += "{\"id\":";
+  *out += "{\"id\":"sv;
   AppendJsonString(doc.id, out);
-  *out += ",\"published\":";
-  if (doc.published.empty()) *out += "null";
-  else AppendJsonString(doc.published, out);
-  *out += ",\"status\":\"";
+  *out += ",\"published\":"sv;
+  if (doc.published.empty())
+    *out += "null"sv;
+  else
+    AppendJsonString(doc.published, out);
+  *out += ",\"status\":\""sv;
   *out += cd.status.ok() ? "ok" : (cd.failed ? "failed" : "rejected");
   *out += '"';
   if (!cd.status.ok()) {
-    *out += ",\"error\":{\"code\":\"";
+    *out += ",\"error\":{\"code\":\""sv;
     *out += ErrorCodeName(cd.status.code());
-    *out += "\",\"message\":";
+    *out += "\",\"message\":"sv;
     AppendJsonString(cd.status.message(), out);
-    *out += ",\"where\":";
+    *out += ",\"where\":"sv;
     AppendJsonString(cd.status.where().empty() ? doc.origin : cd.status.where(), out);
     *out += '}';
   }
-  *out += ",\"warnings\":[";
+  *out += ",\"warnings\":["sv;
   for (size_t i = 0; i < doc.warnings.size(); ++i) {
     if (i) *out += ',';
     AppendJsonString(doc.warnings[i], out);
   }
-  *out += "],\"events\":[";
+  *out += "],\"events\":["sv;
   for (size_t i = 0; i < cd.events.size(); ++i) {
     if (i) *out += ',';
     AppendEvent(doc.text, cd.events, i, out);
   }
-  *out += "],\"checks\":[";
+  *out += "],\"checks\":["sv;
   for (size_t i = 0; i < cd.checks.size(); ++i) {
     const auto& c = cd.checks[i];
     if (i) *out += ',';
-    *out += "{\"kind\":\"";
+    *out += "{\"kind\":\""sv;
     *out += c.kind;
-    *out += "\",\"result\":\"";
+    *out += "\",\"result\":\""sv;
     *out += c.result;
-    *out += "\",\"events\":[";
+    *out += "\",\"events\":["sv;
     for (size_t k = 0; k < c.events.size(); ++k) {
       if (k) *out += ',';
       AppendEventId(c.events[k], out);
     }
-    *out += "],\"message\":";
+    *out += "],\"message\":"sv;
     AppendJsonString(c.message, out);
     *out += '}';
   }
-  *out += "]}\n";
+  *out += "]}\n"sv;
 }
 
 }  // namespace evident::pipeline
