@@ -74,14 +74,7 @@ struct Gazetteer::Storage {
   }
 };
 
-uint32_t NameKeyHash(std::string_view key) {
-  uint32_t h = 0x811C9DC5u;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 0x01000193u;
-  }
-  return h;
-}
+uint32_t NameKeyHash(std::string_view key) { return NameKeyHashUpdate(kNameKeyHashSeed, key); }
 
 namespace {
 constexpr std::string_view kLooseArticles[] = {"al ", "el ",  "ad ", "ar ", "as ", "an ",

@@ -90,6 +90,16 @@ enum KeyFlag : uint16_t {
 
 // The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.
 uint32_t NameKeyHash(std::string_view key);
+// NameKeyHash is FNV-1a, so it can be computed a piece at a time:
+// NameKeyHash(a + b) == NameKeyHashUpdate(NameKeyHash(a), b).
+inline constexpr uint32_t kNameKeyHashSeed = 0x811C9DC5u;
+inline uint32_t NameKeyHashUpdate(uint32_t h, std::string_view more) {
+  for (unsigned char c : more) {
+    h ^= c;
+    h *= 0x01000193u;
+  }
+  return h;
+}
 
 struct CandidateRef {
   uint32_t record;  // index into the records
@@ -150,6 +160,8 @@ class Gazetteer {
   size_t num_keys() const { return num_keys_; }
   // The i-th name key (for building indexes over all names, e.g. first words).
   std::string_view KeyAt(size_t i) const { return Str(keys_[i].key); }
+  // NameKeyHash(KeyAt(i)), as stored (checked when the file was opened).
+  uint32_t KeyHashAt(size_t i) const { return keys_[i].hash; }
   size_t file_size() const;
   // Where the data came from, as written by the builder.
   std::string_view source() const { return Str(source_); }

@@ -1780,12 +1780,20 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
       first_words_(gazetteer_.num_keys() / 2),
       keys_(gazetteer_.num_keys()),
       prefixes_(gazetteer_.num_keys() / 4) {
+  // PERF (startup): the stored key hash is used as it is, and the prefix hashes are the FNV
+  // states at each space of one pass over the key.
   for (size_t i = 0; i < gazetteer_.num_keys(); ++i) {
     std::string_view key = gazetteer_.KeyAt(i);
-    keys_.Add(NameKeyHash(key));
+    keys_.Add(gazetteer_.KeyHashAt(i));
     size_t sp = key.find(' ');
     first_words_.Add(WordHash(key.substr(0, sp)));
-    for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) prefixes_.Add(NameKeyHash(key.substr(0, sp)));
+    uint32_t h = kNameKeyHashSeed;
+    size_t done = 0;
+    for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
+      h = NameKeyHashUpdate(h, key.substr(done, sp - done));
+      prefixes_.Add(h);
+      done = sp;
+    }
   }
 }
 
