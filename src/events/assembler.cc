@@ -1754,6 +1754,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
   if (doc_country_resolved.empty()) doc_country_resolved = doc.style_country;
   const places::PlaceMention* town = DocumentTown(doc, usable_places, doc_country_resolved);
+  const std::vector<uint32_t> redirects = PlaceRedirects(doc);
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -1813,7 +1814,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
-    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, town);
+    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, town);
   }
 }
 
@@ -1827,6 +1828,18 @@ bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) 
     if (w == "(") return true;
   }
   return false;
+}
+
+// Whether a word ends the name of a street or a venue rather than a town.
+bool StreetOrVenueWord(std::string_view w) {
+  return w == "street" || w == "st" || w == "avenue" || w == "ave" || w == "road" || w == "rd" || w == "drive" ||
+         w == "boulevard" || w == "blvd" || w == "lane" || w == "way" || w == "court" || w == "place" ||
+         w == "highway" || w == "pike" || w == "parkway" || w == "circle" || w == "terrace" || w == "trail" ||
+         w == "bar" || w == "club" || w == "lounge" || w == "church" || w == "school" || w == "market" ||
+         w == "center" || w == "centre" || w == "range" || w == "preserve" || w == "industries" || w == "hotel" ||
+         w == "motel" || w == "restaurant" || w == "apartments" || w == "plaza" || w == "store" || w == "park" ||
+         w == "square" || w == "hospital" || w == "prison" || w == "court" || w == "ministry" || w == "university" ||
+         w == "bank" || w == "company" || w == "factory" || w == "headquarters" || w == "mosque";
 }
 
 // Whether a mention names part of a town: "Fonseca neighborhood", "Linha community",
@@ -1848,7 +1861,10 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
     }
   }
   std::string_view first = t.tokens[m.begin_token].norm;
-  return first == "colonia" || first == "barrio" || first == "bairro" || first == "barangay";
+  if (first == "colonia" || first == "barrio" || first == "bairro" || first == "barangay") return true;
+  // A name the gazetteer lacks that ends like a street or a venue: "Colchester Drive", "Go-Go
+  // Bar", "Sacred Heart Catholic Church", "Excel Industries".
+  return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
 }
 
 // Whether a town's name stands for the area around it: "Chora district", "Mindat District",
@@ -1882,6 +1898,42 @@ bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m
          w == "investigators" || w == "coroner" || w == "prosecutors";
 }
 
+// Whether a word after a place's name makes it part of a town or its countryside: "Borgi
+// village", "Saleem Khil area", "Galo Branco neighborhood", "Degwar sector".
+bool InnerPlaceNoun(std::string_view w) {
+  return w == "village" || w == "villages" || w == "area" || w == "neighborhood" || w == "neighbourhood" ||
+         w == "community" || w == "locality" || w == "sector" || w == "hamlet" || w == "camp" || w == "quarter" ||
+         w == "colony" || w == "mohalla" || w == "ward" || w == "compound" || w == "square" || w == "street" ||
+         w == "road" || w == "market";
+}
+
+// Whether a word after a place's name makes it wider than a town: "Idleb countryside",
+// "Sanaa governorate", "Rakhine State", "Lainya county".
+bool WideAreaNoun(std::string_view w) {
+  return w == "countryside" || w == "governorate" || w == "province" || w == "state" || w == "region" ||
+         w == "oblast" || w == "department" || w == "county" || w == "division";
+}
+
+// Words that may stand between a place and the wider place holding it, after "in" or "of":
+// "Zannubah village in the north-western countryside of Ein Issa".
+bool ContainerFiller(std::string_view w) {
+  return w == "the" || w == "-" || w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
+         w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "rural" || w == "northwestern" ||
+         w == "northeastern" || w == "southwestern" || w == "southeastern" || w == "north-western" ||
+         w == "north-eastern" || w == "south-western" || w == "south-eastern" || w == "countryside" ||
+         w == "outskirts" || w == "vicinity" || w == "suburbs" || w == "of" || w == "in";
+}
+
+// The mention an event placed at `m` takes (EventAssembler::PlaceRedirects), following a chain
+// ("Zannubah village in the countryside of Ein Issa in Ar-Raqqa": Ar-Raqqa -> Ein Issa ->
+// Zannubah) for a few steps.
+const places::PlaceMention& Redirected(const DocumentAnnotations& doc, const std::vector<uint32_t>& to,
+                                       const places::PlaceMention& m) {
+  size_t i = static_cast<size_t>(&m - doc.places.data());
+  for (int step = 0; step < 4 && to[i] != i; ++step) i = to[i];
+  return doc.places[i];
+}
+
 }  // namespace
 
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
@@ -1903,6 +1955,58 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
     }
   }
   return usable;
+}
+
+std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& doc) {
+  // "X [noun] in|of [the ...] Y [noun]": Y holds X. The event is at X ("shelled Kinda in
+  // Idleb", "in Jurneyyeh city in Ar-Raqqa countryside"), unless X is part of the town Y: a
+  // quarter, street or venue ("Al-Ashrafieh neighbourhood in Afrin city", "Barangay Basak,
+  // Guihulngan", "outside the Seray in Tripoli"), or a place inside what the text calls a town,
+  // city or district ("in Lazaka village in Shirqat district"); then the town places the event
+  // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
+  // "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
+  const auto& t = *doc.text;
+  const auto& toks = t.tokens;
+  std::vector<uint32_t> to(doc.places.size());
+  for (size_t i = 0; i < to.size(); ++i) to[i] = static_cast<uint32_t>(i);
+  for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+    const auto& x = doc.places[i];
+    const auto& y = doc.places[i + 1];
+    if (x.demonym || x.actor || y.demonym || y.actor || x.precision == places::Precision::kCountry ||
+        y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 8) {
+      continue;
+    }
+    // A part of a town: a quarter, a street or venue, or a name after "the" (an institution
+    // or a named area: "the Ministry of Education in Libreville").
+    // "the Court of First Instance in Mahdia": the end of a longer name, an institution.
+    bool part = SubCity(t, x) || (x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") ||
+                (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
+                 (toks[x.begin_token - 2].flags & tokens::kCapitalized));
+    uint32_t k = x.end_token;
+    if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city")) ++k;
+    if (k >= y.begin_token) continue;
+    std::string_view link = toks[k].norm;
+    bool holds = link == "in" || link == "of";
+    if (!holds && !(part && (link == "near" || link == ","))) continue;
+    bool wide = y.precision == places::Precision::kAdmin1;
+    for (++k; k < y.begin_token; ++k) {
+      if (!ContainerFiller(toks[k].norm)) break;
+      if (toks[k].norm == "countryside" || toks[k].norm == "outskirts" || toks[k].norm == "vicinity") wide = true;
+    }
+    if (k != y.begin_token) continue;
+    std::string_view after_y = y.end_token < toks.size() ? toks[y.end_token].norm : std::string_view();
+    if (WideAreaNoun(after_y)) wide = true;
+    bool y_town = after_y == "city" || after_y == "town" || after_y == "district" || after_y == "upazila" ||
+                  after_y == "suburb" || after_y == "tehsil" || after_y == "taluka";
+    if (!wide && (part || (holds && y_town))) {
+      to[i] = static_cast<uint32_t>(i + 1);
+    } else if (holds && x.precision != places::Precision::kAdmin1 &&
+               (x.country.empty() || y.country.empty() || x.country == y.country)) {
+      // (X in another country than the place holding it is a namesake abroad.)
+      to[i + 1] = static_cast<uint32_t>(i);
+    }
+  }
+  return to;
 }
 
 const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotations& doc,
@@ -1931,6 +2035,7 @@ const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotatio
 std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                                        const std::string& doc_country,
                                                        const std::vector<uint8_t>& usable_places,
+                                                       const std::vector<uint32_t>& redirects,
                                                        const places::PlaceMention* town) const {
   const auto& sents = doc.text->sentences;
   const auto& sent = sents[ev.sentence_index];
@@ -1977,7 +2082,23 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       best = &m;
     }
   }
-  if (best) return make(*best, "same sentence");
+  // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a
+  // quarter of a town named earlier in the paragraph is placed by that town.
+  auto town_of = [&](const places::PlaceMention& m) -> const places::PlaceMention& {
+    if (!SubCity(*doc.text, m)) return m;
+    for (const places::PlaceMention* p = &m; p != doc.places.data();) {
+      --p;
+      uint32_t si = ev.sentence_index;
+      while (si > 0 && sents[si].begin_token > p->begin_token) --si;
+      if (sents[si].paragraph != sent.paragraph) break;
+      if (usable(*p) && p->precision == places::Precision::kCity && !SubCity(*doc.text, *p) &&
+          (p->country.empty() || m.country.empty() || p->country == m.country)) {
+        return *p;
+      }
+    }
+    return m;
+  };
+  if (best) return make(town_of(Redirected(doc, redirects, *best)), "same sentence");
   for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
     const auto& m = *it;
     if (!usable(m) || m.begin_token >= sent.begin_token || m.dateline) continue;
@@ -1986,7 +2107,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     while (si > 0 && sents[si].begin_token > m.begin_token) --si;
     if (sents[si].paragraph != sent.paragraph) break;
     if (m.precision == places::Precision::kCountry) continue;
-    return make(m, "same paragraph");
+    return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");

@@ -93,8 +93,13 @@ class EventAssembler {
   static const places::PlaceMention* DocumentTown(const DocumentAnnotations& doc,
                                                   const std::vector<uint8_t>& usable_places,
                                                   const std::string& doc_country);
+  // Per place mention of `doc`: the index of the mention an event placed there takes instead,
+  // or its own index. "shelled Kinda in Idleb": Idleb -> Kinda (a place inside a wider one);
+  // "in Borgi village of Ahmadabad district": Borgi -> Ahmadabad (a village or quarter of a town).
+  static std::vector<uint32_t> PlaceRedirects(const DocumentAnnotations& doc);
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                          const std::string& doc_country, const std::vector<uint8_t>& usable_places,
+                                         const std::vector<uint32_t>& redirects,
                                          const places::PlaceMention* town) const;
 
   const lexicon::Lexicon& lexicon_;

@@ -1301,6 +1301,8 @@ void DocResolver::Choose(bool use_votes) {
 void DocResolver::Cohere() {
   std::vector<double> weight(raws_.size(), 0);
   Votes<uint16_t> votes;
+  Votes<uint16_t> actor_of;  // 1 for the countries of the document's actors
+  Votes<uint16_t> named;     // 1 for the countries named, or one of their subdivisions
   for (size_t i = 0; i < raws_.size(); ++i) {
     const Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0) continue;
@@ -1315,6 +1317,8 @@ void DocResolver::Cohere() {
     if (!r.demonym && !r.actor && !r.dateline && rec.Kind() == PlaceKind::kCountry) w = 0.5;
     weight[i] = w;
     votes[CountryKey(rec.Country())] += w;
+    if (r.actor) actor_of[CountryKey(rec.Country())] = 1;
+    if (!r.demonym && !r.actor && rec.Kind() != PlaceKind::kCity) named[CountryKey(rec.Country())] = 1;
   }
   for (size_t i = 0; i < raws_.size(); ++i) {
     Raw& r = raws_[i];
@@ -1334,6 +1338,9 @@ void DocResolver::Cohere() {
         if (q.cands[k].record == r.cands[r.chosen].record) continue;  // not by itself
         const PlaceRecord& qr = g_.record(q.cands[k].record);
         if (qr.Country() != rec.Country()) continue;
+        // A city qualifier is read as chosen: "Petrovskoye, Donetsk" is not in Russia because a
+        // small Donetsk lies there too.
+        if (qr.Kind() == PlaceKind::kCity && static_cast<int>(k) != q.chosen) continue;
         consistent = true;
         if (qr.Kind() != PlaceKind::kCity && g_.record(q.cands[q.chosen].record).Country() != rec.Country()) {
           q.chosen = static_cast<int>(k);
@@ -1350,8 +1357,10 @@ void DocResolver::Cohere() {
       }
     }
     if (consistent) continue;
-    // A large place is known well enough to doubt the qualifier instead.
-    if (region_qualifier >= 0 && rec.population < 100000) {
+    // A large place is known well enough to doubt a qualifier named after a direction
+    // ("Freetown city (Western Area Urban, Western)": Western, Uganda) instead; other
+    // subdivisions name where it is ("Santa Fe, Ocotepeque": not Santa Fe, Argentina).
+    if (region_qualifier >= 0 && (rec.population < 100000 || (C(raws_[region_qualifier].b) & kCompass) == 0)) {
       const Raw& q = raws_[region_qualifier];
       r.abroad_country = std::string(g_.record(q.cands[q.chosen].record).Country());
       r.placed_by = region_qualifier;
@@ -1378,14 +1387,18 @@ void DocResolver::Cohere() {
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     const char code[2] = {static_cast<char>(best >> 8), static_cast<char>(best & 0xFF)};
-    if (namesake >= 0) {
-      // A namesake in the supported country: taken on a little support.
+    if (namesake >= 0 && (rec.population < 100000 || best_w >= 1.0 || named.find(best) != nullptr)) {
+      // A namesake in the supported country: taken on a little support; for a large place, on
+      // clear support or a country or subdivision named ("Sosnovskoye, Donetsk" does not make
+      // Donetsk the small one in Russia; "Manchester parish" in a Jamaican story does).
       r.chosen = namesake;
       if (explain_) r.why = "document country " + std::string(code, 2);
       continue;
     }
     // No namesake: a large place stays; a small one is moved or dropped on clear support only.
-    if (rec.population >= 100000 || best_w < 1.0) continue;
+    // Clear support: a vote of 1 ("Donetsk"), or an actor with nothing at all for the mention's
+    // own country ("the OSCE SMM observed ... near Komsomolets").
+    if (rec.population >= 100000 || (best_w < 1.0 && (own_w > 0 || actor_of.find(best) == nullptr))) continue;
     // A common word ("State police", "Metro police") is no locality by its context alone.
     if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(code, 2);
@@ -1629,7 +1642,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
       if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
-        int q = RawStartingAt(k + 1);
+        // "Qarfel in the western countryside of Tell Abiad", "Jarablus city in north - eastern
+        // countryside of Aleppo": directions and the countryside stand between.
+        uint32_t qk = k + 1;
+        while (qk < N() && qk < k + 8 && !Cap(qk) &&
+               ((C(qk) & kPlaceAdjective) || Norm(qk) == "-" || Norm(qk) == "of" || Norm(qk) == "countryside" ||
+                Norm(qk) == "outskirts" || Norm(qk) == "vicinity")) {
+          ++qk;
+        }
+        int q = RawStartingAt(qk);
         if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
           placed_in = true;
           if (qualifier < 0) qualifier = q;

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/date.h"
@@ -550,6 +551,57 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
     EXPECT_EQ(Text(cd, e.location->span), "Marvale");
     EXPECT_EQ(e.location->country, "US");
     EXPECT_EQ(e.location->basis, "document");
+  }
+}
+
+// A place inside a wider one named after it is the scene: "Kafr Zibdin in Idleb" happened in
+// Kafr Zibdin (a village the gazetteer lacks), not in the city of Idlib, and so did the protest
+// "in Tell Marwan town in Aleppo countryside".
+TEST(EventAssembler, APlaceInsideAWiderOneIsTheScene) {
+  for (auto [text, scene] :
+       {std::pair{"On 3 May 2021, regime forces shelled Kafr Zibdin in Idleb using artillery.", "Kafr Zibdin"},
+        std::pair{"On 3 May 2021, civilians in Tell Marwan town in Aleppo countryside protested.", "Tell Marwan"}}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    for (const Event& e : cd.events) {
+      ASSERT_TRUE(e.location.has_value()) << text;
+      EXPECT_EQ(Text(cd, e.location->span), scene) << text;
+      EXPECT_EQ(e.location->country, "SY") << text;
+    }
+  }
+}
+
+// A quarter, a venue or a village of a town is placed by the town: users map "Afrin", not the
+// Al-Warda neighbourhood; "Tikrit", not a village of its district the gazetteer lacks; the
+// town, not the bar a shooting happened in.
+TEST(EventAssembler, APartOfATownTakesTheTown) {
+  for (auto [text, town, country] :
+       {std::tuple{"On 7 May 2021, gunmen clashed in Al-Warda neighbourhood in Afrin city.", "Afrin", "SY"},
+        std::tuple{"On 7 May 2021, militants attacked a police post in Qaryat Zafran village in Tikrit district.",
+                   "Tikrit", "IQ"},
+        std::tuple{"On 7 May 2021, protesters gathered outside the Grand Seray in Sidon.", "Sidon", "LB"},
+        std::tuple{"A man was shot outside the Blue Lantern Bar in Irvington, New Jersey, police said.", "Irvington",
+                   "US"}}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    for (const Event& e : cd.events) {
+      ASSERT_TRUE(e.location.has_value()) << text;
+      EXPECT_EQ(Text(cd, e.location->span), town) << text;
+      EXPECT_EQ(e.location->country, country) << text;
+    }
+  }
+}
+
+// A quarter named alone in its sentence is placed by the town named earlier in the paragraph.
+TEST(EventAssembler, AQuarterTakesTheTownNamedBefore) {
+  auto cd = CodeText(
+      "On 9 May 2021, in Nova Iguacu, Rio de Janeiro, the Military Police carried out an operation in the "
+      "Jardim Palmeira neighborhood. Two suspects were shot dead.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const Event& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(Text(cd, e.location->span), "Nova Iguacu");
+    EXPECT_EQ(e.location->country, "BR");
   }
 }
 

