@@ -1,7 +1,9 @@
 #include "tokens/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include "common/utf8.h"
 
@@ -29,25 +31,59 @@ constexpr auto kAscii = MakeAsciiTable();
 // ASCII normal form.
 CharClass ClassifyCodePoint(char32_t cp, std::string_view* norm) {
   switch (cp) {
-    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F:
-    case 0x200B: case 0x3000: case 0xFEFF:
+    case 0x00A0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x200B:
+    case 0x3000:
+    case 0xFEFF:
       return kSpace;
-    case 0x2028: case 0x2029: case 0x0085:
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
       return kNewline;
-    case 0x2018: case 0x2019: case 0x02BC: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0x2032:
       *norm = "'";
       return kApos;
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
       *norm = "\"";
       return kPunctChar;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       *norm = "-";
       return kPunctChar;
     case 0x2026:
       *norm = "...";
       return kPunctChar;
-    case 0x2022: case 0x00B7: case 0x00A9: case 0x00AE: case 0x2122: case 0xFFFD: case 0x00B0:
-    case 0x20AC: case 0x00A3: case 0x00A5: case 0x20B9: case 0x20BD: case 0x00A7:
+    case 0x2022:
+    case 0x00B7:
+    case 0x00A9:
+    case 0x00AE:
+    case 0x2122:
+    case 0xFFFD:
+    case 0x00B0:
+    case 0x20AC:
+    case 0x00A3:
+    case 0x00A5:
+    case 0x20B9:
+    case 0x20BD:
+    case 0x00A7:
       return kOther;
     default:
       return kLetter;
@@ -58,21 +94,29 @@ bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
 // Abbreviations after which a period does not end a sentence (lowercase, without the dot).
-bool IsAbbreviation(std::string_view w) {
+bool IsAbbreviation(std::string_view w, uint64_t hash) {
   static constexpr std::string_view kAbbr[] = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "st",
-      "sr", "jr", "rev", "gov", "sen", "rep", "pres", "insp", "supt", "det", "no", "nos", "vs",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "mt", "ft", "co", "corp", "inc", "ltd", "dept", "univ", "ave", "blvd", "rd", "hon",
-      "adm", "cmdr", "brig", "messrs", "approx", "est", "fig", "vol", "al", "etc", "ca",
-      "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-      "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
-      "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "sgts",
-      "ph", "mg", "rs", "govt", "asst", "supdt", "addl", "dy", "shri", "smt", "km"};
-  if (w.size() > 6) return false;
-  for (auto a : kAbbr)
-    if (a.size() == w.size() && a[0] == w[0] && a == w) return true;
-  return false;
+      "mr",   "mrs",  "ms",   "dr",   "prof",  "gen",    "lt",     "col",  "maj",  "capt", "cpl",  "sgt",
+      "st",   "sr",   "jr",   "rev",  "gov",   "sen",    "rep",    "pres", "insp", "supt", "det",  "no",
+      "nos",  "vs",   "jan",  "feb",  "mar",   "apr",    "jun",    "jul",  "aug",  "sep",  "sept", "oct",
+      "nov",  "dec",  "mt",   "ft",   "co",    "corp",   "inc",    "ltd",  "dept", "univ", "ave",  "blvd",
+      "rd",   "hon",  "adm",  "cmdr", "brig",  "messrs", "approx", "est",  "fig",  "vol",  "al",   "etc",
+      "ca",   "ala",  "ariz", "ark",  "calif", "colo",   "conn",   "del",  "fla",  "ga",   "ill",  "ind",
+      "kan",  "kans", "ky",   "la",   "md",    "mass",   "mich",   "minn", "miss", "mo",   "mont", "neb",
+      "nev",  "okla", "ore",  "pa",   "penn",  "tenn",   "tex",    "va",   "vt",   "wash", "wis",  "wyo",
+      "sgts", "ph",   "mg",   "rs",   "govt",  "asst",   "supdt",  "addl", "dy",   "shri", "smt",  "km"};
+  // PERF: looked up by token hash in a sorted table (a scan of the list ran at every period).
+  struct Table {
+    std::vector<std::pair<uint64_t, std::string_view>> by_hash;
+    Table() {
+      for (auto a : kAbbr) by_hash.emplace_back(HashToken(a), a);
+      std::sort(by_hash.begin(), by_hash.end());
+    }
+  };
+  static const Table table;
+  auto it =
+      std::lower_bound(table.by_hash.begin(), table.by_hash.end(), std::pair<uint64_t, std::string_view>(hash, {}));
+  return it != table.by_hash.end() && it->first == hash && it->second == w;
 }
 
 }  // namespace
@@ -92,9 +136,15 @@ uint64_t HashToken(std::string_view s) {
     p += 8;
     n -= 8;
   }
-  if (n > 0) {
-    uint64_t w = 0;
-    for (size_t k = 0; k < n; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+  if (n >= 4) {  // 4 to 7 bytes: two overlapping 4-byte loads
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    h = (h ^ (lo | (static_cast<uint64_t>(hi) << 32))) * kMul;
+  } else if (n > 0) {  // 1 to 3 bytes: first, middle and last
+    uint64_t w = (static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+                 static_cast<unsigned char>(p[n - 1]);
     h = (h ^ w) * kMul;
   }
   h ^= h >> 32;
@@ -132,7 +182,10 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
         int letters = 0;
         for (size_t k = b; k < e; ++k) {
           char c = text[k];
-          if (IsLowerAscii(c)) { all = false; break; }
+          if (IsLowerAscii(c)) {
+            all = false;
+            break;
+          }
           if (IsUpper(c)) ++letters;
         }
         if (all && letters >= 2) t.flags |= kAllCaps;
@@ -196,8 +249,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
             e += dl;
             continue;
           }
-          if (dc == kApos && sp.empty() && e + 1 < n &&
-              kAscii[static_cast<unsigned char>(text[e + 1])] == kLetter) {
+          if (dc == kApos && sp.empty() && e + 1 < n && kAscii[static_cast<unsigned char>(text[e + 1])] == kLetter) {
             // Keep "don't"; split the possessive "'s" into its own token.
             if ((text[e + 1] == 's' || text[e + 1] == 'S') &&
                 (e + 2 >= n || kAscii[static_cast<unsigned char>(text[e + 2])] != kLetter))
@@ -218,7 +270,10 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
       bool has_letter = false;
       while (e < n) {
         char d = text[e];
-        if (d >= '0' && d <= '9') { ++e; continue; }
+        if (d >= '0' && d <= '9') {
+          ++e;
+          continue;
+        }
         if ((d == ',' || d == '.') && e + 1 < n && text[e + 1] >= '0' && text[e + 1] <= '9' && !has_letter) {
           e += 1;
           continue;
@@ -238,8 +293,8 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
       // Possessive "'s" / "’s" as its own token.
       size_t after = i + clen;
       if (after < n && (text[after] == 's' || text[after] == 'S') &&
-          (after + 1 >= n || kAscii[static_cast<unsigned char>(text[after + 1])] != kLetter) &&
-          !out->tokens.empty() && !(pending & kSpaceBefore)) {
+          (after + 1 >= n || kAscii[static_cast<unsigned char>(text[after + 1])] != kLetter) && !out->tokens.empty() &&
+          !(pending & kSpaceBefore)) {
         push(i, after + 1, TokenKind::kWord, "'s");
         i = after + 1;
         continue;
@@ -284,8 +339,8 @@ void Tokenizer::SplitSentences(TokenizedText* out) const {
     if (i > start && t.HasFlag(kNewlineBefore)) {
       const Token& prev = toks[i - 1];
       // A single line break inside running lowercase text is a wrapped line, not a boundary.
-      bool wrapped = !t.HasFlag(kParagraphBefore) && prev.kind == TokenKind::kWord &&
-                     !(t.flags & kCapitalized) && t.kind == TokenKind::kWord;
+      bool wrapped = !t.HasFlag(kParagraphBefore) && prev.kind == TokenKind::kWord && !(t.flags & kCapitalized) &&
+                     t.kind == TokenKind::kWord;
       if (!wrapped) close(i);
     }
     if (t.kind != TokenKind::kPunct) continue;
@@ -304,15 +359,14 @@ void Tokenizer::SplitSentences(TokenizedText* out) const {
       if (prev.span.end != t.span.begin) {
         // " . " spaced period: still a boundary.
       } else if (prev.kind == TokenKind::kWord) {
-        if (IsAbbreviation(prev.norm)) continue;
+        if (IsAbbreviation(prev.norm, prev.hash)) continue;
         // Single capital letter: an initial ("John F. Kennedy").
         if (prev.span.size() == 1 && (prev.flags & kCapitalized)) continue;
       }
       if (!next.HasFlag(kSpaceBefore)) {
         // "reported.Major General": glued sentences in scraped text.
-        bool glued = prev.kind == TokenKind::kWord && prev.span.size() >= 2 &&
-                     next.kind == TokenKind::kWord && (next.flags & kCapitalized) &&
-                     next.span.size() >= 2 && !(next.flags & kAllCaps);
+        bool glued = prev.kind == TokenKind::kWord && prev.span.size() >= 2 && next.kind == TokenKind::kWord &&
+                     (next.flags & kCapitalized) && next.span.size() >= 2 && !(next.flags & kAllCaps);
         if (!glued) continue;
       }
     } else if (!next.HasFlag(kSpaceBefore) && next.kind != TokenKind::kPunct) {
