@@ -90,6 +90,12 @@ void Coder::Code(CodedDocument* out) {
   bool lowercase_text = words > 20 && caps * 50 < words;
 
   auto& sents = annotations_.sentences;
+  // PERF: annotations of sentences dropped from earlier documents wait in spare_sentences_ with
+  // their vectors' capacity, so that the matches of the next documents need no allocation.
+  while (sents.size() < tokens_.sentences.size() && !spare_sentences_.empty()) {
+    sents.push_back(std::move(spare_sentences_.back()));
+    spare_sentences_.pop_back();
+  }
   sents.resize(tokens_.sentences.size());
   size_t used = 0;
   for (uint32_t i = 0; i < tokens_.sentences.size(); ++i) {
@@ -134,7 +140,10 @@ void Coder::Code(CodedDocument* out) {
     e.numbers_.Extract(tokens_, s.begin_token, s.end_token, &a.quantities);
     ++used;
   }
-  sents.resize(used);
+  while (sents.size() > used) {
+    spare_sentences_.push_back(std::move(sents.back()));
+    sents.pop_back();
+  }
   // PERF: places are looked for only where they can place an event: sentences with a trigger
   // and their neighbours, and the first three (dateline, lede). Resolving every sentence of
   // long articles tripled the coding time.

@@ -82,6 +82,7 @@ class Coder {
   const Engine& engine_;
   tokens::TokenizedText tokens_;
   events::DocumentAnnotations annotations_;
+  std::vector<events::SentenceAnnotations> spare_sentences_;  // see Code()
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
   std::vector<places::PlaceMention> title_places_;
