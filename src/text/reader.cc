@@ -348,15 +348,12 @@ ReadItem ParseJsonl(std::string_view line, bool padded, const std::string& origi
   bool has_text = false;
   std::string text_problem;  // set when "text" exists but is not a string
   std::string id_problem;    // set when "id" is neither string nor number
-  std::string field_names;   // for the missing-text message
   size_t field_count = 0;
   for (auto field : object) {
     std::string_view key = field.key;
     simdjson::dom::element value = field.value;
     simdjson::dom::element_type type = value.type();
-    if (++field_count <= 8) {
-      field_names += (field_count > 1 ? ", " : "") + Fragment(key, 20);
-    }
+    ++field_count;
     if (key == "text") {
       if (type == simdjson::dom::element_type::STRING) {
         std::string_view text = value.get_string().value_unsafe();
@@ -408,9 +405,17 @@ ReadItem ParseJsonl(std::string_view line, bool padded, const std::string& origi
       }
     }
   }
-  if (field_count > 8) field_names += ", ...";
-
   if (!has_text) {
+    // The field names for the message, built only now (PERF: not for every document).
+    std::string field_names;
+    size_t listed = 0;
+    for (auto field : object) {
+      if (++listed > 8) {
+        field_names += ", ...";
+        break;
+      }
+      field_names += (listed > 1 ? ", " : "") + Fragment(field.key, 20);
+    }
     std::string message =
         !text_problem.empty() ? text_problem
         : field_count == 0
