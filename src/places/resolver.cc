@@ -284,6 +284,8 @@ bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifi
 bool IsTitle(std::string_view w) { return (Classes(w) & kTitle) != 0; }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+// A word of lowercase ASCII letters and digits once normalized: its own name key.
+bool IsPlainWord(const Token& t) { return t.kind == TokenKind::kWord && t.HasFlag(tokens::kPlainAscii); }
 
 // Capitalized, also for non-ASCII initials (Ōsaka, Łódź, Île): Latin-1 and Latin Extended-A
 // capitals (even code points in U+0100..U+017F).
@@ -567,9 +569,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
-      bool plain = true;
-      for (char c : t.norm)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain = false;
+      bool plain = IsPlainWord(t);
       starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
       can_start = starts != 0;
     }
@@ -662,9 +662,7 @@ std::string DocResolver::SpanKeyOf(uint32_t b, uint32_t e) const {
   std::string key;
   bool plain_span = true;
   for (uint32_t k = b; k < e && plain_span; ++k) {
-    if (!IsWord(T(k)) || (k > b && !T(k).HasFlag(tokens::kSpaceBefore))) plain_span = false;
-    for (char c : T(k).norm)
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain_span = false;
+    if (!IsPlainWord(T(k)) || (k > b && !T(k).HasFlag(tokens::kSpaceBefore))) plain_span = false;
   }
   if (!plain_span) return NameKey(Text(b, e));
   for (uint32_t k = b; k < e; ++k) {

@@ -236,8 +236,10 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
         }
         if (pairs >= 2) e = k;
       }
+      bool plain = false;  // ASCII letters and digits only
       if (e == b) {
         // Word: letters, digits inside, internal apostrophes (don't, o'brien).
+        plain = c < 0x80;
         e = i + clen;
         while (e < n) {
           unsigned char d = static_cast<unsigned char>(text[e]);
@@ -246,6 +248,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
           std::string_view sp;
           if (d >= 0x80) dc = ClassifyCodePoint(DecodeUtf8(text, e, &dl), &sp);
           if (dc == kLetter || dc == kDigit) {
+            plain &= d < 0x80;
             e += dl;
             continue;
           }
@@ -254,6 +257,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
             if ((text[e + 1] == 's' || text[e + 1] == 'S') &&
                 (e + 2 >= n || kAscii[static_cast<unsigned char>(text[e + 2])] != kLetter))
               break;
+            plain = false;
             e += 1;
             continue;
           }
@@ -261,6 +265,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
         }
       }
       push(b, e, TokenKind::kWord, lower.substr(b, e - b));
+      if (plain) out->tokens.back().flags |= kPlainAscii;
       i = e;
       continue;
     }

@@ -31,11 +31,12 @@ enum class TokenKind : uint8_t {
 };
 
 enum TokenFlags : uint8_t {
-  kSpaceBefore = 1,      // whitespace precedes the token
-  kNewlineBefore = 2,    // a line break precedes the token
-  kCapitalized = 4,      // first letter is uppercase
-  kAllCaps = 8,          // all letters uppercase, at least two letters
-  kParagraphBefore = 16, // a blank line precedes the token
+  kSpaceBefore = 1,       // whitespace precedes the token
+  kNewlineBefore = 2,     // a line break precedes the token
+  kCapitalized = 4,       // first letter is uppercase
+  kAllCaps = 8,           // all letters uppercase, at least two letters
+  kParagraphBefore = 16,  // a blank line precedes the token
+  kPlainAscii = 32,       // a word of ASCII letters and digits only (no apostrophe, dot or UTF-8)
 };
 
 struct Token {
@@ -53,12 +54,12 @@ struct Sentence {
   Span span;
   uint32_t begin_token = 0;  // [begin_token, end_token) into TokenizedText::tokens
   uint32_t end_token = 0;
-  uint32_t paragraph = 0;    // 0-based paragraph index
+  uint32_t paragraph = 0;  // 0-based paragraph index
 };
 
 struct TokenizedText {
-  std::string_view text;      // the document text (not owned)
-  std::string lower;          // ASCII-lowercased copy of text; norms point into it
+  std::string_view text;  // the document text (not owned)
+  std::string lower;      // ASCII-lowercased copy of text; norms point into it
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
 };
