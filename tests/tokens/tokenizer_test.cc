@@ -26,6 +26,19 @@ TEST(Tokenizer, SplitsWordsNumbersAndPunctuationWithByteSpans) {
   ASSERT_EQ(t.sentences.size(), 1u);
 }
 
+// The place resolver uses a plain word as its own gazetteer key, without Unicode folding.
+TEST(Tokenizer, MarksWordsOfPlainAsciiLettersAndDigits) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string text = "Rocky Mount M23 Zürich don't Kyiv's U.S. 45";
+  tz.Tokenize(text, &t);
+  ASSERT_EQ(Norms(t),
+            (std::vector<std::string>{"rocky", "mount", "m23", "zürich", "don't", "kyiv", "'s", "u.s.", "45"}));
+  std::vector<bool> plain;
+  for (const auto& tok : t.tokens) plain.push_back(tok.HasFlag(kPlainAscii));
+  EXPECT_EQ(plain, (std::vector<bool>{true, true, true, false, false, true, false, false, false}));
+}
+
 TEST(Tokenizer, KeepsAcronymsAndAbbreviationsInOneSentence) {
   Tokenizer tz;
   TokenizedText t;
@@ -38,9 +51,13 @@ TEST(Tokenizer, KeepsAcronymsAndAbbreviationsInOneSentence) {
 TEST(Tokenizer, NormalizesTypographicQuotesAndSplitsPossessive) {
   Tokenizer tz;
   TokenizedText t;
-  std::string text = "The ministry\xE2\x80\x99s statement \xE2\x80\x9C" "ended\xE2\x80\x9D in 2020\xE2\x80\x93" "2021.";
+  std::string text =
+      "The ministry\xE2\x80\x99s statement \xE2\x80\x9C"
+      "ended\xE2\x80\x9D in 2020\xE2\x80\x93"
+      "2021.";
   tz.Tokenize(text, &t);
-  EXPECT_EQ(Norms(t), (std::vector<std::string>{"the", "ministry", "'s", "statement", "\"", "ended", "\"", "in", "2020", "-", "2021", "."}));
+  EXPECT_EQ(Norms(t), (std::vector<std::string>{"the", "ministry", "'s", "statement", "\"", "ended", "\"", "in", "2020",
+                                                "-", "2021", "."}));
   EXPECT_EQ(t.tokens[2].span.Of(text), "\xE2\x80\x99s");
 }
 
