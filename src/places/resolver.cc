@@ -1466,6 +1466,16 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
   m.dateline = r.dateline;
   m.qualifier = r.qualifier;
   m.why = r.why;
+  if (rec.Kind() == PlaceKind::kCity && r.abroad_country.empty() && g_.Str(rec.feature) == "PPLX") {
+    if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
+      const PlaceRecord& city = g_.record(container);
+      m.within.name = std::string(g_.Str(city.name));
+      m.within.geonames_id = city.geonames_id;
+      m.within.lat = city.Lat();
+      m.within.lon = city.Lon();
+      if (explain_) m.why += (m.why.empty() ? "" : "; ") + ("a section of " + m.within.name);
+    }
+  }
   if (!r.abroad_country.empty()) {
     // A namesake abroad (Cohere): kept as written, in the country the context gives.
     std::string namesake = std::string(rec.Country());

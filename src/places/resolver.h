@@ -69,11 +69,19 @@ struct PlaceMention {
   bool has_coordinates = false;
   int64_t geonames_id = 0;  // 0 if none (countries, subdivisions, unlisted places)
   Precision precision = Precision::kCity;
-  bool listed = true;                 // false: a locality the gazetteer lacks ("in X village")
-  bool demonym = false;               // "Kazakh police": a country by its adjective
-  bool actor = false;                 // "Houthi forces": an actor tied to one country (a vote)
-  bool dateline = false;              // the place of the dateline ("LUCKNOW:")
-  bool qualifier = false;             // qualifies the mention before it (", N.C." ", Texas")
+  bool listed = true;      // false: a locality the gazetteer lacks ("in X village")
+  bool demonym = false;    // "Kazakh police": a country by its adjective
+  bool actor = false;      // "Houthi forces": an actor tied to one country (a vote)
+  bool dateline = false;   // the place of the dateline ("LUCKNOW:")
+  bool qualifier = false;  // qualifies the mention before it (", N.C." ", Texas")
+  // For a section of a town (GeoNames PPLX, Gazetteer::Container): the city containing it
+  // ("ROGERS PARK" => Rogers Park, within Chicago), which events placed there report. Empty
+  // name when the place is no section or none contains it.
+  struct Within {
+    std::string name;
+    int64_t geonames_id = 0;
+    double lat = 0, lon = 0;
+  } within;
   std::vector<Candidate> candidates;  // what the name could mean, best first (empty if unlisted);
                                       // only the chosen one when resolved without `explain`
   std::string why;                    // why this candidate ("qualified by Texas; population");

@@ -521,6 +521,36 @@ TEST_F(WorldResolverTest, IndianCitiesByTheirCurrentNames) {
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
+// A section of a town (GeoNames PPLX) says which city contains it; a town of its own does not.
+TEST(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000101, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000102, "Millbrook Heights", "US", "US-VA", "PPLX", 40000, 37.08, -77.05));
+  b.Add(City(900000103, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.0));
+  auto bytes = b.Build("test");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text = "MILLBROOK HEIGHTS — A man was shot on Friday. Another was hurt in Oakmere.";
+  tokenizer.Tokenize(text, &doc);
+  std::vector<PlaceMention> mentions;
+  resolver.Resolve(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].span.Of(text), "MILLBROOK HEIGHTS");
+  EXPECT_EQ(mentions[0].name, "Millbrook Heights");
+  EXPECT_EQ(mentions[0].within.name, "Brackenford");
+  EXPECT_EQ(mentions[0].within.geonames_id, 900000101);
+  EXPECT_NEAR(mentions[0].within.lat, 37.0, 1e-6);
+  EXPECT_NE(mentions[0].why.find("a section of Brackenford"), std::string::npos) << mentions[0].why;
+  EXPECT_EQ(mentions[1].name, "Oakmere");
+  EXPECT_TRUE(mentions[1].within.name.empty());
+}
+
 TEST(PlaceResolverFilters, NoNameIsFilteredOut) {
   if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
   auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
