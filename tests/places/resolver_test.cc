@@ -446,6 +446,49 @@ TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
   EXPECT_EQ(DocumentCountry(mentions_), "BF");
 }
 
+// A name repeated is one piece of evidence: five mentions of Chester do not outvote the US
+// wording of the story for the English city of that name.
+TEST_F(WorldResolverTest, RepeatedNameDoesNotVoteForItsOwnNamesake) {
+  Resolve(
+      "CHESTER - Chester police said a man was wounded in the 1400 block of Elm Street on Friday.\n\n"
+      "The Chester shooting was the third this month, Chester officials said. The suspect faces a felony "
+      "charge, and Chester residents met on Monday.");
+  const PlaceMention* m = Find("CHESTER");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
+// "X County" in a story written the American way is a US county, even when the gazetteer's
+// only namesake lies abroad; without other US wording it keeps its namesakes' country.
+TEST_F(WorldResolverTest, CountyInAStoryWrittenTheAmericanWayIsInTheUs) {
+  Resolve(
+      "Deputies said a woman was shot in the 200 block of Oak Street in Berrien County. The sheriff said "
+      "she is recovering.");
+  const PlaceMention* m = Find("Berrien County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->precision, Precision::kAdmin2);
+  EXPECT_FALSE(m->listed);
+  Resolve("Farmers gathered in Berrien County on Sunday.");
+  m = Find("Berrien County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->country, "US");
+}
+
+// "Police Department", "Metro Police": agencies, not the town of Police (Poland) or Metro
+// (Indonesia); "in Police" still is the town.
+TEST_F(WorldResolverTest, AgencyWordsAreNoPlaces) {
+  Resolve("The boy died on Sunday.\n\nPolice Department spokesman John Doe said the boy found a gun.");
+  EXPECT_EQ(Find("Police"), nullptr);
+  Resolve("According to Metro Police, two men were shot near a casino.");
+  EXPECT_EQ(Find("Metro"), nullptr);
+  Resolve("Hundreds of workers marched in Police on Monday.");
+  const PlaceMention* m = Find("Police");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "PL");
+}
+
 // A city qualifier is read as chosen: "Sosnovskoye, Donetsk" is a village near Donetsk
 // (Ukraine) the gazetteer lacks, not the Sosnovskoye of Russia because a small Donetsk lies in
 // Russia too.
@@ -591,6 +634,21 @@ TEST(LooseKey, DiffersAgreesWithLooseKey) {
     if (LooseKeyDiffers(key) != (LooseKey(key) != key) && ++wrong <= 5) ADD_FAILURE() << "disagree on '" << key << "'";
   }
   EXPECT_EQ(wrong, 0u);
+}
+
+// US local-news wording: counties, sheriffs, "the 1400 block of", felonies and
+// misdemeanors, a city's Police Department and the District Attorney; none in other English.
+TEST(UsStyleCues, CountsAmericanWording) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text =
+      "The Dayton Police Department said the man faces a felony count and two misdemeanors; the District "
+      "Attorney will decide.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 4);
+  text = "The police department said the district attorney and the Crown Prosecution Service would decide.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
