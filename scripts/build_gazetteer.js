@@ -6,7 +6,7 @@
 //   /usr/share/iso-codes/json/iso_3166-2.json   ISO 3166-2 subdivisions (Debian iso-codes)
 //   data/countries.tsv                countries, aliases, demonyms (scripts/gen_countries.py)
 //   data/place_aliases.tsv            our exonyms, abbreviations and common words
-// Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 1.
+// Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 2.
 //
 // Usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR]
 //                                        [--cities MODULE_DIR]
@@ -509,6 +509,36 @@ function main() {
   }
   for (const r of records) r.population = Math.min(r.population, 0xffffffff) >>> 0;
 
+  // Sections of towns (PPLX: "Rogers Park", "Kreuzberg") and the cities containing them, as
+  // GazetteerBuilder::Build does (kContainerMinPopulation, kContainerKmPerSqrtPopulation in
+  // src/places/gazetteer.h): of the places of the same country and admin1 code with >= 100,000
+  // people, more than the section and not sections, those whose radius (0.015 x
+  // sqrt(population) km) reaches it; the one it lies deepest inside (distance / radius).
+  const bigByAdmin = new Map();
+  records.forEach((r, i) => {
+    if (r.kind !== KIND_CITY || r.feature === 'PPLX' || r.population < CONTAINER_MIN_POPULATION) return;
+    const k = `${r.country}|${r.admin1Code}`;
+    if (!bigByAdmin.has(k)) bigByAdmin.set(k, []);
+    bigByAdmin.get(k).push(i);
+  });
+  const within = [];
+  records.forEach((s, i) => {
+    if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
+    let best = NONE;
+    let bestDepth = 1.0;
+    for (const j of bigByAdmin.get(`${s.country}|${s.admin1Code}`) || []) {
+      const c = records[j];
+      if (c.population <= s.population) continue;
+      const depth = containerDistanceKm(s.lat, s.lon, c.lat, c.lon) /
+        (CONTAINER_KM_PER_SQRT_POPULATION * Math.sqrt(c.population));
+      if (depth <= bestDepth) {
+        bestDepth = depth;
+        best = j;
+      }
+    }
+    if (best !== NONE) within.push([i, best]);
+  });
+
   // Keys.
   const keys = new Map();  // key -> { flags, cands: Map(record -> flags) }
   const addKey = (key, record, flags) => {
@@ -591,12 +621,12 @@ function main() {
   }
   stopOnProblems();
 
-  writeFile(records, keys, cities.version);
+  writeFile(records, keys, within, cities.version);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writer. Layout (little-endian, every section 8-byte aligned), see docs/places.md:
-//   header (128 bytes) | records | buckets | keys | candidates | strings
+//   header (128 bytes) | records | buckets | keys | candidates | strings | within
 
 function fnv1a32(bytes) {
   let h = 0x811c9dc5;
@@ -607,12 +637,23 @@ function fnv1a32(bytes) {
   return h >>> 0;
 }
 
+const CONTAINER_MIN_POPULATION = 100000;
+const CONTAINER_KM_PER_SQRT_POPULATION = 0.015;
+
+// Distance in km, equirectangular (as ContainerDistanceKm in src/places/gazetteer.cc).
+function containerDistanceKm(lat1, lon1, lat2, lon2) {
+  const rad = Math.PI / 180;
+  const x = (lon2 - lon1) * rad * Math.cos((lat1 + lat2) * 0.5 * rad);
+  const y = (lat2 - lat1) * rad;
+  return 6371 * Math.sqrt(x * x + y * y);
+}
+
 const HEADER_SIZE = 128;
 const RECORD_SIZE = 48;
 const KEY_SIZE = 16;
 const CAND_SIZE = 8;
 
-function writeFile(records, keys, citiesVersion) {
+function writeFile(records, keys, within, citiesVersion) {
   // String table: offset 0 is the empty string.
   const strings = [Buffer.from([0])];
   let stringsSize = 1;
@@ -696,6 +737,12 @@ function writeFile(records, keys, citiesVersion) {
   const keysOff = place(keyBuf);
   const candsOff = place(Buffer.concat(candChunks));
   const stringsOff = place(stringBuf);
+  const withinBuf = Buffer.alloc(within.length * 8);
+  within.forEach(([section, container], j) => {
+    withinBuf.writeUInt32LE(section, j * 8);
+    withinBuf.writeUInt32LE(container, j * 8 + 4);
+  });
+  const withinOff = place(withinBuf);
   const total = offset;
 
   const counts = { country: 0, admin1: 0, city: 0 };
@@ -706,7 +753,7 @@ function writeFile(records, keys, citiesVersion) {
   let h = 8;
   const u32 = (v) => { header.writeUInt32LE(v >>> 0, h); h += 4; };
   const u64 = (v) => { header.writeBigUInt64LE(BigInt(v), h); h += 8; };
-  u32(1);                  // version
+  u32(2);                  // version
   u32(HEADER_SIZE);
   u32(RECORD_SIZE);
   u32(KEY_SIZE);
@@ -721,13 +768,14 @@ function writeFile(records, keys, citiesVersion) {
   u32(nCands);
   u32(stringBuf.length);
   u32(sourceOff);
-  u32(0);                  // reserved
+  u32(within.length);      // (section, containing city) pairs
   u64(recordsOff);
   u64(bucketsOff);
   u64(keysOff);
   u64(candsOff);
   u64(stringsOff);
   u64(total);
+  u64(withinOff);
   if (h > HEADER_SIZE) throw new Error('header overflow');
 
   const out = Buffer.alloc(total);
@@ -739,7 +787,7 @@ function writeFile(records, keys, citiesVersion) {
   fs.renameSync(tmp, args.out);
   process.stderr.write(`build_gazetteer: wrote ${args.out} (${(total / 1048576).toFixed(1)} MB: ` +
     `${counts.country} countries, ${counts.admin1} subdivisions, ${counts.city} places, ` +
-    `${keyList.length} keys)\n`);
+    `${keyList.length} keys, ${within.length} sections in a city)\n`);
 }
 
 main();

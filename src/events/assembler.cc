@@ -2074,6 +2074,15 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     l.precision = places::PrecisionName(m.precision);
     l.basis = basis;
     if (l.country.empty()) l.country = doc_country;
+    if (!m.within.name.empty()) {
+      // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
+      // keeps the words written). Same country and admin1 by construction.
+      l.name = m.within.name;
+      l.geonames_id = m.within.geonames_id;
+      l.lat = m.within.lat;
+      l.lon = m.within.lon;
+      l.has_coordinates = true;
+    }
     return l;
   };
   const places::PlaceMention* best = nullptr;

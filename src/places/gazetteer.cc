@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -46,16 +47,26 @@ struct Header {
   uint32_t num_candidates;
   uint32_t strings_size;
   uint32_t source;
-  uint32_t reserved;
+  uint32_t num_within;  // (section, containing city) pairs
+
   uint64_t records_offset;
   uint64_t buckets_offset;
   uint64_t keys_offset;
   uint64_t candidates_offset;
   uint64_t strings_offset;
   uint64_t total_size;
-  uint8_t padding[8];
+  uint64_t within_offset;
 };
 static_assert(sizeof(Header) == kHeaderSize);
+
+// Distance in km between two points, equirectangular (exact enough within a city's radius; the
+// same formula as scripts/build_gazetteer.js).
+double ContainerDistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) * 0.5 * kRad);
+  double y = (lat2 - lat1) * kRad;
+  return 6371.0 * std::sqrt(x * x + y * y);
+}
 
 }  // namespace
 
@@ -229,6 +240,7 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
       {"keys", h.keys_offset, h.num_keys, sizeof(KeyEntry)},
       {"candidates", h.candidates_offset, h.num_candidates, sizeof(CandidateRef)},
       {"strings", h.strings_offset, h.strings_size, 1},
+      {"within", h.within_offset, h.num_within, sizeof(WithinPair)},
   };
   for (const Section& s : sections) {
     uint64_t bytes = s.count * s.item;  // counts are 32-bit: no overflow
@@ -245,6 +257,8 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
   g.keys_ = reinterpret_cast<const KeyEntry*>(base + h.keys_offset);
   g.candidates_ = reinterpret_cast<const CandidateRef*>(base + h.candidates_offset);
   g.strings_ = base + h.strings_offset;
+  g.within_ = reinterpret_cast<const WithinPair*>(base + h.within_offset);
+  g.num_within_ = h.num_within;
   g.num_records_ = h.num_records;
   g.num_countries_ = h.num_countries;
   g.num_admin1_ = h.num_admin1;
@@ -308,8 +322,25 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
                  "candidate " + std::to_string(i) + " refers to a record that does not exist");
     }
   }
+  for (uint32_t i = 0; i < h.num_within; ++i) {
+    const WithinPair& w = g.within_[i];
+    const uint32_t first_city = h.num_countries + h.num_admin1;
+    if (w.section < first_city || w.section >= h.num_records || w.container < first_city ||
+        w.container >= h.num_records || w.container == w.section || (i > 0 && g.within_[i - 1].section >= w.section)) {
+      return bad(
+          h.within_offset + uint64_t{i} * sizeof(WithinPair),
+          "containing-city pair " + std::to_string(i) + " must link two places, sorted by section without repeats");
+    }
+  }
   g.storage_ = std::move(storage);
   return g;
+}
+
+uint32_t Gazetteer::Container(uint32_t record) const {
+  const WithinPair* end = within_ + num_within_;
+  const WithinPair* it =
+      std::lower_bound(within_, end, record, [](const WithinPair& w, uint32_t r) { return w.section < r; });
+  return it != end && it->section == record ? it->container : kNoRecord;
 }
 
 std::string_view Gazetteer::Str(uint32_t offset) const {
@@ -459,6 +490,31 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
     }
   }
 
+  // Sections of towns and the cities containing them (WithinPair; the same rule as
+  // scripts/build_gazetteer.js). Records are sorted, so the pairs are too.
+  std::vector<WithinPair> within;
+  for (uint32_t i = 0; i < places_.size(); ++i) {
+    const Place& s = places_[i];
+    if (s.kind != PlaceKind::kCity || s.feature != "PPLX" || !s.has_coordinates) continue;
+    uint32_t best = kNoRecord;
+    double best_depth = 1.0;
+    for (uint32_t j = 0; j < places_.size(); ++j) {
+      const Place& c = places_[j];
+      if (j == i || c.kind != PlaceKind::kCity || c.feature == "PPLX" || !c.has_coordinates ||
+          c.population < kContainerMinPopulation || c.population <= s.population || c.country != s.country ||
+          c.admin1_code != s.admin1_code) {
+        continue;
+      }
+      double depth = ContainerDistanceKm(s.lat, s.lon, c.lat, c.lon) /
+                     (kContainerKmPerSqrtPopulation * std::sqrt(static_cast<double>(c.population)));
+      if (depth <= best_depth) {
+        best_depth = depth;
+        best = j;
+      }
+    }
+    if (best != kNoRecord) within.push_back(WithinPair{i, best});
+  }
+
   // Keys: one candidate per (key, record); an official name wins over an alias spelling.
   std::map<std::string, std::vector<CandidateRef>> keys;
   for (const auto& name : names_) {
@@ -520,6 +576,7 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
   h.num_candidates = num_candidates;
   h.strings_size = static_cast<uint32_t>(strings.size());
   h.source = source_offset;
+  h.num_within = static_cast<uint32_t>(within.size());
   uint64_t at = kHeaderSize;
   h.records_offset = at;
   at = align(at + records.size() * sizeof(PlaceRecord));
@@ -531,6 +588,8 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
   at = align(at + cand_bytes.size());
   h.strings_offset = at;
   at = align(at + strings.size());
+  h.within_offset = at;
+  at = align(at + within.size() * sizeof(WithinPair));
   h.total_size = at;
 
   std::string out(at, '\0');
@@ -544,6 +603,9 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
     std::memcpy(out.data() + h.candidates_offset, cand_bytes.data(), cand_bytes.size());
   }
   std::memcpy(out.data() + h.strings_offset, strings.data(), strings.size());
+  if (!within.empty()) {
+    std::memcpy(out.data() + h.within_offset, within.data(), within.size() * sizeof(WithinPair));
+  }
   return out;
 }
 

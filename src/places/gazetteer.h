@@ -107,6 +107,24 @@ struct CandidateRef {
 };
 static_assert(sizeof(CandidateRef) == 8);
 
+// A section of a town and the town that contains it (the file's "within" section).
+//
+// GeoNames files parts of big cities as places of their own with feature PPLX ("Rogers Park",
+// "South Shore": Chicago; "Kreuzberg": Berlin), with no link to the city. The builder links
+// each PPLX to the city that contains it: among the places of the same country and admin1
+// code with >= kContainerMinPopulation people, more than the section and not sections
+// themselves, those whose radius (kContainerKmPerSqrtPopulation x sqrt(population) km: 24 km
+// for Chicago's 2.7 million, 4.7 km for 100,000) reaches the section; the one whose radius it
+// lies deepest inside (least distance / radius). Sections outside every such radius have none.
+inline constexpr uint32_t kContainerMinPopulation = 100000;
+inline constexpr double kContainerKmPerSqrtPopulation = 0.015;
+
+struct WithinPair {
+  uint32_t section;    // record of the section (a place)
+  uint32_t container;  // record of the city containing it
+};
+static_assert(sizeof(WithinPair) == 8);
+
 struct LookupResult {
   std::span<const CandidateRef> candidates;  // empty when the key is unknown
   uint16_t key_flags = 0;                    // KeyFlag bits
@@ -115,7 +133,7 @@ struct LookupResult {
 class Gazetteer {
  public:
   // The file format this build reads; other versions are rejected with a rebuild hint.
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
 
   // Maps and checks a compiled gazetteer. Errors (kIoError, kLexiconError) name the file, the
   // byte offset where relevant, what was wrong and what to do (rebuild with
@@ -151,6 +169,9 @@ class Gazetteer {
   uint32_t FindCountry(std::string_view code) const;
   // The subdivision record for an ISO 3166-2 code ("US-NC"), or kNoRecord.
   uint32_t FindAdmin1(std::string_view code) const;
+  // The city containing a section of a town (see WithinPair), or kNoRecord: Container(Rogers
+  // Park) => Chicago. A binary search over the few thousand sections.
+  uint32_t Container(uint32_t record) const;
 
   // True when built from GeoNames (the full gazetteer), false for the countries-only fallback.
   bool has_places() const { return num_cities_ > 0; }
@@ -185,6 +206,8 @@ class Gazetteer {
   const KeyEntry* keys_ = nullptr;
   const CandidateRef* candidates_ = nullptr;
   const char* strings_ = nullptr;
+  const WithinPair* within_ = nullptr;
+  uint32_t num_within_ = 0;
   uint32_t num_records_ = 0, num_countries_ = 0, num_admin1_ = 0, num_cities_ = 0;
   uint32_t num_buckets_ = 0, num_keys_ = 0, num_candidates_ = 0, strings_size_ = 0;
   uint32_t source_ = 0;

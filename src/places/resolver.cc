@@ -338,6 +338,7 @@ struct Raw {
   std::vector<CandidateRef> cands;  // usable candidates
   std::vector<double> scores;
   int chosen = -1;
+  int name = -1;  // CollectVotes(): the first raw with the same key (a name's votes are its own)
   std::string why;
 };
 
@@ -455,6 +456,10 @@ class DocResolver {
   Votes<uint32_t> admin1_votes_;
   std::vector<std::pair<uint16_t, double>> share_;  // CollectVotes' shares of one name
   double country_total_ = 0, admin1_total_ = 0;
+  // CollectVotes(): per raw, whether it votes: one mention per name, the weightiest (a name
+  // repeated is one piece of evidence: "Chester police ... in Chester ... CHESTER -").
+  std::vector<uint8_t> votes_;
+  std::vector<int> best_of_name_;
   double us_cues_ = 0;
   std::string doc_country_;
 };
@@ -895,6 +900,15 @@ void DocResolver::Support() {
     }
 
     const bool single = r.e - r.b == 1;
+    // "Police Department", "Metro Police", "Fire Station": a word that heads such names
+    // itself is part of an agency's name, not a place supported by the word after it (the
+    // town of Police, Poland, is still one "in Police").
+    if (single && IsPlaceModifierHead(Norm(r.b)) &&
+        (modifier_after || people_after || locality_after || r.region_noun_after) &&
+        !(prep || of_place || owned || qualified || r.qualifier || in_dateline)) {
+      r.supported = false;
+      r.region_noun_after = false;
+    }
     // PERF: whether the name is written in lowercase elsewhere is looked up only when needed
     // (one scan of the document for all names, the first time).
     auto common = [&] {
@@ -1073,7 +1087,8 @@ void DocResolver::Support() {
 
 // Wording typical of US local news, counted as a small vote for the US when choosing between
 // same-named places ("York" PA or England; "Winchester" KY or England): "Adams County",
-// "sheriff", "the 1400 block of". Half a vote each, at most one and a half.
+// "sheriff", "the 1400 block of", "felony" (UsStyleCues). Half a vote each, at most one and a
+// half.
 void DocResolver::CountStyleCues() {
   // "Kisumu County" is a subdivision of Kenya, not US wording.
   int cues = UsStyleCues(doc_, [&](uint32_t county) {
@@ -1084,6 +1099,18 @@ void DocResolver::CountStyleCues() {
     return false;
   });
   us_cues_ = std::min(1.5, 0.5 * cues);
+  if (cues < 2) return;
+  // "Cook County", "Berrien County" in a story with other US wording: a US county even when
+  // no US place bears its name (namesakes abroad are the Cook of Canberra, Berrien in France).
+  // Only with "County" capitalized: "Lainya county" is South Sudanese note style.
+  const uint32_t us = g_.FindCountry("US");
+  if (us == kNoRecord) return;
+  for (Raw& r : raws_) {
+    if (!r.county || r.county_end == 0 || !Cap(r.county_end - 1) || Norm(r.county_end - 1) != "county") continue;
+    bool in_us = false;
+    for (const CandidateRef& c : r.cands) in_us |= g_.record(c.record).Country() == "US";
+    if (!in_us) r.cands.assign(1, CandidateRef{us, 0});
+  }
 }
 
 void DocResolver::CollectVotes() {
@@ -1094,12 +1121,43 @@ void DocResolver::CollectVotes() {
     country_votes_[CountryKey("US")] += us_cues_;
     country_total_ += us_cues_;
   }
-  for (const Raw& r : raws_) {
-    if (r.rejected || r.cands.empty()) continue;
+  auto weight = [&](const Raw& r) {
     double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
     if (r.chosen >= 0) {
       const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
       w *= r.county || IsAdmin2(rec) ? 0.5 : MentionWeight(rec.Kind(), rec.population);
+    }
+    return w;
+  };
+  // One vote per name: its weightiest mention (the first on a tie).
+  votes_.assign(raws_.size(), 0);
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    if (r.name < 0) {
+      r.name = static_cast<int>(i);
+      for (size_t j = 0; j < i; ++j)
+        if (raws_[j].key == r.key) {
+          r.name = raws_[j].name;
+          break;
+        }
+    }
+  }
+  std::vector<int>& best = best_of_name_;
+  best.assign(raws_.size(), -1);
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    const Raw& r = raws_[i];
+    if (r.rejected || r.cands.empty()) continue;
+    int& b = best[r.name];
+    if (b < 0 || weight(r) > weight(raws_[b])) b = static_cast<int>(i);
+  }
+  for (int b : best)
+    if (b >= 0) votes_[b] = 1;
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    const Raw& r = raws_[i];
+    if (!votes_[i]) continue;
+    double w = weight(r);
+    if (r.chosen >= 0) {
+      const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
       country_votes_[CountryKey(rec.Country())] += w;
       country_total_ += w;
       uint32_t a = Admin1Of(r.cands[r.chosen].record);
@@ -1458,12 +1516,22 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
     m.geonames_id = 0;
     m.precision = Precision::kAdmin2;
     m.listed = false;
-    m.why = "county; country of its namesakes";
+    m.why = rec.Kind() == PlaceKind::kCountry ? "county; US wording" : "county; country of its namesakes";
     return m;
   }
   m.dateline = r.dateline;
   m.qualifier = r.qualifier;
   m.why = r.why;
+  if (rec.Kind() == PlaceKind::kCity && r.abroad_country.empty() && g_.Str(rec.feature) == "PPLX") {
+    if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
+      const PlaceRecord& city = g_.record(container);
+      m.within.name = std::string(g_.Str(city.name));
+      m.within.geonames_id = city.geonames_id;
+      m.within.lat = city.Lat();
+      m.within.lon = city.Lon();
+      if (explain_) m.why += (m.why.empty() ? "" : "; ") + ("a section of " + m.within.name);
+    }
+  }
   if (!r.abroad_country.empty()) {
     // A namesake abroad (Cohere): kept as written, in the country the context gives.
     std::string namesake = std::string(rec.Country());
@@ -1859,16 +1927,33 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   int cues = 0;
   // PERF: token hashes first; this runs over every token of the document.
   static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
-                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block");
+                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block"),
+                        kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
+                        kMisdemeanor = tokens::HashToken("misdemeanor"),
+                        kMisdemeanors = tokens::HashToken("misdemeanors"),
+                        kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney");
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
-    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock) continue;
+    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
+        h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney) {
+      continue;
+    }
     std::string_view w = toks[i].norm;
     if (w == "county" && i > 0 && cap(i) && cap(i - 1)) {
       if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
     } else if (w == "sheriff" || w == "sheriff's") {
       ++cues;
     } else if (w == "block" && toks[i + 1].norm == "of" && i > 0 && toks[i - 1].kind == TokenKind::kNumber) {
+      ++cues;
+    } else if (w == "felony" || w == "felonies" || w == "misdemeanor" || w == "misdemeanors") {
+      // Classes of crime in US law only (England dropped felonies in 1967; Canada says
+      // "indictable").
+      ++cues;
+    } else if ((w == "department" || w == "attorney") && i > 0 && cap(i) && cap(i - 1) &&
+               toks[i - 1].norm == (w == "department" ? "police" : "district")) {
+      // "the Dayton Police Department", "the District Attorney's office": US institutions
+      // (police elsewhere are a service, force or constabulary; prosecutors are not elected
+      // district attorneys).
       ++cues;
     }
   }

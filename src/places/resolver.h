@@ -69,11 +69,19 @@ struct PlaceMention {
   bool has_coordinates = false;
   int64_t geonames_id = 0;  // 0 if none (countries, subdivisions, unlisted places)
   Precision precision = Precision::kCity;
-  bool listed = true;                 // false: a locality the gazetteer lacks ("in X village")
-  bool demonym = false;               // "Kazakh police": a country by its adjective
-  bool actor = false;                 // "Houthi forces": an actor tied to one country (a vote)
-  bool dateline = false;              // the place of the dateline ("LUCKNOW:")
-  bool qualifier = false;             // qualifies the mention before it (", N.C." ", Texas")
+  bool listed = true;      // false: a locality the gazetteer lacks ("in X village")
+  bool demonym = false;    // "Kazakh police": a country by its adjective
+  bool actor = false;      // "Houthi forces": an actor tied to one country (a vote)
+  bool dateline = false;   // the place of the dateline ("LUCKNOW:")
+  bool qualifier = false;  // qualifies the mention before it (", N.C." ", Texas")
+  // For a section of a town (GeoNames PPLX, Gazetteer::Container): the city containing it
+  // ("ROGERS PARK" => Rogers Park, within Chicago), which events placed there report. Empty
+  // name when the place is no section or none contains it.
+  struct Within {
+    std::string name;
+    int64_t geonames_id = 0;
+    double lat = 0, lon = 0;
+  } within;
   std::vector<Candidate> candidates;  // what the name could mean, best first (empty if unlisted);
                                       // only the chosen one when resolved without `explain`
   std::string why;                    // why this candidate ("qualified by Texas; population");
@@ -152,7 +160,8 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 
 // How many times `doc` uses wording typical of US local news: "Adams County" (unless
 // `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as
-// "Kisumu County"), "sheriff", "the 1400 block of". The resolver counts each as half a vote
+// "Kisumu County"), "sheriff", "the 1400 block of", "felony", "misdemeanor", "the Dayton
+// Police Department", "the District Attorney". The resolver counts each as half a vote
 // for the US (at most 1.5); the engine takes two or more as the document's country when no
 // place names one.
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr);

@@ -475,6 +475,20 @@ TEST(EventAssembler, CountryNameGivesTheLocationsCountry) {
   EXPECT_EQ(e->location->country, "KZ");
 }
 
+// A dateline naming a section of a city (GeoNames PPLX): the event is in the city, and its
+// evidence is the words written.
+TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {
+  auto cd = CodeText("KREUZBERG — Two men were shot and injured outside a bar early on Sunday, police said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "KREUZBERG");
+  EXPECT_EQ(e->location->name, "Berlin");
+  EXPECT_EQ(e->location->country, "DE");
+  EXPECT_EQ(e->location->geonames_id, 2950159);
+  EXPECT_EQ(e->location->precision, "city");
+}
+
 // The event's place is the town, not its neighbourhood nor the district around it.
 TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   auto hood = CodeText("On 3 May, in Marvale, Texas, police shot and injured a man in the Brookside neighborhood.");

@@ -111,11 +111,11 @@ TEST(Gazetteer, RejectsBadMagic) {
 
 TEST(Gazetteer, RejectsAnotherFormatVersion) {
   std::string image = TinyImage();
-  uint32_t version = 2;
+  uint32_t version = 3;
   std::memcpy(&image[8], &version, 4);
-  auto g = Gazetteer::FromBytes(image, "v2.bin");
+  auto g = Gazetteer::FromBytes(image, "v3.bin");
   ASSERT_FALSE(g.ok());
-  EXPECT_NE(g.status().message().find("format version 2, this build reads version 1"), std::string::npos)
+  EXPECT_NE(g.status().message().find("format version 3, this build reads version 2"), std::string::npos)
       << g.status().ToString();
   EXPECT_NE(g.status().message().find("rebuild"), std::string::npos);
 }
@@ -135,6 +135,69 @@ TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
   g = Gazetteer::FromBytes(image, "bad_section.bin");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("records section"), std::string::npos);
+}
+
+// Invented places around an invented city of 900,000 people (radius 0.015 x sqrt(900,000) =
+// 14.2 km): sections of it inside that radius are linked to it; a section farther away, one in
+// another subdivision and a town that is no section are not.
+std::string SectionsImage() {
+  GazetteerBuilder b;
+  GazetteerBuilder::Place us;
+  us.kind = PlaceKind::kCountry;
+  us.country = "US";
+  us.name = "United States";
+  b.Add(us);
+  auto place = [&](int64_t id, const std::string& name, const std::string& admin1, const std::string& feature,
+                   uint32_t population, double lat, double lon) {
+    GazetteerBuilder::Place p;
+    p.geonames_id = id;
+    p.name = name;
+    p.country = "US";
+    p.admin1_code = admin1;
+    p.feature = feature;
+    p.population = population;
+    p.lat = lat;
+    p.lon = lon;
+    p.has_coordinates = true;
+    return b.Add(p);
+  };
+  place(1, "Brackenford", "US-VA", "PPLA2", 900000, 37.0, -77.0);
+  place(2, "Millbrook Heights", "US-VA", "PPLX", 40000, 37.08, -77.05);  // 10 km north
+  place(3, "Far Hollow", "US-VA", "PPLX", 5000, 37.3, -77.0);            // 33 km north
+  place(4, "Oakmere", "US-VA", "PPL", 30000, 37.05, -77.0);              // a town of its own
+  place(5, "Ridge End", "US-NC", "PPLX", 8000, 36.98, -77.0);            // across the line
+  place(6, "Little Quarter", "US-VA", "PPLX", 2000, 37.05, -77.01);      // inside Oakmere too
+  auto bytes = b.Build("sections");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.value();
+}
+
+TEST(Gazetteer, SectionsOfATownAreLinkedToTheCityContainingThem) {
+  auto g = Gazetteer::FromBytes(SectionsImage(), "sections");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto record = [&](const std::string& name) { return g->Lookup(NameKey(name)).candidates[0].record; };
+  uint32_t city = record("Brackenford");
+  EXPECT_EQ(g->Container(record("Millbrook Heights")), city);
+  EXPECT_EQ(g->Container(record("Little Quarter")), city);  // Oakmere is too small to contain
+  EXPECT_EQ(g->Container(record("Far Hollow")), kNoRecord);
+  EXPECT_EQ(g->Container(record("Oakmere")), kNoRecord);
+  EXPECT_EQ(g->Container(record("Ridge End")), kNoRecord);
+  EXPECT_EQ(g->Container(city), kNoRecord);
+}
+
+TEST(Gazetteer, RejectsAContainingCityPairThatIsNoPlace) {
+  std::string image = SectionsImage();
+  uint64_t within_offset = 0;
+  std::memcpy(&within_offset, &image[120], 8);
+  uint32_t count = 0;
+  std::memcpy(&count, &image[68], 4);
+  ASSERT_EQ(count, 2u);
+  uint32_t country_record = 0;  // the pair's container: a country, not a place
+  std::memcpy(&image[within_offset + 4], &country_record, 4);
+  auto g = Gazetteer::FromBytes(image, "bad_within.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("containing-city pair 0"), std::string::npos) << g.status().ToString();
+  EXPECT_EQ(g.status().where(), "bad_within.bin:" + std::to_string(within_offset));
 }
 
 TEST(Gazetteer, BuilderRejectsUnsortedRecords) {

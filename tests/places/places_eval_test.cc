@@ -78,9 +78,11 @@ Figures Measure(const std::string& path, const PlaceResolver& resolver, const Co
       for (const PlaceMention& m : mentions) {
         std::string name = FoldCaseAndAccents(m.name);
         std::string written = FoldCaseAndAccents(m.span.Of(doc.text));
-        if (name == gold) name_hit = true;
-        if (name == gold || written == gold) text_hit = true;
-        if (name == gold_lenient || written == gold_lenient) lenient = true;
+        // A section of a town counts by the city containing it too (what events report).
+        std::string within = FoldCaseAndAccents(m.within.name);
+        if (name == gold || within == gold) name_hit = true;
+        if (name == gold || within == gold || written == gold) text_hit = true;
+        if (name == gold_lenient || within == gold_lenient || written == gold_lenient) lenient = true;
         seen += m.name + "/" + m.country + (m.listed ? "" : "*") + " ";
       }
       f.location_name_hits += name_hit;
@@ -151,7 +153,7 @@ CountryTable* PlacesEval::countries_ = nullptr;
 double PlacesEval::load_ms_ = 0;
 
 TEST_F(PlacesEval, Acled2020) { Run("acled-2020.jsonl", 0.94, 0.782); }
-TEST_F(PlacesEval, Gva) { Run("gva.jsonl", 0.894, 0.719); }
+TEST_F(PlacesEval, Gva) { Run("gva.jsonl", 0.899, 0.721); }
 
 }  // namespace
 }  // namespace evident::places

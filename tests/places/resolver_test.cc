@@ -446,6 +446,49 @@ TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
   EXPECT_EQ(DocumentCountry(mentions_), "BF");
 }
 
+// A name repeated is one piece of evidence: five mentions of Chester do not outvote the US
+// wording of the story for the English city of that name.
+TEST_F(WorldResolverTest, RepeatedNameDoesNotVoteForItsOwnNamesake) {
+  Resolve(
+      "CHESTER - Chester police said a man was wounded in the 1400 block of Elm Street on Friday.\n\n"
+      "The Chester shooting was the third this month, Chester officials said. The suspect faces a felony "
+      "charge, and Chester residents met on Monday.");
+  const PlaceMention* m = Find("CHESTER");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
+// "X County" in a story written the American way is a US county, even when the gazetteer's
+// only namesake lies abroad; without other US wording it keeps its namesakes' country.
+TEST_F(WorldResolverTest, CountyInAStoryWrittenTheAmericanWayIsInTheUs) {
+  Resolve(
+      "Deputies said a woman was shot in the 200 block of Oak Street in Berrien County. The sheriff said "
+      "she is recovering.");
+  const PlaceMention* m = Find("Berrien County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->precision, Precision::kAdmin2);
+  EXPECT_FALSE(m->listed);
+  Resolve("Farmers gathered in Berrien County on Sunday.");
+  m = Find("Berrien County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->country, "US");
+}
+
+// "Police Department", "Metro Police": agencies, not the town of Police (Poland) or Metro
+// (Indonesia); "in Police" still is the town.
+TEST_F(WorldResolverTest, AgencyWordsAreNoPlaces) {
+  Resolve("The boy died on Sunday.\n\nPolice Department spokesman John Doe said the boy found a gun.");
+  EXPECT_EQ(Find("Police"), nullptr);
+  Resolve("According to Metro Police, two men were shot near a casino.");
+  EXPECT_EQ(Find("Metro"), nullptr);
+  Resolve("Hundreds of workers marched in Police on Monday.");
+  const PlaceMention* m = Find("Police");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "PL");
+}
+
 // A city qualifier is read as chosen: "Sosnovskoye, Donetsk" is a village near Donetsk
 // (Ukraine) the gazetteer lacks, not the Sosnovskoye of Russia because a small Donetsk lies in
 // Russia too.
@@ -521,6 +564,36 @@ TEST_F(WorldResolverTest, IndianCitiesByTheirCurrentNames) {
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
+// A section of a town (GeoNames PPLX) says which city contains it; a town of its own does not.
+TEST(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000101, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000102, "Millbrook Heights", "US", "US-VA", "PPLX", 40000, 37.08, -77.05));
+  b.Add(City(900000103, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.0));
+  auto bytes = b.Build("test");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text = "MILLBROOK HEIGHTS — A man was shot on Friday. Another was hurt in Oakmere.";
+  tokenizer.Tokenize(text, &doc);
+  std::vector<PlaceMention> mentions;
+  resolver.Resolve(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].span.Of(text), "MILLBROOK HEIGHTS");
+  EXPECT_EQ(mentions[0].name, "Millbrook Heights");
+  EXPECT_EQ(mentions[0].within.name, "Brackenford");
+  EXPECT_EQ(mentions[0].within.geonames_id, 900000101);
+  EXPECT_NEAR(mentions[0].within.lat, 37.0, 1e-6);
+  EXPECT_NE(mentions[0].why.find("a section of Brackenford"), std::string::npos) << mentions[0].why;
+  EXPECT_EQ(mentions[1].name, "Oakmere");
+  EXPECT_TRUE(mentions[1].within.name.empty());
+}
+
 TEST(PlaceResolverFilters, NoNameIsFilteredOut) {
   if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
   auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
@@ -561,6 +634,21 @@ TEST(LooseKey, DiffersAgreesWithLooseKey) {
     if (LooseKeyDiffers(key) != (LooseKey(key) != key) && ++wrong <= 5) ADD_FAILURE() << "disagree on '" << key << "'";
   }
   EXPECT_EQ(wrong, 0u);
+}
+
+// US local-news wording: counties, sheriffs, "the 1400 block of", felonies and
+// misdemeanors, a city's Police Department and the District Attorney; none in other English.
+TEST(UsStyleCues, CountsAmericanWording) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text =
+      "The Dayton Police Department said the man faces a felony count and two misdemeanors; the District "
+      "Attorney will decide.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 4);
+  text = "The police department said the district attorney and the Crown Prosecution Service would decide.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
