@@ -1567,6 +1567,11 @@ static void RemoveEvents(std::vector<Event>* out, Pred drop) {
 }
 
 void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  FindEvents(doc, out);
+  AttachDatesAndPlaces(doc, out);
+}
+
+void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   out->clear();
   std::optional<Count> group;
   for (const auto& s : doc.sentences) {
@@ -1648,7 +1653,6 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
     if (best >= 0) ev.part_of = best;
   }
   MergeRestatements(doc, out);
-  AttachDatesAndPlaces(doc, out);
 }
 
 // A figure stated again in a later sentence for the same kind of event is one event with two

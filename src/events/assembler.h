@@ -69,6 +69,11 @@ class EventAssembler {
                  const match::PhraseMatcher& nouns, const match::PhraseMatcher& cues, const PlaceTable* places);
 
   void Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  // Assemble in two halves, for a caller that resolves place names only for documents with
+  // events (the engine): FindEvents reads no place mentions (DocumentAnnotations::places,
+  // title_country, style_country); PlaceEvents dates and places the events it found.
+  void FindEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  void PlaceEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const { AttachDatesAndPlaces(doc, out); }
 
  private:
   struct TriggerInfo {

@@ -144,26 +144,28 @@ void Coder::Code(CodedDocument* out) {
     spare_sentences_.push_back(std::move(sents.back()));
     sents.pop_back();
   }
-  // PERF: places are looked for only where they can place an event: sentences with a trigger
-  // and their neighbours, and the first three (dateline, lede). Resolving every sentence of
-  // long articles tripled the coding time.
-  // A document without a trigger word or a protester noun yields no event, so nothing of it
-  // needs a place (PERF: 10% of the development documents).
-  bool may_have_events = false;
-  for (const auto& a : sents) may_have_events |= !a.triggers.empty() || !a.nouns.empty();
-  place_mask_.assign(tokens_.sentences.size(), false);
-  for (size_t i = 0; i < place_mask_.size() && i < 3; ++i) place_mask_[i] = true;
-  for (const auto& a : sents) {
-    if (a.triggers.empty()) continue;
-    for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
-      if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
-  }
+  // The events first: finding them needs no place names.
   annotations_.places.clear();
-  if (may_have_events) e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
-  // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
   annotations_.title_country.clear();
   annotations_.style_country.clear();
-  if (may_have_events && !doc.title.empty()) {
+  e.assembler_->FindEvents(annotations_, &out->events);
+  // PERF: place names are resolved only for documents with events (a tenth of the development
+  // documents have none), and only where they can place an event: sentences with a trigger and
+  // their neighbours, and the first three (dateline, lede). Resolving every sentence of long
+  // articles tripled the coding time.
+  const bool has_events = !out->events.empty();
+  if (has_events) {
+    place_mask_.assign(tokens_.sentences.size(), false);
+    for (size_t i = 0; i < place_mask_.size() && i < 3; ++i) place_mask_[i] = true;
+    for (const auto& a : sents) {
+      if (a.triggers.empty()) continue;
+      for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
+        if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
+    }
+    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
+  }
+  // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
+  if (has_events && !doc.title.empty()) {
     bool text_has_place = false;
     for (const auto& m : annotations_.places)
       if (!m.country.empty()) text_has_place = true;
@@ -175,11 +177,11 @@ void Coder::Code(CodedDocument* out) {
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of"), twice or more, says the US.
-  if (may_have_events && places::DocumentCountry(annotations_.places).empty() && annotations_.title_country.empty() &&
+  if (has_events && places::DocumentCountry(annotations_.places).empty() && annotations_.title_country.empty() &&
       places::UsStyleCues(tokens_) >= 2) {
     annotations_.style_country = "US";
   }
-  e.assembler_->Assemble(annotations_, &out->events);
+  e.assembler_->PlaceEvents(annotations_, &out->events);
   out->checks = events::CheckNumbers(out->events);
 }
 
