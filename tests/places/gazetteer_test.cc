@@ -13,6 +13,7 @@
 
 #include "common/countries.h"
 #include "places/aliases.h"
+#include "test_places.h"
 
 namespace evident::places {
 namespace {
@@ -148,19 +149,8 @@ std::string SectionsImage() {
   us.name = "United States";
   b.Add(us);
   auto place = [&](int64_t id, const std::string& name, const std::string& admin1, const std::string& feature,
-                   uint32_t population, double lat, double lon) {
-    GazetteerBuilder::Place p;
-    p.geonames_id = id;
-    p.name = name;
-    p.country = "US";
-    p.admin1_code = admin1;
-    p.feature = feature;
-    p.population = population;
-    p.lat = lat;
-    p.lon = lon;
-    p.has_coordinates = true;
-    return b.Add(p);
-  };
+                   uint32_t population, double lat,
+                   double lon) { return b.Add(testing::City(id, name, "US", admin1, feature, population, lat, lon)); };
   place(1, "Brackenford", "US-VA", "PPLA2", 900000, 37.0, -77.0);
   place(2, "Millbrook Heights", "US-VA", "PPLX", 40000, 37.08, -77.05);  // 10 km north
   place(3, "Far Hollow", "US-VA", "PPLX", 5000, 37.3, -77.0);            // 33 km north

@@ -14,6 +14,7 @@
 #include "common/countries.h"
 #include "places/aliases.h"
 #include "places/gazetteer.h"
+#include "test_places.h"
 #include "tokens/tokenizer.h"
 
 namespace evident::places {
@@ -21,39 +22,9 @@ namespace {
 
 using Place = GazetteerBuilder::Place;
 
-Place Country(const std::string& code, const std::string& name, uint32_t population) {
-  Place p;
-  p.kind = PlaceKind::kCountry;
-  p.country = code;
-  p.name = name;
-  p.population = population;
-  return p;
-}
-
-Place Admin1(const std::string& code, const std::string& name, uint32_t population) {
-  Place p;
-  p.kind = PlaceKind::kAdmin1;
-  p.country = code.substr(0, 2);
-  p.admin1_code = code;
-  p.name = name;
-  p.population = population;
-  return p;
-}
-
-Place City(int64_t id, const std::string& name, const std::string& country, const std::string& admin1,
-           const std::string& feature, uint32_t population, double lat, double lon) {
-  Place p;
-  p.geonames_id = id;
-  p.name = name;
-  p.country = country;
-  p.admin1_code = admin1;
-  p.feature = feature;
-  p.population = population;
-  p.lat = lat;
-  p.lon = lon;
-  p.has_coordinates = true;
-  return p;
-}
+using testing::Admin1;
+using testing::City;
+using testing::Country;
 
 // The places of the test cases, with their real GeoNames ids and populations.
 Gazetteer SmallGazetteer() {
