@@ -1143,6 +1143,14 @@ void SentenceAssembler::Run() {
          IsAny(T(m.end_token), WORDS("and", "were", "was", "in", "from"))))
       continue;
     if (t.info.needs_road) {
+      // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
+      // block of Devon Avenue" (a US street address), "a block away", "two blocks south".
+      if ((ph.form == lexicon::Form::kBase || ph.form == lexicon::Form::kThird) && m.begin_token > begin_) {
+        const uint32_t p = m.begin_token - 1;
+        if (T(p).kind == TokenKind::kNumber || qty_at_end_[p - begin_] != kNone ||
+            IsAny(T(p), WORDS("a", "an", "the", "each", "every", "per", "this", "that", "city", "several", "few")))
+          continue;
+      }
       bool road = false;
       for (uint32_t k = m.end_token; k < end_ && k < m.end_token + 5 && !road; ++k)
         road = IsAny(T(k), WORDS("road", "roads", "street", "streets", "highway", "highways", "avenue", "railway",

@@ -277,6 +277,16 @@ bool IsRegionNoun(std::string_view w) { return (Classes(w) & kRegionNoun) != 0; 
 // A capitalized word after a name that makes the name a street or a county, not the place.
 bool IsStreetOrCounty(std::string_view w) { return (Classes(w) & kStreetOrCounty) != 0; }
 
+// The last word of a road's name ("Gradyville Road", "7th Bay Street"): a road is no locality.
+bool IsRoadWord(std::string_view w) {
+  static constexpr std::string_view kRoads[] = {
+      "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
+      "ln",     "way", "court",  "ct",  "highway", "hwy", "pike",  "parkway", "pkwy",      "terrace", "trail"};
+  for (auto r : kRoads)
+    if (r == w) return true;
+  return false;
+}
+
 // A capitalized word after a name that keeps it a place: "Franklin Police", "Almaty City Court".
 bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifierHead) != 0; }
 
@@ -1629,6 +1639,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         break;
       }
       if (words == 0 || e >= N()) continue;
+      // "in the 3000 block of Gradyville Road in McComb": a road, not a locality.
+      if (IsRoadWord(Norm(e - 1))) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {

@@ -475,6 +475,18 @@ TEST(EventAssembler, CountryNameGivesTheLocationsCountry) {
   EXPECT_EQ(e->location->country, "KZ");
 }
 
+// "the 1300 block of Devon Avenue" is a US street address, not a blockade; blocking a road is.
+TEST(EventAssembler, AStreetBlockIsNoBlockade) {
+  auto cd = CodeText(
+      "A man was shot in the 1300 block of Devon Avenue on Sunday. Police closed the street for about a block "
+      "each side.");
+  for (const auto& e : cd.events) EXPECT_NE(e.type, EventType::kProtest) << Text(cd, e.trigger);
+  auto road = CodeText("Hundreds of farmers blocked the highway near the capital on Monday.");
+  const Event* e = OnlyEvent(road, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "blockade");
+}
+
 // A dateline naming a section of a city (GeoNames PPLX): the event is in the city, and its
 // evidence is the words written.
 TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {

@@ -388,6 +388,16 @@ TEST_F(WorldResolverTest, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// "in the 3000 block of Gradyville Road in McComb": a road is no unlisted locality of the town
+// after it (it would place the events of the next sentences on the road).
+TEST_F(WorldResolverTest, ARoadIsNoLocality) {
+  Resolve("Deputies said the incident happened at a home in the 3000 block of Gradyville Road in McComb.");
+  std::vector<std::string> written;
+  for (const PlaceMention& m : mentions_) written.emplace_back(m.span.Of(text_));
+  EXPECT_EQ(std::count(written.begin(), written.end(), "Gradyville Road"), 0);
+  EXPECT_EQ(std::count(written.begin(), written.end(), "McComb"), 1);
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
