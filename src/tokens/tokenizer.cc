@@ -27,6 +27,14 @@ constexpr std::array<uint8_t, 256> MakeAsciiTable() {
 }
 constexpr auto kAscii = MakeAsciiTable();
 
+// ASCII letters and digits: the bytes a word's inner loop consumes without a second look.
+constexpr std::array<bool, 256> MakeAlnumTable() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = kAscii[c] == kLetter || kAscii[c] == kDigit;
+  return t;
+}
+constexpr auto kAsciiAlnum = MakeAlnumTable();
+
 // Non-ASCII code points that are not letters. Returns the class and, for punctuation, the
 // ASCII normal form.
 CharClass ClassifyCodePoint(char32_t cp, std::string_view* norm) {
@@ -243,6 +251,9 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
         plain = c < 0x80;
         e = i + clen;
         while (e < n) {
+          // PERF: ASCII letters and digits in a tight loop; everything else below.
+          while (e < n && kAsciiAlnum[static_cast<unsigned char>(text[e])]) ++e;
+          if (e >= n) break;
           unsigned char d = static_cast<unsigned char>(text[e]);
           uint8_t dc = kAscii[d];
           size_t dl = 1;
