@@ -950,6 +950,16 @@ void DocResolver::Support() {
       r.supported = false;
       r.region_noun_after = false;
     }
+    // "One man was shot", "Mobile home fire": a common word opening a sentence is capitalized
+    // as its first word, and the noun after it ("man", "home") makes no place of it ("Mobile
+    // police" still does).
+    if (single && people_after && (r.lookup.key_flags & kCommonWord) != 0 && !modifier_after &&
+        !(prep || of_place || owned || qualified || r.qualifier || in_dateline) &&
+        (r.b == 0 || T(r.b).HasFlag(tokens::kNewlineBefore) || Norm(r.b - 1) == "." || Norm(r.b - 1) == "!" ||
+         Norm(r.b - 1) == "?" || Norm(r.b - 1) == ":" || Norm(r.b - 1) == "\"" || Norm(r.b - 1) == "•" ||
+         (Norm(r.b - 1) == "-" && T(r.b - 1).HasFlag(tokens::kSpaceBefore)))) {
+      r.supported = false;
+    }
     // PERF: whether the name is written in lowercase elsewhere is looked up only when needed
     // (one scan of the document for all names, the first time).
     auto common = [&] {

@@ -574,6 +574,20 @@ TEST_F(WorldResolverTest, ArabicArticleIsPartOfTheWrittenName) {
   EXPECT_EQ(Find("As Mukalla"), nullptr);
 }
 
+// A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
+// home"), while the same words with a preposition or an agency after them are.
+TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
+  Resolve("Shots were fired downtown. One man is in critical condition. Mobile home owners fled.");
+  EXPECT_EQ(Find("One"), nullptr);
+  EXPECT_EQ(Find("Mobile"), nullptr);
+  Resolve("BROOKLYN — One teen was shot on Sunday night.");
+  EXPECT_EQ(Find("One"), nullptr);
+  Resolve("Shots were fired downtown. Mobile police said one man was hurt.");
+  EXPECT_NE(Find("Mobile"), nullptr);
+  Resolve("A man was shot on Sunday in Mobile.");
+  EXPECT_NE(Find("Mobile"), nullptr);
+}
+
 // Two localities the gazetteer lacks, joined by "and", are two places, not one name.
 TEST_F(WorldResolverTest, AndJoinsNoUnlistedName) {
   Resolve("On 3 May, gunmen clashed with soldiers between Zorbadoni and Kelbouniga (Logobou, Tapoa).");
