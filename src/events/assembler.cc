@@ -1787,6 +1787,11 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   if (doc_country_resolved.empty()) doc_country_resolved = doc.style_country;
   const places::PlaceMention* town = DocumentTown(doc, usable_places, doc_country_resolved);
   const std::vector<uint32_t> redirects = PlaceRedirects(doc);
+  // A town of the title in another country than the text's is a namesake or another story.
+  const places::PlaceMention* title_town =
+      doc.title_town != nullptr && (doc_country_resolved.empty() || doc.title_town->country == doc_country_resolved)
+          ? doc.title_town
+          : nullptr;
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -1846,7 +1851,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
-    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, town);
+    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, town, title_town);
   }
 }
 
@@ -2068,7 +2073,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
                                                        const std::string& doc_country,
                                                        const std::vector<uint8_t>& usable_places,
                                                        const std::vector<uint32_t>& redirects,
-                                                       const places::PlaceMention* town) const {
+                                                       const places::PlaceMention* town,
+                                                       const places::PlaceMention* title_town) const {
   const auto& sents = doc.text->sentences;
   const auto& sent = sents[ev.sentence_index];
   auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
@@ -2153,6 +2159,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");
   if (town != nullptr) return make(*town, "document");
+  if (title_town != nullptr) {
+    // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town, with no
+    // span (the title is not part of the text the spans point into).
+    LocationRef l = make(*title_town, "title");
+    l.span = Span{};
+    return l;
+  }
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

@@ -54,6 +54,9 @@ struct DocumentAnnotations {
   std::vector<places::PlaceMention> places;    // every resolved place mention, in text order
   std::string title_country;                   // the country the title's places point to (fallback only)
   std::string style_country;                   // the country the wording points to (last fallback)
+  // The first town the title names ("Boy, 8, shot in Saginaw"), resolved when the text names
+  // no town; null if none. Places events only when nothing in the text does (basis "title").
+  const places::PlaceMention* title_town = nullptr;
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.
@@ -104,8 +107,8 @@ class EventAssembler {
   static std::vector<uint32_t> PlaceRedirects(const DocumentAnnotations& doc);
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                          const std::string& doc_country, const std::vector<uint8_t>& usable_places,
-                                         const std::vector<uint32_t>& redirects,
-                                         const places::PlaceMention* town) const;
+                                         const std::vector<uint32_t>& redirects, const places::PlaceMention* town,
+                                         const places::PlaceMention* title_town) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;

@@ -52,6 +52,7 @@ struct LocationRef {
   int64_t geonames_id = 0;
   std::string_view precision;  // "city" | "admin1" | "admin2" | "country"
   std::string_view basis;      // "same sentence" | "same paragraph" | "dateline" | "document"
+                               // | "title"
 };
 
 struct Event {

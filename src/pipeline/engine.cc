@@ -164,15 +164,27 @@ void Coder::Code(CodedDocument* out) {
     }
     e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
   }
-  // A title ("Shooting at Gary seniors' club ...") places the story when the text names no place.
+  // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
+  // place (its country) or no town (its town, for events nothing else places).
+  annotations_.title_town = nullptr;
   if (has_events && !doc.title.empty()) {
-    bool text_has_place = false;
-    for (const auto& m : annotations_.places)
-      if (!m.country.empty()) text_has_place = true;
-    if (!text_has_place) {
+    bool text_has_place = false, text_has_town = false;
+    for (const auto& m : annotations_.places) {
+      if (m.country.empty()) continue;
+      text_has_place = true;
+      if (m.precision == places::Precision::kCity && !m.demonym && !m.actor) text_has_town = true;
+    }
+    if (!text_has_town) {
       e.tokenizer_.Tokenize(doc.title, &title_tokens_);
       e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
-      annotations_.title_country = places::DocumentCountry(title_places_);
+      if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_places_);
+      for (const auto& m : title_places_) {
+        if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
+            !m.country.empty()) {
+          annotations_.title_town = &m;
+          break;
+        }
+      }
     }
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",

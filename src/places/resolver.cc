@@ -421,6 +421,8 @@ class DocResolver {
   }
   std::string SpanKeyOf(uint32_t b, uint32_t e) const;
   bool SourceTagAt(uint32_t open) const;
+  bool ParenthesisNamesSomething(uint32_t close) const;
+  uint32_t ArticleBefore(uint32_t b) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -701,6 +703,41 @@ bool DocResolver::SourceTagAt(uint32_t open) const {
   return close < N() && close > open + 1 && Norm(close) == ")";
 }
 
+// Whether the parenthesis closed at token `close` holds a capitalized word: "(Idleb)", not
+// "(as reported)".
+bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
+  for (uint32_t k = close; k > 0 && k + 12 > close;) {
+    --k;
+    if (Norm(k) == "(") return false;
+    if (Cap(k)) return true;
+  }
+  return false;
+}
+
+// "Al Jabaliyah", "As Sabaa", "El Bouni": the first token of a name written with its Arabic
+// article before token `b`, when the gazetteer knows the name only without it (GeoNames
+// "Jabaliyah"); else `b`. Not after another capitalized word (part of a longer name), and
+// articles that are English words ("As", "At", "An", "En") not at a sentence start ("As
+// Aleppo burned").
+uint32_t DocResolver::ArticleBefore(uint32_t b) const {
+  if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) return b;
+  const uint32_t a = b - 1;
+  std::string_view w = Norm(a);
+  static constexpr std::string_view kArticles[] = {"al", "as", "ad",  "ar", "ash", "an", "az",
+                                                   "at", "el", "ath", "ed", "es",  "en", "ez"};
+  if (!Cap(a) || AllCaps(a) || std::find(std::begin(kArticles), std::end(kArticles), w) == std::end(kArticles)) {
+    return b;
+  }
+  if (a > 0 && (Cap(a - 1) || (Norm(a - 1) == "-" && !T(a).HasFlag(tokens::kSpaceBefore)))) return b;
+  const bool english = w == "as" || w == "at" || w == "an" || w == "en";
+  if (english) {
+    for (const auto& s : doc_.sentences)
+      if (s.begin_token == a) return b;
+    if (a == 0 || T(a).HasFlag(tokens::kNewlineBefore)) return b;
+  }
+  return a;
+}
+
 int DocResolver::RawStartingAt(uint32_t token) const {
   return token < raw_at_begin_.size() ? raw_at_begin_[token] : -1;
 }
@@ -810,8 +847,12 @@ void DocResolver::Support() {
         if (Norm(k) == ",") break;
         --k;
       }
-      if (Cap(k) || (C(k) & kLocalityNoun) || Norm(k) == ")" || (open == "(" && Norm(r.b - 2) == ",")) {
-        if (open == "(" || Cap(r.b - 2) || (C(r.b - 2) & kLocalityNoun) || Norm(r.b - 2) == ")") {
+      // After a parenthesis, only one naming a place ("Kinda (Idleb), Syria"): "Around 7 May
+      // (as reported), Taliban militants" is a sentence going on.
+      const bool close_names = Norm(r.b - 2) == ")" && ParenthesisNamesSomething(r.b - 2);
+      if (Cap(k) || (C(k) & kLocalityNoun) || (Norm(k) == ")" && close_names) ||
+          (open == "(" && Norm(r.b - 2) == ",")) {
+        if (open == "(" || Cap(r.b - 2) || (C(r.b - 2) & kLocalityNoun) || close_names) {
           r.qualifier = true;
         }
       }
@@ -918,6 +959,16 @@ void DocResolver::Support() {
         !(prep || of_place || owned || qualified || r.qualifier || in_dateline)) {
       r.supported = false;
       r.region_noun_after = false;
+    }
+    // "One man was shot", "Mobile home fire": a common word opening a sentence is capitalized
+    // as its first word, and the noun after it ("man", "home") makes no place of it ("Mobile
+    // police" still does).
+    if (single && people_after && (r.lookup.key_flags & kCommonWord) != 0 && !modifier_after &&
+        !(prep || of_place || owned || qualified || r.qualifier || in_dateline) &&
+        (r.b == 0 || T(r.b).HasFlag(tokens::kNewlineBefore) || Norm(r.b - 1) == "." || Norm(r.b - 1) == "!" ||
+         Norm(r.b - 1) == "?" || Norm(r.b - 1) == ":" || Norm(r.b - 1) == "\"" || Norm(r.b - 1) == "•" ||
+         (Norm(r.b - 1) == "-" && T(r.b - 1).HasFlag(tokens::kSpaceBefore)))) {
+      r.supported = false;
     }
     // PERF: whether the name is written in lowercase elsewhere is looked up only when needed
     // (one scan of the document for all names, the first time).
@@ -1490,9 +1541,11 @@ Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const 
 
 PlaceMention DocResolver::MakeMention(const Raw& r) const {
   PlaceMention m;
-  m.begin_token = r.b;
+  // The name as written includes its article when the gazetteer has it without ("Al
+  // Mukalla" => Mukalla): the span shows the words of the text.
+  m.begin_token = r.demonym || r.actor || r.county ? r.b : ArticleBefore(r.b);
   m.end_token = r.e;
-  m.span = Span{T(r.b).span.begin, T(r.e - 1).span.end};
+  m.span = Span{T(m.begin_token).span.begin, T(r.e - 1).span.end};
   const CandidateRef& c = r.cands[r.chosen];
   const PlaceRecord& rec = g_.record(c.record);
   m.name = std::string(g_.Str(rec.name));
@@ -1545,7 +1598,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
   if (!r.abroad_country.empty()) {
     // A namesake abroad (Cohere): kept as written, in the country the context gives.
     std::string namesake = std::string(rec.Country());
-    m.name = std::string(Text(r.b, r.e));
+    m.name = std::string(Text(m.begin_token, r.e));
     m.country = r.abroad_country;
     m.admin1_code.clear();
     m.admin1_name.clear();
@@ -1583,7 +1636,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
   std::vector<bool> covered(N(), false);
   for (const Raw& r : raws_) {
     if (r.rejected) continue;
-    for (uint32_t k = r.b; k < r.e; ++k) covered[k] = true;
+    for (uint32_t k = ArticleBefore(r.b); k < r.e; ++k) covered[k] = true;
   }
   if (lower_mode_) return;
   // "SANDY CREEK, N.Y. (AP) -": a dateline place the gazetteer lacks, placed by its qualifier.
@@ -1631,7 +1684,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           continue;
         }
         bool attached = !u.HasFlag(tokens::kSpaceBefore);
-        if (IsWord(u) && (C(k) & kConnector) && k + 1 < s.end_token && Cap(k + 1)) continue;
+        // "between Banh and Koumbri": two places; "and" joins no name the gazetteer lacks.
+        if (IsWord(u) && (C(k) & kConnector) && u.norm != "and" && k + 1 < s.end_token && Cap(k + 1)) continue;
         if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
           continue;
@@ -1681,11 +1735,18 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         ++paren;
       }
       int qualifier = -1;
+      // "between Banh and Koumbri (Loroum, Nord)": the qualifier after the second name places
+      // the first too.
+      uint32_t qk = k;
+      if (prep && qk + 1 < s.end_token && Norm(qk) == "and" && Cap(qk + 1)) {
+        for (++qk; qk < s.end_token && qk < k + 6 && Cap(qk);) ++qk;
+        if (qk >= N() || Norm(qk) != "(") qk = k;
+      }
       if (k < N() && Norm(k) == ",") {
         qualifier = RawStartingAt(k + 1);
         if (qualifier >= 0 && (raws_[qualifier].rejected || raws_[qualifier].demonym)) qualifier = -1;
-      } else if (k < N() && Norm(k) == "(") {
-        for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
+      } else if (qk < N() && Norm(qk) == "(") {
+        for (uint32_t p = qk + 1; p < N() && p < qk + 12 && Norm(p) != ")"; ++p) {
           int q = RawStartingAt(p);
           if (q >= 0 && !raws_[q].demonym && raws_[q].chosen >= 0) qualifier = q;
         }

@@ -487,6 +487,41 @@ TEST(EventAssembler, AStreetBlockIsNoBlockade) {
   EXPECT_EQ(e->mode, "blockade");
 }
 
+// A title naming the town places the events of a text that names none ("title": no span,
+// the title is not the text); a town in the text wins over the title's.
+TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
+  auto code = [](std::string title, std::string text) {
+    CodedDocument cd;
+    cd.doc.id = "doc-title";
+    cd.doc.origin = "test";
+    cd.doc.title = std::move(title);
+    cd.doc.text = std::move(text);
+    cd.doc.published = "2026-03-14";
+    cd.status = text::PrepareText(&cd.doc);
+    EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+    Coder coder(testing::SharedEngine());
+    coder.Code(&cd);
+    testing::ExpectAllSpansMatchText(cd);
+    return cd;
+  };
+  auto cd = code("Boy, 9, wounded in Rocky Mount shooting",
+                 "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  EXPECT_EQ(e->location->country, "US");
+  EXPECT_EQ(e->location->basis, "title");
+  EXPECT_EQ(e->location->span.begin, e->location->span.end);
+  auto in_text = code("Boy, 9, wounded in Rocky Mount shooting",
+                      "A 9-year-old boy was shot and injured in Tarboro on Friday night, police said.");
+  const Event* t = OnlyEvent(in_text, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->location.has_value());
+  EXPECT_EQ(t->location->name, "Tarboro");
+  EXPECT_EQ(t->location->basis, "same sentence");
+}
+
 // A dateline naming a section of a city (GeoNames PPLX): the event is in the city, and its
 // evidence is the words written.
 TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {

@@ -542,6 +542,60 @@ TEST_F(WorldResolverTest, IndianCitiesByTheirCurrentNames) {
   EXPECT_EQ(m->country, "IN");
 }
 
+// A name written with its Arabic article is shown as written when the gazetteer knows it
+// without: "Al Mukalla" (GeoNames "Mukalla"), not just "Mukalla"; an English "As" starting a
+// sentence stays out.
+TEST_F(WorldResolverTest, ArabicArticleIsPartOfTheWrittenName) {
+  Resolve("On 5 May, fishermen blocked a road in Al Mukalla city (Hadramawt) over fuel prices.");
+  const PlaceMention* m = Find("Al Mukalla");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "YE");
+  EXPECT_TRUE(m->listed);
+  Resolve("As Mukalla fell quiet, fishermen went home.");
+  EXPECT_EQ(Find("As Mukalla"), nullptr);
+}
+
+// A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
+// home"), while the same words with a preposition or an agency after them are.
+TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
+  Resolve("Shots were fired downtown. One man is in critical condition. Mobile home owners fled.");
+  EXPECT_EQ(Find("One"), nullptr);
+  EXPECT_EQ(Find("Mobile"), nullptr);
+  Resolve("BROOKLYN — One teen was shot on Sunday night.");
+  EXPECT_EQ(Find("One"), nullptr);
+  Resolve("Shots were fired downtown. Mobile police said one man was hurt.");
+  EXPECT_NE(Find("Mobile"), nullptr);
+  Resolve("A man was shot on Sunday in Mobile.");
+  EXPECT_NE(Find("Mobile"), nullptr);
+}
+
+// Two localities the gazetteer lacks, joined by "and", are two places, not one name.
+TEST_F(WorldResolverTest, AndJoinsNoUnlistedName) {
+  Resolve("On 3 May, gunmen clashed with soldiers between Zorbadoni and Kelbouniga (Logobou, Tapoa).");
+  EXPECT_EQ(Find("Zorbadoni and Kelbouniga"), nullptr);
+  const PlaceMention* a = Find("Zorbadoni");
+  const PlaceMention* b = Find("Kelbouniga");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(a->listed);
+  EXPECT_EQ(a->country, "BF");
+  EXPECT_EQ(b->country, "BF");
+}
+
+// After a parenthesis that names no place ("(as reported)"), a comma does not make the next
+// name the qualifier of a place: "Taliban militants" are an actor, not a village.
+TEST_F(WorldResolverTest, CommaAfterAnAsideQualifiesNothing) {
+  Resolve("Around 7 May (as reported), Taliban militants attacked police forces in Balkh district.");
+  for (const PlaceMention& m : mentions_) {
+    if (m.span.Of(text_) == "Taliban") {
+      EXPECT_TRUE(m.actor) << m.name << " " << m.country;
+    }
+  }
+  const PlaceMention* balkh = Find("Balkh");
+  ASSERT_NE(balkh, nullptr);
+  EXPECT_EQ(balkh->country, "AF");
+}
+
 // The filters in front of the gazetteer may say "maybe" wrongly but never "no" wrongly: every
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
