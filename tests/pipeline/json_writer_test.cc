@@ -123,6 +123,22 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(json::parse(JsonString(all)).get<std::string>(), all);
 }
 
+// Plain text is copied eight bytes at a time: a character that needs escaping is found at
+// every position of a word, and long runs of UTF-8 pass through.
+TEST(JsonWriter, EscapesAtEveryPositionOfLongText) {
+  const std::string base = "Protesters marched through Zürich on Sunday, police said.";
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (size_t at = 0; at < base.size(); ++at) {
+      if (static_cast<unsigned char>(base[at]) >= 0x80) continue;  // keep the UTF-8 valid
+      std::string text = base;
+      text[at] = special;
+      std::string written = JsonString(text);
+      ASSERT_TRUE(json::accept(written)) << at;
+      EXPECT_EQ(json::parse(written).get<std::string>(), text) << at;
+    }
+  }
+}
+
 TEST(JsonWriter, EscapesSpanTextAndIdsFromTheDocument) {
   // The quoted words and a control character sit inside the spans written out.
   CodedDocument cd = CodeText("Police said \"15 people\" were arrested\x01 on Tuesday.\n", "2026-03-14", "id \"7\"\t");
