@@ -435,6 +435,9 @@ class DocResolver {
   uint32_t dateline_name_end_ = 0;                  // the place's name ends here (its qualifier after)
   std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
   bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
+  // First tokens of the known places that qualify an unlisted one after a comma ("near
+  // Zolote-4, Luhansk"): Unlisted() finds them after the known mentions were made.
+  std::vector<uint32_t> unlisted_qualifiers_;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
   std::vector<Raw> raws_;
@@ -1836,6 +1839,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         if (explain_) m.why = "not in the gazetteer; document country";
       }
       extra->push_back(std::move(m));
+      // "near Zolote-4, Luhansk": the known place after the comma says where the locality
+      // is; it is no place of its own there.
+      if (qualifier >= 0 && k < N() && Norm(k) == "," && raws_[qualifier].b == k + 1) {
+        unlisted_qualifiers_.push_back(raws_[qualifier].b);
+      }
       for (uint32_t c = i; c < e; ++c) covered[c] = true;
       i = e - 1;
     }
@@ -1898,6 +1906,10 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   doc_country_ = DocumentCountry(*out);
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
+  for (uint32_t b : unlisted_qualifiers_) {
+    for (PlaceMention& m : *out)
+      if (m.begin_token == b && !m.demonym && !m.actor) m.qualifier = true;
+  }
   Capital(&extra);
   if (!extra.empty()) {
     for (auto& m : extra) out->push_back(std::move(m));

@@ -600,6 +600,20 @@ TEST_F(WorldResolverTest, NumberedSettlementKeepsItsNumber) {
   EXPECT_EQ(Find("Vorobivtsi-2023"), nullptr);
 }
 
+// A known place after a comma qualifies the locality the gazetteer lacks before it ("near
+// Vorobivtsi-3, Kharkiv"): it says where the locality is and is no place of its own there; a
+// known place after a comma that follows nothing placed qualifies nothing.
+TEST_F(WorldResolverTest, KnownPlaceQualifiesAnUnlistedOneBeforeIt) {
+  Resolve("On 3 May, monitors recorded 4 explosions near Vorobivtsi-3, Kharkiv.");
+  const PlaceMention* k = Find("Kharkiv");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->qualifier);
+  Resolve("On 3 May, after the rally, Kharkiv police detained 4 men.");
+  const PlaceMention* alone = Find("Kharkiv");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_FALSE(alone->qualifier);
+}
+
 // A site named after a place ("Kramatorsk Filtration Station") keeps the place: the capitalized
 // words after it make no longer name of which the place is only a part.
 TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
