@@ -2034,7 +2034,12 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
                 (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
                  (toks[x.begin_token - 2].flags & tokens::kCapitalized));
     uint32_t k = x.end_token;
-    if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city")) ++k;
+    // "Behaani village neighbourhood in ...": one or two place nouns.
+    for (int nouns = 0; nouns < 2 && k < y.begin_token &&
+                        (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city");
+         ++nouns) {
+      ++k;
+    }
     if (k >= y.begin_token) continue;
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
