@@ -1924,9 +1924,9 @@ bool NamesAFacility(const tokens::TokenizedText& t, const places::PlaceMention& 
 }
 
 // The end of a site named after a place where something happened there: "in the area of
-// Donetsk Airport", "near Donetsk Filtration Station", "clashed in Tripoli Airport Road"
+// Kharkiv Airport", "near Kharkiv Pumping Station", "clashed in Misrata Airport Road"
 // (places::SiteNameEnd after "in", "at", "near", "on", "around", "outside" or "of"); the
-// place's end when the words do not say so ("flew to Donetsk Airport", "Kharkiv station").
+// place's end when the words do not say so ("flew to Kharkiv Airport", "Kharkiv station").
 uint32_t SiteEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (m.begin_token == 0 || m.precision != places::Precision::kCity) return m.end_token;
   std::string_view before = t.tokens[m.begin_token - 1].norm;
@@ -2034,7 +2034,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
                 (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
                  (toks[x.begin_token - 2].flags & tokens::kCapitalized));
     uint32_t k = x.end_token;
-    // "Behaani village neighbourhood in ...": one or two place nouns.
+    // "Beelow village neighbourhood in ...": one or two place nouns.
     for (int nouns = 0; nouns < 2 && k < y.begin_token &&
                         (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city");
          ++nouns) {
@@ -2110,7 +2110,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     l.geonames_id = m.geonames_id;
     l.precision = places::PrecisionName(m.precision);
     l.basis = basis;
-    // "in the area of Donetsk Airport": the text is the site as written, the place its town.
+    // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
     if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
     if (l.country.empty()) l.country = doc_country;
     if (!m.within.name.empty()) {

@@ -436,7 +436,7 @@ class DocResolver {
   std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
   bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
   // First tokens of the known places that qualify an unlisted one after a comma ("near
-  // Zolote-4, Luhansk"): Unlisted() finds them after the known mentions were made.
+  // Vorobivtsi-3, Kharkiv"): Unlisted() finds them after the known mentions were made.
   std::vector<uint32_t> unlisted_qualifiers_;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
@@ -1044,7 +1044,7 @@ void DocResolver::Support() {
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
       partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
-      // "near Donetsk Filtration Station": the site is named after the place, which stays one.
+      // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
     }
     // "Central Florida", "South Texas": a direction before a subdivision or country is part
@@ -1697,7 +1697,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         break;
       }
       if (words == 0 || e >= N()) continue;
-      // "near Zolote-4": a numbered settlement (a mine's or a district's), named with its number.
+      // "near Vorobivtsi-3": a numbered settlement (a mine's or a district's), named with its number.
       if (e + 1 < s.end_token && Norm(e) == "-" && !T(e).HasFlag(tokens::kSpaceBefore) &&
           T(e + 1).kind == TokenKind::kNumber && !T(e + 1).HasFlag(tokens::kSpaceBefore) && T(e + 1).span.size() <= 2 &&
           (e + 2 >= N() || T(e + 2).HasFlag(tokens::kSpaceBefore) || T(e + 2).kind == TokenKind::kPunct)) {
@@ -1839,7 +1839,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         if (explain_) m.why = "not in the gazetteer; document country";
       }
       extra->push_back(std::move(m));
-      // "near Zolote-4, Luhansk": the known place after the comma says where the locality
+      // "near Vorobivtsi-3, Kharkiv": the known place after the comma says where the locality
       // is; it is no place of its own there.
       if (qualifier >= 0 && k < N() && Norm(k) == "," && raws_[qualifier].b == k + 1) {
         unlisted_qualifiers_.push_back(raws_[qualifier].b);
