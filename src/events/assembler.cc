@@ -1923,6 +1923,20 @@ bool NamesAFacility(const tokens::TokenizedText& t, const places::PlaceMention& 
          w == "clinic" || w == "mall" || w == "stadium" || w == "arena";
 }
 
+// The end of a site named after a place where something happened there: "in the area of
+// Kharkiv Airport", "near Kharkiv Pumping Station", "clashed in Misrata Airport Road"
+// (places::SiteNameEnd after "in", "at", "near", "on", "around", "outside" or "of"); the
+// place's end when the words do not say so ("flew to Kharkiv Airport", "Kharkiv station").
+uint32_t SiteEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.begin_token == 0 || m.precision != places::Precision::kCity) return m.end_token;
+  std::string_view before = t.tokens[m.begin_token - 1].norm;
+  if (before != "in" && before != "at" && before != "near" && before != "on" && before != "around" &&
+      before != "outside" && before != "of") {
+    return m.end_token;
+  }
+  return places::SiteNameEnd(t, m.end_token);
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -1980,7 +1994,7 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
   const auto& toks = doc.text->tokens;
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const auto& m = doc.places[i];
-    if (m.demonym || m.actor || NamesAFacility(*doc.text, m)) {
+    if (m.demonym || m.actor || (NamesAFacility(*doc.text, m) && SiteEnd(*doc.text, m) == m.end_token)) {
       // "taken to Mount Sinai Hospital": a facility's name, where victims went, not the scene.
       usable[i] = 0;
     } else if (m.qualifier) {
@@ -2020,7 +2034,12 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
                 (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
                  (toks[x.begin_token - 2].flags & tokens::kCapitalized));
     uint32_t k = x.end_token;
-    if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city")) ++k;
+    // "Beelow village neighbourhood in ...": one or two place nouns.
+    for (int nouns = 0; nouns < 2 && k < y.begin_token &&
+                        (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town" || toks[k].norm == "city");
+         ++nouns) {
+      ++k;
+    }
     if (k >= y.begin_token) continue;
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
@@ -2091,6 +2110,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     l.geonames_id = m.geonames_id;
     l.precision = places::PrecisionName(m.precision);
     l.basis = basis;
+    // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
+    if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
     if (l.country.empty()) l.country = doc_country;
     if (!m.within.name.empty()) {
       // "ROGERS PARK —": a section of a town; the event is in the city containing it (text

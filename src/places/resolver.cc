@@ -435,6 +435,9 @@ class DocResolver {
   uint32_t dateline_name_end_ = 0;                  // the place's name ends here (its qualifier after)
   std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
   bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
+  // First tokens of the known places that qualify an unlisted one after a comma ("near
+  // Vorobivtsi-3, Kharkiv"): Unlisted() finds them after the known mentions were made.
+  std::vector<uint32_t> unlisted_qualifiers_;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
   std::vector<Raw> raws_;
@@ -1041,7 +1044,8 @@ void DocResolver::Support() {
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
       partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
-      partial_right = ExtendsRight(r) && !modifier_after;
+      // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
+      partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
     }
     // "Central Florida", "South Texas": a direction before a subdivision or country is part
     // of that name, not the place "Central" (Uganda) or "South" (Cameroon).
@@ -1693,6 +1697,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         break;
       }
       if (words == 0 || e >= N()) continue;
+      // "near Vorobivtsi-3": a numbered settlement (a mine's or a district's), named with its number.
+      if (e + 1 < s.end_token && Norm(e) == "-" && !T(e).HasFlag(tokens::kSpaceBefore) &&
+          T(e + 1).kind == TokenKind::kNumber && !T(e + 1).HasFlag(tokens::kSpaceBefore) && T(e + 1).span.size() <= 2 &&
+          (e + 2 >= N() || T(e + 2).HasFlag(tokens::kSpaceBefore) || T(e + 2).kind == TokenKind::kPunct)) {
+        e += 2;
+      }
       // "in the 3000 block of Gradyville Road in McComb": a road, not a locality.
       if (IsRoadWord(Norm(e - 1))) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
@@ -1829,6 +1839,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         if (explain_) m.why = "not in the gazetteer; document country";
       }
       extra->push_back(std::move(m));
+      // "near Vorobivtsi-3, Kharkiv": the known place after the comma says where the locality
+      // is; it is no place of its own there.
+      if (qualifier >= 0 && k < N() && Norm(k) == "," && raws_[qualifier].b == k + 1) {
+        unlisted_qualifiers_.push_back(raws_[qualifier].b);
+      }
       for (uint32_t c = i; c < e; ++c) covered[c] = true;
       i = e - 1;
     }
@@ -1891,6 +1906,10 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   doc_country_ = DocumentCountry(*out);
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
+  for (uint32_t b : unlisted_qualifiers_) {
+    for (PlaceMention& m : *out)
+      if (m.begin_token == b && !m.demonym && !m.actor) m.qualifier = true;
+  }
   Capital(&extra);
   if (!extra.empty()) {
     for (auto& m : extra) out->push_back(std::move(m));
@@ -1907,6 +1926,34 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
 }
 
 }  // namespace
+
+uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e) {
+  const auto& toks = text.tokens;
+  auto site = [](std::string_view w) {
+    return w == "airport" || w == "airbase" || w == "airfield" || w == "station" || w == "mine" || w == "camp" ||
+           w == "prison" || w == "port" || w == "base" || w == "checkpoint";
+  };
+  if (e >= toks.size() || !toks[e].HasFlag(tokens::kSpaceBefore) || toks[e].HasFlag(tokens::kNewlineBefore) ||
+      toks[e].kind != TokenKind::kWord || toks[e].HasFlag(tokens::kAllCaps)) {
+    return e;
+  }
+  if (!toks[e].HasFlag(tokens::kCapitalized)) return site(toks[e].norm) ? e + 1 : e;
+  for (uint32_t k = e; k < e + 3 && k < toks.size(); ++k) {
+    const Token& u = toks[k];
+    if (u.kind != TokenKind::kWord || !u.HasFlag(tokens::kCapitalized) || u.HasFlag(tokens::kAllCaps) ||
+        !u.HasFlag(tokens::kSpaceBefore) || u.HasFlag(tokens::kNewlineBefore)) {
+      return e;
+    }
+    if (!site(u.norm)) continue;
+    uint32_t end = k + 1;
+    if (end < toks.size() && toks[end].HasFlag(tokens::kCapitalized) && toks[end].HasFlag(tokens::kSpaceBefore) &&
+        IsRoadWord(toks[end].norm)) {
+      ++end;
+    }
+    return end;
+  }
+  return e;
+}
 
 std::string_view PrecisionName(Precision p) {
   switch (p) {

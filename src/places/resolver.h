@@ -45,6 +45,14 @@ namespace evident::places {
 enum class Precision : uint8_t { kCity, kAdmin1, kCountry, kAdmin2 };
 std::string_view PrecisionName(Precision p);  // "city", "admin1", "country", "admin2"
 
+// The words after a place's name (ending before token `e`) that make it the name of a site
+// named after the place: up to three capitalized words ending in a site noun ("Kharkiv
+// Airport", "Kharkiv Pumping Station", "Kalinovka Mine"), then a capitalized road word
+// ("Misrata Airport Road"), or a lowercase site noun right after the name ("Kramatorsk
+// airport"). Returns the end of those words, or `e` when none follow. Hospitals, schools and
+// the like are not sites here: they are where victims are taken (events: NamesAFacility).
+uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e);
+
 // A candidate as shown to users ("evident places FILE").
 struct Candidate {
   uint32_t record = kNoRecord;

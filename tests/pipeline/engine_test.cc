@@ -522,6 +522,42 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(t->location->basis, "same sentence");
 }
 
+// An event at a site named after a place ("in the area of Kharkiv Airport"): the place is
+// the town, the text the site as written. A facility someone is taken to is not the scene.
+TEST(EventAssembler, SiteNamedAfterAPlaceKeepsItsWords) {
+  auto cd = CodeText("On 3 May 2020, army units shelled militia positions in the area of Kharkiv Airport.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Kharkiv");
+  EXPECT_EQ(e->location->country, "UA");
+  EXPECT_EQ(Text(cd, e->location->span), "Kharkiv Airport");
+  auto taken = CodeText("A man was shot in Tarboro on Friday and flown to Greenville Airport, police said.");
+  const Event* t = OnlyEvent(taken, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->location.has_value());
+  EXPECT_EQ(Text(taken, t->location->span), "Tarboro");
+}
+
+// A part of a town written with two place nouns ("X village neighbourhood in Y district") is
+// placed by the town, as with one; a place with one noun in nothing named is kept.
+TEST(EventAssembler, TwoPlaceNounsBeforeTheTownHoldingThem) {
+  auto cd = CodeText(
+      "On 4 May 2020, militants fired a mortar which landed in Beelow village neighbourhood in Wardhiig-Karan "
+      "district (Karan, Banadir).");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Wardhiig-Karan");
+  EXPECT_EQ(e->location->country, "SO");
+  auto alone =
+      CodeText("On 4 May 2020, militants fired a mortar which landed in Beelow village neighbourhood (Banadir).");
+  const Event* a = OnlyEvent(alone, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->location.has_value());
+  EXPECT_EQ(Text(alone, a->location->span), "Beelow");
+}
+
 // A dateline naming a section of a city (GeoNames PPLX): the event is in the city, and its
 // evidence is the words written.
 TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {

@@ -582,6 +582,50 @@ TEST_F(WorldResolverTest, AndJoinsNoUnlistedName) {
   EXPECT_EQ(b->country, "BF");
 }
 
+// A numbered settlement ("a mine's village No. 3") is written with its number after a hyphen:
+// the name the gazetteer lacks keeps the number; a word with a number that is no place after
+// a preposition stays none.
+TEST_F(WorldResolverTest, NumberedSettlementKeepsItsNumber) {
+  Resolve("On 3 May, monitors recorded 4 explosions near Vorobivtsi-3, Donetsk, and 2 near Hlynske-12.");
+  const PlaceMention* a = Find("Vorobivtsi-3");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->listed);
+  EXPECT_EQ(a->name, "Vorobivtsi-3");
+  EXPECT_EQ(a->country, "UA");
+  const PlaceMention* b = Find("Hlynske-12");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->name, "Hlynske-12");
+  Resolve("On 3 May, the ward in Block-7 was closed, and 3 men were shot near Vorobivtsi-2023-era houses.");
+  EXPECT_EQ(Find("Block-7"), nullptr);
+  EXPECT_EQ(Find("Vorobivtsi-2023"), nullptr);
+}
+
+// A known place after a comma qualifies the locality the gazetteer lacks before it ("near
+// Vorobivtsi-3, Kharkiv"): it says where the locality is and is no place of its own there; a
+// known place after a comma that follows nothing placed qualifies nothing.
+TEST_F(WorldResolverTest, KnownPlaceQualifiesAnUnlistedOneBeforeIt) {
+  Resolve("On 3 May, monitors recorded 4 explosions near Vorobivtsi-3, Kharkiv.");
+  const PlaceMention* k = Find("Kharkiv");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->qualifier);
+  Resolve("On 3 May, after the rally, Kharkiv police detained 4 men.");
+  const PlaceMention* alone = Find("Kharkiv");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_FALSE(alone->qualifier);
+}
+
+// A site named after a place ("Kramatorsk Filtration Station") keeps the place: the capitalized
+// words after it make no longer name of which the place is only a part.
+TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
+  Resolve("On 3 May, monitors recorded 12 explosions near Kramatorsk Filtration Station.");
+  const PlaceMention* k = Find("Kramatorsk");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->listed);
+  EXPECT_EQ(k->country, "UA");
+  Resolve("On 3 May, the mayor spoke near Kramatorsk Filtration Works.");
+  EXPECT_EQ(Find("Kramatorsk"), nullptr);
+}
+
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
 // name the qualifier of a place: "Taliban militants" are an actor, not a village.
 TEST_F(WorldResolverTest, CommaAfterAnAsideQualifiesNothing) {
