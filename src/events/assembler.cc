@@ -349,7 +349,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   // Bare number: "10 arrested", "6 were wounded".
   if (int q = qty_at_end_[last - begin_]; q != kNone) {
     if (!allow_bare) return std::nullopt;
-    // "Nino Ruiz, 27, and Jenessa Kic, 31 were arrested": an age after a name.
+    // "Tom Ardell, 27, and Mira Jost, 31 were arrested": an age after a name.
     uint32_t qb = s_.quantities[q].begin_token;
     if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
     r.count = FromQuantity(s_.quantities[q], role);
@@ -1144,7 +1144,7 @@ void SentenceAssembler::Run() {
       continue;
     if (t.info.needs_road) {
       // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
-      // block of Devon Avenue" (a US street address), "a block away", "two blocks south".
+      // block of Larchmont Avenue" (a US street address), "a block away", "two blocks south".
       if ((ph.form == lexicon::Form::kBase || ph.form == lexicon::Form::kThird) && m.begin_token > begin_) {
         const uint32_t p = m.begin_token - 1;
         if (T(p).kind == TokenKind::kNumber || qty_at_end_[p - begin_] != kNone ||
@@ -1966,7 +1966,7 @@ bool WideAreaNoun(std::string_view w) {
 }
 
 // Words that may stand between a place and the wider place holding it, after "in" or "of":
-// "Zannubah village in the north-western countryside of Ein Issa".
+// "Tal Sabeen village in the north-western countryside of Ein Issa".
 bool ContainerFiller(std::string_view w) {
   return w == "the" || w == "-" || w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
          w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "rural" || w == "northwestern" ||
@@ -1976,8 +1976,8 @@ bool ContainerFiller(std::string_view w) {
 }
 
 // The mention an event placed at `m` takes (EventAssembler::PlaceRedirects), following a chain
-// ("Zannubah village in the countryside of Ein Issa in Ar-Raqqa": Ar-Raqqa -> Ein Issa ->
-// Zannubah) for a few steps.
+// ("Tal Sabeen village in the countryside of Ein Issa in Ar-Raqqa": Ar-Raqqa -> Ein Issa ->
+// Tal Sabeen) for a few steps.
 const places::PlaceMention& Redirected(const DocumentAnnotations& doc, const std::vector<uint32_t>& to,
                                        const places::PlaceMention& m) {
   size_t i = static_cast<size_t>(&m - doc.places.data());
@@ -1989,7 +1989,7 @@ const places::PlaceMention& Redirected(const DocumentAnnotations& doc, const std
 
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
   // Demonyms and actors name no place. A qualifier of another place is not where the event
-  // happened; one after a name that is not a place ("the Civil Hospital, Ludhiana (Punjab)") is.
+  // happened; one after a name that is not a place ("the Civil Hospital, Patiala (Punjab)") is.
   std::vector<uint8_t> usable(doc.places.size(), 1);
   const auto& toks = doc.text->tokens;
   for (size_t i = 0; i < doc.places.size(); ++i) {
@@ -2010,8 +2010,8 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
 
 std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& doc) {
   // "X [noun] in|of [the ...] Y [noun]": Y holds X. The event is at X ("shelled Kinda in
-  // Idleb", "in Jurneyyeh city in Ar-Raqqa countryside"), unless X is part of the town Y: a
-  // quarter, street or venue ("Al-Ashrafieh neighbourhood in Afrin city", "Barangay Basak,
+  // Idleb", "in Dayr Nakhla city in Ar-Raqqa countryside"), unless X is part of the town Y: a
+  // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Basak,
   // Guihulngan", "outside the Seray in Tripoli"), or a place inside what the text calls a town,
   // city or district ("in Lazaka village in Shirqat district"); then the town places the event
   // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
@@ -2131,14 +2131,14 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     uint32_t d =
         m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a
-    // country in the same sentence ("in Bat Galim Square of Haifa city" -> Haifa).
+    // country in the same sentence ("in Paris Square of Haifa city" -> Haifa).
     if (!m.listed) d += 20;
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
     if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) d += 15;
     if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
-    // "a Santa Cruz deputy near Watsonville": a place naming an agency is its jurisdiction; a
+    // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
 

@@ -24,7 +24,7 @@ constexpr int kMaxYearsBack = 8;
 // A month-day or month without a year is placed in the latest year that puts it (its first
 // day) no later than publication + kFutureDays. Dates written without a year that lie ahead
 // of publication are nearly all hearings, sentencings, elections and planned rallies ("due in
-// court on April 8", "the march 15 shila daan programme", "will be sentenced in November"),
+// court on April 8", "the march 15 rath puja programme", "will be sentenced in November"),
 // up to about three months ahead. On gva.jsonl, of the 45 month-days that a 1-day and this
 // 92-day window resolve differently, 35 are right with 92 days; of 36 bare months in the dev
 // sets within 92 days ahead, about 24 are future and 5 past. See docs/dates.md.

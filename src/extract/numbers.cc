@@ -76,8 +76,8 @@ enum WordFlag : uint64_t {
 };
 
 // Words that may begin a phrase; one probe of the table per token checks this mask.
-constexpr uint64_t kStartMask = kUnitWord | kTensWord | kOrdinalWord | kCurrency | kVagueWord |
-                                kQualifierStart | kArticle | kPrefixSymbol | kHalfWord;
+constexpr uint64_t kStartMask = kUnitWord | kTensWord | kOrdinalWord | kCurrency | kVagueWord | kQualifierStart |
+                                kArticle | kPrefixSymbol | kHalfWord;
 
 struct WordEntry {
   std::string_view word;
@@ -619,8 +619,8 @@ DigitParse ParseDigits(std::string_view s) {
   if (all_comma) {
     // US "1,000,000" or Indian "1,00,000" grouping -> integer; "1,5" -> decimal comma.
     bool us = lead_ok && tail_groups_are(1, groups, 3);
-    bool indian = groups >= 3 && group_len[0] >= 1 && group_len[0] <= 2 &&
-                  tail_groups_are(1, groups - 1, 2) && group_len[groups - 1] == 3;
+    bool indian = groups >= 3 && group_len[0] >= 1 && group_len[0] <= 2 && tail_groups_are(1, groups - 1, 2) &&
+                  group_len[groups - 1] == 3;
     if (us || indian) {
       d.value = digits_value(0, s.size(), &overflow);
       d.integer = !overflow;
@@ -695,8 +695,8 @@ class Scanner {
     uint32_t i = begin_;
     while (i < end_) {
       const Token& tok = t_[i];
-      bool may_start = tok.kind == TokenKind::kNumber || tok.kind == TokenKind::kAlnum ||
-                       (Info(i).flags & kStartMask) != 0;
+      bool may_start =
+          tok.kind == TokenKind::kNumber || tok.kind == TokenKind::kAlnum || (Info(i).flags & kStartMask) != 0;
       Quantity q;
       if (may_start && TryAt(i, &q) && q.end_token > i) {
         q.span = Join(t_[q.begin_token].span, t_[q.end_token - 1].span);
@@ -724,8 +724,7 @@ class Scanner {
   // Token k is a hyphen joining its neighbours: "21-year", "seventy-one".
   bool HyphenJoin(int64_t k) const { return Is(k, "-") && Glued(k) && Glued(k + 1); }
   bool Capitalized(int64_t k) const {
-    return IsKind(k, TokenKind::kWord) &&
-           (t_[k].HasFlag(tokens::kCapitalized) || t_[k].HasFlag(tokens::kAllCaps));
+    return IsKind(k, TokenKind::kWord) && (t_[k].HasFlag(tokens::kCapitalized) || t_[k].HasFlag(tokens::kAllCaps));
   }
   int64_t Value(int64_t k) const { return Info(k).value; }
 
@@ -814,8 +813,8 @@ class Scanner {
       const WordInfo& w = Info(p);
       const int64_t v = w.value;
       if (w.flags & kUnitWord) {
-        bool ok = last == kNothing || last == kHundred || last == kBig || last == kAnd ||
-                  (last == kTens && v < 10 && v > 0);
+        bool ok =
+            last == kNothing || last == kHundred || last == kBig || last == kAnd || (last == kTens && v < 10 && v > 0);
         if (!ok) break;
         cur += v;
         last = kUnit;
@@ -854,14 +853,11 @@ class Scanner {
           last_big = v;
           last = kBig;
         }
-      } else if (HyphenJoin(p) &&
-                 ((last == kTens && Has(p + 1, kUnitWord) && Value(p + 1) > 0 &&
-                   Value(p + 1) < 10) ||
-                  ((last == kUnit || last == kTens) && Has(p + 1, kHundredWord | kBigScale)))) {
+      } else if (HyphenJoin(p) && ((last == kTens && Has(p + 1, kUnitWord) && Value(p + 1) > 0 && Value(p + 1) < 10) ||
+                                   ((last == kUnit || last == kTens) && Has(p + 1, kHundredWord | kBigScale)))) {
         ++p;  // "seventy-one", "one-hundred"
         continue;
-      } else if (Is(p, "and") && (last == kHundred || last == kBig) &&
-                 Has(p + 1, kUnitWord | kTensWord)) {
+      } else if (Is(p, "and") && (last == kHundred || last == kBig) && Has(p + 1, kUnitWord | kTensWord)) {
         saved = Saved{p, total, cur, last_big, last};
         after_and = true;
         last = kAnd;
@@ -951,8 +947,7 @@ class Scanner {
         lo *= s;
         hi = (hi + 1) * s - 1;
         ++p;
-      } else if (const VagueEntry* v = In(p) ? FindVague(t_[p].norm) : nullptr;
-                 v != nullptr && v->unit > 0) {
+      } else if (const VagueEntry* v = In(p) ? FindVague(t_[p].norm) : nullptr; v != nullptr && v->unit > 0) {
         // "several hundreds", "a few thousands": the plural as a multiplier.
         const int64_t s = v->unit;
         {
@@ -1045,9 +1040,7 @@ class Scanner {
     return !In(m + 1) || IsNumber(m + 1) || IsKind(m + 1, TokenKind::kPunct);
   }
 
-  bool YearLike(const Core& c) const {
-    return c.plain && c.digits == 4 && c.value >= 1900 && c.value <= 2100;
-  }
+  bool YearLike(const Core& c) const { return c.plain && c.digits == 4 && c.value >= 1900 && c.value <= 2100; }
 
   // The number is named by the word before it: "Section 144", "No. 5", "AK-47", "#3".
   NotCount IdBefore(uint32_t cb, const Core& a) const {
@@ -1061,8 +1054,8 @@ class Scanner {
     // "u/s 302" (under section)
     if (Is(p, "s") && Is(p - 1, "/") && Is(p - 2, "u")) return NotCount::kId;
     // Glued to a word by an ASCII hyphen: "AK-47", "COVID-19", "mid-2019".
-    if (Is(p, "-") && Glued(p) && Glued(cb) && t_[p].span.size() == 1 &&
-        IsKind(p - 1, TokenKind::kWord) && !Has(p - 1, kUnitWord | kTensWord)) {
+    if (Is(p, "-") && Glued(p) && Glued(cb) && t_[p].span.size() == 1 && IsKind(p - 1, TokenKind::kWord) &&
+        !Has(p - 1, kUnitWord | kTensWord)) {
       if (Has(p - 1, kMeasureUnit)) return NotCount::kMeasure;  // "5-foot-11"
       return YearLike(a) ? NotCount::kYear : NotCount::kId;
     }
@@ -1071,8 +1064,7 @@ class Scanner {
 
   // Decides what a numeric phrase is. `pb` is the phrase start (qualifier included), `cb` the
   // first token of the number, `*end` the token after the phrase (extended over unit words).
-  NotCount Classify(uint32_t pb, uint32_t cb, const Core& a, const Core* b, Qual qual, bool money,
-                    uint32_t* end) {
+  NotCount Classify(uint32_t pb, uint32_t cb, const Core& a, const Core* b, Qual qual, bool money, uint32_t* end) {
     const uint32_t k = *end;
     const int64_t before = static_cast<int64_t>(pb) - 1;
     if (money) {
@@ -1116,8 +1108,7 @@ class Scanner {
     }
     const uint32_t u = HyphenJoin(k) ? k + 1 : k;
     // "Avery Ruiz, 23 months, ...": an age given in months after a name.
-    if (u == k && Has(k, kAgeUnit) && qual == Qual::kNone && b == nullptr && AfterNameComma(cb) &&
-        ClauseEnd(k + 1)) {
+    if (u == k && Has(k, kAgeUnit) && qual == Qual::kNone && b == nullptr && AfterNameComma(cb) && ClauseEnd(k + 1)) {
       *end = k + 1;
       return NotCount::kAge;
     }
@@ -1145,17 +1136,16 @@ class Scanner {
       list_class_ = NotCount::kAge;
       return NotCount::kAge;
     }
-    if ((qual == Qual::kLessThan || qual == Qual::kUpTo || qual == Qual::kMoreThan) &&
-        Has(before, kChildWord)) {
+    if ((qual == Qual::kLessThan || qual == Qual::kUpTo || qual == Qual::kMoreThan) && Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }
     // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people.
     if (MoneyContext(before) &&
         !(Has(before, kMoneyVerb) && k < end_ &&
-          (Is(k, "of") || (t_[k].kind == tokens::TokenKind::kWord && !(words_.Find(t_[k]).flags & kCurrency) &&
-                           !Is(k, "each") && !Is(k, "apiece") && !Is(k, "and") && !Is(k, "or") &&
-                           !Is(k, "for") && !Is(k, "in") && !Is(k, "on") && !Is(k, "at") && !Is(k, "by") &&
-                           !Is(k, "after") && !Is(k, "over")))))
+          (Is(k, "of") ||
+           (t_[k].kind == tokens::TokenKind::kWord && !(words_.Find(t_[k]).flags & kCurrency) && !Is(k, "each") &&
+            !Is(k, "apiece") && !Is(k, "and") && !Is(k, "or") && !Is(k, "for") && !Is(k, "in") && !Is(k, "on") &&
+            !Is(k, "at") && !Is(k, "by") && !Is(k, "after") && !Is(k, "over")))))
       return NotCount::kMoney;
     if (Is(before, "per")) return NotCount::kMeasure;  // a rate: "per 100,000 residents"
     // Calibres and decimals written without the leading zero: "a .45 handgun", ".5".
@@ -1166,18 +1156,17 @@ class Scanner {
     if (Is(cb - 1, "[") && Is(k, "]")) return NotCount::kId;
     // Emergency numbers: "called 911", "a 911 call".
     if (b == nullptr && a.plain && (a.value == 911 || a.value == 999 || a.value == 112) &&
-        (Has(before, kPhoneContext) || Is(k, "call") || Is(k, "calls") || Is(k, "dispatcher") ||
-         Is(k, "dispatchers") || Is(k, "operator"))) {
+        (Has(before, kPhoneContext) || Is(k, "call") || Is(k, "calls") || Is(k, "dispatcher") || Is(k, "dispatchers") ||
+         Is(k, "operator"))) {
       return NotCount::kPhone;
     }
     // "Rs. 10 lakh": the tokenizer may end a sentence at "Rs." (read-only look-back).
-    if (cb == begin_ && cb >= 2 && t_[cb - 1].norm == "." &&
-        (words_.Find(t_[cb - 2]).flags & kCurrency)) {
+    if (cb == begin_ && cb >= 2 && t_[cb - 1].norm == "." && (words_.Find(t_[cb - 2]).flags & kCurrency)) {
       return NotCount::kMoney;
     }
     if (b == nullptr && a.integer && !a.words && qual == Qual::kNone && Is(k, "block")) {
       *end = k + 1;
-      return NotCount::kAddress;  // "the 2000 block of Karanda Street"
+      return NotCount::kAddress;  // "the 2000 block of Quillon Street"
     }
     const Core& last = b != nullptr ? *b : a;
     // Dates: "May 9", "Feb. 4", "9 May", "3-4 May", "9th of May".
@@ -1203,8 +1192,7 @@ class Scanner {
     if (YearLike(a) && (b == nullptr || YearLike(*b) || (b->plain && b->digits == 2))) {
       bool year = Has(before, kYearPrep);
       if (!year) {
-        bool count_cue = Has(k, kPersonNoun) ||
-                         (qual != Qual::kNone && qual != Qual::kBetween && a.value % 50 == 0);
+        bool count_cue = Has(k, kPersonNoun) || (qual != Qual::kNone && qual != Qual::kBetween && a.value % 50 == 0);
         year = !count_cue;
       }
       if (year) {
@@ -1230,12 +1218,11 @@ class Scanner {
     if (cb == begin_ && (Is(k, ")") || Is(k, ".")) && !In(k + 1)) return NotCount::kId;
     // Lists continue what they started: "aged 15, 16 and 17", "sections 302, 307 and 34".
     // "Image 3 of 14": the total of a numbered series.
-    if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 &&
-        Is(list_end_, "of")) {
+    if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 && Is(list_end_, "of")) {
       return NotCount::kId;
     }
-    if (qual == Qual::kNone && list_prev_ != NotCount::kNone &&
-        !(Has(k, kPersonNoun) && !Is(k, "of")) && cb > list_end_ && cb - list_end_ <= 2) {
+    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of")) &&
+        cb > list_end_ && cb - list_end_ <= 2) {
       bool separators = true;
       bool comma_only = true;
       for (uint32_t p = list_end_; p < cb; ++p) {
@@ -1243,8 +1230,7 @@ class Scanner {
         comma_only &= Is(p, ",");
       }
       // Dates and years continue only over "and"/"or": "May 9, 20 were arrested" is a count.
-      bool ok = separators &&
-                (!comma_only || list_prev_ == NotCount::kAge || list_prev_ == NotCount::kId);
+      bool ok = separators && (!comma_only || list_prev_ == NotCount::kAge || list_prev_ == NotCount::kId);
       if (ok) {
         list_class_ = list_prev_;
         return list_prev_;
@@ -1312,10 +1298,9 @@ class Scanner {
         ++groups;
         p += 2;
       }
-      bool ymd =
-          groups == 3 && len[0] == 4 && val[1] >= 1 && val[1] <= 12 && val[2] >= 1 && val[2] <= 31;
-      bool dmy = groups == 3 && len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2) &&
-                 val[0] >= 1 && val[0] <= 31 && val[1] >= 1 && val[1] <= 31;
+      bool ymd = groups == 3 && len[0] == 4 && val[1] >= 1 && val[1] <= 12 && val[2] >= 1 && val[2] <= 31;
+      bool dmy = groups == 3 && len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2) && val[0] >= 1 &&
+                 val[0] <= 31 && val[1] >= 1 && val[1] <= 31;
       *nc = ymd || dmy ? NotCount::kDate : digits >= 7 ? NotCount::kPhone : NotCount::kId;
       *end = p;
       return true;
@@ -1346,10 +1331,7 @@ class Scanner {
     };
     if (money) {
       nc = NotCount::kMoney;
-      double mult = one_of({"m", "mn", "mln"}) ? 1e6
-                    : one_of({"bn", "b"})      ? 1e9
-                    : one_of({"k"})            ? 1e3
-                                               : 1;
+      double mult = one_of({"m", "mn", "mln"}) ? 1e6 : one_of({"bn", "b"}) ? 1e9 : one_of({"k"}) ? 1e3 : 1;
       if (mult > 1 && !d.weird && real * mult <= kMaxReal) {
         real *= mult;
         value = static_cast<int64_t>(std::llround(real));
@@ -1478,8 +1460,7 @@ class Scanner {
       SetValues(q, Qual::kNone, info.value);
       return true;
     }
-    if ((info.flags & kTensWord) && HyphenJoin(i + 1) && Has(i + 2, kOrdinalWord) &&
-        Value(i + 2) < 10) {
+    if ((info.flags & kTensWord) && HyphenJoin(i + 1) && Has(i + 2, kOrdinalWord) && Value(i + 2) < 10) {
       q->begin_token = i;
       q->end_token = i + 3;
       q->not_count = NotCount::kOrdinal;
@@ -1491,8 +1472,7 @@ class Scanner {
       uint32_t p = i + 1;
       uint32_t last_number = p;
       while (In(p) && p < i + 12) {
-        if (IsNumber(p) && t_[p].norm.find(',') == std::string_view::npos &&
-            t_[p].norm.size() <= 6) {
+        if (IsNumber(p) && t_[p].norm.find(',') == std::string_view::npos && t_[p].norm.size() <= 6) {
           last_number = p;
         } else if (!(Is(p, "-") || Is(p, "(") || Is(p, ")"))) {
           break;
@@ -1553,9 +1533,9 @@ class Scanner {
     // "no one", "the one who", "one another", "at one point": pronoun uses of "one".
     if (a.single_one && qual == Qual::kNone && !money) {
       const int64_t p = static_cast<int64_t>(j) - 1;
-      if (Is(p, "no") || Is(p, "any") || Is(p, "every") || Is(p, "each") || Is(p, "the") ||
-          Is(p, "this") || Is(p, "that") || Is(p, "which") || Is(a.end, "another") ||
-          Is(a.end, "point") || (HyphenJoin(a.end) && Is(a.end + 1, "on")))
+      if (Is(p, "no") || Is(p, "any") || Is(p, "every") || Is(p, "each") || Is(p, "the") || Is(p, "this") ||
+          Is(p, "that") || Is(p, "which") || Is(a.end, "another") || Is(a.end, "point") ||
+          (HyphenJoin(a.end) && Is(a.end + 1, "on")))
         return false;
     }
     uint32_t pb = i;  // phrase begin
@@ -1592,8 +1572,8 @@ class Scanner {
           a.real = static_cast<double>(a.value);
         }
         // "10-15,000": thousands written once for both ends.
-        if (glued_hyphen && a.plain && a.integer && b.integer && !b.plain && b.scale == 1 &&
-            b.value % 1000 == 0 && a.value < b.value / 1000 && a.value * 10 >= b.value / 1000) {
+        if (glued_hyphen && a.plain && a.integer && b.integer && !b.plain && b.scale == 1 && b.value % 1000 == 0 &&
+            a.value < b.value / 1000 && a.value * 10 >= b.value / 1000) {
           a.value *= 1000;
           a.real = static_cast<double>(a.value);
         }
@@ -1605,8 +1585,7 @@ class Scanner {
         } else if (glued_hyphen && a.plain && b.plain &&
                    ((a.digits == 3 && b.digits == 4 && !(a.value % 50 == 0 && b.value % 50 == 0)) ||
                     (HyphenJoin(b.end) &&
-                     (IsNumber(b.end + 1) ||
-                      (In(b.end + 1) && t_[b.end + 1].HasFlag(tokens::kAllCaps)))))) {
+                     (IsNumber(b.end + 1) || (In(b.end + 1) && t_[b.end + 1].HasFlag(tokens::kAllCaps)))))) {
           nc = NotCount::kPhone;  // "555-1234" (but "500-1000" is a range)
           k = b.end;
           range = false;
@@ -1755,8 +1734,8 @@ std::string_view QuantityKindName(QuantityKind kind) {
 
 NumberExtractor::NumberExtractor() { Words(); }  // builds the word table before first use
 
-void NumberExtractor::Extract(const tokens::TokenizedText& doc, uint32_t begin_token,
-                              uint32_t end_token, std::vector<Quantity>* out) const {
+void NumberExtractor::Extract(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+                              std::vector<Quantity>* out) const {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   if (end_token > n) end_token = n;
   if (begin_token >= end_token) return;

@@ -277,7 +277,7 @@ bool IsRegionNoun(std::string_view w) { return (Classes(w) & kRegionNoun) != 0; 
 // A capitalized word after a name that makes the name a street or a county, not the place.
 bool IsStreetOrCounty(std::string_view w) { return (Classes(w) & kStreetOrCounty) != 0; }
 
-// The last word of a road's name ("Gradyville Road", "7th Bay Street"): a road is no locality.
+// The last word of a road's name ("Ashgrove Road", "12th Elm Street"): a road is no locality.
 bool IsRoadWord(std::string_view w) {
   static constexpr std::string_view kRoads[] = {
       "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
@@ -836,8 +836,8 @@ void DocResolver::Support() {
     }
   }
 
-  // Qualifier position without a known name before it: "in Qaatabah district (Ad Dali)",
-  // "near Orikhove, Luhansk", "Al Qrayat (Al Jabal Al Gharbi)".
+  // Qualifier position without a known name before it: "in Harrab district (Ad Dali)",
+  // "near Orikhove, Luhansk", "Bir Zayt (Al Jabal Al Gharbi)".
   for (Raw& r : raws_) {
     if (r.qualifier || r.b < 2) continue;
     std::string_view open = Norm(r.b - 1);
@@ -1479,7 +1479,7 @@ void DocResolver::Cohere() {
     }
     if (consistent) continue;
     // A large place is known well enough to doubt a qualifier named after a direction
-    // ("Freetown city (Western Area Urban, Western)": Western, Uganda) instead; other
+    // ("Freetown (Western Area Urban, Western)": Western, Uganda) instead; other
     // subdivisions name where it is ("Santa Fe, Ocotepeque": not Santa Fe, Argentina).
     if (region_qualifier >= 0 && (rec.population < 100000 || (C(raws_[region_qualifier].b) & kCompass) == 0)) {
       const Raw& q = raws_[region_qualifier];
@@ -1633,7 +1633,7 @@ PlaceMention DocResolver::MakeMention(const Raw& r) const {
 }
 
 // Localities the gazetteer lacks, where the text leaves no doubt that they are places:
-// "in Kafr Noran area", "in Menakuru village (Nellore, AP)", "near Orikhove, Luhansk",
+// "in Kafr Noran area", "in Kalvaram village (Nellore, AP)", "near Orikhove, Luhansk",
 // "in Abu Salim (Tripoli)". The name is kept as written; the country comes from the qualifier
 // or the document.
 void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
@@ -1703,7 +1703,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           (e + 2 >= N() || T(e + 2).HasFlag(tokens::kSpaceBefore) || T(e + 2).kind == TokenKind::kPunct)) {
         e += 2;
       }
-      // "in the 3000 block of Gradyville Road in McComb": a road, not a locality.
+      // "in the 4100 block of Ashgrove Road in McComb": a road, not a locality.
       if (IsRoadWord(Norm(e - 1))) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
@@ -1736,9 +1736,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                       ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
                        after != "sector" && after != "block" && after != "ward");
       if (locality) ++k;
-      // "Sunderbani sector area (Rajouri district, J&K)": a second place noun.
+      // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
-      // "the Qaniyah front (Mahliyah, Marib)": a front or sector before the note's parentheses.
+      // "the Wadi Sirr front (Mahliyah, Marib)": a front or sector before the note's parentheses.
       uint32_t paren = k;
       if (paren == e && paren + 1 < N() &&
           (after == "front" || after == "sector" || after == "axis" || after == "zone") && Norm(paren + 1) == "(") {
@@ -1762,7 +1762,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         }
         if (qualifier < 0 && prep && !at) qualifier = -2;  // "(...)" without a known place: still ok
       }
-      // "attacked Muaja (Ancuabe, Cabo Delgado)": the place notes' parentheses, a locality and
+      // "attacked Nacuba (Ancuabe, Cabo Delgado)": the place notes' parentheses, a locality and
       // its subdivision or country, say it is a place without any preposition.
       // "Redeyef (Gafsa)": a known subdivision alone in the parentheses does too.
       bool noted = false;
@@ -1791,7 +1791,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
       if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
-        // "Qarfel in the western countryside of Tell Abiad", "Jarablus city in north - eastern
+        // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
         uint32_t qk = k + 1;
         while (qk < N() && qk < k + 8 && !Cap(qk) &&

@@ -22,8 +22,7 @@ std::string Opt(const std::optional<int64_t>& v) { return v ? std::to_string(*v)
 std::string Describe(const Quantity& q, std::string_view text) {
   std::string s(q.span.Of(text));
   if (!q.IsCount()) return s + " !" + std::string(NotCountName(q.not_count));
-  return s + " =" + Opt(q.value) + " [" + Opt(q.low) + "," + Opt(q.high) + "] " +
-         std::string(QuantityKindName(q.kind));
+  return s + " =" + Opt(q.value) + " [" + Opt(q.low) + "," + Opt(q.high) + "] " + std::string(QuantityKindName(q.kind));
 }
 
 // Runs the extractor over every sentence of `text` and checks the invariants every caller
@@ -72,29 +71,23 @@ TEST(NumberExtractor, DigitsAreExactCounts) {
 
 TEST(NumberExtractor, ThousandsSeparators) {
   EXPECT_EQ(Q("About 1,500 marched."), V{"About 1,500 =1500 [1200,1800] approximate"});
-  EXPECT_EQ(Q("Officials counted 12,000,000 voters."),
-            V{"12,000,000 =12000000 [12000000,12000000] exact"});
-  EXPECT_EQ(Q("A rally of 1,00,000 farmers was held."),
-            V{"1,00,000 =100000 [100000,100000] exact"});
+  EXPECT_EQ(Q("Officials counted 12,000,000 voters."), V{"12,000,000 =12000000 [12000000,12000000] exact"});
+  EXPECT_EQ(Q("A rally of 1,00,000 farmers was held."), V{"1,00,000 =100000 [100000,100000] exact"});
 }
 
 TEST(NumberExtractor, EuropeanThousandsWithDot) {
   EXPECT_EQ(Q("Some 2.500 workers struck."), V{"Some 2.500 =2500 [2000,3000] approximate"});
   EXPECT_EQ(Q("Police said 1.000 people marched."), V{"1.000 =1000 [1000,1000] exact"});
-  EXPECT_EQ(Q("Organisers said 1.000.000 people marched."),
-            V{"1.000.000 =1000000 [1000000,1000000] exact"});
+  EXPECT_EQ(Q("Organisers said 1.000.000 people marched."), V{"1.000.000 =1000000 [1000000,1000000] exact"});
 }
 
 TEST(NumberExtractor, DecimalBeforeScaleWordIsNotEuropeanThousands) {
-  EXPECT_EQ(Q("A crowd of 1.500 million gathered."),
-            V{"1.500 million =1500000 [1500000,1500000] exact"});
+  EXPECT_EQ(Q("A crowd of 1.500 million gathered."), V{"1.500 million =1500000 [1500000,1500000] exact"});
 }
 
 TEST(NumberExtractor, DecimalWithScaleWord) {
-  EXPECT_EQ(Q("Nearly 1.5 million people voted."),
-            V{"Nearly 1.5 million =1500000 [1350000,1499999] nearly"});
-  EXPECT_EQ(Q("Organisers said 2 million marched."),
-            V{"2 million =2000000 [2000000,2000000] exact"});
+  EXPECT_EQ(Q("Nearly 1.5 million people voted."), V{"Nearly 1.5 million =1500000 [1350000,1499999] nearly"});
+  EXPECT_EQ(Q("Organisers said 2 million marched."), V{"2 million =2000000 [2000000,2000000] exact"});
   EXPECT_EQ(Q("They said 5 thousand joined."), V{"5 thousand =5000 [5000,5000] exact"});
 }
 
@@ -106,19 +99,15 @@ TEST(NumberExtractor, NumberWordsUpToTwenty) {
 
 TEST(NumberExtractor, HyphenatedNumberWords) {
   EXPECT_EQ(Q("Seventy-one people were hurt."), V{"Seventy-one =71 [71,71] exact"});
-  EXPECT_EQ(Q("At least thirty-three tourists were held."),
-            V{"At least thirty-three =33 [33,-] at_least"});
+  EXPECT_EQ(Q("At least thirty-three tourists were held."), V{"At least thirty-three =33 [33,-] at_least"});
 }
 
-TEST(NumberExtractor, SpacedTensAndUnits) {
-  EXPECT_EQ(Q("twenty one people"), V{"twenty one =21 [21,21] exact"});
-}
+TEST(NumberExtractor, SpacedTensAndUnits) { EXPECT_EQ(Q("twenty one people"), V{"twenty one =21 [21,21] exact"}); }
 
 TEST(NumberExtractor, HundredsThousandsMillionsInWords) {
   EXPECT_EQ(Q("two hundred and fifty workers"), V{"two hundred and fifty =250 [250,250] exact"});
   EXPECT_EQ(Q("one hundred twenty-five"), V{"one hundred twenty-five =125 [125,125] exact"});
-  EXPECT_EQ(Q("two thousand five hundred marchers"),
-            V{"two thousand five hundred =2500 [2500,2500] exact"});
+  EXPECT_EQ(Q("two thousand five hundred marchers"), V{"two thousand five hundred =2500 [2500,2500] exact"});
   EXPECT_EQ(Q("one million two hundred thousand voters"),
             V{"one million two hundred thousand =1200000 [1200000,1200000] exact"});
   EXPECT_EQ(Q("three million"), V{"three million =3000000 [3000000,3000000] exact"});
@@ -130,9 +119,7 @@ TEST(NumberExtractor, ArticleWithScaleWord) {
   EXPECT_EQ(Q("a million people"), V{"a million =1000000 [1000000,1000000] exact"});
 }
 
-TEST(NumberExtractor, ArticleAloneIsNotAQuantity) {
-  EXPECT_EQ(Q("A man was arrested and an officer was hurt."), V{});
-}
+TEST(NumberExtractor, ArticleAloneIsNotAQuantity) { EXPECT_EQ(Q("A man was arrested and an officer was hurt."), V{}); }
 
 TEST(NumberExtractor, OneIsAQuantity) {
   EXPECT_EQ(Q("One protester was detained."), V{"One =1 [1,1] exact"});
@@ -195,9 +182,7 @@ TEST(NumberExtractor, NearlyAndAlmost) {
   EXPECT_EQ(Q("just under 50 people"), V{"just under 50 =50 [45,49] nearly"});
 }
 
-TEST(NumberExtractor, NearlyOneKeepsLowNotAboveHigh) {
-  EXPECT_EQ(Q("nearly one"), V{"nearly one =1 [0,0] nearly"});
-}
+TEST(NumberExtractor, NearlyOneKeepsLowNotAboveHigh) { EXPECT_EQ(Q("nearly one"), V{"nearly one =1 [0,0] nearly"}); }
 
 TEST(NumberExtractor, Approximate) {
   EXPECT_EQ(Q("about 200 people"), V{"about 200 =200 [160,240] approximate"});
@@ -205,8 +190,7 @@ TEST(NumberExtractor, Approximate) {
   EXPECT_EQ(Q("some 15 supporters"), V{"some 15 =15 [12,18] approximate"});
   EXPECT_EQ(Q("approximately 15 supporters"), V{"approximately 15 =15 [12,18] approximate"});
   EXPECT_EQ(Q("roughly 15 supporters"), V{"roughly 15 =15 [12,18] approximate"});
-  EXPECT_EQ(Q("an estimated 5,000 marchers"),
-            V{"an estimated 5,000 =5000 [4000,6000] approximate"});
+  EXPECT_EQ(Q("an estimated 5,000 marchers"), V{"an estimated 5,000 =5000 [4000,6000] approximate"});
   EXPECT_EQ(Q("approx. 25 supporters"), V{"approx. 25 =25 [20,30] approximate"});
 }
 
@@ -282,8 +266,7 @@ TEST(NumberExtractor, VagueWords) {
 
 TEST(NumberExtractor, VagueCompounds) {
   EXPECT_EQ(Q("tens of thousands of people"), V{"tens of thousands =- [20000,99999] vague"});
-  EXPECT_EQ(Q("hundreds of thousands of people"),
-            V{"hundreds of thousands =- [200000,999999] vague"});
+  EXPECT_EQ(Q("hundreds of thousands of people"), V{"hundreds of thousands =- [200000,999999] vague"});
   EXPECT_EQ(Q("several hundred people"), V{"several hundred =- [300,999] vague"});
   EXPECT_EQ(Q("several thousand people"), V{"several thousand =- [3000,9999] vague"});
   EXPECT_EQ(Q("several hundreds of people"), V{"several hundreds =- [300,999] vague"});
@@ -350,8 +333,7 @@ TEST(NumberExtractor, AgeWords) {
 }
 
 TEST(NumberExtractor, AgeListsCarryOver) {
-  EXPECT_EQ(Q("The teens were aged 15, 15, 16 and 17."),
-            (V{"15 !age", "15 !age", "16 !age", "17 !age"}));
+  EXPECT_EQ(Q("The boys were aged 14, 15, 15 and 17."), (V{"14 !age", "15 !age", "15 !age", "17 !age"}));
 }
 
 TEST(NumberExtractor, AgeAfterNameBetweenCommas) {
@@ -397,8 +379,7 @@ TEST(NumberExtractor, FourDigitNumberHeadingPeopleIsACount) {
 }
 
 TEST(NumberExtractor, Dates) {
-  EXPECT_EQ(Q("On 9 May 2020, 20 protesters were held."),
-            (V{"9 !date", "2020 !year", "20 =20 [20,20] exact"}));
+  EXPECT_EQ(Q("On 9 May 2020, 20 protesters were held."), (V{"9 !date", "2020 !year", "20 =20 [20,20] exact"}));
   EXPECT_EQ(Q("on May 9"), V{"9 !date"});
   EXPECT_EQ(Q("on Feb. 4, 2014"), (V{"4 !date", "2014 !year"}));
   EXPECT_EQ(Q("on 3/4/2020"), V{"3/4/2020 !date"});
@@ -482,9 +463,7 @@ TEST(NumberExtractor, RsWithDotAcrossSentenceBreak) {
   EXPECT_NE(got[0].find("!money"), std::string::npos) << got[0];
 }
 
-TEST(NumberExtractor, CountNearMoneyWordsStaysACount) {
-  EXPECT_EQ(Q("5 people were fined"), V{"5 =5 [5,5] exact"});
-}
+TEST(NumberExtractor, CountNearMoneyWordsStaysACount) { EXPECT_EQ(Q("5 people were fined"), V{"5 =5 [5,5] exact"}); }
 
 // ---- not counts: durations, percentages, measures ----
 
@@ -582,15 +561,14 @@ TEST(NumberExtractor, EmergencyNumbers) {
 }
 
 TEST(NumberExtractor, RatesAndWeights) {
-  EXPECT_EQ(Q("12 incidents per 100,000 residents"),
-            (V{"12 =12 [12,12] exact", "100,000 !measure"}));
+  EXPECT_EQ(Q("12 incidents per 100,000 residents"), (V{"12 =12 [12,12] exact", "100,000 !measure"}));
   EXPECT_EQ(Q("he weighs 185 pounds"), V{"185 pounds !measure"});
   EXPECT_EQ(Q("a fine of 500 pounds"), V{"500 pounds !money"});
   EXPECT_EQ(Q("about 5-foot-11"), (V{"about 5-foot !measure", "11 !measure"}));
 }
 
 TEST(NumberExtractor, BlockNumberThatLooksLikeAYear) {
-  EXPECT_EQ(Q("in the 2000 block of Karanda Street"), V{"2000 block !address"});
+  EXPECT_EQ(Q("in the 2000 block of Quillon Street"), V{"2000 block !address"});
 }
 
 TEST(NumberExtractor, AgeInMonthsAfterName) {
@@ -646,8 +624,8 @@ TEST(NumberExtractor, OrdinalValueIsParsed) {
 TEST(NumberExtractor, SeveralQuantitiesInReadingOrder) {
   EXPECT_EQ(Q("At least 15 people, including two journalists, were detained on 9 May in "
               "Varnholm; 3 were released after 48 hours."),
-            (V{"At least 15 =15 [15,-] at_least", "two =2 [2,2] exact", "9 !date",
-               "3 =3 [3,3] exact", "48 hours !duration"}));
+            (V{"At least 15 =15 [15,-] at_least", "two =2 [2,2] exact", "9 !date", "3 =3 [3,3] exact",
+               "48 hours !duration"}));
 }
 
 TEST(NumberExtractor, GunViolenceStyleSentence) {
