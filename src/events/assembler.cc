@@ -1904,14 +1904,17 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
 }
 
+// Whether a word after a town's name makes it the area around it ("district", "township").
+bool AreaAroundWord(std::string_view w) {
+  return w == "district" || w == "region" || w == "province" || w == "governorate" || w == "township" ||
+         w == "county" || w == "municipality" || w == "department" || w == "state" || w == "oblast" || w == "lga" ||
+         w == "tehsil" || w == "division";
+}
 // Whether a town's name stands for the area around it: "Chora district", "Mindat District",
 // "Paletwa Township", "Faskari LGA".
 bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (m.precision != places::Precision::kCity || m.end_token >= t.tokens.size()) return false;
-  std::string_view w = t.tokens[m.end_token].norm;
-  return w == "district" || w == "region" || w == "province" || w == "governorate" || w == "township" ||
-         w == "county" || w == "municipality" || w == "department" || w == "state" || w == "oblast" || w == "lga" ||
-         w == "tehsil" || w == "division";
+  return AreaAroundWord(t.tokens[m.end_token].norm);
 }
 
 // Whether a place is part of a facility's name: "Mount Sinai Hospital", "Sanford Medical
@@ -1973,6 +1976,58 @@ bool ContainerFiller(std::string_view w) {
          w == "northeastern" || w == "southwestern" || w == "southeastern" || w == "north-western" ||
          w == "north-eastern" || w == "south-western" || w == "south-eastern" || w == "countryside" ||
          w == "outskirts" || w == "vicinity" || w == "suburbs" || w == "of" || w == "in";
+}
+
+// A sentence's fronted place ("On <date>, in X, Y state, <clause>"): where the whole clause
+// happened, also for events whose trigger is nearer another place of the clause (people "from
+// Z", a venue or a road named after Z, the quarter "in Z" inside X). The first usable place of
+// the sentence, a town after "in" that opens the sentence or follows one comma of an opening
+// adverbial (a date), then only its qualifiers (capitalized words, locality nouns, connectors,
+// commas, parentheses) up to the comma that ends the adverbial. Returns the mention's index and
+// the token after that comma, or {SIZE_MAX, 0}.
+std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable,
+                                         const tokens::Sentence& sent) {
+  const auto& toks = doc.text->tokens;
+  constexpr std::pair<size_t, uint32_t> kNone{SIZE_MAX, 0};
+  size_t i = 0;
+  while (i < doc.places.size() && doc.places[i].begin_token < sent.begin_token) ++i;
+  for (; i < doc.places.size() && !usable[i]; ++i) {
+    if (doc.places[i].begin_token >= sent.end_token) return kNone;
+  }
+  if (i == doc.places.size()) return kNone;
+  const auto& m = doc.places[i];
+  if (m.begin_token >= sent.end_token || m.begin_token < sent.begin_token + 1 ||
+      m.precision != places::Precision::kCity || SubCity(*doc.text, m)) {
+    return kNone;
+  }
+  uint32_t in = m.begin_token - 1;
+  if (toks[in].norm != "in") return kNone;
+  int commas = 0;
+  for (uint32_t k = sent.begin_token; k < in; ++k) commas += toks[k].norm == ",";
+  if (!(in == sent.begin_token || (commas == 1 && toks[in - 1].norm == ","))) return kNone;
+  int depth = 0;
+  for (uint32_t k = m.end_token; k < sent.end_token && k < m.end_token + 16; ++k) {
+    std::string_view w = toks[k].norm;
+    if (w == "(") {
+      ++depth;
+    } else if (w == ")") {
+      if (--depth < 0) return kNone;
+    } else if (depth > 0 || (toks[k].flags & tokens::kCapitalized) || w == "-" || WideAreaNoun(w) ||
+               AreaAroundWord(w) || w == "city" || w == "town" || w == "de" || w == "del" || w == "do" || w == "da" ||
+               w == "la" || w == "los" || w == "las" || w == "al" || w == "el") {
+      continue;
+    } else if (w == ",") {
+      // The adverbial ends at a comma followed by the clause, not by another qualifier.
+      if (k + 1 < sent.end_token && !(toks[k + 1].flags & tokens::kCapitalized)) return {i, k + 1};
+      size_t j = i + 1;
+      while (j < doc.places.size() && doc.places[j].begin_token < k + 1) ++j;
+      bool place_next = j < doc.places.size() && doc.places[j].begin_token == k + 1;
+      if (!place_next && k + 1 < sent.end_token) return {i, k + 1};
+    } else {
+      return kNone;
+    }
+  }
+  return kNone;
 }
 
 // The mention an event placed at `m` takes (EventAssembler::PlaceRedirects), following a chain
@@ -2166,7 +2221,14 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
-  if (best) return make(town_of(Redirected(doc, redirects, *best)), "same sentence");
+  if (best != nullptr) {
+    // "On <date>, in X, Y state, traders from Z protested": X, not Z.
+    if (auto [fi, after] = FrontedPlace(doc, usable_places, sent);
+        fi != SIZE_MAX && ev.trigger_token >= after && best->begin_token >= after) {
+      best = &doc.places[fi];
+    }
+    return make(town_of(Redirected(doc, redirects, *best)), "same sentence");
+  }
   for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
     const auto& m = *it;
     if (!usable(m) || m.begin_token >= sent.begin_token || m.dateline) continue;

@@ -665,6 +665,34 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         r.key = std::move(it->key);
         r.lookup = lr;
         r.loose = pass == 1;
+        // "Chilpancingo de los Bravo", "Santa Rosa de los Pinos": a name that goes on past a
+        // town the gazetteer knows, with lowercase connectors and capitalized words, is another
+        // place (or the town's full name): not the town, nor its last word a place of its own.
+        // The whole run is left to the localities the gazetteer lacks (kept as written when the
+        // text says it is a place). Only after a town found by its exact key: "Ain al Arab" is
+        // no part of the French department Ain.
+        bool town_head = false;
+        for (const CandidateRef& c : r.lookup.candidates) {
+          if (g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & (kLoose | kDemonym | kActor)) == 0) {
+            town_head = true;
+          }
+        }
+        uint32_t k = r.e;
+        while (!lower_mode_ && pass == 0 && town_head && k < end && k - r.b < kMaxTokens) {
+          uint32_t c = k;
+          while (c < end && IsWord(T(c)) && ForeignConnector(c) && !IsCapitalized(doc_, T(c))) ++c;
+          if (c == k || c >= end || !IsWord(T(c)) || !IsCapitalized(doc_, T(c)) ||
+              T(c).HasFlag(tokens::kNewlineBefore)) {
+            break;
+          }
+          while (c < end && IsWord(T(c)) && IsCapitalized(doc_, T(c)) && !(C(c) & kConnector)) ++c;
+          k = c;
+        }
+        if (k > r.e) {
+          i = k;
+          found = true;
+          break;
+        }
         raws_.push_back(std::move(r));
         i = raws_.back().e;
         found = true;
@@ -1689,7 +1717,18 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         }
         bool attached = !u.HasFlag(tokens::kSpaceBefore);
         // "between Banh and Koumbri": two places; "and" joins no name the gazetteer lacks.
-        if (IsWord(u) && (C(k) & kConnector) && u.norm != "and" && k + 1 < s.end_token && Cap(k + 1)) continue;
+        // "Santa Rosa de los Pinos": connectors in a row ("de los") before the next word.
+        if (IsWord(u) && (C(k) & kConnector) && u.norm != "and") {
+          uint32_t c = k + 1;
+          while (c < s.end_token && c - i < kMaxTokens && IsWord(T(c)) && (C(c) & kConnector) && !Cap(c) &&
+                 Norm(c) != "and") {
+            ++c;
+          }
+          if (c < s.end_token && Cap(c)) {
+            k = c - 1;
+            continue;
+          }
+        }
         if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
           continue;

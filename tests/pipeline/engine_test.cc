@@ -522,6 +522,24 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(t->location->basis, "same sentence");
 }
 
+// A place fronting the clause ("On <date>, in X, Y, ...") is where the clause happened, not a
+// place nearer the trigger: where people came from, a quarter or road inside X.
+TEST(EventAssembler, FrontedPlaceLocatesTheClause) {
+  auto cd =
+      CodeText("On 3 May 2020, in Tarboro, North Carolina, traders from Greenville protested outside the town hall.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Tarboro");
+  EXPECT_EQ(e->location->basis, "same sentence");
+  // A subdivision fronting the clause is wider than the town the clause names.
+  auto wide = CodeText("On 3 May 2020, in North Carolina, traders protested outside the town hall in Tarboro.");
+  const Event* w = OnlyEvent(wide, EventType::kProtest);
+  ASSERT_NE(w, nullptr);
+  ASSERT_TRUE(w->location.has_value());
+  EXPECT_EQ(w->location->name, "Tarboro");
+}
+
 // An event at a site named after a place ("in the area of Kharkiv Airport"): the place is
 // the town, the text the site as written. A facility someone is taken to is not the scene.
 TEST(EventAssembler, SiteNamedAfterAPlaceKeepsItsWords) {

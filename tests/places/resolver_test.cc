@@ -673,6 +673,42 @@ TEST(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
   EXPECT_TRUE(mentions[1].within.name.empty());
 }
 
+// A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
+// and more capitalized words is another place: a locality kept as written, placed by its
+// qualifier, neither the town nor its last word. Not after a subdivision.
+TEST(PlaceResolverNames, ConnectorsContinueAKnownTownsName) {
+  GazetteerBuilder b;
+  b.Add(Country("MX", "Mexico", 120000000));
+  b.Add(Admin1("MX-OAX", "Oaxaca", 4000000));
+  b.Add(Admin1("MX-SON", "Sonora", 3000000));
+  b.Add(City(900000201, "Valdorra", "MX", "MX-OAX", "PPLA2", 60000, 17.0, -96.7));
+  b.Add(City(900000202, "Pinos", "MX", "MX-SON", "PPL", 9000, 29.0, -110.9));
+  auto bytes = b.Build("test");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  PlaceResolver resolver(std::move(g).value());
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text = "On 2 May, gunmen attacked a bus in Valdorra de los Pinos, Oaxaca.";
+  tokenizer.Tokenize(text, &doc);
+  std::vector<PlaceMention> mentions;
+  resolver.Resolve(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].span.Of(text), "Valdorra de los Pinos");
+  EXPECT_EQ(mentions[0].name, "Valdorra de los Pinos");
+  EXPECT_FALSE(mentions[0].listed);
+  EXPECT_EQ(mentions[0].country, "MX");
+  EXPECT_EQ(mentions[0].admin1_code, "MX-OAX");
+  EXPECT_EQ(mentions[1].span.Of(text), "Oaxaca");
+  EXPECT_TRUE(mentions[1].qualifier);
+  // A subdivision does not take the words after it.
+  text = "Farmers marched in Sonora de la Vega on Friday.";
+  tokenizer.Tokenize(text, &doc);
+  resolver.Resolve(doc, &mentions);
+  for (const PlaceMention& m : mentions) EXPECT_NE(m.span.Of(text), "Sonora de la Vega");
+}
+
 TEST(PlaceResolverFilters, NoNameIsFilteredOut) {
   if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
   auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
