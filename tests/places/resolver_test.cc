@@ -83,21 +83,9 @@ Gazetteer SmallGazetteer() {
   return std::move(g).value();
 }
 
-class ResolverTest : public ::testing::TestWithParam<std::string> {
+// Resolves texts with one resolver and finds mentions by their written form.
+class ResolveHarness {
  protected:
-  void SetUp() override {
-    if (GetParam() == "small") {
-      resolver_ = std::make_unique<PlaceResolver>(SmallGazetteer());
-      return;
-    }
-    if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) {
-      GTEST_SKIP() << "no compiled gazetteer; run npm ci --prefix web and rebuild";
-    }
-    auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    resolver_ = std::make_unique<PlaceResolver>(std::move(g).value());
-  }
-
   // Resolves `text`; keeps the text alive for the spans.
   const std::vector<PlaceMention>& Resolve(const std::string& text) {
     text_ = text;
@@ -118,6 +106,23 @@ class ResolverTest : public ::testing::TestWithParam<std::string> {
   tokens::TokenizedText doc_;
   std::string text_;
   std::vector<PlaceMention> mentions_;
+};
+
+// The ambiguity cases, on the small gazetteer ("small") and on the world one ("world").
+class ResolverTest : public ::testing::TestWithParam<std::string>, protected ResolveHarness {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "small") {
+      resolver_ = std::make_unique<PlaceResolver>(SmallGazetteer());
+      return;
+    }
+    if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) {
+      GTEST_SKIP() << "no compiled gazetteer; run npm ci --prefix web and rebuild";
+    }
+    auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    resolver_ = std::make_unique<PlaceResolver>(std::move(g).value());
+  }
 };
 
 TEST_P(ResolverTest, ParisAloneIsTheCapitalOfFrance) {
@@ -284,26 +289,8 @@ TEST_P(ResolverTest, ExplainChangesNoChoice) {
 
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
 
-// Resolves texts with one resolver and finds mentions by their written form.
-class OneResolverTest : public ::testing::Test {
- protected:
-  const std::vector<PlaceMention>& Resolve(const std::string& text) {
-    text_ = text;
-    tokenizer_.Tokenize(text_, &doc_);
-    resolver_->Resolve(doc_, &mentions_);
-    return mentions_;
-  }
-  const PlaceMention* Find(const std::string& written) const {
-    for (const PlaceMention& m : mentions_)
-      if (m.span.Of(text_) == written) return &m;
-    return nullptr;
-  }
-  std::unique_ptr<PlaceResolver> resolver_;
-  tokens::Tokenizer tokenizer_;
-  tokens::TokenizedText doc_;
-  std::string text_;
-  std::vector<PlaceMention> mentions_;
-};
+// One resolver for all the tests of a suite.
+class OneResolverTest : public ::testing::Test, protected ResolveHarness {};
 
 // Rules that only the small gazetteer can pin down (its made-up villages).
 class SmallResolverTest : public OneResolverTest {
