@@ -584,7 +584,11 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
   std::vector<uint32_t>& ends = ends_;
   while (i < end) {
     const Token& t = T(i);
-    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !(C(i) & kMonthOrDay) &&
+    // A month or weekday starts no name, unless a connector and a capitalized word follow it
+    // ("Mar del Plata", "Mayo de Oro"): no date reads so.
+    const bool month = (C(i) & kMonthOrDay) && !(i + 2 < end && IsWord(T(i + 1)) && (C(i + 1) & kConnector) &&
+                                                 !IsCapitalized(doc_, T(i + 1)) && Cap(i + 2));
+    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !month &&
                      (IsCapitalized(doc_, t) || !(C(i) & kConnector));
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     if (can_start && resolver_) {

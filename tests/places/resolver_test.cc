@@ -385,6 +385,18 @@ TEST_F(WorldResolverTest, ARoadIsNoLocality) {
   EXPECT_EQ(std::count(written.begin(), written.end(), "McComb"), 1);
 }
 
+// A month's abbreviation starts a name when a connector and a capitalized word follow it:
+// "Mar del Plata" is a city; "on Mar 3" is still a date.
+TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
+  Resolve("On 4 May, hundreds of fishermen protested in Mar del Plata, Buenos Aires, over port rules.");
+  const PlaceMention* m = Find("Mar del Plata");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AR");
+  Resolve("Police detained 12 people in Rosario on Mar 3.");
+  EXPECT_EQ(Find("Mar"), nullptr);
+  EXPECT_NE(Find("Rosario"), nullptr);
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
