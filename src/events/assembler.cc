@@ -1989,8 +1989,10 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
                                          const tokens::Sentence& sent) {
   const auto& toks = doc.text->tokens;
   constexpr std::pair<size_t, uint32_t> kNone{SIZE_MAX, 0};
-  size_t i = 0;
-  while (i < doc.places.size() && doc.places[i].begin_token < sent.begin_token) ++i;
+  // Places are in text order: the first one of the sentence by binary search (this runs per event).
+  size_t i = std::lower_bound(doc.places.begin(), doc.places.end(), sent.begin_token,
+                              [](const places::PlaceMention& p, uint32_t t) { return p.begin_token < t; }) -
+             doc.places.begin();
   for (; i < doc.places.size() && !usable[i]; ++i) {
     if (doc.places[i].begin_token >= sent.end_token) return kNone;
   }

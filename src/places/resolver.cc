@@ -586,9 +586,12 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     const Token& t = T(i);
     // A month or weekday starts no name, unless a connector and a capitalized word follow it
     // ("Mar del Plata", "Mayo de Oro"): no date reads so.
-    const bool month = (C(i) & kMonthOrDay) && !(i + 2 < end && IsWord(T(i + 1)) && (C(i + 1) & kConnector) &&
-                                                 !IsCapitalized(doc_, T(i + 1)) && Cap(i + 2));
-    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !month &&
+    // PERF: C(i) (a word-class lookup) only for the capitalized words that get this far.
+    auto month = [&] {
+      return (C(i) & kMonthOrDay) && !(i + 2 < end && IsWord(T(i + 1)) && (C(i + 1) & kConnector) &&
+                                       !IsCapitalized(doc_, T(i + 1)) && Cap(i + 2));
+    };
+    bool can_start = IsWord(t) && (lower_mode_ || IsCapitalized(doc_, t)) && t.norm != "the" && !month() &&
                      (IsCapitalized(doc_, t) || !(C(i) & kConnector));
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     if (can_start && resolver_) {
@@ -675,10 +678,16 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         // The whole run is left to the localities the gazetteer lacks (kept as written when the
         // text says it is a place). Only after a town found by its exact key: "Ain al Arab" is
         // no part of the French department Ain.
+        // PERF: the candidates' records (cache misses in the gazetteer) are read only when a
+        // lowercase connector follows the name.
+        const bool connector_next = !lower_mode_ && pass == 0 && r.e < end && IsWord(T(r.e)) && ForeignConnector(r.e) &&
+                                    !IsCapitalized(doc_, T(r.e));
         bool town_head = false;
         for (const CandidateRef& c : r.lookup.candidates) {
+          if (!connector_next) break;
           if (g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & (kLoose | kDemonym | kActor)) == 0) {
             town_head = true;
+            break;
           }
         }
         uint32_t k = r.e;
