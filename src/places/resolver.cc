@@ -49,7 +49,8 @@ enum WordClass : uint32_t {
   kNotNameBefore =
       1u << 13,  // capitalized words before a name that do not continue it leftwards ("The Paris", "Police Jordan")
   kNotPlaceStart =
-      1u << 14,  // first words of an unlisted capitalized run that make it a person, an organisation or a date
+      1u << 14,      // first words of an unlisted capitalized run that make it a person, an organisation or a date
+  kRoad = 1u << 15,  // the last word of a road's name: "Ashgrove Road", "12th Elm Street"
 };
 
 struct WordList {
@@ -173,6 +174,11 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
+        {kRoad,
+         {
+             "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
+             "ln",     "way", "court",  "ct",  "highway", "hwy", "pike",  "parkway", "pkwy",      "terrace", "trail",
+         }},
         {kPlaceModifierHead,
          {
              "police",     "sheriff",   "sheriff's",   "fire",        "city",       "township", "town",
@@ -277,15 +283,8 @@ bool IsRegionNoun(std::string_view w) { return (Classes(w) & kRegionNoun) != 0; 
 // A capitalized word after a name that makes the name a street or a county, not the place.
 bool IsStreetOrCounty(std::string_view w) { return (Classes(w) & kStreetOrCounty) != 0; }
 
-// The last word of a road's name ("Ashgrove Road", "12th Elm Street"): a road is no locality.
-bool IsRoadWord(std::string_view w) {
-  static constexpr std::string_view kRoads[] = {
-      "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
-      "ln",     "way", "court",  "ct",  "highway", "hwy", "pike",  "parkway", "pkwy",      "terrace", "trail"};
-  for (auto r : kRoads)
-    if (r == w) return true;
-  return false;
-}
+// The last word of a road's name: a road is no locality.
+bool IsRoadWord(std::string_view w) { return (Classes(w) & kRoad) != 0; }
 
 // A capitalized word after a name that keeps it a place: "Franklin Police", "Almaty City Court".
 bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifierHead) != 0; }
@@ -1756,7 +1755,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         e += 2;
       }
       // "in the 4100 block of Ashgrove Road in McComb": a road, not a locality.
-      if (IsRoadWord(Norm(e - 1))) continue;
+      if (C(e - 1) & kRoad) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {
