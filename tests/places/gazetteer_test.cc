@@ -22,11 +22,7 @@ const std::string kDataDir = std::string(EVIDENT_SOURCE_DIR) + "/data";
 
 std::string TinyImage() {
   GazetteerBuilder b;
-  GazetteerBuilder::Place kz;
-  kz.kind = PlaceKind::kCountry;
-  kz.country = "KZ";
-  kz.name = "Kazakhstan";
-  uint32_t k = b.Add(kz);
+  uint32_t k = b.Add(testing::Country("KZ", "Kazakhstan", 0));
   b.AddName("Kazakh", k, kDemonym);
   GazetteerBuilder::Place almaty;
   almaty.geonames_id = 1526384;
@@ -143,11 +139,7 @@ TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
 // another subdivision and a town that is no section are not.
 std::string SectionsImage() {
   GazetteerBuilder b;
-  GazetteerBuilder::Place us;
-  us.kind = PlaceKind::kCountry;
-  us.country = "US";
-  us.name = "United States";
-  b.Add(us);
+  b.Add(testing::Country("US", "United States", 0));
   auto place = [&](int64_t id, const std::string& name, const std::string& admin1, const std::string& feature,
                    uint32_t population, double lat,
                    double lon) { return b.Add(testing::City(id, name, "US", admin1, feature, population, lat, lon)); };
@@ -192,15 +184,8 @@ TEST(Gazetteer, RejectsAContainingCityPairThatIsNoPlace) {
 
 TEST(Gazetteer, BuilderRejectsUnsortedRecords) {
   GazetteerBuilder b;
-  GazetteerBuilder::Place us;
-  us.kind = PlaceKind::kCountry;
-  us.country = "US";
-  us.name = "United States";
-  b.Add(us);
-  GazetteerBuilder::Place kz = us;
-  kz.country = "KZ";
-  kz.name = "Kazakhstan";
-  b.Add(kz);
+  b.Add(testing::Country("US", "United States", 0));
+  b.Add(testing::Country("KZ", "Kazakhstan", 0));
   EXPECT_FALSE(b.Build("x").ok());
 }
 

@@ -26,6 +26,15 @@ using testing::Admin1;
 using testing::City;
 using testing::Country;
 
+// The gazetteer a test's builder compiles to.
+Gazetteer Built(GazetteerBuilder& b) {
+  auto bytes = b.Build("test");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return std::move(g).value();
+}
+
 // The places of the test cases, with their real GeoNames ids and populations.
 Gazetteer SmallGazetteer() {
   GazetteerBuilder b;
@@ -76,11 +85,7 @@ Gazetteer SmallGazetteer() {
   b.Add(City(900000002, "Lidava", "FR", "", "PPL", 3000, 45.5, 1.5));
   b.Add(City(900000003, "Lidava", "BY", "", "PPL", 1500, 53.9, 25.3));
   for (const char* w : {"Nice", "Jordan", "Georgia", "Police"}) b.MarkCommon(w);
-  auto bytes = b.Build("test");
-  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
-  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
-  EXPECT_TRUE(g.ok()) << g.status().ToString();
-  return std::move(g).value();
+  return Built(b);
 }
 
 // Resolves texts with one resolver and finds mentions by their written form.
@@ -291,6 +296,14 @@ INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "w
 
 // One resolver for all the tests of a suite.
 class OneResolverTest : public ::testing::Test, protected ResolveHarness {};
+
+// A resolver over a gazetteer the test builds itself.
+class BuiltResolverTest : public OneResolverTest {
+ protected:
+  void Use(GazetteerBuilder& b) { resolver_ = std::make_unique<PlaceResolver>(Built(b)); }
+};
+class PlaceResolverSections : public BuiltResolverTest {};
+class PlaceResolverNames : public BuiltResolverTest {};
 
 // Rules that only the small gazetteer can pin down (its made-up villages).
 class SmallResolverTest : public OneResolverTest {
@@ -643,24 +656,16 @@ TEST_F(WorldResolverTest, CommaAfterAnAsideQualifiesNothing) {
 // name of the world gazetteer passes them, and so does every first word and every part of a
 // name before a space.
 // A section of a town (GeoNames PPLX) says which city contains it; a town of its own does not.
-TEST(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
+TEST_F(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
   GazetteerBuilder b;
   b.Add(Country("US", "United States", 250000000));
   b.Add(Admin1("US-VA", "Virginia", 6000000));
   b.Add(City(900000101, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
   b.Add(City(900000102, "Millbrook Heights", "US", "US-VA", "PPLX", 40000, 37.08, -77.05));
   b.Add(City(900000103, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.0));
-  auto bytes = b.Build("test");
-  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  PlaceResolver resolver(std::move(g).value());
-  tokens::Tokenizer tokenizer;
-  tokens::TokenizedText doc;
+  Use(b);
   std::string text = "MILLBROOK HEIGHTS — A man was shot on Friday. Another was hurt in Oakmere.";
-  tokenizer.Tokenize(text, &doc);
-  std::vector<PlaceMention> mentions;
-  resolver.Resolve(doc, &mentions);
+  const std::vector<PlaceMention>& mentions = Resolve(text);
   ASSERT_EQ(mentions.size(), 2u);
   EXPECT_EQ(mentions[0].span.Of(text), "MILLBROOK HEIGHTS");
   EXPECT_EQ(mentions[0].name, "Millbrook Heights");
@@ -675,24 +680,16 @@ TEST(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
 // A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
 // and more capitalized words is another place: a locality kept as written, placed by its
 // qualifier, neither the town nor its last word. Not after a subdivision.
-TEST(PlaceResolverNames, ConnectorsContinueAKnownTownsName) {
+TEST_F(PlaceResolverNames, ConnectorsContinueAKnownTownsName) {
   GazetteerBuilder b;
   b.Add(Country("MX", "Mexico", 120000000));
   b.Add(Admin1("MX-OAX", "Oaxaca", 4000000));
   b.Add(Admin1("MX-SON", "Sonora", 3000000));
   b.Add(City(900000201, "Valdorra", "MX", "MX-OAX", "PPLA2", 60000, 17.0, -96.7));
   b.Add(City(900000202, "Pinos", "MX", "MX-SON", "PPL", 9000, 29.0, -110.9));
-  auto bytes = b.Build("test");
-  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  auto g = Gazetteer::FromBytes(bytes.value(), "test gazetteer");
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  PlaceResolver resolver(std::move(g).value());
-  tokens::Tokenizer tokenizer;
-  tokens::TokenizedText doc;
+  Use(b);
   std::string text = "On 2 May, gunmen attacked a bus in Valdorra de los Pinos, Oaxaca.";
-  tokenizer.Tokenize(text, &doc);
-  std::vector<PlaceMention> mentions;
-  resolver.Resolve(doc, &mentions);
+  const std::vector<PlaceMention>& mentions = Resolve(text);
   ASSERT_EQ(mentions.size(), 2u);
   EXPECT_EQ(mentions[0].span.Of(text), "Valdorra de los Pinos");
   EXPECT_EQ(mentions[0].name, "Valdorra de los Pinos");
@@ -703,8 +700,7 @@ TEST(PlaceResolverNames, ConnectorsContinueAKnownTownsName) {
   EXPECT_TRUE(mentions[1].qualifier);
   // A subdivision does not take the words after it.
   text = "Farmers marched in Sonora de la Vega on Friday.";
-  tokenizer.Tokenize(text, &doc);
-  resolver.Resolve(doc, &mentions);
+  Resolve(text);
   for (const PlaceMention& m : mentions) EXPECT_NE(m.span.Of(text), "Sonora de la Vega");
 }
 
