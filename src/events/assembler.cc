@@ -1736,35 +1736,60 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
   }
 }
 
+std::string EventAssembler::DocumentCountry(const DocumentAnnotations& doc) const {
+  // The resolver's vote over the place mentions, else the country names and demonyms matched
+  // in the text (the most frequent; the first on a tie), else the title's, else the wording's.
+  std::string country = places::DocumentCountry(doc.places);
+  if (!country.empty()) return country;
+  if (places_) {
+    std::unordered_map<std::string, int> votes;
+    std::string first;
+    for (const auto& s : doc.sentences)
+      for (const auto& m : s.places) {
+        const std::string& code = places_->code_of_entry[places_->phrases->phrases[m.phrase].entry];
+        if (code.empty()) continue;
+        if (first.empty()) first = code;
+        ++votes[code];
+      }
+    int best = 0;
+    country = first;
+    for (const auto& [code, n] : votes)
+      if (n > best || (n == best && code == first)) {
+        best = n;
+        country = code;
+      }
+  }
+  if (country.empty()) country = doc.title_country;
+  if (country.empty()) country = doc.style_country;
+  return country;
+}
+
+const places::PlaceMention* EventAssembler::TitleTown(const DocumentAnnotations& doc, const std::string& doc_country) {
+  // A town of the title in another country than the text's is a namesake or another story.
+  return doc.title_town != nullptr && (doc_country.empty() || doc.title_town->country == doc_country) ? doc.title_town
+                                                                                                       : nullptr;
+}
+
+std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnotations& doc) const {
+  const std::vector<uint8_t> usable_places = UsablePlaces(doc);
+  const std::string country = DocumentCountry(doc);
+  return FallbackLocation(doc, country, usable_places, DocumentTown(doc, usable_places, country),
+                          TitleTown(doc, country));
+}
+
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   const auto& toks = doc.text->tokens;
   // Per sentence: the date mentions, the running (last seen) date, and the country mentions.
   std::unordered_map<uint32_t, const SentenceAnnotations*> by_index;
   for (const auto& s : doc.sentences) by_index[s.index] = &s;
   std::optional<DateRef> first_explicit;
-  std::unordered_map<std::string, int> country_votes;
-  std::string first_country;
   for (const auto& s : doc.sentences) {
     for (const auto& d : s.dates) {
       if (!first_explicit && d.basis == extract::DateBasis::kExplicit && d.precision == extract::DatePrecision::kDay)
         first_explicit =
             DateRef{d.value, extract::DatePrecisionName(d.precision), extract::DateBasisName(d.basis), d.span};
     }
-    if (places_)
-      for (const auto& m : s.places) {
-        const std::string& code = places_->code_of_entry[places_->phrases->phrases[m.phrase].entry];
-        if (code.empty()) continue;
-        if (first_country.empty()) first_country = code;
-        ++country_votes[code];
-      }
   }
-  std::string doc_country = first_country;
-  int best = 0;
-  for (const auto& [code, n] : country_votes)
-    if (n > best || (n == best && code == first_country)) {
-      best = n;
-      doc_country = code;
-    }
 
   // A dateline ("KELLMAR, March 14 (Wire) -", "FRANKLIN (Feb. 4, 2014) -") dates the report,
   // not its events: used only when nothing else dates an event.
@@ -1781,17 +1806,10 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   // The document's country: the resolver's vote over its place mentions, else the country
   // names and demonyms matched in the text.
   const std::vector<uint8_t> usable_places = UsablePlaces(doc);
-  std::string doc_country_resolved = places::DocumentCountry(doc.places);
-  if (doc_country_resolved.empty()) doc_country_resolved = doc_country;
-  if (doc_country_resolved.empty()) doc_country_resolved = doc.title_country;
-  if (doc_country_resolved.empty()) doc_country_resolved = doc.style_country;
+  const std::string doc_country_resolved = DocumentCountry(doc);
   const places::PlaceMention* town = DocumentTown(doc, usable_places, doc_country_resolved);
   const std::vector<uint32_t> redirects = PlaceRedirects(doc);
-  // A town of the title in another country than the text's is a namesake or another story.
-  const places::PlaceMention* title_town =
-      doc.title_town != nullptr && (doc_country_resolved.empty() || doc.title_town->country == doc_country_resolved)
-          ? doc.title_town
-          : nullptr;
+  const places::PlaceMention* title_town = TitleTown(doc, doc_country_resolved);
   for (auto& ev : *out) {
     auto it = by_index.find(ev.sentence_index);
     const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
@@ -2145,6 +2163,35 @@ const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotatio
   return best == nullptr ? nullptr : &doc.places[best->first];
 }
 
+LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const places::PlaceMention& m,
+                                         std::string_view basis, const std::string& doc_country) {
+  LocationRef l;
+  l.span = m.span;
+  l.name = m.name;
+  l.country = m.country;
+  l.admin1_code = m.admin1_code;
+  l.admin1_name = m.admin1_name;
+  l.lat = m.lat;
+  l.lon = m.lon;
+  l.has_coordinates = m.has_coordinates;
+  l.geonames_id = m.geonames_id;
+  l.precision = places::PrecisionName(m.precision);
+  l.basis = basis;
+  // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
+  if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
+  if (l.country.empty()) l.country = doc_country;
+  if (!m.within.name.empty()) {
+    // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
+    // keeps the words written). Same country and admin1 by construction.
+    l.name = m.within.name;
+    l.geonames_id = m.within.geonames_id;
+    l.lat = m.within.lat;
+    l.lon = m.within.lon;
+    l.has_coordinates = true;
+  }
+  return l;
+}
+
 std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                                        const std::string& doc_country,
                                                        const std::vector<uint8_t>& usable_places,
@@ -2155,31 +2202,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   const auto& sent = sents[ev.sentence_index];
   auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
   auto make = [&](const places::PlaceMention& m, std::string_view basis) {
-    LocationRef l;
-    l.span = m.span;
-    l.name = m.name;
-    l.country = m.country;
-    l.admin1_code = m.admin1_code;
-    l.admin1_name = m.admin1_name;
-    l.lat = m.lat;
-    l.lon = m.lon;
-    l.has_coordinates = m.has_coordinates;
-    l.geonames_id = m.geonames_id;
-    l.precision = places::PrecisionName(m.precision);
-    l.basis = basis;
-    // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
-    if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
-    if (l.country.empty()) l.country = doc_country;
-    if (!m.within.name.empty()) {
-      // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
-      // keeps the words written). Same country and admin1 by construction.
-      l.name = m.within.name;
-      l.geonames_id = m.within.geonames_id;
-      l.lat = m.within.lat;
-      l.lon = m.within.lon;
-      l.has_coordinates = true;
-    }
-    return l;
+    return MakeLocation(doc, m, basis, doc_country);
   };
   const places::PlaceMention* best = nullptr;
   uint32_t best_dist = UINT32_MAX;
@@ -2241,14 +2264,26 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (m.precision == places::Precision::kCountry) continue;
     return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
+  return FallbackLocation(doc, doc_country, usable_places, town, title_town);
+}
+
+std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnotations& doc,
+                                                            const std::string& doc_country,
+                                                            const std::vector<uint8_t>& usable_places,
+                                                            const places::PlaceMention* town,
+                                                            const places::PlaceMention* title_town) const {
+  auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
+  auto make = [&](const places::PlaceMention& m, std::string_view basis) {
+    return MakeLocation(doc, m, basis, doc_country);
+  };
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");
   if (town != nullptr) return make(*town, "document");
   if (title_town != nullptr) {
-    // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town, with no
-    // span (the title is not part of the text the spans point into).
+    // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town (the span is
+    // into the title; no site words: those would be the text's tokens).
     LocationRef l = make(*title_town, "title");
-    l.span = Span{};
+    l.span = title_town->span;
     return l;
   }
   if (doc_country.empty()) return std::nullopt;

@@ -77,6 +77,9 @@ class EventAssembler {
   // title_country, style_country); PlaceEvents dates and places the events it found.
   void FindEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   void PlaceEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const { AttachDatesAndPlaces(doc, out); }
+  // Where the document as a whole places an event no sentence places: its dateline, the town
+  // it names most, the title's town, else its country (basis "dateline", "document", "title").
+  std::optional<LocationRef> DocumentLocation(const DocumentAnnotations& doc) const;
 
  private:
   struct TriggerInfo {
@@ -105,6 +108,18 @@ class EventAssembler {
   // or its own index. "shelled Kinda in Idleb": Idleb -> Kinda (a place inside a wider one);
   // "in Borgi village of Ahmadabad district": Borgi -> Ahmadabad (a village or quarter of a town).
   static std::vector<uint32_t> PlaceRedirects(const DocumentAnnotations& doc);
+  // The country the document is about: the resolver's vote, else country names in the text,
+  // else title_country, else style_country.
+  std::string DocumentCountry(const DocumentAnnotations& doc) const;
+  // doc.title_town unless it lies in another country than `doc_country`.
+  static const places::PlaceMention* TitleTown(const DocumentAnnotations& doc, const std::string& doc_country);
+  static LocationRef MakeLocation(const DocumentAnnotations& doc, const places::PlaceMention& m, std::string_view basis,
+                                  const std::string& doc_country);
+  // LocateEvent's last resorts, after the event's sentence and paragraph.
+  std::optional<LocationRef> FallbackLocation(const DocumentAnnotations& doc, const std::string& doc_country,
+                                              const std::vector<uint8_t>& usable_places,
+                                              const places::PlaceMention* town,
+                                              const places::PlaceMention* title_town) const;
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                          const std::string& doc_country, const std::vector<uint8_t>& usable_places,
                                          const std::vector<uint32_t>& redirects, const places::PlaceMention* town,

@@ -42,7 +42,8 @@ struct DateRef {
 };
 
 struct LocationRef {
-  Span span;                // the place name in the text; empty for basis "document"
+  Span span;                // the place name in the text (in the title for basis "title"); empty
+                            // for basis "document" with country precision
   std::string name;         // canonical name ("Kyiv" for "Kiev")
   std::string country;      // ISO 3166-1 alpha-2 or empty
   std::string admin1_code;  // "US-NC", or GeoNames' code when ISO 3166-2 has none
@@ -73,6 +74,9 @@ struct Event {
   // Later sentences that state the same figure again for the same kind of event ("two men
   // were arrested ... police said the two men were arrested"), merged into this event.
   std::vector<Count> restated;
+  // Stated only by the document's title: its spans (but a location's with basis "dateline" or
+  // "document") are offsets into the title, not the text.
+  bool from_title = false;
   // Internal: a protest inferred only from a word for protesters ("clashed with
   // demonstrators"); dropped when the document reports the protest itself.
   bool inferred = false;

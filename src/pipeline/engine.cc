@@ -71,6 +71,68 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   return e;
 }
 
+// Matches triggers, nouns, cues, country names, numbers and dates in each sentence of `text`
+// into ann->sentences (only the sentences worth assembling, in order).
+void Coder::AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_text,
+                              events::DocumentAnnotations* ann) {
+  const Engine& e = engine_;
+  auto& sents = ann->sentences;
+  // PERF: annotations of sentences dropped from earlier documents wait in spare_sentences_ with
+  // their vectors' capacity, so that the matches of the next documents need no allocation.
+  while (sents.size() < text.sentences.size() && !spare_sentences_.empty()) {
+    sents.push_back(std::move(spare_sentences_.back()));
+    spare_sentences_.pop_back();
+  }
+  sents.resize(text.sentences.size());
+  size_t used = 0;
+  for (uint32_t i = 0; i < text.sentences.size(); ++i) {
+    const auto& s = text.sentences[i];
+    auto& a = sents[used];
+    a.index = i;
+    a.triggers.clear();
+    a.nouns.clear();
+    a.cues.clear();
+    a.places.clear();
+    a.quantities.clear();
+    a.dates.clear();
+    e.triggers_->Find(text, s.begin_token, s.end_token, &a.triggers);
+    e.dates_.Extract(text, s.begin_token, s.end_token, ann->published, &a.dates);
+    e.place_matcher_->Find(text, s.begin_token, s.end_token, &a.places);
+    if (!lowercase_text) {
+      // Country names are proper nouns: "US" the country, not "us".
+      std::erase_if(a.places, [&](const match::Match& m) {
+        return !text.tokens[m.begin_token].HasFlag(tokens::kCapitalized);
+      });
+    }
+    if (a.triggers.empty()) {
+      // PERF: sentences without a trigger only need their dates and places (context for
+      // events elsewhere), and nouns for protester counts ("3,000 marchers").
+      e.nouns_->Find(text, s.begin_token, s.end_token, &a.nouns);
+      bool protesters = false;
+      for (const auto& m : a.nouns) {
+        const auto& entry = e.lexicon_.nouns().entries[e.lexicon_.nouns().phrases[m.phrase].entry];
+        if (entry.fields[0] == "protesters") protesters = true;
+      }
+      if (!protesters) a.nouns.clear();
+      if (!protesters && a.dates.empty() && a.places.empty()) continue;
+      if (protesters) {
+        e.cues_->Find(text, s.begin_token, s.end_token, &a.cues);
+        e.numbers_.Extract(text, s.begin_token, s.end_token, &a.quantities);
+      }
+      ++used;
+      continue;
+    }
+    e.nouns_->Find(text, s.begin_token, s.end_token, &a.nouns);
+    e.cues_->Find(text, s.begin_token, s.end_token, &a.cues);
+    e.numbers_.Extract(text, s.begin_token, s.end_token, &a.quantities);
+    ++used;
+  }
+  while (sents.size() > used) {
+    spare_sentences_.push_back(std::move(sents.back()));
+    sents.pop_back();
+  }
+}
+
 void Coder::Code(CodedDocument* out) {
   out->events.clear();
   out->checks.clear();
@@ -89,75 +151,43 @@ void Coder::Code(CodedDocument* out) {
     }
   bool lowercase_text = words > 20 && caps * 50 < words;
 
-  auto& sents = annotations_.sentences;
-  // PERF: annotations of sentences dropped from earlier documents wait in spare_sentences_ with
-  // their vectors' capacity, so that the matches of the next documents need no allocation.
-  while (sents.size() < tokens_.sentences.size() && !spare_sentences_.empty()) {
-    sents.push_back(std::move(spare_sentences_.back()));
-    spare_sentences_.pop_back();
-  }
-  sents.resize(tokens_.sentences.size());
-  size_t used = 0;
-  for (uint32_t i = 0; i < tokens_.sentences.size(); ++i) {
-    const auto& s = tokens_.sentences[i];
-    auto& a = sents[used];
-    a.index = i;
-    a.triggers.clear();
-    a.nouns.clear();
-    a.cues.clear();
-    a.places.clear();
-    a.quantities.clear();
-    a.dates.clear();
-    e.triggers_->Find(tokens_, s.begin_token, s.end_token, &a.triggers);
-    e.dates_.Extract(tokens_, s.begin_token, s.end_token, annotations_.published, &a.dates);
-    e.place_matcher_->Find(tokens_, s.begin_token, s.end_token, &a.places);
-    if (!lowercase_text) {
-      // Country names are proper nouns: "US" the country, not "us".
-      std::erase_if(a.places, [&](const match::Match& m) {
-        return !tokens_.tokens[m.begin_token].HasFlag(tokens::kCapitalized);
-      });
-    }
-    if (a.triggers.empty()) {
-      // PERF: sentences without a trigger only need their dates and places (context for
-      // events elsewhere), and nouns for protester counts ("3,000 marchers").
-      e.nouns_->Find(tokens_, s.begin_token, s.end_token, &a.nouns);
-      bool protesters = false;
-      for (const auto& m : a.nouns) {
-        const auto& entry = e.lexicon_.nouns().entries[e.lexicon_.nouns().phrases[m.phrase].entry];
-        if (entry.fields[0] == "protesters") protesters = true;
-      }
-      if (!protesters) a.nouns.clear();
-      if (!protesters && a.dates.empty() && a.places.empty()) continue;
-      if (protesters) {
-        e.cues_->Find(tokens_, s.begin_token, s.end_token, &a.cues);
-        e.numbers_.Extract(tokens_, s.begin_token, s.end_token, &a.quantities);
-      }
-      ++used;
-      continue;
-    }
-    e.nouns_->Find(tokens_, s.begin_token, s.end_token, &a.nouns);
-    e.cues_->Find(tokens_, s.begin_token, s.end_token, &a.cues);
-    e.numbers_.Extract(tokens_, s.begin_token, s.end_token, &a.quantities);
-    ++used;
-  }
-  while (sents.size() > used) {
-    spare_sentences_.push_back(std::move(sents.back()));
-    sents.pop_back();
-  }
+  AnnotateSentences(tokens_, lowercase_text, &annotations_);
   // The events first: finding them needs no place names.
   annotations_.places.clear();
   annotations_.title_country.clear();
   annotations_.style_country.clear();
   e.assembler_->FindEvents(annotations_, &out->events);
+  // The title is coded too: an event it states of a type (and status) the text does not
+  // report is kept ("Drive-by shooting injures five" over a text that is only a paywall note),
+  // dated and placed within the title when the title names the place.
+  title_events_.clear();
+  title_places_.clear();
+  bool title_resolved = false, title_events_need_text = false;
+  if (!doc.title.empty()) {
+    e.tokenizer_.Tokenize(doc.title, &title_tokens_);
+    title_annotations_.text = &title_tokens_;
+    title_annotations_.published = annotations_.published;
+    AnnotateSentences(title_tokens_, /*lowercase_text=*/false, &title_annotations_);
+    e.assembler_->FindEvents(title_annotations_, &title_events_);
+    KeepTitleOnlyEvents(out->events, &title_events_);
+    if (!title_events_.empty()) {
+      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
+      title_resolved = true;
+      title_annotations_.places = title_places_;
+      e.assembler_->PlaceEvents(title_annotations_, &title_events_);
+      for (const auto& t : title_events_)
+        if (!t.location || t.location->basis != "same sentence") title_events_need_text = true;
+    }
+  }
   // PERF: place names are resolved only for documents with events (a tenth of the development
   // documents have none), and only where they can place an event: sentences with a trigger and
   // their neighbours, and the first three (dateline, lede). Resolving every sentence of long
   // articles tripled the coding time.
-  const bool has_events = !out->events.empty();
+  const bool has_events = !out->events.empty() || title_events_need_text;
   if (has_events) {
     place_mask_.assign(tokens_.sentences.size(), false);
     for (size_t i = 0; i < place_mask_.size() && i < 3; ++i) place_mask_[i] = true;
-    for (const auto& a : sents) {
+    for (const auto& a : annotations_.sentences) {
       if (a.triggers.empty()) continue;
       for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
@@ -175,8 +205,7 @@ void Coder::Code(CodedDocument* out) {
       if (m.precision == places::Precision::kCity && !m.demonym && !m.actor) text_has_town = true;
     }
     if (!text_has_town) {
-      e.tokenizer_.Tokenize(doc.title, &title_tokens_);
-      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
+      if (!title_resolved) e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
       if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_places_);
       for (const auto& m : title_places_) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
@@ -194,7 +223,55 @@ void Coder::Code(CodedDocument* out) {
     annotations_.style_country = "US";
   }
   e.assembler_->PlaceEvents(annotations_, &out->events);
+  if (!title_events_.empty()) AppendTitleEvents(out);
   out->checks = events::CheckNumbers(out->events);
+}
+
+void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
+                                std::vector<events::Event>* title_events) {
+  // Kept: a title event of a type and status no text event has. Its part_of must point at a
+  // kept event, else it is cleared.
+  std::vector<int> new_index(title_events->size(), -1);
+  int kept = 0;
+  for (size_t i = 0; i < title_events->size(); ++i) {
+    const auto& t = (*title_events)[i];
+    bool in_text = false;
+    for (const auto& x : text_events)
+      if (x.type == t.type && x.status == t.status) in_text = true;
+    if (!in_text) new_index[i] = kept++;
+  }
+  std::vector<events::Event> keep;
+  keep.reserve(kept);
+  for (size_t i = 0; i < title_events->size(); ++i) {
+    if (new_index[i] < 0) continue;
+    auto& t = (*title_events)[i];
+    t.part_of = t.part_of >= 0 ? new_index[t.part_of] : -1;
+    t.from_title = true;
+    keep.push_back(std::move(t));
+  }
+  *title_events = std::move(keep);
+}
+
+void Coder::AppendTitleEvents(CodedDocument* out) {
+  // Placed by a place in the title: basis "title", the span into the title. Else placed where
+  // the text places the document (dateline, its town or country: spans into the text).
+  std::optional<events::LocationRef> fallback;
+  bool fallback_done = false;
+  const int offset = static_cast<int>(out->events.size());
+  for (auto& t : title_events_) {
+    if (t.location && t.location->basis == "same sentence") {
+      t.location->basis = "title";
+    } else {
+      if (!fallback_done) {
+        fallback = engine_.assembler_->DocumentLocation(annotations_);
+        fallback_done = true;
+      }
+      t.location = fallback;
+    }
+    if (t.part_of >= 0) t.part_of += offset;
+    out->events.push_back(std::move(t));
+  }
+  title_events_.clear();
 }
 
 }  // namespace evident::pipeline

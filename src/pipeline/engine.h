@@ -75,10 +75,19 @@ class Engine {
 class Coder {
  public:
   explicit Coder(const Engine& engine) : engine_(engine) {}
-  // Codes `out->doc` (already read and checked) into out->events and out->checks.
+  // Codes `out->doc` (already read and checked) into out->events and out->checks. Events that
+  // only the title states come last, with Event::from_title set.
   void Code(CodedDocument* out);
 
  private:
+  void AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_text, events::DocumentAnnotations* ann);
+  // Drops the title events whose type and status a text event has; marks the rest from_title.
+  static void KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
+                                  std::vector<events::Event>* title_events);
+  // Appends title_events_ (dated and placed within the title) to out->events, placing those
+  // the title does not place where the text places the document.
+  void AppendTitleEvents(CodedDocument* out);
+
   const Engine& engine_;
   tokens::TokenizedText tokens_;
   events::DocumentAnnotations annotations_;
@@ -86,6 +95,8 @@ class Coder {
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
   std::vector<places::PlaceMention> title_places_;
+  events::DocumentAnnotations title_annotations_;
+  std::vector<events::Event> title_events_;
 };
 
 }  // namespace evident::pipeline

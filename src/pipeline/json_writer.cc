@@ -76,8 +76,11 @@ void AppendActor(std::string_view text, const std::optional<events::ActorRef>& a
   *out += '}';
 }
 
-void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i, std::string* out) {
+void AppendEvent(std::string_view doc_text, std::string_view title, const std::vector<Event>& all, size_t i,
+                 std::string* out) {
   const Event& e = all[i];
+  // The spans of an event only the title states are offsets into the title.
+  const std::string_view text = e.from_title ? title : doc_text;
   *out += "{\"id\":\"e"sv;
   AppendInt(static_cast<int64_t>(i) + 1, out);
   *out += "\",\"type\":\""sv;
@@ -89,7 +92,7 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
     AppendJsonString(e.mode, out);
   *out += ",\"status\":\""sv;
   *out += events::EventStatusName(e.status);
-  *out += "\",\"trigger\":"sv;
+  *out += e.from_title ? "\",\"from\":\"title\",\"trigger\":"sv : "\",\"from\":\"text\",\"trigger\":"sv;
   AppendSpan(text, e.trigger, out);
   *out += ",\"sentence\":"sv;
   AppendSpan(text, e.sentence, out);
@@ -149,7 +152,7 @@ void AppendEvent(std::string_view text, const std::vector<Event>& all, size_t i,
         AppendJsonString(v, out);
     };
     *out += '{';
-    AppendSpanFields(text, l.span, out);
+    AppendSpanFields(l.basis == "title" ? title : doc_text, l.span, out);
     *out += ",\"name\":"sv;
     opt_string(l.name);
     *out += ",\"country\":"sv;
@@ -292,7 +295,7 @@ void AppendJsonLine(const CodedDocument& cd, std::string* out) {
   *out += "],\"events\":["sv;
   for (size_t i = 0; i < cd.events.size(); ++i) {
     if (i) *out += ',';
-    AppendEvent(doc.text, cd.events, i, out);
+    AppendEvent(doc.text, doc.title, cd.events, i, out);
   }
   *out += "],\"checks\":["sv;
   for (size_t i = 0; i < cd.checks.size(); ++i) {

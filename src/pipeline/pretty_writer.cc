@@ -16,7 +16,6 @@ std::string Quote(std::string_view text, Span s) {
 
 void AppendPretty(const CodedDocument& cd, std::string* out) {
   const auto& doc = cd.doc;
-  std::string_view text = doc.text;
   if (!cd.status.ok()) {
     *out += fmt::format("{}: {} ({}): {}\n\n", doc.id, cd.failed ? "FAILED" : "REJECTED",
                         ErrorCodeName(cd.status.code()), cd.status.message());
@@ -28,9 +27,11 @@ void AppendPretty(const CodedDocument& cd, std::string* out) {
   for (const auto& w : doc.warnings) *out += fmt::format("  warning: {}\n", w);
   for (size_t i = 0; i < cd.events.size(); ++i) {
     const auto& e = cd.events[i];
-    *out += fmt::format("  e{} {}{} {}  {}", i + 1, lexicon::EventTypeName(e.type),
+    // An event only the title states quotes the title (docs/output.md, `from`).
+    std::string_view text = e.from_title ? std::string_view(doc.title) : std::string_view(doc.text);
+    *out += fmt::format("  e{} {}{} {}{}  {}", i + 1, lexicon::EventTypeName(e.type),
                         e.mode.empty() ? std::string() : "/" + std::string(e.mode),
-                        events::EventStatusName(e.status), Quote(text, e.trigger));
+                        events::EventStatusName(e.status), e.from_title ? " (title)" : "", Quote(text, e.trigger));
     if (e.date) {
       *out += fmt::format("  {} ({}{})", FormatIsoDate(e.date->value), e.date->basis,
                           e.date->span.empty() ? std::string() : ": " + Quote(text, e.date->span));

@@ -211,7 +211,7 @@ std::string EventsCsvHeader() {
     out += ',';
     out += role;
   }
-  out += ",trigger,sentence\n";
+  out += ",from,trigger,sentence\n";
   return out;
 }
 
@@ -263,6 +263,7 @@ void AppendEventCsv(const EventRecord& e, std::string* out) {
     }
     field(any ? std::to_string(sum) : "");
   }
+  field(e.evidence_from);
   field(e.trigger.text);
   AppendCsvField(e.sentence.text, out);
   *out += '\n';
@@ -278,6 +279,7 @@ void AppendEventJson(const EventRecord& e, std::string* out) {
   j["type"] = e.type;
   j["mode"] = NullOr(e.mode);
   j["status"] = e.status;
+  j["from"] = e.evidence_from;
   j["trigger"] = SpanJson(e.trigger);
   j["sentence"] = SpanJson(e.sentence);
   j["actor"] = ActorJson(e.actor);
@@ -340,7 +342,7 @@ void AppendEventPlover(const EventRecord& e, std::string* out) {
                      {"title", NullOr(e.title)},
                      {"published", NullOr(e.published)},
                      {"attribution", e.source.present ? Json(e.source.text) : Json(nullptr)}};
-  j["evidence"] = Json{{"text", e.sentence.text}, {"trigger", e.trigger.text}};
+  j["evidence"] = Json{{"text", e.sentence.text}, {"trigger", e.trigger.text}, {"from", e.evidence_from}};
   j["cameo"] = e.cameo;
   *out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
   *out += '\n';
@@ -374,6 +376,7 @@ std::string FormatDocument(const DocumentRecord& doc, const std::vector<EventRec
   };
   std::vector<Mark> marks;
   for (const EventRecord& e : events) {
+    if (e.evidence_from == "title") continue;  // spans into the title, shown in the event list
     if (e.trigger.present && e.trigger.end > e.trigger.start)
       marks.push_back({e.trigger.start, e.trigger.end, e.event_id});
     for (const CountRecord& c : e.counts)
@@ -399,6 +402,7 @@ std::string FormatDocument(const DocumentRecord& doc, const std::vector<EventRec
   out += "\nevents: " + std::to_string(events.size()) + "\n";
   for (const EventRecord& e : events) {
     out += "  " + e.event_id + "  " + e.type + (e.mode.empty() ? "" : "/" + e.mode) + "  " + e.status;
+    if (e.evidence_from == "title") out += "  (from the title)";
     if (!e.date_value.empty()) {
       out += "  date " + e.date_value + " (" + e.date_precision + ", " + e.date_basis;
       if (!e.date.text.empty()) out += ": \"" + e.date.text + "\"";

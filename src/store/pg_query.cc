@@ -49,7 +49,8 @@ std::string Placeholders(Where& w, const std::vector<std::string>& values) {
 
 // The sentence of event `e` in document `d`, cut by byte offsets.
 constexpr std::string_view kSentenceSql =
-    "convert_from(substring(convert_to(d.text, 'UTF8') FROM (e.sentence_start + 1)::int FOR "
+    "convert_from(substring(convert_to(CASE WHEN e.evidence_from = 'title' THEN d.title ELSE d.text END, 'UTF8') "
+    "FROM (e.sentence_start + 1)::int FOR "
     "(e.sentence_end - e.sentence_start)::int), 'UTF8')";
 
 Where BuildWhere(const EventFilter& f) {
@@ -111,7 +112,7 @@ Status ForEachEvent(PgStore& store, const EventFilter& filter, const std::functi
       "e.location_text, e.location_start, e.location_end, e.location_name, e.location_country, "
       "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country, "
       "e.location_admin1_code, e.location_admin1_name, e.location_lat, e.location_lon, e.location_geonames_id, "
-      "e.location_precision, e.location_basis" +
+      "e.location_precision, e.location_basis, e.evidence_from" +
       from + " ORDER BY e.doc_id, e.event_key" + limit;
   // The counts of the same events in one query, in event_key order (= the events' order).
   std::string counts_sql =
@@ -168,6 +169,7 @@ Status ForEachEvent(PgStore& store, const EventFilter& filter, const std::functi
       e.location_geonames_id = OptInt(r[49]);
       e.location_precision = Str(r[50]);
       e.location_basis = Str(r[51]);
+      e.evidence_from = Str(r[52]);
       while (c < counts.size() && Int(counts[c][0]) < e.event_key) ++c;
       for (; c < counts.size() && Int(counts[c][0]) == e.event_key; ++c) {
         const pqxx::row& cr = counts[c];

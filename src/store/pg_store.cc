@@ -133,6 +133,10 @@ ALTER TABLE events ADD COLUMN location_geonames_id BIGINT;
 ALTER TABLE events ADD COLUMN location_precision TEXT;
 ALTER TABLE events ADD COLUMN location_basis TEXT;
 )sql",
+    // 3: events only the title states (see schema.cc).
+    R"sql(
+ALTER TABLE events ADD COLUMN evidence_from TEXT NOT NULL DEFAULT 'text' CHECK (evidence_from IN ('text', 'title'));
+)sql",
 };
 static_assert(std::size(kPgMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -188,7 +192,8 @@ const std::vector<std::string> kEventColumns = {"event_key",
                                                 "location_lon",
                                                 "location_geonames_id",
                                                 "location_precision",
-                                                "location_basis"};
+                                                "location_basis",
+                                                "evidence_from"};
 const std::vector<std::string> kCountColumns = {"event_key", "n",           "doc_id",    "role",       "value",   "low",
                                                 "high",      "approximate", "span_text", "span_start", "span_end"};
 const std::vector<std::string> kCheckColumns = {"doc_id", "n", "kind", "result", "events", "message"};
@@ -601,9 +606,10 @@ Result<AddOutcome> PgStore::Replace(int64_t doc_id, const pipeline::CodedDocumen
 }
 
 void PgStore::AddCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
-  std::string_view text = cd.doc.text;
   for (size_t i = 0; i < cd.events.size(); ++i) {
     const events::Event& e = cd.events[i];
+    // An event only the title states points into the title (docs/output.md, `from`).
+    std::string_view text = e.from_title ? std::string_view(cd.doc.title) : std::string_view(cd.doc.text);
     int64_t event_key = EventKey(doc_id, static_cast<int64_t>(i) + 1);
     events::ExternalCode code = events::ToExternalCode(e.type, e.mode);
     RowWriter w{events_};
@@ -633,7 +639,8 @@ void PgStore::AddCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
       w.Nulls(6);
     }
     if (e.location) {
-      w.Span(text, e.location->span);
+      w.Span(e.location->basis == "title" ? std::string_view(cd.doc.title) : std::string_view(cd.doc.text),
+             e.location->span);
       w.StrOrNull(e.location->name);
       w.StrOrNull(e.location->country);
     } else {
@@ -666,6 +673,7 @@ void PgStore::AddCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
     } else {
       w.Nulls(7);
     }
+    w.Str(e.from_title ? "title" : "text");
     for (size_t k = 0; k < e.counts.size(); ++k) {
       const events::Count& n = e.counts[k];
       RowWriter c{counts_rows_};
@@ -710,7 +718,7 @@ Status PgStore::Commit() {
         throw std::runtime_error("another writer stored some of this batch's documents meanwhile");
       }
     }
-    CopyRows<46>(*txn_, "events", kEventColumns, events_);  // N = kEventColumns.size()
+    CopyRows<47>(*txn_, "events", kEventColumns, events_);  // N = kEventColumns.size()
     CopyRows<11>(*txn_, "counts", kCountColumns, counts_rows_);
     CopyRows<6>(*txn_, "checks", kCheckColumns, checks_);
     txn_->exec_params0(

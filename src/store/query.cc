@@ -45,7 +45,8 @@ std::string Placeholders(Where& w, const std::vector<std::string>& values) {
 
 // The sentence of event `e` in document `d` (byte offsets, so the text is cut as a BLOB).
 constexpr std::string_view kSentenceSql =
-    "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
+    "CAST(substr(CAST(CASE WHEN e.evidence_from = 'title' THEN d.title ELSE d.text END AS BLOB), e.sentence_start + 1, "
+    "e.sentence_end - e.sentence_start) AS TEXT)";
 
 Where BuildWhere(const EventFilter& f) {
   Where w;
@@ -184,7 +185,7 @@ Status ForEachEvent(Database& db, const EventFilter& filter, const std::function
       "e.location_text, e.location_start, e.location_end, e.location_name, e.location_country, "
       "e.source_text, e.source_start, e.source_end, e.plover_event, e.plover_mode, e.cameo, e.country, "
       "e.location_admin1_code, e.location_admin1_name, e.location_lat, e.location_lon, e.location_geonames_id, "
-      "e.location_precision, e.location_basis "
+      "e.location_precision, e.location_basis, e.evidence_from "
       "FROM events e JOIN documents d ON d.doc_id = e.doc_id" +
       w.sql + " ORDER BY e.doc_id, e.event_key";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
@@ -242,6 +243,7 @@ Status ForEachEvent(Database& db, const EventFilter& filter, const std::function
     e.location_geonames_id = r.OptInt(49);
     e.location_precision = r.String(50);
     e.location_basis = r.String(51);
+    e.evidence_from = r.String(52);
     counts->Bind(1, e.event_key);
     int crc;
     while ((crc = counts->Step()) == SQLITE_ROW) {

@@ -89,6 +89,7 @@ struct EventRecord {
   std::optional<double> location_lat, location_lon;        // unset when the place has none
   std::optional<int64_t> location_geonames_id;
   std::string location_precision, location_basis;  // "city"..., "same sentence"...; empty before schema 2
+  std::string evidence_from;                        // "text" or "title": what the spans point into
   SpanRecord source;
   std::string plover_event, plover_mode, cameo;
   std::string country;  // events.country

@@ -120,6 +120,11 @@ ALTER TABLE events ADD COLUMN location_geonames_id INTEGER;
 ALTER TABLE events ADD COLUMN location_precision TEXT;
 ALTER TABLE events ADD COLUMN location_basis TEXT;
 )sql",
+    // 3: events that only the document's title states: their spans are offsets into the title
+    // (docs/output.md, `from`).
+    R"sql(
+ALTER TABLE events ADD COLUMN evidence_from TEXT NOT NULL DEFAULT 'text' CHECK (evidence_from IN ('text', 'title'));
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

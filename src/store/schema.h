@@ -18,7 +18,7 @@
 
 namespace evident::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The version of `db` (0 for a new, empty database). A database that has tables but no
 // schema_version table is not an evident database: an error.

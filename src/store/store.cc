@@ -45,10 +45,10 @@ INSERT INTO events (event_key, doc_id, event_id, type, mode, status, trigger_tex
   date_precision, date_basis, date_text, date_start, date_end, location_text, location_start,
   location_end, location_name, location_country, source_text, source_start, source_end,
   plover_event, plover_mode, cameo, location_admin1_code, location_admin1_name, location_lat,
-  location_lon, location_geonames_id, location_precision, location_basis)
+  location_lon, location_geonames_id, location_precision, location_basis, evidence_from)
 VALUES (?39, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38,
-  ?40, ?41, ?42, ?43, ?44, ?45, ?46))sql";
+  ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47))sql";
 
 constexpr std::string_view kInsertCount = R"sql(
 INSERT INTO counts (event_key, n, doc_id, role, value, low, high, approximate, span_text,
@@ -336,9 +336,10 @@ Result<AddOutcome> Store::Replace(int64_t doc_id, const pipeline::CodedDocument&
 }
 
 Status Store::InsertCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
-  std::string_view text = cd.doc.text;
   for (size_t i = 0; i < cd.events.size(); ++i) {
     const events::Event& e = cd.events[i];
+    // An event only the title states points into the title (docs/output.md, `from`).
+    std::string_view text = e.from_title ? std::string_view(cd.doc.title) : std::string_view(cd.doc.text);
     Statement& st = insert_event_;
     int64_t event_key = EventKey(doc_id, static_cast<int64_t>(i) + 1);
     Buffer event_id = EventIdIn(static_cast<int>(i));
@@ -366,7 +367,7 @@ Status Store::InsertCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
     }
     if (e.location) {
       const events::LocationRef& l = *e.location;
-      BindSpan(st, 28, text, l.span);
+      BindSpan(st, 28, l.basis == "title" ? std::string_view(cd.doc.title) : std::string_view(cd.doc.text), l.span);
       st.BindOrNull(31, l.name);
       st.BindOrNull(32, l.country);
       st.BindOrNull(40, l.admin1_code);
@@ -384,6 +385,7 @@ Status Store::InsertCoding(int64_t doc_id, const pipeline::CodedDocument& cd) {
     st.BindOrNull(37, code.plover_mode);
     st.Bind(38, code.cameo);
     st.Bind(39, event_key);
+    st.Bind(47, std::string_view(e.from_title ? "title" : "text"));
     int rc = st.Step();
     st.Reset();
     if (rc != SQLITE_DONE) return db_.Error(rc, "storing the events of " + cd.doc.origin);

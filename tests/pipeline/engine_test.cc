@@ -487,8 +487,8 @@ TEST(EventAssembler, AStreetBlockIsNoBlockade) {
   EXPECT_EQ(e->mode, "blockade");
 }
 
-// A title naming the town places the events of a text that names none ("title": no span,
-// the title is not the text); a town in the text wins over the title's.
+// A title naming the town places the events of a text that names none (basis "title", the
+// span into the title); a town in the text wins over the title's.
 TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   auto code = [](std::string title, std::string text) {
     CodedDocument cd;
@@ -512,7 +512,8 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(e->location->name, "Rocky Mount");
   EXPECT_EQ(e->location->country, "US");
   EXPECT_EQ(e->location->basis, "title");
-  EXPECT_EQ(e->location->span.begin, e->location->span.end);
+  EXPECT_EQ(e->location->span.Of(cd.doc.title), "Rocky Mount");
+  EXPECT_FALSE(e->from_title);
   auto in_text = code("Boy, 9, wounded in Rocky Mount shooting",
                       "A 9-year-old boy was shot and injured in Tarboro on Friday night, police said.");
   const Event* t = OnlyEvent(in_text, EventType::kAssault);
@@ -520,6 +521,76 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   ASSERT_TRUE(t->location.has_value());
   EXPECT_EQ(t->location->name, "Tarboro");
   EXPECT_EQ(t->location->basis, "same sentence");
+}
+
+// Codes a document with a title, checking every span against the text or the title.
+CodedDocument CodeWithTitle(std::string title, std::string text) {
+  CodedDocument cd;
+  cd.doc.id = "doc-title";
+  cd.doc.origin = "test";
+  cd.doc.title = std::move(title);
+  cd.doc.text = std::move(text);
+  cd.doc.published = "2026-03-14";
+  cd.status = text::PrepareText(&cd.doc);
+  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+  Coder coder(testing::SharedEngine());
+  coder.Code(&cd);
+  testing::ExpectAllSpansMatchText(cd);
+  return cd;
+}
+
+// A title stating an event the text does not report (the text is a paywall or sign-up note)
+// gives the event, with its count and town, every span into the title.
+TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
+  auto cd = CodeWithTitle("Four hurt in Rocky Mount drive-by shooting",
+                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
+  EXPECT_EQ(e->status, events::EventStatus::kHappened);
+  EXPECT_EQ(e->trigger.Of(cd.doc.title), "hurt");
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].role, Role::kInjured);
+  EXPECT_EQ(e->counts[0].value, 4);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  EXPECT_EQ(e->location->basis, "title");
+  EXPECT_EQ(e->location->span.Of(cd.doc.title), "Rocky Mount");
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(e->date->basis, "published");
+  EXPECT_EQ(testing::ToJson(cd)["events"][0]["from"], "title");
+}
+
+// The title repeats what the text reports: no second event. A type only the title states is
+// added after the text's events.
+TEST(EventAssembler, TitleAddsOnlyWhatTheTextLacks) {
+  auto same = CodeWithTitle("Four hurt in Rocky Mount drive-by shooting",
+                            "Four people were wounded in a drive-by shooting in Rocky Mount on Sunday night.");
+  size_t assaults = 0;
+  for (const auto& e : same.events) assaults += e.type == EventType::kAssault;
+  EXPECT_EQ(assaults, 1u);
+  for (const auto& e : same.events) EXPECT_FALSE(e.from_title);
+  auto more = CodeWithTitle("Man arrested after Rocky Mount shooting",
+                            "Four people were wounded in a drive-by shooting in Rocky Mount on Sunday night.");
+  ASSERT_FALSE(more.events.empty());
+  const Event& last = more.events.back();
+  EXPECT_EQ(last.type, EventType::kArrest);
+  EXPECT_TRUE(last.from_title);
+  for (size_t i = 0; i + 1 < more.events.size(); ++i) EXPECT_FALSE(more.events[i].from_title);
+}
+
+// A title event the title does not place is placed where the text places the document: its
+// dateline (span into the text).
+TEST(EventAssembler, TitleEventWithoutPlaceTakesTheDateline) {
+  auto cd = CodeWithTitle("Teen shot, wounded outside store",
+                          "ROCKY MOUNT, N.C. (AP) - Officers responded to a call late on Saturday.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  EXPECT_EQ(e->location->basis, "dateline");
+  EXPECT_EQ(e->location->span.Of(cd.doc.text), "ROCKY MOUNT");
 }
 
 // A place fronting the clause ("On <date>, in X, Y, ...") is where the clause happened, not a

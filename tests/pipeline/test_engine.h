@@ -57,19 +57,28 @@ inline void ExpectSpanMatchesText(const nlohmann::json& span, std::string_view t
   }
 }
 
-// Every span of every event of `cd`, as written by AppendJsonLine.
+// Every span of every event of `cd`, as written by AppendJsonLine: into the text, or into the
+// title for an event `from` the title and for a location with basis "title".
 inline void ExpectAllSpansMatchText(const CodedDocument& cd) {
   nlohmann::json j = ToJson(cd);
-  std::string_view text = cd.doc.text;
   for (const auto& e : j["events"]) {
     std::string id = e["id"].get<std::string>();
+    ASSERT_TRUE(e["from"] == "text" || e["from"] == "title") << id << ": " << e["from"];
+    std::string_view text = e["from"] == "title" ? std::string_view(cd.doc.title) : std::string_view(cd.doc.text);
     ExpectSpanMatchesText(e["trigger"], text, id + ".trigger");
     EXPECT_FALSE(e["trigger"]["text"].get<std::string>().empty()) << id;
     ExpectSpanMatchesText(e["sentence"], text, id + ".sentence");
     EXPECT_LE(e["sentence"]["start"].get<uint64_t>(), e["trigger"]["start"].get<uint64_t>()) << id;
     EXPECT_GE(e["sentence"]["end"].get<uint64_t>(), e["trigger"]["end"].get<uint64_t>()) << id;
-    for (const char* field : {"actor", "target", "location", "source"})
+    for (const char* field : {"actor", "target", "source"})
       if (!e[field].is_null()) ExpectSpanMatchesText(e[field], text, id + "." + field);
+    if (!e["location"].is_null()) {
+      const auto& l = e["location"];
+      std::string_view in = l["basis"] == "title"     ? std::string_view(cd.doc.title)
+                            : l["basis"] == "dateline" || l["basis"] == "document" ? std::string_view(cd.doc.text)
+                                                                                   : text;
+      ExpectSpanMatchesText(l, in, id + ".location");
+    }
     for (size_t c = 0; c < e["counts"].size(); ++c) {
       ExpectSpanMatchesText(e["counts"][c], text, id + ".counts[" + std::to_string(c) + "]");
       EXPECT_FALSE(e["counts"][c]["text"].get<std::string>().empty()) << id << " count " << c;

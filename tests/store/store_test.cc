@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "store/format.h"
 #include "store/query.h"
 #include "store/schema.h"
 #include "store_fixture.h"
@@ -17,6 +18,7 @@ using lexicon::EventType;
 using lexicon::Role;
 using testing::Failed;
 using testing::MakeDoc;
+using testing::Find;
 using testing::MakeEvent;
 using testing::Rejected;
 using testing::Scalar;
@@ -106,6 +108,38 @@ TEST_F(StoreTest, StoresTheEventsPlaceInFull) {
   EXPECT_EQ(got[0].location_basis, "same sentence");
 }
 
+// An event only the title states keeps its spans into the title: the stored trigger and
+// count text, the sentence the queries cut out, and `from`, are the title's.
+TEST_F(StoreTest, KeepsTheTitleAsTheEvidenceOfATitleEvent) {
+  auto store = OpenOrDie();
+  ASSERT_TRUE(store->BeginRun("[]", "[\"in.jsonl\"]").ok());
+  std::string title = "Four hurt in Varnholm shooting";
+  std::string text = "Subscribe to read the full story. Already a subscriber? Log in.";
+  events::Event e = MakeEvent(title, EventType::kAssault, "shooting", {{Role::kInjured, 4, 4, 4, false, "Four"}});
+  e.from_title = true;
+  e.location.emplace();
+  e.location->span = Find(title, "Varnholm");
+  e.location->name = "Varnholm";
+  e.location->basis = "title";
+  auto cd = MakeDoc("t", text, {e});
+  cd.doc.title = title;
+  ASSERT_TRUE(store->Add(cd, ContentHash(cd)).ok());
+  ASSERT_TRUE(store->FinishRun().ok());
+  std::vector<EventRecord> got;
+  ASSERT_TRUE(ForEachEvent(store->db(), EventFilter{}, [&](const EventRecord& r) { got.push_back(r); }).ok());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].evidence_from, "title");
+  EXPECT_EQ(got[0].trigger.text, "shooting");
+  EXPECT_EQ(got[0].sentence.text, title);
+  EXPECT_EQ(got[0].location.text, "Varnholm");
+  ASSERT_EQ(got[0].counts.size(), 1u);
+  EXPECT_EQ(got[0].counts[0].span.text, "Four");
+  std::string csv = EventsCsvHeader();
+  AppendEventCsv(got[0], &csv);
+  EXPECT_NE(csv.find(",from,trigger,sentence\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",title,shooting,Four hurt in Varnholm shooting\n"), std::string::npos) << csv;
+}
+
 // A store written by schema 1 is upgraded in place: its events stay, without the new place
 // fields, and new events get them.
 TEST_F(StoreTest, UpgradesASchemaOneStore) {
@@ -116,18 +150,20 @@ TEST_F(StoreTest, UpgradesASchemaOneStore) {
     auto cd = MakeDoc("old", text, {MakeEvent(text, EventType::kArrest, "detained", {}, "VH")});
     ASSERT_TRUE(store->Add(cd, ContentHash(cd)).ok());
     ASSERT_TRUE(store->FinishRun().ok());
-    // Back to schema 1: the columns of migration 2 dropped, its version row removed.
+    // Back to schema 1: the columns of migrations 2 and 3 dropped, their version rows removed.
     Database& db = store->db();
     for (const char* column : {"location_admin1_code", "location_admin1_name", "location_lat", "location_lon",
-                               "location_geonames_id", "location_precision", "location_basis"}) {
+                               "location_geonames_id", "location_precision", "location_basis", "evidence_from"}) {
       ASSERT_TRUE(db.Exec(std::string("ALTER TABLE events DROP COLUMN ") + column).ok()) << column;
     }
-    ASSERT_TRUE(db.Exec("DELETE FROM schema_version WHERE version = 2").ok());
+    ASSERT_TRUE(db.Exec("DELETE FROM schema_version WHERE version >= 2").ok());
   }
   auto store = OpenOrDie();
   ASSERT_TRUE(store);
-  EXPECT_EQ(Scalar(store->db(), "SELECT max(version) FROM schema_version"), "2");
+  EXPECT_EQ(Scalar(store->db(), "SELECT max(version) FROM schema_version"), "3");
   EXPECT_EQ(Scalar(store->db(), "SELECT count(*) FROM events WHERE location_precision IS NULL"), "1");
+  // The old event's spans are into its text.
+  EXPECT_EQ(Scalar(store->db(), "SELECT evidence_from FROM events"), "text");
   std::string text2 = "Police in Kellmar detained 9 people.";
   events::Event e = MakeEvent(text2, EventType::kArrest, "detained", {}, "VH");
   e.location->precision = "country";
