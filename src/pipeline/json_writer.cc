@@ -10,210 +10,13 @@
 namespace evident::pipeline {
 namespace {
 
-// PERF: literals appended as string_views: the length is known at compile time (appending a
-// char* ran strlen on every field name).
-using namespace std::string_view_literals;
-
-using events::Event;
-
-// PERF: numbers are written with std::to_chars straight into the output; std::to_string and
-// snprintf("%.5f") were 5% of a profile of the whole CLI (docs/performance.md).
-void AppendInt(int64_t v, std::string* out) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, r.ptr);
-}
-
-// Same digits as printf("%.5f"): std::to_chars with a precision is specified to format as printf does.
-void AppendFixed5(double v, std::string* out) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 5);
-  out->append(buf, r.ptr);
-}
-
-void AppendEventId(int64_t index, std::string* out) {
-  *out += "\"e"sv;
-  AppendInt(index + 1, out);
-  *out += '"';
-}
-
-void AppendSpanFields(std::string_view text, Span span, std::string* out) {
-  *out += "\"text\":"sv;
-  AppendJsonString(span.Of(text), out);
-  *out += ",\"start\":"sv;
-  AppendInt(span.begin, out);
-  *out += ",\"end\":"sv;
-  AppendInt(span.end, out);
-}
-
-void AppendSpan(std::string_view text, Span span, std::string* out) {
-  *out += '{';
-  AppendSpanFields(text, span, out);
-  *out += '}';
-}
-
-void AppendOptInt(const std::optional<int64_t>& v, std::string* out) {
-  if (v)
-    AppendInt(*v, out);
-  else
-    *out += "null"sv;
-}
-
-void AppendActor(std::string_view text, const std::optional<events::ActorRef>& a, std::string* out) {
-  if (!a) {
-    *out += "null"sv;
-    return;
-  }
-  *out += '{';
-  AppendSpanFields(text, a->span, out);
-  *out += ",\"sector\":\""sv;
-  *out += lexicon::SectorName(a->sector);
-  *out += "\",\"country\":"sv;
-  if (a->country.empty())
-    *out += "null"sv;
-  else
-    AppendJsonString(a->country, out);
-  *out += '}';
-}
-
-void AppendEvent(std::string_view doc_text, std::string_view title, const std::vector<Event>& all, size_t i,
-                 std::string* out) {
-  const Event& e = all[i];
-  // The spans of an event only the title states are offsets into the title.
-  const std::string_view text = e.from_title ? title : doc_text;
-  *out += "{\"id\":\"e"sv;
-  AppendInt(static_cast<int64_t>(i) + 1, out);
-  *out += "\",\"type\":\""sv;
-  *out += lexicon::EventTypeName(e.type);
-  *out += "\",\"mode\":"sv;
-  if (e.mode.empty())
-    *out += "null"sv;
-  else
-    AppendJsonString(e.mode, out);
-  *out += ",\"status\":\""sv;
-  *out += events::EventStatusName(e.status);
-  *out += e.from_title ? "\",\"from\":\"title\",\"trigger\":"sv : "\",\"from\":\"text\",\"trigger\":"sv;
-  AppendSpan(text, e.trigger, out);
-  *out += ",\"sentence\":"sv;
-  AppendSpan(text, e.sentence, out);
-  *out += ",\"actor\":"sv;
-  AppendActor(text, e.actor, out);
-  *out += ",\"target\":"sv;
-  AppendActor(text, e.target, out);
-  *out += ",\"counts\":["sv;
-  for (size_t c = 0; c < e.counts.size(); ++c) {
-    const auto& n = e.counts[c];
-    if (c) *out += ',';
-    *out += "{\"role\":\""sv;
-    *out += lexicon::RoleName(n.role);
-    *out += "\",\"value\":"sv;
-    AppendOptInt(n.value, out);
-    *out += ",\"low\":"sv;
-    AppendOptInt(n.low, out);
-    *out += ",\"high\":"sv;
-    AppendOptInt(n.high, out);
-    *out += ",\"approximate\":"sv;
-    *out += n.approximate ? "true" : "false";
-    *out += ',';
-    AppendSpanFields(text, n.span, out);
-    *out += '}';
-  }
-  *out += "],\"restated\":["sv;
-  for (size_t c = 0; c < e.restated.size(); ++c) {
-    if (c) *out += ',';
-    AppendSpan(text, e.restated[c].span, out);
-  }
-  *out += "],\"part_of\":"sv;
-  if (e.part_of >= 0)
-    AppendEventId(e.part_of, out);
-  else
-    *out += "null"sv;
-  *out += ",\"date\":"sv;
-  if (e.date) {
-    *out += "{\"value\":\""sv;
-    AppendIsoDate(e.date->value, out);
-    *out += "\",\"precision\":\""sv;
-    *out += e.date->precision;
-    *out += "\","sv;
-    AppendSpanFields(text, e.date->span, out);
-    *out += ",\"basis\":\""sv;
-    *out += e.date->basis;
-    *out += "\"}"sv;
-  } else {
-    *out += "null"sv;
-  }
-  *out += ",\"location\":"sv;
-  if (e.location) {
-    const auto& l = *e.location;
-    auto opt_string = [&](const std::string& v) {
-      if (v.empty())
-        *out += "null"sv;
-      else
-        AppendJsonString(v, out);
-    };
-    *out += '{';
-    AppendSpanFields(l.basis == "title" ? title : doc_text, l.span, out);
-    *out += ",\"name\":"sv;
-    opt_string(l.name);
-    *out += ",\"country\":"sv;
-    opt_string(l.country);
-    *out += ",\"admin1\":"sv;
-    if (l.admin1_code.empty() && l.admin1_name.empty()) {
-      *out += "null"sv;
-    } else {
-      *out += "{\"code\":"sv;
-      opt_string(l.admin1_code);
-      *out += ",\"name\":"sv;
-      opt_string(l.admin1_name);
-      *out += '}';
-    }
-    if (l.has_coordinates) {
-      *out += ",\"lat\":"sv;
-      AppendFixed5(l.lat, out);
-      *out += ",\"lon\":"sv;
-      AppendFixed5(l.lon, out);
-    } else {
-      *out += ",\"lat\":null,\"lon\":null"sv;
-    }
-    *out += ",\"geonames_id\":"sv;
-    if (l.geonames_id)
-      AppendInt(l.geonames_id, out);
-    else
-      *out += "null"sv;
-    *out += ",\"precision\":\""sv;
-    *out += l.precision;
-    *out += "\",\"basis\":\""sv;
-    *out += l.basis;
-    *out += "\"}"sv;
-  } else {
-    *out += "null"sv;
-  }
-  *out += ",\"source\":"sv;
-  if (e.source)
-    AppendSpan(text, *e.source, out);
-  else
-    *out += "null"sv;
-  auto code = events::ToExternalCode(e.type, e.mode);
-  *out += ",\"plover\":{\"event\":\""sv;
-  *out += code.plover_event;
-  *out += "\",\"mode\":"sv;
-  if (code.plover_mode.empty())
-    *out += "null"sv;
-  else
-    AppendJsonString(code.plover_mode, out);
-  *out += "},\"cameo\":\""sv;
-  *out += code.cameo;
-  *out += "\"}"sv;
-}
-
-}  // namespace
-
-void AppendJsonString(std::string_view s, std::string* out) {
+// Writes `s` as a JSON string literal (with quotes) at `p`, which has room for 6 * s.size() + 2
+// bytes; returns the end.
+// PERF: runs of bytes that need no escaping are copied at once, found eight bytes at a time
+// (byte-wise appends were 7% of a profile of the whole CLI, docs/performance.md).
+char* WriteJsonString(std::string_view s, char* p) {
   static const char* kHex = "0123456789abcdef";
-  *out += '"';
-  // PERF: copy runs of bytes that need no escaping in one append (byte-wise appends were 7% of
-  // a profile of the whole CLI, docs/performance.md).
-  // Eight bytes at a time (SWAR): a word with no control byte, quote or backslash is skipped whole.
+  *p++ = '"';
   size_t run = 0;
   size_t i = 0;
   auto word_is_plain = [&](size_t at) {
@@ -225,45 +28,316 @@ void AppendJsonString(std::string_view s, std::string* out) {
         ((w - kOnes * 0x20) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & ~w & kHigh;
     return special == 0;
   };
+  auto flush = [&](size_t upto) {
+    std::memcpy(p, s.data() + run, upto - run);
+    p += upto - run;
+  };
   for (; i < s.size(); ++i) {
     while (i + 8 <= s.size() && word_is_plain(i)) i += 8;
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s.data() + run, i - run);
+    flush(i);
     run = i + 1;
+    *p++ = '\\';
     switch (c) {
       case '"':
-        *out += "\\\""sv;
+        *p++ = '"';
         break;
       case '\\':
-        *out += "\\\\"sv;
+        *p++ = '\\';
         break;
       case '\n':
-        *out += "\\n"sv;
+        *p++ = 'n';
         break;
       case '\r':
-        *out += "\\r"sv;
+        *p++ = 'r';
         break;
       case '\t':
-        *out += "\\t"sv;
+        *p++ = 't';
         break;
       case '\b':
-        *out += "\\b"sv;
+        *p++ = 'b';
         break;
       case '\f':
-        *out += "\\f"sv;
+        *p++ = 'f';
         break;
       default:
-        if (c < 0x20) {
-          *out += "\\u00"sv;
-          *out += kHex[c >> 4];
-          *out += kHex[c & 15];
-        }
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
     }
   }
-  out->append(s.data() + run, s.size() - run);
-  *out += '"';
+  flush(s.size());
+  *p++ = '"';
+  return p;
+}
+
+// PERF: literals appended as string_views: the length is known at compile time (appending a
+// char* ran strlen on every field name).
+using namespace std::string_view_literals;
+
+using events::Event;
+
+// PERF: an event is written through a raw pointer into a per-thread buffer sized for the worst
+// case up front, then appended to the output at once. Appending each field to the std::string
+// (a capacity check and an out-of-line call per piece) was 12% of the coding instructions
+// (docs/performance.md).
+class Sink {
+ public:
+  explicit Sink(char* p) : p_(p) {}
+  char* end() const { return p_; }
+  // A literal: the size is known at compile time, so the copy is a few moves.
+  template <size_t N>
+  void Lit(const char (&s)[N]) {
+    std::memcpy(p_, s, N - 1);
+    p_ += N - 1;
+  }
+  void Put(char c) { *p_++ = c; }
+  void Raw(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  // PERF: numbers are written with std::to_chars; std::to_string and snprintf("%.5f") were 5%
+  // of a profile of the whole CLI.
+  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  // Same digits as printf("%.5f"): std::to_chars with a precision formats as printf does.
+  void Fixed5(double v) { p_ = std::to_chars(p_, p_ + 64, v, std::chars_format::fixed, 5).ptr; }
+  void OptInt(const std::optional<int64_t>& v) {
+    if (v)
+      Int(*v);
+    else
+      Lit("null");
+  }
+  void EventId(int64_t index) {
+    Lit("\"e");
+    Int(index + 1);
+    Put('"');
+  }
+  void IsoDate(const CivilDate& d) {
+    if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
+      Raw(FormatIsoDate(d));  // at most 34 bytes ("%04d-%02d-%02d" of three ints)
+      return;
+    }
+    char buf[10] = {static_cast<char>('0' + d.year / 1000),
+                    static_cast<char>('0' + d.year / 100 % 10),
+                    static_cast<char>('0' + d.year / 10 % 10),
+                    static_cast<char>('0' + d.year % 10),
+                    '-',
+                    static_cast<char>('0' + d.month / 10),
+                    static_cast<char>('0' + d.month % 10),
+                    '-',
+                    static_cast<char>('0' + d.day / 10),
+                    static_cast<char>('0' + d.day % 10)};
+    std::memcpy(p_, buf, sizeof buf);
+    p_ += sizeof buf;
+  }
+  // A JSON string literal: at most 6 * s.size() + 2 bytes.
+  void String(std::string_view s) { p_ = WriteJsonString(s, p_); }
+  void OptString(std::string_view s) {
+    if (s.empty())
+      Lit("null");
+    else
+      String(s);
+  }
+  void SpanFields(std::string_view text, Span span) {
+    Lit("\"text\":");
+    String(span.Of(text));
+    Lit(",\"start\":");
+    Int(span.begin);
+    Lit(",\"end\":");
+    Int(span.end);
+  }
+  void SpanObject(std::string_view text, Span span) {
+    Put('{');
+    SpanFields(text, span);
+    Put('}');
+  }
+  void Actor(std::string_view text, const std::optional<events::ActorRef>& a) {
+    if (!a) {
+      Lit("null");
+      return;
+    }
+    Put('{');
+    SpanFields(text, a->span);
+    Lit(",\"sector\":\"");
+    Raw(lexicon::SectorName(a->sector));
+    Lit("\",\"country\":");
+    OptString(a->country);
+    Put('}');
+  }
+
+ private:
+  char* p_;
+};
+
+// The most bytes AppendEvent can write for `e`: every string escaped at worst (6 bytes a byte),
+// plus the field names, numbers and codes (well under 4 KB).
+size_t EventBound(std::string_view text, std::string_view title, const Event& e) {
+  std::string_view t = e.from_title ? title : text;
+  size_t n = 4096 + e.mode.size() + e.trigger.size() + e.sentence.size();
+  auto clip = [&](std::string_view in, Span s) { return s.Of(in).size(); };
+  if (e.actor) n += clip(t, e.actor->span) + e.actor->country.size();
+  if (e.target) n += clip(t, e.target->span) + e.target->country.size();
+  for (const auto& c : e.counts) n += clip(t, c.span) + 64;
+  for (const auto& c : e.restated) n += clip(t, c.span) + 32;
+  if (e.date) n += clip(t, e.date->span);
+  if (e.location) {
+    const auto& l = *e.location;
+    n += clip(l.basis == "title" ? title : text, l.span) + l.name.size() + l.country.size() + l.admin1_code.size() +
+         l.admin1_name.size();
+  }
+  if (e.source) n += clip(t, *e.source);
+  return 6 * n;
+}
+
+void WriteEvent(std::string_view doc_text, std::string_view title, const std::vector<Event>& all, size_t i, Sink& w) {
+  const Event& e = all[i];
+  // The spans of an event only the title states are offsets into the title.
+  const std::string_view text = e.from_title ? title : doc_text;
+  w.Lit("{\"id\":\"e");
+  w.Int(static_cast<int64_t>(i) + 1);
+  w.Lit("\",\"type\":\"");
+  w.Raw(lexicon::EventTypeName(e.type));
+  w.Lit("\",\"mode\":");
+  w.OptString(e.mode);
+  w.Lit(",\"status\":\"");
+  w.Raw(events::EventStatusName(e.status));
+  if (e.from_title)
+    w.Lit("\",\"from\":\"title\",\"trigger\":");
+  else
+    w.Lit("\",\"from\":\"text\",\"trigger\":");
+  w.SpanObject(text, e.trigger);
+  w.Lit(",\"sentence\":");
+  w.SpanObject(text, e.sentence);
+  w.Lit(",\"actor\":");
+  w.Actor(text, e.actor);
+  w.Lit(",\"target\":");
+  w.Actor(text, e.target);
+  w.Lit(",\"counts\":[");
+  for (size_t c = 0; c < e.counts.size(); ++c) {
+    const auto& n = e.counts[c];
+    if (c) w.Put(',');
+    w.Lit("{\"role\":\"");
+    w.Raw(lexicon::RoleName(n.role));
+    w.Lit("\",\"value\":");
+    w.OptInt(n.value);
+    w.Lit(",\"low\":");
+    w.OptInt(n.low);
+    w.Lit(",\"high\":");
+    w.OptInt(n.high);
+    if (n.approximate)
+      w.Lit(",\"approximate\":true,");
+    else
+      w.Lit(",\"approximate\":false,");
+    w.SpanFields(text, n.span);
+    w.Put('}');
+  }
+  w.Lit("],\"restated\":[");
+  for (size_t c = 0; c < e.restated.size(); ++c) {
+    if (c) w.Put(',');
+    w.SpanObject(text, e.restated[c].span);
+  }
+  w.Lit("],\"part_of\":");
+  if (e.part_of >= 0)
+    w.EventId(e.part_of);
+  else
+    w.Lit("null");
+  w.Lit(",\"date\":");
+  if (e.date) {
+    w.Lit("{\"value\":\"");
+    w.IsoDate(e.date->value);
+    w.Lit("\",\"precision\":\"");
+    w.Raw(e.date->precision);
+    w.Lit("\",");
+    w.SpanFields(text, e.date->span);
+    w.Lit(",\"basis\":\"");
+    w.Raw(e.date->basis);
+    w.Lit("\"}");
+  } else {
+    w.Lit("null");
+  }
+  w.Lit(",\"location\":");
+  if (e.location) {
+    const auto& l = *e.location;
+    w.Put('{');
+    w.SpanFields(l.basis == "title" ? title : doc_text, l.span);
+    w.Lit(",\"name\":");
+    w.OptString(l.name);
+    w.Lit(",\"country\":");
+    w.OptString(l.country);
+    w.Lit(",\"admin1\":");
+    if (l.admin1_code.empty() && l.admin1_name.empty()) {
+      w.Lit("null");
+    } else {
+      w.Lit("{\"code\":");
+      w.OptString(l.admin1_code);
+      w.Lit(",\"name\":");
+      w.OptString(l.admin1_name);
+      w.Put('}');
+    }
+    if (l.has_coordinates) {
+      w.Lit(",\"lat\":");
+      w.Fixed5(l.lat);
+      w.Lit(",\"lon\":");
+      w.Fixed5(l.lon);
+    } else {
+      w.Lit(",\"lat\":null,\"lon\":null");
+    }
+    w.Lit(",\"geonames_id\":");
+    if (l.geonames_id)
+      w.Int(l.geonames_id);
+    else
+      w.Lit("null");
+    w.Lit(",\"precision\":\"");
+    w.Raw(l.precision);
+    w.Lit("\",\"basis\":\"");
+    w.Raw(l.basis);
+    w.Lit("\"}");
+  } else {
+    w.Lit("null");
+  }
+  w.Lit(",\"source\":");
+  if (e.source)
+    w.SpanObject(text, *e.source);
+  else
+    w.Lit("null");
+  auto code = events::ToExternalCode(e.type, e.mode);
+  w.Lit(",\"plover\":{\"event\":\"");
+  w.Raw(code.plover_event);
+  w.Lit("\",\"mode\":");
+  w.OptString(code.plover_mode);
+  w.Lit("},\"cameo\":\"");
+  w.Raw(code.cameo);
+  w.Lit("\"}");
+}
+
+void AppendEvent(std::string_view doc_text, std::string_view title, const std::vector<Event>& all, size_t i,
+                 std::string* out) {
+  static thread_local std::string buffer;
+  size_t bound = EventBound(doc_text, title, all[i]);
+  if (buffer.size() < bound) buffer.resize(std::max(bound, 2 * buffer.size()));
+  Sink w(buffer.data());
+  WriteEvent(doc_text, title, all, i, w);
+  out->append(buffer.data(), static_cast<size_t>(w.end() - buffer.data()));
+}
+
+void AppendEventId(int64_t index, std::string* out) {
+  char buf[32];
+  Sink w(buf);
+  w.EventId(index);
+  out->append(buf, static_cast<size_t>(w.end() - buf));
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  size_t at = out->size();
+  out->resize(at + 6 * s.size() + 2);
+  char* end = WriteJsonString(s, out->data() + at);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 void AppendJsonLine(const CodedDocument& cd, std::string* out) {
