@@ -342,6 +342,11 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void AppendJsonLine(const CodedDocument& cd, std::string* out) {
   const auto& doc = cd.doc;
+  // PERF: room for the usual line up front (an event takes about 1 KB plus its sentence), so
+  // the line is not copied as it grows.
+  size_t guess = out->size() + 256 + doc.id.size();
+  for (const auto& e : cd.events) guess += 1024 + e.sentence.size();
+  out->reserve(guess);
   *out += "{\"id\":"sv;
   AppendJsonString(doc.id, out);
   *out += ",\"published\":"sv;
