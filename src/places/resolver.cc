@@ -292,6 +292,13 @@ bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifi
 // Words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria".
 bool IsTitle(std::string_view w) { return (Classes(w) & kTitle) != 0; }
 
+// A facility or road named after its place: "Al Watiyah airbase", "Faskari LGA", "the Beddawi
+// highway", "the Zahle roundabout".
+bool NamedAfterPlace(std::string_view w) {
+  return w == "airbase" || w == "base" || w == "checkpoint" || w == "lga" || w == "highway" || w == "roundabout" ||
+         w == "intersection" || w == "junction";
+}
+
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 // A word of lowercase ASCII letters and digits once normalized: its own name key.
 bool IsPlainWord(const Token& t) { return t.kind == TokenKind::kWord && t.HasFlag(tokens::kPlainAscii); }
@@ -625,6 +632,11 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       }
       if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore)) {
         continue;  // "Winston-Salem", "Ras al-Ain"
+      }
+      // "J&K" (Jammu and Kashmir): an ampersand between capitals, written without spaces.
+      if (u.norm == "&" && attached && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
+          IsCapitalized(doc_, T(k - 1)) && IsCapitalized(doc_, T(k + 1))) {
+        continue;
       }
       break;
     }
@@ -984,8 +996,13 @@ void DocResolver::Support() {
           "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub"};
       return kSet.count(after) > 0;
     }());
+    // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
+    // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
+    // "Al Birayn checkpoint (Sabir al Mawadim, Taizz)" is no town of Jordan.
+    bool facility_after = r.e < N() && IsWord(T(r.e)) && !Cap(r.e) && NamedAfterPlace(after) &&
+                          (after == "highway" || after == "roundabout" || after == "intersection" || after == "junction");
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after;
+                  in_dateline || modifier_after || people_after || facility_after;
 
     // Lists after a supported name: "in Sirwah, Nihm and Al Jawf".
     if (!r.supported && (before == "," || before == "and" || before == "or")) {
@@ -1781,8 +1798,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       uint32_t k = e;
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
-      bool named_after = after == "airbase" || after == "base" || after == "checkpoint" || after == "lga" ||
-                         after == "highway" || after == "roundabout" || after == "intersection" || after == "junction";
+      bool named_after = NamedAfterPlace(after);
       bool locality = titled_locality || named_after ||
                       ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
                        after != "sector" && after != "block" && after != "ward");
@@ -2045,6 +2061,10 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
     keys_.Add(gazetteer_.KeyHashAt(i));
     size_t sp = key.find(' ');
     first_words_.Add(WordHash(key.substr(0, sp)));
+    // "j&k" starts with the token "J" ("J&K" is written as three tokens).
+    if (size_t amp = key.substr(0, sp).find('&'); amp != std::string_view::npos && amp > 0) {
+      first_words_.Add(WordHash(key.substr(0, amp)));
+    }
     uint32_t h = kNameKeyHashSeed;
     size_t done = 0;
     for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {

@@ -776,5 +776,72 @@ TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   EXPECT_EQ(DocumentCountry(ms), "KZ");  // tie: earliest
 }
 
+// "J&K": an ampersand written between capitals without spaces joins them into one name, so the
+// abbreviation of a subdivision places the villages of a note's parentheses.
+TEST_F(PlaceResolverNames, AmpersandJoinsCapitalsIntoOneName) {
+  GazetteerBuilder b;
+  b.Add(Country("IN", "India", 1300000000));
+  uint32_t jk = b.Add(Admin1("IN-JK", "Jammu and Kashmir", 12000000));
+  b.AddName("J&K", jk, kAlias);
+  Use(b);
+  std::string text = "On 4 May, militants attacked a camp in Zorwal city (Dalgam district, J&K).";
+  Resolve(text);
+  const PlaceMention* jk_mention = Find("J&K");
+  ASSERT_NE(jk_mention, nullptr);
+  EXPECT_EQ(jk_mention->admin1_code, "IN-JK");
+  const PlaceMention* village = Find("Zorwal");
+  ASSERT_NE(village, nullptr);
+  EXPECT_FALSE(village->listed);
+  EXPECT_EQ(village->country, "IN");
+  EXPECT_EQ(village->admin1_code, "IN-JK");
+  // Spaced out, it is no name.
+  Resolve("The firm spends on R & D in Zorwal.");
+  EXPECT_EQ(Find("R & D"), nullptr);
+}
+
+// "blocked the Halvera highway": a road or crossing named after a place the gazetteer lists
+// says that the name is a place, as a locality noun would (a place of 0 people, a seat, is not
+// strong alone). A capitalized "Highway" is the road's own name, and a checkpoint or a base is
+// no such support.
+TEST_F(PlaceResolverNames, RoadNamedAfterAListedPlaceSupportsIt) {
+  GazetteerBuilder b;
+  b.Add(Country("LB", "Lebanon", 6000000));
+  b.Add(City(900000301, "Halvera", "LB", "", "PPLA", 0, 34.5, 36.1));
+  b.Add(City(900000302, "Zarqel", "LB", "", "PPL", 40000, 33.8, 35.9));
+  Use(b);
+  std::string text = "On 2 May, rioters blocked the Halvera highway with tyres.";
+  Resolve(text);
+  const PlaceMention* m = Find("Halvera");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+  EXPECT_EQ(m->geonames_id, 900000301);
+  text = "On 30 April, protesters blocked the Zarqel roundabout.";
+  Resolve(text);
+  m = Find("Zarqel");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+  Resolve("Traffic was slow on the Zarqel Highway on Friday.");
+  m = Find("Zarqel");
+  EXPECT_TRUE(m == nullptr || !m->listed);
+  Resolve("Gunmen shelled the Zarqel checkpoint on Friday.");
+  m = Find("Zarqel");
+  EXPECT_TRUE(m == nullptr || !m->listed);
+}
+
+// ISO 3166-2 names with a leading article ("La Araucanía") are also found without it, as
+// the qualifier of a village the gazetteer lacks; the bare word needs support ("Source" of
+// Monaco's La Source is no place in "(Source: a station)").
+TEST_F(WorldResolverTest, SubdivisionWithoutItsArticleQualifies) {
+  Resolve("Around 6 May 2020, in Vilbonne (Araucania), firefighters protested.");
+  const PlaceMention* m = Find("Vilbonne");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  EXPECT_EQ(m->admin1_code, "CL-AR");
+  Resolve("Two men were wounded in a shooting.(Source: WXYZ)");
+  EXPECT_EQ(Find("Source"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
