@@ -843,5 +843,23 @@ TEST_F(WorldResolverTest, SubdivisionWithoutItsArticleQualifies) {
   EXPECT_EQ(Find("Source"), nullptr);
 }
 
+// Iraq's and Iran's provinces by their English press names, where ISO 3166-2 transliterates
+// ("Şalāḩ ad Dīn", "Kohgīlūyeh va Bowyer Aḩmad"): place_aliases.tsv.
+TEST_F(WorldResolverTest, ProvincesByTheirEnglishNames) {
+  Resolve("On 2 May 2020, militants attacked a checkpoint at Qaryat Zummar in Saladin province.");
+  const PlaceMention* m = Find("Saladin");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "IQ-SD");
+  Resolve("On 3 May 2020, a protest was held in Kohgiluyeh and Boyer-Ahmad province against water diversion.");
+  m = Find("Kohgiluyeh and Boyer-Ahmad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IR");
+  EXPECT_EQ(m->admin1_code, "IR-17");
+  Resolve("Farmers marched in Vardeh village (East Azerbaijan) on Sunday.");
+  m = Find("East Azerbaijan");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IR");
+}
+
 }  // namespace
 }  // namespace evident::places
