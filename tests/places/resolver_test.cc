@@ -861,5 +861,22 @@ TEST_F(WorldResolverTest, ProvincesByTheirEnglishNames) {
   EXPECT_EQ(m->country, "IR");
 }
 
+// Chile's regions with long ISO names by their short names: "(Metropolitana)" for "Región
+// Metropolitana de Santiago" places a commune there rather than its namesakes abroad; alone,
+// the word needs support like a common word.
+TEST_F(WorldResolverTest, ChileanRegionsByTheirShortNames) {
+  Resolve("On 1 May 2020, in Providencia, Metropolitana, citizens marched.");
+  const PlaceMention* m = Find("Providencia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  Resolve("On 6 May 2020, in Vilbonne (Metropolitana), workers protested.");
+  m = Find("Vilbonne");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  EXPECT_EQ(m->admin1_code, "CL-RM");
+  Resolve("Metropolitana officers said the march was peaceful.");
+  EXPECT_EQ(Find("Metropolitana"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
