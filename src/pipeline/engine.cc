@@ -167,7 +167,11 @@ void Coder::Code(CodedDocument* out) {
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
     // percent of the documents with events.
-    if (places::DocumentCountry(annotations_.places).empty() &&
+    // The mentions DocumentCountry counts (listed ones and counties), without its vote count.
+    auto names_country = [](const places::PlaceMention& m) {
+      return !m.country.empty() && (m.listed || m.precision == places::Precision::kAdmin2);
+    };
+    if (std::none_of(annotations_.places.begin(), annotations_.places.end(), names_country) &&
         std::find(place_mask_.begin(), place_mask_.end(), false) != place_mask_.end()) {
       e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false);
     }

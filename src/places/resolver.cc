@@ -51,6 +51,7 @@ enum WordClass : uint32_t {
   kNotPlaceStart =
       1u << 14,      // first words of an unlisted capitalized run that make it a person, an organisation or a date
   kRoad = 1u << 15,  // the last word of a road's name: "Ashgrove Road", "12th Elm Street"
+  kCrossing = 1u << 16,  // a road or crossing named after its place: "the Halba highway", "the Zahle roundabout"
 };
 
 struct WordList {
@@ -174,6 +175,7 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
+        {kCrossing, {"highway", "roundabout", "intersection", "junction"}},
         {kRoad,
          {
              "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
@@ -603,7 +605,13 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
       bool plain = IsPlainWord(t);
-      starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      if (i + 2 < end && !T(i + 1).HasFlag(tokens::kSpaceBefore) && !T(i + 2).HasFlag(tokens::kSpaceBefore) &&
+          T(i + 1).norm == "&") {
+        // "J&K": three tokens, one word of the key ("j&k").
+        starts = resolver_->NameStarts(FirstWord(NameKey(Text(i, i + 3))), 0);
+      } else {
+        starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      }
       can_start = starts != 0;
     }
     if (!can_start) {
@@ -999,8 +1007,7 @@ void DocResolver::Support() {
     // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
     // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
     // "Al Birayn checkpoint (Sabir al Mawadim, Taizz)" is no town of Jordan.
-    bool facility_after = r.e < N() && IsWord(T(r.e)) && !Cap(r.e) && NamedAfterPlace(after) &&
-                          (after == "highway" || after == "roundabout" || after == "intersection" || after == "junction");
+    bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
 
@@ -2061,10 +2068,6 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
     keys_.Add(gazetteer_.KeyHashAt(i));
     size_t sp = key.find(' ');
     first_words_.Add(WordHash(key.substr(0, sp)));
-    // "j&k" starts with the token "J" ("J&K" is written as three tokens).
-    if (size_t amp = key.substr(0, sp).find('&'); amp != std::string_view::npos && amp > 0) {
-      first_words_.Add(WordHash(key.substr(0, amp)));
-    }
     uint32_t h = kNameKeyHashSeed;
     size_t done = 0;
     for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
