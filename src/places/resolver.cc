@@ -930,6 +930,13 @@ void DocResolver::Support() {
     const bool in_dateline = dateline_end_ > dateline_begin_ && r.b >= dateline_begin_ && r.e <= dateline_end_;
     r.dateline = in_dateline && r.b == dateline_begin_;
     bool qualifier_position = r.qualifier || (in_dateline && r.b > dateline_begin_);
+    // "D.C. Police are searching": initials with dots before the word police name the force's
+    // place, as a qualifier would ("Calif. police" is not taken: one word).
+    if (!qualifier_position && r.e < N() && Norm(r.e) == "police") {
+      std::string_view w = Text(r.b, r.e);
+      qualifier_position = w.size() >= 4 && w.back() == '.' && std::count(w.begin(), w.end(), '.') >= 2 &&
+                           w.find(' ') == std::string_view::npos;
+    }
 
     // Usable candidates: abbreviations only as qualifiers; demonyms and actors set apart.
     bool has_place = false, has_demonym = false, has_actor = false;

@@ -878,5 +878,19 @@ TEST_F(WorldResolverTest, ChileanRegionsByTheirShortNames) {
   EXPECT_EQ(Find("Metropolitana"), nullptr);
 }
 
+// Initials with dots before "police" name the force's place ("D.C. police"); other
+// abbreviations still only qualify a place before them.
+TEST_F(WorldResolverTest, DottedInitialsBeforePoliceNameThePlace) {
+  Resolve("A man opened fire at a nightclub on Saturday, and D.C. police are looking for him.");
+  const PlaceMention* m = Find("D.C.");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-DC");
+  Resolve("A man opened fire at a nightclub on Saturday, and Calif. police are looking for him.");
+  EXPECT_EQ(Find("Calif."), nullptr);
+  Resolve("A man opened fire at a nightclub on Saturday, and D.C. officials are looking for him.");
+  EXPECT_EQ(Find("D.C."), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
