@@ -351,7 +351,7 @@ function main() {
   // Top-level subdivisions only; iso-codes notes in brackets are dropped ("Wales [Cymru GB-CYM]").
   const subdivisions = iso2['3166-2']
     .filter((s) => !s.parent && countryByCode.has(s.code.slice(0, 2)))
-    .map((s) => ({ code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim() }));
+    .map((s) => ({ code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim(), type: s.type }));
   const subByCode = new Map(subdivisions.map((s) => [s.code, s]));
   // Second-level subdivisions (provinces, districts, departments under a region): records of
   // kind admin1 with feature ADM2, linked to their top-level parent; they place a name in a
@@ -360,7 +360,7 @@ function main() {
     .filter((s) => s.parent && countryByCode.has(s.code.slice(0, 2)))
     .map((s) => ({
       code: s.code, name: s.name.replace(/\s*\[[^\]]*\]\s*/g, ' ').trim(),
-      parent: s.parent.includes('-') ? s.parent : `${s.code.slice(0, 2)}-${s.parent}`,
+      parent: s.parent.includes('-') ? s.parent : `${s.code.slice(0, 2)}-${s.parent}`, type: s.type,
     }));
 
   // Group cities by (country, GeoNames admin1 code).
@@ -571,9 +571,23 @@ function main() {
     const extra = countryAlias.get(c.code);
     if (extra) for (const a of extra.aliases) addName(a, i, F_ALIAS);
   }
+  // Subdivision names written without their leading article ("La Araucanía" -> "Araucania",
+  // "L'Aquila" -> "Aquila", "El Seibo" -> "Seibo"): added after every exact name, only as keys
+  // that name nothing else (so "El Beni" adds nothing to the city of Beni), as aliases and
+  // common words (a place only with support: "(Araucania)", "the Araucania region"). Not
+  // Monaco's quarters, parts of one town that nobody names without the article ("La Source":
+  // "(Source: WCSC)").
+  const articleless = [];
+  const addArticleless = (name, record, type) => {
+    if (type === 'Quarter') return;
+    const m = /^(la|le|el|l['’])\s*(\S.*)$/i.exec(name);
+    if (!m || (!/['’]$/.test(m[1]) && !/\s/.test(name.slice(m[1].length, m[1].length + 1)))) return;
+    for (const [k] of keyVariants(m[2])) if (k.length >= 4) articleless.push([k, record]);
+  };
   for (const s of sortedSubs) {
     const i = admin1Index.get(s.code);
     addName(s.name, i, 0);
+    addArticleless(s.name, i, s.type);
     addName(records[i].name, i, 0);
     // The name without its type words ("Luhanska oblast" -> "luhanska"), not without articles
     // ("La Source" stays whole: "source" is a word).
@@ -587,6 +601,7 @@ function main() {
   for (const s of children) {
     const i = admin1Index.get(s.code);
     addName(s.name, i, 0);
+    addArticleless(s.name, i, s.type);
     const core = nameKey(s.name.normalize('NFD').replace(/\p{M}/gu, '')).replace(/['’]/g, '')
       .split(' ').filter((w) => w && !ADMIN_TYPE_WORDS.has(w)).join(' ');
     if (core && core !== nameKey(s.name) && core.length >= 4) addKey(core, i, F_ALIAS);
@@ -610,6 +625,12 @@ function main() {
     }
     for (const alias of a.aliases) addName(alias, found, F_ALIAS);
   }
+  const articlelessCommon = [];
+  for (const [k, record] of articleless) {
+    if (keys.has(k) && !articlelessCommon.includes(k)) continue;  // the name of something else
+    addKey(k, record, F_ALIAS);
+    articlelessCommon.push(k);
+  }
   for (const [k, record, flags] of looseNames) addKey(k, record, flags);
   for (const [code, words] of actorCues) {
     const i = countryIndex.get(code);
@@ -619,6 +640,7 @@ function main() {
     const k = nameKey(w);
     if (keys.has(k)) keys.get(k).flags |= K_COMMON;
   }
+  for (const k of articlelessCommon) keys.get(k).flags |= K_COMMON;
   stopOnProblems();
 
   writeFile(records, keys, within, cities.version);

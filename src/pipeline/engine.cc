@@ -1,5 +1,6 @@
 #include "pipeline/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "common/date.h"
@@ -193,6 +194,17 @@ void Coder::Code(CodedDocument* out) {
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
     }
     e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
+    // No place near the events names a country ("It happened at an apartment complex on
+    // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
+    // percent of the documents with events.
+    // The mentions DocumentCountry counts (listed ones and counties), without its vote count.
+    auto names_country = [](const places::PlaceMention& m) {
+      return !m.country.empty() && (m.listed || m.precision == places::Precision::kAdmin2);
+    };
+    if (std::none_of(annotations_.places.begin(), annotations_.places.end(), names_country) &&
+        std::find(place_mask_.begin(), place_mask_.end(), false) != place_mask_.end()) {
+      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false);
+    }
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
   // place (its country) or no town (its town, for events nothing else places).

@@ -51,6 +51,7 @@ enum WordClass : uint32_t {
   kNotPlaceStart =
       1u << 14,      // first words of an unlisted capitalized run that make it a person, an organisation or a date
   kRoad = 1u << 15,  // the last word of a road's name: "Ashgrove Road", "12th Elm Street"
+  kCrossing = 1u << 16,  // a road or crossing named after its place: "the Halba highway", "the Zahle roundabout"
 };
 
 struct WordList {
@@ -174,6 +175,7 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
+        {kCrossing, {"highway", "roundabout", "intersection", "junction"}},
         {kRoad,
          {
              "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
@@ -291,6 +293,13 @@ bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifi
 
 // Words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria".
 bool IsTitle(std::string_view w) { return (Classes(w) & kTitle) != 0; }
+
+// A facility or road named after its place: "Al Watiyah airbase", "Faskari LGA", "the Beddawi
+// highway", "the Zahle roundabout".
+bool NamedAfterPlace(std::string_view w) {
+  return w == "airbase" || w == "base" || w == "checkpoint" || w == "lga" || w == "highway" || w == "roundabout" ||
+         w == "intersection" || w == "junction";
+}
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 // A word of lowercase ASCII letters and digits once normalized: its own name key.
@@ -596,7 +605,13 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
       bool plain = IsPlainWord(t);
-      starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      if (i + 2 < end && !T(i + 1).HasFlag(tokens::kSpaceBefore) && !T(i + 2).HasFlag(tokens::kSpaceBefore) &&
+          T(i + 1).norm == "&") {
+        // "J&K": three tokens, one word of the key ("j&k").
+        starts = resolver_->NameStarts(FirstWord(NameKey(Text(i, i + 3))), 0);
+      } else {
+        starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      }
       can_start = starts != 0;
     }
     if (!can_start) {
@@ -625,6 +640,11 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       }
       if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore)) {
         continue;  // "Winston-Salem", "Ras al-Ain"
+      }
+      // "J&K" (Jammu and Kashmir): an ampersand between capitals, written without spaces.
+      if (u.norm == "&" && attached && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
+          IsCapitalized(doc_, T(k - 1)) && IsCapitalized(doc_, T(k + 1))) {
+        continue;
       }
       break;
     }
@@ -910,6 +930,13 @@ void DocResolver::Support() {
     const bool in_dateline = dateline_end_ > dateline_begin_ && r.b >= dateline_begin_ && r.e <= dateline_end_;
     r.dateline = in_dateline && r.b == dateline_begin_;
     bool qualifier_position = r.qualifier || (in_dateline && r.b > dateline_begin_);
+    // "D.C. Police are searching": initials with dots before the word police name the force's
+    // place, as a qualifier would ("Calif. police" is not taken: one word).
+    if (!qualifier_position && r.e < N() && Norm(r.e) == "police") {
+      std::string_view w = Text(r.b, r.e);
+      qualifier_position = w.size() >= 4 && w.back() == '.' && std::count(w.begin(), w.end(), '.') >= 2 &&
+                           w.find(' ') == std::string_view::npos;
+    }
 
     // Usable candidates: abbreviations only as qualifiers; demonyms and actors set apart.
     bool has_place = false, has_demonym = false, has_actor = false;
@@ -984,8 +1011,12 @@ void DocResolver::Support() {
           "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub"};
       return kSet.count(after) > 0;
     }());
+    // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
+    // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
+    // "Al Birayn checkpoint (Sabir al Mawadim, Taizz)" is no town of Jordan.
+    bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after;
+                  in_dateline || modifier_after || people_after || facility_after;
 
     // Lists after a supported name: "in Sirwah, Nihm and Al Jawf".
     if (!r.supported && (before == "," || before == "and" || before == "or")) {
@@ -1781,8 +1812,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       uint32_t k = e;
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
-      bool named_after = after == "airbase" || after == "base" || after == "checkpoint" || after == "lga" ||
-                         after == "highway" || after == "roundabout" || after == "intersection" || after == "junction";
+      bool named_after = NamedAfterPlace(after);
       bool locality = titled_locality || named_after ||
                       ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
                        after != "sector" && after != "block" && after != "ward");

@@ -740,6 +740,19 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
   }
 }
 
+// Place names are resolved near the events only; when nothing there names a country, the whole
+// text is read for one (the town four sentences after the shooting places it).
+TEST(EventAssembler, TextFarFromTheEventsGivesTheCountryWhenNothingNearDoes) {
+  auto cd = CodeText(
+      "Children looking for snakes found a loaded shotgun. The shotgun went off and wounded a 9-year-old boy. "
+      "The boy is expected to recover. Neighbours said the children often play outside. They had never seen a "
+      "gun there before. The complex lies on the southeast side of Marvale, Texas.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "US");
+}
+
 // A place inside a wider one named after it is the scene: "Kafr Zibdin in Idleb" happened in
 // Kafr Zibdin (a village the gazetteer lacks), not in the city of Idlib, and so did the protest
 // "in Tell Marwan town in Aleppo countryside".

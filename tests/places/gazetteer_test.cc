@@ -303,5 +303,21 @@ TEST(PlaceAliases, AbbreviationsEndWithADotOrAreCapitals) {
   EXPECT_FALSE(IsAbbreviation("NCAA"));
 }
 
+// Subdivision names with a leading Spanish, French or Italian article are also keys without it,
+// as common-word aliases ("araucania" -> La Araucanía), when no other place has that name;
+// Monaco's quarters are not ("source").
+TEST(WorldGazetteer, SubdivisionNamesWithoutTheirArticle) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  LookupResult r = g->Lookup("araucania");
+  ASSERT_EQ(r.candidates.size(), 1u);
+  EXPECT_EQ(g->Str(g->record(r.candidates[0].record).admin1_code), "CL-AR");
+  EXPECT_NE(r.candidates[0].flags & kAlias, 0u);
+  EXPECT_NE(r.key_flags & kCommonWord, 0);
+  EXPECT_TRUE(g->Lookup("source").candidates.empty());
+  EXPECT_FALSE(g->Lookup("la source").candidates.empty());
+}
+
 }  // namespace
 }  // namespace evident::places

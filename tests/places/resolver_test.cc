@@ -776,5 +776,121 @@ TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   EXPECT_EQ(DocumentCountry(ms), "KZ");  // tie: earliest
 }
 
+// "J&K": an ampersand written between capitals without spaces joins them into one name, so the
+// abbreviation of a subdivision places the villages of a note's parentheses.
+TEST_F(PlaceResolverNames, AmpersandJoinsCapitalsIntoOneName) {
+  GazetteerBuilder b;
+  b.Add(Country("IN", "India", 1300000000));
+  uint32_t jk = b.Add(Admin1("IN-JK", "Jammu and Kashmir", 12000000));
+  b.AddName("J&K", jk, kAlias);
+  Use(b);
+  std::string text = "On 4 May, militants attacked a camp in Zorwal city (Dalgam district, J&K).";
+  Resolve(text);
+  const PlaceMention* jk_mention = Find("J&K");
+  ASSERT_NE(jk_mention, nullptr);
+  EXPECT_EQ(jk_mention->admin1_code, "IN-JK");
+  const PlaceMention* village = Find("Zorwal");
+  ASSERT_NE(village, nullptr);
+  EXPECT_FALSE(village->listed);
+  EXPECT_EQ(village->country, "IN");
+  EXPECT_EQ(village->admin1_code, "IN-JK");
+  // Spaced out, it is no name.
+  Resolve("The firm spends on R & D in Zorwal.");
+  EXPECT_EQ(Find("R & D"), nullptr);
+}
+
+// "blocked the Halvera highway": a road or crossing named after a place the gazetteer lists
+// says that the name is a place, as a locality noun would (a place of 0 people, a seat, is not
+// strong alone). A capitalized "Highway" is the road's own name, and a checkpoint or a base is
+// no such support.
+TEST_F(PlaceResolverNames, RoadNamedAfterAListedPlaceSupportsIt) {
+  GazetteerBuilder b;
+  b.Add(Country("LB", "Lebanon", 6000000));
+  b.Add(City(900000301, "Halvera", "LB", "", "PPLA", 0, 34.5, 36.1));
+  b.Add(City(900000302, "Zarqel", "LB", "", "PPL", 40000, 33.8, 35.9));
+  Use(b);
+  std::string text = "On 2 May, rioters blocked the Halvera highway with tyres.";
+  Resolve(text);
+  const PlaceMention* m = Find("Halvera");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+  EXPECT_EQ(m->geonames_id, 900000301);
+  text = "On 30 April, protesters blocked the Zarqel roundabout.";
+  Resolve(text);
+  m = Find("Zarqel");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+  Resolve("Traffic was slow on the Zarqel Highway on Friday.");
+  m = Find("Zarqel");
+  EXPECT_TRUE(m == nullptr || !m->listed);
+  Resolve("Gunmen shelled the Zarqel checkpoint on Friday.");
+  m = Find("Zarqel");
+  EXPECT_TRUE(m == nullptr || !m->listed);
+}
+
+// ISO 3166-2 names with a leading article ("La Araucanía") are also found without it, as
+// the qualifier of a village the gazetteer lacks; the bare word needs support ("Source" of
+// Monaco's La Source is no place in "(Source: a station)").
+TEST_F(WorldResolverTest, SubdivisionWithoutItsArticleQualifies) {
+  Resolve("Around 6 May 2020, in Vilbonne (Araucania), firefighters protested.");
+  const PlaceMention* m = Find("Vilbonne");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  EXPECT_EQ(m->admin1_code, "CL-AR");
+  Resolve("Two men were wounded in a shooting.(Source: WXYZ)");
+  EXPECT_EQ(Find("Source"), nullptr);
+}
+
+// Iraq's and Iran's provinces by their English press names, where ISO 3166-2 transliterates
+// ("Şalāḩ ad Dīn", "Kohgīlūyeh va Bowyer Aḩmad"): place_aliases.tsv.
+TEST_F(WorldResolverTest, ProvincesByTheirEnglishNames) {
+  Resolve("On 2 May 2020, militants attacked a checkpoint at Qaryat Zummar in Saladin province.");
+  const PlaceMention* m = Find("Saladin");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "IQ-SD");
+  Resolve("On 3 May 2020, a protest was held in Kohgiluyeh and Boyer-Ahmad province against water diversion.");
+  m = Find("Kohgiluyeh and Boyer-Ahmad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IR");
+  EXPECT_EQ(m->admin1_code, "IR-17");
+  Resolve("Farmers marched in Vardeh village (East Azerbaijan) on Sunday.");
+  m = Find("East Azerbaijan");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IR");
+}
+
+// Chile's regions with long ISO names by their short names: "(Metropolitana)" for "Región
+// Metropolitana de Santiago" places a commune there rather than its namesakes abroad; alone,
+// the word needs support like a common word.
+TEST_F(WorldResolverTest, ChileanRegionsByTheirShortNames) {
+  Resolve("On 1 May 2020, in Providencia, Metropolitana, citizens marched.");
+  const PlaceMention* m = Find("Providencia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  Resolve("On 6 May 2020, in Vilbonne (Metropolitana), workers protested.");
+  m = Find("Vilbonne");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CL");
+  EXPECT_EQ(m->admin1_code, "CL-RM");
+  Resolve("Metropolitana officers said the march was peaceful.");
+  EXPECT_EQ(Find("Metropolitana"), nullptr);
+}
+
+// Initials with dots before "police" name the force's place ("D.C. police"); other
+// abbreviations still only qualify a place before them.
+TEST_F(WorldResolverTest, DottedInitialsBeforePoliceNameThePlace) {
+  Resolve("A man opened fire at a nightclub on Saturday, and D.C. police are looking for him.");
+  const PlaceMention* m = Find("D.C.");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-DC");
+  Resolve("A man opened fire at a nightclub on Saturday, and Calif. police are looking for him.");
+  EXPECT_EQ(Find("Calif."), nullptr);
+  Resolve("A man opened fire at a nightclub on Saturday, and D.C. officials are looking for him.");
+  EXPECT_EQ(Find("D.C."), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
