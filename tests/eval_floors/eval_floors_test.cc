@@ -65,9 +65,10 @@ TEST(EvalFloors, Gva) {
   auto r = Evaluate("gva.jsonl");
   EXPECT_GE(r.counts.Recall(), 0.68);
   EXPECT_GE(r.counts.Precision(), 0.40);
-  EXPECT_GE(r.country.Rate(), 0.898);
-  EXPECT_GE(r.location.Rate(), 0.693);
-  EXPECT_GE(r.types_micro.F1(), 0.93);
+  EXPECT_GE(r.country.Rate(), 0.925);
+  EXPECT_GE(r.location.Rate(), 0.711);
+  EXPECT_GE(r.date.Rate(), 0.82);
+  EXPECT_GE(r.types_micro.F1(), 0.95);
 }
 
 TEST(EvalFloors, Acled2020) {
