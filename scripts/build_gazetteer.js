@@ -9,7 +9,9 @@
 // Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 2.
 //
 // Usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR]
-//                                        [--cities MODULE_DIR]
+//                                        [--cities MODULE_DIR] [--dict WORD_LIST]
+// --dict: an English word list, one word a line (Debian's wamerican:
+// /usr/share/dict/american-english); small places named like a word then need support.
 // Exit codes: 0 written, 1 input problems (each reported as file:line: message), 2 usage.
 'use strict';
 
@@ -21,7 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
 function usage(message) {
   process.stderr.write(`build_gazetteer: ${message}\n` +
     'usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR] ' +
-    '[--cities MODULE_DIR]\n');
+    '[--cities MODULE_DIR] [--dict WORD_LIST]\n');
   process.exit(2);
 }
 
@@ -39,6 +41,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
   else if (flag === '--data') args.data = path.resolve(value);
   else if (flag === '--iso-codes') args.isoCodes = path.resolve(value);
   else if (flag === '--cities') args.cities = path.resolve(value);
+  else if (flag === '--dict') args.dict = path.resolve(value);
   else usage(`unknown option ${flag}`);
 }
 
@@ -339,6 +342,7 @@ const F_LOOSE = 8;
 const F_ACTOR = 16;
 // Key flags.
 const K_COMMON = 1;
+const COMMON_WORD_MAX_POPULATION = 50000;
 
 function main() {
   const countries = readCountries();
@@ -641,6 +645,30 @@ function main() {
     if (keys.has(k)) keys.get(k).flags |= K_COMMON;
   }
   for (const k of articlelessCommon) keys.get(k).flags |= K_COMMON;
+  // Small places named like an English word ("Store" -> Štore, Slovenia) need support like
+  // the common words of the alias file: a word of the dictionary written in lowercase there,
+  // whose largest place has fewer than COMMON_WORD_MAX_POPULATION people. Larger places
+  // ("Phoenix", "Reading", "Mobile") are left to the alias file's list.
+  if (args.dict) {
+    let text;
+    try {
+      text = fs.readFileSync(args.dict, 'utf8');
+    } catch (e) {
+      fail(args.dict, `cannot read the word list (${e.message}); install wamerican or drop --dict`);
+      text = '';
+    }
+    const words = new Set(text.split('\n').filter((w) => /^[a-z]+$/.test(w)));
+    let flagged = 0;
+    for (const [k, v] of keys) {
+      if (!/^[a-z]+$/.test(k) || !words.has(k) || (v.flags & K_COMMON)) continue;
+      let largest = 0;
+      for (const r of v.cands.keys()) largest = Math.max(largest, records[r].population);
+      if (largest >= COMMON_WORD_MAX_POPULATION) continue;
+      v.flags |= K_COMMON;
+      ++flagged;
+    }
+    process.stderr.write(`build_gazetteer: ${flagged} small places named like a word of ${args.dict} need support\n`);
+  }
   stopOnProblems();
 
   writeFile(records, keys, within, cities.version);

@@ -319,5 +319,24 @@ TEST(WorldGazetteer, SubdivisionNamesWithoutTheirArticle) {
   EXPECT_FALSE(g->Lookup("la source").candidates.empty());
 }
 
+// Built with an English word list (scripts/setup.sh installs wamerican): a small place named like
+// a word needs support ("store" -> Štore, Slovenia, 2,000 people); a large one does not
+// ("phoenix"), nor a name that is no word ("saginaw").
+TEST(WorldGazetteer, SmallPlacesNamedLikeWordsNeedSupport) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  if (!std::filesystem::exists("/usr/share/dict/american-english")) GTEST_SKIP() << "no word list at build time";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  LookupResult store = g->Lookup("store");
+  ASSERT_FALSE(store.candidates.empty());
+  EXPECT_NE(store.key_flags & kCommonWord, 0);
+  LookupResult phoenix = g->Lookup("phoenix");
+  ASSERT_FALSE(phoenix.candidates.empty());
+  EXPECT_EQ(phoenix.key_flags & kCommonWord, 0);
+  LookupResult saginaw = g->Lookup("saginaw");
+  ASSERT_FALSE(saginaw.candidates.empty());
+  EXPECT_EQ(saginaw.key_flags & kCommonWord, 0);
+}
+
 }  // namespace
 }  // namespace evident::places
