@@ -1,6 +1,7 @@
 #include "common/date.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace evident {
 
@@ -28,10 +29,11 @@ std::optional<CivilDate> ParseIsoDate(std::string_view s) {
   return d;
 }
 
-void AppendIsoDate(const CivilDate& d, std::string* out) {
+char* WriteIsoDate(const CivilDate& d, char* p) {
   if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
-    *out += FormatIsoDate(d);
-    return;
+    std::string s = FormatIsoDate(d);
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
   }
   char buf[10] = {static_cast<char>('0' + d.year / 1000),
                   static_cast<char>('0' + d.year / 100 % 10),
@@ -43,7 +45,13 @@ void AppendIsoDate(const CivilDate& d, std::string* out) {
                   '-',
                   static_cast<char>('0' + d.day / 10),
                   static_cast<char>('0' + d.day % 10)};
-  out->append(buf, sizeof buf);
+  std::memcpy(p, buf, sizeof buf);
+  return p + sizeof buf;
+}
+
+void AppendIsoDate(const CivilDate& d, std::string* out) {
+  char buf[kMaxIsoDate];
+  out->append(buf, static_cast<size_t>(WriteIsoDate(d, buf) - buf));
 }
 
 std::string FormatIsoDate(const CivilDate& d) {

@@ -116,24 +116,7 @@ class Sink {
     Int(index + 1);
     Put('"');
   }
-  void IsoDate(const CivilDate& d) {
-    if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
-      Raw(FormatIsoDate(d));  // at most 34 bytes ("%04d-%02d-%02d" of three ints)
-      return;
-    }
-    char buf[10] = {static_cast<char>('0' + d.year / 1000),
-                    static_cast<char>('0' + d.year / 100 % 10),
-                    static_cast<char>('0' + d.year / 10 % 10),
-                    static_cast<char>('0' + d.year % 10),
-                    '-',
-                    static_cast<char>('0' + d.month / 10),
-                    static_cast<char>('0' + d.month % 10),
-                    '-',
-                    static_cast<char>('0' + d.day / 10),
-                    static_cast<char>('0' + d.day % 10)};
-    std::memcpy(p_, buf, sizeof buf);
-    p_ += sizeof buf;
-  }
+  void IsoDate(const CivilDate& d) { p_ = WriteIsoDate(d, p_); }
   // A JSON string literal: at most 6 * s.size() + 2 bytes.
   void String(std::string_view s) { p_ = WriteJsonString(s, p_); }
   void OptString(std::string_view s) {

@@ -487,23 +487,26 @@ TEST(EventAssembler, AStreetBlockIsNoBlockade) {
   EXPECT_EQ(e->mode, "blockade");
 }
 
+// Codes a document with a title, checking every span against the text or the title.
+CodedDocument CodeWithTitle(std::string title, std::string text) {
+  CodedDocument cd;
+  cd.doc.id = "doc-title";
+  cd.doc.origin = "test";
+  cd.doc.title = std::move(title);
+  cd.doc.text = std::move(text);
+  cd.doc.published = "2026-03-14";
+  cd.status = text::PrepareText(&cd.doc);
+  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+  Coder coder(testing::SharedEngine());
+  coder.Code(&cd);
+  testing::ExpectAllSpansMatchText(cd);
+  return cd;
+}
+
 // A title naming the town places the events of a text that names none (basis "title", the
 // span into the title); a town in the text wins over the title's.
 TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
-  auto code = [](std::string title, std::string text) {
-    CodedDocument cd;
-    cd.doc.id = "doc-title";
-    cd.doc.origin = "test";
-    cd.doc.title = std::move(title);
-    cd.doc.text = std::move(text);
-    cd.doc.published = "2026-03-14";
-    cd.status = text::PrepareText(&cd.doc);
-    EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
-    Coder coder(testing::SharedEngine());
-    coder.Code(&cd);
-    testing::ExpectAllSpansMatchText(cd);
-    return cd;
-  };
+  auto code = CodeWithTitle;
   auto cd = code("Boy, 9, wounded in Rocky Mount shooting",
                  "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
@@ -521,22 +524,6 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   ASSERT_TRUE(t->location.has_value());
   EXPECT_EQ(t->location->name, "Tarboro");
   EXPECT_EQ(t->location->basis, "same sentence");
-}
-
-// Codes a document with a title, checking every span against the text or the title.
-CodedDocument CodeWithTitle(std::string title, std::string text) {
-  CodedDocument cd;
-  cd.doc.id = "doc-title";
-  cd.doc.origin = "test";
-  cd.doc.title = std::move(title);
-  cd.doc.text = std::move(text);
-  cd.doc.published = "2026-03-14";
-  cd.status = text::PrepareText(&cd.doc);
-  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
-  Coder coder(testing::SharedEngine());
-  coder.Code(&cd);
-  testing::ExpectAllSpansMatchText(cd);
-  return cd;
 }
 
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
