@@ -51,6 +51,10 @@ enum WordClass : uint32_t {
   kNotPlaceStart =
       1u << 14,      // first words of an unlisted capitalized run that make it a person, an organisation or a date
   kRoad = 1u << 15,  // the last word of a road's name: "Ashgrove Road", "12th Elm Street"
+  kPeopleAfter = 1u << 16,   // nouns after a name that make it a place of residence: "a Grandview woman"
+  kPersonAfter = 1u << 17,   // words after a name that make it a person: "Garcia said", "Reid, who"
+  kNotNameAfter = 1u << 18,  // capitalized words after a name that do not continue it: "Jordan And"
+  kClauseEndStop = 1u << 19,  // first words of runs that are no place at a clause end: "near Congress."
 };
 
 struct WordList {
@@ -212,6 +216,19 @@ class WordClassTable {
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
          }},
+        {kPeopleAfter,
+         {
+             "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
+             "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
+         }},
+        {kPersonAfter,
+         {
+             "said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote",
+             "asked", "noted", "who", "whose", "has", "had", "was", "is",
+         }},
+        {kNotNameAfter, {"the", "and", "on", "in", "at"}},
+        {kClauseEndStop,
+         {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}},
         {kNotPlaceStart,
          {
              "police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
@@ -260,37 +277,7 @@ const WordClassTable& WordClasses() {
   return table;
 }
 
-uint32_t Classes(std::string_view w) { return WordClasses().Get(w, tokens::HashToken(w)); }
 uint32_t Classes(const Token& t) { return WordClasses().Get(t.norm, t.hash); }
-
-bool IsMonthOrDay(std::string_view w) { return (Classes(w) & kMonthOrDay) != 0; }
-
-// Words before a name that make it a place: "in Paris", "near Orikhove", "from Almaty".
-bool IsPlacePreposition(std::string_view w) { return (Classes(w) & kPlacePreposition) != 0; }
-
-// Adjectives between a preposition and a name: "in northern Syria", "in rural Damascus".
-bool IsPlaceAdjective(std::string_view w) { return (Classes(w) & kPlaceAdjective) != 0; }
-
-// "the city of X", "the outskirts of X", "residents of X".
-bool IsPlaceNounBeforeOf(std::string_view w) { return (Classes(w) & kPlaceNounBeforeOf) != 0; }
-
-// Nouns after a name that make it a locality: "Haifa city", "Phulji town", "Kafr Noran area".
-bool IsLocalityNoun(std::string_view w) { return (Classes(w) & kLocalityNoun) != 0; }
-
-// Nouns after a name that make it a first-level subdivision: "Sindh province".
-bool IsRegionNoun(std::string_view w) { return (Classes(w) & kRegionNoun) != 0; }
-
-// A capitalized word after a name that makes the name a street or a county, not the place.
-bool IsStreetOrCounty(std::string_view w) { return (Classes(w) & kStreetOrCounty) != 0; }
-
-// The last word of a road's name: a road is no locality.
-bool IsRoadWord(std::string_view w) { return (Classes(w) & kRoad) != 0; }
-
-// A capitalized word after a name that keeps it a place: "Franklin Police", "Almaty City Court".
-bool IsPlaceModifierHead(std::string_view w) { return (Classes(w) & kPlaceModifierHead) != 0; }
-
-// Words before a capitalized name that make it a person: "Mr. Jordan", "Gov. Victoria".
-bool IsTitle(std::string_view w) { return (Classes(w) & kTitle) != 0; }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 // A word of lowercase ASCII letters and digits once normalized: its own name key.
@@ -376,7 +363,8 @@ class DocResolver {
     return classes_[i];
   }
   bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
-  bool Cap(uint32_t i) const { return i < N() && IsWord(T(i)) && IsCapitalized(doc_, T(i)); }
+  // PERF: from cap_, filled by DetectMode (was a call per question, 4% of the resolver).
+  bool Cap(uint32_t i) const { return i < N() && cap_[i]; }
   bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
   std::string_view Text(uint32_t b, uint32_t e) const {
     return doc_.text.substr(T(b).span.begin, T(e - 1).span.end - T(b).span.begin);
@@ -439,6 +427,7 @@ class DocResolver {
   std::vector<uint32_t> unlisted_qualifiers_;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
+  std::vector<uint8_t> cap_;               // per token: a capitalized word (IsCapitalized)
   std::vector<Raw> raws_;
   struct SpanKey {
     uint32_t e;
@@ -480,10 +469,15 @@ class DocResolver {
 
 void DocResolver::DetectMode() {
   uint32_t words = 0, caps = 0;
-  for (const Token& t : toks_) {
+  cap_.assign(N(), 0);
+  for (uint32_t i = 0; i < N(); ++i) {
+    const Token& t = T(i);
     if (!IsWord(t)) continue;
     ++words;
-    if (IsCapitalized(doc_, t)) ++caps;
+    if (IsCapitalized(doc_, t)) {
+      ++caps;
+      cap_[i] = 1;
+    }
   }
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
@@ -802,11 +796,7 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
   uint32_t k = b - 1;
   if (IsWord(T(k)) && ForeignConnector(k) && k > 0) --k;
   if (!Cap(k)) return false;
-  std::string_view w = Norm(k);
-  if (IsPlaceAdjective(w) || IsPlacePreposition(w) || IsMonthOrDay(w)) return false;
-  if (Classes(w) & kNotNameBefore) {
-    return false;
-  }
+  if (C(k) & (kPlaceAdjective | kPlacePreposition | kMonthOrDay | kNotNameBefore)) return false;
   if (RawEndingAt(b) >= 0 && raws_[RawEndingAt(b)].demonym) return false;  // "Syrian Aleppo"?
   return true;
 }
@@ -837,13 +827,7 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
         if (g_.record(own.record).Country() == qr.Country()) return false;
     }
   }
-  std::string_view w = Norm(k);
-  if (IsMonthOrDay(w) || ([&] {
-        static const std::unordered_set<std::string_view> kSet{"the", "and", "on", "in", "at"};
-        return kSet.count(w) > 0;
-      }()))
-    return false;
-  return true;
+  return (C(k) & (kMonthOrDay | kNotNameAfter)) == 0;
 }
 
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
@@ -951,11 +935,14 @@ void DocResolver::Support() {
     while (p > 0 && p + 2 > r.b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
-    bool prep = IsPlacePreposition(before) && before2 != "according" && before2 != "due" && before2 != "next" &&
+    // PERF: the word classes of the words around the name, from the per-token cache.
+    const uint32_t class_before = p > 0 ? C(p - 1) : 0, class_before2 = p > 1 ? C(p - 2) : 0;
+    const uint32_t class_after = C(r.e);
+    bool prep = (class_before & kPlacePreposition) && before2 != "according" && before2 != "due" && before2 != "next" &&
                 before2 != "compared";
     // "the city of X"; "John Smith, 41, of Grand Junction" (where someone lives).
     bool of_place = before == "of" &&
-                    (IsPlaceNounBeforeOf(before2) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
+                    ((class_before2 & kPlaceNounBeforeOf) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
     // "western Michigan's Kalamazoo": a place owned by a subdivision or country.
     bool owned = false;
     if (before == "'s" && p >= 2) {
@@ -971,19 +958,14 @@ void DocResolver::Support() {
       }
     }
     std::string_view after = Norm(r.e);
-    bool locality_after = IsLocalityNoun(after);
-    r.region_noun_after = IsRegionNoun(after);
+    bool locality_after = (class_after & kLocalityNoun) != 0;
+    r.region_noun_after = (class_after & kRegionNoun) != 0;
     bool qualified = !r.qualified_by.empty();
     // "Franklin Police Department", "Phoenix police said".
     bool modifier_after =
-        r.e < N() && IsWord(T(r.e)) && IsPlaceModifierHead(after) && !T(r.e).HasFlag(tokens::kNewlineBefore);
+        r.e < N() && IsWord(T(r.e)) && (class_after & kPlaceModifierHead) && !T(r.e).HasFlag(tokens::kNewlineBefore);
     // "a 43-year-old Grandview woman", "a Tacoma home".
-    bool people_after = ([&] {
-      static const std::unordered_set<std::string_view> kSet{
-          "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
-          "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub"};
-      return kSet.count(after) > 0;
-    }());
+    bool people_after = (class_after & kPeopleAfter) != 0;
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after;
 
@@ -997,7 +979,7 @@ void DocResolver::Support() {
     // "Police Department", "Metro Police", "Fire Station": a word that heads such names
     // itself is part of an agency's name, not a place supported by the word after it (the
     // town of Police, Poland, is still one "in Police").
-    if (single && IsPlaceModifierHead(Norm(r.b)) &&
+    if (single && (C(r.b) & kPlaceModifierHead) &&
         (modifier_after || people_after || locality_after || r.region_noun_after) &&
         !(prep || of_place || owned || qualified || r.qualifier || in_dateline)) {
       r.supported = false;
@@ -1040,11 +1022,11 @@ void DocResolver::Support() {
     };
     // A person or an organisation: "Mr. Jordan"; a street or a county: "Paris Avenue",
     // "Johnson County".
-    if (IsTitle(before) && !prep && !in_dateline) {
+    if ((class_before & kTitle) && !prep && !in_dateline) {
       hard_reject(true);
       continue;
     }
-    if (Cap(r.e) && !AllCaps(r.e) && IsStreetOrCounty(after) && !in_dateline) {
+    if (Cap(r.e) && !AllCaps(r.e) && (class_after & kStreetOrCounty) && !in_dateline) {
       // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
       bool county_admin1 = false;
       if (after == "county") {
@@ -1138,20 +1120,13 @@ void DocResolver::Support() {
       continue;
     }
     // "Garcia said", "Reid, 34, was": a person.
-    std::string_view after2 = Norm(r.e + 1);
     bool person_after =
-        ([&] {
-          static const std::unordered_set<std::string_view> kSet{
-              "said",  "says",  "told", "added", "explained", "testified", "pleaded", "admitted", "wrote",
-              "asked", "noted", "who",  "whose", "has",       "had",       "was",     "is"};
-          return kSet.count(after) > 0;
-        }()) ||
+        (class_after & kPersonAfter) ||
         (after == "," && r.e + 1 < N() && T(r.e + 1).kind == TokenKind::kNumber && Norm(r.e + 2) == ",");
     if (person_after && !prep && !r.qualifier && !qualified && !in_dateline && !(official_region && !common())) {
       hard_reject(true);
       continue;
     }
-    (void)after2;
     // Without support, a name must be unlikely to be anything else: a country or subdivision
     // by its own name, or a large place.
     if (!r.supported) {
@@ -1784,7 +1759,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       bool named_after = after == "airbase" || after == "base" || after == "checkpoint" || after == "lga" ||
                          after == "highway" || after == "roundabout" || after == "intersection" || after == "junction";
       bool locality = titled_locality || named_after ||
-                      ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
+                      (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
                        after != "sector" && after != "block" && after != "ward");
       if (locality) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
@@ -1841,7 +1816,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       bool placed_in = false;
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
-      if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
+      if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle)) {
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
         uint32_t qk = k + 1;
@@ -1859,17 +1834,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
       // end of a clause, in notes that name such places (short coded event notes).
       bool clause_end =
-          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 && !([&] {
-            static const std::unordered_set<std::string_view> kSet{
-                "congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"};
-            return kSet.count(Norm(i)) > 0;
-          }());
+          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
+          !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;
       // Not a person, an organisation or a date.
-      std::string_view first = Norm(i);
-      if (Classes(first) & kNotPlaceStart) {
+      if (C(i) & kNotPlaceStart) {
         continue;
       }
       PlaceMention m;
@@ -1998,7 +1969,7 @@ uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e) {
     if (!site(u.norm)) continue;
     uint32_t end = k + 1;
     if (end < toks.size() && toks[end].HasFlag(tokens::kCapitalized) && toks[end].HasFlag(tokens::kSpaceBefore) &&
-        IsRoadWord(toks[end].norm)) {
+        (Classes(toks[end]) & kRoad)) {
       ++end;
     }
     return end;
