@@ -162,7 +162,7 @@ void Coder::Code(CodedDocument* out) {
       for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
     }
-    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
+    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
   // place (its country) or no town (its town, for events nothing else places).
@@ -176,7 +176,7 @@ void Coder::Code(CodedDocument* out) {
     }
     if (!text_has_town) {
       e.tokenizer_.Tokenize(doc.title, &title_tokens_);
-      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
+      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false, &place_workspace_);
       if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_places_);
       for (const auto& m : title_places_) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&

@@ -86,6 +86,7 @@ class Coder {
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
   std::vector<places::PlaceMention> title_places_;
+  places::PlaceResolver::Workspace place_workspace_;  // this Coder's, reused from document to document
 };
 
 }  // namespace evident::pipeline

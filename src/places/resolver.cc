@@ -6,6 +6,8 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -338,9 +340,127 @@ struct Raw {
   std::string why;
 };
 
+// Votes by country (CountryKey) and by subdivision record: a handful per document, so
+// small vectors searched linearly (PERF: std::map with string keys cost 3%).
+template <typename K>
+struct Votes {
+  std::vector<std::pair<K, double>> v;
+  void clear() { v.clear(); }
+  double& operator[](K k) {
+    for (auto& [key, w] : v)
+      if (key == k) return w;
+    return v.emplace_back(k, 0.0).second;
+  }
+  const double* find(K k) const {
+    for (const auto& [key, w] : v)
+      if (key == k) return &w;
+    return nullptr;
+  }
+};
+
+// A span's name key while MatchSentence searches the spans from one token.
+struct SpanKey {
+  uint32_t e;
+  std::string key;
+  uint32_t hash;
+};
+
+// What a DocResolver needs memory for, kept from one document to the next in a Workspace
+// (PERF: the vectors keep their capacity). Everything is reset or overwritten per document.
+struct DocBuffers {
+  std::unordered_set<uint64_t> lowercase_hashes;
+  std::vector<uint32_t> unlisted_qualifiers;
+  std::vector<uint32_t> classes;
+  std::vector<uint8_t> cap;
+  std::vector<Raw> raws;
+  std::vector<SpanKey> spans;
+  std::vector<uint32_t> ends;
+  std::vector<int> raw_at_begin, raw_at_end;
+  Votes<uint16_t> country_votes;
+  Votes<uint32_t> admin1_votes;
+  std::vector<std::pair<uint16_t, double>> share;
+  std::vector<uint8_t> votes;
+  std::vector<int> best_of_name;
+};
+
+}  // namespace
+
+// What NameStarts said about each word already asked (PlaceResolver::Workspace): the same
+// capitalized words ("Police", "Friday", "Smith") recur in article after article.
+// Open addressing over the token hash; the words themselves are kept and compared, so a hash
+// collision cannot change an answer.
+class WordStartsMemo {
+ public:
+  // The answer remembered for (word, plain), or -1.
+  int Find(std::string_view word, uint64_t hash, bool plain) const {
+    if (slots_.empty()) return -1;
+    const uint64_t h = Key(hash, plain);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return -1;
+      if (s.hash == h && s.len - 1 == word.size() && std::string_view(words_).substr(s.offset, word.size()) == word) {
+        return s.value;
+      }
+    }
+  }
+  void Insert(std::string_view word, uint64_t hash, bool plain, uint8_t value) {
+    if (word.size() >= kMaxWordBytes) return;
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    const uint64_t h = Key(hash, plain);
+    size_t i = h & mask_;
+    while (slots_[i].len != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{h, static_cast<uint32_t>(words_.size()), static_cast<uint16_t>(word.size() + 1), value};
+    words_.append(word);
+    ++used_;
+  }
+  size_t size() const { return used_; }
+  void clear() {
+    slots_.clear();
+    words_.clear();
+    used_ = 0;
+    mask_ = 0;
+  }
+
+ private:
+  static constexpr size_t kMaxWordBytes = 256;
+  static constexpr size_t kMaxSlots = size_t{1} << 17;  // then start again: at most ~2.5 MB
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint16_t len = 0;  // word length + 1; 0 for an empty slot
+    uint8_t value = 0;
+  };
+  static uint64_t Key(uint64_t hash, bool plain) { return plain ? hash : hash ^ 0x9E3779B97F4A7C15ULL; }
+  void Grow() {
+    if (slots_.size() >= kMaxSlots) clear();
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.len == 0) continue;
+      size_t i = s.hash & mask_;
+      while (slots_[i].len != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::string words_;
+  size_t used_ = 0;
+  size_t mask_ = 0;
+};
+
+struct PlaceResolver::Workspace::Impl {
+  const PlaceResolver* resolver = nullptr;  // whose answers `starts` holds
+  DocBuffers buffers;
+  WordStartsMemo starts;
+};
+
+namespace {
+
 class DocResolver {
  public:
-  DocResolver(const Gazetteer& g, const TokenizedText& doc) : g_(g), doc_(doc), toks_(doc.tokens) {}
+  DocResolver(const Gazetteer& g, const TokenizedText& doc, DocBuffers* buffers, WordStartsMemo* starts)
+      : g_(g), doc_(doc), toks_(doc.tokens), b_(*buffers), starts_memo_(starts) {}
 
   void Run(std::vector<PlaceMention>* out);
   void FindLowercaseUses();
@@ -417,52 +537,32 @@ class DocResolver {
   const Gazetteer& g_;
   const TokenizedText& doc_;
   const std::vector<Token>& toks_;
+  DocBuffers& b_;
+  WordStartsMemo* starts_memo_;  // may be null
   bool lower_mode_ = false;
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
   uint32_t dateline_name_end_ = 0;                  // the place's name ends here (its qualifier after)
-  std::unordered_set<uint64_t> lowercase_hashes_;   // single-word names also used in lowercase
+  std::unordered_set<uint64_t>& lowercase_hashes_ = b_.lowercase_hashes;  // single-word names also used in lowercase
   bool lowercase_scanned_ = false;                  // FindLowercaseUses() has run
   // First tokens of the known places that qualify an unlisted one after a comma ("near
   // Vorobivtsi-3, Kharkiv"): Unlisted() finds them after the known mentions were made.
-  std::vector<uint32_t> unlisted_qualifiers_;
+  std::vector<uint32_t>& unlisted_qualifiers_ = b_.unlisted_qualifiers;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
-  mutable std::vector<uint32_t> classes_;  // WordClass bits per token, kUnknownClass until asked
-  std::vector<uint8_t> cap_;               // per token: a capitalized word (IsCapitalized)
-  std::vector<Raw> raws_;
-  struct SpanKey {
-    uint32_t e;
-    std::string key;
-    uint32_t hash;
-  };
-  std::vector<SpanKey> spans_;
-  std::vector<uint32_t>
-      ends_;  // MatchSentence's possible ends from one token  // MatchSentence's candidate spans from one token
-  std::vector<int> raw_at_begin_, raw_at_end_;  // per token: the raw starting / ending there, or -1
-  // Votes by country (CountryKey) and by subdivision record: a handful per document, so
-  // small vectors searched linearly (PERF: std::map with string keys cost 3%).
-  template <typename K>
-  struct Votes {
-    std::vector<std::pair<K, double>> v;
-    void clear() { v.clear(); }
-    double& operator[](K k) {
-      for (auto& [key, w] : v)
-        if (key == k) return w;
-      return v.emplace_back(k, 0.0).second;
-    }
-    const double* find(K k) const {
-      for (const auto& [key, w] : v)
-        if (key == k) return &w;
-      return nullptr;
-    }
-  };
-  Votes<uint16_t> country_votes_;
-  Votes<uint32_t> admin1_votes_;
-  std::vector<std::pair<uint16_t, double>> share_;  // CollectVotes' shares of one name
+  std::vector<uint32_t>& classes_ = b_.classes;  // WordClass bits per token, kUnknownClass until asked
+  std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
+  std::vector<Raw>& raws_ = b_.raws;
+  std::vector<SpanKey>& spans_ = b_.spans;
+  std::vector<uint32_t>& ends_ = b_.ends;  // MatchSentence's possible ends from one token
+  std::vector<int>& raw_at_begin_ = b_.raw_at_begin;  // per token: the raw starting there, or -1
+  std::vector<int>& raw_at_end_ = b_.raw_at_end;      // per token: the raw ending there, or -1
+  Votes<uint16_t>& country_votes_ = b_.country_votes;
+  Votes<uint32_t>& admin1_votes_ = b_.admin1_votes;
+  std::vector<std::pair<uint16_t, double>>& share_ = b_.share;  // CollectVotes' shares of one name
   double country_total_ = 0, admin1_total_ = 0;
   // CollectVotes(): per raw, whether it votes: one mention per name, the weightiest (a name
   // repeated is one piece of evidence: "Chester police ... in Chester ... CHESTER -").
-  std::vector<uint8_t> votes_;
-  std::vector<int> best_of_name_;
+  std::vector<uint8_t>& votes_ = b_.votes;
+  std::vector<int>& best_of_name_ = b_.best_of_name;
   double us_cues_ = 0;
   std::string doc_country_;
 };
@@ -590,7 +690,14 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
       bool plain = IsPlainWord(t);
-      starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+      // PERF: remembered per word in a Workspace (NameStarts was 6% of the resolver).
+      int memo = starts_memo_ ? starts_memo_->Find(t.norm, t.hash, plain) : -1;
+      if (memo >= 0) {
+        starts = static_cast<uint32_t>(memo);
+      } else {
+        starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+        if (starts_memo_) starts_memo_->Insert(t.norm, t.hash, plain, static_cast<uint8_t>(starts));
+      }
       can_start = starts != 0;
     }
     if (!can_start) {
@@ -1908,6 +2015,10 @@ void DocResolver::Capital(std::vector<PlaceMention>* extra) {
 
 void DocResolver::Run(std::vector<PlaceMention>* out) {
   out->clear();
+  // The buffers may hold the previous document's.
+  lowercase_hashes_.clear();
+  unlisted_qualifiers_.clear();
+  raws_.clear();
   if (toks_.empty()) return;
   classes_.assign(N(), kUnknownClass);
   DetectMode();
@@ -2053,9 +2164,22 @@ uint32_t PlaceResolver::NameStarts(std::string_view word_key, uint64_t word_hash
   return starts;
 }
 
+PlaceResolver::Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
+PlaceResolver::Workspace::~Workspace() = default;
+PlaceResolver::Workspace::Workspace(Workspace&&) noexcept = default;
+PlaceResolver::Workspace& PlaceResolver::Workspace::operator=(Workspace&&) noexcept = default;
+size_t PlaceResolver::Workspace::words_remembered() const { return impl_ ? impl_->starts.size() : 0; }
+
 void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
-                            const std::vector<bool>* sentence_mask, bool explain) const {
-  DocResolver resolver(gazetteer_, doc);
+                            const std::vector<bool>* sentence_mask, bool explain, Workspace* workspace) const {
+  std::optional<Workspace::Impl> local;
+  Workspace::Impl* w = workspace != nullptr && workspace->impl_ ? workspace->impl_.get() : &local.emplace();
+  if (w->resolver != this) {
+    // The memo holds another resolver's answers.
+    w->starts.clear();
+    w->resolver = this;
+  }
+  DocResolver resolver(gazetteer_, doc, &w->buffers, workspace != nullptr ? &w->starts : nullptr);
   resolver.SetResolver(this);
   resolver.SetMask(sentence_mask);
   resolver.SetExplain(explain);
