@@ -338,6 +338,57 @@ struct Raw {
   int chosen = -1;
   int name = -1;  // CollectVotes(): the first raw with the same key (a name's votes are its own)
   std::string why;
+
+  // Back to a default Raw, keeping the capacity of its strings and vectors.
+  void Reset() {
+    std::string k = std::move(key), a = std::move(abroad_country), w = std::move(why);
+    std::vector<int> q = std::move(qualified_by);
+    std::vector<CandidateRef> c = std::move(cands);
+    std::vector<double> sc = std::move(scores);
+    *this = Raw();
+    k.clear();
+    a.clear();
+    w.clear();
+    q.clear();
+    c.clear();
+    sc.clear();
+    key = std::move(k);
+    abroad_country = std::move(a);
+    why = std::move(w);
+    qualified_by = std::move(q);
+    cands = std::move(c);
+    scores = std::move(sc);
+  }
+};
+
+// The raws of a document, in text order. PERF: the Raw objects past size() stay allocated,
+// with their strings' and vectors' capacity, for the next document (a Workspace keeps them):
+// building, moving and freeing raws cost 5% of the resolver.
+class RawList {
+ public:
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Raw& operator[](size_t i) { return v_[i]; }
+  const Raw& operator[](size_t i) const { return v_[i]; }
+  Raw* begin() { return v_.data(); }
+  Raw* end() { return v_.data() + n_; }
+  const Raw* begin() const { return v_.data(); }
+  const Raw* end() const { return v_.data() + n_; }
+  Raw& back() { return v_[n_ - 1]; }
+  void clear() { n_ = 0; }
+  // A new default raw at the end.
+  Raw& Add() {
+    if (n_ == v_.size()) {
+      v_.emplace_back();
+    } else {
+      v_[n_].Reset();
+    }
+    return v_[n_++];
+  }
+
+ private:
+  std::vector<Raw> v_;
+  size_t n_ = 0;
 };
 
 // Votes by country (CountryKey) and by subdivision record: a handful per document, so
@@ -372,7 +423,7 @@ struct DocBuffers {
   std::vector<uint32_t> unlisted_qualifiers;
   std::vector<uint32_t> classes;
   std::vector<uint8_t> cap;
-  std::vector<Raw> raws;
+  RawList raws;
   std::vector<SpanKey> spans;
   std::vector<uint32_t> ends;
   std::vector<int> raw_at_begin, raw_at_end;
@@ -381,6 +432,7 @@ struct DocBuffers {
   std::vector<std::pair<uint16_t, double>> share;
   std::vector<uint8_t> votes;
   std::vector<int> best_of_name;
+  std::vector<std::string_view> person_keys, supported_keys;  // Support()
 };
 
 }  // namespace
@@ -552,7 +604,7 @@ class DocResolver {
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   std::vector<uint32_t>& classes_ = b_.classes;  // WordClass bits per token, kUnknownClass until asked
   std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
-  std::vector<Raw>& raws_ = b_.raws;
+  RawList& raws_ = b_.raws;
   std::vector<SpanKey>& spans_ = b_.spans;
   std::vector<uint32_t>& ends_ = b_.ends;  // MatchSentence's possible ends from one token
   std::vector<int>& raw_at_begin_ = b_.raw_at_begin;  // per token: the raw starting there, or -1
@@ -769,12 +821,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         for (const CandidateRef& c : lr.candidates)
           if (pass == 1 || (c.flags & kLoose) == 0) usable = true;
         if (!usable) continue;
-        Raw r;
-        r.b = i;
-        r.e = it->e;
-        r.key = std::move(it->key);
-        r.lookup = lr;
-        r.loose = pass == 1;
+        const uint32_t r_e = it->e;
         // "Chilpancingo de los Bravo", "Santa Rosa de los Pinos": a name that goes on past a
         // town the gazetteer knows, with lowercase connectors and capitalized words, is another
         // place (or the town's full name): not the town, nor its last word a place of its own.
@@ -783,18 +830,18 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         // no part of the French department Ain.
         // PERF: the candidates' records (cache misses in the gazetteer) are read only when a
         // lowercase connector follows the name.
-        const bool connector_next = !lower_mode_ && pass == 0 && r.e < end && IsWord(T(r.e)) && ForeignConnector(r.e) &&
-                                    !cap_[r.e];
+        const bool connector_next = !lower_mode_ && pass == 0 && r_e < end && IsWord(T(r_e)) && ForeignConnector(r_e) &&
+                                    !cap_[r_e];
         bool town_head = false;
-        for (const CandidateRef& c : r.lookup.candidates) {
+        for (const CandidateRef& c : lr.candidates) {
           if (!connector_next) break;
           if (g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & (kLoose | kDemonym | kActor)) == 0) {
             town_head = true;
             break;
           }
         }
-        uint32_t k = r.e;
-        while (!lower_mode_ && pass == 0 && town_head && k < end && k - r.b < kMaxTokens) {
+        uint32_t k = r_e;
+        while (!lower_mode_ && pass == 0 && town_head && k < end && k - i < kMaxTokens) {
           uint32_t c = k;
           while (c < end && IsWord(T(c)) && ForeignConnector(c) && !cap_[c]) ++c;
           if (c == k || c >= end || !IsWord(T(c)) || !cap_[c] ||
@@ -804,13 +851,18 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
           while (c < end && IsWord(T(c)) && cap_[c] && !(C(c) & kConnector)) ++c;
           k = c;
         }
-        if (k > r.e) {
+        if (k > r_e) {
           i = k;
           found = true;
           break;
         }
-        raws_.push_back(std::move(r));
-        i = raws_.back().e;
+        Raw& r = raws_.Add();
+        r.b = i;
+        r.e = r_e;
+        r.key.swap(it->key);
+        r.lookup = lr;
+        r.loose = pass == 1;
+        i = r_e;
         found = true;
         break;
       }
@@ -996,7 +1048,9 @@ void DocResolver::Support() {
     }
   }
 
-  std::unordered_set<std::string> person_keys;
+  // PERF: sorted vectors of the raws' own keys (were hash sets of string copies).
+  std::vector<std::string_view>& person_keys = b_.person_keys;
+  person_keys.clear();
   // "Prince George's County" or "the Johnson County Sheriff" are fine; "Mr. Johnson County" no.
   auto partial_county = [&](const Raw& r) { return ExtendsLeft(r.b) && !Cap(r.b - 1); };
   for (size_t i = 0; i < raws_.size(); ++i) {
@@ -1128,7 +1182,7 @@ void DocResolver::Support() {
     auto hard_reject = [&](bool person) {
       r.rejected = true;
       r.hard_rejected = true;
-      if (person) person_keys.insert(r.key);
+      if (person) person_keys.push_back(r.key);
     };
     // A person or an organisation: "Mr. Jordan"; a street or a county: "Paris Avenue",
     // "Johnson County".
@@ -1254,16 +1308,22 @@ void DocResolver::Support() {
 
   // A name seen as a person ("Maria Garcia") is a person elsewhere without support; a name
   // supported once ("in Mobile") is a place elsewhere in the document ("Mobile police").
-  std::unordered_set<std::string> supported_keys;
+  std::vector<std::string_view>& supported_keys = b_.supported_keys;
+  supported_keys.clear();
   for (const Raw& r : raws_)
     if (r.supported && !r.rejected && !r.demonym && !r.actor && !r.county) {
-      supported_keys.insert(r.key);
+      supported_keys.push_back(r.key);
     }
+  std::sort(person_keys.begin(), person_keys.end());
+  std::sort(supported_keys.begin(), supported_keys.end());
+  auto has = [](const std::vector<std::string_view>& keys, std::string_view k) {
+    return std::binary_search(keys.begin(), keys.end(), k);
+  };
   for (Raw& r : raws_) {
     if (r.demonym || r.actor || r.cands.empty() || r.hard_rejected) continue;
-    if (!r.supported && person_keys.count(r.key) > 0) {
+    if (!r.supported && has(person_keys, r.key)) {
       r.rejected = true;
-    } else if (r.rejected && supported_keys.count(r.key) > 0 && person_keys.count(r.key) == 0) {
+    } else if (r.rejected && has(supported_keys, r.key) && !has(person_keys, r.key)) {
       r.rejected = false;
     }
   }
