@@ -335,6 +335,7 @@ struct Raw {
   std::vector<int> qualified_by;    // raws that qualify this one
   std::vector<CandidateRef> cands;  // usable candidates
   std::vector<double> scores;
+  std::vector<double> static_scores;  // Choose(): StaticScore of each candidate
   int chosen = -1;
   int name = -1;  // CollectVotes(): the first raw with the same key (a name's votes are its own)
   std::string why;
@@ -344,7 +345,7 @@ struct Raw {
     std::string k = std::move(key), a = std::move(abroad_country), w = std::move(why);
     std::vector<int> q = std::move(qualified_by);
     std::vector<CandidateRef> c = std::move(cands);
-    std::vector<double> sc = std::move(scores);
+    std::vector<double> sc = std::move(scores), ss = std::move(static_scores);
     *this = Raw();
     k.clear();
     a.clear();
@@ -352,12 +353,14 @@ struct Raw {
     q.clear();
     c.clear();
     sc.clear();
+    ss.clear();
     key = std::move(k);
     abroad_country = std::move(a);
     why = std::move(w);
     qualified_by = std::move(q);
     cands = std::move(c);
     scores = std::move(sc);
+    static_scores = std::move(ss);
   }
 };
 
@@ -554,6 +557,11 @@ class DocResolver {
   void CollectVotes();
   void CountStyleCues();
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
+  // Score() in two parts: what does not depend on the document's votes (population, feature,
+  // kind, qualifiers; `q_reason` says which qualifier counted, when asked), then the votes.
+  double StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const;
+  double VoteScore(const Raw& r, const CandidateRef& c, double static_score, const std::string& q_reason,
+                   std::string* why) const;
   void Unlisted(std::vector<PlaceMention>* extra);
   void Capital(std::vector<PlaceMention>* extra);
   PlaceMention MakeMention(const Raw& r) const;
@@ -1454,10 +1462,15 @@ void DocResolver::CollectVotes() {
 }
 
 double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why) const {
+  std::string q_reason;
+  const double static_score = StaticScore(r, c, why != nullptr ? &q_reason : nullptr);
+  return VoteScore(r, c, static_score, q_reason, why);
+}
+
+double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const {
   const PlaceRecord& rec = g_.record(c.record);
   std::string_view feature = g_.Str(rec.feature);
   double s = Log10Pop(rec.population);
-  std::string reason;
   if (rec.Kind() == PlaceKind::kCity) {
     if (feature == "PPLC")
       s += 1.0;
@@ -1493,7 +1506,6 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
 
   // Qualifiers after the name.
   double best_q = 0;
-  std::string q_reason;
   for (int qi : r.qualified_by) {
     const Raw& q = raws_[qi];
     if (q.rejected && !q.demonym) continue;
@@ -1516,7 +1528,7 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
         bonus = 2;
       if (bonus > best_q) {
         best_q = bonus;
-        if (why != nullptr) q_reason = "qualified by " + std::string(Text(q.b, q.e));
+        if (q_reason != nullptr) *q_reason = "qualified by " + std::string(Text(q.b, q.e));
       }
     }
   }
@@ -1533,8 +1545,15 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
         best_p = std::max(best_p, 3.0);
     }
     s += best_p;
-    if (best_p > 0 && why != nullptr) q_reason = "contains " + std::string(Text(p.b, p.e));
+    if (best_p > 0 && q_reason != nullptr) *q_reason = "contains " + std::string(Text(p.b, p.e));
   }
+  return s;
+}
+
+double DocResolver::VoteScore(const Raw& r, const CandidateRef& c, double static_score, const std::string& q_reason,
+                              std::string* why) const {
+  const PlaceRecord& rec = g_.record(c.record);
+  double s = static_score;
 
   // Document votes (other mentions).
   double country_share = 0, admin1_share = 0;
@@ -1549,6 +1568,8 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
   s += 4.0 * country_share + 3.0 * admin1_share;
 
   if (why != nullptr) {
+    std::string_view feature = g_.Str(rec.feature);
+    std::string reason;
     if (!q_reason.empty()) {
       reason = q_reason;
     } else if (country_share >= 0.5 && r.cands.size() > 1) {
@@ -1576,10 +1597,15 @@ void DocResolver::Choose(bool use_votes) {
   for (Raw& r : raws_) {
     if (r.rejected || r.cands.empty()) continue;
     r.scores.assign(r.cands.size(), 0);
+    // PERF: the static part once per raw; Choose runs twice (before and after the votes),
+    // and neither the candidates nor what StaticScore reads change in between.
+    const bool have_static = r.static_scores.size() == r.cands.size();
+    if (!have_static) r.static_scores.resize(r.cands.size());
     double best = -1e9;
     int best_i = -1;
     for (size_t k = 0; k < r.cands.size(); ++k) {
-      r.scores[k] = Score(r, r.cands[k], nullptr);
+      if (!have_static) r.static_scores[k] = StaticScore(r, r.cands[k], nullptr);
+      r.scores[k] = VoteScore(r, r.cands[k], r.static_scores[k], std::string(), nullptr);
       if (r.scores[k] > best) {
         best = r.scores[k];
         best_i = static_cast<int>(k);
