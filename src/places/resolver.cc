@@ -315,6 +315,7 @@ double Log10Pop(uint32_t population) { return std::log10(static_cast<double>(pop
 struct Raw {
   uint32_t b = 0, e = 0;  // tokens
   std::string key;
+  uint32_t key_hash = 0;  // NameKeyHash(key)
   LookupResult lookup;
   bool supported = false;  // context makes it a place
   bool loose = false;      // found by its loose key
@@ -340,29 +341,28 @@ struct Raw {
   int name = -1;  // CollectVotes(): the first raw with the same key (a name's votes are its own)
   std::string why;
 
-  // Back to a default Raw, keeping the capacity of its strings and vectors.
+  // Back to a default Raw, keeping the capacity of its strings and vectors. PERF: field by
+  // field (moving the strings aside and back copied their bytes twice). A field added to Raw
+  // must be reset here too (the size check below is a reminder).
   void Reset() {
-    std::string k = std::move(key), a = std::move(abroad_country), w = std::move(why);
-    std::vector<int> q = std::move(qualified_by);
-    std::vector<CandidateRef> c = std::move(cands);
-    std::vector<double> sc = std::move(scores), ss = std::move(static_scores);
-    *this = Raw();
-    k.clear();
-    a.clear();
-    w.clear();
-    q.clear();
-    c.clear();
-    sc.clear();
-    ss.clear();
-    key = std::move(k);
-    abroad_country = std::move(a);
-    why = std::move(w);
-    qualified_by = std::move(q);
-    cands = std::move(c);
-    scores = std::move(sc);
-    static_scores = std::move(ss);
+    b = e = 0;
+    key.clear();
+    key_hash = 0;
+    lookup = LookupResult();
+    supported = loose = county = false;
+    county_end = 0;
+    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = false;
+    abroad_country.clear();
+    placed_by = qualifies = -1;
+    qualified_by.clear();
+    cands.clear();
+    scores.clear();
+    static_scores.clear();
+    chosen = name = -1;
+    why.clear();
   }
 };
+static_assert(sizeof(Raw) == 264, "a field added to Raw must be reset in Raw::Reset");
 
 // The raws of a document, in text order. PERF: the Raw objects past size() stay allocated,
 // with their strings' and vectors' capacity, for the next document (a Workspace keeps them):
@@ -868,6 +868,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         r.b = i;
         r.e = r_e;
         r.key.swap(it->key);
+        r.key_hash = it->hash;
         r.lookup = lr;
         r.loose = pass == 1;
         i = r_e;
@@ -1394,7 +1395,7 @@ void DocResolver::CollectVotes() {
     if (r.name < 0) {
       r.name = static_cast<int>(i);
       for (size_t j = 0; j < i; ++j)
-        if (raws_[j].key == r.key) {
+        if (raws_[j].key_hash == r.key_hash && raws_[j].key == r.key) {
           r.name = raws_[j].name;
           break;
         }
