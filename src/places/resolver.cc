@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -21,6 +22,15 @@ namespace {
 using tokens::Token;
 using tokens::TokenizedText;
 using tokens::TokenKind;
+
+// A word against a string literal, as std::string_view's == but inline: the length test, then
+// a memcmp of a constant size, which the compiler turns into one or two loads and compares.
+// PERF: the resolver compares words with literals about 100 times in its rules, and
+// std::string_view's == called an out-of-line compare() and memcmp (6% of its instructions).
+template <size_t N>
+inline bool operator==(std::string_view word, const char (&literal)[N]) {
+  return word.size() == N - 1 && std::memcmp(word.data(), literal, N - 1) == 0;
+}
 
 uint64_t WordHash(std::string_view w) { return tokens::HashToken(w); }
 std::string FirstWord(std::string_view key) {
