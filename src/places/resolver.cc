@@ -755,7 +755,14 @@ void DocResolver::Match() {
 void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
   uint32_t i = begin;
   std::vector<uint32_t>& ends = ends_;
+  const uint8_t* cap = cap_.data();
   while (i < end) {
+    // PERF: outside lowercase text only capitalized words start names; skip to the next one
+    // in a tight loop (most tokens).
+    if (!lower_mode_) {
+      while (i < end && !cap[i]) ++i;
+      if (i >= end) break;
+    }
     const Token& t = T(i);
     // A month or weekday starts no name, unless a connector and a capitalized word follow it
     // ("Mar del Plata", "Mayo de Oro"): no date reads so.
@@ -1909,8 +1916,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
     // PERF: only where names were looked for (Match), as the engine asks.
     if (mask_ && si < mask_->size() && !(*mask_)[si]) continue;
     const auto& s = doc_.sentences[si];
+    const uint8_t* cap = cap_.data();
     for (uint32_t i = s.begin_token; i < s.end_token; ++i) {
-      if (covered[i] || !Cap(i) || AllCaps(i)) continue;
+      while (i < s.end_token && !cap[i]) ++i;  // PERF: a tight loop to the next capitalized word
+      if (i >= s.end_token) break;
+      if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
       // The run: capitalized words, with connectors and joined pieces inside.
