@@ -422,10 +422,12 @@ struct Votes {
   }
 };
 
-// A span's name key while MatchSentence searches the spans from one token.
+// A span's name key while MatchSentence searches the spans from one token: the key is
+// DocBuffers::span_text[offset, offset + size). PERF: one buffer for all of them (a string
+// per key was built, moved and destroyed).
 struct SpanKey {
   uint32_t e;
-  std::string key;
+  uint32_t offset, size;
   uint32_t hash;
 };
 
@@ -438,6 +440,7 @@ struct DocBuffers {
   std::vector<uint8_t> cap;
   RawList raws;
   std::vector<SpanKey> spans;
+  std::string span_text;  // the keys of `spans`
   std::vector<uint32_t> ends;
   std::vector<int> raw_at_begin, raw_at_end;
   Votes<uint16_t> country_votes;
@@ -601,7 +604,8 @@ class DocResolver {
       if ((c.flags & (kAlias | kLoose | kDemonym | kActor)) == 0) return true;
     return false;
   }
-  std::string SpanKeyOf(uint32_t b, uint32_t e) const;
+  // Appends the name key of tokens [b, e) to *out.
+  void AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const;
   bool SourceTagAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
   uint32_t ArticleBefore(uint32_t b) const;
@@ -627,6 +631,8 @@ class DocResolver {
   std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
   RawList& raws_ = b_.raws;
   std::vector<SpanKey>& spans_ = b_.spans;
+  std::string& span_text_ = b_.span_text;
+  std::string_view KeyOf(const SpanKey& k) const { return std::string_view(span_text_).substr(k.offset, k.size); }
   std::vector<uint32_t>& ends_ = b_.ends;  // MatchSentence's possible ends from one token
   std::vector<int>& raw_at_begin_ = b_.raw_at_begin;  // per token: the raw starting there, or -1
   std::vector<int>& raw_at_end_ = b_.raw_at_end;      // per token: the raw ending there, or -1
@@ -824,31 +830,39 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       // continues with a space ends the search (MayBePrefix), and only keys that may be in the
       // gazetteer (MayBeKey) are looked up: about one lookup per name instead of five.
       spans_.clear();
+      span_text_.clear();
       for (uint32_t e : ends) {
         // A name ends with a word or an abbreviation's dot, never with a connector.
         if (IsWord(T(e - 1)) && (C(e - 1) & kConnector) && !cap_[e - 1]) continue;
         if ((C(i) & kConnector) && (pass == 1 || ((C(i) & kEnglishConnector) && e - i < 2))) {
           continue;
         }
-        std::string key = SpanKeyOf(i, e);
-        if (pass == 1 && key.size() < 5) key.clear();
-        if (pass == 1 && LooseKeyDiffers(key)) key = LooseKey(key);
+        const size_t offset = span_text_.size();
+        AppendSpanKey(i, e, &span_text_);
+        if (pass == 1 && span_text_.size() - offset < 5) span_text_.resize(offset);
+        if (pass == 1 && LooseKeyDiffers(std::string_view(span_text_).substr(offset))) {
+          std::string loose = LooseKey(std::string_view(span_text_).substr(offset));
+          span_text_.resize(offset);
+          span_text_ += loose;
+        }
+        const std::string_view key = std::string_view(span_text_).substr(offset);
         uint32_t hash = NameKeyHash(key);
-        if (!spans_.empty() && !spans_.back().key.empty()) {
+        if (!spans_.empty() && spans_.back().size != 0) {
           // A shorter key followed by a space that no name continues: this span names
           // nothing, and (exact keys only grow) no longer one does either.
           const SpanKey& prev = spans_.back();
-          if (key.size() > prev.key.size() && key[prev.key.size()] == ' ' &&
-              key.compare(0, prev.key.size(), prev.key) == 0 && !resolver_->MayBePrefix(prev.hash)) {
+          if (key.size() > prev.size && key[prev.size] == ' ' && key.substr(0, prev.size) == KeyOf(prev) &&
+              !resolver_->MayBePrefix(prev.hash)) {
+            span_text_.resize(offset);
             if (pass == 0) break;
             continue;
           }
         }
-        spans_.push_back(SpanKey{e, std::move(key), hash});
+        spans_.push_back(SpanKey{e, static_cast<uint32_t>(offset), static_cast<uint32_t>(key.size()), hash});
       }
       for (auto it = spans_.rbegin(); it != spans_.rend(); ++it) {
-        if (it->key.empty() || !resolver_->MayBeKey(it->hash)) continue;
-        LookupResult lr = g_.Lookup(it->key, it->hash);
+        if (it->size == 0 || !resolver_->MayBeKey(it->hash)) continue;
+        LookupResult lr = g_.Lookup(KeyOf(*it), it->hash);
         bool usable = false;
         for (const CandidateRef& c : lr.candidates)
           if (pass == 1 || (c.flags & kLoose) == 0) usable = true;
@@ -891,7 +905,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         Raw& r = raws_.Add();
         r.b = i;
         r.e = r_e;
-        r.key.swap(it->key);
+        r.key.assign(KeyOf(*it));
         r.key_hash = it->hash;
         r.lookup = lr;
         r.loose = pass == 1;
@@ -907,18 +921,19 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
 // The name key of tokens [b, e): NameKey of the text. PERF: a span of plain lowercase ASCII
 // words is its own key ("rocky mount"), so the folding in NameKey (a third of the resolver's
 // time on lowercase archives) is skipped.
-std::string DocResolver::SpanKeyOf(uint32_t b, uint32_t e) const {
-  std::string key;
+void DocResolver::AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const {
   bool plain_span = true;
   for (uint32_t k = b; k < e && plain_span; ++k) {
     if (!IsPlainWord(T(k)) || (k > b && !T(k).HasFlag(tokens::kSpaceBefore))) plain_span = false;
   }
-  if (!plain_span) return NameKey(Text(b, e));
-  for (uint32_t k = b; k < e; ++k) {
-    if (k > b) key += ' ';
-    key += T(k).norm;
+  if (!plain_span) {
+    *out += NameKey(Text(b, e));
+    return;
   }
-  return key;
+  for (uint32_t k = b; k < e; ++k) {
+    if (k > b) *out += ' ';
+    *out += T(k).norm;
+  }
 }
 
 // "HOUSTON (AP) -", "ST. LOUIS (KTVI) -", "COLUMBUS (WCMH/AP) —": a wire service or station
