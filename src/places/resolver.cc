@@ -451,6 +451,7 @@ struct DocBuffers {
   std::vector<std::string_view> person_keys, supported_keys;  // Support()
   std::vector<uint8_t> covered;                                // Unlisted()
   std::vector<uint64_t> wanted;                                // FindLowercaseUses()
+  std::vector<uint32_t> order;                                 // CollectVotes()
 };
 
 }  // namespace
@@ -1429,15 +1430,28 @@ void DocResolver::CollectVotes() {
   };
   // One vote per name: its weightiest mention (the first on a tie).
   votes_.assign(raws_.size(), 0);
-  for (size_t i = 0; i < raws_.size(); ++i) {
-    Raw& r = raws_[i];
-    if (r.name < 0) {
-      r.name = static_cast<int>(i);
-      for (size_t j = 0; j < i; ++j)
-        if (raws_[j].key_hash == r.key_hash && raws_[j].key == r.key) {
-          r.name = raws_[j].name;
-          break;
-        }
+  if (!raws_.empty() && raws_[0].name < 0) {
+    // A raw's name is the first raw with the same key. PERF: raws ordered by key hash, so
+    // that keys are compared only within a run of equal hashes (was every earlier raw).
+    std::vector<uint32_t>& order = b_.order;
+    order.resize(raws_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return raws_[a].key_hash != raws_[b].key_hash ? raws_[a].key_hash < raws_[b].key_hash : a < b;
+    });
+    for (size_t run = 0; run < order.size();) {
+      size_t run_end = run + 1;
+      while (run_end < order.size() && raws_[order[run_end]].key_hash == raws_[order[run]].key_hash) ++run_end;
+      for (size_t x = run; x < run_end; ++x) {
+        Raw& r = raws_[order[x]];
+        r.name = static_cast<int>(order[x]);
+        for (size_t y = run; y < x; ++y)
+          if (raws_[order[y]].key == r.key) {
+            r.name = raws_[order[y]].name;
+            break;
+          }
+      }
+      run = run_end;
     }
   }
   std::vector<int>& best = best_of_name_;
@@ -2122,6 +2136,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
 // "in the capital" => the capital of the document's country.
 void DocResolver::Capital(std::vector<PlaceMention>* extra) {
   if (doc_country_.empty()) return;
+  // PERF: most documents do not say "the capital"; FindCountry only for those that do.
+  static const uint64_t kCapitalHash = tokens::HashToken("capital");
+  bool said = false;
+  for (uint32_t i = 1; i + 1 < N() && !said; ++i) said = T(i).hash == kCapitalHash && Norm(i) == "capital";
+  if (!said) return;
   uint32_t country = g_.FindCountry(doc_country_);
   if (country == kNoRecord) return;
   uint32_t capital = g_.record(country).related;
