@@ -256,7 +256,10 @@ class WordClassTable {
     for (uint64_t i = hash & kMask;; i = (i + 1) & kMask) {
       const Slot& s = slots_[i];
       if (s.word_class == 0) return 0;
-      if (s.hash == hash && s.word == w) return s.word_class;
+      // PERF: sizes, then memcmp (string_view's == went through an out-of-line compare()).
+      if (s.hash == hash && s.word.size() == w.size() && std::memcmp(s.word.data(), w.data(), w.size()) == 0) {
+        return s.word_class;
+      }
     }
   }
 
@@ -554,7 +557,8 @@ class DocResolver {
     const uint32_t c = classes_[i];
     return c != kUnknownClass ? c : Classify(i);
   }
-  [[gnu::noinline]] uint32_t Classify(uint32_t i) const { return classes_[i] = Classes(T(i)); }
+  [[gnu::noinline]] uint32_t Classify(uint32_t i) const { return classes_[i] = word_classes_.Get(T(i).norm, T(i).hash); }
+  const WordClassTable& word_classes_ = WordClasses();  // PERF: one guard check per document
   bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
   // PERF: from cap_, filled by DetectMode (was a call per question, 4% of the resolver).
   bool Cap(uint32_t i) const { return i < N() && cap_[i]; }
