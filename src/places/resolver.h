@@ -26,7 +26,8 @@
 // candidates.
 //
 // Ownership and threads: a PlaceResolver holds a copy of the (shared, immutable) Gazetteer and
-// is immutable itself; Resolve() is const and safe to call from many threads at once.
+// is immutable itself; Resolve() is const and safe to call from many threads at once, each
+// thread with its own Workspace (or none).
 #pragma once
 
 #include <cstdint>
