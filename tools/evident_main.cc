@@ -209,6 +209,7 @@ int RunPlaces(const std::vector<std::string>& inputs, const std::string& data_di
   tokens::Tokenizer tokenizer;
   tokens::TokenizedText tokens;
   std::vector<places::PlaceMention> mentions;
+  places::PlaceResolver::Workspace workspace;
   text::ReadOptions ro;
   ro.default_published = published;
   size_t rejected = 0;
@@ -219,7 +220,7 @@ int RunPlaces(const std::vector<std::string>& inputs, const std::string& data_di
       return;
     }
     tokenizer.Tokenize(item.doc.text, &tokens);
-    resolver.Resolve(tokens, &mentions);
+    resolver.Resolve(tokens, &mentions, nullptr, /*explain=*/true, &workspace);
     fmt::print("{}: {} place mention{}, document country {}\n", item.doc.id, mentions.size(),
                mentions.size() == 1 ? "" : "s", places::DocumentCountry(mentions));
     for (const auto& m : mentions) {

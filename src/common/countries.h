@@ -87,5 +87,7 @@ std::string FoldCaseAndAccents(std::string_view text);
 // hyphens and dashes become spaces, runs of whitespace become one space, the ends are trimmed
 // and one leading "the " is dropped: " The  Guinea–Bissau " => "guinea bissau".
 std::string NameKey(std::string_view name);
+// NameKey without its fast path for ASCII names (PERF): the reference the tests compare it with.
+std::string NameKeyGeneral(std::string_view name);
 
 }  // namespace evident

@@ -191,7 +191,7 @@ void Coder::Code(CodedDocument* out) {
     e.assembler_->FindEvents(title_annotations_, &title_events_);
     KeepTitleOnlyEvents(out->events, &title_events_);
     if (!title_events_.empty()) {
-      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
+      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false, &place_workspace_);
       title_resolved = true;
       title_annotations_.places = title_places_;
       e.assembler_->PlaceEvents(title_annotations_, &title_events_);
@@ -212,7 +212,7 @@ void Coder::Code(CodedDocument* out) {
       for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
     }
-    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false);
+    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
     // percent of the documents with events.
@@ -222,7 +222,7 @@ void Coder::Code(CodedDocument* out) {
     };
     if (std::none_of(annotations_.places.begin(), annotations_.places.end(), names_country) &&
         std::find(place_mask_.begin(), place_mask_.end(), false) != place_mask_.end()) {
-      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false);
+      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false, &place_workspace_);
     }
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
@@ -236,7 +236,8 @@ void Coder::Code(CodedDocument* out) {
       if (m.precision == places::Precision::kCity && !m.demonym && !m.actor) text_has_town = true;
     }
     if (!text_has_town) {
-      if (!title_resolved) e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false);
+      if (!title_resolved)
+        e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false, &place_workspace_);
       if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_places_);
       for (const auto& m : title_places_) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&

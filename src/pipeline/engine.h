@@ -97,6 +97,7 @@ class Coder {
   std::vector<places::PlaceMention> title_places_;
   events::DocumentAnnotations title_annotations_;
   std::vector<events::Event> title_events_;
+  places::PlaceResolver::Workspace place_workspace_;  // this Coder's, reused from document to document
 };
 
 }  // namespace evident::pipeline

@@ -202,6 +202,25 @@ TEST(NameKey, FoldsCaseAccentsPunctuationAndLeadingThe) {
   EXPECT_EQ(NameKey("Theodore"), "theodore");
 }
 
+// NameKey's fast path for ASCII names gives what the general path gives, on every string of
+// up to four characters from an alphabet of the characters its rules treat specially, and on
+// names as the resolver keys them.
+TEST(CountryTable, NameKeyAsciiFastPathAgreesWithTheGeneralPath) {
+  const std::string alphabet = "aZ -`'.\t\n";
+  std::vector<std::string> names = {"",           "St. Louis",     "N.C.",          "Winston-Salem", "THE Bronx",
+                                    "the ",       " The  Guinea-Bissau ", "O`Brien", "Ras al-Ain",    "the the x",
+                                    "Theodore",   "  -  ",         "A\tB\nC",       "Mar del Plata", "U.S."};
+  for (char a : alphabet) {
+    names.emplace_back(1, a);
+    for (char b : alphabet)
+      for (char c : alphabet)
+        for (char d : alphabet) names.push_back(std::string{a, b, c, d});
+  }
+  for (const std::string& n : names) EXPECT_EQ(NameKey(n), NameKeyGeneral(n)) << "[" << n << "]";
+  // Not ASCII: the general path.
+  EXPECT_EQ(NameKey("Łódź-Bałuty"), "lodz baluty");
+}
+
 TEST(CountryTable, ParsesCommentsBlankLinesEmptyColumnsAndCrLf) {
   Result<CountryTable> t = CountryTable::Parse(
       "# comment\n\nAA\tAlphaland\tAlpha|Republic of Alpha\tAlphan\r\nBB\tBetaland\t\t\n",

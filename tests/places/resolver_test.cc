@@ -292,6 +292,90 @@ TEST_P(ResolverTest, ExplainChangesNoChoice) {
   }
 }
 
+// Every field of two mention lists, for the tests that resolve the same text two ways.
+void ExpectSameMentions(const std::vector<PlaceMention>& a, const std::vector<PlaceMention>& b,
+                        const std::string& text) {
+  ASSERT_EQ(a.size(), b.size()) << text;
+  for (size_t i = 0; i < a.size(); ++i) {
+    SCOPED_TRACE(text + " / mention " + std::to_string(i) + " " + a[i].name);
+    EXPECT_EQ(a[i].span.begin, b[i].span.begin);
+    EXPECT_EQ(a[i].span.end, b[i].span.end);
+    EXPECT_EQ(a[i].begin_token, b[i].begin_token);
+    EXPECT_EQ(a[i].end_token, b[i].end_token);
+    EXPECT_EQ(a[i].name, b[i].name);
+    EXPECT_EQ(a[i].country, b[i].country);
+    EXPECT_EQ(a[i].admin1_code, b[i].admin1_code);
+    EXPECT_EQ(a[i].admin1_name, b[i].admin1_name);
+    EXPECT_EQ(a[i].has_coordinates, b[i].has_coordinates);
+    EXPECT_EQ(a[i].lat, b[i].lat);
+    EXPECT_EQ(a[i].lon, b[i].lon);
+    EXPECT_EQ(a[i].geonames_id, b[i].geonames_id);
+    EXPECT_EQ(a[i].precision, b[i].precision);
+    EXPECT_EQ(a[i].listed, b[i].listed);
+    EXPECT_EQ(a[i].demonym, b[i].demonym);
+    EXPECT_EQ(a[i].actor, b[i].actor);
+    EXPECT_EQ(a[i].dateline, b[i].dateline);
+    EXPECT_EQ(a[i].qualifier, b[i].qualifier);
+    EXPECT_EQ(a[i].within.name, b[i].within.name);
+    EXPECT_EQ(a[i].why, b[i].why);
+    ASSERT_EQ(a[i].candidates.size(), b[i].candidates.size());
+    for (size_t k = 0; k < a[i].candidates.size(); ++k) {
+      EXPECT_EQ(a[i].candidates[k].record, b[i].candidates[k].record);
+      EXPECT_EQ(a[i].candidates[k].score, b[i].candidates[k].score);  // bit for bit
+    }
+  }
+}
+
+// Texts that exercise most rules: datelines, qualifiers, people, common words, lowercase
+// text, unlisted localities, and the same words in different roles from text to text.
+const char* const kWorkspaceTexts[] = {
+    "ROCKY MOUNT, N.C. (AP) - Police in Paris, Texas, and in Almaty, Kazakhstan's biggest city, "
+    "detained protesters. Kazakh police said Jordan was calm in Kiev.",
+    "Jordan scored 30 points as Chicago beat Boston. Michael Jordan said he was tired.",
+    "Three people were arrested in Nice after the attack. Nice weather, a nice day.",
+    "",
+    "On 9 May, shells fell near Novoluhanskoe village (Bakhmut, Kyiv) and in Ostrovka, Donetsk Oblast.",
+    "LUCKNOW: Police arrested six men on Monday for rioting in Lucknow.",
+    "police in lucknow arrested six men on monday after a clash near the market in almaty, the "
+    "officials said, and the protesters were taken to the station in the city of lucknow later",
+    "Police detained 20 protesters in Hrodna, Belarus. Later, five were detained in Ostrovka and three in Lidava.",
+    "Mr. Jordan met Georgia officials. In Georgia, police said the Georgian opposition rallied.",
+};
+
+// A workspace reused from document to document (as the engine does) gives exactly what
+// resolving each document afresh gives, whatever came before, with and without `explain`.
+TEST_P(ResolverTest, WorkspaceGivesTheSameMentions) {
+  for (bool explain : {true, false}) {
+    PlaceResolver::Workspace workspace;
+    // Twice through the texts, forwards then backwards: every text after different ones.
+    std::vector<std::string> order(std::begin(kWorkspaceTexts), std::end(kWorkspaceTexts));
+    order.insert(order.end(), std::rbegin(kWorkspaceTexts), std::rend(kWorkspaceTexts));
+    for (const std::string& text : order) {
+      tokenizer_.Tokenize(text, &doc_);
+      std::vector<PlaceMention> fresh, reused;
+      resolver_->Resolve(doc_, &fresh, nullptr, explain);
+      reused.resize(3);  // the output is cleared first
+      resolver_->Resolve(doc_, &reused, nullptr, explain, &workspace);
+      ExpectSameMentions(fresh, reused, text);
+    }
+    EXPECT_GT(workspace.words_remembered(), 0u);
+  }
+}
+
+// The same with a sentence mask (the engine resolves only some sentences).
+TEST_P(ResolverTest, WorkspaceGivesTheSameMentionsWithAMask) {
+  PlaceResolver::Workspace workspace;
+  for (const char* text : kWorkspaceTexts) {
+    tokenizer_.Tokenize(text, &doc_);
+    std::vector<bool> mask(doc_.sentences.size(), false);
+    for (size_t i = 0; i < mask.size(); i += 2) mask[i] = true;
+    std::vector<PlaceMention> fresh, reused;
+    resolver_->Resolve(doc_, &fresh, &mask, /*explain=*/false);
+    resolver_->Resolve(doc_, &reused, &mask, /*explain=*/false, &workspace);
+    ExpectSameMentions(fresh, reused, text);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
 
 // One resolver for all the tests of a suite.
@@ -321,6 +405,47 @@ class WorldResolverTest : public OneResolverTest {
     resolver_ = std::make_unique<PlaceResolver>(std::move(g).value());
   }
 };
+
+// A workspace remembers what one resolver's gazetteer says about words; used with another
+// resolver, it must answer from that one's gazetteer ("Lidava" is a village in one, unknown in
+// the other).
+TEST_F(SmallResolverTest, WorkspaceMovedToAnotherResolverForgets) {
+  GazetteerBuilder b;
+  b.Add(Country("FR", "France", 30000000));
+  PlaceResolver other(Built(b));
+  PlaceResolver::Workspace workspace;
+  const std::string text = "Five people were detained in Lidava on Sunday.";
+  tokenizer_.Tokenize(text, &doc_);
+  // First the resolver that knows no name starting with "Lidava"...
+  std::vector<PlaceMention> there, there_fresh, here;
+  other.Resolve(doc_, &there, nullptr, true, &workspace);
+  other.Resolve(doc_, &there_fresh, nullptr, true);
+  ExpectSameMentions(there_fresh, there, text);
+  // ... then the one that has the village: it must not take the other's "no" for its own.
+  resolver_->Resolve(doc_, &here, nullptr, true, &workspace);
+  ASSERT_EQ(here.size(), 1u);
+  EXPECT_EQ(here[0].name, "Lidava");
+  EXPECT_TRUE(here[0].listed);
+}
+
+// A workspace fed many distinct words (a long archive) stays bounded and keeps answering
+// as a fresh resolution does.
+TEST_F(SmallResolverTest, WorkspaceStaysBoundedOverManyWords) {
+  PlaceResolver::Workspace workspace;
+  std::string many;
+  for (int i = 0; i < 70000; ++i) many += "Word" + std::to_string(i) + (i % 20 == 19 ? ". " : " ");
+  tokenizer_.Tokenize(many, &doc_);
+  std::vector<PlaceMention> out;
+  resolver_->Resolve(doc_, &out, nullptr, /*explain=*/false, &workspace);
+  EXPECT_LT(workspace.words_remembered(), 70000u);
+  const std::string text = "Police detained 20 protesters in Hrodna, Belarus, and three in Lidava.";
+  tokenizer_.Tokenize(text, &doc_);
+  std::vector<PlaceMention> fresh, reused;
+  resolver_->Resolve(doc_, &fresh, nullptr, true);
+  resolver_->Resolve(doc_, &reused, nullptr, true, &workspace);
+  ExpectSameMentions(fresh, reused, text);
+  EXPECT_FALSE(reused.empty());
+}
 
 // A village qualified by a subdivision that holds none of its namesakes is a village of that
 // subdivision the gazetteer lacks, not the namesake abroad.
