@@ -2109,6 +2109,25 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
         y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 8) {
       continue;
     }
+    // "in Bismil district of Diyarbakir", "in Baharak district centre, Badakhshan", "Tamu
+    // Township, Kale District, Sagaing Region": a district named by its seat town, in the wider
+    // place after it, is the finer place: the event is there, not in the province or the city.
+    // A municipality in a city is the city's own ("Libertador municipality in Caracas"); a name after
+    // "the" is an institution's ("the Northern District of Ohio", "the School District of
+    // Waukesha").
+    if (AreaAround(t, x) && (x.country.empty() || y.country.empty() || x.country == y.country) &&
+        !(x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") &&
+        !(toks[x.end_token].norm == "municipality" && y.precision == places::Precision::kCity)) {
+      uint32_t k = x.end_token + 1;
+      if (k < y.begin_token && (toks[k].norm == "center" || toks[k].norm == "centre")) ++k;
+      if (k < y.begin_token && (toks[k].norm == "of" || toks[k].norm == "in" || toks[k].norm == ",")) {
+        for (++k; k < y.begin_token && ContainerFiller(toks[k].norm);) ++k;
+        if (k == y.begin_token) {
+          to[i + 1] = static_cast<uint32_t>(i);
+          continue;
+        }
+      }
+    }
     // A part of a town: a quarter, a street or venue, or a name after "the" (an institution
     // or a named area: "the Ministry of Education in Libreville").
     // "the Court of First Instance in Mahdia": the end of a longer name, an institution.

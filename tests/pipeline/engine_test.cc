@@ -681,6 +681,41 @@ TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   EXPECT_TRUE(found);
 }
 
+// "X district of Y", "X district centre, Y": the district named by its seat town is finer than
+// the province or city holding it, and the event is there.
+TEST(EventAssembler, DistrictNamedByItsTownBeatsThePlaceHoldingIt) {
+  auto of = CodeText("Two farmers were shot dead on Sunday in Bismil district of Diyarbakir, officials said.");
+  const Event* e = OnlyEvent(of, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(of, e->location->span), "Bismil");
+  EXPECT_EQ(e->location->country, "TR");
+
+  auto centre = CodeText("On 2 June, a police officer was killed by gunmen in Baharak district centre, Badakhshan.");
+  const Event* c = OnlyEvent(centre, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(centre, c->location->span), "Baharak");
+  EXPECT_EQ(c->location->country, "AF");
+}
+
+// Error path of the rule above: a name after "the" is an institution's ("the School District
+// of Waukesha"), not a district, so the event keeps the town.
+TEST(EventAssembler, InstitutionNamedLikeADistrictKeepsTheTown) {
+  auto cd = CodeText("A boy was shot and killed on Monday, according to the School District of Waukesha.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Waukesha");
+
+  // A municipality in a city is the city's own.
+  auto city = CodeText("On 3 June, residents of La Vega protested in Libertador municipality in Caracas over water cuts.");
+  const Event* p = OnlyEvent(city, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(city, p->location->span), "Caracas");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
