@@ -1813,9 +1813,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
       bool named_after = NamedAfterPlace(after);
+      // "Degwar sector area": a sector with a second place noun is a locality ("the health
+      // sector" alone is not).
       bool locality = titled_locality || named_after ||
                       ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
-                       after != "sector" && after != "block" && after != "ward");
+                       (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" &&
+                       after != "ward");
       if (locality) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;

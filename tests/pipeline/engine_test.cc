@@ -716,6 +716,25 @@ TEST(EventAssembler, InstitutionNamedLikeADistrictKeepsTheTown) {
   EXPECT_EQ(Text(city, p->location->span), "Caracas");
 }
 
+// "in Kelmora sector area (Poonch district, J&K)": a sector with a second place noun names a
+// locality the gazetteer lacks, where the event happened, not the district in the parentheses.
+TEST(EventAssembler, SectorAreaIsALocality) {
+  auto cd = CodeText(
+      "On 2 June, the armies of both countries exchanged fire across the border in Kelmora sector area (Poonch "
+      "district, J&K).");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Kelmora");
+  EXPECT_EQ(e->location->country, "IN");
+  // "the health sector" alone names no place.
+  auto alone = CodeText("On 2 June, workers of the Bellmont sector protested in Jammu over unpaid wages.");
+  const Event* p = OnlyEvent(alone, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(alone, p->location->span), "Jammu");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
