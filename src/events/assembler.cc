@@ -1882,14 +1882,19 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
 
 namespace {
 
-// Whether token `at` is inside parentheses opened in its sentence (from `begin`).
-bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
+// The token opening the parentheses that token `at` is inside, opened in its sentence (from
+// `begin`), or UINT32_MAX.
+uint32_t OpeningParenthesis(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
   for (uint32_t k = at; k > begin; --k) {
     std::string_view w = t.tokens[k - 1].norm;
-    if (w == ")") return false;
-    if (w == "(") return true;
+    if (w == ")") return UINT32_MAX;
+    if (w == "(") return k - 1;
   }
-  return false;
+  return UINT32_MAX;
+}
+// Whether token `at` is inside parentheses opened in its sentence (from `begin`).
+bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
+  return OpeningParenthesis(t, begin, at) != UINT32_MAX;
 }
 
 // Whether a word ends the name of a street or a venue rather than a town.
@@ -2242,7 +2247,21 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
-    if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) d += 15;
+    if (uint32_t open = OpeningParenthesis(*doc.text, sent.begin_token, m.begin_token); open != UINT32_MAX) {
+      // "in Booysens (City of Johannesburg, Gauteng)", "in Kelmora sector area (Poonch
+      // district)": the parentheses locate the place just before them (up to two place nouns
+      // between), which is where the event happened when it can be a location at all.
+      size_t mi = static_cast<size_t>(&m - doc.places.data());
+      bool locates = false;
+      for (size_t pi = mi; pi > 0 && !locates;) {
+        const auto& p = doc.places[--pi];
+        if (p.end_token > open) continue;
+        if (p.end_token + 2 < open || p.begin_token < sent.begin_token) break;
+        locates = usable(p) && !InParentheses(*doc.text, sent.begin_token, p.begin_token);
+      }
+      if (locates) continue;
+      d += 15;
+    }
     if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.

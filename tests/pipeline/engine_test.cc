@@ -735,6 +735,27 @@ TEST(EventAssembler, SectorAreaIsALocality) {
   EXPECT_EQ(Text(alone, p->location->span), "Jammu");
 }
 
+// "in Brankhoek (City of Johannesburg, Gauteng)": the parentheses locate the place before them,
+// which is where the event happened, though the gazetteer lacks it and knows the city.
+TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
+  auto cd = CodeText(
+      "On 3 May, residents barricaded roads with burning tyres in Brankhoek (City of Johannesburg, Gauteng), "
+      "demanding food parcels.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Brankhoek");
+  EXPECT_EQ(e->location->country, "ZA");
+  // Parentheses after a name that is no place: the city in them places the event.
+  auto venue = CodeText(
+      "On 3 May, residents barricaded roads with burning tyres near the Brankhoek mall (City of Johannesburg, "
+      "Gauteng).");
+  const Event* v = OnlyEvent(venue, EventType::kProtest);
+  ASSERT_NE(v, nullptr);
+  ASSERT_TRUE(v->location.has_value());
+  EXPECT_EQ(Text(venue, v->location->span), "Johannesburg");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
