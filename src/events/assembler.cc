@@ -2168,6 +2168,25 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       to[i + 1] = static_cast<uint32_t>(i);
     }
   }
+  // "between Sousa and Uirauna", "on the road between the towns of Kahil, Dar'a, and Mseifra":
+  // an event between two towns is placed at the first (the second's qualifiers aside).
+  for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+    const auto& x = doc.places[i];
+    if (x.precision != places::Precision::kCity || x.demonym || x.actor || x.begin_token < 1) continue;
+    uint32_t b = x.begin_token - 1;
+    // "between the cities of": up to three words after "between".
+    if (b >= 3 && toks[b].norm == "of" && toks[b - 2].norm == "the") b -= 3;
+    if (toks[b].norm != "between") continue;
+    size_t j = i + 1;
+    while (j < doc.places.size() && doc.places[j].qualifier && doc.places[j].begin_token < x.end_token + 8) ++j;
+    if (j == doc.places.size()) break;
+    const auto& y = doc.places[j];
+    if (y.precision != places::Precision::kCity || y.demonym || y.actor || y.begin_token > x.end_token + 8 ||
+        toks[y.begin_token - 1].norm != "and" || to[j] != j) {
+      continue;
+    }
+    to[j] = static_cast<uint32_t>(i);
+  }
   return to;
 }
 

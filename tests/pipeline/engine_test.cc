@@ -756,6 +756,31 @@ TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
   EXPECT_EQ(Text(venue, v->location->span), "Johannesburg");
 }
 
+// "between A and B": the event is placed at the first of the two towns; "from A to B" is no
+// such pair.
+TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {
+  auto cd = CodeText(
+      "On 5 May, militants ambushed a supply convoy between Tongomael and Djibo (Soum, Sahel), killing four "
+      "soldiers.");
+  bool found = false;
+  for (const auto& e : cd.events) {
+    if (e.type != EventType::kAssault || !e.location) continue;
+    found = true;
+    EXPECT_EQ(Text(cd, e.location->span), "Tongomael");
+  }
+  EXPECT_TRUE(found);
+  auto road = CodeText(
+      "On 5 May, militants ambushed a supply convoy on the road from Tongomael to Djibo (Soum, Sahel), killing four "
+      "soldiers.");
+  found = false;
+  for (const auto& e : road.events) {
+    if (e.type != EventType::kAssault || !e.location) continue;
+    found = true;
+    EXPECT_EQ(Text(road, e.location->span), "Djibo");
+  }
+  EXPECT_TRUE(found);
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
