@@ -1934,6 +1934,26 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
 }
 
+// Whether a mention is a barangay ("Barangay Lumot", "in barangay Lumot") of a town under
+// 100,000 people named right after it ("Barangay Lumot, Tulunan, Cotabato"): then it is a
+// village of its own (the press and ACLED name it as the place), not a quarter of that town
+// ("Barangay Lumot, Dumaguete": a quarter of the city).
+bool VillageBarangay(const DocumentAnnotations& doc, const places::PlaceMention& m) {
+  const auto& toks = doc.text->tokens;
+  if (!((m.begin_token > 0 && toks[m.begin_token - 1].norm == "barangay") || toks[m.begin_token].norm == "barangay")) {
+    return false;
+  }
+  size_t i = static_cast<size_t>(&m - doc.places.data());
+  if (i + 1 >= doc.places.size() || m.end_token + 1 >= toks.size() || toks[m.end_token].norm != ",") return false;
+  const auto& town = doc.places[i + 1];
+  return town.begin_token == m.end_token + 1 && town.precision == places::Precision::kCity && town.listed &&
+         !town.candidates.empty() && town.candidates.front().population < 100000;
+}
+// SubCity, but a barangay of a small town is a village (VillageBarangay).
+bool SubCityIn(const DocumentAnnotations& doc, const places::PlaceMention& m) {
+  return SubCity(*doc.text, m) && !VillageBarangay(doc, m);
+}
+
 // Whether a word after a town's name makes it the area around it ("district", "township").
 bool AreaAroundWord(std::string_view w) {
   return w == "district" || w == "region" || w == "province" || w == "governorate" || w == "township" ||
@@ -2029,7 +2049,7 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
   if (i == doc.places.size()) return kNone;
   const auto& m = doc.places[i];
   if (m.begin_token >= sent.end_token || m.begin_token < sent.begin_token + 1 ||
-      m.precision != places::Precision::kCity || SubCity(*doc.text, m)) {
+      m.precision != places::Precision::kCity || SubCityIn(doc, m)) {
     return kNone;
   }
   uint32_t in = m.begin_token - 1;
@@ -2098,8 +2118,8 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
 std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& doc) {
   // "X [noun] in|of [the ...] Y [noun]": Y holds X. The event is at X ("shelled Kinda in
   // Idleb", "in Dayr Nakhla city in Ar-Raqqa countryside"), unless X is part of the town Y: a
-  // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Basak,
-  // Guihulngan", "outside the Seray in Tripoli"), or a place inside what the text calls a town,
+  // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Lumot,
+  // Dumaguete", a barangay of a city of 100,000 people or more: VillageBarangay), "outside the Seray in Tripoli"), or a place inside what the text calls a town,
   // city or district ("in Lazaka village in Shirqat district"); then the town places the event
   // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
   // "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
@@ -2136,7 +2156,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // A part of a town: a quarter, a street or venue, or a name after "the" (an institution
     // or a named area: "the Ministry of Education in Libreville").
     // "the Court of First Instance in Mahdia": the end of a longer name, an institution.
-    bool part = SubCity(t, x) || (x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") ||
+    bool part = SubCityIn(doc, x) || (x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") ||
                 (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
                  (toks[x.begin_token - 2].flags & tokens::kCapitalized));
     uint32_t k = x.end_token;
@@ -2227,6 +2247,13 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   l.geonames_id = m.geonames_id;
   l.precision = places::PrecisionName(m.precision);
   l.basis = basis;
+  // "Barangay Lumot": a locality the gazetteer lacks, written with its unit's title; the
+  // place is Lumot.
+  if (const auto& toks = doc.text->tokens; !m.listed && m.end_token > m.begin_token + 1 &&
+                                           toks[m.begin_token].norm == "barangay") {
+    l.span.begin = toks[m.begin_token + 1].span.begin;
+    if (size_t space = m.name.find(' '); space != std::string::npos) l.name = m.name.substr(space + 1);
+  }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
   if (l.country.empty()) l.country = doc_country;
@@ -2281,7 +2308,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       if (locates) continue;
       d += 15;
     }
-    if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
+    if (SubCityIn(doc, m) || AreaAround(*doc.text, m)) d += 25;
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
@@ -2297,13 +2324,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a
   // quarter of a town named earlier in the paragraph is placed by that town.
   auto town_of = [&](const places::PlaceMention& m) -> const places::PlaceMention& {
-    if (!SubCity(*doc.text, m)) return m;
+    if (!SubCityIn(doc, m)) return m;
     for (const places::PlaceMention* p = &m; p != doc.places.data();) {
       --p;
       uint32_t si = ev.sentence_index;
       while (si > 0 && sents[si].begin_token > p->begin_token) --si;
       if (sents[si].paragraph != sent.paragraph) break;
-      if (usable(*p) && p->precision == places::Precision::kCity && !SubCity(*doc.text, *p) &&
+      if (usable(*p) && p->precision == places::Precision::kCity && !SubCityIn(doc, *p) &&
           (p->country.empty() || m.country.empty() || p->country == m.country)) {
         return *p;
       }

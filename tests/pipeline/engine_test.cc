@@ -781,6 +781,24 @@ TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {
   EXPECT_TRUE(found);
 }
 
+// A barangay of a small town is a village of its own; of a city of 100,000 people or more, a
+// quarter of the city.
+TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
+  auto town = CodeText("On 2 May, a drug suspect was killed during a police raid in Barangay Lumot, Tulunan, Cotabato.");
+  const Event* e = OnlyEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(town, e->location->span), "Lumot");
+  EXPECT_EQ(e->location->name, "Lumot");
+  EXPECT_EQ(e->location->country, "PH");
+  auto city =
+      CodeText("On 2 May, a drug suspect was killed during a police raid in Barangay Lumot, Dumaguete, Negros Oriental.");
+  const Event* c = OnlyEvent(city, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(city, c->location->span), "Dumaguete");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
