@@ -2166,6 +2166,20 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
          ++nouns) {
       ++k;
     }
+    // "Kelbara and its outskirts in ...", "Kelbara and surrounding areas in ...": the place with
+    // its surroundings.
+    if (k + 3 < y.begin_token && toks[k].norm == "and") {
+      std::string_view a = toks[k + 1].norm, b = toks[k + 2].norm;
+      if (a == "its" && (b == "outskirts" || b == "surroundings" || b == "vicinity" || b == "environs")) {
+        k += 3;
+      } else {
+        uint32_t n = k + (a == "the" ? 2 : 1);
+        if (n + 1 < y.begin_token && toks[n].norm == "surrounding" &&
+            (toks[n + 1].norm == "areas" || toks[n + 1].norm == "area" || toks[n + 1].norm == "villages")) {
+          k = n + 2;
+        }
+      }
+    }
     if (k >= y.begin_token) continue;
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";

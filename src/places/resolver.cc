@@ -1872,13 +1872,26 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                          i > 2 && Norm(i - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
+      // "shelled Kelbara and its outskirts in Idleb", "Kelbara and surrounding areas in the
+      // countryside of Aleppo": the place and its surroundings, placed together.
+      uint32_t pk = k;
+      if (pk + 2 < N() && Norm(pk) == "and" && !Cap(pk + 1)) {
+        std::string_view a = Norm(pk + 1), b = Norm(pk + 2);
+        if (a == "its" && (b == "outskirts" || b == "surroundings" || b == "vicinity" || b == "environs")) {
+          pk += 3;
+        } else if ((a == "surrounding" || (a == "the" && Norm(pk + 3) == "surrounding")) && pk + 3 < N()) {
+          pk += a == "the" ? 3 : 2;
+          std::string_view n = Norm(pk);
+          if (n == "areas" || n == "area" || n == "villages") ++pk; else pk = k;
+        }
+      }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
-      bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
-      if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
+      bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
+      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !IsTitle(before)) {
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
-        uint32_t qk = k + 1;
-        while (qk < N() && qk < k + 8 && !Cap(qk) &&
+        uint32_t qk = pk + 1;
+        while (qk < N() && qk < pk + 8 && !Cap(qk) &&
                ((C(qk) & kPlaceAdjective) || Norm(qk) == "-" || Norm(qk) == "of" || Norm(qk) == "countryside" ||
                 Norm(qk) == "outskirts" || Norm(qk) == "vicinity")) {
           ++qk;

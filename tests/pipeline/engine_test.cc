@@ -799,6 +799,22 @@ TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
   EXPECT_EQ(Text(city, c->location->span), "Dumaguete");
 }
 
+// "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
+// X, a locality the gazetteer lacks.
+TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
+  auto outskirts = CodeText("On 3 May, regime forces shelled Kelbara and its outskirts in the southern countryside of Idleb.");
+  const Event* e = OnlyEvent(outskirts, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(outskirts, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "SY");
+  auto areas = CodeText("On 3 May, artillery shelled Kelbara and surrounding areas in the northern countryside of Aleppo.");
+  const Event* a = OnlyEvent(areas, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->location.has_value());
+  EXPECT_EQ(Text(areas, a->location->span), "Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
