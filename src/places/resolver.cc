@@ -777,6 +777,17 @@ bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
   return false;
 }
 
+// Whether a connector before `next` can be the Arabic article joining a name: the assimilated
+// forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
+// at Tutah", "Wadi ash Shati"); any other connector always.
+static bool ArticleFits(std::string_view connector, std::string_view next) {
+  if (connector == "ash" || connector == "ath") return next.size() > 1 && next.substr(0, 2) == connector.substr(1);
+  if (connector.size() != 2 || connector[0] != 'a' || next.empty()) return true;
+  char c = connector[1];
+  if (c != 't' && c != 's' && c != 'n' && c != 'd' && c != 'r' && c != 'z') return true;
+  return next[0] == c;
+}
+
 // "Al Jabaliyah", "As Sabaa", "El Bouni": the first token of a name written with its Arabic
 // article before token `b`, when the gazetteer knows the name only without it (GeoNames
 // "Jabaliyah"); else `b`. Not after another capitalized word (part of a longer name), and
@@ -1767,7 +1778,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                  Norm(c) != "and") {
             ++c;
           }
-          if (c < s.end_token && Cap(c)) {
+          // An Arabic article assimilated to the next word's first letter ("Bir at Tutah", "Naqil as
+          // Silw") joins it; "at" before another letter is the English word ("LoC at Kirni").
+          if (c < s.end_token && Cap(c) && ArticleFits(Norm(c - 1), Norm(c))) {
             k = c - 1;
             continue;
           }

@@ -815,6 +815,23 @@ TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
   EXPECT_EQ(Text(areas, a->location->span), "Kelbara");
 }
 
+// "at" joins a name the gazetteer lacks only as the Arabic article before its own letter ("Bir
+// at Tarqa"); "the LoC at Kelmora" is the English word, and the place is Kelmora.
+TEST(EventAssembler, EnglishAtJoinsNoName) {
+  auto loc = CodeText(
+      "On 3 May, the armies of both countries exchanged fire across the LoC at Kelmora sector area (Poonch "
+      "district, J&K).");
+  const Event* e = OnlyEvent(loc, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(loc, e->location->span), "Kelmora");
+  auto article = CodeText("On 3 May, shells fired by unknown forces fell in Bir at Tarqa (Aljfara). No casualties reported.");
+  const Event* a = OnlyEvent(article, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->location.has_value());
+  EXPECT_EQ(Text(article, a->location->span), "Bir at Tarqa");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
