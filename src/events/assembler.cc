@@ -2153,6 +2153,23 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
         }
       }
     }
+    // "in Mbingi village, near Tembura (Ezo, Western Equatoria)": the place the note's
+    // parentheses locate is the one the event is placed by; a spot near it is only described.
+    if (x.precision == places::Precision::kCity && y.precision == places::Precision::kCity &&
+        (x.country.empty() || y.country.empty() || x.country == y.country)) {
+      uint32_t k = x.end_token;
+      if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town")) ++k;
+      if (k < y.begin_token && toks[k].norm == ",") ++k;
+      uint32_t after = y.end_token;
+      if (after < toks.size() && (toks[after].norm == "town" || toks[after].norm == "village" ||
+                                  toks[after].norm == "city")) {
+        ++after;
+      }
+      if (k + 1 == y.begin_token && toks[k].norm == "near" && after < toks.size() && toks[after].norm == "(") {
+        to[i] = static_cast<uint32_t>(i + 1);
+        continue;
+      }
+    }
     // A part of a town: a quarter, a street or venue, or a name after "the" (an institution
     // or a named area: "the Ministry of Education in Libreville").
     // "the Court of First Instance in Mahdia": the end of a longer name, an institution.

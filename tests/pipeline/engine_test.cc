@@ -832,6 +832,26 @@ TEST(EventAssembler, EnglishAtJoinsNoName) {
   EXPECT_EQ(Text(article, a->location->span), "Bir at Tarqa");
 }
 
+// "X, near Y (Z, W)": the parentheses locate Y, the place the event is placed by; without them
+// the event stays at X.
+TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
+  auto noted = CodeText(
+      "On 8 May, rebels killed three civilians during an incursion in the village of Kelbara, near Oicha (Beni, "
+      "Nord-Kivu).");
+  const Event* e = OnlyEvent(noted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(noted, e->location->span), "Oicha");
+  EXPECT_EQ(e->location->country, "CD");
+  auto plain = CodeText(
+      "On 8 May, rebels killed three civilians during an incursion in the village of Kelbara, near Oicha, police "
+      "said.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
