@@ -2211,7 +2211,12 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     if (WideAreaNoun(after_y)) wide = true;
     bool y_town = after_y == "city" || after_y == "town" || after_y == "district" || after_y == "upazila" ||
                   after_y == "suburb" || after_y == "tehsil" || after_y == "taluka";
-    if (!wide && (part || (holds && y_town))) {
+    // "in Kelbara village in Garabulli (Almargeb)": the note's parentheses locate the town Y,
+    // the place the event is placed by (not a district or LGA Y: "Danhono in Chikun LGA (Kaduna)").
+    uint32_t paren = y.end_token + ((after_y == "city" || after_y == "town" || after_y == "village") ? 1 : 0);
+    bool y_noted = y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() &&
+                   toks[paren].norm == "(";
+    if (!wide && (part || (holds && (y_town || y_noted)))) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
                (x.country.empty() || y.country.empty() || x.country == y.country)) {

@@ -852,6 +852,22 @@ TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
   EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
 }
 
+// "X village in Y (Z)": the parentheses locate the town Y, which places the event; without them
+// the village held by Y does ("shelled Kelbara in Idleb").
+TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
+  auto noted =
+      CodeText("On 6 May, shells fired by unknown forces fell in Kelbara village in Garabulli (Almargeb). No casualties.");
+  const Event* e = OnlyEvent(noted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(noted, e->location->span), "Garabulli");
+  auto plain = CodeText("On 6 May, shells fired by unknown forces fell in Kelbara village in Idleb. No casualties.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
