@@ -2003,12 +2003,12 @@ bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m
 }
 
 // Whether a word after a place's name makes it part of a town or its countryside: "Borgi
-// village", "Saleem Khil area", "Galo Branco neighborhood", "Degwar sector".
+// village", "Saleem Khil area", "Galo Branco neighborhood", "Degwar sector", "Kelbara front".
 bool InnerPlaceNoun(std::string_view w) {
   return w == "village" || w == "villages" || w == "area" || w == "neighborhood" || w == "neighbourhood" ||
          w == "community" || w == "locality" || w == "sector" || w == "hamlet" || w == "camp" || w == "quarter" ||
          w == "colony" || w == "mohalla" || w == "ward" || w == "compound" || w == "square" || w == "street" ||
-         w == "road" || w == "market";
+         w == "road" || w == "market" || w == "front" || w == "frontline" || w == "axis";
 }
 
 // Whether a word after a place's name makes it wider than a town: "Idleb countryside",
@@ -2131,7 +2131,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     const auto& x = doc.places[i];
     const auto& y = doc.places[i + 1];
     if (x.demonym || x.actor || y.demonym || y.actor || x.precision == places::Precision::kCountry ||
-        y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 8) {
+        y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 12) {
       continue;
     }
     // "in Bismil district of Diyarbakir", "in Baharak district centre, Badakhshan", "Tamu
@@ -2202,11 +2202,27 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
     bool wide = y.precision == places::Precision::kAdmin1;
+    // "the village of Kelbara in Jabal al-Zawiya in the southern countryside of Idleb": a name
+    // that is no mention may stand between, itself in Y.
+    bool named = false, relinked = false;
     for (++k; k < y.begin_token; ++k) {
-      if (!ContainerFiller(toks[k].norm)) break;
-      if (toks[k].norm == "countryside" || toks[k].norm == "outskirts" || toks[k].norm == "vicinity") wide = true;
+      std::string_view w = toks[k].norm;
+      if (!named && (toks[k].flags & tokens::kCapitalized) && toks[k - 1].norm == "in") {
+        named = true;
+        continue;
+      }
+      if (named && !relinked) {
+        if (w == "in" || w == "of") {
+          relinked = true;
+        } else if (!(toks[k].flags & tokens::kCapitalized) && w != "-" && w != "al" && w != "el") {
+          break;
+        }
+        continue;
+      }
+      if (!ContainerFiller(w)) break;
+      if (w == "countryside" || w == "outskirts" || w == "vicinity") wide = true;
     }
-    if (k != y.begin_token) continue;
+    if (k != y.begin_token || named != relinked) continue;
     std::string_view after_y = y.end_token < toks.size() ? toks[y.end_token].norm : std::string_view();
     if (WideAreaNoun(after_y)) wide = true;
     bool y_town = after_y == "city" || after_y == "town" || after_y == "district" || after_y == "upazila" ||

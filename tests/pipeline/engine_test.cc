@@ -868,6 +868,23 @@ TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
   EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
 }
 
+// "on X front in Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
+// lacks, is held by Y and places the event.
+TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
+  auto front = CodeText("On 9 May, clashes took place between regime forces and rebels on Kelbara front in Idleb.");
+  const Event* f = OnlyEvent(front, EventType::kAssault);
+  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f->location.has_value());
+  EXPECT_EQ(Text(front, f->location->span), "Kelbara");
+  EXPECT_EQ(f->location->country, "SY");
+  auto named = CodeText(
+      "On 2 May, regime forces shelled the village of Kelbara in Jabal al-Wusta in the southern countryside of Idleb.");
+  const Event* n = OnlyEvent(named, EventType::kAssault);
+  ASSERT_NE(n, nullptr);
+  ASSERT_TRUE(n->location.has_value());
+  EXPECT_EQ(Text(named, n->location->span), "Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
