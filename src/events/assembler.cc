@@ -2405,6 +2405,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     while (si > 0 && sents[si].begin_token > m.begin_token) --si;
     if (sents[si].paragraph != sent.paragraph) break;
     if (m.precision == places::Precision::kCountry) continue;
+    // "On 7 May, in Nova Iguacu, Rio de Janeiro, police raided ... in the Jardim Palmeira
+    // neighborhood. A suspect was shot.": the town fronting that sentence places its clause,
+    // and the events the next sentences add to it.
+    if (auto [fi, after] = FrontedPlace(doc, usable_places, sents[si]); fi != SIZE_MAX && m.begin_token >= after) {
+      return make(doc.places[fi], "same paragraph");
+    }
     return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
   return FallbackLocation(doc, doc_country, usable_places, town, title_town);

@@ -885,6 +885,27 @@ TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
   EXPECT_EQ(Text(named, n->location->span), "Kelbara");
 }
 
+// The town fronting a sentence ("On 7 May, in Nova Iguacu, ...") also places the events of the
+// next sentences that the paragraph places, rather than the locality named after it; without
+// a fronted town the nearest earlier place does.
+TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
+  auto fronted = CodeText(
+      "On 7 May, in Nova Iguacu, Rio de Janeiro, military police carried out an operation against drug trafficking "
+      "in Morro do Kelbara. A suspect was shot and died.");
+  const Event* e = OnlyEvent(fronted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(fronted, e->location->span), "Nova Iguacu");
+  EXPECT_EQ(e->location->basis, "same paragraph");
+  auto plain = CodeText(
+      "On 7 May, military police carried out an operation against drug trafficking in Morro do Kelbara, Nova "
+      "Iguacu. A suspect was shot and died.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Morro do Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
