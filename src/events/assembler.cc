@@ -2082,6 +2082,23 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
   return kNone;
 }
 
+// Whether `m` is in parentheses (opened in its sentence, from `begin`) that locate the usable
+// place just before them (up to two place nouns between): "in Booysens (City of Johannesburg,
+// Gauteng)", "in Kelmora sector area (Poonch district)". That place is where the event
+// happened, not the one in the parentheses.
+bool LocatesAPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, uint32_t begin,
+                   const places::PlaceMention& m) {
+  uint32_t open = OpeningParenthesis(*doc.text, begin, m.begin_token);
+  if (open == UINT32_MAX) return false;
+  for (size_t pi = static_cast<size_t>(&m - doc.places.data()); pi > 0;) {
+    const auto& p = doc.places[--pi];
+    if (p.end_token > open) continue;
+    if (p.end_token + 2 < open || p.begin_token < begin) return false;
+    return usable[pi] && !InParentheses(*doc.text, begin, p.begin_token);
+  }
+  return false;
+}
+
 // The mention an event placed at `m` takes (EventAssembler::PlaceRedirects), following a chain
 // ("Tal Sabeen village in the countryside of Ein Issa in Ar-Raqqa": Ar-Raqqa -> Ein Issa ->
 // Tal Sabeen) for a few steps.
@@ -2345,19 +2362,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
-    if (uint32_t open = OpeningParenthesis(*doc.text, sent.begin_token, m.begin_token); open != UINT32_MAX) {
-      // "in Booysens (City of Johannesburg, Gauteng)", "in Kelmora sector area (Poonch
-      // district)": the parentheses locate the place just before them (up to two place nouns
-      // between), which is where the event happened when it can be a location at all.
-      size_t mi = static_cast<size_t>(&m - doc.places.data());
-      bool locates = false;
-      for (size_t pi = mi; pi > 0 && !locates;) {
-        const auto& p = doc.places[--pi];
-        if (p.end_token > open) continue;
-        if (p.end_token + 2 < open || p.begin_token < sent.begin_token) break;
-        locates = usable(p) && !InParentheses(*doc.text, sent.begin_token, p.begin_token);
-      }
-      if (locates) continue;
+    if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) {
+      if (LocatesAPlace(doc, usable_places, sent.begin_token, m)) continue;
       d += 15;
     }
     if (SubCityIn(doc, m) || AreaAround(*doc.text, m)) d += 25;
@@ -2404,7 +2410,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     uint32_t si = ev.sentence_index;
     while (si > 0 && sents[si].begin_token > m.begin_token) --si;
     if (sents[si].paragraph != sent.paragraph) break;
-    if (m.precision == places::Precision::kCountry) continue;
+    if (m.precision == places::Precision::kCountry || LocatesAPlace(doc, usable_places, sents[si].begin_token, m)) {
+      continue;
+    }
     // "On 7 May, in Nova Iguacu, Rio de Janeiro, police raided ... in the Jardim Palmeira
     // neighborhood. A suspect was shot.": the town fronting that sentence places its clause,
     // and the events the next sentences add to it.

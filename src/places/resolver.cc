@@ -1835,10 +1835,14 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (locality) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
-      // "the Wadi Sirr front (Mahliyah, Marib)": a front or sector before the note's parentheses.
+      // "the Wadi Sirr front (Mahliyah, Marib)", "Kelbara hill (Mwumba, Ngozi)": a front, sector,
+      // hill, market or region named after the place, before the note's parentheses.
       uint32_t paren = k;
       if (paren == e && paren + 1 < N() &&
-          (after == "front" || after == "sector" || after == "axis" || after == "zone") && Norm(paren + 1) == "(") {
+          (after == "front" || after == "sector" || after == "axis" || after == "zone" || after == "hill" ||
+           after == "market" || after == "region" || after == "section" || after == "mountain" ||
+           after == "valley") &&
+          Norm(paren + 1) == "(") {
         ++paren;
       }
       int qualifier = -1;

@@ -906,6 +906,24 @@ TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
   EXPECT_EQ(Text(plain, p->location->span), "Morro do Kelbara");
 }
 
+// "Kelbara hill (Kiremba, Ngozi)": a hill, market, region or front named after a locality before
+// the note's parentheses is that locality, and it places the events of the next sentence too;
+// a market without the parentheses names no place.
+TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
+  auto hill = CodeText("On 5 May, rival party supporters fought one another on Kelbara hill (Kiremba, Ngozi). Four were injured.");
+  const Event* e = OnlyEvent(hill, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(hill, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "BI");
+  auto market =
+      CodeText("On 5 May, rival party supporters in Ngozi fought one another near the Kelbara market. Four were injured.");
+  const Event* m = OnlyEvent(market, EventType::kAssault);
+  ASSERT_NE(m, nullptr);
+  ASSERT_TRUE(m->location.has_value());
+  EXPECT_EQ(Text(market, m->location->span), "Ngozi");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
