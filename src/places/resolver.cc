@@ -1893,7 +1893,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // countryside of Aleppo": the place and its surroundings, placed together.
       uint32_t pk = k;
       // "on Kelbara front in Idleb": a front named after the place, placed in a known one.
-      if (pk == e && (after == "front" || after == "frontline" || after == "axis")) ++pk;
+      if (pk == e && (after == "front" || after == "frontline" || after == "axis" || after == "region")) ++pk;
       if (pk + 2 < N() && Norm(pk) == "and" && !Cap(pk + 1)) {
         std::string_view a = Norm(pk + 1), b = Norm(pk + 2);
         if (a == "its" && (b == "outskirts" || b == "surroundings" || b == "vicinity" || b == "environs")) {

@@ -868,7 +868,7 @@ TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
   EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
 }
 
-// "on X front in Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
+// "on X front in Y", "in X region of Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
 // lacks, is held by Y and places the event.
 TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
   auto front = CodeText("On 9 May, clashes took place between regime forces and rebels on Kelbara front in Idleb.");
@@ -877,6 +877,11 @@ TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
   ASSERT_TRUE(f->location.has_value());
   EXPECT_EQ(Text(front, f->location->span), "Kelbara");
   EXPECT_EQ(f->location->country, "SY");
+  auto region = CodeText("On 6 May, airstrikes killed two fighters in Kelbara region of Dahuk, Northern Iraq.");
+  const Event* r = OnlyEvent(region, EventType::kAssault);
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->location.has_value());
+  EXPECT_EQ(Text(region, r->location->span), "Kelbara");
   auto named = CodeText(
       "On 2 May, regime forces shelled the village of Kelbara in Jabal al-Wusta in the southern countryside of Idleb.");
   const Event* n = OnlyEvent(named, EventType::kAssault);
