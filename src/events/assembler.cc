@@ -2249,7 +2249,10 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     uint32_t paren = y.end_token + ((after_y == "city" || after_y == "town" || after_y == "village") ? 1 : 0);
     bool y_noted = y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() &&
                    toks[paren].norm == "(";
-    if (!wide && (part || (holds && (y_town || y_noted)))) {
+    // "workers of Aminyar Company in Faryab": a venue or firm the gazetteer lacks, in a
+    // province, is placed by the province.
+    bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
+    if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
                (x.country.empty() || y.country.empty() || x.country == y.country)) {

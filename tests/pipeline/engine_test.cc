@@ -929,6 +929,16 @@ TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
   EXPECT_EQ(Text(market, m->location->span), "Ngozi");
 }
 
+// A firm or venue the gazetteer lacks, in a province, is placed by the province.
+TEST(EventAssembler, VenueInAProvinceTakesTheProvince) {
+  auto cd = CodeText("On 9 May, workers of Kelbara Company in Faryab held a protest against unpaid salaries.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Faryab");
+  EXPECT_EQ(e->location->country, "AF");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
