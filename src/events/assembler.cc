@@ -2083,7 +2083,8 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
 }
 
 // Whether `m` is in parentheses (opened in its sentence, from `begin`) that locate the usable
-// place just before them (up to two place nouns between): "in Booysens (City of Johannesburg,
+// place just before them (up to three words between: "Kelbara police station area (Gaya,
+// Bihar)"): "in Booysens (City of Johannesburg,
 // Gauteng)", "in Kelmora sector area (Poonch district)". That place is where the event
 // happened, not the one in the parentheses.
 bool LocatesAPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, uint32_t begin,
@@ -2093,7 +2094,7 @@ bool LocatesAPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& u
   for (size_t pi = static_cast<size_t>(&m - doc.places.data()); pi > 0;) {
     const auto& p = doc.places[--pi];
     if (p.end_token > open) continue;
-    if (p.end_token + 2 < open || p.begin_token < begin) return false;
+    if (p.end_token + 3 < open || p.begin_token < begin) return false;
     return usable[pi] && !InParentheses(*doc.text, begin, p.begin_token);
   }
   return false;

@@ -1826,13 +1826,18 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
       bool named_after = NamedAfterPlace(after);
+      // "under Kelbara police station (area|limits)": the station's town, where its area is.
+      bool station = before == "under" && after == "police" && e + 1 < N() &&
+                     (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
-      bool locality = titled_locality || named_after ||
+      bool locality = titled_locality || named_after || station ||
                       ((IsLocalityNoun(after) || after == "upazila") && after != "front" && after != "axis" &&
                        (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" &&
                        after != "ward");
       if (locality) ++k;
+      if (station && Norm(k) == "station") ++k;
+      if (station && k < N() && (Norm(k) == "area" || Norm(k) == "limits")) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
       // "the Wadi Sirr front (Mahliyah, Marib)", "Kelbara hill (Mwumba, Ngozi)": a front, sector,

@@ -939,6 +939,17 @@ TEST(EventAssembler, VenueInAProvinceTakesTheProvince) {
   EXPECT_EQ(e->location->country, "AF");
 }
 
+// "under X police station area (District, State)": the station's town places the event, not the
+// district in the parentheses.
+TEST(EventAssembler, PoliceStationAreaNamesItsTown) {
+  auto cd = CodeText("On 3 May, Maoists shot dead a villager in a forest under Kelbara police station area (Gaya, Bihar).");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "IN");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
