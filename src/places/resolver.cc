@@ -1888,7 +1888,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "the town of Douris": the text says it is a locality.
       bool of_locality = before == "of" && ([&] {
-                           static const std::unordered_set<std::string_view> kSet{"village", "town", "city"};
+                           static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "commune", "municipality", "locality", "region"};
                            return kSet.count(before2) > 0;
                          }()) &&
                          i > 2 && Norm(i - 3) == "the";

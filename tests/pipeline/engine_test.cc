@@ -950,6 +950,21 @@ TEST(EventAssembler, PoliceStationAreaNamesItsTown) {
   EXPECT_EQ(e->location->country, "IN");
 }
 
+// "in the commune of X", "in the region of X (Y)": the text says X is a locality.
+TEST(EventAssembler, CommuneOrRegionOfALocality) {
+  auto commune = CodeText("Around 1 May, militiamen reportedly killed a herder in the commune of Kelbara.");
+  const Event* c = OnlyEvent(commune, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(commune, c->location->span), "Kelbara");
+  auto region = CodeText("On 2 May, dozens of residents held a protest march in the region of Kelbara (Taza), denouncing cuts.");
+  const Event* r = OnlyEvent(region, EventType::kProtest);
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->location.has_value());
+  EXPECT_EQ(Text(region, r->location->span), "Kelbara");
+  EXPECT_EQ(r->location->country, "MA");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
