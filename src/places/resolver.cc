@@ -1815,7 +1815,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                   at ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
-                                      before2 == "suburb" || before2 == "neighborhood"));
+                                      before2 == "suburb" || before2 == "neighborhood" ||
+                                      // "residents of Kelbara (Mathare, Nairobi)": with a qualifier.
+                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
         prep = i > 1 && (covered[i - 2] || !extra->empty()) &&

@@ -950,7 +950,8 @@ TEST(EventAssembler, PoliceStationAreaNamesItsTown) {
   EXPECT_EQ(e->location->country, "IN");
 }
 
-// "in the commune of X", "in the region of X (Y)": the text says X is a locality.
+// "in the commune of X", "in the region of X (Y)", "residents of X (Y, Z)": the text says X is a
+// locality.
 TEST(EventAssembler, CommuneOrRegionOfALocality) {
   auto commune = CodeText("Around 1 May, militiamen reportedly killed a herder in the commune of Kelbara.");
   const Event* c = OnlyEvent(commune, EventType::kAssault);
@@ -963,6 +964,13 @@ TEST(EventAssembler, CommuneOrRegionOfALocality) {
   ASSERT_TRUE(r->location.has_value());
   EXPECT_EQ(Text(region, r->location->span), "Kelbara");
   EXPECT_EQ(r->location->country, "MA");
+  // "residents of X (Y, Z)": with a qualifier, X is a locality too.
+  auto residents =
+      CodeText("On 4 May, about 500 residents of Kelbara (Mathare, Nairobi) protested against the killing of a man by police.");
+  const Event* b = OnlyEvent(residents, EventType::kProtest);
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(b->location.has_value());
+  EXPECT_EQ(Text(residents, b->location->span), "Kelbara");
 }
 
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
