@@ -2083,10 +2083,9 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
 }
 
 // Whether `m` is in parentheses (opened in its sentence, from `begin`) that locate the usable
-// place just before them (up to three words between: "Kelbara police station area (Gaya,
-// Bihar)"): "in Booysens (City of Johannesburg,
-// Gauteng)", "in Kelmora sector area (Poonch district)". That place is where the event
-// happened, not the one in the parentheses.
+// place just before them, up to three words between: "in Brankhoek (City of Johannesburg,
+// Gauteng)", "in Kelmora sector area (Uri, J&K)", "under Kelbara police station area (Gaya,
+// Bihar)". That place is where the event happened, not the one in the parentheses.
 bool LocatesAPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, uint32_t begin,
                    const places::PlaceMention& m) {
   uint32_t open = OpeningParenthesis(*doc.text, begin, m.begin_token);
@@ -2137,8 +2136,8 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
   // "X [noun] in|of [the ...] Y [noun]": Y holds X. The event is at X ("shelled Kinda in
   // Idleb", "in Dayr Nakhla city in Ar-Raqqa countryside"), unless X is part of the town Y: a
   // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Lumot,
-  // Dumaguete", a barangay of a city of 100,000 people or more: VillageBarangay), "outside the Seray in Tripoli"), or a place inside what the text calls a town,
-  // city or district ("in Lazaka village in Shirqat district"); then the town places the event
+  // Dumaguete": a barangay of a city of 100,000 people or more, VillageBarangay; "outside the
+  // Seray in Tripoli"), or a place inside what the text calls a town, city or district ("in Lazaka village in Shirqat district"); then the town places the event
   // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
   // "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
   const auto& t = *doc.text;
@@ -2155,9 +2154,9 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "in Bismil district of Diyarbakir", "in Baharak district centre, Badakhshan", "Tamu
     // Township, Kale District, Sagaing Region": a district named by its seat town, in the wider
     // place after it, is the finer place: the event is there, not in the province or the city.
-    // A municipality in a city is the city's own ("Libertador municipality in Caracas"); a name after
-    // "the" is an institution's ("the Northern District of Ohio", "the School District of
-    // Waukesha").
+    // A municipality in a city is the city's own ("Libertador municipality in Caracas"); a name
+    // after "the" is an institution's ("the Northern District of Ohio", "the School District
+    // of Waukesha").
     if (AreaAround(t, x) && (x.country.empty() || y.country.empty() || x.country == y.country) &&
         !(x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") &&
         !(toks[x.end_token].norm == "municipality" && y.precision == places::Precision::kCity)) {
@@ -2220,7 +2219,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
     bool wide = y.precision == places::Precision::kAdmin1;
-    // "the village of Kelbara in Jabal al-Zawiya in the southern countryside of Idleb": a name
+    // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
     // that is no mention may stand between, itself in Y.
     bool named = false, relinked = false;
     for (++k; k < y.begin_token; ++k) {
@@ -2250,7 +2249,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     uint32_t paren = y.end_token + ((after_y == "city" || after_y == "town" || after_y == "village") ? 1 : 0);
     bool y_noted = y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() &&
                    toks[paren].norm == "(";
-    // "workers of Aminyar Company in Faryab": a venue or firm the gazetteer lacks, in a
+    // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
     bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
     if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
@@ -2417,9 +2416,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (m.precision == places::Precision::kCountry || LocatesAPlace(doc, usable_places, sents[si].begin_token, m)) {
       continue;
     }
-    // "On 7 May, in Nova Iguacu, Rio de Janeiro, police raided ... in the Jardim Palmeira
-    // neighborhood. A suspect was shot.": the town fronting that sentence places its clause,
-    // and the events the next sentences add to it.
+    // "On 7 May, in Nova Iguacu, Rio de Janeiro, officers raided a house in Morro do Kelbara.
+    // One gunman was shot dead.": the town fronting that sentence places its clause, and the
+    // events the next sentences add to it.
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sents[si]); fi != SIZE_MAX && m.begin_token >= after) {
       return make(doc.places[fi], "same paragraph");
     }

@@ -1842,7 +1842,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (station && k < N() && (Norm(k) == "area" || Norm(k) == "limits")) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
-      // "the Wadi Sirr front (Mahliyah, Marib)", "Kelbara hill (Mwumba, Ngozi)": a front, sector,
+      // "the Wadi Sirr front (Mahliyah, Marib)", "Kelbara hill (Kiremba, Ngozi)": a front, sector,
       // hill, market or region named after the place, before the note's parentheses.
       uint32_t paren = k;
       if (paren == e && paren + 1 < N() &&

@@ -716,12 +716,11 @@ TEST(EventAssembler, InstitutionNamedLikeADistrictKeepsTheTown) {
   EXPECT_EQ(Text(city, p->location->span), "Caracas");
 }
 
-// "in Kelmora sector area (Poonch district, J&K)": a sector with a second place noun names a
+// "in Kelmora sector area (Uri, J&K)": a sector with a second place noun names a
 // locality the gazetteer lacks, where the event happened, not the district in the parentheses.
 TEST(EventAssembler, SectorAreaIsALocality) {
   auto cd = CodeText(
-      "On 2 June, the armies of both countries exchanged fire across the border in Kelmora sector area (Poonch "
-      "district, J&K).");
+      "On 2 June, troops of the two armies traded fire along the border in Kelmora sector area (Uri, J&K).");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -784,7 +783,7 @@ TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {
 // A barangay of a small town is a village of its own; of a city of 100,000 people or more, a
 // quarter of the city.
 TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
-  auto town = CodeText("On 2 May, a drug suspect was killed during a police raid in Barangay Lumot, Tulunan, Cotabato.");
+  auto town = CodeText("On 2 May, police shot dead a robbery suspect who resisted arrest in Barangay Lumot, Tulunan, Cotabato.");
   const Event* e = OnlyEvent(town, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -792,7 +791,7 @@ TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
   EXPECT_EQ(e->location->name, "Lumot");
   EXPECT_EQ(e->location->country, "PH");
   auto city =
-      CodeText("On 2 May, a drug suspect was killed during a police raid in Barangay Lumot, Dumaguete, Negros Oriental.");
+      CodeText("On 2 May, police shot dead a robbery suspect who resisted arrest in Barangay Lumot, Dumaguete, Negros Oriental.");
   const Event* c = OnlyEvent(city, EventType::kAssault);
   ASSERT_NE(c, nullptr);
   ASSERT_TRUE(c->location.has_value());
@@ -802,13 +801,13 @@ TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
 // X, a locality the gazetteer lacks.
 TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
-  auto outskirts = CodeText("On 3 May, regime forces shelled Kelbara and its outskirts in the southern countryside of Idleb.");
+  auto outskirts = CodeText("On 3 May, artillery hit Kelbara and its outskirts in the eastern countryside of Hama, wounding two farmers.");
   const Event* e = OnlyEvent(outskirts, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(Text(outskirts, e->location->span), "Kelbara");
   EXPECT_EQ(e->location->country, "SY");
-  auto areas = CodeText("On 3 May, artillery shelled Kelbara and surrounding areas in the northern countryside of Aleppo.");
+  auto areas = CodeText("On 3 May, rockets struck Kelbara and surrounding areas in the western countryside of Aleppo, wounding a shepherd.");
   const Event* a = OnlyEvent(areas, EventType::kAssault);
   ASSERT_NE(a, nullptr);
   ASSERT_TRUE(a->location.has_value());
@@ -819,8 +818,7 @@ TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
 // at Tarqa"); "the LoC at Kelmora" is the English word, and the place is Kelmora.
 TEST(EventAssembler, EnglishAtJoinsNoName) {
   auto loc = CodeText(
-      "On 3 May, the armies of both countries exchanged fire across the LoC at Kelmora sector area (Poonch "
-      "district, J&K).");
+      "On 3 May, troops of the two armies traded fire along the LoC at Kelmora sector area (Uri, J&K).");
   const Event* e = OnlyEvent(loc, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -836,7 +834,7 @@ TEST(EventAssembler, EnglishAtJoinsNoName) {
 // the event stays at X.
 TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
   auto noted = CodeText(
-      "On 8 May, rebels killed three civilians during an incursion in the village of Kelbara, near Oicha (Beni, "
+      "On 8 May, gunmen burned five houses and killed a farmer in the village of Kelbara, near Oicha (Beni, "
       "Nord-Kivu).");
   const Event* e = OnlyEvent(noted, EventType::kAssault);
   ASSERT_NE(e, nullptr);
@@ -844,7 +842,7 @@ TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
   EXPECT_EQ(Text(noted, e->location->span), "Oicha");
   EXPECT_EQ(e->location->country, "CD");
   auto plain = CodeText(
-      "On 8 May, rebels killed three civilians during an incursion in the village of Kelbara, near Oicha, police "
+      "On 8 May, gunmen burned five houses and killed a farmer in the village of Kelbara, near Oicha, police "
       "said.");
   const Event* p = OnlyEvent(plain, EventType::kAssault);
   ASSERT_NE(p, nullptr);
@@ -856,12 +854,12 @@ TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
 // the village held by Y does ("shelled Kelbara in Idleb").
 TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
   auto noted =
-      CodeText("On 6 May, shells fired by unknown forces fell in Kelbara village in Garabulli (Almargeb). No casualties.");
+      CodeText("On 6 May, a rocket struck a farm in Kelbara village in Garabulli (Almargeb), wounding a farmer.");
   const Event* e = OnlyEvent(noted, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(Text(noted, e->location->span), "Garabulli");
-  auto plain = CodeText("On 6 May, shells fired by unknown forces fell in Kelbara village in Idleb. No casualties.");
+  auto plain = CodeText("On 6 May, a rocket struck a farm in Kelbara village in Idleb, wounding a farmer.");
   const Event* p = OnlyEvent(plain, EventType::kAssault);
   ASSERT_NE(p, nullptr);
   ASSERT_TRUE(p->location.has_value());
@@ -871,7 +869,7 @@ TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
 // "on X front in Y", "in X region of Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
 // lacks, is held by Y and places the event.
 TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
-  auto front = CodeText("On 9 May, clashes took place between regime forces and rebels on Kelbara front in Idleb.");
+  auto front = CodeText("On 9 May, government troops and rebels clashed on Kelbara front in Idleb.");
   const Event* f = OnlyEvent(front, EventType::kAssault);
   ASSERT_NE(f, nullptr);
   ASSERT_TRUE(f->location.has_value());
@@ -883,7 +881,7 @@ TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
   ASSERT_TRUE(r->location.has_value());
   EXPECT_EQ(Text(region, r->location->span), "Kelbara");
   auto named = CodeText(
-      "On 2 May, regime forces shelled the village of Kelbara in Jabal al-Wusta in the southern countryside of Idleb.");
+      "On 2 May, artillery hit the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama.");
   const Event* n = OnlyEvent(named, EventType::kAssault);
   ASSERT_NE(n, nullptr);
   ASSERT_TRUE(n->location.has_value());
@@ -895,16 +893,16 @@ TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
 // a fronted town the nearest earlier place does.
 TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
   auto fronted = CodeText(
-      "On 7 May, in Nova Iguacu, Rio de Janeiro, military police carried out an operation against drug trafficking "
-      "in Morro do Kelbara. A suspect was shot and died.");
+      "On 7 May, in Nova Iguacu, Rio de Janeiro, officers raided a house used by a gang in Morro do Kelbara. One "
+      "gunman was shot dead.");
   const Event* e = OnlyEvent(fronted, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(Text(fronted, e->location->span), "Nova Iguacu");
   EXPECT_EQ(e->location->basis, "same paragraph");
   auto plain = CodeText(
-      "On 7 May, military police carried out an operation against drug trafficking in Morro do Kelbara, Nova "
-      "Iguacu. A suspect was shot and died.");
+      "On 7 May, officers raided a house used by a gang in Morro do Kelbara, Nova Iguacu. One gunman was shot "
+      "dead.");
   const Event* p = OnlyEvent(plain, EventType::kAssault);
   ASSERT_NE(p, nullptr);
   ASSERT_TRUE(p->location.has_value());
@@ -931,7 +929,7 @@ TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
 
 // A firm or venue the gazetteer lacks, in a province, is placed by the province.
 TEST(EventAssembler, VenueInAProvinceTakesTheProvince) {
-  auto cd = CodeText("On 9 May, workers of Kelbara Company in Faryab held a protest against unpaid salaries.");
+  auto cd = CodeText("On 9 May, employees of Kelbara Company in Faryab rallied over unpaid wages.");
   const Event* e = OnlyEvent(cd, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -958,7 +956,7 @@ TEST(EventAssembler, CommuneOrRegionOfALocality) {
   ASSERT_NE(c, nullptr);
   ASSERT_TRUE(c->location.has_value());
   EXPECT_EQ(Text(commune, c->location->span), "Kelbara");
-  auto region = CodeText("On 2 May, dozens of residents held a protest march in the region of Kelbara (Taza), denouncing cuts.");
+  auto region = CodeText("On 2 May, farmers marched in the region of Kelbara (Taza) to demand water.");
   const Event* r = OnlyEvent(region, EventType::kProtest);
   ASSERT_NE(r, nullptr);
   ASSERT_TRUE(r->location.has_value());
