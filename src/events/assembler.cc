@@ -1882,14 +1882,19 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
 
 namespace {
 
-// Whether token `at` is inside parentheses opened in its sentence (from `begin`).
-bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
+// The token opening the parentheses that token `at` is inside, opened in its sentence (from
+// `begin`), or UINT32_MAX.
+uint32_t OpeningParenthesis(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
   for (uint32_t k = at; k > begin; --k) {
     std::string_view w = t.tokens[k - 1].norm;
-    if (w == ")") return false;
-    if (w == "(") return true;
+    if (w == ")") return UINT32_MAX;
+    if (w == "(") return k - 1;
   }
-  return false;
+  return UINT32_MAX;
+}
+// Whether token `at` is inside parentheses opened in its sentence (from `begin`).
+bool InParentheses(const tokens::TokenizedText& t, uint32_t begin, uint32_t at) {
+  return OpeningParenthesis(t, begin, at) != UINT32_MAX;
 }
 
 // Whether a word ends the name of a street or a venue rather than a town.
@@ -1927,6 +1932,26 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   // A name the gazetteer lacks that ends like a street or a venue: "Colchester Drive", "Go-Go
   // Bar", "Sacred Heart Catholic Church", "Excel Industries".
   return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
+}
+
+// Whether a mention is a barangay ("Barangay Lumot", "in barangay Lumot") of a town under
+// 100,000 people named right after it ("Barangay Lumot, Tulunan, Cotabato"): then it is a
+// village of its own (the press and ACLED name it as the place), not a quarter of that town
+// ("Barangay Lumot, Dumaguete": a quarter of the city).
+bool VillageBarangay(const DocumentAnnotations& doc, const places::PlaceMention& m) {
+  const auto& toks = doc.text->tokens;
+  if (!((m.begin_token > 0 && toks[m.begin_token - 1].norm == "barangay") || toks[m.begin_token].norm == "barangay")) {
+    return false;
+  }
+  size_t i = static_cast<size_t>(&m - doc.places.data());
+  if (i + 1 >= doc.places.size() || m.end_token + 1 >= toks.size() || toks[m.end_token].norm != ",") return false;
+  const auto& town = doc.places[i + 1];
+  return town.begin_token == m.end_token + 1 && town.precision == places::Precision::kCity && town.listed &&
+         !town.candidates.empty() && town.candidates.front().population < 100000;
+}
+// SubCity, but a barangay of a small town is a village (VillageBarangay).
+bool SubCityIn(const DocumentAnnotations& doc, const places::PlaceMention& m) {
+  return SubCity(*doc.text, m) && !VillageBarangay(doc, m);
 }
 
 // Whether a word after a town's name makes it the area around it ("district", "township").
@@ -1978,12 +2003,12 @@ bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m
 }
 
 // Whether a word after a place's name makes it part of a town or its countryside: "Borgi
-// village", "Saleem Khil area", "Galo Branco neighborhood", "Degwar sector".
+// village", "Saleem Khil area", "Galo Branco neighborhood", "Degwar sector", "Kelbara front".
 bool InnerPlaceNoun(std::string_view w) {
   return w == "village" || w == "villages" || w == "area" || w == "neighborhood" || w == "neighbourhood" ||
          w == "community" || w == "locality" || w == "sector" || w == "hamlet" || w == "camp" || w == "quarter" ||
          w == "colony" || w == "mohalla" || w == "ward" || w == "compound" || w == "square" || w == "street" ||
-         w == "road" || w == "market";
+         w == "road" || w == "market" || w == "front" || w == "frontline" || w == "axis";
 }
 
 // Whether a word after a place's name makes it wider than a town: "Idleb countryside",
@@ -2024,7 +2049,7 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
   if (i == doc.places.size()) return kNone;
   const auto& m = doc.places[i];
   if (m.begin_token >= sent.end_token || m.begin_token < sent.begin_token + 1 ||
-      m.precision != places::Precision::kCity || SubCity(*doc.text, m)) {
+      m.precision != places::Precision::kCity || SubCityIn(doc, m)) {
     return kNone;
   }
   uint32_t in = m.begin_token - 1;
@@ -2055,6 +2080,23 @@ std::pair<size_t, uint32_t> FrontedPlace(const DocumentAnnotations& doc, const s
     }
   }
   return kNone;
+}
+
+// Whether `m` is in parentheses (opened in its sentence, from `begin`) that locate the usable
+// place just before them, up to three words between: "in Brankhoek (City of Johannesburg,
+// Gauteng)", "in Kelmora sector area (Uri, J&K)", "under Kelbara police station area (Gaya,
+// Bihar)". That place is where the event happened, not the one in the parentheses.
+bool LocatesAPlace(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, uint32_t begin,
+                   const places::PlaceMention& m) {
+  uint32_t open = OpeningParenthesis(*doc.text, begin, m.begin_token);
+  if (open == UINT32_MAX) return false;
+  for (size_t pi = static_cast<size_t>(&m - doc.places.data()); pi > 0;) {
+    const auto& p = doc.places[--pi];
+    if (p.end_token > open) continue;
+    if (p.end_token + 3 < open || p.begin_token < begin) return false;
+    return usable[pi] && !InParentheses(*doc.text, begin, p.begin_token);
+  }
+  return false;
 }
 
 // The mention an event placed at `m` takes (EventAssembler::PlaceRedirects), following a chain
@@ -2093,9 +2135,9 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
 std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& doc) {
   // "X [noun] in|of [the ...] Y [noun]": Y holds X. The event is at X ("shelled Kinda in
   // Idleb", "in Dayr Nakhla city in Ar-Raqqa countryside"), unless X is part of the town Y: a
-  // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Basak,
-  // Guihulngan", "outside the Seray in Tripoli"), or a place inside what the text calls a town,
-  // city or district ("in Lazaka village in Shirqat district"); then the town places the event
+  // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Lumot,
+  // Dumaguete": a barangay of a city of 100,000 people or more, VillageBarangay; "outside the
+  // Seray in Tripoli"), or a place inside what the text calls a town, city or district ("in Lazaka village in Shirqat district"); then the town places the event
   // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
   // "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
   const auto& t = *doc.text;
@@ -2106,13 +2148,49 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     const auto& x = doc.places[i];
     const auto& y = doc.places[i + 1];
     if (x.demonym || x.actor || y.demonym || y.actor || x.precision == places::Precision::kCountry ||
-        y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 8) {
+        y.precision == places::Precision::kCountry || y.begin_token < x.end_token || y.begin_token - x.end_token > 12) {
       continue;
+    }
+    // "in Bismil district of Diyarbakir", "in Baharak district centre, Badakhshan", "Tamu
+    // Township, Kale District, Sagaing Region": a district named by its seat town, in the wider
+    // place after it, is the finer place: the event is there, not in the province or the city.
+    // A municipality in a city is the city's own ("Libertador municipality in Caracas"); a name
+    // after "the" is an institution's ("the Northern District of Ohio", "the School District
+    // of Waukesha").
+    if (AreaAround(t, x) && (x.country.empty() || y.country.empty() || x.country == y.country) &&
+        !(x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") &&
+        !(toks[x.end_token].norm == "municipality" && y.precision == places::Precision::kCity)) {
+      uint32_t k = x.end_token + 1;
+      if (k < y.begin_token && (toks[k].norm == "center" || toks[k].norm == "centre")) ++k;
+      if (k < y.begin_token && (toks[k].norm == "of" || toks[k].norm == "in" || toks[k].norm == ",")) {
+        for (++k; k < y.begin_token && ContainerFiller(toks[k].norm);) ++k;
+        if (k == y.begin_token) {
+          to[i + 1] = static_cast<uint32_t>(i);
+          continue;
+        }
+      }
+    }
+    // "in Mbingi village, near Tembura (Ezo, Western Equatoria)": the place the note's
+    // parentheses locate is the one the event is placed by; a spot near it is only described.
+    if (x.precision == places::Precision::kCity && y.precision == places::Precision::kCity &&
+        (x.country.empty() || y.country.empty() || x.country == y.country)) {
+      uint32_t k = x.end_token;
+      if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town")) ++k;
+      if (k < y.begin_token && toks[k].norm == ",") ++k;
+      uint32_t after = y.end_token;
+      if (after < toks.size() && (toks[after].norm == "town" || toks[after].norm == "village" ||
+                                  toks[after].norm == "city")) {
+        ++after;
+      }
+      if (k + 1 == y.begin_token && toks[k].norm == "near" && after < toks.size() && toks[after].norm == "(") {
+        to[i] = static_cast<uint32_t>(i + 1);
+        continue;
+      }
     }
     // A part of a town: a quarter, a street or venue, or a name after "the" (an institution
     // or a named area: "the Ministry of Education in Libreville").
     // "the Court of First Instance in Mahdia": the end of a longer name, an institution.
-    bool part = SubCity(t, x) || (x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") ||
+    bool part = SubCityIn(doc, x) || (x.begin_token > 0 && toks[x.begin_token - 1].norm == "the") ||
                 (x.begin_token > 1 && toks[x.begin_token - 1].norm == "of" &&
                  (toks[x.begin_token - 2].flags & tokens::kCapitalized));
     uint32_t k = x.end_token;
@@ -2122,27 +2200,84 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
          ++nouns) {
       ++k;
     }
+    // "Kelbara and its outskirts in ...", "Kelbara and surrounding areas in ...": the place with
+    // its surroundings.
+    if (k + 3 < y.begin_token && toks[k].norm == "and") {
+      std::string_view a = toks[k + 1].norm, b = toks[k + 2].norm;
+      if (a == "its" && (b == "outskirts" || b == "surroundings" || b == "vicinity" || b == "environs")) {
+        k += 3;
+      } else {
+        uint32_t n = k + (a == "the" ? 2 : 1);
+        if (n + 1 < y.begin_token && toks[n].norm == "surrounding" &&
+            (toks[n + 1].norm == "areas" || toks[n + 1].norm == "area" || toks[n + 1].norm == "villages")) {
+          k = n + 2;
+        }
+      }
+    }
     if (k >= y.begin_token) continue;
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
     bool wide = y.precision == places::Precision::kAdmin1;
+    // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
+    // that is no mention may stand between, itself in Y.
+    bool named = false, relinked = false;
     for (++k; k < y.begin_token; ++k) {
-      if (!ContainerFiller(toks[k].norm)) break;
-      if (toks[k].norm == "countryside" || toks[k].norm == "outskirts" || toks[k].norm == "vicinity") wide = true;
+      std::string_view w = toks[k].norm;
+      if (!named && (toks[k].flags & tokens::kCapitalized) && toks[k - 1].norm == "in") {
+        named = true;
+        continue;
+      }
+      if (named && !relinked) {
+        if (w == "in" || w == "of") {
+          relinked = true;
+        } else if (!(toks[k].flags & tokens::kCapitalized) && w != "-" && w != "al" && w != "el") {
+          break;
+        }
+        continue;
+      }
+      if (!ContainerFiller(w)) break;
+      if (w == "countryside" || w == "outskirts" || w == "vicinity") wide = true;
     }
-    if (k != y.begin_token) continue;
+    if (k != y.begin_token || named != relinked) continue;
     std::string_view after_y = y.end_token < toks.size() ? toks[y.end_token].norm : std::string_view();
     if (WideAreaNoun(after_y)) wide = true;
     bool y_town = after_y == "city" || after_y == "town" || after_y == "district" || after_y == "upazila" ||
                   after_y == "suburb" || after_y == "tehsil" || after_y == "taluka";
-    if (!wide && (part || (holds && y_town))) {
+    // "in Kelbara village in Garabulli (Almargeb)": the note's parentheses locate the town Y,
+    // the place the event is placed by (not a district or LGA Y: "Danhono in Chikun LGA (Kaduna)").
+    uint32_t paren = y.end_token + ((after_y == "city" || after_y == "town" || after_y == "village") ? 1 : 0);
+    bool y_noted = y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() &&
+                   toks[paren].norm == "(";
+    // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
+    // province, is placed by the province.
+    bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
+    if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
                (x.country.empty() || y.country.empty() || x.country == y.country)) {
       // (X in another country than the place holding it is a namesake abroad.)
       to[i + 1] = static_cast<uint32_t>(i);
     }
+  }
+  // "between Sousa and Uirauna", "on the road between the towns of Kahil, Dar'a, and Mseifra":
+  // an event between two towns is placed at the first (the second's qualifiers aside).
+  for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+    const auto& x = doc.places[i];
+    if (x.precision != places::Precision::kCity || x.demonym || x.actor || x.begin_token < 1) continue;
+    uint32_t b = x.begin_token - 1;
+    // "between the cities of": up to three words after "between".
+    if (b >= 3 && toks[b].norm == "of" && toks[b - 2].norm == "the") b -= 3;
+    if (toks[b].norm != "between") continue;
+    size_t j = i + 1;
+    while (j < doc.places.size() && doc.places[j].qualifier && doc.places[j].begin_token < x.end_token + 8) ++j;
+    if (j == doc.places.size()) break;
+    const auto& y = doc.places[j];
+    if (y.precision != places::Precision::kCity || y.demonym || y.actor || y.begin_token > x.end_token + 8 ||
+        toks[y.begin_token - 1].norm != "and" || to[j] != j) {
+      continue;
+    }
+    to[j] = static_cast<uint32_t>(i);
   }
   return to;
 }
@@ -2184,6 +2319,13 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   l.geonames_id = m.geonames_id;
   l.precision = places::PrecisionName(m.precision);
   l.basis = basis;
+  // "Barangay Lumot": a locality the gazetteer lacks, written with its unit's title; the
+  // place is Lumot.
+  if (const auto& toks = doc.text->tokens; !m.listed && m.end_token > m.begin_token + 1 &&
+                                           toks[m.begin_token].norm == "barangay") {
+    l.span.begin = toks[m.begin_token + 1].span.begin;
+    if (size_t space = m.name.find(' '); space != std::string::npos) l.name = m.name.substr(space + 1);
+  }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
   if (l.country.empty()) l.country = doc_country;
@@ -2223,8 +2365,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
-    if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) d += 15;
-    if (SubCity(*doc.text, m) || AreaAround(*doc.text, m)) d += 25;
+    if (InParentheses(*doc.text, sent.begin_token, m.begin_token)) {
+      if (LocatesAPlace(doc, usable_places, sent.begin_token, m)) continue;
+      d += 15;
+    }
+    if (SubCityIn(doc, m) || AreaAround(*doc.text, m)) d += 25;
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
@@ -2240,13 +2385,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a
   // quarter of a town named earlier in the paragraph is placed by that town.
   auto town_of = [&](const places::PlaceMention& m) -> const places::PlaceMention& {
-    if (!SubCity(*doc.text, m)) return m;
+    if (!SubCityIn(doc, m)) return m;
     for (const places::PlaceMention* p = &m; p != doc.places.data();) {
       --p;
       uint32_t si = ev.sentence_index;
       while (si > 0 && sents[si].begin_token > p->begin_token) --si;
       if (sents[si].paragraph != sent.paragraph) break;
-      if (usable(*p) && p->precision == places::Precision::kCity && !SubCity(*doc.text, *p) &&
+      if (usable(*p) && p->precision == places::Precision::kCity && !SubCityIn(doc, *p) &&
           (p->country.empty() || m.country.empty() || p->country == m.country)) {
         return *p;
       }
@@ -2268,7 +2413,15 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     uint32_t si = ev.sentence_index;
     while (si > 0 && sents[si].begin_token > m.begin_token) --si;
     if (sents[si].paragraph != sent.paragraph) break;
-    if (m.precision == places::Precision::kCountry) continue;
+    if (m.precision == places::Precision::kCountry || LocatesAPlace(doc, usable_places, sents[si].begin_token, m)) {
+      continue;
+    }
+    // "On 7 May, in Nova Iguacu, Rio de Janeiro, officers raided a house in Morro do Kelbara.
+    // One gunman was shot dead.": the town fronting that sentence places its clause, and the
+    // events the next sentences add to it.
+    if (auto [fi, after] = FrontedPlace(doc, usable_places, sents[si]); fi != SIZE_MAX && m.begin_token >= after) {
+      return make(doc.places[fi], "same paragraph");
+    }
     return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
   return FallbackLocation(doc, doc_country, usable_places, town, title_town);

@@ -983,6 +983,17 @@ bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
   return false;
 }
 
+// Whether a connector before `next` can be the Arabic article joining a name: the assimilated
+// forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
+// at Tutah", "Wadi ash Shati"); any other connector always.
+static bool ArticleFits(std::string_view connector, std::string_view next) {
+  if (connector == "ash" || connector == "ath") return next.size() > 1 && next.substr(0, 2) == connector.substr(1);
+  if (connector.size() != 2 || connector[0] != 'a' || next.empty()) return true;
+  char c = connector[1];
+  if (c != 't' && c != 's' && c != 'n' && c != 'd' && c != 'r' && c != 'z') return true;
+  return next[0] == c;
+}
+
 // "Al Jabaliyah", "As Sabaa", "El Bouni": the first token of a name written with its Arabic
 // article before token `b`, when the gazetteer knows the name only without it (GeoNames
 // "Jabaliyah"); else `b`. Not after another capitalized word (part of a longer name), and
@@ -2004,7 +2015,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                  Norm(c) != "and") {
             ++c;
           }
-          if (c < s.end_token && Cap(c)) {
+          // An Arabic article assimilated to the next word's first letter ("Bir at Tutah", "Naqil as
+          // Silw") joins it; "at" before another letter is the English word ("LoC at Kirni").
+          if (c < s.end_token && Cap(c) && ArticleFits(Norm(c - 1), Norm(c))) {
             k = c - 1;
             continue;
           }
@@ -2039,7 +2052,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                   at ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
-                                      before2 == "suburb" || before2 == "neighborhood"));
+                                      before2 == "suburb" || before2 == "neighborhood" ||
+                                      // "residents of Kelbara (Mathare, Nairobi)": with a qualifier.
+                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
         prep = i > 1 && (covered[i - 2] || !extra->empty()) &&
@@ -2050,16 +2065,28 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
       bool named_after = NamedAfterPlace(after);
-      bool locality = titled_locality || named_after ||
+      // "under Kelbara police station (area|limits)": the station's town, where its area is.
+      bool station = before == "under" && after == "police" && e + 1 < N() &&
+                     (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
+      // "Degwar sector area": a sector with a second place noun is a locality ("the health
+      // sector" alone is not).
+      bool locality = titled_locality || named_after || station ||
                       (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
-                       after != "sector" && after != "block" && after != "ward");
+                       (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" &&
+                       after != "ward");
       if (locality) ++k;
+      if (station && Norm(k) == "station") ++k;
+      if (station && k < N() && (Norm(k) == "area" || Norm(k) == "limits")) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
       if (k < N() && k > e && (C(k) & kLocalityNoun)) ++k;
-      // "the Wadi Sirr front (Mahliyah, Marib)": a front or sector before the note's parentheses.
+      // "the Wadi Sirr front (Mahliyah, Marib)", "Kelbara hill (Kiremba, Ngozi)": a front, sector,
+      // hill, market or region named after the place, before the note's parentheses.
       uint32_t paren = k;
       if (paren == e && paren + 1 < N() &&
-          (after == "front" || after == "sector" || after == "axis" || after == "zone") && Norm(paren + 1) == "(") {
+          (after == "front" || after == "sector" || after == "axis" || after == "zone" || after == "hill" ||
+           after == "market" || after == "region" || after == "section" || after == "mountain" ||
+           after == "valley") &&
+          Norm(paren + 1) == "(") {
         ++paren;
       }
       int qualifier = -1;
@@ -2100,19 +2127,34 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "the town of Douris": the text says it is a locality.
       bool of_locality = before == "of" && ([&] {
-                           static const std::unordered_set<std::string_view> kSet{"village", "town", "city"};
+                           static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "commune", "municipality", "locality", "region"};
                            return kSet.count(before2) > 0;
                          }()) &&
                          i > 2 && Norm(i - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
+      // "shelled Kelbara and its outskirts in Idleb", "Kelbara and surrounding areas in the
+      // countryside of Aleppo": the place and its surroundings, placed together.
+      uint32_t pk = k;
+      // "on Kelbara front in Idleb": a front named after the place, placed in a known one.
+      if (pk == e && (after == "front" || after == "frontline" || after == "axis" || after == "region")) ++pk;
+      if (pk + 2 < N() && Norm(pk) == "and" && !Cap(pk + 1)) {
+        std::string_view a = Norm(pk + 1), b = Norm(pk + 2);
+        if (a == "its" && (b == "outskirts" || b == "surroundings" || b == "vicinity" || b == "environs")) {
+          pk += 3;
+        } else if ((a == "surrounding" || (a == "the" && Norm(pk + 3) == "surrounding")) && pk + 3 < N()) {
+          pk += a == "the" ? 3 : 2;
+          std::string_view n = Norm(pk);
+          if (n == "areas" || n == "area" || n == "villages") ++pk; else pk = k;
+        }
+      }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
-      bool placed_word = Norm(k) == "in" || Norm(k) == "near" || (Norm(k) == "of" && prep && !at);
-      if (k + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle)) {
+      bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
+      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle)) {
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
-        uint32_t qk = k + 1;
-        while (qk < N() && qk < k + 8 && !Cap(qk) &&
+        uint32_t qk = pk + 1;
+        while (qk < N() && qk < pk + 8 && !Cap(qk) &&
                ((C(qk) & kPlaceAdjective) || Norm(qk) == "-" || Norm(qk) == "of" || Norm(qk) == "countryside" ||
                 Norm(qk) == "outskirts" || Norm(qk) == "vicinity")) {
           ++qk;

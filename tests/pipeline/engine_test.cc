@@ -668,6 +668,296 @@ TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   EXPECT_TRUE(found);
 }
 
+// "X district of Y", "X district centre, Y": the district named by its seat town is finer than
+// the province or city holding it, and the event is there.
+TEST(EventAssembler, DistrictNamedByItsTownBeatsThePlaceHoldingIt) {
+  auto of = CodeText("Two farmers were shot dead on Sunday in Bismil district of Diyarbakir, officials said.");
+  const Event* e = OnlyEvent(of, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(of, e->location->span), "Bismil");
+  EXPECT_EQ(e->location->country, "TR");
+
+  auto centre = CodeText("On 2 June, a police officer was killed by gunmen in Baharak district centre, Badakhshan.");
+  const Event* c = OnlyEvent(centre, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(centre, c->location->span), "Baharak");
+  EXPECT_EQ(c->location->country, "AF");
+}
+
+// Error path of the rule above: a name after "the" is an institution's ("the School District
+// of Waukesha"), not a district, so the event keeps the town.
+TEST(EventAssembler, InstitutionNamedLikeADistrictKeepsTheTown) {
+  auto cd = CodeText("A boy was shot and killed on Monday, according to the School District of Waukesha.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Waukesha");
+
+  // A municipality in a city is the city's own.
+  auto city = CodeText("On 3 June, residents of La Vega protested in Libertador municipality in Caracas over water cuts.");
+  const Event* p = OnlyEvent(city, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(city, p->location->span), "Caracas");
+}
+
+// "in Kelmora sector area (Uri, J&K)": a sector with a second place noun names a
+// locality the gazetteer lacks, where the event happened, not the district in the parentheses.
+TEST(EventAssembler, SectorAreaIsALocality) {
+  auto cd = CodeText(
+      "On 2 June, troops of the two armies traded fire along the border in Kelmora sector area (Uri, J&K).");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Kelmora");
+  EXPECT_EQ(e->location->country, "IN");
+  // "the health sector" alone names no place.
+  auto alone = CodeText("On 2 June, workers of the Bellmont sector protested in Jammu over unpaid wages.");
+  const Event* p = OnlyEvent(alone, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(alone, p->location->span), "Jammu");
+}
+
+// "in Brankhoek (City of Johannesburg, Gauteng)": the parentheses locate the place before them,
+// which is where the event happened, though the gazetteer lacks it and knows the city.
+TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
+  auto cd = CodeText(
+      "On 3 May, residents barricaded roads with burning tyres in Brankhoek (City of Johannesburg, Gauteng), "
+      "demanding food parcels.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Brankhoek");
+  EXPECT_EQ(e->location->country, "ZA");
+  // Parentheses after a name that is no place: the city in them places the event.
+  auto venue = CodeText(
+      "On 3 May, residents barricaded roads with burning tyres near the Brankhoek mall (City of Johannesburg, "
+      "Gauteng).");
+  const Event* v = OnlyEvent(venue, EventType::kProtest);
+  ASSERT_NE(v, nullptr);
+  ASSERT_TRUE(v->location.has_value());
+  EXPECT_EQ(Text(venue, v->location->span), "Johannesburg");
+}
+
+// "between A and B": the event is placed at the first of the two towns; "from A to B" is no
+// such pair.
+TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {
+  auto cd = CodeText(
+      "On 5 May, militants ambushed a supply convoy between Tongomael and Djibo (Soum, Sahel), killing four "
+      "soldiers.");
+  bool found = false;
+  for (const auto& e : cd.events) {
+    if (e.type != EventType::kAssault || !e.location) continue;
+    found = true;
+    EXPECT_EQ(Text(cd, e.location->span), "Tongomael");
+  }
+  EXPECT_TRUE(found);
+  auto road = CodeText(
+      "On 5 May, militants ambushed a supply convoy on the road from Tongomael to Djibo (Soum, Sahel), killing four "
+      "soldiers.");
+  found = false;
+  for (const auto& e : road.events) {
+    if (e.type != EventType::kAssault || !e.location) continue;
+    found = true;
+    EXPECT_EQ(Text(road, e.location->span), "Djibo");
+  }
+  EXPECT_TRUE(found);
+}
+
+// A barangay of a small town is a village of its own; of a city of 100,000 people or more, a
+// quarter of the city.
+TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
+  auto town = CodeText("On 2 May, police shot dead a robbery suspect who resisted arrest in Barangay Lumot, Tulunan, Cotabato.");
+  const Event* e = OnlyEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(town, e->location->span), "Lumot");
+  EXPECT_EQ(e->location->name, "Lumot");
+  EXPECT_EQ(e->location->country, "PH");
+  auto city =
+      CodeText("On 2 May, police shot dead a robbery suspect who resisted arrest in Barangay Lumot, Dumaguete, Negros Oriental.");
+  const Event* c = OnlyEvent(city, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(city, c->location->span), "Dumaguete");
+}
+
+// "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
+// X, a locality the gazetteer lacks.
+TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
+  auto outskirts = CodeText("On 3 May, artillery hit Kelbara and its outskirts in the eastern countryside of Hama, wounding two farmers.");
+  const Event* e = OnlyEvent(outskirts, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(outskirts, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "SY");
+  auto areas = CodeText("On 3 May, rockets struck Kelbara and surrounding areas in the western countryside of Aleppo, wounding a shepherd.");
+  const Event* a = OnlyEvent(areas, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->location.has_value());
+  EXPECT_EQ(Text(areas, a->location->span), "Kelbara");
+}
+
+// "at" joins a name the gazetteer lacks only as the Arabic article before its own letter ("Bir
+// at Tarqa"); "the LoC at Kelmora" is the English word, and the place is Kelmora.
+TEST(EventAssembler, EnglishAtJoinsNoName) {
+  auto loc = CodeText(
+      "On 3 May, troops of the two armies traded fire along the LoC at Kelmora sector area (Uri, J&K).");
+  const Event* e = OnlyEvent(loc, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(loc, e->location->span), "Kelmora");
+  auto article = CodeText("On 3 May, shells fired by unknown forces fell in Bir at Tarqa (Aljfara). No casualties reported.");
+  const Event* a = OnlyEvent(article, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  ASSERT_TRUE(a->location.has_value());
+  EXPECT_EQ(Text(article, a->location->span), "Bir at Tarqa");
+}
+
+// "X, near Y (Z, W)": the parentheses locate Y, the place the event is placed by; without them
+// the event stays at X.
+TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
+  auto noted = CodeText(
+      "On 8 May, gunmen burned five houses and killed a farmer in the village of Kelbara, near Oicha (Beni, "
+      "Nord-Kivu).");
+  const Event* e = OnlyEvent(noted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(noted, e->location->span), "Oicha");
+  EXPECT_EQ(e->location->country, "CD");
+  auto plain = CodeText(
+      "On 8 May, gunmen burned five houses and killed a farmer in the village of Kelbara, near Oicha, police "
+      "said.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
+}
+
+// "X village in Y (Z)": the parentheses locate the town Y, which places the event; without them
+// the village held by Y does ("shelled Kelbara in Idleb").
+TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
+  auto noted =
+      CodeText("On 6 May, a rocket struck a farm in Kelbara village in Garabulli (Almargeb), wounding a farmer.");
+  const Event* e = OnlyEvent(noted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(noted, e->location->span), "Garabulli");
+  auto plain = CodeText("On 6 May, a rocket struck a farm in Kelbara village in Idleb, wounding a farmer.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
+}
+
+// "on X front in Y", "in X region of Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
+// lacks, is held by Y and places the event.
+TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
+  auto front = CodeText("On 9 May, government troops and rebels clashed on Kelbara front in Idleb.");
+  const Event* f = OnlyEvent(front, EventType::kAssault);
+  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f->location.has_value());
+  EXPECT_EQ(Text(front, f->location->span), "Kelbara");
+  EXPECT_EQ(f->location->country, "SY");
+  auto region = CodeText("On 6 May, airstrikes killed two fighters in Kelbara region of Dahuk, Northern Iraq.");
+  const Event* r = OnlyEvent(region, EventType::kAssault);
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->location.has_value());
+  EXPECT_EQ(Text(region, r->location->span), "Kelbara");
+  auto named = CodeText(
+      "On 2 May, artillery hit the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama.");
+  const Event* n = OnlyEvent(named, EventType::kAssault);
+  ASSERT_NE(n, nullptr);
+  ASSERT_TRUE(n->location.has_value());
+  EXPECT_EQ(Text(named, n->location->span), "Kelbara");
+}
+
+// The town fronting a sentence ("On 7 May, in Nova Iguacu, ...") also places the events of the
+// next sentences that the paragraph places, rather than the locality named after it; without
+// a fronted town the nearest earlier place does.
+TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
+  auto fronted = CodeText(
+      "On 7 May, in Nova Iguacu, Rio de Janeiro, officers raided a house used by a gang in Morro do Kelbara. One "
+      "gunman was shot dead.");
+  const Event* e = OnlyEvent(fronted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(fronted, e->location->span), "Nova Iguacu");
+  EXPECT_EQ(e->location->basis, "same paragraph");
+  auto plain = CodeText(
+      "On 7 May, officers raided a house used by a gang in Morro do Kelbara, Nova Iguacu. One gunman was shot "
+      "dead.");
+  const Event* p = OnlyEvent(plain, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->location.has_value());
+  EXPECT_EQ(Text(plain, p->location->span), "Morro do Kelbara");
+}
+
+// "Kelbara hill (Kiremba, Ngozi)": a hill, market, region or front named after a locality before
+// the note's parentheses is that locality, and it places the events of the next sentence too;
+// a market without the parentheses names no place.
+TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
+  auto hill = CodeText("On 5 May, rival party supporters fought one another on Kelbara hill (Kiremba, Ngozi). Four were injured.");
+  const Event* e = OnlyEvent(hill, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(hill, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "BI");
+  auto market =
+      CodeText("On 5 May, rival party supporters in Ngozi fought one another near the Kelbara market. Four were injured.");
+  const Event* m = OnlyEvent(market, EventType::kAssault);
+  ASSERT_NE(m, nullptr);
+  ASSERT_TRUE(m->location.has_value());
+  EXPECT_EQ(Text(market, m->location->span), "Ngozi");
+}
+
+// A firm or venue the gazetteer lacks, in a province, is placed by the province.
+TEST(EventAssembler, VenueInAProvinceTakesTheProvince) {
+  auto cd = CodeText("On 9 May, employees of Kelbara Company in Faryab rallied over unpaid wages.");
+  const Event* e = OnlyEvent(cd, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Faryab");
+  EXPECT_EQ(e->location->country, "AF");
+}
+
+// "under X police station area (District, State)": the station's town places the event, not the
+// district in the parentheses.
+TEST(EventAssembler, PoliceStationAreaNamesItsTown) {
+  auto cd = CodeText("On 3 May, Maoists shot dead a villager in a forest under Kelbara police station area (Gaya, Bihar).");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "Kelbara");
+  EXPECT_EQ(e->location->country, "IN");
+}
+
+// "in the commune of X", "in the region of X (Y)", "residents of X (Y, Z)": the text says X is a
+// locality.
+TEST(EventAssembler, CommuneOrRegionOfALocality) {
+  auto commune = CodeText("Around 1 May, militiamen reportedly killed a herder in the commune of Kelbara.");
+  const Event* c = OnlyEvent(commune, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->location.has_value());
+  EXPECT_EQ(Text(commune, c->location->span), "Kelbara");
+  auto region = CodeText("On 2 May, farmers marched in the region of Kelbara (Taza) to demand water.");
+  const Event* r = OnlyEvent(region, EventType::kProtest);
+  ASSERT_NE(r, nullptr);
+  ASSERT_TRUE(r->location.has_value());
+  EXPECT_EQ(Text(region, r->location->span), "Kelbara");
+  EXPECT_EQ(r->location->country, "MA");
+  // "residents of X (Y, Z)": with a qualifier, X is a locality too.
+  auto residents =
+      CodeText("On 4 May, about 500 residents of Kelbara (Mathare, Nairobi) protested against the killing of a man by police.");
+  const Event* b = OnlyEvent(residents, EventType::kProtest);
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(b->location.has_value());
+  EXPECT_EQ(Text(residents, b->location->span), "Kelbara");
+}
+
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
 // event's place, though it stands where qualifiers stand.
 TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
