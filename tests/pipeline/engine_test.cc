@@ -487,6 +487,18 @@ TEST(EventAssembler, AStreetBlockIsNoBlockade) {
   EXPECT_EQ(e->mode, "blockade");
 }
 
+// "engaged in a fire fight" is a clash that happened; "set on fire" is no shooting (the verb
+// "fire" inside it was coded as a hypothetical one).
+TEST(EventAssembler, FireFightIsAClashAndSetOnFireNoShooting) {
+  auto cd = CodeText("On 1 May 2020, soldiers engaged in a fire fight with rebels near Kelmora.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_EQ(e->mode, "clash");
+  auto arson = CodeText("On 1 May 2020, a councillor's car was set on fire outside his home.");
+  for (const auto& ev : arson.events) EXPECT_NE(ev.mode, "shooting") << ev.trigger.Of(arson.doc.text);
+}
+
 // Codes a document with a title, checking every span against the text or the title.
 CodedDocument CodeWithTitle(std::string title, std::string text) {
   CodedDocument cd;
