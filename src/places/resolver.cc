@@ -1282,6 +1282,12 @@ void DocResolver::Support() {
       hard_reject(true);
       continue;
     }
+    // A saint's name owning a facility: "St. Luke's Hospital", "St. Mary's Catholic Church".
+    if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !in_dateline &&
+        (Norm(r.b) == "st" || Norm(r.b) == "st." || Norm(r.b) == "saint")) {
+      hard_reject(true);
+      continue;
+    }
     if (Cap(r.e) && !AllCaps(r.e) && (class_after & kStreetOrCounty) && !in_dateline) {
       // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
       bool county_admin1 = false;
@@ -1744,11 +1750,31 @@ void DocResolver::Cohere() {
     // A country named is often where people come from or who acts ("migrants from
     // Afghanistan", "forces of Armenia"), less often where it happened.
     if (!r.demonym && !r.actor && !r.dateline && rec.Kind() == PlaceKind::kCountry) w = 0.5;
+    // A subdivision named by a direction ("North Central", "Western") is often a region of
+    // another country's story ("north central West Virginia"): no more than a small town.
+    if (rec.Kind() == PlaceKind::kAdmin1 && (C(r.b) & kCompass) && !r.qualifier) w = std::min(w, 0.5);
     weight[i] = w;
-    votes[CountryKey(rec.Country())] += w;
     if (r.actor) actor_of[CountryKey(rec.Country())] = 1;
     if (!r.demonym && !r.actor && rec.Kind() != PlaceKind::kCity) named[CountryKey(rec.Country())] = 1;
   }
+  // One vote per name, its weightiest mention's (as in CollectVotes): "Whitehaven" said three
+  // times does not outweigh the "Memphis" of the same story by itself.
+  std::vector<int> voter(raws_.size(), -1);  // per name: its weightiest mention
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    if (weight[i] <= 0) continue;
+    const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
+    if (voter[n] < 0 || weight[i] > weight[voter[n]]) voter[n] = static_cast<int>(i);
+  }
+  for (int v : voter)
+    if (v >= 0) votes[CountryKey(g_.record(raws_[v].cands[raws_[v].chosen].record).Country())] += weight[v];
+  auto own_vote = [&](size_t i) {
+    const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
+    const int v = voter[n];
+    return v >= 0 && g_.record(raws_[v].cands[raws_[v].chosen].record).Country() ==
+                         g_.record(raws_[i].cands[raws_[i].chosen].record).Country()
+               ? weight[v]
+               : 0.0;
+  };
   for (size_t i = 0; i < raws_.size(); ++i) {
     Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county) continue;
@@ -1801,7 +1827,7 @@ void DocResolver::Cohere() {
     uint16_t best = 0;
     double best_w = 0, own_w = 0;
     for (const auto& [cc, w] : votes.v) {
-      double rest = cc == own ? w - weight[i] : w;
+      double rest = cc == own ? w - own_vote(i) : w;
       if (cc == own) {
         own_w = rest;
       } else if (rest > best_w) {
@@ -2150,7 +2176,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
-      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle)) {
+      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle) &&
+          Norm(i - 1) != "'s") {  // "St. Luke's Hospital in X": an owner's facility
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
         uint32_t qk = pk + 1;
@@ -2184,7 +2211,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.name = std::string(Text(i, e));
       m.listed = false;
       m.precision = Precision::kCity;
-      if (qualifier >= 0 && raws_[qualifier].chosen >= 0) {
+      if (qualifier >= 0 && raws_[qualifier].chosen >= 0 && !raws_[qualifier].abroad_country.empty()) {
+        // Placed by a namesake kept as a locality of another country ("at the Birch Leaf
+        // Apartments in Whitehaven" in a Memphis story): that country, no subdivision.
+        const Raw& q = raws_[qualifier];
+        m.country = q.abroad_country;
+        if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else if (qualifier >= 0 && raws_[qualifier].chosen >= 0) {
         const Raw& q = raws_[qualifier];
         const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
         m.country = std::string(qr.Country());

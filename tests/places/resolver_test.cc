@@ -1017,5 +1017,39 @@ TEST_F(WorldResolverTest, DottedInitialsBeforePoliceNameThePlace) {
   EXPECT_EQ(Find("D.C."), nullptr);
 }
 
+// A name said three times does not outvote the document's other places by itself: a town known
+// only abroad ("Whitehaven", England) in a Memphis story is a locality of the US, and so is the
+// complex it places.
+TEST_F(WorldResolverTest, ARepeatedNameVotesOnce) {
+  Resolve("Shots rang out at the Kelbara Court Apartments in Whitehaven late on Friday.\n\n"
+          "A Memphis mother says her son was killed there. Neighbours in Whitehaven heard the shots, "
+          "and Whitehaven residents are afraid.");
+  const PlaceMention* m = Find("Whitehaven");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  const PlaceMention* complex = Find("Kelbara Court Apartments");
+  if (complex != nullptr) EXPECT_EQ(complex->country, "US");
+}
+
+// A subdivision named by a direction ("North Central", Sri Lanka) weighs no more than a small
+// town: it does not move Morgantown abroad.
+TEST_F(WorldResolverTest, ACompassNamedSubdivisionWeighsLittle) {
+  Resolve("Darin Kelmore, 16, of Morgantown, died on Sunday. Police in Morgantown said a suspect was held "
+          "in lieu of a $50,000 bond. He is in the North Central Regional Jail.");
+  const PlaceMention* m = Find("Morgantown");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+}
+
+// A saint's name owning a facility is no place, nor is the facility's head word before "in".
+TEST_F(WorldResolverTest, SaintsFacilityIsNoPlace) {
+  Resolve("He was taken to St. Luke's Hospital in Twin Falls, where he died.");
+  EXPECT_EQ(Find("St. Luke"), nullptr);
+  EXPECT_EQ(Find("Hospital"), nullptr);
+  const PlaceMention* m = Find("Twin Falls");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+}
+
 }  // namespace
 }  // namespace evident::places
