@@ -983,7 +983,8 @@ TEST(EventAssembler, QualifierOfAFacilityIsTheLocation) {
 }
 
 // No place named, but the wording of US local news ("the sheriff", "the 1400 block of"): the
-// events are placed in the US, by the document.
+// events are placed in the US, by the document. One cue is enough when nothing names a
+// country, in the text or in the title; none places nothing.
 TEST(EventAssembler, UsLocalNewsWordingGivesTheCountry) {
   auto cd = CodeText(
       "A man was shot and wounded in the 1400 block of Elm Street on Sunday, the sheriff said. "
@@ -996,9 +997,21 @@ TEST(EventAssembler, UsLocalNewsWordingGivesTheCountry) {
     EXPECT_EQ(e.location->basis, "document");
   }
   EXPECT_TRUE(placed);
-  // One cue alone is not enough.
-  auto one = CodeText("A man was shot and wounded on Sunday, the sheriff said.");
-  for (const auto& e : one.events) EXPECT_FALSE(e.location.has_value());
+  auto one = CodeText("A man was shot and wounded late on Friday, sheriff's deputies said.");
+  const Event* e = OnlyEvent(one, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "US");
+  EXPECT_EQ(e->location->precision, "country");
+  EXPECT_EQ(e->location->basis, "document");
+  auto titled = CodeWithTitle("Teen faces felony charge after shooting at party",
+                              "A 17-year-old was shot and wounded at a party on Saturday night, officials said.");
+  const Event* t = OnlyEvent(titled, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->location.has_value());
+  EXPECT_EQ(t->location->country, "US");
+  auto none = CodeText("A man was shot and wounded late on Friday, officials said.");
+  for (const auto& ev : none.events) EXPECT_FALSE(ev.location.has_value());
 }
 
 // A hospital the victims were taken to is not where it happened, though a town bears its name.
