@@ -1110,6 +1110,8 @@ void DocResolver::Support() {
     std::string_view open = Norm(r.b - 1);
     if (open == "(" && SourceTagAt(r.b - 1)) continue;
     uint32_t k = r.b - 2;
+    // "on Wednesday, Rodriguez told police": a date before the comma qualifies nothing.
+    if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
              (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && (C(k) & kConnector))) && k + 2 < r.b) {

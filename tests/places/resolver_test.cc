@@ -1051,5 +1051,17 @@ TEST_F(WorldResolverTest, SaintsFacilityIsNoPlace) {
   EXPECT_EQ(m->country, "US");
 }
 
+// A weekday before a comma qualifies nothing: "on Wednesday, Rodriguez told police" is a
+// person speaking, not Rodriguez (Rizal, Philippines) qualifying a place.
+TEST_F(WorldResolverTest, AWeekdayQualifiesNothing) {
+  Resolve("A teenager was injured in a shooting in Immokalee, police said.\n\n"
+          "When deputies interviewed Frankie Rodriguez, a cousin, on Wednesday, Rodriguez told police "
+          "that he was at the house.");
+  EXPECT_EQ(Find("Rodriguez"), nullptr);
+  const PlaceMention* m = Find("Immokalee");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+}
+
 }  // namespace
 }  // namespace evident::places
