@@ -1,5 +1,8 @@
 #include "match/phrase_matcher.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace evident::match {
 namespace {
 
@@ -76,6 +79,82 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
   for (uint32_t j = begin; j < end; ++j) key = tokens::HashCombine(key, doc.tokens[j].hash);
   const Entry* entry = FindKey(key);
   return entry == nullptr || entry->ids.empty() ? nullptr : &entry->ids;
+}
+
+MultiPhraseMatcher::Entry& MultiPhraseMatcher::AddKey(uint64_t key) {
+  for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
+    Slot& slot = slots_[s];
+    if (slot.entry == 0) {
+      entries_.emplace_back();
+      slot = Slot{key, static_cast<uint32_t>(entries_.size())};
+      return entries_.back();
+    }
+    if (slot.key == key) return entries_[slot.entry - 1];
+  }
+}
+
+MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTable*>& tables)
+    : num_tables_(tables.size()), first_bloom_(kBloomBits / 64, 0) {
+  if (tables.size() > kMaxTables) throw std::invalid_argument("MultiPhraseMatcher: more than 8 tables");
+  size_t words = 0;
+  for (const auto* table : tables)
+    for (const auto& p : table->phrases) words += p.words.size();
+  size_t slots = 16;
+  while (slots < 2 * words + 2) slots <<= 1;  // every key of every prefix fits, half full
+  slots_.assign(slots, Slot{});
+  slot_mask_ = slots - 1;
+  entries_.reserve(words);
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const auto& table = *tables[t];
+    for (uint32_t i = 0; i < table.phrases.size(); ++i) {
+      const auto& p = table.phrases[i];
+      uint64_t key = kSeed;
+      for (size_t k = 0; k < p.words.size(); ++k) {
+        key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
+        if (k + 1 < p.words.size()) AddKey(key).continues = true;
+      }
+      Entry& entry = AddKey(key);
+      entry.ids.emplace_back(static_cast<uint8_t>(t), i);
+      entry.tables |= static_cast<uint8_t>(1u << t);
+      uint64_t first = tokens::HashToken(p.words[0]);
+      first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
+      if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
+    }
+  }
+}
+
+void MultiPhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+                              std::vector<Match>* const* outs) const {
+  const auto& toks = doc.tokens;
+  for (uint32_t i = begin_token; i < end_token; ++i) {
+    uint64_t h = toks[i].hash;
+    uint32_t b = BloomIndex(h);
+    if (!(first_bloom_[b / 64] & (1ULL << (b % 64)))) continue;
+    // Per table: the entry of its longest phrase from i, and where that phrase ends.
+    const Entry* best[kMaxTables];
+    uint32_t best_end[kMaxTables];
+    uint8_t found = 0;
+    uint64_t key = kSeed;
+    uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
+    for (uint32_t j = i; j < limit; ++j) {
+      key = tokens::HashCombine(key, toks[j].hash);
+      const Entry* entry = FindKey(key);
+      if (entry == nullptr) break;
+      for (uint8_t bits = entry->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
+        const int t = __builtin_ctz(bits);
+        best[t] = entry;
+        best_end[t] = j + 1;
+      }
+      found |= entry->tables;
+      if (!entry->continues) break;
+    }
+    for (uint8_t bits = found; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
+      const int t = __builtin_ctz(bits);
+      if (outs[t] == nullptr) continue;
+      for (const auto& [table, id] : best[t]->ids)
+        if (table == t) outs[t]->push_back(Match{i, best_end[t], id});
+    }
+  }
 }
 
 }  // namespace evident::match

@@ -68,4 +68,50 @@ class PhraseMatcher {
   uint32_t max_len_ = 0;
 };
 
+// MultiPhraseMatcher: several PhraseTables matched in one pass over the tokens. Find() gives
+// each table exactly the matches PhraseMatcher(table).Find() gives it (the longest phrase of
+// that table at each start token), into that table's output vector.
+//
+// PERF: the engine matches four tables (triggers, nouns, cues, country names) in every
+// sentence; four passes over the tokens, each with its own filter test per token, were 7.6% of
+// the wall-clock samples, more than their share of instructions (the probes miss the cache).
+//
+// Immutable after construction; Find() is thread-safe.
+class MultiPhraseMatcher {
+ public:
+  static constexpr size_t kMaxTables = 8;
+  explicit MultiPhraseMatcher(const std::vector<const lexicon::PhraseTable*>& tables);
+
+  size_t size() const { return num_tables_; }
+  // outs[t] receives the matches of table t in [begin_token, end_token), ordered by start
+  // token; a null outs[t] skips that table's matches.
+  void Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
+            std::vector<Match>* const* outs) const;
+
+ private:
+  struct Entry {
+    std::vector<std::pair<uint8_t, uint32_t>> ids;  // (table, phrase), by table, then phrase
+    uint8_t tables = 0;                             // bit t: some phrase of table t ends here
+    bool continues = false;                         // a longer phrase of some table goes on
+  };
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+  };
+  const Entry* FindKey(uint64_t key) const {
+    for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.entry == 0) return nullptr;
+      if (slot.key == key) return &entries_[slot.entry - 1];
+    }
+  }
+  Entry& AddKey(uint64_t key);
+  size_t num_tables_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  uint64_t slot_mask_ = 0;
+  std::vector<uint64_t> first_bloom_;  // 64K-bit filter on the first-token hashes of all tables
+  uint32_t max_len_ = 0;
+};
+
 }  // namespace evident::match

@@ -81,6 +81,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   e->nouns_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.nouns());
   e->cues_ = std::make_unique<match::PhraseMatcher>(e->lexicon_.cues());
   e->place_matcher_ = std::make_unique<match::PhraseMatcher>(e->place_table_);
+  // Order: the outputs of Coder::AnnotateSentences.
+  e->all_phrases_ = std::make_unique<match::MultiPhraseMatcher>(std::vector<const lexicon::PhraseTable*>{
+      &e->lexicon_.triggers(), &e->place_table_, &e->lexicon_.nouns(), &e->lexicon_.cues()});
   e->assembler_ =
       std::make_unique<events::EventAssembler>(e->lexicon_, *e->triggers_, *e->nouns_, *e->cues_, &e->places_);
 
@@ -115,9 +118,11 @@ void Coder::AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_
     a.places.clear();
     a.quantities.clear();
     a.dates.clear();
-    e.triggers_->Find(text, s.begin_token, s.end_token, &a.triggers);
+    // One pass for the four tables (PERF: see MultiPhraseMatcher); nouns and cues are kept
+    // only where they are used (below).
+    std::vector<match::Match>* outs[] = {&a.triggers, &a.places, &a.nouns, &a.cues};
+    e.all_phrases_->Find(text, s.begin_token, s.end_token, outs);
     e.dates_.Extract(text, s.begin_token, s.end_token, ann->published, &a.dates);
-    e.place_matcher_->Find(text, s.begin_token, s.end_token, &a.places);
     if (!lowercase_text) {
       // Country names are proper nouns: "US" the country, not "us".
       std::erase_if(a.places, [&](const match::Match& m) {
@@ -125,25 +130,23 @@ void Coder::AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_
       });
     }
     if (a.triggers.empty()) {
-      // PERF: sentences without a trigger only need their dates and places (context for
-      // events elsewhere), and nouns for protester counts ("3,000 marchers").
-      e.nouns_->Find(text, s.begin_token, s.end_token, &a.nouns);
+      // Sentences without a trigger only need their dates and places (context for events
+      // elsewhere), and nouns and cues for protester counts ("3,000 marchers").
       bool protesters = false;
       for (const auto& m : a.nouns) {
         const auto& entry = e.lexicon_.nouns().entries[e.lexicon_.nouns().phrases[m.phrase].entry];
         if (entry.fields[0] == "protesters") protesters = true;
       }
-      if (!protesters) a.nouns.clear();
-      if (!protesters && a.dates.empty() && a.places.empty()) continue;
-      if (protesters) {
-        e.cues_->Find(text, s.begin_token, s.end_token, &a.cues);
-        e.numbers_.Extract(text, s.begin_token, s.end_token, &a.quantities);
+      if (!protesters) {
+        a.nouns.clear();
+        a.cues.clear();
       }
+      if (!protesters && a.dates.empty() && a.places.empty()) continue;
+      // PERF: numbers only where a count can attach.
+      if (protesters) e.numbers_.Extract(text, s.begin_token, s.end_token, &a.quantities);
       ++used;
       continue;
     }
-    e.nouns_->Find(text, s.begin_token, s.end_token, &a.nouns);
-    e.cues_->Find(text, s.begin_token, s.end_token, &a.cues);
     e.numbers_.Extract(text, s.begin_token, s.end_token, &a.quantities);
     ++used;
   }

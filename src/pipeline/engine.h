@@ -64,6 +64,7 @@ class Engine {
   lexicon::PhraseTable place_table_;
   events::PlaceTable places_;
   std::unique_ptr<match::PhraseMatcher> triggers_, nouns_, cues_, place_matcher_;
+  std::unique_ptr<match::MultiPhraseMatcher> all_phrases_;  // the four tables above in one pass
   std::unique_ptr<events::EventAssembler> assembler_;
   tokens::Tokenizer tokenizer_;
   extract::NumberExtractor numbers_;

@@ -1009,6 +1009,8 @@ uint32_t DocResolver::ArticleBefore(uint32_t b) const {
     return b;
   }
   if (a > 0 && (Cap(a - 1) || (Norm(a - 1) == "-" && !T(a).HasFlag(tokens::kSpaceBefore)))) return b;
+  // The word is a name of its own ("Al", a town of Norway): the mentions must not overlap.
+  if (int q = RawEndingAt(b); q >= 0 && !raws_[q].rejected) return b;
   const bool english = w == "as" || w == "at" || w == "an" || w == "en";
   if (english) {
     for (const auto& s : doc_.sentences)

@@ -1063,5 +1063,16 @@ TEST_F(WorldResolverTest, AWeekdayQualifiesNothing) {
   EXPECT_EQ(m->country, "US");
 }
 
+// An Arabic article that is also a name of its own ("Al", a town of Norway) is not taken into
+// the next name as its article: mentions never overlap (found by the places fuzzer).
+TEST_F(WorldResolverTest, AnArticleThatIsANameIsNotSharedByTwoMentions) {
+  Resolve("AMA (a,Al\fBA,a C");
+  uint32_t last_end = 0;
+  for (const auto& m : mentions_) {
+    EXPECT_GE(m.begin_token, last_end) << m.name;
+    last_end = m.end_token;
+  }
+}
+
 }  // namespace
 }  // namespace evident::places
