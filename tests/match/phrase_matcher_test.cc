@@ -238,5 +238,55 @@ TEST(PhraseMatcher, EmptyTableMatchesNothing) {
   EXPECT_EQ(matcher.Lookup(doc, 0, 1), nullptr);
 }
 
+// Several tables in one pass give each table exactly what its own matcher gives: a longer
+// phrase of one table ("riot police") does not hide a shorter one of another ("riot", "police"),
+// and a table whose phrases stop early is not carried on by another's longer ones.
+TEST(MultiPhraseMatcher, GivesEachTableWhatItsOwnMatcherGives) {
+  constexpr std::string_view kOther =
+      "# label\tphrase\n"
+      "riot\triot/n\n"
+      "police\tpolice\n"
+      "two\ttwo men\n"
+      "custody_n\tcustody\n"
+      "men_into\tmen into custody today\n";
+  Lexicon lexicon = GetShared().lexicon;
+  PhraseTable other;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(Lexicon::ParseTable("other.tsv", kOther, 1, nullptr, &lexicon, &other, &errors).ok());
+  PhraseTable empty;
+  MultiPhraseMatcher multi({&Table(), &other, &empty});
+  EXPECT_EQ(multi.size(), 3u);
+  PhraseMatcher own_other(other), own_empty(empty);
+  for (std::string text : {"Riot police took two men into custody on Sunday.",
+                           "Police used tear gas; the riot police arrested 15 after the riot.",
+                           "Two men into custody, and an arrest: men into custody today."}) {
+    Doc doc(text);
+    for (uint32_t b = 0; b < doc.size(); b += 3) {
+      std::vector<Match> a, o, e;
+      std::vector<Match>* outs[] = {&a, &o, &e};
+      multi.Find(doc.tokens(), b, doc.size(), outs);
+      std::vector<Match> want_a = doc.Find(b, doc.size()), want_o, want_e;
+      own_other.Find(doc.tokens(), b, doc.size(), &want_o);
+      own_empty.Find(doc.tokens(), b, doc.size(), &want_e);
+      auto same = [](const std::vector<Match>& x, const std::vector<Match>& y) {
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Match& p, const Match& q) {
+          return p.begin_token == q.begin_token && p.end_token == q.end_token && p.phrase == q.phrase;
+        });
+      };
+      EXPECT_TRUE(same(a, want_a)) << text << " from " << b;
+      EXPECT_TRUE(same(o, want_o)) << text << " from " << b;
+      EXPECT_TRUE(e.empty());
+      EXPECT_FALSE(want_a.empty() && want_o.empty() && b == 0) << text;
+    }
+    // A null output skips its table.
+    std::vector<Match> only;
+    std::vector<Match>* outs[] = {nullptr, &only, nullptr};
+    multi.Find(doc.tokens(), 0, doc.size(), outs);
+    std::vector<Match> want;
+    own_other.Find(doc.tokens(), 0, doc.size(), &want);
+    EXPECT_EQ(only.size(), want.size());
+  }
+}
+
 }  // namespace
 }  // namespace evident::match
