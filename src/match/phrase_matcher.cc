@@ -11,40 +11,31 @@ constexpr uint32_t kBloomBits = 1u << 16;
 
 inline uint32_t BloomIndex(uint64_t h) { return static_cast<uint32_t>(h >> 48) & (kBloomBits - 1); }
 
-}  // namespace
-
-PhraseMatcher::Entry& PhraseMatcher::AddKey(uint64_t key) {
-  for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
-    Slot& slot = slots_[s];
-    if (slot.entry == 0) {
-      entries_.emplace_back();
-      slot = Slot{key, static_cast<uint32_t>(entries_.size())};
-      return entries_.back();
-    }
-    if (slot.key == key) return entries_[slot.entry - 1];
+// Adds the keys of phrase `p` and of its proper prefixes (marked `continues`), and its first
+// word to the filter; returns the entry of the whole phrase.
+template <typename Entry>
+Entry& AddPhrase(const lexicon::Phrase& p, internal::KeyTable<Entry>* keys, std::vector<uint64_t>* bloom,
+                 uint32_t* max_len) {
+  uint64_t key = kSeed;
+  for (size_t k = 0; k + 1 < p.words.size(); ++k) {
+    key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
+    keys->Add(key).continues = true;
   }
+  key = tokens::HashCombine(key, tokens::HashToken(p.words.back()));
+  uint64_t first = tokens::HashToken(p.words[0]);
+  (*bloom)[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
+  if (p.words.size() > *max_len) *max_len = static_cast<uint32_t>(p.words.size());
+  return keys->Add(key);
 }
+
+}  // namespace
 
 PhraseMatcher::PhraseMatcher(const lexicon::PhraseTable& table) : table_(&table), first_bloom_(kBloomBits / 64, 0) {
   size_t words = 0;
   for (const auto& p : table.phrases) words += p.words.size();
-  size_t slots = 16;
-  while (slots < 2 * words + 2) slots <<= 1;  // every key of every prefix fits, half full
-  slots_.assign(slots, Slot{});
-  slot_mask_ = slots - 1;
-  entries_.reserve(words);
-  for (uint32_t i = 0; i < table.phrases.size(); ++i) {
-    const auto& p = table.phrases[i];
-    uint64_t key = kSeed;
-    for (size_t k = 0; k < p.words.size(); ++k) {
-      key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-      if (k + 1 < p.words.size()) AddKey(key).continues = true;
-    }
-    AddKey(key).ids.push_back(i);
-    uint64_t first = tokens::HashToken(p.words[0]);
-    first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
-    if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
-  }
+  keys_.Reserve(words);  // every key of every prefix
+  for (uint32_t i = 0; i < table.phrases.size(); ++i)
+    AddPhrase(table.phrases[i], &keys_, &first_bloom_, &max_len_).ids.push_back(i);
 }
 
 void PhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token, uint32_t end_token,
@@ -60,7 +51,7 @@ void PhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_token,
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
-      const Entry* entry = FindKey(key);
+      const Entry* entry = keys_.Find(key);
       if (entry == nullptr) break;
       if (!entry->ids.empty()) {
         best = &entry->ids;
@@ -77,20 +68,8 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
                                                    uint32_t end) const {
   uint64_t key = kSeed;
   for (uint32_t j = begin; j < end; ++j) key = tokens::HashCombine(key, doc.tokens[j].hash);
-  const Entry* entry = FindKey(key);
+  const Entry* entry = keys_.Find(key);
   return entry == nullptr || entry->ids.empty() ? nullptr : &entry->ids;
-}
-
-MultiPhraseMatcher::Entry& MultiPhraseMatcher::AddKey(uint64_t key) {
-  for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
-    Slot& slot = slots_[s];
-    if (slot.entry == 0) {
-      entries_.emplace_back();
-      slot = Slot{key, static_cast<uint32_t>(entries_.size())};
-      return entries_.back();
-    }
-    if (slot.key == key) return entries_[slot.entry - 1];
-  }
 }
 
 MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTable*>& tables)
@@ -99,26 +78,13 @@ MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTa
   size_t words = 0;
   for (const auto* table : tables)
     for (const auto& p : table->phrases) words += p.words.size();
-  size_t slots = 16;
-  while (slots < 2 * words + 2) slots <<= 1;  // every key of every prefix fits, half full
-  slots_.assign(slots, Slot{});
-  slot_mask_ = slots - 1;
-  entries_.reserve(words);
+  keys_.Reserve(words);  // every key of every prefix
   for (size_t t = 0; t < tables.size(); ++t) {
     const auto& table = *tables[t];
     for (uint32_t i = 0; i < table.phrases.size(); ++i) {
-      const auto& p = table.phrases[i];
-      uint64_t key = kSeed;
-      for (size_t k = 0; k < p.words.size(); ++k) {
-        key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-        if (k + 1 < p.words.size()) AddKey(key).continues = true;
-      }
-      Entry& entry = AddKey(key);
+      Entry& entry = AddPhrase(table.phrases[i], &keys_, &first_bloom_, &max_len_);
       entry.ids.emplace_back(static_cast<uint8_t>(t), i);
       entry.tables |= static_cast<uint8_t>(1u << t);
-      uint64_t first = tokens::HashToken(p.words[0]);
-      first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
-      if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
     }
   }
 }
@@ -138,7 +104,7 @@ void MultiPhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_t
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
-      const Entry* entry = FindKey(key);
+      const Entry* entry = keys_.Find(key);
       if (entry == nullptr) break;
       for (uint8_t bits = entry->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
         const int t = __builtin_ctz(bits);

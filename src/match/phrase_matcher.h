@@ -27,6 +27,53 @@ struct Match {
   uint32_t phrase = 0;  // index into PhraseTable::phrases
 };
 
+namespace internal {
+
+// Open addressing over 64-bit keys (power-of-two size, at most half full), each with an Entry.
+// PERF: a std::unordered_map divided by a prime on every probe; this was 9% of the coding time.
+template <typename Entry>
+class KeyTable {
+ public:
+  // Room for `keys` keys: no rehash, and entries never move while they are added.
+  void Reserve(size_t keys) {
+    size_t slots = 16;
+    while (slots < 2 * keys + 2) slots <<= 1;
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
+    entries_.reserve(keys);
+  }
+  const Entry* Find(uint64_t key) const {
+    for (uint64_t s = (key ^ (key >> 29)) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.entry == 0) return nullptr;
+      if (slot.key == key) return &entries_[slot.entry - 1];
+    }
+  }
+  // The entry of `key`, added empty if new.
+  Entry& Add(uint64_t key) {
+    for (uint64_t s = (key ^ (key >> 29)) & mask_;; s = (s + 1) & mask_) {
+      Slot& slot = slots_[s];
+      if (slot.entry == 0) {
+        entries_.emplace_back();
+        slot = Slot{key, static_cast<uint32_t>(entries_.size())};
+        return entries_.back();
+      }
+      if (slot.key == key) return entries_[slot.entry - 1];
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
+  };
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  uint64_t mask_ = 0;
+};
+
+}  // namespace internal
+
 class PhraseMatcher {
  public:
   explicit PhraseMatcher(const lexicon::PhraseTable& table);
@@ -47,23 +94,7 @@ class PhraseMatcher {
     std::vector<uint32_t> ids;
     bool continues = false;
   };
-  // Open addressing over the keys (power-of-two size, at most half full). PERF: a
-  // std::unordered_map divided by a prime on every probe; this was 9% of the coding time.
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
-  };
-  const Entry* FindKey(uint64_t key) const {
-    for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
-      const Slot& slot = slots_[s];
-      if (slot.entry == 0) return nullptr;
-      if (slot.key == key) return &entries_[slot.entry - 1];
-    }
-  }
-  Entry& AddKey(uint64_t key);
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  uint64_t slot_mask_ = 0;
+  internal::KeyTable<Entry> keys_;
   std::vector<uint64_t> first_bloom_;  // 64K-bit filter on first-token hashes
   uint32_t max_len_ = 0;
 };
@@ -94,22 +125,8 @@ class MultiPhraseMatcher {
     uint8_t tables = 0;                             // bit t: some phrase of table t ends here
     bool continues = false;                         // a longer phrase of some table goes on
   };
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty
-  };
-  const Entry* FindKey(uint64_t key) const {
-    for (uint64_t s = (key ^ (key >> 29)) & slot_mask_;; s = (s + 1) & slot_mask_) {
-      const Slot& slot = slots_[s];
-      if (slot.entry == 0) return nullptr;
-      if (slot.key == key) return &entries_[slot.entry - 1];
-    }
-  }
-  Entry& AddKey(uint64_t key);
   size_t num_tables_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  uint64_t slot_mask_ = 0;
+  internal::KeyTable<Entry> keys_;
   std::vector<uint64_t> first_bloom_;  // 64K-bit filter on the first-token hashes of all tables
   uint32_t max_len_ = 0;
 };
