@@ -204,6 +204,20 @@ class SentenceAssembler {
   const EventAssembler::NounInfo& Noun(int i) const {
     return a_.noun_info_[a_.nouns_.table().phrases[s_.nouns[i].phrase].entry];
   }
+  // Whether the first person noun after k (before punctuation, within four words) heads no
+  // people but their picture or name: "a suspect sketch", "the victims' names".
+  bool ObjectIsAPicture(uint32_t k) const {
+    for (uint32_t j = k; j < k + 4 && In(j) && !IsPunct(T(j)); ++j) {
+      int n = NounStartingAt(j);
+      if (n == kNone || !Noun(n).person) continue;
+      uint32_t after = s_.nouns[n].end_token;
+      if (In(after) && (T(after).norm == "'s" || T(after).norm == "'")) ++after;
+      return In(after) && IsAny(T(after), WORDS("sketch", "sketches", "photo", "photos", "image", "images", "video",
+                                                "videos", "name", "names", "identity", "identities", "description",
+                                                "details", "information", "footage", "mugshot", "mugshots"));
+    }
+    return false;
+  }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
     return n != kNone && Noun(n).person;
@@ -1388,6 +1402,9 @@ void SentenceAssembler::Run() {
     // accident ("eight people died of the disease") are no assault.
     if (!np && type == EventType::kAssault && mode.empty()) continue;
     if (type == EventType::kAssault && mode.empty() && NonviolentCauseAfter(t.e)) continue;
+    // "released a suspect sketch", "released the victims' names": a picture or a name of
+    // people, no people.
+    if (t.info.needs_person && !passive && ObjectIsAPicture(t.e)) continue;
     // Triggers that need a person to act on ("released a statement" is no release).
     if (t.info.needs_person && !np && !passive) {
       // Accept a person noun or pronoun object without a number: "released the detainees".

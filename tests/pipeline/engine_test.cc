@@ -499,6 +499,21 @@ TEST(EventAssembler, FireFightIsAClashAndSetOnFireNoShooting) {
   for (const auto& ev : arson.events) EXPECT_NE(ev.mode, "shooting") << ev.trigger.Of(arson.doc.text);
 }
 
+// Releasing a suspect sketch or a victim's name is no release of people; releasing suspects is.
+TEST(EventAssembler, ReleasingANameOrASketchIsNoRelease) {
+  for (std::string text : {"Police released a suspect sketch in the double homicide on Monday.",
+                           "The sheriff declined to release the victim's name on Sunday.",
+                           "Officials released the victims' names on Monday night."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
+  }
+  auto real = CodeText("Police released two suspects on Monday.");
+  const Event* e = OnlyEvent(real, EventType::kRelease);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 2);
+}
+
 // Codes a document with a title, checking every span against the text or the title.
 CodedDocument CodeWithTitle(std::string title, std::string text) {
   CodedDocument cd;
