@@ -514,6 +514,23 @@ TEST(EventAssembler, ReleasingANameOrASketchIsNoRelease) {
   EXPECT_EQ(e->counts[0].value, 2);
 }
 
+// Bail set or held on is custody, not release; bail made, posted or granted is release.
+TEST(EventAssembler, BailHeldOnIsNoRelease) {
+  for (std::string text : {"He is being held on $1 million bail at the county jail.",
+                           "On Wednesday, his bail was set at $50,000.", "Both men were held without bail."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
+  }
+  for (std::string text : {"He made bail on Friday, officials said.", "Kelmore was released on bond on Tuesday.",
+                           "The two men posted bond on Monday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kRelease);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+    EXPECT_EQ(e->mode, "bail") << text;
+  }
+}
+
 // Codes a document with a title, checking every span against the text or the title.
 CodedDocument CodeWithTitle(std::string title, std::string text) {
   CodedDocument cd;
