@@ -1163,6 +1163,26 @@ void SentenceAssembler::Run() {
         (!In(m.end_token) || IsPunct(T(m.end_token)) || CueAt(m.end_token) == static_cast<int>(Cue::kAux) ||
          IsAny(T(m.end_token), WORDS("and", "were", "was", "in", "from"))))
       continue;
+    // "strike" the noun is a work stoppage; the verb hits ("used his gun to strike one of the
+    // victims", "Accidental shooting strikes boy", "the clock strikes twelve", "strike terror").
+    if (t.info.type == lexicon::EventType::kProtest && t.info.mode == "strike" && m.end_token == m.begin_token + 1 &&
+        IsAny(T(m.begin_token), WORDS("strike", "strikes"))) {
+      const bool noun_before =
+          m.begin_token > begin_ &&
+          IsAny(T(m.begin_token - 1), WORDS("a", "an", "the", "this", "that", "their", "its", "his", "her", "our",
+                                            "general", "nationwide", "indefinite", "hunger", "token", "partial", "day",
+                                            "strike", "sit-down", "wildcat", "planned", "ongoing", "current"));
+      const bool verb_before =
+          m.begin_token > begin_ &&
+          IsAny(T(m.begin_token - 1), WORDS("to", "can", "could", "will", "would", "may", "might", "should", "must",
+                                            "and", "he", "she", "they", "it", "we", "i", "who", "which"));
+      const bool object_after =
+          In(m.end_token) &&
+          (T(m.end_token).kind == TokenKind::kNumber || qty_at_begin_[m.end_token - begin_] != kNone ||
+           IsAny(T(m.end_token), WORDS("the", "a", "an", "one", "his", "her", "their", "him", "them", "its", "terror",
+                                       "fear", "twelve", "midnight")));
+      if (!noun_before && (verb_before || object_after)) continue;
+    }
     if (t.info.needs_road) {
       // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
       // block of Larchmont Avenue" (a US street address), "a block away", "two blocks south".

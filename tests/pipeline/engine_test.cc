@@ -531,6 +531,23 @@ TEST(EventAssembler, BailHeldOnIsNoRelease) {
   }
 }
 
+// "strike" the verb hits; the noun stops work.
+TEST(EventAssembler, StrikeTheVerbIsNoStrike) {
+  for (std::string text : {"One suspect used his handgun to strike one of the victims on the head.",
+                           "Accidental shooting strikes 11-year-old boy in the cheek",
+                           "The tragedy was the latest to strike the family."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.mode, "strike") << text;
+  }
+  for (std::string text : {"Nurses began a strike at three hospitals on Monday.",
+                           "As strikes at the hospitals continue, nurses marched to the ministry."}) {
+    auto cd = CodeText(text);
+    bool strike = false;
+    for (const auto& ev : cd.events) strike |= ev.mode == "strike";
+    EXPECT_TRUE(strike) << text;
+  }
+}
+
 // Codes a document with a title, checking every span against the text or the title.
 CodedDocument CodeWithTitle(std::string title, std::string text) {
   CodedDocument cd;
