@@ -181,7 +181,7 @@ void Coder::Code(CodedDocument* out) {
   annotations_.style_country.clear();
   e.assembler_->FindEvents(annotations_, &out->events);
   // The title is coded too: an event it states of a type (and status) the text does not
-  // report is kept ("Drive-by shooting injures five" over a text that is only a paywall note),
+  // report is kept ("Five hurt in drive-by shooting" over a text that is only a paywall note),
   // dated and placed within the title when the title names the place.
   title_events_.clear();
   title_places_.clear();

@@ -1112,7 +1112,7 @@ void DocResolver::Support() {
     std::string_view open = Norm(r.b - 1);
     if (open == "(" && SourceTagAt(r.b - 1)) continue;
     uint32_t k = r.b - 2;
-    // "on Wednesday, Rodriguez told police": a date before the comma qualifies nothing.
+    // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
@@ -2216,7 +2216,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.listed = false;
       m.precision = Precision::kCity;
       if (qualifier >= 0 && raws_[qualifier].chosen >= 0 && !raws_[qualifier].abroad_country.empty()) {
-        // Placed by a namesake kept as a locality of another country ("at the Birch Leaf
+        // Placed by a namesake kept as a locality of another country ("at the Kelbara Court
         // Apartments in Whitehaven" in a Memphis story): that country, no subdivision.
         const Raw& q = raws_[qualifier];
         m.country = q.abroad_country;

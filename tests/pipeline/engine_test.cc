@@ -490,20 +490,20 @@ TEST(EventAssembler, AStreetBlockIsNoBlockade) {
 // "engaged in a fire fight" is a clash that happened; "set on fire" is no shooting (the verb
 // "fire" inside it was coded as a hypothetical one).
 TEST(EventAssembler, FireFightIsAClashAndSetOnFireNoShooting) {
-  auto cd = CodeText("On 1 May 2020, soldiers engaged in a fire fight with rebels near Kelmora.");
+  auto cd = CodeText("A fire fight broke out between troops and rebels near Kelmora on 1 May 2020.");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->status, EventStatus::kHappened);
   EXPECT_EQ(e->mode, "clash");
-  auto arson = CodeText("On 1 May 2020, a councillor's car was set on fire outside his home.");
+  auto arson = CodeText("Unknown people set a shop on fire overnight in Kelmora.");
   for (const auto& ev : arson.events) EXPECT_NE(ev.mode, "shooting") << ev.trigger.Of(arson.doc.text);
 }
 
 // Releasing a suspect sketch or a victim's name is no release of people; releasing suspects is.
 TEST(EventAssembler, ReleasingANameOrASketchIsNoRelease) {
-  for (std::string text : {"Police released a suspect sketch in the double homicide on Monday.",
-                           "The sheriff declined to release the victim's name on Sunday.",
-                           "Officials released the victims' names on Monday night."}) {
+  for (std::string text : {"Detectives released a suspect sketch after the robbery on Monday.",
+                           "The coroner's office did not release the driver's name.",
+                           "The coroner released the victims' names on Tuesday."}) {
     auto cd = CodeText(text);
     for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
   }
@@ -516,8 +516,8 @@ TEST(EventAssembler, ReleasingANameOrASketchIsNoRelease) {
 
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
-  for (std::string text : {"He is being held on $1 million bail at the county jail.",
-                           "On Wednesday, his bail was set at $50,000.", "Both men were held without bail."}) {
+  for (std::string text : {"She is held on $250,000 bail at the county jail.",
+                           "A judge set her bail at $75,000 on Tuesday.", "The two suspects remain held without bail."}) {
     auto cd = CodeText(text);
     for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
   }
@@ -533,14 +533,14 @@ TEST(EventAssembler, BailHeldOnIsNoRelease) {
 
 // "strike" the verb hits; the noun stops work.
 TEST(EventAssembler, StrikeTheVerbIsNoStrike) {
-  for (std::string text : {"One suspect used his handgun to strike one of the victims on the head.",
-                           "Accidental shooting strikes 11-year-old boy in the cheek",
-                           "The tragedy was the latest to strike the family."}) {
+  for (std::string text : {"The robber used a bat to strike the clerk twice.",
+                           "Stray bullet strikes 9-year-old girl in the arm",
+                           "Another storm is expected to strike the coast."}) {
     auto cd = CodeText(text);
     for (const auto& ev : cd.events) EXPECT_NE(ev.mode, "strike") << text;
   }
   for (std::string text : {"Nurses began a strike at three hospitals on Monday.",
-                           "As strikes at the hospitals continue, nurses marched to the ministry."}) {
+                           "While strikes at two factories went on, workers rallied downtown."}) {
     auto cd = CodeText(text);
     bool strike = false;
     for (const auto& ev : cd.events) strike |= ev.mode == "strike";
