@@ -1224,7 +1224,7 @@ void DocResolver::Support() {
     bool people_after = (class_after & kPeopleAfter) != 0;
     // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
     // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
-    // "Al Birayn checkpoint (Sabir al Mawadim, Taizz)" is no town of Jordan.
+    // "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of Jordan.
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
