@@ -291,18 +291,27 @@ void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
 void Coder::AppendTitleEvents(CodedDocument* out) {
   // Placed by a place in the title: basis "title", the span into the title. Else placed where
   // the text places the document (dateline, its town or country: spans into the text).
+  // A place of the title in another country than the one the text places the document in is
+  // a namesake ("Bethlehem woman charged" over a Pennsylvania story): the text's place wins.
   std::optional<events::LocationRef> fallback;
   bool fallback_done = false;
+  auto text_location = [&]() -> const std::optional<events::LocationRef>& {
+    if (!fallback_done) {
+      fallback = engine_.assembler_->DocumentLocation(annotations_);
+      fallback_done = true;
+    }
+    return fallback;
+  };
   const int offset = static_cast<int>(out->events.size());
   for (auto& t : title_events_) {
     if (t.location && t.location->basis == "same sentence") {
       t.location->basis = "title";
-    } else {
-      if (!fallback_done) {
-        fallback = engine_.assembler_->DocumentLocation(annotations_);
-        fallback_done = true;
+      if (!annotations_.places.empty()) {
+        const auto& text = text_location();
+        if (text && !text->country.empty() && text->country != t.location->country) t.location = text;
       }
-      t.location = fallback;
+    } else {
+      t.location = text_location();
     }
     if (t.part_of >= 0) t.part_of += offset;
     out->events.push_back(std::move(t));

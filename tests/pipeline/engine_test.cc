@@ -609,6 +609,18 @@ TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
   EXPECT_EQ(testing::ToJson(cd)["events"][0]["from"], "title");
 }
 
+// A place of the title in another country than the text's is a namesake: the title's event is
+// placed where the text places the document.
+TEST(EventAssembler, TitlePlaceAbroadYieldsToTheText) {
+  auto cd = CodeWithTitle("Bethlehem man shot in the arm",
+                          "Police in Allentown, Pennsylvania, arrested a suspect on Friday, officials said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "US");
+}
+
 // The title repeats what the text reports: no second event. A type only the title states is
 // added after the text's events.
 TEST(EventAssembler, TitleAddsOnlyWhatTheTextLacks) {
