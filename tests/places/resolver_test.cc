@@ -1074,5 +1074,18 @@ TEST_F(WorldResolverTest, AnArticleThatIsANameIsNotSharedByTwoMentions) {
   }
 }
 
+// "Male, 17, was arrested": a person described by sex and age, not Malé; "in Male, the
+// capital of the Maldives" still is. "the East Side of" a town is a quarter, no place abroad.
+TEST_F(WorldResolverTest, MaleWithAnAgeIsAPerson) {
+  Resolve("Male, 17, was arrested after the shooting, police said.");
+  EXPECT_EQ(Find("Male"), nullptr);
+  Resolve("Protesters gathered in Male, the capital of the Maldives, on Friday.");
+  const PlaceMention* m = Find("Male");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "MV");
+  Resolve("Shots were fired on the East Side of Kelmore on Friday.");
+  EXPECT_EQ(Find("East Side"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
