@@ -39,6 +39,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.needs_person = e.fields[3] == "person";
     t.needs_road = e.fields[3] == "road";
     t.subject = e.fields[3] == "subject";
+    t.noun_only = e.fields[3] == "noun";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -1163,10 +1164,12 @@ void SentenceAssembler::Run() {
         (!In(m.end_token) || IsPunct(T(m.end_token)) || CueAt(m.end_token) == static_cast<int>(Cue::kAux) ||
          IsAny(T(m.end_token), WORDS("and", "were", "was", "in", "from"))))
       continue;
-    // "strike" the noun is a work stoppage; the verb hits ("used his gun to strike one of the
-    // victims", "Accidental shooting strikes boy", "the clock strikes twelve", "strike terror").
-    if (t.info.type == lexicon::EventType::kProtest && t.info.mode == "strike" && m.end_token == m.begin_token + 1 &&
-        IsAny(T(m.begin_token), WORDS("strike", "strikes"))) {
+    // Patient "noun": the word is an event as a noun only ("a strike"); as the verb it is not
+    // ("used a bat to strike the clerk", "stray bullet strikes girl", "the clock strikes twelve").
+    // A single word that could be the verb: after "to", a modal or a subject pronoun, or before
+    // an object, and after no determiner or noun modifier.
+    if (t.info.noun_only && m.end_token == m.begin_token + 1 &&
+        (ph.form == lexicon::Form::kSingular || ph.form == lexicon::Form::kPlural)) {
       const bool noun_before =
           m.begin_token > begin_ &&
           IsAny(T(m.begin_token - 1), WORDS("a", "an", "the", "this", "that", "their", "its", "his", "her", "our",
@@ -1811,7 +1814,7 @@ std::string EventAssembler::DocumentCountry(const DocumentAnnotations& doc) cons
 const places::PlaceMention* EventAssembler::TitleTown(const DocumentAnnotations& doc, const std::string& doc_country) {
   // A town of the title in another country than the text's is a namesake or another story.
   return doc.title_town != nullptr && (doc_country.empty() || doc.title_town->country == doc_country) ? doc.title_town
-                                                                                                       : nullptr;
+                                                                                                      : nullptr;
 }
 
 std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnotations& doc) const {
@@ -2174,9 +2177,9 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
   // Idleb", "in Dayr Nakhla city in Ar-Raqqa countryside"), unless X is part of the town Y: a
   // quarter, street or venue ("Al-Zaytun neighbourhood in Afrin city", "Barangay Lumot,
   // Dumaguete": a barangay of a city of 100,000 people or more, VillageBarangay; "outside the
-  // Seray in Tripoli"), or a place inside what the text calls a town, city or district ("in Lazaka village in Shirqat district"); then the town places the event
-  // better (one users can map; the part is rarely in the gazetteer). A wide Y (a subdivision,
-  // "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
+  // Seray in Tripoli"), or a place inside what the text calls a town, city or district ("in Lazaka village in Shirqat
+  // district"); then the town places the event better (one users can map; the part is rarely in the gazetteer). A wide
+  // Y (a subdivision, "Idleb countryside", "in the countryside of Ein Issa") never takes the event from X.
   const auto& t = *doc.text;
   const auto& toks = t.tokens;
   std::vector<uint32_t> to(doc.places.size());
@@ -2215,8 +2218,8 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       if (k < y.begin_token && (InnerPlaceNoun(toks[k].norm) || toks[k].norm == "town")) ++k;
       if (k < y.begin_token && toks[k].norm == ",") ++k;
       uint32_t after = y.end_token;
-      if (after < toks.size() && (toks[after].norm == "town" || toks[after].norm == "village" ||
-                                  toks[after].norm == "city")) {
+      if (after < toks.size() &&
+          (toks[after].norm == "town" || toks[after].norm == "village" || toks[after].norm == "city")) {
         ++after;
       }
       if (k + 1 == y.begin_token && toks[k].norm == "near" && after < toks.size() && toks[after].norm == "(") {
@@ -2284,8 +2287,8 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "in Kelbara village in Garabulli (Almargeb)": the note's parentheses locate the town Y,
     // the place the event is placed by (not a district or LGA Y: "Danhono in Chikun LGA (Kaduna)").
     uint32_t paren = y.end_token + ((after_y == "city" || after_y == "town" || after_y == "village") ? 1 : 0);
-    bool y_noted = y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() &&
-                   toks[paren].norm == "(";
+    bool y_noted =
+        y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() && toks[paren].norm == "(";
     // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
     bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
@@ -2358,8 +2361,8 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   l.basis = basis;
   // "Barangay Lumot": a locality the gazetteer lacks, written with its unit's title; the
   // place is Lumot.
-  if (const auto& toks = doc.text->tokens; !m.listed && m.end_token > m.begin_token + 1 &&
-                                           toks[m.begin_token].norm == "barangay") {
+  if (const auto& toks = doc.text->tokens;
+      !m.listed && m.end_token > m.begin_token + 1 && toks[m.begin_token].norm == "barangay") {
     l.span.begin = toks[m.begin_token + 1].span.begin;
     if (size_t space = m.name.find(' '); space != std::string::npos) l.name = m.name.substr(space + 1);
   }

@@ -89,6 +89,7 @@ class EventAssembler {
     bool needs_person;
     bool needs_road;  // "blocked the highway", not "the 1300 block"
     bool subject;     // counts its subject even in the active voice ("walked free")
+    bool noun_only;   // an event as a noun only: "a strike", not "to strike the victim"
   };
   struct NounInfo {
     lexicon::Sector sector;

@@ -125,9 +125,8 @@ void Coder::AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_
     e.dates_.Extract(text, s.begin_token, s.end_token, ann->published, &a.dates);
     if (!lowercase_text) {
       // Country names are proper nouns: "US" the country, not "us".
-      std::erase_if(a.places, [&](const match::Match& m) {
-        return !text.tokens[m.begin_token].HasFlag(tokens::kCapitalized);
-      });
+      std::erase_if(a.places,
+                    [&](const match::Match& m) { return !text.tokens[m.begin_token].HasFlag(tokens::kCapitalized); });
     }
     if (a.triggers.empty()) {
       // Sentences without a trigger only need their dates and places (context for events
@@ -184,7 +183,7 @@ void Coder::Code(CodedDocument* out) {
   // report is kept ("Five hurt in drive-by shooting" over a text that is only a paywall note),
   // dated and placed within the title when the title names the place.
   title_events_.clear();
-  title_places_.clear();
+  title_annotations_.places.clear();
   bool title_resolved = false, title_events_need_text = false;
   if (!doc.title.empty()) {
     e.tokenizer_.Tokenize(doc.title, &title_tokens_);
@@ -194,9 +193,9 @@ void Coder::Code(CodedDocument* out) {
     e.assembler_->FindEvents(title_annotations_, &title_events_);
     KeepTitleOnlyEvents(out->events, &title_events_);
     if (!title_events_.empty()) {
-      e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false, &place_workspace_);
+      e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                  &place_workspace_);
       title_resolved = true;
-      title_annotations_.places = title_places_;
       e.assembler_->PlaceEvents(title_annotations_, &title_events_);
       for (const auto& t : title_events_)
         if (!t.location || t.location->basis != "same sentence") title_events_need_text = true;
@@ -240,9 +239,10 @@ void Coder::Code(CodedDocument* out) {
     }
     if (!text_has_town) {
       if (!title_resolved)
-        e.places_resolver_->Resolve(title_tokens_, &title_places_, nullptr, /*explain=*/false, &place_workspace_);
-      if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_places_);
-      for (const auto& m : title_places_) {
+        e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                    &place_workspace_);
+      if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_annotations_.places);
+      for (const auto& m : title_annotations_.places) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
             !m.country.empty()) {
           annotations_.title_town = &m;

@@ -29,7 +29,7 @@
 namespace evident::pipeline {
 
 struct EngineOptions {
-  std::string data_dir;  // folder with triggers.tsv, nouns.tsv, cues.tsv, countries.tsv ...
+  std::string data_dir;   // folder with triggers.tsv, nouns.tsv, cues.tsv, countries.tsv ...
   std::string gazetteer;  // compiled gazetteer (default: the build's gazetteer.bin)
 };
 
@@ -38,7 +38,7 @@ std::string DefaultDataDir();
 
 struct CodedDocument {
   text::Document doc;
-  Status status;  // non-ok: rejected (bad input) or failed (engine fault)
+  Status status;        // non-ok: rejected (bad input) or failed (engine fault)
   bool failed = false;  // true for engine faults: the document can be retried
   std::vector<events::Event> events;
   std::vector<events::Check> checks;
@@ -95,8 +95,7 @@ class Coder {
   std::vector<events::SentenceAnnotations> spare_sentences_;  // see Code()
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
-  std::vector<places::PlaceMention> title_places_;
-  events::DocumentAnnotations title_annotations_;
+  events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
   std::vector<events::Event> title_events_;
   places::PlaceResolver::Workspace place_workspace_;  // this Coder's, reused from document to document
 };
