@@ -40,6 +40,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.needs_road = e.fields[3] == "road";
     t.subject = e.fields[3] == "subject";
     t.noun_only = e.fields[3] == "noun";
+    t.agent = e.fields[3] == "agent";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -267,7 +268,8 @@ class SentenceAssembler {
       if (m.begin_token <= k && k < m.end_token) return false;
     return !IsAny(t, WORDS("they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her", "their",
                            "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when", "police",
-                           "officers", "authorities", "one", "no", "all", "both", "some", "many"));
+                           "officers", "authorities", "one", "no", "all", "both", "some", "many", "anyone",
+                           "anybody", "everyone", "everybody", "nobody", "whoever"));
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
@@ -830,8 +832,9 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
     }
     break;
   }
-  // Reduced relative or headline: "15 people arrested", "10 arrested".
-  if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_) {
+  // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
+  // subject acts on others ("Two gunmen opened fire", "Police pressed charges").
+  if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
     if (!numbered && IsPersonNounEnd(q)) {
@@ -1238,7 +1241,7 @@ void SentenceAssembler::Run() {
     if (overlaps) continue;
     Trig t{m.begin_token,
            m.end_token,
-           {EventType::kProtest, "demonstration", Role::kParticipants, false, false, false},
+           {EventType::kProtest, "demonstration", Role::kParticipants},
            lexicon::Form::kPlural};
     t.from_protester_noun = true;
     trigs_.push_back(t);

@@ -86,10 +86,11 @@ class EventAssembler {
     lexicon::EventType type;
     std::string_view mode;
     lexicon::Role role;
-    bool needs_person;
-    bool needs_road;  // "blocked the highway", not "the 1300 block"
-    bool subject;     // counts its subject even in the active voice ("walked free")
-    bool noun_only;   // an event as a noun only: "a strike", not "to strike the victim"
+    bool needs_person = false;
+    bool needs_road = false;  // "blocked the highway", not "the 1300 block"
+    bool subject = false;     // counts its subject even in the active voice ("walked free")
+    bool noun_only = false;   // an event as a noun only: "a strike", not "to strike the victim"
+    bool agent = false;       // the subject acts, never the people counted: "two gunmen opened fire"
   };
   struct NounInfo {
     lexicon::Sector sector;

@@ -548,6 +548,60 @@ TEST(EventAssembler, StrikeTheVerbIsNoStrike) {
   }
 }
 
+// The people counted are those the event befalls: not the gunmen who open fire, not whoever
+// is asked to call the police, not the head a wound is to.
+TEST(EventAssembler, ShootersBodyPartsAndAnyoneAreNotVictims) {
+  const std::pair<std::string, std::string_view> cases[] = {
+      {"Two gunmen opened fire on a minibus near Orvanta on Monday.", "Two gunmen"},
+      {"A masked gunman opened fire outside the Tollis Lounge late Friday.", "A masked gunman"},
+      {"Anyone with information about the shooting is asked to call the sheriff's office.", "Anyone"},
+      {"The cashier died of a gunshot wound to the head, the coroner said.", "the head"}};
+  for (const auto& [text, not_counted] : cases) {
+    auto cd = CodeText(text);
+    EXPECT_FALSE(cd.events.empty()) << text;
+    for (const auto& ev : cd.events)
+      for (const auto& c : ev.counts) EXPECT_NE(Text(cd, c.span), not_counted) << text;
+  }
+  auto gunmen = CodeText("Two gunmen opened fire on a minibus near Orvanta on Monday.");
+  const Event* e = OnlyEvent(gunmen, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->counts.empty());
+  ASSERT_TRUE(e->actor.has_value());
+  EXPECT_EQ(Text(gunmen, e->actor->span), "gunmen");
+  auto wound = CodeText("The cashier died of a gunshot wound to the head, the coroner said.");
+  e = OnlyEvent(wound, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(wound, e->counts[0].span), "The cashier");
+  EXPECT_EQ(e->counts[0].role, Role::kKilled);
+  // The people fired on are still counted.
+  auto fired_on = CodeText("Soldiers opened fire on 40 marchers in Orvanta, wounding 12 of them.");
+  bool twelve = false;
+  for (const auto& ev : fired_on.events)
+    for (const auto& c : ev.counts) twelve |= c.role == Role::kInjured && c.value == 12;
+  EXPECT_TRUE(twelve);
+}
+
+// Pleading guilty and facing charges are said of the people convicted and charged.
+TEST(EventAssembler, PleadedGuiltyAndFaceChargesCountTheirSubject) {
+  auto pleaded = CodeText("Three activists pleaded guilty to trespassing at the Kelmora depot.");
+  const Event* e = OnlyEvent(pleaded, EventType::kConvict);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 3);
+  EXPECT_EQ(e->counts[0].role, Role::kConvicted);
+  auto face = CodeText("Five students face charges of vandalism after the sit-in.");
+  e = OnlyEvent(face, EventType::kCharge);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 5);
+  // Whoever presses the charges is not charged.
+  auto pressed = CodeText("Two shop owners pressed charges against the driver.");
+  e = OnlyEvent(pressed, EventType::kCharge);
+  ASSERT_NE(e, nullptr);
+  for (const auto& c : e->counts) EXPECT_NE(c.value, 2) << Text(pressed, c.span);
+}
+
 // Codes a document with a title, checking every span against the text or the title.
 CodedDocument CodeWithTitle(std::string title, std::string text) {
   CodedDocument cd;
