@@ -68,6 +68,9 @@ enum WordClass : uint32_t {
   kNotNameAfter = 1u << 18,  // capitalized words after a name that do not continue it: "Jordan And"
   kClauseEndStop = 1u << 19,  // first words of runs that are no place at a clause end: "near Congress."
   kCrossing = 1u << 20,       // a road or crossing named after its place: "the Halba highway", "the Zahle roundabout"
+  kFunctionWord = 1u << 21,   // English function words: capitalized (at a sentence start) they begin a name only
+                              // before another capitalized word ("A Coruna", "Two Rivers"), never one alone ("It",
+                              // "We"); in lowercase text never
 };
 
 struct WordList {
@@ -103,6 +106,18 @@ class WordClassTable {
              "en",
              "'s",
              "in",
+         }},
+        {kFunctionWord,
+         {
+             "a",     "an",    "i",      "it",     "its",   "we",    "us",    "our",   "you",   "your",  "he",
+             "him",   "his",   "she",    "her",    "they",  "them",  "their", "this",  "that",  "these", "those",
+             "who",   "whom",  "whose",  "which",  "what",  "is",    "are",   "was",   "were",  "be",    "been",
+             "being", "am",    "has",    "have",   "had",   "do",    "does",  "did",   "will",  "would", "shall",
+             "should", "can",  "could",  "might",  "must",  "to",    "of",    "in",    "on",    "at",    "by",
+             "for",   "from",  "with",   "into",   "about", "after", "before", "during", "since", "until", "while",
+             "and",   "or",    "but",    "if",     "than",  "so",    "not",   "no",    "said",  "says",  "also",
+             "there", "here",  "when",   "where",  "why",   "how",   "all",   "any",   "some",  "each",  "every",
+             "both",  "more",  "most",   "other",  "such",  "only",  "just",  "very",  "one",   "two",   "three",
          }},
         {kMonthOrDay,
          {
@@ -791,8 +806,14 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       return (C(i) & kMonthOrDay) && !(i + 2 < end && IsWord(T(i + 1)) && (C(i + 1) & kConnector) &&
                                        !cap_[i + 1] && Cap(i + 2));
     };
+    // A function word alone is no name ("It", "We", "In"); before another capitalized word it
+    // may begin one ("A Coruna"). Abbreviations in capitals ("IN", "OR") are state codes.
+    auto function_word = [&] {
+      return (C(i) & kFunctionWord) && !t.HasFlag(tokens::kAllCaps) &&
+             (lower_mode_ || !(i + 1 < end && IsWord(T(i + 1)) && cap_[i + 1]));
+    };
     bool can_start = IsWord(t) && (lower_mode_ || cap_[i]) && t.norm != "the" && !month() &&
-                     (cap_[i] || !(C(i) & kConnector));
+                     (cap_[i] || !(C(i) & kConnector)) && !function_word();
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
@@ -859,6 +880,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         if ((C(i) & kConnector) && (pass == 1 || ((C(i) & kEnglishConnector) && e - i < 2))) {
           continue;
         }
+        if (e - i < 2 && (C(i) & kFunctionWord) && !T(i).HasFlag(tokens::kAllCaps)) continue;  // "No Injuries"
         const size_t offset = span_text_.size();
         AppendSpanKey(i, e, &span_text_);
         if (pass == 1 && span_text_.size() - offset < 5) span_text_.resize(offset);
@@ -2204,8 +2226,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;
-      // Not a person, an organisation or a date.
-      if (C(i) & kNotPlaceStart) {
+      // Not a person, an organisation or a date; nor a function word alone ("- No Injuries").
+      if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord))) {
         continue;
       }
       PlaceMention m;

@@ -84,6 +84,8 @@ Gazetteer SmallGazetteer() {
   b.Add(City(900000001, "Ostrovka", "FR", "", "PPL", 2100, 45.0, 1.0));
   b.Add(City(900000002, "Lidava", "FR", "", "PPL", 3000, 45.5, 1.5));
   b.Add(City(900000003, "Lidava", "BY", "", "PPL", 1500, 53.9, 25.3));
+  // A made-up village named like an English function word.
+  b.Add(City(900000004, "Is", "BY", "", "PPL", 4000, 53.0, 27.0));
   for (const char* w : {"Nice", "Jordan", "Georgia", "Police"}) b.MarkCommon(w);
   return Built(b);
 }
@@ -181,6 +183,20 @@ TEST_P(ResolverTest, KievAndKyivAreTheSameCity) {
   EXPECT_EQ(kiev->name, "Kyiv");
   EXPECT_EQ(kiev->geonames_id, 703448);
   EXPECT_EQ(kyiv->geonames_id, 703448);
+}
+
+// English function words are no places: not in lowercase text, however often they recur
+// ("is" was once a Russian village ten times over and made the story Russian), not alone at a
+// sentence start ("Is"); the places around them still are.
+TEST_P(ResolverTest, FunctionWordsAreNoPlaces) {
+  Resolve("police in lucknow said the curfew is over. the market is open, the school is shut and the road is "
+          "calm. it is quiet, he said, and the city is safe; the issue is closed and the clash is over");
+  EXPECT_EQ(Find("is"), nullptr);
+  EXPECT_EQ(Find("it"), nullptr);
+  EXPECT_NE(Find("lucknow"), nullptr);
+  Resolve("Is the curfew over? Police in Lucknow said it is. Is it safe? It is, they said.");
+  EXPECT_EQ(Find("Is"), nullptr);
+  EXPECT_NE(Find("Lucknow"), nullptr);
 }
 
 TEST_P(ResolverTest, DatelineLucknow) {
