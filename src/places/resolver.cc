@@ -622,6 +622,7 @@ class DocResolver {
   void AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const;
   bool SourceTagAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
+  bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(const Raw& r) const;
@@ -970,6 +971,17 @@ bool DocResolver::SourceTagAt(uint32_t open) const {
     if (!AllCaps(close) && w != "/" && w != "-" && w != "&") return false;
   }
   return close < N() && close > open + 1 && Norm(close) == ")";
+}
+
+// Whether token `k` starts a date: a weekday ("Monday"), or a month before a number ("May 3",
+// "Jan. 5"); not "Bait Jan" or "Cape May".
+bool DocResolver::DateWordAt(uint32_t k) const {
+  if (!(C(k) & kMonthOrDay)) return false;
+  std::string_view w = Norm(k);
+  if (w.size() > 3 && w.substr(w.size() - 3) == "day") return true;
+  uint32_t n = k + 1;
+  if (n < N() && Norm(n) == "." && !T(n).HasFlag(tokens::kSpaceBefore)) ++n;
+  return n < N() && T(n).kind == TokenKind::kNumber;
 }
 
 // Whether the parenthesis closed at token `close` holds a capitalized word: "(Idleb)", not
@@ -2032,6 +2044,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         const Token& u = T(k);
         if (k > i && u.HasFlag(tokens::kNewlineBefore)) break;
         if (IsWord(u) && cap_[k] && !u.HasFlag(tokens::kAllCaps)) {
+          // "in Kelbara Monday", "near Kelbara on Thursday": a weekday or month ends the name
+          // (the date of the sentence), directly or after a connector.
+          if (k > i && DateWordAt(k)) break;
           if (++words > 4) break;
           e = k + 1;
           continue;
@@ -2198,9 +2213,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
       // end of a clause, in notes that name such places (short coded event notes).
-      bool clause_end =
-          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
-          !(C(i) & kClauseEndStop);
+      // So does the sentence's date after the name ("shot in Kelbara Monday", "near Kelbara on
+      // Friday"), unless the name is an institution's ("in Superior Court Monday").
+      const bool date_after =
+          k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
+          !(C(e - 1) & kClauseEndStop);
+      bool clause_end = prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == "," || date_after) &&
+                        words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;

@@ -535,6 +535,24 @@ TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
   EXPECT_NE(Find("Rosario"), nullptr);
 }
 
+// A weekday or month after a locality the gazetteer lacks is the sentence's date, not part of
+// the locality's name, whether it follows directly or after a connector ("on"); like the end of
+// a clause, it also says that a short name after "in" or "near" is a place (not a court's).
+TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
+  Resolve("Two men were wounded in a shooting in Kelbrook Hollow Monday.");
+  EXPECT_EQ(Find("Kelbrook Hollow Monday"), nullptr);
+  const PlaceMention* a = Find("Kelbrook Hollow");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->listed);
+  Resolve("Deputies found a body near Zorbadoni on Thursday, Tapoa officials said.");
+  EXPECT_EQ(Find("Zorbadoni on Thursday"), nullptr);
+  EXPECT_NE(Find("Zorbadoni"), nullptr);
+  Resolve("Gunmen shot a man in Kafr Jan in the countryside of Idleb.");
+  EXPECT_NE(Find("Kafr Jan"), nullptr);
+  Resolve("The suspect appeared in Superior Court Monday.");
+  EXPECT_EQ(Find("Superior Court"), nullptr);
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
