@@ -350,6 +350,9 @@ struct Raw {
   bool qualifier = false;  // qualifies the raw before it
   bool demonym = false;
   bool region_noun_after = false;
+  // Support(): a place only by a preposition that people take as well ("to Garcia", "at
+  // Garcia's home"): a name seen as a person elsewhere is that person here too.
+  bool weak_support = false;
   // Cohere(): a namesake abroad, kept as a locality the gazetteer lacks in `abroad_country`
   // (placed by the raw `placed_by` when >= 0, else by the document's evidence).
   std::string abroad_country;
@@ -373,7 +376,7 @@ struct Raw {
     lookup = LookupResult();
     supported = loose = county = false;
     county_end = 0;
-    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = false;
+    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = weak_support = false;
     abroad_country.clear();
     placed_by = qualifies = -1;
     qualified_by.clear();
@@ -1090,6 +1093,20 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
 // picks the usable candidates.
 void DocResolver::Support() {
+  // "Before he fired, Garcia said": a town's name after a comma and before a verb of speech
+  // is the speaker, no qualifier (a subdivision or country still is one: "Paris, Texas said").
+  // PERF: the candidates' records are read only after such a verb.
+  auto speaker = [&](const Raw& q) {
+    if (q.e >= N() || q.e != q.b + 1) return false;
+    std::string_view v = Norm(q.e);
+    if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "explained" || v == "testified" ||
+          v == "wrote" || v == "asked" || v == "noted")) {
+      return false;
+    }
+    for (const CandidateRef& c : q.lookup.candidates)
+      if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & (kDemonym | kActor)) == 0) return false;
+    return true;
+  };
   // Qualifiers: "X, Y", "X city, Y", "X (Y)", "X (Y, Z)".
   for (size_t i = 0; i < raws_.size(); ++i) {
     Raw& r = raws_[i];
@@ -1099,6 +1116,7 @@ void DocResolver::Support() {
       int q = RawStartingAt(k + 1);
       // "Tegucigalpa, MS-13 members": a compound ("MS-13", "Tarrant-based") is no qualifier.
       if (q >= 0 && raws_[q].e < N() && Norm(raws_[q].e) == "-" && !T(raws_[q].e).HasFlag(tokens::kSpaceBefore)) q = -1;
+      if (q >= 0 && speaker(raws_[q])) q = -1;
       if (q >= 0 && raws_[q].qualifies < 0) {
         raws_[q].qualifies = static_cast<int>(i);
         raws_[q].qualifier = true;
@@ -1126,6 +1144,7 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
+    if (open == "," && speaker(r)) continue;
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
              (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && (C(k) & kConnector))) && k + 2 < r.b) {
@@ -1240,6 +1259,14 @@ void DocResolver::Support() {
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
+    // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
+    // people too, and any before an owner. "in", "near" and "outside" a name (not owning
+    // something) stay a place's.
+    if (prep && !(of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
+                  in_dateline || modifier_after || people_after || facility_after)) {
+      const bool owner = after == "'s" && r.e + 1 < N() && !Cap(r.e + 1);
+      r.weak_support = owner || !(before == "in" || before == "near" || before == "outside");
+    }
 
     // Lists after a supported name: "in Sirwah, Nihm and Al Jawf".
     if (!r.supported && (before == "," || before == "and" || before == "or")) {
@@ -1435,7 +1462,7 @@ void DocResolver::Support() {
   };
   for (Raw& r : raws_) {
     if (r.demonym || r.actor || r.cands.empty() || r.hard_rejected) continue;
-    if (!r.supported && has(person_keys, r.key)) {
+    if ((!r.supported || r.weak_support) && has(person_keys, r.key)) {
       r.rejected = true;
     } else if (r.rejected && has(supported_keys, r.key) && !has(person_keys, r.key)) {
       r.rejected = false;

@@ -553,6 +553,25 @@ TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
   EXPECT_EQ(Find("Superior Court"), nullptr);
 }
 
+// A surname that is also a town: a name seen as a person ("Carmen Bautista") stays a person
+// after the prepositions that take people too ("registered to Bautista", "at Bautista's
+// home"); "in Bautista" is still the town.
+TEST_F(WorldResolverTest, PersonAfterAPrepositionThatTakesPeople) {
+  Resolve(
+      "Carmen Bautista was charged on Monday. The rifle was registered to Bautista, deputies said, and "
+      "it was found at Bautista's home.");
+  EXPECT_EQ(Find("Bautista"), nullptr);
+  Resolve("Protesters gathered in Bautista on Monday.");
+  EXPECT_NE(Find("Bautista"), nullptr);
+}
+
+// A town's name after a comma and before a verb of speech is the speaker, not a qualifier of
+// the name before the comma ("Before showing it to Kelbara, Walker said").
+TEST_F(WorldResolverTest, SpeakerAfterACommaIsNoQualifier) {
+  Resolve("Before he handed the rifle to Delmont, Walker said he had removed the magazine.");
+  EXPECT_EQ(Find("Walker"), nullptr);
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
