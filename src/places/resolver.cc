@@ -1493,11 +1493,16 @@ void DocResolver::CountStyleCues() {
   if (cues < 2) return;
   // "Cook County", "Berrien County" in a story with other US wording: a US county even when
   // no US place bears its name (namesakes abroad are the Cook of Canberra, Berrien in France).
-  // Only with "County" capitalized: "Lainya county" is South Sudanese note style.
+  // Only with "County" capitalized: "Lainya county" is South Sudanese note style. So is a
+  // "Parish" (Louisiana's counties) named like a parish of Jamaica or Antigua: "St. Mary Parish
+  // ... the sheriff".
   const uint32_t us = g_.FindCountry("US");
   if (us == kNoRecord) return;
   for (Raw& r : raws_) {
-    if (!r.county || r.county_end == 0 || !Cap(r.county_end - 1) || Norm(r.county_end - 1) != "county") continue;
+    if (!r.county || r.county_end == 0 || !Cap(r.county_end - 1) ||
+        (Norm(r.county_end - 1) != "county" && Norm(r.county_end - 1) != "parish")) {
+      continue;
+    }
     bool in_us = false;
     for (const CandidateRef& c : r.cands) in_us |= g_.record(c.record).Country() == "US";
     if (!in_us) r.cands.assign(1, CandidateRef{us, 0});
@@ -2507,7 +2512,8 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   auto cap = [&](uint32_t i) { return toks[i].kind == TokenKind::kWord && IsCapitalized(doc, toks[i]); };
   int cues = 0;
   // PERF: token hashes first; this runs over every token of the document.
-  static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
+  static const uint64_t kCounty = tokens::HashToken("county"), kParish = tokens::HashToken("parish"),
+                        kSheriff = tokens::HashToken("sheriff"),
                         kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block"),
                         kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
                         kMisdemeanor = tokens::HashToken("misdemeanor"),
@@ -2517,7 +2523,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
-    for (uint64_t h : {kCounty, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
+    for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
                        kDepartment, kAttorney}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
@@ -2528,12 +2534,14 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
-    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
+    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
         h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney) {
       continue;
     }
     std::string_view w = toks[i].norm;
-    if (w == "county" && i > 0 && cap(i) && cap(i - 1)) {
+    // "Adams County", "Caddo Parish" (Louisiana's counties; "St. Mary Parish" named like a
+    // parish of Jamaica is a subdivision there, no cue).
+    if ((w == "county" || w == "parish") && i > 0 && cap(i) && cap(i - 1)) {
       if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
     } else if (w == "sheriff" || w == "sheriff's") {
       ++cues;

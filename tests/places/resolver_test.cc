@@ -572,6 +572,18 @@ TEST_F(WorldResolverTest, SpeakerAfterACommaIsNoQualifier) {
   EXPECT_EQ(Find("Walker"), nullptr);
 }
 
+// Louisiana's counties are parishes: "X Parish" is US wording like "X County", and a parish
+// named like a parish of Antigua or Jamaica ("St. Mary") is a US one in a story with such wording.
+TEST_F(WorldResolverTest, ParishInAStoryWithUsWordingIsAUsCounty) {
+  Resolve(
+      "St. Mary Parish deputies said a man was shot at a trailer park. The suspect was booked "
+      "into the Lafayette Parish jail, the sheriff said.");
+  const PlaceMention* m = Find("St. Mary Parish");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
