@@ -342,6 +342,7 @@ struct Raw {
   bool supported = false;  // context makes it a place
   bool loose = false;      // found by its loose key
   bool county = false;     // "DeKalb County": a second-level subdivision (not listed)
+  bool speaker = false;    // Support(): after a comma and before a verb of speech ("..., Zala said")
   uint32_t county_end = 0;
   bool actor = false;  // an actor tied to a country ("Houthis")
   bool rejected = false;
@@ -376,7 +377,7 @@ struct Raw {
     lookup = LookupResult();
     supported = loose = county = false;
     county_end = 0;
-    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = weak_support = false;
+    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = weak_support = speaker = false;
     abroad_country.clear();
     placed_by = qualifies = -1;
     qualified_by.clear();
@@ -710,11 +711,13 @@ void DocResolver::DetectDateline() {
       break;
     }
     if (words == 0 || k >= N() || k == i) continue;
-    // Page furniture in capitals, not a dateline: "DATE: January 17", "UPDATED: ...".
+    // Page furniture in capitals, not a dateline: "DATE: January 17", "UPDATED: ...", a
+    // kicker ("POLICE: ...").
     std::string_view first = Norm(i);
     if (first == "date" || first == "updated" || first == "update" || first == "posted" || first == "published" ||
         first == "by" || first == "source" || first == "photo" || first == "video" || first == "watch" ||
-        first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email") {
+        first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email" ||
+        first == "police") {  // "POLICE: Two shot in ..." (Police is a town of Poland)
       continue;
     }
     std::string_view next = Norm(k);
@@ -1054,6 +1057,12 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
     return IsWord(T(b - 2)) && ForeignConnector(b - 2) && b >= 3 && Cap(b - 3);
   }
   uint32_t k = b - 1;
+  // "Melanie F. Santos": a first name and a middle initial.
+  if (b >= 3 && Norm(k) == "." && !T(k).HasFlag(tokens::kSpaceBefore) && IsWord(T(b - 2)) &&
+      T(b - 2).span.size() == 1 && Cap(b - 2) && T(b - 2).HasFlag(tokens::kSpaceBefore) && Cap(b - 3) &&
+      !(C(b - 3) & (kPlacePreposition | kNotNameBefore))) {
+    return true;
+  }
   if (IsWord(T(k)) && ForeignConnector(k) && k > 0) --k;
   if (!Cap(k)) return false;
   if (C(k) & (kPlaceAdjective | kPlacePreposition | kMonthOrDay | kNotNameBefore)) return false;
@@ -1093,18 +1102,26 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
 // picks the usable candidates.
 void DocResolver::Support() {
-  // "Before he fired, Garcia said": a town's name after a comma and before a verb of speech
-  // is the speaker, no qualifier (a subdivision or country still is one: "Paris, Texas said").
+  // "Before he fired, Garcia said": a name after a comma and before a verb of speech is the
+  // speaker, no qualifier.
   // PERF: the candidates' records are read only after such a verb.
-  auto speaker = [&](const Raw& q) {
+  auto speaker = [&](const Raw& q, const Raw* before) {
     if (q.e >= N() || q.e != q.b + 1) return false;
     std::string_view v = Norm(q.e);
     if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "explained" || v == "testified" ||
           v == "wrote" || v == "asked" || v == "noted")) {
       return false;
     }
-    for (const CandidateRef& c : q.lookup.candidates)
-      if (g_.record(c.record).Kind() != PlaceKind::kCity && (c.flags & (kDemonym | kActor)) == 0) return false;
+    // A subdivision still qualifies a name with a place in it ("Paris, Texas said"), a country
+    // always does; "the Hermosa neighborhood, Zala said" names a speaker, not Zala County.
+    for (const CandidateRef& c : q.lookup.candidates) {
+      const PlaceRecord& rec = g_.record(c.record);
+      if ((c.flags & (kDemonym | kActor)) != 0 || rec.Kind() == PlaceKind::kCity) continue;
+      if (rec.Kind() == PlaceKind::kCountry) return false;
+      if (before == nullptr) continue;
+      for (const CandidateRef& x : before->lookup.candidates)
+        if (g_.record(x.record).admin1 == c.record) return false;
+    }
     return true;
   };
   // Qualifiers: "X, Y", "X city, Y", "X (Y)", "X (Y, Z)".
@@ -1116,7 +1133,10 @@ void DocResolver::Support() {
       int q = RawStartingAt(k + 1);
       // "Tegucigalpa, MS-13 members": a compound ("MS-13", "Tarrant-based") is no qualifier.
       if (q >= 0 && raws_[q].e < N() && Norm(raws_[q].e) == "-" && !T(raws_[q].e).HasFlag(tokens::kSpaceBefore)) q = -1;
-      if (q >= 0 && speaker(raws_[q])) q = -1;
+      if (q >= 0 && speaker(raws_[q], &r)) {
+        raws_[q].speaker = true;
+        q = -1;
+      }
       if (q >= 0 && raws_[q].qualifies < 0) {
         raws_[q].qualifies = static_cast<int>(i);
         raws_[q].qualifier = true;
@@ -1144,7 +1164,10 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
-    if (open == "," && speaker(r)) continue;
+    if (open == "," && speaker(r, nullptr)) {
+      r.speaker = true;
+      continue;
+    }
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
              (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && (C(k) & kConnector))) && k + 2 < r.b) {
@@ -1422,6 +1445,11 @@ void DocResolver::Support() {
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
                 (r.qualifier && strong_record);
       if (!ok) r.rejected = true;
+      continue;
+    }
+    // "..., Zala said": the speaker, a subdivision's name or not.
+    if (r.speaker && !prep && !in_dateline) {
+      hard_reject(true);
       continue;
     }
     // "Garcia said", "Reid, 34, was": a person.

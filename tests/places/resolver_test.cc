@@ -570,6 +570,26 @@ TEST_F(WorldResolverTest, PersonAfterAPrepositionThatTakesPeople) {
 TEST_F(WorldResolverTest, SpeakerAfterACommaIsNoQualifier) {
   Resolve("Before he handed the rifle to Delmont, Walker said he had removed the magazine.");
   EXPECT_EQ(Find("Walker"), nullptr);
+  // A subdivision that holds no place of the name before the comma speaks too (Zala is a
+  // county of Hungary).
+  Resolve("A man was wounded in a shooting in the Kelbrook neighborhood, Zala said.");
+  EXPECT_EQ(Find("Zala"), nullptr);
+}
+
+// A middle initial joins a first name and a surname ("Maria T. Santos"): the surname is a
+// person's there and elsewhere ("belonged to Santos"), not the Brazilian city.
+TEST_F(WorldResolverTest, SurnameAfterAMiddleInitialIsAPerson) {
+  Resolve(
+      "Officers chased a woman through several yards on Monday.\n\nCarla J. Santos, of the 400 block of Elm "
+      "Street, faces five counts. A revolver was found belonging to Santos.");
+  EXPECT_EQ(Find("Santos"), nullptr);
+}
+
+// A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
+// Police, Poland).
+TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
+  Resolve("POLICE: Two men shot in Kelbrook Hollow\n\nTwo men were shot on Sunday night, officers said.");
+  EXPECT_EQ(Find("POLICE"), nullptr);
 }
 
 // Louisiana's counties are parishes: "X Parish" is US wording like "X County", and a parish
