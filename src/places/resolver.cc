@@ -1426,6 +1426,12 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
+    // "in East Side shooting", "on the West Side": a city's side, no town of its own (East
+    // Side is a suburb of Alice Springs), unless qualified ("East Side, Alice Springs").
+    if (r.e == r.b + 2 && (C(r.b) & kCompass) && Norm(r.b + 1) == "side" && !qualified && !in_dateline) {
+      hard_reject(false);
+      continue;
+    }
     // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place.
     if (in_dateline && r.b == dateline_begin_ && r.e < dateline_name_end_) {
       hard_reject(false);

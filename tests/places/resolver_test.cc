@@ -585,6 +585,13 @@ TEST_F(WorldResolverTest, SurnameAfterAMiddleInitialIsAPerson) {
   EXPECT_EQ(Find("Santos"), nullptr);
 }
 
+// A direction and "Side" name a side of a city, not a town of that name elsewhere ("East Side"
+// is a suburb of Alice Springs), even after "in".
+TEST_F(WorldResolverTest, ACitysSideIsNoTown) {
+  Resolve("Teen, 17, arrested in East Side shooting that wounded two children");
+  EXPECT_EQ(Find("East Side"), nullptr);
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
