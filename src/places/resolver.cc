@@ -1142,6 +1142,27 @@ void DocResolver::Support() {
         raws_[q].qualifier = true;
         r.qualified_by.push_back(q);
       }
+    } else if (k + 1 < N() && Norm(k) == "in" && (r.e - r.b) <= 3 && (r.lookup.key_flags & kCommonWord) == 0 &&
+               !ExtendsLeft(r.b)) {
+      // "Karak area in Dar'a", "Ghaydah in Kirkuk province", "Marib in northern Yemen": a
+      // subdivision or country after "in" (and directions) holds the town before it; not a
+      // common word's or a longer name's ("Police in Lebanon said", "the Court of Justice in
+      // Sofia", "Dar'a Al Balad in Dar'a").
+      bool town = false;
+      for (const CandidateRef& c : r.lookup.candidates)
+        town |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() == PlaceKind::kCity;
+      if (!town) continue;
+      uint32_t p = k + 1;
+      while (p < N() && p < k + 4 && !Cap(p) && ((C(p) & kPlaceAdjective) || Norm(p) == "the")) ++p;
+      int q = RawStartingAt(p);
+      if (q < 0 || raws_[q].qualifies >= 0 || speaker(raws_[q], &r)) continue;
+      bool region = false;
+      for (const CandidateRef& c : raws_[q].lookup.candidates)
+        region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+      if (!region) continue;
+      raws_[q].qualifies = static_cast<int>(i);
+      raws_[q].qualifier = true;
+      r.qualified_by.push_back(q);
     } else if (k < N() && Norm(k) == "(") {
       if (SourceTagAt(k)) continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {

@@ -592,6 +592,23 @@ TEST_F(WorldResolverTest, ACitysSideIsNoTown) {
   EXPECT_EQ(Find("East Side"), nullptr);
 }
 
+// A subdivision after "in" holds the town before it, as after a comma ("Karak in Daraa" is the
+// Syrian Karak, not the larger one of Pakistan); a common word or a longer name before "in" is
+// held by nothing ("the Court of Justice in Sofia").
+TEST_F(WorldResolverTest, SubdivisionAfterInHoldsTheTownBeforeIt) {
+  Resolve("Gunmen shot a shepherd near Karak in western Daraa on Tuesday.");
+  const PlaceMention* k = Find("Karak");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->country, "SY");
+  const PlaceMention* d = Find("Daraa");
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->qualifier);
+  Resolve("Lawyers rallied outside the Court of Justice in Sofia on Monday.");
+  const PlaceMention* s = Find("Sofia");
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->qualifier);
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
