@@ -1870,6 +1870,8 @@ void DocResolver::Cohere() {
   }
   for (int v : voter)
     if (v >= 0) votes[CountryKey(g_.record(raws_[v].cands[raws_[v].chosen].record).Country())] += weight[v];
+  // US wording ("Starr County", "the sheriff") is evidence too, as in CollectVotes.
+  if (us_cues_ > 0) votes[CountryKey("US")] += us_cues_;
   auto own_vote = [&](size_t i) {
     const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
     const int v = voter[n];
@@ -1924,7 +1926,7 @@ void DocResolver::Cohere() {
       r.placed_by = region_qualifier;
       continue;
     }
-    if (r.dateline || g_.Str(rec.feature) == "PPLC") continue;
+    if (g_.Str(rec.feature) == "PPLC") continue;
 
     // Rule 2: the document's other evidence points elsewhere.
     uint16_t best = 0;
@@ -1939,12 +1941,17 @@ void DocResolver::Cohere() {
       }
     }
     if (best_w < 0.5 || own_w * 2 >= best_w) continue;
+    // The dateline names the story's place: kept unless it is small, has no namesake where
+    // everything else points (clear support, nothing else for its own country) and so is a
+    // locality the gazetteer lacks ("FRONTON - Starr County deputies ...": no town in France).
+    if (r.dateline && (rec.population >= 100000 || best_w < 1.0 || own_w > 0)) continue;
     int namesake = -1;
     for (size_t k = 0; k < r.cands.size(); ++k) {
       if (CountryKey(g_.record(r.cands[k].record).Country()) != best) continue;
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     const char code[2] = {static_cast<char>(best >> 8), static_cast<char>(best & 0xFF)};
+    if (r.dateline && namesake >= 0) continue;  // chosen with the document's votes already
     if (namesake >= 0 && (rec.population < 100000 || best_w >= 1.0 || named.find(best) != nullptr)) {
       // A namesake in the supported country: taken on a little support; for a large place, on
       // clear support or a country or subdivision named ("Sosnovskoye, Donetsk" does not make

@@ -609,6 +609,25 @@ TEST_F(WorldResolverTest, SubdivisionAfterInHoldsTheTownBeforeIt) {
   EXPECT_FALSE(s->qualifier);
 }
 
+// US wording ("the Naples Police Department", "the sheriff") is evidence against a namesake
+// abroad when the document's places are weighed together (Naples, Florida, not Italy); a small
+// dateline place without a namesake where everything else points is a locality the gazetteer
+// lacks there (no Lavaur of France in a Texas county's story).
+TEST_F(WorldResolverTest, UsWordingMovesANameToItsUsNamesake) {
+  Resolve(
+      "A man in a parked car at a mall garage was shot in the face, according to the Naples Police "
+      "Department. He was taken to Naples Community Hospital, the sheriff said.");
+  const PlaceMention* n = Find("Naples");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->country, "US");
+  Resolve("LAVAUR - Brewster County deputies are investigating a shooting near the river, the sheriff said.");
+  const PlaceMention* d = Find("LAVAUR");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->country, "US");
+  EXPECT_FALSE(d->listed);
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
