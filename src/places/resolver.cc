@@ -1460,8 +1460,11 @@ void DocResolver::Support() {
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
-    if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) &&
-        !(country_only && (r.lookup.key_flags & kCommonWord) == 0)) {
+    // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
+    // list, is no Togo.
+    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 &&
+                               !(partial_left && !partial_right && !compound && RawEndingAt(r.b - 1) < 0 && !prep);
+    if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) && !keeps_country) {
       hard_reject(partial_left && !compound);
       continue;
     }

@@ -628,6 +628,17 @@ TEST_F(WorldResolverTest, UsWordingMovesANameToItsUsNamesake) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// A country's name at the end of a longer capitalized name is part of a village's name ("Dar
+// Togo"); at its start it keeps its country ("the Kenya Defence Forces").
+TEST_F(WorldResolverTest, CountryNameEndingALongerNameIsNoCountry) {
+  Resolve("Herders and farmers clashed at the wells of Dar Togo and Kelbara on Monday, killing 4.");
+  EXPECT_EQ(Find("Togo"), nullptr);
+  Resolve("The Kenya Defence Forces said two soldiers were hurt.");
+  const PlaceMention* k = Find("Kenya");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->country, "KE");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
