@@ -1152,8 +1152,14 @@ void DocResolver::Support() {
       for (const CandidateRef& c : r.lookup.candidates)
         town |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() == PlaceKind::kCity;
       if (!town) continue;
+      // "Kelbara in the western countryside of Daraa": directions and the surroundings stand
+      // between.
       uint32_t p = k + 1;
-      while (p < N() && p < k + 4 && !Cap(p) && ((C(p) & kPlaceAdjective) || Norm(p) == "the")) ++p;
+      while (p < N() && p < k + 7 && !Cap(p) &&
+             ((C(p) & kPlaceAdjective) || Norm(p) == "the" || Norm(p) == "-" || Norm(p) == "of" ||
+              Norm(p) == "countryside" || Norm(p) == "outskirts" || Norm(p) == "vicinity")) {
+        ++p;
+      }
       int q = RawStartingAt(p);
       if (q < 0 || raws_[q].qualifies >= 0 || speaker(raws_[q], &r)) continue;
       bool region = false;

@@ -603,6 +603,11 @@ TEST_F(WorldResolverTest, SubdivisionAfterInHoldsTheTownBeforeIt) {
   const PlaceMention* d = Find("Daraa");
   ASSERT_NE(d, nullptr);
   EXPECT_TRUE(d->qualifier);
+  // Also across "the countryside of".
+  Resolve("Two tribal militias clashed in Karak in the eastern countryside of Daraa on Friday.");
+  const PlaceMention* k2 = Find("Karak");
+  ASSERT_NE(k2, nullptr);
+  EXPECT_EQ(k2->country, "SY");
   Resolve("Lawyers rallied outside the Court of Justice in Sofia on Monday.");
   const PlaceMention* s = Find("Sofia");
   ASSERT_NE(s, nullptr);
