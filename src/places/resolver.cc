@@ -1143,11 +1143,11 @@ void DocResolver::Support() {
         r.qualified_by.push_back(q);
       }
     } else if (k + 1 < N() && Norm(k) == "in" && (r.e - r.b) <= 3 && (r.lookup.key_flags & kCommonWord) == 0 &&
-               !ExtendsLeft(r.b)) {
+               !ExtendsLeft(r.b) && !AllCaps(r.b)) {
       // "Karak area in Dar'a", "Ghaydah in Kirkuk province", "Marib in northern Yemen": a
       // subdivision or country after "in" (and directions) holds the town before it; not a
-      // common word's or a longer name's ("Police in Lebanon said", "the Court of Justice in
-      // Sofia", "Dar'a Al Balad in Dar'a").
+      // common word's, an acronym's or a longer name's ("Police in Lebanon said", "UTICA in
+      // Sfax", "the Court of Justice in Sofia", "Dar'a Al Balad in Dar'a").
       bool town = false;
       for (const CandidateRef& c : r.lookup.candidates)
         town |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() == PlaceKind::kCity;
@@ -1917,6 +1917,19 @@ void DocResolver::Cohere() {
         }
       }
       if (consistent) break;
+      // A qualifier after a comma chosen as a town that also names a subdivision is read as the
+      // subdivision ("La Victoria, Lambayeque": the region of Peru, not only its town).
+      if (g_.record(q.cands[q.chosen].record).Kind() == PlaceKind::kCity && region_qualifier < 0 && q.b > 0 &&
+          Norm(q.b - 1) == ",") {
+        for (size_t k = 0; k < q.cands.size(); ++k) {
+          const PlaceRecord& alt = g_.record(q.cands[k].record);
+          if (alt.Kind() != PlaceKind::kAdmin1 || IsAdmin2(alt) || (q.cands[k].flags & kAbbreviation) != 0) continue;
+          if (alt.Country() != g_.record(q.cands[q.chosen].record).Country()) continue;
+          q.chosen = static_cast<int>(k);
+          if (explain_) q.why = "a subdivision qualifying " + std::string(Text(r.b, r.e));
+          break;
+        }
+      }
       const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
       // A city qualifies only a small place, in parentheses: "Bouloye (Dori, Seno)", not
       // the list "Paris, London".

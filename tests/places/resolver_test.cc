@@ -644,6 +644,17 @@ TEST_F(WorldResolverTest, CountryNameEndingALongerNameIsNoCountry) {
   EXPECT_EQ(k->country, "KE");
 }
 
+// A qualifier after a comma that names both a town and the subdivision of that town is read
+// as the subdivision, which places the name before it ("La Victoria, Lambayeque": Peru, not
+// the larger La Victoria of Venezuela).
+TEST_F(WorldResolverTest, QualifierNamingATownAndItsRegionIsTheRegion) {
+  Resolve("Parents marched to the town hall of La Victoria, Lambayeque, on Tuesday.");
+  const PlaceMention* v = Find("La Victoria");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->country, "PE");
+  EXPECT_EQ(DocumentCountry(mentions_), "PE");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
