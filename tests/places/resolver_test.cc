@@ -612,6 +612,10 @@ TEST_F(WorldResolverTest, SubdivisionAfterInHoldsTheTownBeforeIt) {
   const PlaceMention* s = Find("Sofia");
   ASSERT_NE(s, nullptr);
   EXPECT_FALSE(s->qualifier);
+  Resolve("Shoe makers protested outside the offices of UTICA in Sfax on Monday.");  // an acronym
+  const PlaceMention* f = Find("Sfax");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->qualifier);
 }
 
 // US wording ("the Naples Police Department", "the sheriff") is evidence against a namesake
