@@ -315,7 +315,7 @@ const ADMIN_TYPE_WORDS = new Set(['oblast', "oblast'", 'oblysy', 'province', 'pr
 
 function coreName(name) {
   return nameKey(name.normalize('NFD').replace(/\p{M}/gu, ''))
-    .replace(/['’]/g, '').split(' ').filter((w) => w && !TYPE_WORDS.has(w)).join(' ');
+    .replace(/['’‘ʻʼʿʾ`´]/gu, '').split(' ').filter((w) => w && !TYPE_WORDS.has(w)).join(' ');
 }
 
 function similarity(a, b) {
@@ -386,6 +386,15 @@ function main() {
     const pool = seats.length > 0 ? seats : g.cities;
     return pool.reduce((a, b) => (b.population > a.population ? b : a));
   };
+  // The names a subdivision goes by: its ISO 3166-2 name, and the name and the spellings the
+  // alias file gives it ("admin1 YE-AD Aden Adan" for ISO's "‘Adan"), abbreviations aside.
+  const subNames = new Map(subdivisions.map((s) => [s.code, [coreName(s.name)]]));
+  for (const a of aliases) {
+    if (a.kind !== 'admin1' || !subNames.has(a.target)) continue;
+    for (const n of [a.name, ...a.aliases]) {
+      if (n && n !== '-' && !isAbbreviation(n)) subNames.get(a.target).push(coreName(n));
+    }
+  }
   const pairs = [];
   for (const g of groups.values()) {
     if (/^[A-Z]+$/.test(g.code) && subByCode.has(`${g.country}-${g.code}`)) {
@@ -394,7 +403,7 @@ function main() {
     }
     const seat = coreName(seatOf(g).name);
     for (const s of subsByCountry.get(g.country) || []) {
-      const score = similarity(seat, coreName(s.name));
+      const score = Math.max(...subNames.get(s.code).map((n) => similarity(seat, n)));
       if (score > 0) pairs.push({ score, group: g.key, sub: s.code });
     }
   }

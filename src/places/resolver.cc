@@ -357,6 +357,7 @@ struct Raw {
   bool supported = false;  // context makes it a place
   bool loose = false;      // found by its loose key
   bool county = false;     // "DeKalb County": a second-level subdivision (not listed)
+  bool speaker = false;    // Support(): after a comma and before a verb of speech ("..., Zala said")
   uint32_t county_end = 0;
   bool actor = false;  // an actor tied to a country ("Houthis")
   bool rejected = false;
@@ -365,6 +366,9 @@ struct Raw {
   bool qualifier = false;  // qualifies the raw before it
   bool demonym = false;
   bool region_noun_after = false;
+  // Support(): a place only by a preposition that people take as well ("to Garcia", "at
+  // Garcia's home"): a name seen as a person elsewhere is that person here too.
+  bool weak_support = false;
   // Cohere(): a namesake abroad, kept as a locality the gazetteer lacks in `abroad_country`
   // (placed by the raw `placed_by` when >= 0, else by the document's evidence).
   std::string abroad_country;
@@ -388,7 +392,7 @@ struct Raw {
     lookup = LookupResult();
     supported = loose = county = false;
     county_end = 0;
-    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = false;
+    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = weak_support = speaker = false;
     abroad_country.clear();
     placed_by = qualifies = -1;
     qualified_by.clear();
@@ -637,6 +641,7 @@ class DocResolver {
   void AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const;
   bool SourceTagAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
+  bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(const Raw& r) const;
@@ -721,11 +726,13 @@ void DocResolver::DetectDateline() {
       break;
     }
     if (words == 0 || k >= N() || k == i) continue;
-    // Page furniture in capitals, not a dateline: "DATE: January 17", "UPDATED: ...".
+    // Page furniture in capitals, not a dateline: "DATE: January 17", "UPDATED: ...", a
+    // kicker ("POLICE: ...").
     std::string_view first = Norm(i);
     if (first == "date" || first == "updated" || first == "update" || first == "posted" || first == "published" ||
         first == "by" || first == "source" || first == "photo" || first == "video" || first == "watch" ||
-        first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email") {
+        first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email" ||
+        first == "police") {  // "POLICE: Two shot in ..." (Police is a town of Poland)
       continue;
     }
     std::string_view next = Norm(k);
@@ -994,6 +1001,17 @@ bool DocResolver::SourceTagAt(uint32_t open) const {
   return close < N() && close > open + 1 && Norm(close) == ")";
 }
 
+// Whether token `k` starts a date: a weekday ("Monday"), or a month before a number ("May 3",
+// "Jan. 5"); not "Bait Jan" or "Cape May".
+bool DocResolver::DateWordAt(uint32_t k) const {
+  if (!(C(k) & kMonthOrDay)) return false;
+  std::string_view w = Norm(k);
+  if (w.size() > 3 && w.substr(w.size() - 3) == "day") return true;
+  uint32_t n = k + 1;
+  if (n < N() && Norm(n) == "." && !T(n).HasFlag(tokens::kSpaceBefore)) ++n;
+  return n < N() && T(n).kind == TokenKind::kNumber;
+}
+
 // Whether the parenthesis closed at token `close` holds a capitalized word: "(Idleb)", not
 // "(as reported)".
 bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
@@ -1061,6 +1079,12 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
     return IsWord(T(b - 2)) && ForeignConnector(b - 2) && b >= 3 && Cap(b - 3);
   }
   uint32_t k = b - 1;
+  // "Melanie F. Santos": a first name and a middle initial.
+  if (b >= 3 && Norm(k) == "." && !T(k).HasFlag(tokens::kSpaceBefore) && IsWord(T(b - 2)) &&
+      T(b - 2).span.size() == 1 && Cap(b - 2) && T(b - 2).HasFlag(tokens::kSpaceBefore) && Cap(b - 3) &&
+      !(C(b - 3) & (kPlacePreposition | kNotNameBefore))) {
+    return true;
+  }
   if (IsWord(T(k)) && ForeignConnector(k) && k > 0) --k;
   if (!Cap(k)) return false;
   if (C(k) & (kPlaceAdjective | kPlacePreposition | kMonthOrDay | kNotNameBefore)) return false;
@@ -1100,6 +1124,28 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
 // picks the usable candidates.
 void DocResolver::Support() {
+  // "Before he fired, Garcia said": a name after a comma and before a verb of speech is the
+  // speaker, no qualifier.
+  // PERF: the candidates' records are read only after such a verb.
+  auto speaker = [&](const Raw& q, const Raw* before) {
+    if (q.e >= N() || q.e != q.b + 1) return false;
+    std::string_view v = Norm(q.e);
+    if (!(v == "said" || v == "says" || v == "told" || v == "added" || v == "explained" || v == "testified" ||
+          v == "wrote" || v == "asked" || v == "noted")) {
+      return false;
+    }
+    // A subdivision still qualifies a name with a place in it ("Paris, Texas said"), a country
+    // always does; "the Hermosa neighborhood, Zala said" names a speaker, not Zala County.
+    for (const CandidateRef& c : q.lookup.candidates) {
+      const PlaceRecord& rec = g_.record(c.record);
+      if ((c.flags & (kDemonym | kActor)) != 0 || rec.Kind() == PlaceKind::kCity) continue;
+      if (rec.Kind() == PlaceKind::kCountry) return false;
+      if (before == nullptr) continue;
+      for (const CandidateRef& x : before->lookup.candidates)
+        if (g_.record(x.record).admin1 == c.record) return false;
+    }
+    return true;
+  };
   // Qualifiers: "X, Y", "X city, Y", "X (Y)", "X (Y, Z)".
   for (size_t i = 0; i < raws_.size(); ++i) {
     Raw& r = raws_[i];
@@ -1109,11 +1155,42 @@ void DocResolver::Support() {
       int q = RawStartingAt(k + 1);
       // "Tegucigalpa, MS-13 members": a compound ("MS-13", "Tarrant-based") is no qualifier.
       if (q >= 0 && raws_[q].e < N() && Norm(raws_[q].e) == "-" && !T(raws_[q].e).HasFlag(tokens::kSpaceBefore)) q = -1;
+      if (q >= 0 && speaker(raws_[q], &r)) {
+        raws_[q].speaker = true;
+        q = -1;
+      }
       if (q >= 0 && raws_[q].qualifies < 0) {
         raws_[q].qualifies = static_cast<int>(i);
         raws_[q].qualifier = true;
         r.qualified_by.push_back(q);
       }
+    } else if (k + 1 < N() && Norm(k) == "in" && (r.e - r.b) <= 3 && (r.lookup.key_flags & kCommonWord) == 0 &&
+               !ExtendsLeft(r.b) && !AllCaps(r.b)) {
+      // "Karak area in Dar'a", "Ghaydah in Kirkuk province", "Marib in northern Yemen": a
+      // subdivision or country after "in" (and directions) holds the town before it; not a
+      // common word's, an acronym's or a longer name's ("Police in Lebanon said", "UTICA in
+      // Sfax", "the Court of Justice in Sofia", "Dar'a Al Balad in Dar'a").
+      bool town = false;
+      for (const CandidateRef& c : r.lookup.candidates)
+        town |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() == PlaceKind::kCity;
+      if (!town) continue;
+      // "Kelbara in the western countryside of Daraa": directions and the surroundings stand
+      // between.
+      uint32_t p = k + 1;
+      while (p < N() && p < k + 7 && !Cap(p) &&
+             ((C(p) & kPlaceAdjective) || Norm(p) == "the" || Norm(p) == "-" || Norm(p) == "of" ||
+              Norm(p) == "countryside" || Norm(p) == "outskirts" || Norm(p) == "vicinity")) {
+        ++p;
+      }
+      int q = RawStartingAt(p);
+      if (q < 0 || raws_[q].qualifies >= 0 || speaker(raws_[q], &r)) continue;
+      bool region = false;
+      for (const CandidateRef& c : raws_[q].lookup.candidates)
+        region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+      if (!region) continue;
+      raws_[q].qualifies = static_cast<int>(i);
+      raws_[q].qualifier = true;
+      r.qualified_by.push_back(q);
     } else if (k < N() && Norm(k) == "(") {
       if (SourceTagAt(k)) continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
@@ -1136,6 +1213,10 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
+    if (open == "," && speaker(r, nullptr)) {
+      r.speaker = true;
+      continue;
+    }
     if (open == "(" || (open == "," && T(r.b - 1).kind == TokenKind::kPunct)) {
       while (open == "(" && k > 0 && k + 6 > r.b && Norm(k) != ")" && Norm(k) != "(" &&
              (Cap(k) || Norm(k) == "," || (IsWord(T(k)) && (C(k) & kConnector))) && k + 2 < r.b) {
@@ -1250,6 +1331,14 @@ void DocResolver::Support() {
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
+    // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
+    // people too, and any before an owner. "in", "near" and "outside" a name (not owning
+    // something) stay a place's.
+    if (prep && !(of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
+                  in_dateline || modifier_after || people_after || facility_after)) {
+      const bool owner = after == "'s" && r.e + 1 < N() && !Cap(r.e + 1);
+      r.weak_support = owner || !(before == "in" || before == "near" || before == "outside");
+    }
 
     // Lists after a supported name: "in Sirwah, Nihm and Al Jawf".
     if (!r.supported && (before == "," || before == "and" || before == "or")) {
@@ -1386,6 +1475,12 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
+    // "in East Side shooting", "on the West Side": a city's side, no town of its own (East
+    // Side is a suburb of Alice Springs), unless qualified ("East Side, Alice Springs").
+    if (r.e == r.b + 2 && (C(r.b) & kCompass) && Norm(r.b + 1) == "side" && !qualified && !in_dateline) {
+      hard_reject(false);
+      continue;
+    }
     // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place.
     if (in_dateline && r.b == dateline_begin_ && r.e < dateline_name_end_) {
       hard_reject(false);
@@ -1393,8 +1488,11 @@ void DocResolver::Support() {
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
-    if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) &&
-        !(country_only && (r.lookup.key_flags & kCommonWord) == 0)) {
+    // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
+    // list, is no Togo.
+    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 &&
+                               !(partial_left && !partial_right && !compound && RawEndingAt(r.b - 1) < 0 && !prep);
+    if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) && !keeps_country) {
       hard_reject(partial_left && !compound);
       continue;
     }
@@ -1405,6 +1503,11 @@ void DocResolver::Support() {
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
                 (r.qualifier && strong_record);
       if (!ok) r.rejected = true;
+      continue;
+    }
+    // "..., Zala said": the speaker, a subdivision's name or not.
+    if (r.speaker && !prep && !in_dateline) {
+      hard_reject(true);
       continue;
     }
     // "Garcia said", "Reid, 34, was": a person.
@@ -1445,7 +1548,7 @@ void DocResolver::Support() {
   };
   for (Raw& r : raws_) {
     if (r.demonym || r.actor || r.cands.empty() || r.hard_rejected) continue;
-    if (!r.supported && has(person_keys, r.key)) {
+    if ((!r.supported || r.weak_support) && has(person_keys, r.key)) {
       r.rejected = true;
     } else if (r.rejected && has(supported_keys, r.key) && !has(person_keys, r.key)) {
       r.rejected = false;
@@ -1476,11 +1579,16 @@ void DocResolver::CountStyleCues() {
   if (cues < 2) return;
   // "Cook County", "Berrien County" in a story with other US wording: a US county even when
   // no US place bears its name (namesakes abroad are the Cook of Canberra, Berrien in France).
-  // Only with "County" capitalized: "Lainya county" is South Sudanese note style.
+  // Only with "County" capitalized: "Lainya county" is South Sudanese note style. So is a
+  // "Parish" (Louisiana's counties) named like a parish of Jamaica or Antigua: "St. Mary Parish
+  // ... the sheriff".
   const uint32_t us = g_.FindCountry("US");
   if (us == kNoRecord) return;
   for (Raw& r : raws_) {
-    if (!r.county || r.county_end == 0 || !Cap(r.county_end - 1) || Norm(r.county_end - 1) != "county") continue;
+    if (!r.county || r.county_end == 0 || !Cap(r.county_end - 1) ||
+        (Norm(r.county_end - 1) != "county" && Norm(r.county_end - 1) != "parish")) {
+      continue;
+    }
     bool in_us = false;
     for (const CandidateRef& c : r.cands) in_us |= g_.record(c.record).Country() == "US";
     if (!in_us) r.cands.assign(1, CandidateRef{us, 0});
@@ -1793,6 +1901,8 @@ void DocResolver::Cohere() {
   }
   for (int v : voter)
     if (v >= 0) votes[CountryKey(g_.record(raws_[v].cands[raws_[v].chosen].record).Country())] += weight[v];
+  // US wording ("Starr County", "the sheriff") is evidence too, as in CollectVotes.
+  if (us_cues_ > 0) votes[CountryKey("US")] += us_cues_;
   auto own_vote = [&](size_t i) {
     const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
     const int v = voter[n];
@@ -1829,6 +1939,19 @@ void DocResolver::Cohere() {
         }
       }
       if (consistent) break;
+      // A qualifier after a comma chosen as a town that also names a subdivision is read as the
+      // subdivision ("La Victoria, Lambayeque": the region of Peru, not only its town).
+      if (g_.record(q.cands[q.chosen].record).Kind() == PlaceKind::kCity && region_qualifier < 0 && q.b > 0 &&
+          Norm(q.b - 1) == ",") {
+        for (size_t k = 0; k < q.cands.size(); ++k) {
+          const PlaceRecord& alt = g_.record(q.cands[k].record);
+          if (alt.Kind() != PlaceKind::kAdmin1 || IsAdmin2(alt) || (q.cands[k].flags & kAbbreviation) != 0) continue;
+          if (alt.Country() != g_.record(q.cands[q.chosen].record).Country()) continue;
+          q.chosen = static_cast<int>(k);
+          if (explain_) q.why = "a subdivision qualifying " + std::string(Text(r.b, r.e));
+          break;
+        }
+      }
       const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
       // A city qualifies only a small place, in parentheses: "Bouloye (Dori, Seno)", not
       // the list "Paris, London".
@@ -1847,7 +1970,7 @@ void DocResolver::Cohere() {
       r.placed_by = region_qualifier;
       continue;
     }
-    if (r.dateline || g_.Str(rec.feature) == "PPLC") continue;
+    if (g_.Str(rec.feature) == "PPLC") continue;
 
     // Rule 2: the document's other evidence points elsewhere.
     uint16_t best = 0;
@@ -1862,12 +1985,17 @@ void DocResolver::Cohere() {
       }
     }
     if (best_w < 0.5 || own_w * 2 >= best_w) continue;
+    // The dateline names the story's place: kept unless it is small, has no namesake where
+    // everything else points (clear support, nothing else for its own country) and so is a
+    // locality the gazetteer lacks ("FRONTON - Starr County deputies ...": no town in France).
+    if (r.dateline && (rec.population >= 100000 || best_w < 1.0 || own_w > 0)) continue;
     int namesake = -1;
     for (size_t k = 0; k < r.cands.size(); ++k) {
       if (CountryKey(g_.record(r.cands[k].record).Country()) != best) continue;
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     const char code[2] = {static_cast<char>(best >> 8), static_cast<char>(best & 0xFF)};
+    if (r.dateline && namesake >= 0) continue;  // chosen with the document's votes already
     if (namesake >= 0 && (rec.population < 100000 || best_w >= 1.0 || named.find(best) != nullptr)) {
       // A namesake in the supported country: taken on a little support; for a large place, on
       // clear support or a country or subdivision named ("Sosnovskoye, Donetsk" does not make
@@ -2054,6 +2182,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         const Token& u = T(k);
         if (k > i && u.HasFlag(tokens::kNewlineBefore)) break;
         if (IsWord(u) && cap_[k] && !u.HasFlag(tokens::kAllCaps)) {
+          // "in Kelbara Monday", "near Kelbara on Thursday": a weekday or month ends the name
+          // (the date of the sentence), directly or after a connector.
+          if (k > i && DateWordAt(k)) break;
           if (++words > 4) break;
           e = k + 1;
           continue;
@@ -2220,9 +2351,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
       // end of a clause, in notes that name such places (short coded event notes).
-      bool clause_end =
-          prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == ",") && words <= 2 &&
-          !(C(i) & kClauseEndStop);
+      // So does the sentence's date after the name ("shot in Kelbara Monday", "near Kelbara on
+      // Friday"), unless the name is an institution's ("in Superior Court Monday").
+      const bool date_after =
+          k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
+          !(C(e - 1) & kClauseEndStop);
+      bool clause_end = prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == "," || date_after) &&
+                        words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;
@@ -2483,7 +2618,8 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   auto cap = [&](uint32_t i) { return toks[i].kind == TokenKind::kWord && IsCapitalized(doc, toks[i]); };
   int cues = 0;
   // PERF: token hashes first; this runs over every token of the document.
-  static const uint64_t kCounty = tokens::HashToken("county"), kSheriff = tokens::HashToken("sheriff"),
+  static const uint64_t kCounty = tokens::HashToken("county"), kParish = tokens::HashToken("parish"),
+                        kSheriff = tokens::HashToken("sheriff"),
                         kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block"),
                         kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
                         kMisdemeanor = tokens::HashToken("misdemeanor"),
@@ -2493,7 +2629,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
-    for (uint64_t h : {kCounty, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
+    for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
                        kDepartment, kAttorney}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
@@ -2504,12 +2640,14 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
-    if (h != kCounty && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
+    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
         h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney) {
       continue;
     }
     std::string_view w = toks[i].norm;
-    if (w == "county" && i > 0 && cap(i) && cap(i - 1)) {
+    // "Adams County", "Caddo Parish" (Louisiana's counties; "St. Mary Parish" named like a
+    // parish of Jamaica is a subdivision there, no cue).
+    if ((w == "county" || w == "parish") && i > 0 && cap(i) && cap(i - 1)) {
       if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
     } else if (w == "sheriff" || w == "sheriff's") {
       ++cues;

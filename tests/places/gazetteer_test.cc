@@ -338,5 +338,23 @@ TEST(WorldGazetteer, SmallPlacesNamedLikeWordsNeedSupport) {
   EXPECT_EQ(saginaw.key_flags & kCommonWord, 0);
 }
 
+// GeoNames groups map to the ISO 3166-2 subdivision named like their seat, also when the names
+// differ only in the apostrophe ("Ta‘izz" and ISO's "Tāʻizz") or when the alias file gives the
+// subdivision the seat's name ("admin1 YE-AD Aden" for ISO's "‘Adan").
+TEST(WorldGazetteer, GroupsMapToSubdivisionsNamedLikeTheirSeat) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto admin1_of = [&](std::string_view key) {
+    for (const CandidateRef& c : g->Lookup(key).candidates) {
+      const PlaceRecord& r = g->record(c.record);
+      if (r.Kind() == PlaceKind::kCity && r.Country() == "YE") return std::string(g->Str(r.admin1_code));
+    }
+    return std::string();
+  };
+  EXPECT_EQ(admin1_of("taizz"), "YE-TA");
+  EXPECT_EQ(admin1_of("aden"), "YE-AD");
+}
+
 }  // namespace
 }  // namespace evident::places

@@ -551,6 +551,149 @@ TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
   EXPECT_NE(Find("Rosario"), nullptr);
 }
 
+// A weekday or month after a locality the gazetteer lacks is the sentence's date, not part of
+// the locality's name, whether it follows directly or after a connector ("on"); like the end of
+// a clause, it also says that a short name after "in" or "near" is a place (not a court's).
+TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
+  Resolve("Two men were wounded in a shooting in Kelbrook Hollow Monday.");
+  EXPECT_EQ(Find("Kelbrook Hollow Monday"), nullptr);
+  const PlaceMention* a = Find("Kelbrook Hollow");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->listed);
+  Resolve("Deputies found a body near Zorbadoni on Thursday, Tapoa officials said.");
+  EXPECT_EQ(Find("Zorbadoni on Thursday"), nullptr);
+  EXPECT_NE(Find("Zorbadoni"), nullptr);
+  Resolve("Gunmen shot a man in Kafr Jan in the countryside of Idleb.");
+  EXPECT_NE(Find("Kafr Jan"), nullptr);
+  Resolve("The suspect appeared in Superior Court Monday.");
+  EXPECT_EQ(Find("Superior Court"), nullptr);
+}
+
+// A surname that is also a town: a name seen as a person ("Carmen Bautista") stays a person
+// after the prepositions that take people too ("registered to Bautista", "at Bautista's
+// home"); "in Bautista" is still the town.
+TEST_F(WorldResolverTest, PersonAfterAPrepositionThatTakesPeople) {
+  Resolve(
+      "Carmen Bautista was charged on Monday. The rifle was registered to Bautista, deputies said, and "
+      "it was found at Bautista's home.");
+  EXPECT_EQ(Find("Bautista"), nullptr);
+  Resolve("Protesters gathered in Bautista on Monday.");
+  EXPECT_NE(Find("Bautista"), nullptr);
+}
+
+// A town's name after a comma and before a verb of speech is the speaker, not a qualifier of
+// the name before the comma ("Before showing it to Kelbara, Walker said").
+TEST_F(WorldResolverTest, SpeakerAfterACommaIsNoQualifier) {
+  Resolve("Before he handed the rifle to Delmont, Walker said he had removed the magazine.");
+  EXPECT_EQ(Find("Walker"), nullptr);
+  // A subdivision that holds no place of the name before the comma speaks too (Zala is a
+  // county of Hungary).
+  Resolve("A man was wounded in a shooting in the Kelbrook neighborhood, Zala said.");
+  EXPECT_EQ(Find("Zala"), nullptr);
+}
+
+// A middle initial joins a first name and a surname ("Maria T. Santos"): the surname is a
+// person's there and elsewhere ("belonged to Santos"), not the Brazilian city.
+TEST_F(WorldResolverTest, SurnameAfterAMiddleInitialIsAPerson) {
+  Resolve(
+      "Officers chased a woman through several yards on Monday.\n\nCarla J. Santos, of the 400 block of Elm "
+      "Street, faces five counts. A revolver was found belonging to Santos.");
+  EXPECT_EQ(Find("Santos"), nullptr);
+}
+
+// A direction and "Side" name a side of a city, not a town of that name elsewhere ("East Side"
+// is a suburb of Alice Springs), even after "in".
+TEST_F(WorldResolverTest, ACitysSideIsNoTown) {
+  Resolve("Teen, 17, arrested in East Side shooting that wounded two children");
+  EXPECT_EQ(Find("East Side"), nullptr);
+}
+
+// A subdivision after "in" holds the town before it, as after a comma ("Karak in Daraa" is the
+// Syrian Karak, not the larger one of Pakistan); a common word or a longer name before "in" is
+// held by nothing ("the Court of Justice in Sofia").
+TEST_F(WorldResolverTest, SubdivisionAfterInHoldsTheTownBeforeIt) {
+  Resolve("Gunmen shot a shepherd near Karak in western Daraa on Tuesday.");
+  const PlaceMention* k = Find("Karak");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->country, "SY");
+  const PlaceMention* d = Find("Daraa");
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->qualifier);
+  // Also across "the countryside of".
+  Resolve("Two tribal militias clashed in Karak in the eastern countryside of Daraa on Friday.");
+  const PlaceMention* k2 = Find("Karak");
+  ASSERT_NE(k2, nullptr);
+  EXPECT_EQ(k2->country, "SY");
+  Resolve("Lawyers rallied outside the Court of Justice in Sofia on Monday.");
+  const PlaceMention* s = Find("Sofia");
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->qualifier);
+  Resolve("Shoe makers protested outside the offices of UTICA in Sfax on Monday.");  // an acronym
+  const PlaceMention* f = Find("Sfax");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->qualifier);
+}
+
+// US wording ("the Naples Police Department", "the sheriff") is evidence against a namesake
+// abroad when the document's places are weighed together (Naples, Florida, not Italy); a small
+// dateline place without a namesake where everything else points is a locality the gazetteer
+// lacks there (no Lavaur of France in a Texas county's story).
+TEST_F(WorldResolverTest, UsWordingMovesANameToItsUsNamesake) {
+  Resolve(
+      "A man in a parked car at a mall garage was shot in the face, according to the Naples Police "
+      "Department. He was taken to Naples Community Hospital, the sheriff said.");
+  const PlaceMention* n = Find("Naples");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->country, "US");
+  Resolve("LAVAUR - Brewster County deputies are investigating a shooting near the river, the sheriff said.");
+  const PlaceMention* d = Find("LAVAUR");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->country, "US");
+  EXPECT_FALSE(d->listed);
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
+// A country's name at the end of a longer capitalized name is part of a village's name ("Dar
+// Togo"); at its start it keeps its country ("the Kenya Defence Forces").
+TEST_F(WorldResolverTest, CountryNameEndingALongerNameIsNoCountry) {
+  Resolve("Herders and farmers clashed at the wells of Dar Togo and Kelbara on Monday, killing 4.");
+  EXPECT_EQ(Find("Togo"), nullptr);
+  Resolve("The Kenya Defence Forces said two soldiers were hurt.");
+  const PlaceMention* k = Find("Kenya");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->country, "KE");
+}
+
+// A qualifier after a comma that names both a town and the subdivision of that town is read
+// as the subdivision, which places the name before it ("La Victoria, Lambayeque": Peru, not
+// the larger La Victoria of Venezuela).
+TEST_F(WorldResolverTest, QualifierNamingATownAndItsRegionIsTheRegion) {
+  Resolve("Parents marched to the town hall of La Victoria, Lambayeque, on Tuesday.");
+  const PlaceMention* v = Find("La Victoria");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->country, "PE");
+  EXPECT_EQ(DocumentCountry(mentions_), "PE");
+}
+
+// A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
+// Police, Poland).
+TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
+  Resolve("POLICE: Two men shot in Kelbrook Hollow\n\nTwo men were shot on Sunday night, officers said.");
+  EXPECT_EQ(Find("POLICE"), nullptr);
+}
+
+// Louisiana's counties are parishes: "X Parish" is US wording like "X County", and a parish
+// named like a parish of Antigua or Jamaica ("St. Mary") is a US one in a story with such wording.
+TEST_F(WorldResolverTest, ParishInAStoryWithUsWordingIsAUsCounty) {
+  Resolve(
+      "St. Mary Parish deputies said a man was shot at a trailer park. The suspect was booked "
+      "into the Lafayette Parish jail, the sheriff said.");
+  const PlaceMention* m = Find("St. Mary Parish");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
