@@ -1,6 +1,7 @@
 #include "match/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 namespace evident::match {
@@ -75,17 +76,56 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
 MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTable*>& tables)
     : num_tables_(tables.size()), first_bloom_(kBloomBits / 64, 0) {
   if (tables.size() > kMaxTables) throw std::invalid_argument("MultiPhraseMatcher: more than 8 tables");
+  struct Entry {
+    std::vector<std::pair<uint8_t, uint32_t>> ids;
+    uint8_t tables = 0;
+    bool continues = false;
+  };
   size_t words = 0;
   for (const auto* table : tables)
     for (const auto& p : table->phrases) words += p.words.size();
-  keys_.Reserve(words);  // every key of every prefix
+  internal::KeyTable<Entry> keys;
+  keys.Reserve(words);  // every key of every prefix
+  std::vector<uint64_t> order;  // the keys, in the order they were first added
+  auto add = [&](uint64_t key) -> Entry& {
+    if (keys.Find(key) == nullptr) order.push_back(key);
+    return keys.Add(key);
+  };
   for (size_t t = 0; t < tables.size(); ++t) {
     const auto& table = *tables[t];
     for (uint32_t i = 0; i < table.phrases.size(); ++i) {
-      Entry& entry = AddPhrase(table.phrases[i], &keys_, &first_bloom_, &max_len_);
+      const lexicon::Phrase& p = table.phrases[i];
+      uint64_t key = kSeed;
+      for (size_t k = 0; k + 1 < p.words.size(); ++k) {
+        key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
+        add(key).continues = true;
+      }
+      key = tokens::HashCombine(key, tokens::HashToken(p.words.back()));
+      uint64_t first = tokens::HashToken(p.words[0]);
+      first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
+      if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
+      Entry& entry = add(key);
       entry.ids.emplace_back(static_cast<uint8_t>(t), i);
       entry.tables |= static_cast<uint8_t>(1u << t);
     }
+  }
+  // Flatten: each key's slot holds its flags and a range of ids_.
+  size_t slots = 16;
+  while (slots < 2 * order.size() + 2) slots <<= 1;
+  slots_.assign(slots, Slot{});
+  mask_ = slots - 1;
+  for (uint64_t key : order) {
+    const Entry& e = *keys.Find(key);
+    if (e.ids.size() > UINT16_MAX) throw std::invalid_argument("MultiPhraseMatcher: too many phrases of one key");
+    uint64_t s = (key ^ (key >> 29)) & mask_;
+    while (slots_[s].state & kUsed) s = (s + 1) & mask_;
+    Slot& slot = slots_[s];
+    slot.key = key;
+    slot.ids_begin = static_cast<uint32_t>(ids_.size());
+    slot.ids_count = static_cast<uint16_t>(e.ids.size());
+    slot.tables = e.tables;
+    slot.state = static_cast<uint8_t>(kUsed | (e.continues ? kContinues : 0));
+    ids_.insert(ids_.end(), e.ids.begin(), e.ids.end());
   }
 }
 
@@ -96,29 +136,30 @@ void MultiPhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_t
     uint64_t h = toks[i].hash;
     uint32_t b = BloomIndex(h);
     if (!(first_bloom_[b / 64] & (1ULL << (b % 64)))) continue;
-    // Per table: the entry of its longest phrase from i, and where that phrase ends.
-    const Entry* best[kMaxTables];
+    // Per table: the slot of its longest phrase from i, and where that phrase ends.
+    const Slot* best[kMaxTables];
     uint32_t best_end[kMaxTables];
     uint8_t found = 0;
     uint64_t key = kSeed;
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
-      const Entry* entry = keys_.Find(key);
-      if (entry == nullptr) break;
-      for (uint8_t bits = entry->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
+      const Slot* slot = FindSlot(key);
+      if (slot == nullptr) break;
+      for (uint8_t bits = slot->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
         const int t = __builtin_ctz(bits);
-        best[t] = entry;
+        best[t] = slot;
         best_end[t] = j + 1;
       }
-      found |= entry->tables;
-      if (!entry->continues) break;
+      found |= slot->tables;
+      if (!(slot->state & kContinues)) break;
     }
     for (uint8_t bits = found; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
       const int t = __builtin_ctz(bits);
       if (outs[t] == nullptr) continue;
-      for (const auto& [table, id] : best[t]->ids)
-        if (table == t) outs[t]->push_back(Match{i, best_end[t], id});
+      const auto* id = ids_.data() + best[t]->ids_begin;
+      for (const auto* end = id + best[t]->ids_count; id != end; ++id)
+        if (id->first == t) outs[t]->push_back(Match{i, best_end[t], id->second});
     }
   }
 }

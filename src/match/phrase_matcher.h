@@ -120,13 +120,28 @@ class MultiPhraseMatcher {
             std::vector<Match>* const* outs) const;
 
  private:
-  struct Entry {
-    std::vector<std::pair<uint8_t, uint32_t>> ids;  // (table, phrase), by table, then phrase
-    uint8_t tables = 0;                             // bit t: some phrase of table t ends here
-    bool continues = false;                         // a longer phrase of some table goes on
+  // A key and what it says, in one 16-byte slot of an open-addressing table. PERF: one cache
+  // line per probe (a slot pointing to an entry holding a vector of ids took three loads, and
+  // the matcher had the most L1 misses of the coding: 2.4 million over the development set).
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t ids_begin = 0;  // into ids_: (table, phrase) pairs, by table, then phrase
+    uint16_t ids_count = 0;
+    uint8_t tables = 0;  // bit t: some phrase of table t ends here
+    uint8_t state = 0;   // kUsed, kContinues (a longer phrase of some table goes on)
   };
+  static constexpr uint8_t kUsed = 1, kContinues = 2;
+  const Slot* FindSlot(uint64_t key) const {
+    for (uint64_t s = (key ^ (key >> 29)) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (!(slot.state & kUsed)) return nullptr;
+      if (slot.key == key) return &slot;
+    }
+  }
   size_t num_tables_ = 0;
-  internal::KeyTable<Entry> keys_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<std::pair<uint8_t, uint32_t>> ids_;
   std::vector<uint64_t> first_bloom_;  // 64K-bit filter on the first-token hashes of all tables
   uint32_t max_len_ = 0;
 };
