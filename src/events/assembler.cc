@@ -1725,7 +1725,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return r;
   };
-  std::vector<int> merged_into(out->size(), -1);
+  thread_local std::vector<int> merged_into;  // PERF: kept per thread
+  merged_into.assign(out->size(), -1);
   for (size_t i = 0; i < out->size(); ++i) {
     Event& ev = (*out)[i];
     if (ev.status != EventStatus::kHappened || ev.part_of >= 0 || ev.counts.size() != 1) continue;
@@ -1766,7 +1767,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
   // "A man was shot on Friday ... He died at the hospital": a person reported shot (injured)
   // and later dead is one death. An individual injured count whose words are a pronoun or a
   // name also given for a death is dropped.
-  std::vector<std::string> dead;
+  thread_local std::vector<std::string> dead;
+  dead.clear();
   for (const auto& e : *out)
     for (const auto& c : e.counts)
       if (c.role == lexicon::Role::kKilled && c.individual && e.status == EventStatus::kHappened)
@@ -1830,8 +1832,13 @@ std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnota
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   const auto& toks = doc.text->tokens;
   // Per sentence: the date mentions, the running (last seen) date, and the country mentions.
-  std::unordered_map<uint32_t, const SentenceAnnotations*> by_index;
-  for (const auto& s : doc.sentences) by_index[s.index] = &s;
+  // PERF: the annotated sentences are in text order: found by binary search (a hash map of
+  // them was built per document).
+  auto annotations_of = [&](uint32_t index) -> const SentenceAnnotations* {
+    auto it = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), index,
+                               [](const SentenceAnnotations& a, uint32_t i) { return a.index < i; });
+    return it != doc.sentences.end() && it->index == index ? &*it : nullptr;
+  };
   std::optional<DateRef> first_explicit;
   for (const auto& s : doc.sentences) {
     for (const auto& d : s.dates) {
@@ -1861,8 +1868,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   const std::vector<uint32_t> redirects = PlaceRedirects(doc);
   const places::PlaceMention* title_town = TitleTown(doc, doc_country_resolved);
   for (auto& ev : *out) {
-    auto it = by_index.find(ev.sentence_index);
-    const SentenceAnnotations* s = it == by_index.end() ? nullptr : it->second;
+    const SentenceAnnotations* s = annotations_of(ev.sentence_index);
     // Date: the mention in the event's sentence nearest the trigger; else the latest mention in
     // an earlier sentence; else the first explicit date; else the publication date.
     const extract::DateMention* best_date = nullptr;
@@ -2331,19 +2337,27 @@ const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotatio
   // The town the document names most ("It happened Wednesday in Waitsfield", paragraphs after
   // the event's): a city-level place of the document's country, the earliest on a tie.
   struct Seen {
+    std::string_view name;
     int count = 0;
     size_t first = 0;
   };
-  std::unordered_map<std::string_view, Seen> seen;
+  // PERF: a few towns per document: a vector kept per thread, searched in order (a hash map
+  // was built per document).
+  thread_local std::vector<Seen> seen;
+  seen.clear();
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const auto& m = doc.places[i];
     if (!usable_places[i] || m.precision != places::Precision::kCity || m.country.empty()) continue;
     if (!doc_country.empty() && m.country != doc_country) continue;
-    Seen& s = seen[m.name];
-    if (s.count++ == 0) s.first = i;
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == m.name; });
+    if (it == seen.end()) {
+      seen.push_back(Seen{m.name, 1, i});
+    } else {
+      ++it->count;
+    }
   }
   const Seen* best = nullptr;
-  for (const auto& [name, s] : seen)
+  for (const Seen& s : seen)
     if (best == nullptr || s.count > best->count || (s.count == best->count && s.first < best->first)) best = &s;
   return best == nullptr ? nullptr : &doc.places[best->first];
 }

@@ -483,6 +483,9 @@ struct DocBuffers {
   std::vector<uint8_t> covered;                                // Unlisted()
   std::vector<uint64_t> wanted;                                // FindLowercaseUses()
   std::vector<uint32_t> order;                                 // CollectVotes()
+  std::vector<double> weight;                                  // Cohere()
+  std::vector<int> voter;                                      // Cohere()
+  Votes<uint16_t> cohere_votes, actor_of, named;               // Cohere()
 };
 
 }  // namespace
@@ -653,6 +656,7 @@ class DocResolver {
   DocBuffers& b_;
   WordStartsMemo* starts_memo_;  // may be null
   bool lower_mode_ = false;
+  bool says_capital_ = false;  // the word "capital" inside the text (DetectMode)
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;  // tokens; empty if none
   uint32_t dateline_name_end_ = 0;                  // the place's name ends here (its qualifier after)
   std::unordered_set<uint64_t>& lowercase_hashes_ = b_.lowercase_hashes;  // single-word names also used in lowercase
@@ -683,12 +687,16 @@ class DocResolver {
 };
 
 void DocResolver::DetectMode() {
+  static const uint64_t kCapitalHash = tokens::HashToken("capital");
   uint32_t words = 0, caps = 0;
   cap_.assign(N(), 0);
+  says_capital_ = false;
   for (uint32_t i = 0; i < N(); ++i) {
     const Token& t = T(i);
     if (!IsWord(t)) continue;
     ++words;
+    // PERF: here rather than in a pass of its own (Capital).
+    if (t.hash == kCapitalHash && i > 0 && i + 1 < N() && t.norm == "capital") says_capital_ = true;
     if (IsCapitalized(doc_, t)) {
       ++caps;
       cap_[i] = 1;
@@ -1868,10 +1876,15 @@ void DocResolver::Choose(bool use_votes) {
 //   namesake in that country if the gazetteer has one; else, if the context says it is a
 //   place ("in Rum", "Rum village"), a locality there the gazetteer lacks; else no place.
 void DocResolver::Cohere() {
-  std::vector<double> weight(raws_.size(), 0);
-  Votes<uint16_t> votes;
-  Votes<uint16_t> actor_of;  // 1 for the countries of the document's actors
-  Votes<uint16_t> named;     // 1 for the countries named, or one of their subdivisions
+  // PERF: buffers kept from document to document (DocBuffers).
+  std::vector<double>& weight = b_.weight;
+  weight.assign(raws_.size(), 0);
+  Votes<uint16_t>& votes = b_.cohere_votes;
+  Votes<uint16_t>& actor_of = b_.actor_of;  // 1 for the countries of the document's actors
+  Votes<uint16_t>& named = b_.named;        // 1 for the countries named, or one of their subdivisions
+  votes.clear();
+  actor_of.clear();
+  named.clear();
   for (size_t i = 0; i < raws_.size(); ++i) {
     const Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0) continue;
@@ -1893,7 +1906,8 @@ void DocResolver::Cohere() {
   }
   // One vote per name, its weightiest mention's (as in CollectVotes): "Whitehaven" said three
   // times does not outweigh the "Memphis" of the same story by itself.
-  std::vector<int> voter(raws_.size(), -1);  // per name: its weightiest mention
+  std::vector<int>& voter = b_.voter;  // per name: its weightiest mention
+  voter.assign(raws_.size(), -1);
   for (size_t i = 0; i < raws_.size(); ++i) {
     if (weight[i] <= 0) continue;
     const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
@@ -2404,10 +2418,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
 void DocResolver::Capital(std::vector<PlaceMention>* extra) {
   if (doc_country_.empty()) return;
   // PERF: most documents do not say "the capital"; FindCountry only for those that do.
-  static const uint64_t kCapitalHash = tokens::HashToken("capital");
-  bool said = false;
-  for (uint32_t i = 1; i + 1 < N() && !said; ++i) said = T(i).hash == kCapitalHash && Norm(i) == "capital";
-  if (!said) return;
+  if (!says_capital_) return;
   uint32_t country = g_.FindCountry(doc_country_);
   if (country == kNoRecord) return;
   uint32_t capital = g_.record(country).related;
@@ -2669,7 +2680,10 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
 }
 
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
-  std::vector<std::pair<std::string, double>> votes;  // in order of first appearance
+  // PERF: the votes point to the mentions' codes, in a buffer kept per thread (this runs
+  // several times per document; a vector of strings allocated each time).
+  thread_local std::vector<std::pair<const std::string*, double>> votes;  // in order of first appearance
+  votes.clear();
   for (const PlaceMention& m : mentions) {
     if (m.country.empty() || (!m.listed && m.precision != Precision::kAdmin2)) continue;
     double w = m.demonym ? 0.3 : m.actor ? 0.5 : m.dateline ? 2.0 : 1.0;
@@ -2677,14 +2691,14 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
     if (!m.demonym && !m.actor && m.precision == Precision::kCity) {
       w *= m.candidates.empty() || m.candidates.front().population >= 100000 ? 1.0 : 0.5;
     }
-    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == m.country; });
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return *v.first == m.country; });
     if (it == votes.end()) {
-      votes.emplace_back(m.country, w);
+      votes.emplace_back(&m.country, w);
     } else {
       it->second += w;
     }
   }
-  std::string best;
+  const std::string* best = nullptr;
   double best_w = 0;
   for (const auto& [code, w] : votes) {
     if (w > best_w) {
@@ -2692,7 +2706,7 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
       best_w = w;
     }
   }
-  return best;
+  return best ? *best : std::string();
 }
 
 std::string CountryBefore(const std::vector<PlaceMention>& mentions, uint32_t token) {

@@ -11,7 +11,8 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-std::string Where(const Document& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
+// PERF: a view (two strings were built per document for checks that pass).
+std::string_view Where(const Document& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
 
 bool IsUnicodeSpace(char32_t c) {
   return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
@@ -117,7 +118,7 @@ Status PrepareText(Document* doc) {
                                     : "document text is only whitespace (" +
                                           std::to_string(text.size()) + " bytes)";
     return Status(ErrorCode::kEmptyDocument,
-                  what + "; there is nothing to code, give the article text", Where(*doc));
+                  what + "; there is nothing to code, give the article text", std::string(Where(*doc)));
   }
   if (Status s = CheckNotBinary(text, Where(*doc)); !s.ok()) return s;
   size_t first_invalid = FindInvalidUtf8(text);
