@@ -375,44 +375,49 @@ struct WordInfo {
 };
 
 // Open-addressing table keyed by the tokenizer's hash; built once, read-only afterwards.
+// PERF: the probes read a 16 KB array of (hash tag, entry) pairs; the entries (48 bytes each)
+// only when the tag matches. The slots themselves were a 96 KB array read for every token of
+// the sentences scanned.
 class WordTable {
  public:
   WordTable() {
     for (const WordEntry& e : kWords) {
       uint64_t h = tokens::HashToken(e.word);
       size_t i = h & kMask;
-      while (slots_[i].used && slots_[i].word != e.word) i = (i + 1) & kMask;
-      Slot& s = slots_[i];
-      if (!s.used) {
-        s.used = true;
-        s.hash = h;
-        s.word = e.word;
+      while (index_[i] != 0 && entries_[(index_[i] & 0xFFFF) - 1].word != e.word) i = (i + 1) & kMask;
+      if (index_[i] == 0) {
+        entries_.push_back(Entry{h, e.word, WordInfo{}});
+        index_[i] = Tag(h) | static_cast<uint32_t>(entries_.size());
       }
-      s.info.flags |= e.flags;
-      if (s.info.value == 0) s.info.value = e.value;
+      Entry& entry = entries_[(index_[i] & 0xFFFF) - 1];
+      entry.info.flags |= e.flags;
+      if (entry.info.value == 0) entry.info.value = e.value;
     }
   }
 
   const WordInfo& Find(const Token& t) const {
-    size_t i = t.hash & kMask;
-    while (slots_[i].used) {
-      if (slots_[i].hash == t.hash && slots_[i].word == t.norm) return slots_[i].info;
-      i = (i + 1) & kMask;
+    const uint32_t tag = Tag(t.hash);
+    for (size_t i = t.hash & kMask; index_[i] != 0; i = (i + 1) & kMask) {
+      if ((index_[i] & 0xFFFF0000u) != tag) continue;
+      const Entry& e = entries_[(index_[i] & 0xFFFF) - 1];
+      if (e.hash == t.hash && e.word == t.norm) return e.info;
     }
     return empty_;
   }
 
  private:
-  static constexpr size_t kSize = 2048;  // > 2x the entries: short probe chains
+  static constexpr size_t kSize = 4096;  // > 4x the entries: short probe chains
   static constexpr size_t kMask = kSize - 1;
-  static_assert(std::size(kWords) * 2 < kSize);
-  struct Slot {
-    bool used = false;
+  static_assert(std::size(kWords) * 4 < kSize && std::size(kWords) < 0xFFFF);
+  // The hash's top 16 bits, never zero (a zero slot is empty).
+  static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>((h >> 48) | 1) << 16; }
+  struct Entry {
     uint64_t hash = 0;
     std::string_view word;
     WordInfo info;
   };
-  std::array<Slot, kSize> slots_{};
+  std::array<uint32_t, kSize> index_{};  // Tag(hash) | (entry index + 1); 0 = empty
+  std::vector<Entry> entries_;
   WordInfo empty_;
 };
 

@@ -269,20 +269,26 @@ class WordClassTable {
     for (const WordList& list : lists)
       for (std::string_view w : list.words) Add(w, list.word_class);
   }
+  // PERF: the probes read an 8 KB array of (hash tag, entry) pairs and an entry only when its
+  // tag matches (32-byte slots made a 64 KB array, read for every word classified).
   uint32_t Get(std::string_view w, uint64_t hash) const {
-    for (uint64_t i = hash & kMask;; i = (i + 1) & kMask) {
-      const Slot& s = slots_[i];
-      if (s.word_class == 0) return 0;
+    const uint32_t tag = Tag(hash);
+    for (uint64_t i = hash & kMask; index_[i] != 0; i = (i + 1) & kMask) {
+      if ((index_[i] & 0xFFFF0000u) != tag) continue;
+      const Entry& e = entries_[(index_[i] & 0xFFFF) - 1];
       // PERF: sizes, then memcmp (string_view's == went through an out-of-line compare()).
-      if (s.hash == hash && s.word.size() == w.size() && std::memcmp(s.word.data(), w.data(), w.size()) == 0) {
-        return s.word_class;
+      if (e.hash == hash && e.word.size() == w.size() && std::memcmp(e.word.data(), w.data(), w.size()) == 0) {
+        return e.word_class;
       }
     }
+    return 0;
   }
 
  private:
   static constexpr uint64_t kMask = 2047;  // room for four times the words listed
-  struct Slot {
+  // The hash's top 16 bits, never zero (a zero slot is empty).
+  static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>((h >> 48) | 1) << 16; }
+  struct Entry {
     uint64_t hash = 0;
     std::string_view word;
     uint32_t word_class = 0;
@@ -290,18 +296,20 @@ class WordClassTable {
   void Add(std::string_view w, uint32_t word_class) {
     uint64_t hash = tokens::HashToken(w);
     for (uint64_t i = hash & kMask;; i = (i + 1) & kMask) {
-      Slot& s = slots_[i];
-      if (s.word_class == 0) {
-        s = Slot{hash, w, word_class};
+      if (index_[i] == 0) {
+        entries_.push_back(Entry{hash, w, word_class});
+        index_[i] = Tag(hash) | static_cast<uint32_t>(entries_.size());
         return;
       }
-      if (s.hash == hash && s.word == w) {
-        s.word_class |= word_class;
+      Entry& e = entries_[(index_[i] & 0xFFFF) - 1];
+      if (e.hash == hash && e.word == w) {
+        e.word_class |= word_class;
         return;
       }
     }
   }
-  std::array<Slot, kMask + 1> slots_;
+  std::array<uint32_t, kMask + 1> index_{};  // Tag(hash) | (entry index + 1); 0 = empty
+  std::vector<Entry> entries_;
 };
 
 const WordClassTable& WordClasses() {
