@@ -1631,6 +1631,11 @@ void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>
 
 void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   out->clear();
+  // PERF: room for an event per trigger up front (growing the vector moved every event, each a
+  // few hundred bytes, several times per document).
+  size_t triggers = 0;
+  for (const auto& s : doc.sentences) triggers += s.triggers.size() + s.nouns.size();
+  out->reserve(triggers);
   std::optional<Count> group;
   for (const auto& s : doc.sentences) {
     if (s.triggers.empty() && s.nouns.empty()) continue;
