@@ -86,9 +86,9 @@ MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTa
     for (const auto& p : table->phrases) words += p.words.size();
   internal::KeyTable<Entry> keys;
   keys.Reserve(words);  // every key of every prefix
-  std::vector<uint64_t> order;  // the keys, in the order they were first added
-  auto add = [&](uint64_t key) -> Entry& {
-    if (keys.Find(key) == nullptr) order.push_back(key);
+  std::vector<uint64_t> order[2];  // the keys of one token and of more, in the order first added
+  auto add = [&](uint64_t key, size_t length) -> Entry& {
+    if (keys.Find(key) == nullptr) order[length > 1].push_back(key);
     return keys.Add(key);
   };
   for (size_t t = 0; t < tables.size(); ++t) {
@@ -98,34 +98,37 @@ MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTa
       uint64_t key = kSeed;
       for (size_t k = 0; k + 1 < p.words.size(); ++k) {
         key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-        add(key).continues = true;
+        add(key, k + 1).continues = true;
       }
       key = tokens::HashCombine(key, tokens::HashToken(p.words.back()));
       uint64_t first = tokens::HashToken(p.words[0]);
       first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
       if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
-      Entry& entry = add(key);
+      Entry& entry = add(key, p.words.size());
       entry.ids.emplace_back(static_cast<uint8_t>(t), i);
       entry.tables |= static_cast<uint8_t>(1u << t);
     }
   }
   // Flatten: each key's slot holds its flags and a range of ids_.
-  size_t slots = 16;
-  while (slots < 2 * order.size() + 2) slots <<= 1;
-  slots_.assign(slots, Slot{});
-  mask_ = slots - 1;
-  for (uint64_t key : order) {
-    const Entry& e = *keys.Find(key);
-    if (e.ids.size() > UINT16_MAX) throw std::invalid_argument("MultiPhraseMatcher: too many phrases of one key");
-    uint64_t s = (key ^ (key >> 29)) & mask_;
-    while (slots_[s].state & kUsed) s = (s + 1) & mask_;
-    Slot& slot = slots_[s];
-    slot.key = key;
-    slot.ids_begin = static_cast<uint32_t>(ids_.size());
-    slot.ids_count = static_cast<uint16_t>(e.ids.size());
-    slot.tables = e.tables;
-    slot.state = static_cast<uint8_t>(kUsed | (e.continues ? kContinues : 0));
-    ids_.insert(ids_.end(), e.ids.begin(), e.ids.end());
+  for (int length = 0; length < 2; ++length) {
+    Table& table = by_length_[length];
+    size_t slots = 16;
+    while (slots < 2 * order[length].size() + 2) slots <<= 1;
+    table.slots.assign(slots, Slot{});
+    table.mask = slots - 1;
+    for (uint64_t key : order[length]) {
+      const Entry& e = *keys.Find(key);
+      if (e.ids.size() > UINT16_MAX) throw std::invalid_argument("MultiPhraseMatcher: too many phrases of one key");
+      uint64_t s = (key ^ (key >> 29)) & table.mask;
+      while (table.slots[s].state & kUsed) s = (s + 1) & table.mask;
+      Slot& slot = table.slots[s];
+      slot.key = key;
+      slot.ids_begin = static_cast<uint32_t>(ids_.size());
+      slot.ids_count = static_cast<uint16_t>(e.ids.size());
+      slot.tables = e.tables;
+      slot.state = static_cast<uint8_t>(kUsed | (e.continues ? kContinues : 0));
+      ids_.insert(ids_.end(), e.ids.begin(), e.ids.end());
+    }
   }
 }
 
@@ -144,7 +147,7 @@ void MultiPhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_t
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
-      const Slot* slot = FindSlot(key);
+      const Slot* slot = by_length_[j > i].Find(key);
       if (slot == nullptr) break;
       for (uint8_t bits = slot->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
         const int t = __builtin_ctz(bits);
