@@ -529,6 +529,21 @@ TEST_F(WorldResolverTest, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// Mexican cities named officially after a hero ("Acapulco de Juárez", "Heroica Matamoros") are
+// found by the short name the press uses (data/place_aliases.tsv).
+TEST_F(WorldResolverTest, MexicanCitiesByTheirShortNames) {
+  Resolve("Teachers marched in Acapulco, Guerrero, and in Ecatepec on Tuesday; police in Matamoros, "
+          "Tamaulipas, detained two men.");
+  for (const char* written : {"Acapulco", "Ecatepec", "Matamoros"}) {
+    const PlaceMention* m = Find(written);
+    ASSERT_NE(m, nullptr) << written;
+    EXPECT_EQ(m->country, "MX") << written;
+    EXPECT_EQ(m->precision, Precision::kCity) << written;
+    EXPECT_TRUE(m->listed) << written;
+  }
+  EXPECT_EQ(Find("Acapulco")->name, "Acapulco de Juárez");
+}
+
 // "in the 4100 block of Ashgrove Road in McComb": a road is no unlisted locality of the town
 // after it (it would place the events of the next sentences on the road).
 TEST_F(WorldResolverTest, ARoadIsNoLocality) {
