@@ -35,7 +35,8 @@ using RenderFn = std::function<void(const CodedDocument&, std::string* out)>;
 
 struct BatchOptions {
   int threads = 1;
-  size_t chunk_docs = 512;
+  size_t chunk_docs = 512;  // documents handed to the workers at a time (threads > 1; one thread
+                            // codes and emits each document as soon as it is read)
   text::ReadOptions read;
   RenderFn render;  // optional: fills CodedDocument::rendered before emit
 };
