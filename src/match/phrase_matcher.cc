@@ -12,21 +12,27 @@ constexpr uint32_t kBloomBits = 1u << 16;
 
 inline uint32_t BloomIndex(uint64_t h) { return static_cast<uint32_t>(h >> 48) & (kBloomBits - 1); }
 
-// Adds the keys of phrase `p` and of its proper prefixes (marked `continues`), and its first
-// word to the filter; returns the entry of the whole phrase.
-template <typename Entry>
-Entry& AddPhrase(const lexicon::Phrase& p, internal::KeyTable<Entry>* keys, std::vector<uint64_t>* bloom,
-                 uint32_t* max_len) {
+// Adds the keys of phrase `p` and of its proper prefixes (marked `continues`) with
+// add(key, number of tokens), and its first word to the filter; returns the entry of the whole
+// phrase.
+template <typename Add>
+auto& AddPhraseKeys(const lexicon::Phrase& p, std::vector<uint64_t>* bloom, uint32_t* max_len, Add&& add) {
   uint64_t key = kSeed;
   for (size_t k = 0; k + 1 < p.words.size(); ++k) {
     key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-    keys->Add(key).continues = true;
+    add(key, k + 1).continues = true;
   }
   key = tokens::HashCombine(key, tokens::HashToken(p.words.back()));
   uint64_t first = tokens::HashToken(p.words[0]);
   (*bloom)[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
   if (p.words.size() > *max_len) *max_len = static_cast<uint32_t>(p.words.size());
-  return keys->Add(key);
+  return add(key, p.words.size());
+}
+
+template <typename Entry>
+Entry& AddPhrase(const lexicon::Phrase& p, internal::KeyTable<Entry>* keys, std::vector<uint64_t>* bloom,
+                 uint32_t* max_len) {
+  return AddPhraseKeys(p, bloom, max_len, [&](uint64_t key, size_t) -> Entry& { return keys->Add(key); });
 }
 
 }  // namespace
@@ -94,17 +100,7 @@ MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTa
   for (size_t t = 0; t < tables.size(); ++t) {
     const auto& table = *tables[t];
     for (uint32_t i = 0; i < table.phrases.size(); ++i) {
-      const lexicon::Phrase& p = table.phrases[i];
-      uint64_t key = kSeed;
-      for (size_t k = 0; k + 1 < p.words.size(); ++k) {
-        key = tokens::HashCombine(key, tokens::HashToken(p.words[k]));
-        add(key, k + 1).continues = true;
-      }
-      key = tokens::HashCombine(key, tokens::HashToken(p.words.back()));
-      uint64_t first = tokens::HashToken(p.words[0]);
-      first_bloom_[BloomIndex(first) / 64] |= 1ULL << (BloomIndex(first) % 64);
-      if (p.words.size() > max_len_) max_len_ = static_cast<uint32_t>(p.words.size());
-      Entry& entry = add(key, p.words.size());
+      Entry& entry = AddPhraseKeys(table.phrases[i], &first_bloom_, &max_len_, add);
       entry.ids.emplace_back(static_cast<uint8_t>(t), i);
       entry.tables |= static_cast<uint8_t>(1u << t);
     }
