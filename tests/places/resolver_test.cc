@@ -529,6 +529,15 @@ TEST_F(WorldResolverTest, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// "Most" is not one of the function words that start no name: the Czech city is found where
+// the text supports it.
+TEST_F(WorldResolverTest, MostTheCzechCityIsFound) {
+  Resolve("Police clashed with striking miners in Most, Czech Republic, on Monday.");
+  const PlaceMention* m = Find("Most");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "CZ");
+}
+
 // Mexican cities named officially after a hero ("Acapulco de Juárez", "Heroica Matamoros") are
 // found by the short name the press uses (data/place_aliases.tsv).
 TEST_F(WorldResolverTest, MexicanCitiesByTheirShortNames) {
