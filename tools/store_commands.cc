@@ -118,8 +118,9 @@ Result<OpenedStore> OpenStore(const std::string& db, bool create, int busy_timeo
     return opened;
 #else
     return Status(ErrorCode::kUsage,
-                  "this evident was built without PostgreSQL support (no evident-pg next to it: libpqxx-dev and "
-                  "libpq-dev were missing); rebuild with them, or use an SQLite file name",
+                  "this evident was built without PostgreSQL support: there is no evident-pg next to it (it is "
+                  "built when libpqxx-dev and libpq-dev are installed; keep it in the same folder), or use an "
+                  "SQLite file name",
                   "--db");
 #endif
   }
