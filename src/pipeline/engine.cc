@@ -84,6 +84,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   // Order: the outputs of Coder::AnnotateSentences.
   e->all_phrases_ = std::make_unique<match::MultiPhraseMatcher>(std::vector<const lexicon::PhraseTable*>{
       &e->lexicon_.triggers(), &e->place_table_, &e->lexicon_.nouns(), &e->lexicon_.cues()});
+  // PERF: per noun phrase, once (a string comparison per noun matched in every sentence).
+  const auto& nouns = e->lexicon_.nouns();
+  for (const auto& p : nouns.phrases) e->protester_noun_.push_back(nouns.entries[p.entry].fields[0] == "protesters");
   e->assembler_ =
       std::make_unique<events::EventAssembler>(e->lexicon_, *e->triggers_, *e->nouns_, *e->cues_, &e->places_);
 
@@ -132,10 +135,7 @@ void Coder::AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_
       // Sentences without a trigger only need their dates and places (context for events
       // elsewhere), and nouns and cues for protester counts ("3,000 marchers").
       bool protesters = false;
-      for (const auto& m : a.nouns) {
-        const auto& entry = e.lexicon_.nouns().entries[e.lexicon_.nouns().phrases[m.phrase].entry];
-        if (entry.fields[0] == "protesters") protesters = true;
-      }
+      for (const auto& m : a.nouns) protesters |= e.protester_noun_[m.phrase] != 0;
       if (!protesters) {
         a.nouns.clear();
         a.cues.clear();

@@ -65,6 +65,7 @@ class Engine {
   events::PlaceTable places_;
   std::unique_ptr<match::PhraseMatcher> triggers_, nouns_, cues_, place_matcher_;
   std::unique_ptr<match::MultiPhraseMatcher> all_phrases_;  // the four tables above in one pass
+  std::vector<uint8_t> protester_noun_;  // per nouns.tsv phrase: its sector is protesters
   std::unique_ptr<events::EventAssembler> assembler_;
   tokens::Tokenizer tokenizer_;
   extract::NumberExtractor numbers_;

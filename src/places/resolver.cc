@@ -32,6 +32,29 @@ inline bool operator==(std::string_view word, const char (&literal)[N]) {
   return word.size() == N - 1 && std::memcmp(word.data(), literal, N - 1) == 0;
 }
 
+// Whether a[0, n) == b[0, n). PERF: words are short; a few loads inside both ranges instead
+// of a call to memcmp (the memo's comparisons alone were 0.65% of the run).
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  auto load8 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 uint64_t WordHash(std::string_view w) { return tokens::HashToken(w); }
 std::string FirstWord(std::string_view key) {
   size_t sp = key.find(' ');
@@ -279,7 +302,7 @@ class WordClassTable {
       if ((index_[i] & 0xFFFF0000u) != tag) continue;
       const Entry& e = entries_[(index_[i] & 0xFFFF) - 1];
       // PERF: sizes, then memcmp (string_view's == went through an out-of-line compare()).
-      if (e.hash == hash && e.word.size() == w.size() && std::memcmp(e.word.data(), w.data(), w.size()) == 0) {
+      if (e.hash == hash && e.word.size() == w.size() && SameBytes(e.word.data(), w.data(), w.size())) {
         return e.word_class;
       }
     }
@@ -513,7 +536,7 @@ class WordStartsMemo {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return -1;
-      if (s.hash == h && s.len == word.size() + 1 && std::string_view(words_).substr(s.offset, word.size()) == word) {
+      if (s.hash == h && s.len == word.size() + 1 && SameBytes(words_.data() + s.offset, word.data(), word.size())) {
         return s.value;
       }
     }
