@@ -39,6 +39,26 @@ TEST(Tokenizer, MarksWordsOfPlainAsciiLettersAndDigits) {
   EXPECT_EQ(plain, (std::vector<bool>{true, true, true, false, false, true, false, false, false}));
 }
 
+// Words are scanned eight bytes at a time: every letter, digit and boundary byte at every
+// position of the eight-byte steps ends a word exactly where a byte-wise scan would.
+TEST(Tokenizer, WordEndsAtEveryOffsetOfALongWord) {
+  Tokenizer tz;
+  TokenizedText t;
+  const std::string boundaries[] = {" ", ",", "-", "@", "[", "`", "{", "/", ":", "\x7f", "\xc3\xa9", "\t"};
+  for (size_t len = 1; len <= 24; ++len) {
+    std::string word;
+    for (size_t k = 0; k < len; ++k) word += "aZ09mzAQ"[k % 8];
+    for (const std::string& b : boundaries) {
+      std::string text = word + b + "x";
+      tz.Tokenize(text, &t);
+      ASSERT_FALSE(t.tokens.empty()) << text;
+      // A letter after the word (é) continues it; everything else ends it.
+      size_t expected = b == "\xc3\xa9" ? len + b.size() + 1 : len;
+      EXPECT_EQ(t.tokens[0].span.size(), expected) << len << " '" << b << "'";
+    }
+  }
+}
+
 TEST(Tokenizer, KeepsAcronymsAndAbbreviationsInOneSentence) {
   Tokenizer tz;
   TokenizedText t;
