@@ -44,6 +44,21 @@ const Event* OnlyEvent(const CodedDocument& cd, EventType type) {
   return n == 1 ? found : nullptr;
 }
 
+// The written place of the only event of `type`, with a failure (and a marker) when there is
+// no such event or it has no location.
+std::string PlaceOfOnly(const CodedDocument& cd, EventType type) {
+  const Event* e = OnlyEvent(cd, type);
+  if (e == nullptr) {
+    ADD_FAILURE() << "not exactly one event of that type";
+    return "<no event>";
+  }
+  if (!e->location.has_value()) {
+    ADD_FAILURE() << "the event has no location";
+    return "<no location>";
+  }
+  return std::string(Text(cd, e->location->span));
+}
+
 // The only count of `e`.
 const Count* OnlyCount(const Event& e) {
   EXPECT_EQ(e.counts.size(), 1u);
@@ -736,10 +751,7 @@ TEST(EventAssembler, SiteNamedAfterAPlaceKeepsItsWords) {
   EXPECT_EQ(e->location->country, "UA");
   EXPECT_EQ(Text(cd, e->location->span), "Kharkiv Airport");
   auto taken = CodeText("A man was shot in Tarboro on Friday and flown to Greenville Airport, police said.");
-  const Event* t = OnlyEvent(taken, EventType::kAssault);
-  ASSERT_NE(t, nullptr);
-  ASSERT_TRUE(t->location.has_value());
-  EXPECT_EQ(Text(taken, t->location->span), "Tarboro");
+  EXPECT_EQ(PlaceOfOnly(taken, EventType::kAssault), "Tarboro");
 }
 
 // A part of a town written with two place nouns ("X village neighbourhood in Y district") is
@@ -817,10 +829,7 @@ TEST(EventAssembler, DistrictNamedByItsTownBeatsThePlaceHoldingIt) {
 // of Waukesha"), not a district, so the event keeps the town.
 TEST(EventAssembler, InstitutionNamedLikeADistrictKeepsTheTown) {
   auto cd = CodeText("A boy was shot and killed on Monday, according to the School District of Waukesha.");
-  const Event* e = OnlyEvent(cd, EventType::kAssault);
-  ASSERT_NE(e, nullptr);
-  ASSERT_TRUE(e->location.has_value());
-  EXPECT_EQ(Text(cd, e->location->span), "Waukesha");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Waukesha");
 
   // A municipality in a city is the city's own.
   auto city = CodeText("On 3 June, residents of La Vega protested in Libertador municipality in Caracas over water cuts.");
@@ -842,10 +851,7 @@ TEST(EventAssembler, SectorAreaIsALocality) {
   EXPECT_EQ(e->location->country, "IN");
   // "the health sector" alone names no place.
   auto alone = CodeText("On 2 June, workers of the Bellmont sector protested in Jammu over unpaid wages.");
-  const Event* p = OnlyEvent(alone, EventType::kProtest);
-  ASSERT_NE(p, nullptr);
-  ASSERT_TRUE(p->location.has_value());
-  EXPECT_EQ(Text(alone, p->location->span), "Jammu");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Jammu");
 }
 
 // "in Brankhoek (City of Johannesburg, Gauteng)": the parentheses locate the place before them,
@@ -863,10 +869,7 @@ TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
   auto venue = CodeText(
       "On 3 May, residents barricaded roads with burning tyres near the Brankhoek mall (City of Johannesburg, "
       "Gauteng).");
-  const Event* v = OnlyEvent(venue, EventType::kProtest);
-  ASSERT_NE(v, nullptr);
-  ASSERT_TRUE(v->location.has_value());
-  EXPECT_EQ(Text(venue, v->location->span), "Johannesburg");
+  EXPECT_EQ(PlaceOfOnly(venue, EventType::kProtest), "Johannesburg");
 }
 
 // "between A and B": the event is placed at the first of the two towns; "from A to B" is no
@@ -906,10 +909,7 @@ TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
   EXPECT_EQ(e->location->country, "PH");
   auto city =
       CodeText("On 2 May, police shot dead a robbery suspect who resisted arrest in Barangay Lumot, Dumaguete, Negros Oriental.");
-  const Event* c = OnlyEvent(city, EventType::kAssault);
-  ASSERT_NE(c, nullptr);
-  ASSERT_TRUE(c->location.has_value());
-  EXPECT_EQ(Text(city, c->location->span), "Dumaguete");
+  EXPECT_EQ(PlaceOfOnly(city, EventType::kAssault), "Dumaguete");
 }
 
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
@@ -933,10 +933,7 @@ TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
 TEST(EventAssembler, EnglishAtJoinsNoName) {
   auto loc = CodeText(
       "On 3 May, troops of the two armies traded fire along the LoC at Kelmora sector area (Uri, J&K).");
-  const Event* e = OnlyEvent(loc, EventType::kAssault);
-  ASSERT_NE(e, nullptr);
-  ASSERT_TRUE(e->location.has_value());
-  EXPECT_EQ(Text(loc, e->location->span), "Kelmora");
+  EXPECT_EQ(PlaceOfOnly(loc, EventType::kAssault), "Kelmora");
   auto article = CodeText("On 3 May, shells fired by unknown forces fell in Bir at Tarqa (Aljfara). No casualties reported.");
   const Event* a = OnlyEvent(article, EventType::kAssault);
   ASSERT_NE(a, nullptr);
@@ -969,15 +966,9 @@ TEST(EventAssembler, NearAPlaceTheParenthesesLocate) {
 TEST(EventAssembler, VillageInATownTheParenthesesLocate) {
   auto noted =
       CodeText("On 6 May, a rocket struck a farm in Kelbara village in Garabulli (Almargeb), wounding a farmer.");
-  const Event* e = OnlyEvent(noted, EventType::kAssault);
-  ASSERT_NE(e, nullptr);
-  ASSERT_TRUE(e->location.has_value());
-  EXPECT_EQ(Text(noted, e->location->span), "Garabulli");
+  EXPECT_EQ(PlaceOfOnly(noted, EventType::kAssault), "Garabulli");
   auto plain = CodeText("On 6 May, a rocket struck a farm in Kelbara village in Idleb, wounding a farmer.");
-  const Event* p = OnlyEvent(plain, EventType::kAssault);
-  ASSERT_NE(p, nullptr);
-  ASSERT_TRUE(p->location.has_value());
-  EXPECT_EQ(Text(plain, p->location->span), "Kelbara");
+  EXPECT_EQ(PlaceOfOnly(plain, EventType::kAssault), "Kelbara");
 }
 
 // "on X front in Y", "in X region of Y" and "X in <a name> in the countryside of Y": X, a locality the gazetteer
@@ -990,16 +981,10 @@ TEST(EventAssembler, FrontAndNamedAreaInAWiderPlace) {
   EXPECT_EQ(Text(front, f->location->span), "Kelbara");
   EXPECT_EQ(f->location->country, "SY");
   auto region = CodeText("On 6 May, airstrikes killed two fighters in Kelbara region of Dahuk, Northern Iraq.");
-  const Event* r = OnlyEvent(region, EventType::kAssault);
-  ASSERT_NE(r, nullptr);
-  ASSERT_TRUE(r->location.has_value());
-  EXPECT_EQ(Text(region, r->location->span), "Kelbara");
+  EXPECT_EQ(PlaceOfOnly(region, EventType::kAssault), "Kelbara");
   auto named = CodeText(
       "On 2 May, artillery hit the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama.");
-  const Event* n = OnlyEvent(named, EventType::kAssault);
-  ASSERT_NE(n, nullptr);
-  ASSERT_TRUE(n->location.has_value());
-  EXPECT_EQ(Text(named, n->location->span), "Kelbara");
+  EXPECT_EQ(PlaceOfOnly(named, EventType::kAssault), "Kelbara");
 }
 
 // The town fronting a sentence ("On 7 May, in Nova Iguacu, ...") also places the events of the
@@ -1017,10 +1002,7 @@ TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
   auto plain = CodeText(
       "On 7 May, officers raided a house used by a gang in Morro do Kelbara, Nova Iguacu. One gunman was shot "
       "dead.");
-  const Event* p = OnlyEvent(plain, EventType::kAssault);
-  ASSERT_NE(p, nullptr);
-  ASSERT_TRUE(p->location.has_value());
-  EXPECT_EQ(Text(plain, p->location->span), "Morro do Kelbara");
+  EXPECT_EQ(PlaceOfOnly(plain, EventType::kAssault), "Morro do Kelbara");
 }
 
 // "Kelbara hill (Kiremba, Ngozi)": a hill, market, region or front named after a locality before
@@ -1035,10 +1017,7 @@ TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
   EXPECT_EQ(e->location->country, "BI");
   auto market =
       CodeText("On 5 May, rival party supporters in Ngozi fought one another near the Kelbara market. Four were injured.");
-  const Event* m = OnlyEvent(market, EventType::kAssault);
-  ASSERT_NE(m, nullptr);
-  ASSERT_TRUE(m->location.has_value());
-  EXPECT_EQ(Text(market, m->location->span), "Ngozi");
+  EXPECT_EQ(PlaceOfOnly(market, EventType::kAssault), "Ngozi");
 }
 
 // A firm or venue the gazetteer lacks, in a province, is placed by the province.
@@ -1066,10 +1045,7 @@ TEST(EventAssembler, PoliceStationAreaNamesItsTown) {
 // locality.
 TEST(EventAssembler, CommuneOrRegionOfALocality) {
   auto commune = CodeText("Around 1 May, militiamen reportedly killed a herder in the commune of Kelbara.");
-  const Event* c = OnlyEvent(commune, EventType::kAssault);
-  ASSERT_NE(c, nullptr);
-  ASSERT_TRUE(c->location.has_value());
-  EXPECT_EQ(Text(commune, c->location->span), "Kelbara");
+  EXPECT_EQ(PlaceOfOnly(commune, EventType::kAssault), "Kelbara");
   auto region = CodeText("On 2 May, farmers marched in the region of Kelbara (Taza) to demand water.");
   const Event* r = OnlyEvent(region, EventType::kProtest);
   ASSERT_NE(r, nullptr);
@@ -1079,10 +1055,7 @@ TEST(EventAssembler, CommuneOrRegionOfALocality) {
   // "residents of X (Y, Z)": with a qualifier, X is a locality too.
   auto residents =
       CodeText("On 4 May, about 500 residents of Kelbara (Mathare, Nairobi) protested against the killing of a man by police.");
-  const Event* b = OnlyEvent(residents, EventType::kProtest);
-  ASSERT_NE(b, nullptr);
-  ASSERT_TRUE(b->location.has_value());
-  EXPECT_EQ(Text(residents, b->location->span), "Kelbara");
+  EXPECT_EQ(PlaceOfOnly(residents, EventType::kProtest), "Kelbara");
 }
 
 // "at the Civil Hospital, Patiala (Punjab)": a place after a name that is no place is the
