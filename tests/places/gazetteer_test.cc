@@ -134,6 +134,21 @@ TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
   EXPECT_NE(g.status().message().find("records section"), std::string::npos);
 }
 
+// A file whose builder hashed keys differently from this reader is refused, not loaded with
+// keys that can never be found.
+TEST(Gazetteer, RejectsAKeyWithAWrongHash) {
+  std::string image = TinyImage();
+  uint64_t keys_offset = 0;
+  std::memcpy(&keys_offset, &image[88], 8);
+  uint32_t hash = 0;
+  std::memcpy(&hash, &image[keys_offset], 4);
+  hash ^= 0x5A5A5A5Au;
+  std::memcpy(&image[keys_offset], &hash, 4);
+  auto g = Gazetteer::FromBytes(image, "bad_hash.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("wrong hash"), std::string::npos) << g.status().ToString();
+}
+
 // Invented places around an invented city of 900,000 people (radius 0.015 x sqrt(900,000) =
 // 14.2 km): sections of it inside that radius are linked to it; a section farther away, one in
 // another subdivision and a town that is no section are not.
