@@ -181,7 +181,7 @@ class Gazetteer {
   size_t num_keys() const { return num_keys_; }
   // The i-th name key (for building indexes over all names, e.g. first words).
   std::string_view KeyAt(size_t i) const { return Str(keys_[i].key); }
-  // NameKeyHash(KeyAt(i)), as stored (checked when the file was opened).
+  // NameKeyHash(KeyAt(i)), as stored (one key in 16 checked when the file was opened).
   uint32_t KeyHashAt(size_t i) const { return keys_[i].hash; }
   size_t file_size() const;
   // Where the data came from, as written by the builder.
