@@ -493,7 +493,13 @@ struct SpanKey {
   uint32_t e;
   uint32_t offset, size;
   uint32_t hash;
+  uint8_t facts;  // kKeyFactsKnown | kMayBeKey | kMayBePrefix, or 0 (ask the resolver's filters)
 };
+
+// What WordStartsMemo remembers of a plain word beside NameStarts' answer (bits 0 and 1):
+// whether the word alone may be a key and may begin a longer one. PERF: answers two filter
+// queries per name start (a cache miss each in 1.2 MB of filters) from the memo's slot.
+constexpr uint8_t kKeyFactsKnown = 4, kMayBeKey = 8, kMayBePrefix = 16;
 
 // What a DocResolver needs memory for, kept from one document to the next in a Workspace
 // (PERF: the vectors keep their capacity). Everything is reset or overwritten per document.
@@ -863,6 +869,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     bool can_start = IsWord(t) && (lower_mode_ || cap_[i]) && t.norm != "the" && !month() &&
                      (cap_[i] || !(C(i) & kConnector)) && !function_word();
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
+    uint8_t first_facts = 0;  // of the one-word key [i, i + 1) (SpanKey::facts)
     if (can_start && resolver_) {
       // Plain lowercase ASCII words are their own key; others are folded first.
       bool plain = IsPlainWord(t);
@@ -872,10 +879,17 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         starts = resolver_->NameStarts(FirstWord(NameKey(Text(i, i + 3))), 0);
       } else if (int memo = starts_memo_ ? starts_memo_->Find(t.norm, t.hash, plain) : -1; memo >= 0) {
         // PERF: remembered per word in a Workspace (NameStarts was 6% of the resolver).
-        starts = static_cast<uint32_t>(memo);
+        starts = static_cast<uint32_t>(memo) & 3;
+        first_facts = static_cast<uint8_t>(memo) & ~3;
       } else {
         starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
-        if (starts_memo_) starts_memo_->Insert(t.norm, t.hash, plain, static_cast<uint8_t>(starts));
+        if (plain && starts != 0) {
+          // A plain word is its own key (AppendSpanKey).
+          const uint32_t h = NameKeyHash(t.norm);
+          first_facts = kKeyFactsKnown | (resolver_->MayBeKey(h) ? kMayBeKey : 0) |
+                        (resolver_->MayBePrefix(h) ? kMayBePrefix : 0);
+        }
+        if (starts_memo_) starts_memo_->Insert(t.norm, t.hash, plain, static_cast<uint8_t>(starts | first_facts));
       }
       can_start = starts != 0;
     }
@@ -944,16 +958,17 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
           // nothing, and (exact keys only grow) no longer one does either.
           const SpanKey& prev = spans_.back();
           if (key.size() > prev.size && key[prev.size] == ' ' && key.substr(0, prev.size) == KeyOf(prev) &&
-              !resolver_->MayBePrefix(prev.hash)) {
+              !(prev.facts != 0 ? (prev.facts & kMayBePrefix) != 0 : resolver_->MayBePrefix(prev.hash))) {
             span_text_.resize(offset);
             if (pass == 0) break;
             continue;
           }
         }
-        spans_.push_back(SpanKey{e, static_cast<uint32_t>(offset), static_cast<uint32_t>(key.size()), hash});
+        const uint8_t facts = pass == 0 && e == i + 1 ? first_facts : 0;
+        spans_.push_back(SpanKey{e, static_cast<uint32_t>(offset), static_cast<uint32_t>(key.size()), hash, facts});
       }
       for (auto it = spans_.rbegin(); it != spans_.rend(); ++it) {
-        if (it->size == 0 || !resolver_->MayBeKey(it->hash)) continue;
+        if (it->size == 0 || !(it->facts != 0 ? (it->facts & kMayBeKey) != 0 : resolver_->MayBeKey(it->hash))) continue;
         LookupResult lr = g_.Lookup(KeyOf(*it), it->hash);
         bool usable = false;
         for (const CandidateRef& c : lr.candidates)
