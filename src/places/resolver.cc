@@ -538,23 +538,30 @@ class WordStartsMemo {
   // The answer remembered for (word, plain), or -1.
   int Find(std::string_view word, uint64_t hash, bool plain) const {
     if (slots_.empty()) return -1;
-    const uint64_t h = Key(hash, plain);
+    const uint32_t h = Key(hash, plain);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return -1;
-      if (s.hash == h && s.len == word.size() + 1 && SameBytes(words_.data() + s.offset, word.data(), word.size())) {
-        return s.value;
-      }
+      if (s.hash == h && s.len == word.size() + 1 && SameBytes(WordOf(s), word.data(), word.size())) return s.value;
     }
   }
   void Insert(std::string_view word, uint64_t hash, bool plain, uint8_t value) {
     if (word.size() >= kMaxWordBytes) return;
     if ((used_ + 1) * 2 > slots_.size()) Grow();
-    const uint64_t h = Key(hash, plain);
+    const uint32_t h = Key(hash, plain);
     size_t i = h & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{h, static_cast<uint32_t>(words_.size()), static_cast<uint16_t>(word.size() + 1), value};
-    words_.append(word);
+    Slot& s = slots_[i];
+    s.hash = h;
+    s.len = static_cast<uint8_t>(word.size() + 1);
+    s.value = value;
+    if (word.size() <= sizeof s.bytes) {
+      std::memcpy(s.bytes, word.data(), word.size());
+    } else {
+      const auto offset = static_cast<uint32_t>(words_.size());
+      std::memcpy(s.bytes, &offset, sizeof offset);
+      words_.append(word);
+    }
     ++used_;
   }
   size_t size() const { return used_; }
@@ -566,15 +573,26 @@ class WordStartsMemo {
   }
 
  private:
-  static constexpr size_t kMaxWordBytes = 256;
+  static constexpr size_t kMaxWordBytes = 255;
   static constexpr size_t kMaxSlots = size_t{1} << 17;  // then start again: at most ~2.5 MB
+  // PERF: words of up to 10 bytes (most) are kept in their slot, so that a lookup reads one
+  // cache line (comparing with a word kept elsewhere was a second cache miss per lookup).
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;
-    uint16_t len = 0;  // word length + 1; 0 for an empty slot
+    uint32_t hash = 0;  // the low 32 bits of Key()
+    uint8_t len = 0;    // word length + 1; 0 for an empty slot
     uint8_t value = 0;
+    char bytes[10] = {};  // the word if it fits, else its offset in words_ (uint32_t)
   };
-  static uint64_t Key(uint64_t hash, bool plain) { return plain ? hash : hash ^ 0x9E3779B97F4A7C15ULL; }
+  static_assert(sizeof(Slot) == 16);
+  const char* WordOf(const Slot& s) const {
+    if (s.len - 1u <= sizeof s.bytes) return s.bytes;
+    uint32_t offset;
+    std::memcpy(&offset, s.bytes, sizeof offset);
+    return words_.data() + offset;
+  }
+  static uint32_t Key(uint64_t hash, bool plain) {
+    return static_cast<uint32_t>(plain ? hash : hash ^ 0x9E3779B97F4A7C15ULL);
+  }
   void Grow() {
     if (slots_.size() >= kMaxSlots) clear();
     std::vector<Slot> old = std::move(slots_);

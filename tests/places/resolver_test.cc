@@ -356,6 +356,9 @@ const char* const kWorkspaceTexts[] = {
     "officials said, and the protesters were taken to the station in the city of lucknow later",
     "Police detained 20 protesters in Hrodna, Belarus. Later, five were detained in Ostrovka and three in Lidava.",
     "Mr. Jordan met Georgia officials. In Georgia, police said the Georgian opposition rallied.",
+    // Words longer than the memo keeps in its slots, twice each.
+    "Marchers filled Thiruvananthapuram and Christchurch; Thiruvananthapuram police held nine. "
+    "Christchurch stayed calm.",
 };
 
 // A workspace reused from document to document (as the engine does) gives exactly what
