@@ -512,7 +512,7 @@ struct DocBuffers {
   std::vector<SpanKey> spans;
   std::string span_text;  // the keys of `spans`
   std::vector<uint32_t> ends;
-  std::vector<int> raw_at_begin, raw_at_end;
+  std::vector<uint32_t> raw_begins, raw_ends;
   Votes<uint16_t> country_votes;
   Votes<uint32_t> admin1_votes;
   std::vector<std::pair<uint16_t, double>> share;
@@ -729,8 +729,11 @@ class DocResolver {
   std::string& span_text_ = b_.span_text;
   std::string_view KeyOf(const SpanKey& k) const { return std::string_view(span_text_).substr(k.offset, k.size); }
   std::vector<uint32_t>& ends_ = b_.ends;  // MatchSentence's possible ends from one token
-  std::vector<int>& raw_at_begin_ = b_.raw_at_begin;  // per token: the raw starting there, or -1
-  std::vector<int>& raw_at_end_ = b_.raw_at_end;      // per token: the raw ending there, or -1
+  // The raws' first and end tokens, in the raws' order (increasing: raws are found in text
+  // order and never overlap). PERF: binary search over these instead of two arrays of the
+  // document's length filled per document (1% of the coding time).
+  std::vector<uint32_t>& raw_begins_ = b_.raw_begins;
+  std::vector<uint32_t>& raw_ends_ = b_.raw_ends;
   Votes<uint16_t>& country_votes_ = b_.country_votes;
   Votes<uint32_t>& admin1_votes_ = b_.admin1_votes;
   std::vector<std::pair<uint16_t, double>>& share_ = b_.share;  // CollectVotes' shares of one name
@@ -851,11 +854,11 @@ void DocResolver::Match() {
     const auto& s = doc_.sentences[i];
     MatchSentence(s.begin_token, s.end_token);
   }
-  raw_at_begin_.assign(N() + 1, -1);
-  raw_at_end_.assign(N() + 1, -1);
-  for (size_t i = 0; i < raws_.size(); ++i) {
-    raw_at_begin_[raws_[i].b] = static_cast<int>(i);
-    raw_at_end_[raws_[i].e] = static_cast<int>(i);
+  raw_begins_.clear();
+  raw_ends_.clear();
+  for (const Raw& r : raws_) {
+    raw_begins_.push_back(r.b);
+    raw_ends_.push_back(r.e);
   }
 }
 
@@ -1134,11 +1137,17 @@ uint32_t DocResolver::ArticleBefore(uint32_t b) const {
   return a;
 }
 
-int DocResolver::RawStartingAt(uint32_t token) const {
-  return token < raw_at_begin_.size() ? raw_at_begin_[token] : -1;
+namespace {
+// The index of `token` in the increasing `tokens`, or -1.
+int IndexOf(const std::vector<uint32_t>& tokens, uint32_t token) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), token);
+  return it != tokens.end() && *it == token ? static_cast<int>(it - tokens.begin()) : -1;
 }
+}  // namespace
 
-int DocResolver::RawEndingAt(uint32_t token) const { return token < raw_at_end_.size() ? raw_at_end_[token] : -1; }
+int DocResolver::RawStartingAt(uint32_t token) const { return IndexOf(raw_begins_, token); }
+
+int DocResolver::RawEndingAt(uint32_t token) const { return IndexOf(raw_ends_, token); }
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
