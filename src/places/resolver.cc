@@ -493,13 +493,17 @@ struct SpanKey {
   uint32_t e;
   uint32_t offset, size;
   uint32_t hash;
-  uint8_t facts;  // kKeyFactsKnown | kMayBeKey | kMayBePrefix, or 0 (ask the resolver's filters)
+  uint8_t facts = 0;      // what the resolver's filters said of the key (kKeyKnown...), once asked
+  bool looked = false;    // `lookup` holds Gazetteer::Lookup of the key
+  LookupResult lookup{};
 };
 
-// What WordStartsMemo remembers of a plain word beside NameStarts' answer (bits 0 and 1):
-// whether the word alone may be a key and may begin a longer one. PERF: answers two filter
-// queries per name start (a cache miss each in 1.2 MB of filters) from the memo's slot.
-constexpr uint8_t kKeyFactsKnown = 4, kMayBeKey = 8, kMayBePrefix = 16;
+// What is known of a span's key (SpanKey::facts), and what WordStartsMemo remembers of a plain
+// word beside NameStarts' answer (bits 0 and 1): whether the word alone may be a key and may
+// begin a longer one. PERF: answers two filter queries per name start (a cache miss each in
+// 1.2 MB of filters) from the memo's slot, and the loose pass reuses the exact pass's answers
+// for the keys the two share.
+constexpr uint8_t kKeyKnown = 4, kMayBeKey = 8, kMayBePrefix = 16, kPrefixKnown = 32;
 
 // What a DocResolver needs memory for, kept from one document to the next in a Workspace
 // (PERF: the vectors keep their capacity). Everything is reset or overwritten per document.
@@ -510,6 +514,7 @@ struct DocBuffers {
   std::vector<uint8_t> cap;
   RawList raws;
   std::vector<SpanKey> spans;
+  std::vector<SpanKey> spans0;  // MatchSentence's exact-pass spans, during the loose pass
   std::string span_text;  // the keys of `spans`
   std::vector<uint32_t> ends;
   std::vector<uint32_t> raw_begins, raw_ends;
@@ -726,6 +731,7 @@ class DocResolver {
   std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
   RawList& raws_ = b_.raws;
   std::vector<SpanKey>& spans_ = b_.spans;
+  std::vector<SpanKey>& spans0_ = b_.spans0;
   std::string& span_text_ = b_.span_text;
   std::string_view KeyOf(const SpanKey& k) const { return std::string_view(span_text_).substr(k.offset, k.size); }
   std::vector<uint32_t>& ends_ = b_.ends;  // MatchSentence's possible ends from one token
@@ -907,7 +913,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         if (plain && starts != 0) {
           // A plain word is its own key (AppendSpanKey).
           const uint32_t h = NameKeyHash(t.norm);
-          first_facts = kKeyFactsKnown | (resolver_->MayBeKey(h) ? kMayBeKey : 0) |
+          first_facts = kKeyKnown | kPrefixKnown | (resolver_->MayBeKey(h) ? kMayBeKey : 0) |
                         (resolver_->MayBePrefix(h) ? kMayBePrefix : 0);
         }
         if (starts_memo_) starts_memo_->Insert(t.norm, t.hash, plain, static_cast<uint8_t>(starts | first_facts));
@@ -949,9 +955,21 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       break;
     }
     bool found = false;
+    // The filters' answers for a span's key, asked once.
+    auto may_be_key = [&](SpanKey& k) {
+      if (!(k.facts & kKeyKnown)) k.facts |= kKeyKnown | (resolver_->MayBeKey(k.hash) ? kMayBeKey : 0);
+      return (k.facts & kMayBeKey) != 0;
+    };
+    auto may_be_prefix = [&](SpanKey& k) {
+      if (!(k.facts & kPrefixKnown)) k.facts |= kPrefixKnown | (resolver_->MayBePrefix(k.hash) ? kMayBePrefix : 0);
+      return (k.facts & kMayBePrefix) != 0;
+    };
+    spans0_.clear();
     // Exact keys first (longest first), then loose keys ("Pervomaisk" for "Pervomays'k").
     for (int pass = 0; pass < 2 && !found; ++pass) {
       if (!(starts & (pass == 0 ? PlaceResolver::kStartsExact : PlaceResolver::kStartsLoose))) continue;
+      if (pass == 1) spans0_.swap(spans_);  // the exact pass's keys and what is known of them
+      size_t next0 = 0;                     // spans0_ are in increasing order of their ends
       // The keys of the possible ends, shortest first. PERF: a key that no longer name
       // continues with a space ends the search (MayBePrefix), and only keys that may be in the
       // gazetteer (MayBeKey) are looked up: about one lookup per name instead of five.
@@ -967,30 +985,48 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         const size_t offset = span_text_.size();
         AppendSpanKey(i, e, &span_text_);
         if (pass == 1 && span_text_.size() - offset < 5) span_text_.resize(offset);
+        bool same_as_exact = pass == 1;  // the loose key is the exact pass's key for this span
         if (pass == 1 && LooseKeyDiffers(std::string_view(span_text_).substr(offset))) {
           std::string loose = LooseKey(std::string_view(span_text_).substr(offset));
           span_text_.resize(offset);
           span_text_ += loose;
+          same_as_exact = false;
         }
         const std::string_view key = std::string_view(span_text_).substr(offset);
         uint32_t hash = NameKeyHash(key);
         if (!spans_.empty() && spans_.back().size != 0) {
           // A shorter key followed by a space that no name continues: this span names
           // nothing, and (exact keys only grow) no longer one does either.
-          const SpanKey& prev = spans_.back();
+          SpanKey& prev = spans_.back();
           if (key.size() > prev.size && key[prev.size] == ' ' && key.substr(0, prev.size) == KeyOf(prev) &&
-              !(prev.facts != 0 ? (prev.facts & kMayBePrefix) != 0 : resolver_->MayBePrefix(prev.hash))) {
+              !may_be_prefix(prev)) {
             span_text_.resize(offset);
             if (pass == 0) break;
             continue;
           }
         }
-        const uint8_t facts = pass == 0 && e == i + 1 ? first_facts : 0;
-        spans_.push_back(SpanKey{e, static_cast<uint32_t>(offset), static_cast<uint32_t>(key.size()), hash, facts});
+        SpanKey& k = spans_.emplace_back();
+        k.e = e;
+        k.offset = static_cast<uint32_t>(offset);
+        k.size = static_cast<uint32_t>(key.size());
+        k.hash = hash;
+        if (pass == 0 && e == i + 1) k.facts = first_facts;
+        if (same_as_exact && k.size != 0) {
+          while (next0 < spans0_.size() && spans0_[next0].e < e) ++next0;
+          if (next0 < spans0_.size() && spans0_[next0].e == e) {
+            k.facts = spans0_[next0].facts;
+            k.looked = spans0_[next0].looked;
+            k.lookup = spans0_[next0].lookup;
+          }
+        }
       }
       for (auto it = spans_.rbegin(); it != spans_.rend(); ++it) {
-        if (it->size == 0 || !(it->facts != 0 ? (it->facts & kMayBeKey) != 0 : resolver_->MayBeKey(it->hash))) continue;
-        LookupResult lr = g_.Lookup(KeyOf(*it), it->hash);
+        if (it->size == 0 || !may_be_key(*it)) continue;
+        if (!it->looked) {
+          it->lookup = g_.Lookup(KeyOf(*it), it->hash);
+          it->looked = true;
+        }
+        const LookupResult lr = it->lookup;
         bool usable = false;
         for (const CandidateRef& c : lr.candidates)
           if (pass == 1 || (c.flags & kLoose) == 0) usable = true;
