@@ -55,7 +55,9 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
   return true;
 }
 
-uint64_t WordHash(std::string_view w) { return tokens::HashToken(w); }
+// The first-word filter's hash of a word: its NameKeyHash (a one-word key's stored hash, a
+// longer key's prefix hash at its first space; PERF: no hashing of first words at startup).
+uint64_t WordHash(std::string_view w) { return NameKeyHash(w); }
 std::string FirstWord(std::string_view key) {
   size_t sp = key.find(' ');
   return std::string(sp == std::string_view::npos ? key : key.substr(0, sp));
@@ -903,13 +905,13 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       if (i + 2 < end && !T(i + 1).HasFlag(tokens::kSpaceBefore) && !T(i + 2).HasFlag(tokens::kSpaceBefore) &&
           T(i + 1).norm == "&") {
         // "J&K": three tokens, one word of the key ("j&k").
-        starts = resolver_->NameStarts(FirstWord(NameKey(Text(i, i + 3))), 0);
+        starts = resolver_->NameStarts(FirstWord(NameKey(Text(i, i + 3))));
       } else if (int memo = starts_memo_ ? starts_memo_->Find(t.norm, t.hash, plain) : -1; memo >= 0) {
         // PERF: remembered per word in a Workspace (NameStarts was 6% of the resolver).
         starts = static_cast<uint32_t>(memo) & 3;
         first_facts = static_cast<uint8_t>(memo) & ~3;
       } else {
-        starts = plain ? resolver_->NameStarts(t.norm, t.hash) : resolver_->NameStarts(FirstWord(NameKey(t.norm)), 0);
+        starts = plain ? resolver_->NameStarts(t.norm) : resolver_->NameStarts(FirstWord(NameKey(t.norm)));
         if (plain && starts != 0) {
           // A plain word is its own key (AppendSpanKey).
           const uint32_t h = NameKeyHash(t.norm);
@@ -2674,20 +2676,23 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
     std::string_view key = gazetteer_.KeyAt(i);
     keys_.Add(gazetteer_.KeyHashAt(i));
     size_t sp = key.find(' ');
-    first_words_.Add(WordHash(key.substr(0, sp)));
-    uint32_t h = kNameKeyHashSeed;
-    size_t done = 0;
-    for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
+    if (sp == std::string_view::npos) {
+      first_words_.Add(gazetteer_.KeyHashAt(i));  // one word: its hash is the key's
+      continue;
+    }
+    uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
+    first_words_.Add(h);
+    prefixes_.Add(h);
+    for (size_t done = sp; (sp = key.find(' ', sp + 1)) != std::string_view::npos; done = sp) {
       h = NameKeyHashUpdate(h, key.substr(done, sp - done));
       prefixes_.Add(h);
-      done = sp;
     }
   }
 }
 
-uint32_t PlaceResolver::NameStarts(std::string_view word_key, uint64_t word_hash) const {
+uint32_t PlaceResolver::NameStarts(std::string_view word_key) const {
   uint32_t starts = 0;
-  if (first_words_.MayContain(word_hash != 0 ? word_hash : WordHash(word_key))) {
+  if (first_words_.MayContain(WordHash(word_key))) {
     starts |= kStartsExact;
   } else {
     // Abbreviations are keyed with their dot: "wis." for "Wis.", "st." for "St. Louis".

@@ -139,12 +139,11 @@ class PlaceResolver {
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
   // 86% of the time in key building.
-  bool MayStartName(std::string_view word_key) const { return NameStarts(word_key, 0) != 0; }
+  bool MayStartName(std::string_view word_key) const { return NameStarts(word_key) != 0; }
   // The same, per kind of key: kStartsExact (a name starts with the word, or with the word and
-  // a dot), kStartsLoose (a name starts with the word's loose form, LooseKey). `word_hash` is
-  // tokens::HashToken(word_key) when known (a token's hash), else 0.
+  // a dot), kStartsLoose (a name starts with the word's loose form, LooseKey).
   static constexpr uint32_t kStartsExact = 1, kStartsLoose = 2;
-  uint32_t NameStarts(std::string_view word_key, uint64_t word_hash) const;
+  uint32_t NameStarts(std::string_view word_key) const;
   // False if `key` (a NameKey, hashed with NameKeyHash) is certainly not in the gazetteer;
   // true means "probably": Lookup() tells.
   bool MayBeKey(uint32_t key_hash) const { return keys_.MayContain(key_hash); }
@@ -179,7 +178,7 @@ class PlaceResolver {
 
  private:
   Gazetteer gazetteer_;
-  Bloom first_words_;  // HashToken of every key's first word
+  Bloom first_words_;  // NameKeyHash of every key's first word
   Bloom keys_;         // NameKeyHash of every key
   Bloom prefixes_;     // NameKeyHash of every key's part before a space
 };
