@@ -143,6 +143,7 @@ class SentenceAssembler {
     qty_at_begin_.assign(n, kNone);
     in_date_.assign(n, false);
     blocked_.assign(n, false);
+    medical_.assign(n, false);
     trig_at_.assign(n, kNone);
     for (size_t i = 0; i < s.nouns.size(); ++i) {
       const auto& m = s.nouns[i];
@@ -161,6 +162,10 @@ class SentenceAssembler {
       Cue c = Cue(a_.cue_info_[a_.cues_.table().phrases[m.phrase].entry]);
       if (c == Cue::kBlock) {
         for (uint32_t k = m.begin_token; k < m.end_token; ++k) blocked_[k - begin_] = true;
+        continue;
+      }
+      if (c == Cue::kMedicalCare) {
+        medical_[b] = true;
         continue;
       }
       if (cue_at_[b] == kNone || m.end_token - begin_ > cue_end_[b]) {
@@ -208,15 +213,39 @@ class SentenceAssembler {
   }
   // Whether the first person noun after k (before punctuation, within four words) heads no
   // people but their picture or name: "a suspect sketch", "the victims' names".
+  // A word for a picture, a name or a record of people: "sketch", "names", "identities".
+  static bool IsPictureWord(const Token& t) {
+    return IsAny(t, WORDS("sketch", "sketches", "photo", "photos", "image", "images", "video", "videos", "name",
+                          "names", "identity", "identities", "description", "details", "information", "footage",
+                          "mugshot", "mugshots", "report", "reports"));
+  }
   bool ObjectIsAPicture(uint32_t k) const {
     for (uint32_t j = k; j < k + 4 && In(j) && !IsPunct(T(j)); ++j) {
       int n = NounStartingAt(j);
       if (n == kNone || !Noun(n).person) continue;
       uint32_t after = s_.nouns[n].end_token;
       if (In(after) && (T(after).norm == "'s" || T(after).norm == "'")) ++after;
-      return In(after) && IsAny(T(after), WORDS("sketch", "sketches", "photo", "photos", "image", "images", "video",
-                                                "videos", "name", "names", "identity", "identities", "description",
-                                                "details", "information", "footage", "mugshot", "mugshots"));
+      return In(after) && IsPictureWord(T(after));
+    }
+    return false;
+  }
+  // The passive's subject is a picture, a name or a record of people, not people: "the
+  // victims' names were not released", "Identities for the two other victims have not been
+  // released", "autopsy reports for all six victims were released".
+  bool SubjectIsAPicture(uint32_t trigger) const {
+    uint32_t k = trigger;
+    while (k > begin_ && (CueAt(k - 1) == static_cast<int>(Cue::kAux) || CueAt(k - 1) == static_cast<int>(Cue::kNegation) ||
+                          CueAt(k - 1) == static_cast<int>(Cue::kAdverb) ||
+                          IsAny(T(k - 1), WORDS("not", "yet", "been", "be", "being", "have", "has", "had", "was", "were",
+                                                "is", "are", "will", "immediately"))))
+      --k;
+    if (k > begin_ && IsPictureWord(T(k - 1))) return true;
+    // "names of the three wounded marchers", "reports for all six victims": the subject's
+    // head before "of" or "for".
+    for (uint32_t j = k; j > begin_ + 1 && k - j < 8;) {
+      --j;
+      if (T(j).kind != TokenKind::kWord && T(j).kind != TokenKind::kNumber) break;
+      if (IsAny(T(j), WORDS("of", "for"))) return IsPictureWord(T(j - 1));
     }
     return false;
   }
@@ -282,6 +311,37 @@ class SentenceAssembler {
     }
     return false;
   }
+  // Out of medical care, not out of custody: "released from the hospital", "released from
+  // Mercy Hospital on Monday", "was treated and released".
+  bool MedicalRelease(const Trig& t) const {
+    if (t.b >= begin_ + 2 && T(t.b - 1).norm == "and" &&
+        IsAny(T(t.b - 2), WORDS("treated", "examined", "evaluated", "stabilized", "stabilised", "checked")))
+      return true;
+    // A sentence about care and nothing about custody: "All four victims were treated at the
+    // hospital and were released", "one teen is still hospitalized, while two others have
+    // been released".
+    bool care = false, custody = false;
+    for (uint32_t k = begin_; k < end_ && !custody; ++k) {
+      care |= medical_[k - begin_] || IsAny(T(k), WORDS("treated", "hospitalized", "hospitalised", "examination"));
+      custody |= IsAny(T(k), WORDS("jail", "jailed", "prison", "custody", "bail", "bond", "detention", "detained",
+                                   "arrested", "arrest", "cell", "cells", "lockup", "remand", "remanded", "charged",
+                                   "charges", "charge", "police", "station", "detainees", "detainee", "prisoners",
+                                   "prisoner", "protesters", "court", "sentence", "arrests"));
+    }
+    if (care && !custody) return true;
+    if (!In(t.e) || T(t.e).norm != "from") return false;
+    // The care is what "from" names: only determiners, a few modifiers and names stand
+    // between ("from a local hospital", "from UAB Hospital"; not "from custody to a hospital").
+    for (uint32_t c = t.e + 1; c < end_ && c < t.e + 6; ++c) {
+      if (medical_[c - begin_]) return true;
+      const Token& w = T(c);
+      if (w.kind != TokenKind::kWord) return false;
+      if (!w.HasFlag(tokens::kCapitalized) &&
+          !IsAny(w, WORDS("the", "a", "an", "local", "area", "nearby", "regional", "his", "her", "their", "its")))
+        return false;
+    }
+    return false;
+  }
   // "they", "them", "the protesters", "the group" referring to the last numbered group of
   // people in the document ("6 members ... staged a demonstration. Police arrested them").
   std::optional<NpCount> Coreferent(uint32_t k, Role role) const {
@@ -328,7 +388,7 @@ class SentenceAssembler {
   struct Scratch {
     std::vector<int> noun_at_end, noun_at_begin, cue_at, qty_at_end, qty_at_begin, trig_at;
     std::vector<uint32_t> cue_end;
-    std::vector<bool> in_date, blocked, non_count;
+    std::vector<bool> in_date, blocked, non_count, medical;
     std::vector<Trig> trigs;
   };
   static Scratch& ThreadScratch() {
@@ -345,6 +405,7 @@ class SentenceAssembler {
   std::vector<uint32_t>& cue_end_ = scratch_.cue_end;
   std::vector<bool>& in_date_ = scratch_.in_date;
   std::vector<bool>& blocked_ = scratch_.blocked;
+  std::vector<bool>& medical_ = scratch_.medical;  // medical_care cue words (not in cue_at_: "hospital doctors")
   std::vector<bool>& non_count_ = scratch_.non_count;
   std::vector<Trig>& trigs_ = scratch_.trigs;
 };
@@ -1428,6 +1489,8 @@ void SentenceAssembler::Run() {
     // accident ("eight people died of the disease") are no assault.
     if (!np && type == EventType::kAssault && mode.empty()) continue;
     if (type == EventType::kAssault && mode.empty() && NonviolentCauseAfter(t.e)) continue;
+    if (type == EventType::kRelease && MedicalRelease(t)) continue;
+    if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
     // "released a suspect sketch", "released the victims' names": a picture or a name of
     // people, no people.
     if (t.info.needs_person && !passive && ObjectIsAPicture(t.e)) continue;

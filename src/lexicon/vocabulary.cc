@@ -13,9 +13,9 @@ constexpr std::array<std::string_view, 12> kRoleNames = {
 constexpr std::array<std::string_view, 14> kSectorNames = {
     "unknown", "police", "military", "government", "judiciary", "prosecutor", "opposition",
     "protesters", "civilians", "activists", "journalists", "students", "workers", "rebels"};
-constexpr std::array<std::string_view, 15> kCueNames = {
+constexpr std::array<std::string_view, 16> kCueNames = {
     "negation", "future", "modal", "demand", "attempt", "denial", "source_verb", "source_prep",
-    "partitive", "aux", "adverb", "conditional", "participation", "block", "nonviolent_cause"};
+    "partitive", "aux", "adverb", "conditional", "participation", "block", "nonviolent_cause", "medical_care"};
 
 template <typename E, size_t N>
 std::optional<E> Find(const std::array<std::string_view, N>& names, std::string_view s) {

@@ -40,6 +40,7 @@ enum class Cue : uint8_t {
   kParticipation,  // took part, joined, gathered: "500 people took part" counts participants
   kBlock,        // "heart attack", "press release": suppresses any trigger it overlaps
   kNonviolentCause,  // "died of the disease": a death that is no assault
+  kMedicalCare,      // hospital, trauma center: "released from the hospital" is no release
 };
 
 std::string_view EventTypeName(EventType t);

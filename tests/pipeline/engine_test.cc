@@ -529,6 +529,43 @@ TEST(EventAssembler, ReleasingANameOrASketchIsNoRelease) {
   EXPECT_EQ(e->counts[0].value, 2);
 }
 
+// A passive whose subject is a picture, a name or a record of people releases no people.
+TEST(EventAssembler, PassiveReleaseOfNamesIsNoRelease) {
+  for (std::string text : {"The names of the three wounded marchers have not yet been released by the police.",
+                           "Identities for the two other injured men were not released on Sunday.",
+                           "Autopsy reports for all four slain villagers were released by the coroner.",
+                           "A video of a detained student was released on Friday."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
+  }
+  auto real = CodeText("Three detained students were released by the police on Friday.");
+  const Event* e = OnlyEvent(real, EventType::kRelease);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 3);
+}
+
+// Leaving a hospital is no release from custody: "released from the hospital", "from Kelmora
+// General Hospital", "treated and released", and a sentence about care and nothing about
+// custody. A release from custody that mentions a hospital is still one.
+TEST(EventAssembler, ReleaseFromHospitalIsNoRelease) {
+  for (std::string text : {"The boy was released from the hospital on Tuesday.",
+                           "Two of the wounded were released from Kelmora General Hospital on Monday.",
+                           "Both women were treated and released at the scene.",
+                           "All five victims were treated at a local trauma center and were released.",
+                           "One man is still hospitalized, while three others have been released."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kRelease) << text;
+  }
+  for (std::string text : {"Police released 20 detained protesters on Monday; two were treated at a hospital.",
+                           "The authorities released 12 marchers from custody to a hospital on Sunday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kRelease);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_EQ(e->counts.size(), 1u) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
