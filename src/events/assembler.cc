@@ -342,6 +342,32 @@ class SentenceAssembler {
     }
     return false;
   }
+  // A period that makes a number of killings a statistic: "this year", "last month",
+  // "annually", "per year", "in 2014", "since 2010" ("so far" alone is an event's toll: "30
+  // deaths so far").
+  bool AggregatePeriod() const {
+    for (uint32_t k = begin_; k + 1 < end_; ++k) {
+      const Token& a = T(k);
+      const Token& b = T(k + 1);
+      if (IsAny(a, WORDS("this", "last", "past", "previous")) && IsAny(b, WORDS("year", "month", "decade")))
+        return true;
+      if (IsAny(a, WORDS("per", "a", "each")) && b.norm == "year") return true;
+      if (IsAny(a, WORDS("in", "during", "since", "for")) && b.kind == TokenKind::kNumber && b.norm.size() == 4 &&
+          (b.norm.starts_with("19") || b.norm.starts_with("20")))
+        return true;
+    }
+    return T(end_ - 1).norm == "annually" || (end_ >= begin_ + 2 && T(end_ - 2).norm == "annually");
+  }
+  // A number right before a plural noun of killings ("44 homicides", "25 murders", "168
+  // shootings"): with a period (AggregatePeriod) it counts a city's or a year's killings, no
+  // event ("last month's murders of eight people" is one).
+  bool KillingStatistic(const Trig& t) const {
+    return t.form == lexicon::Form::kPlural && t.e == t.b + 1 && t.b > begin_ &&
+           qty_at_end_[t.b - 1 - begin_] != kNone &&
+           IsAny(T(t.b), WORDS("homicides", "murders", "killings", "shootings", "stabbings", "deaths", "fatalities",
+                               "slayings")) &&
+           AggregatePeriod();
+  }
   // "they", "them", "the protesters", "the group" referring to the last numbered group of
   // people in the document ("6 members ... staged a demonstration. Police arrested them").
   std::optional<NpCount> Coreferent(uint32_t k, Role role) const {
@@ -1490,6 +1516,7 @@ void SentenceAssembler::Run() {
     if (!np && type == EventType::kAssault && mode.empty()) continue;
     if (type == EventType::kAssault && mode.empty() && NonviolentCauseAfter(t.e)) continue;
     if (type == EventType::kRelease && MedicalRelease(t)) continue;
+    if (type == EventType::kAssault && KillingStatistic(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
     // "released a suspect sketch", "released the victims' names": a picture or a name of
     // people, no people.

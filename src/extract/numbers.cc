@@ -73,6 +73,8 @@ enum WordFlag : uint64_t {
   kTimePrep = 1ULL << 32,       // at 1800 hours
   kMonthPrep = 1ULL << 33,      // on march 5 (lowercase month names need one)
   kListSeparator = 1ULL << 34,  // aged 15, 16 and 17
+  kObjectNoun = 1ULL << 35,     // 23 stab wounds: things on or of a body, not people
+  kObjectModifier = 1ULL << 36, // stab, gunshot, bullet ... between the number and the thing
 };
 
 // Words that may begin a phrase; one probe of the table per token checks this mask.
@@ -240,6 +242,12 @@ constexpr WordEntry kWords[] = {
     {"gallons", kMeasureUnit, 0}, {"acre", kMeasureUnit, 0}, {"acres", kMeasureUnit, 0},
     {"hectare", kMeasureUnit, 0}, {"hectares", kMeasureUnit, 0},
     {"caliber", kMeasureUnit, 0}, {"calibre", kMeasureUnit, 0}, {"gauge", kMeasureUnit, 0},
+    // Wounds counted on a body ("23 stab wounds", "two gunshot wounds to the chest").
+    {"wound", kObjectNoun, 0}, {"wounds", kObjectNoun, 0}, {"lacerations", kObjectNoun, 0},
+    {"stab", kObjectModifier, 0}, {"gunshot", kObjectModifier, 0}, {"gun", kObjectModifier, 0},
+    {"shot", kObjectModifier, 0}, {"bullet", kObjectModifier, 0}, {"knife", kObjectModifier, 0},
+    {"incision", kObjectModifier, 0}, {"puncture", kObjectModifier, 0}, {"entry", kObjectModifier, 0},
+    {"exit", kObjectModifier, 0}, {"superficial", kObjectModifier, 0}, {"separate", kObjectModifier, 0},
     {"millimeter", kMeasureUnit, 0}, {"millimetre", kMeasureUnit, 0},
     {"degree", kMeasureUnit, 0}, {"degrees", kMeasureUnit, 0}, {"°", kMeasureUnit, 0},
     {"mph", kMeasureUnit, 0}, {"kph", kMeasureUnit, 0}, {"kmph", kMeasureUnit, 0},
@@ -1136,6 +1144,15 @@ class Scanner {
       if ((Is(u, "pounds") || Is(u, "pound")) && MoneyContext(before)) return NotCount::kMoney;
       return NotCount::kMeasure;
     }
+    // "23 stab wounds", "two gunshot wounds": wounds on a body, not the people who have them.
+    {
+      uint32_t w = u;
+      while (w < u + 3 && Has(w, kObjectModifier) && !Has(w, kObjectNoun)) ++w;
+      if (Has(w, kObjectNoun)) {
+        *end = w + 1;
+        return NotCount::kObject;
+      }
+    }
     // "two-thirds", "one half": fractions are not head counts.
     if (a.words && b == nullptr && Has(u, kFraction) &&
         (u != k || !Has(u, kOrdinalWord) || a.value <= 1 || t_[u].norm.back() == 's')) {
@@ -1718,6 +1735,8 @@ std::string_view NotCountName(NotCount reason) {
       return "address";
     case NotCount::kDecimal:
       return "decimal";
+    case NotCount::kObject:
+      return "object";
   }
   return "unknown";
 }

@@ -65,6 +65,7 @@ enum class NotCount : uint8_t {
   kMeasure,   // km, kg, miles, metres, calibre ...
   kAddress,   // street numbers
   kDecimal,   // 3.5
+  kObject,    // things, not people: 23 stab wounds
 };
 
 std::string_view NotCountName(NotCount reason);

@@ -497,6 +497,15 @@ TEST(NumberExtractor, Measures) {
   EXPECT_EQ(Q("caliber 14.5mm weapons"), V{"14.5mm !measure"});
 }
 
+// Wounds are counted on a body, not people; the people who have them still count.
+TEST(NumberExtractor, WoundsAreObjects) {
+  EXPECT_EQ(Q("he suffered 23 stab wounds"), V{"23 stab wounds !object"});
+  EXPECT_EQ(Q("two gunshot wounds to the chest"), V{"two gunshot wounds !object"});
+  EXPECT_EQ(Q("14 wounds"), V{"14 wounds !object"});
+  EXPECT_EQ(Counts("Eight sustained gunshot wounds."), V{"Eight =8 [8,8] exact"});
+  EXPECT_EQ(Counts("two men with gunshot wounds"), V{"two =2 [2,2] exact"});
+}
+
 // ---- not counts: addresses, ids, phones, decimals ----
 
 TEST(NumberExtractor, StreetNumbers) {
