@@ -1681,6 +1681,27 @@ void SentenceAssembler::Run() {
     for (const auto& c : (*out_)[e].counts)
       if (!c.individual && c.value && *c.value >= 2) new_group_ = c;
 
+  // "Four people were shot, one fatally", "five were stabbed, two of them fatally": the number
+  // before "fatally" died; the assault before it in the sentence gets that killed count.
+  for (uint32_t k = begin_ + 1; k < end_; ++k) {
+    const int q = qty_at_begin_[k - begin_];
+    if (q == kNone || !IsAny(T(k - 1), WORDS(",", "and"))) continue;
+    const auto& qt = s_.quantities[q];
+    uint32_t after = qt.end_token;
+    if (In(after + 1) && T(after).norm == "of" && IsAny(T(after + 1), WORDS("them", "whom"))) after += 2;
+    if (!In(after) || !IsAny(T(after), WORDS("fatally", "mortally"))) continue;
+    if (In(after + 1) && trig_at_[after + 1 - begin_] != kNone) continue;  // "fatally shot" counts itself
+    for (size_t e = first_event; e < out_->size(); ++e) {
+      Event& ev = (*out_)[e];
+      if (ev.type != EventType::kAssault || ev.status != EventStatus::kHappened || ev.trigger_token >= k ||
+          std::any_of(ev.counts.begin(), ev.counts.end(), [](const Count& c) { return c.role == Role::kKilled; }))
+        continue;
+      Count c = FromQuantity(qt, Role::kKilled);
+      c.span = Span{qt.span.begin, T(after).span.end};
+      ev.counts.push_back(c);
+      break;
+    }
+  }
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a
   // death only.
   for (size_t e = first_event; e < out_->size(); ++e) {

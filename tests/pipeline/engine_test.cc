@@ -585,6 +585,24 @@ TEST(EventAssembler, KillingsOverAPeriodAreAStatistic) {
   }
 }
 
+// "N shot, M fatally": M died, a count of the same assault.
+TEST(EventAssembler, NumberBeforeFatallyIsKilled) {
+  for (auto [text, killed] : std::vector<std::pair<std::string, int64_t>>{
+           {"Four villagers were shot, one fatally, near Kelmora on Monday.", 1},
+           {"Five guards were stabbed, two of them fatally, at the Dorvan depot.", 2}}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    bool found = false;
+    for (const auto& c : e->counts)
+      if (c.role == Role::kKilled) {
+        found = true;
+        EXPECT_EQ(c.value, killed) << text;
+      }
+    EXPECT_TRUE(found) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
