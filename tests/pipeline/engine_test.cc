@@ -603,6 +603,20 @@ TEST(EventAssembler, NumberBeforeFatallyIsKilled) {
   }
 }
 
+// A camera or a video "captures" a picture, not a person.
+TEST(EventAssembler, VideoCapturingSomeoneIsNoArrest) {
+  for (std::string text : {"Surveillance video captured a masked gunman firing at the crowd in Kelmora.",
+                           "Security cameras captured two men fleeing the shop on Friday."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kArrest) << text;
+  }
+  auto real = CodeText("Soldiers captured two gunmen near Kelmora on Friday.");
+  const Event* e = OnlyEvent(real, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 2);
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
