@@ -679,6 +679,8 @@ class DocResolver {
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
+  uint32_t LowerArticleBefore(uint32_t b) const;
+  uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -1081,6 +1083,7 @@ static bool ArticleFits(std::string_view connector, std::string_view next) {
 // articles that are English words ("As", "At", "An", "En") not at a sentence start ("As
 // Aleppo burned").
 uint32_t DocResolver::ArticleBefore(uint32_t b) const {
+  if (uint32_t a = LowerArticleBefore(b); a != b) return a;
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) return b;
   const uint32_t a = b - 1;
   std::string_view w = Norm(a);
@@ -1099,6 +1102,36 @@ uint32_t DocResolver::ArticleBefore(uint32_t b) const {
     if (a == 0 || T(a).HasFlag(tokens::kNewlineBefore)) return b;
   }
   return a;
+}
+
+// "al Mukalla", "al-Hasakeh", "el Kelbara": the Arabic article in lowercase, alone or joined by
+// a hyphen, before the capitalized word at `a` + 1 or `a` + 2 begins a name as "Al" does. Returns
+// that capitalized word's token when `a` is such an article, else `a`. Not in a mostly lowercase
+// document, and not inside a longer name: after a capitalized word the article is a connector
+// of that name ("Jabal al Zawiya", "Bahr el Ghazal", "Ain al-Arab").
+uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
+  if (lower_mode_ || a + 1 >= N() || Cap(a) || !IsWord(T(a))) return a;
+  std::string_view w = Norm(a);
+  if (w != "al" && w != "el") return a;
+  if (a > 0 && (Cap(a - 1) || (Norm(a - 1) == "-" && !T(a).HasFlag(tokens::kSpaceBefore)))) return a;
+  uint32_t b = a + 1;
+  if (Norm(b) == "-" && !T(b).HasFlag(tokens::kSpaceBefore)) {
+    ++b;
+    if (b >= N() || T(b).HasFlag(tokens::kSpaceBefore)) return a;
+  } else if (!T(b).HasFlag(tokens::kSpaceBefore)) {
+    return a;
+  }
+  if (!Cap(b) || AllCaps(b) || T(b).HasFlag(tokens::kNewlineBefore)) return a;
+  return b;
+}
+
+// The inverse of AfterLowerArticle: the article's token when one begins the name whose first
+// capitalized word is `b`, else `b`.
+uint32_t DocResolver::LowerArticleBefore(uint32_t b) const {
+  if (b < 1) return b;
+  uint32_t a = b - 1;
+  if (Norm(a) == "-" && a > 0) --a;
+  return AfterLowerArticle(a) == b ? a : b;
 }
 
 int DocResolver::RawStartingAt(uint32_t token) const {
@@ -1331,8 +1364,10 @@ void DocResolver::Support() {
 
     // Context. The word before the name, skipping lowercase adjectives ("in northern Syria",
     // "in the Bronx"); a capitalized one is part of the name ("in East Side").
-    uint32_t p = r.b;
-    while (p > 0 && p + 2 > r.b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
+    // "in al-Hasakeh": a lowercase article before the name is part of it.
+    const uint32_t written_b = LowerArticleBefore(r.b);
+    uint32_t p = written_b;
+    while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     // PERF: the word classes of the words around the name, from the per-token cache.
@@ -2273,8 +2308,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         --e;
         titled_locality = true;
       }
-      std::string_view before = i > 0 ? Norm(i - 1) : std::string_view();
-      std::string_view before2 = i > 1 ? Norm(i - 2) : std::string_view();
+      // "near al-Kelmoun": a lowercase article begins the name as written.
+      const uint32_t w0 = LowerArticleBefore(i);
+      std::string_view before = w0 > 0 ? Norm(w0 - 1) : std::string_view();
+      std::string_view before2 = w0 > 1 ? Norm(w0 - 2) : std::string_view();
       // "at" only with a qualifier or a place noun after the name ("located at Zamanly,
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
@@ -2287,8 +2324,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                       before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
-        prep = i > 1 && (covered[i - 2] || !extra->empty()) &&
-               (RawEndingAt(i - 1) >= 0 || (!extra->empty() && extra->back().end_token == i - 1));
+        prep = w0 > 1 && (covered[w0 - 2] || !extra->empty()) &&
+               (RawEndingAt(w0 - 1) >= 0 || (!extra->empty() && extra->back().end_token == w0 - 1));
       }
       std::string_view after = Norm(e);
       uint32_t k = e;
@@ -2360,7 +2397,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                            static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "commune", "municipality", "locality", "region"};
                            return kSet.count(before2) > 0;
                          }()) &&
-                         i > 2 && Norm(i - 3) == "the";
+                         w0 > 2 && Norm(w0 - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
       // "shelled Kelbara and its outskirts in Idleb", "Kelbara and surrounding areas in the
@@ -2380,8 +2417,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
-      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle) &&
-          Norm(i - 1) != "'s") {  // "St. Luke's Hospital in X": an owner's facility
+      if (pk + 1 < N() && placed_word && w0 > s.begin_token && IsWord(T(w0 - 1)) && !Cap(w0 - 1) &&
+          !(C(w0 - 1) & kTitle) && Norm(w0 - 1) != "'s") {  // "St. Luke's Hospital in X": an owner's facility
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
         uint32_t qk = pk + 1;
@@ -2390,7 +2427,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                 Norm(qk) == "outskirts" || Norm(qk) == "vicinity")) {
           ++qk;
         }
-        int q = RawStartingAt(qk);
+        int q = RawStartingAt(AfterLowerArticle(qk));  // "in al-Hasakeh"
         if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
           placed_in = true;
           if (qualifier < 0) qualifier = q;
@@ -2413,10 +2450,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         continue;
       }
       PlaceMention m;
-      m.begin_token = i;
+      m.begin_token = w0;
       m.end_token = e;
-      m.span = Span{T(i).span.begin, T(e - 1).span.end};
-      m.name = std::string(Text(i, e));
+      m.span = Span{T(w0).span.begin, T(e - 1).span.end};
+      m.name = std::string(Text(w0, e));
       m.listed = false;
       m.precision = Precision::kCity;
       if (qualifier >= 0 && raws_[qualifier].chosen >= 0 && !raws_[qualifier].abroad_country.empty()) {
@@ -2441,7 +2478,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (qualifier >= 0 && k < N() && Norm(k) == "," && raws_[qualifier].b == k + 1) {
         unlisted_qualifiers_.push_back(raws_[qualifier].b);
       }
-      for (uint32_t c = i; c < e; ++c) covered[c] = true;
+      for (uint32_t c = w0; c < e; ++c) covered[c] = true;
       i = e - 1;
     }
   }

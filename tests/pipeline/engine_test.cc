@@ -872,6 +872,12 @@ TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
   EXPECT_EQ(PlaceOfOnly(venue, EventType::kProtest), "Johannesburg");
 }
 
+// A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
+TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
+  auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
+  EXPECT_EQ(PlaceOfOnly(article, EventType::kAssault), "al Mukalla");
+}
+
 // "between A and B": the event is placed at the first of the two towns; "from A to B" is no
 // such pair.
 TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {

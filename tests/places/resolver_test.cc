@@ -875,6 +875,32 @@ TEST_F(WorldResolverTest, ArabicArticleIsPartOfTheWrittenName) {
   EXPECT_EQ(Find("As Mukalla"), nullptr);
 }
 
+// The article written in lowercase, with a space or a hyphen ("al Mukalla", "al-Mukalla",
+// "el Kelbara"), begins the name as the capitalized one does: the name as written includes it,
+// and the word before it gives the name its support ("near al-Kelmoun in Deir-ez-Zor", "shelled
+// Kelbara in al-Hasakeh"). Inside a longer name ("Jabal al Zawiya", "Bahr el Ghazal") it stays a
+// connector.
+TEST_F(WorldResolverTest, LowercaseArabicArticleBeginsTheName) {
+  Resolve("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
+  const PlaceMention* m = Find("al Mukalla");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "YE");
+  Resolve("On 5 May, gunmen killed a fisherman in al-Mukalla over a debt.");
+  ASSERT_NE(Find("al-Mukalla"), nullptr);
+  Resolve("On 6 May, rebels shelled Kelbara in al-Hasakeh with mortars.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "SY");
+  Resolve("On 6 May, airstrikes hit a depot near al-Kelmoun in Deir-ez-Zor.");
+  m = Find("al-Kelmoun");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  Resolve("On 6 May, rebels shelled positions in Jabal al Zawiya with rockets.");
+  EXPECT_EQ(Find("al Zawiya"), nullptr);
+  EXPECT_EQ(Find("Zawiya"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
