@@ -680,6 +680,7 @@ class DocResolver {
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
+  void CodedNames(std::vector<PlaceMention>* out) const;
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool ExtendsRight(const Raw& r) const;
@@ -2562,6 +2563,122 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
       kept.push_back(std::move(m));
     }
     *out = std::move(kept);
+  }
+  CodedNames(out);
+}
+
+// Coders' notes write the name a place is coded under in square brackets after the name the
+// source used: "the village of Kelbane [Kelbani] (Ouallam, Tillaberi)", "in Paros [coded
+// to Parikia]", "picketed the town hall [coded to Athens-Kelmora Quarter]". The bracketed
+// name replaces the place before the brackets as the place of events (it says where the event
+// is coded; the written one stays, marked a qualifier, for the document's country) and takes
+// its country and subdivision; a name the gazetteer knows keeps its own, and one holding a
+// known place ("Athens-Kelmora Quarter") is that place, written as the coders name it (as a
+// site named after a place is: `name` the place, the span the words). A bare bracketed name
+// needs a place or a locality noun ("camp", "village") before it; after "coded to", "coded as"
+// or "coded at" it stands alone (in the place before it, else the document's country).
+// Brackets holding anything else ("[assumed military]", "[Size=no report]") are left alone.
+void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
+  for (uint32_t o = 0; o + 2 < N(); ++o) {
+    if (Norm(o) != "[") continue;
+    uint32_t b = o + 1;
+    const bool coded =
+        Norm(b) == "coded" && b + 2 < N() && (Norm(b + 1) == "to" || Norm(b + 1) == "as" || Norm(b + 1) == "at");
+    if (coded) b += 2;
+    // The name: capitalized words, attached hyphens and lowercase connectors inside.
+    uint32_t e = b;
+    while (e < N() && e < b + 10 && Norm(e) != "]") {
+      const bool word = IsWord(T(e)) && (Cap(e) || (e > b && (C(e) & kConnector)));
+      const bool hyphen = Norm(e) == "-" && e > b && !T(e).HasFlag(tokens::kSpaceBefore);
+      if (!word && !hyphen) break;
+      ++e;
+    }
+    if (e == b || e >= N() || Norm(e) != "]" || !Cap(e - 1)) continue;
+    // The place written before the brackets, if any.
+    int before = -1;
+    for (size_t i = 0; i < out->size(); ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.end_token == o && !m.demonym && !m.actor) before = static_cast<int>(i);
+    }
+    // "Kelbaroye [Kelbaroy] (Anchawadi, Gao)": a name the gazetteer lacks, before the place
+    // notes' parentheses; the places in them locate the coded name.
+    int noted = -1;
+    if (before < 0 && o > 0 && Cap(o - 1) && e + 1 < N() && Norm(e + 1) == "(") {
+      for (size_t i = 0; i < out->size(); ++i) {
+        const PlaceMention& m = (*out)[i];
+        if (m.begin_token > e + 1 && m.begin_token < e + 12 && !m.demonym && !m.actor && noted < 0) {
+          bool closed = false;
+          for (uint32_t k = e + 2; k < m.begin_token; ++k) closed |= Norm(k) == ")";
+          if (!closed) noted = static_cast<int>(i);
+        }
+      }
+    }
+    if (!coded && before < 0 && noted < 0 && !(o > 0 && (C(o - 1) & kLocalityNoun) && !Cap(o - 1))) continue;
+    // A known place naming the whole bracket keeps its resolution; anything else inside goes.
+    int inside = -1;
+    for (size_t i = 0; i < out->size(); ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.begin_token == b && m.end_token == e && !m.demonym && !m.actor) inside = static_cast<int>(i);
+    }
+    // "Grodno [Hrodna]": two spellings of one known place; nothing to replace.
+    if (inside >= 0 && before >= 0 && (*out)[inside].listed && (*out)[before].listed &&
+        (*out)[inside].name == (*out)[before].name && (*out)[inside].country == (*out)[before].country) {
+      o = e;
+      continue;
+    }
+    // "[coded to Athens-Kelmora Quarter]", "[coded to Kelmora-Central Athens]": a known place
+    // inside the name (the first) is where it lies.
+    int lead = -1;
+    for (size_t i = 0; i < out->size() && lead < 0 && inside < 0; ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.begin_token >= b && m.end_token <= e && m.listed && !m.demonym && !m.actor) lead = static_cast<int>(i);
+    }
+    PlaceMention coded_place;
+    if (inside >= 0) {
+      coded_place = (*out)[inside];
+    } else if (lead >= 0) {
+      // That place, written as the coders name its part (as a site named after a place is:
+      // `name` the place, its span the words written).
+      coded_place = (*out)[lead];
+      coded_place.begin_token = b;
+      coded_place.end_token = e;
+      coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
+      if (explain_) coded_place.why = "coded name in brackets, in " + coded_place.name;
+    } else {
+      coded_place.begin_token = b;
+      coded_place.end_token = e;
+      coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
+      coded_place.name = std::string(Text(b, e));
+      coded_place.listed = false;
+      coded_place.precision = Precision::kCity;
+      const PlaceMention* from = before >= 0 ? &(*out)[before] : noted >= 0 ? &(*out)[noted] : nullptr;
+      if (from) {
+        coded_place.country = from->country;
+        coded_place.admin1_code = from->admin1_code;
+        coded_place.admin1_name = from->admin1_name;
+      } else {
+        coded_place.country = doc_country_;
+      }
+      if (explain_) coded_place.why = "coded name in brackets; not in the gazetteer";
+    }
+    if (explain_ && before >= 0) coded_place.why += "; replaces " + std::string(Text((*out)[before].begin_token, o));
+    std::vector<PlaceMention> kept;
+    kept.reserve(out->size());
+    for (size_t i = 0; i < out->size(); ++i) {
+      PlaceMention& m = (*out)[i];
+      // The written place stays for the document's country, as the place locating the coded
+      // name (a qualifier, which no event takes).
+      if (static_cast<int>(i) == before) m.qualifier = true;
+      if (m.begin_token >= b && m.end_token <= e) continue;
+      if (m.begin_token > e && !coded_place.name.empty()) {
+        kept.push_back(std::move(coded_place));
+        coded_place.name.clear();
+      }
+      kept.push_back(std::move(m));
+    }
+    if (!coded_place.name.empty()) kept.push_back(std::move(coded_place));
+    *out = std::move(kept);
+    o = e;
   }
 }
 

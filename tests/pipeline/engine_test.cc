@@ -872,6 +872,16 @@ TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
   EXPECT_EQ(PlaceOfOnly(venue, EventType::kProtest), "Johannesburg");
 }
 
+// A coder's note in square brackets names where the event is coded ("[coded to
+// Athens-Kelmora Quarter]", "Kelbaroye [Kelbaroy] (Anchawadi, Gao)"): the event takes that name.
+TEST(EventAssembler, CodedNameInBracketsPlacesTheEvent) {
+  auto coded =
+      CodeText("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay.");
+  EXPECT_EQ(PlaceOfOnly(coded, EventType::kProtest), "Athens-Kelmora Quarter");
+  auto bare = CodeText("On 4 May, gunmen killed a herder in the area of Kelbaroye [Kelbaroy] (Anchawadi, Gao).");
+  EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Kelbaroy");
+}
+
 // A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
 TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
   auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");

@@ -901,6 +901,45 @@ TEST_F(WorldResolverTest, LowercaseArabicArticleBeginsTheName) {
   EXPECT_EQ(Find("Zawiya"), nullptr);
 }
 
+// Coders' notes give the name a place is coded under in square brackets after the written
+// one ("Kelbane [Kelbani]", "outside the town hall [coded to Athens-Kelmora Quarter]", "in Paros
+// [coded to Parikia]"): that name, in the written place's country, is the place; the written one
+// stays as its qualifier (for the document's country, never an event's place). Brackets holding
+// anything but a name ("[assumed military]", "[Size=no report]") name no place.
+TEST_F(WorldResolverTest, BracketedNameReplacesThePlaceBeforeIt) {
+  Resolve("On 4 May, gunmen killed two herders in the village of Kelbane [Kelbani] (Ouallam, Tillaberi).");
+  const PlaceMention* written = Find("Kelbane");
+  if (written != nullptr) EXPECT_TRUE(written->qualifier);
+  const PlaceMention* m = Find("Kelbani");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "NE");
+  Resolve("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay in Greece.");
+  m = Find("Athens-Kelmora Quarter");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "GR");
+  EXPECT_FALSE(m->listed);
+  Resolve("On 4 May, fishermen protested in Paros [coded to Parikia] over fuel prices.");
+  written = Find("Paros");
+  ASSERT_NE(written, nullptr);
+  EXPECT_TRUE(written->qualifier);
+  m = Find("Parikia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "GR");
+  // Before the place notes' parentheses, a name the gazetteer lacks is placed by them.
+  Resolve("On 4 May, gunmen killed a herder in the area of Kelbaroye [Kelbaroy] (Anchawadi, Gao).");
+  m = Find("Kelbaroy");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "ML");
+  // Two spellings of one known place: both stay.
+  Resolve("On 4 May, about 30 people protested in Kiev [Kyiv] over rents.");
+  EXPECT_NE(Find("Kiev"), nullptr);
+  EXPECT_NE(Find("Kyiv"), nullptr);
+  Resolve("On 4 May, soldiers [Malian] shot a trader in Kelbara village [Size=no report] (Mopti).");
+  EXPECT_EQ(Find("Size"), nullptr);
+  EXPECT_NE(Find("Kelbara"), nullptr);
+  for (const PlaceMention& p : mentions_) EXPECT_TRUE(p.listed || p.span.Of(text_) == "Kelbara") << p.name;
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
