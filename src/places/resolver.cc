@@ -1067,6 +1067,12 @@ bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
   return false;
 }
 
+// Plural place nouns after two names joined by "and" ("Kelbara and Dorvane districts").
+static bool PluralLocalityNoun(std::string_view w) {
+  return w == "villages" || w == "towns" || w == "districts" || w == "areas" || w == "localities" ||
+         w == "municipalities";
+}
+
 // Whether a connector before `next` can be the Arabic article joining a name: the assimilated
 // forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
 // at Tutah", "Wadi ash Shati"); any other connector always.
@@ -2338,11 +2344,24 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
-      bool locality = titled_locality || named_after || station ||
-                      (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
-                       (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" &&
-                       after != "ward");
+      bool locality =
+          titled_locality || named_after || station || PluralLocalityNoun(after) ||
+          (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
+           (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" && after != "ward");
       if (locality) ++k;
+      // "in Kelbara and Dorvane districts, Kandahar", "Kelbara and Dhi Kelmos areas (Mukalla,
+      // Hadramawt)": two localities named before one plural place noun; the first is placed as the
+      // second is, by what follows the noun.
+      if (!locality && after == "and" && e + 1 < s.end_token && Cap(e + 1) && !AllCaps(e + 1)) {
+        uint32_t eb = e + 1;
+        while (eb < s.end_token && eb < e + 5 && Cap(eb) && IsWord(T(eb))) ++eb;
+        // Not "the Kelbara and Dorvane villages of Kelmor district": villages of a district
+        // named after its town are placed as one village is (by the town, docs/output.md).
+        if (eb + 1 < N() && PluralLocalityNoun(Norm(eb)) && Norm(eb + 1) != "of" && Norm(eb + 1) != "in") {
+          locality = true;
+          k = eb + 1;
+        }
+      }
       if (station && Norm(k) == "station") ++k;
       if (station && k < N() && (Norm(k) == "area" || Norm(k) == "limits")) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.

@@ -882,6 +882,13 @@ TEST(EventAssembler, CodedNameInBracketsPlacesTheEvent) {
   EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Kelbaroy");
 }
 
+// Of two localities named together before a plural place noun ("in Kelbara and Dorvane
+// districts, Kandahar"), the event takes the first.
+TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
+  auto pair = CodeText("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
+  EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
+}
+
 // A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
 TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
   auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");

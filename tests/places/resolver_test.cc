@@ -940,6 +940,27 @@ TEST_F(WorldResolverTest, BracketedNameReplacesThePlaceBeforeIt) {
   for (const PlaceMention& p : mentions_) EXPECT_TRUE(p.listed || p.span.Of(text_) == "Kelbara") << p.name;
 }
 
+// Two localities the gazetteer lacks named together before a plural place noun ("in Kelbara and
+// Dorvane districts, Kandahar", "took Kelbara and Dhi Kelmos areas (Mukalla, Hadramawt)") are
+// both places; not two names joined by "and" before another noun ("talks between Kelbara and
+// Dorvane leaders").
+TEST_F(WorldResolverTest, LocalitiesNamedInPairs) {
+  Resolve("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  m = Find("Dorvane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  Resolve("On 3 May, militants took control of Kelbara and Dhi Kelmos areas (Mukalla, Hadramawt) after clashes.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "YE");
+  EXPECT_NE(Find("Dhi Kelmos"), nullptr);
+  Resolve("On 3 May, talks between Kelbara and Dorvane leaders in Syria failed.");
+  EXPECT_EQ(Find("Kelbara"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
