@@ -1067,6 +1067,13 @@ bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
   return false;
 }
 
+// Nouns that name only subdivisions after a name ("Kelmor county", "Kelmor LGA"); not "state"
+// or "region", which name institutions too ("Kelmor state media").
+static bool SubdivisionNoun(std::string_view w) {
+  return w == "county" || w == "lga" || w == "district" || w == "province" || w == "governorate" || w == "sub-county" ||
+         w == "subcounty" || w == "upazila" || w == "tehsil" || w == "prefecture";
+}
+
 // Plural place nouns after two names joined by "and" ("Kelbara and Dorvane districts").
 static bool PluralLocalityNoun(std::string_view w) {
   return w == "villages" || w == "towns" || w == "districts" || w == "areas" || w == "localities" ||
@@ -2451,6 +2458,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
           placed_in = true;
           if (qualifier < 0) qualifier = q;
+        } else if ((q < 0 || raws_[q].rejected || raws_[q].chosen < 0) && Cap(qk) && !AllCaps(qk)) {
+          // "Kelbara in Kelmor county (Central Equatoria state)", "Dorvane in Kelmor LGA": a
+          // subdivision the gazetteer lacks, which the text names as one (a noun that names only
+          // subdivisions, after at most three capitalized words).
+          uint32_t qe = qk;
+          while (qe < N() && qe < qk + 3 && Cap(qe) && IsWord(T(qe)) && !SubdivisionNoun(Norm(qe))) ++qe;
+          placed_in = qe < N() && SubdivisionNoun(Norm(qe)) && RawStartingAt(qe) < 0;
         }
       }
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the

@@ -889,6 +889,12 @@ TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
   EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
 }
 
+// A locality placed in a county or LGA the gazetteer lacks is where the event happened.
+TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
+  auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelbara");
+}
+
 // A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
 TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
   auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");

@@ -961,6 +961,23 @@ TEST_F(WorldResolverTest, LocalitiesNamedInPairs) {
   EXPECT_EQ(Find("Kelbara"), nullptr);
 }
 
+// A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
+// in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
+// locality, as one placed in a known subdivision is; not a firm's or a person's name before a
+// subdivision noun that is no place ("Kelbara in Dorvane state media").
+TEST_F(WorldResolverTest, NamePlacedInAnUnlistedSubdivision) {
+  Resolve("On 3 May, rebels attacked army positions at Kelbara in Dorvane county (Central Equatoria state).");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SS");
+  Resolve("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "NG");
+  Resolve("On 3 May, Kelmora Holdings said Kelbara in Dorvane was closed.");
+  EXPECT_EQ(Find("Kelbara"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
