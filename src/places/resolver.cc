@@ -112,6 +112,7 @@ class WordClassTable {
              "al",  "ad",   "ar",    "as",  "ash", "az",  "an",  "ath", "at",  "ed",  "es",    "ez",    "en",  "of",
              "and", "upon", "on",    "sur", "am",  "im",  "der", "den", "bin", "ibn", "y",     "i",     "e",   "van",
              "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
+             "imeni",  // Russian/Ukrainian "named after": "Sovkhoz imeni Lenina"
          }},
         {kEnglishJoiner,
          {

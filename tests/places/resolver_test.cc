@@ -978,6 +978,16 @@ TEST_F(WorldResolverTest, NamePlacedInAnUnlistedSubdivision) {
   EXPECT_EQ(Find("Kelbara"), nullptr);
 }
 
+// "imeni" ("named after") joins post-Soviet place names as "de" joins Spanish ones: "Shakhta
+// imeni Kelbarova, Donetsk" is one locality, not the village of Shakhta.
+TEST_F(WorldResolverTest, ImeniJoinsAName) {
+  Resolve("On 3 May, forces fired mortars in the area of Shakhta imeni Kelbarova, Donetsk.");
+  EXPECT_EQ(Find("Shakhta"), nullptr);
+  const PlaceMention* m = Find("Shakhta imeni Kelbarova");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "UA");
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
