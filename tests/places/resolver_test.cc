@@ -988,6 +988,21 @@ TEST_F(WorldResolverTest, ImeniJoinsAName) {
   EXPECT_EQ(m->country, "UA");
 }
 
+// A town's name before a noun for people is where they live ("a Blytheville man"), whichever
+// people it names: teens, a toddler, children, students.
+TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
+  Resolve("Two Blytheville teens were charged with murder on Friday.");
+  const PlaceMention* m = Find("Blytheville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  Resolve("A St. Louis toddler was wounded by a stray bullet.");
+  m = Find("St. Louis");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-MO");
+  Resolve("Three Blytheville students were hurt.");
+  EXPECT_NE(Find("Blytheville"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
