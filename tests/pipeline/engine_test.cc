@@ -895,6 +895,24 @@ TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
   EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelbara");
 }
 
+// A sentence saying where it happened ("The incident happened ... in Rock Falls") places the
+// events nothing nearer places, before the dateline (often the reporter's town), when it names a
+// town the gazetteer knows (a name it lacks is more often a neighbourhood of the dateline's city).
+TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nThe incident happened at a home "
+      "on Kelbrook Lane in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  // Without such a sentence, the dateline; nor does a neighbourhood the gazetteer lacks move it.
+  auto dateline = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nHis family lives in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(dateline, EventType::kAssault), "STERLING");
+  auto quarter = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nThe incident happened on Monday "
+      "in Kelbrook Park.");
+  EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
+}
+
 // A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
 TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
   auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
