@@ -686,6 +686,7 @@ class DocResolver {
   void CodedNames(std::vector<PlaceMention>* out) const;
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
+  bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
 
@@ -1159,17 +1160,30 @@ int DocResolver::RawEndingAt(uint32_t token) const { return token < raw_at_end_.
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
+// Whether token `k` is the Persian ezafe ("e", "i", "ye", "yi" in lowercase) attached by a hyphen
+// to the capitalized word before it: "Nawa-e Barakzayi", "Pul-e Charkhi", "Shar-i-Shali".
+bool DocResolver::Ezafe(uint32_t k) const {
+  if (k < 2 || lower_mode_ || Cap(k) || !IsWord(T(k)) || T(k).HasFlag(tokens::kSpaceBefore)) return false;
+  std::string_view w = Norm(k);
+  if (w != "e" && w != "i" && w != "ye" && w != "yi") return false;
+  return Norm(k - 1) == "-" && !T(k - 1).HasFlag(tokens::kSpaceBefore) && Cap(k - 2);
+}
+
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
     // "Kazakh-born" or a line start: nothing to the left; an attached hyphen joins.
     if (b < 2 || T(b).HasFlag(tokens::kNewlineBefore) || Norm(b - 1) != "-" || T(b - 1).HasFlag(tokens::kSpaceBefore)) {
       return false;
     }
+    // "Shar-i-Shali": the ezafe between hyphens.
+    if (Ezafe(b - 2)) return true;
     // "Kazakh-born" no; "Jabal al-Zawiya", "Mogadishu-Hodan": the name goes on to the left.
     if (Cap(b - 2)) return true;
     return IsWord(T(b - 2)) && ForeignConnector(b - 2) && b >= 3 && Cap(b - 3);
   }
   uint32_t k = b - 1;
+  // "Nawa-e Barakzayi": the Persian ezafe joins the name to the word before it.
+  if (Ezafe(k)) return true;
   // "Melanie F. Santos": a first name and a middle initial.
   if (b >= 3 && Norm(k) == "." && !T(k).HasFlag(tokens::kSpaceBefore) && IsWord(T(b - 2)) &&
       T(b - 2).span.size() == 1 && Cap(b - 2) && T(b - 2).HasFlag(tokens::kSpaceBefore) && Cap(b - 3) &&
@@ -2307,6 +2321,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
           continue;
+        }
+        // "Nawa-e Barakzayi", "Shar-i-Shali": the ezafe and the word after it.
+        if (u.norm == "-" && attached && k + 2 < s.end_token && Ezafe(k + 1)) {
+          uint32_t c = k + 2;
+          if (Norm(c) == "-" && !T(c).HasFlag(tokens::kSpaceBefore)) ++c;
+          if (c < s.end_token && Cap(c) && !AllCaps(c)) {
+            k = c - 1;
+            continue;
+          }
         }
         break;
       }

@@ -1003,6 +1003,30 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_NE(Find("Blytheville"), nullptr);
 }
 
+// The English press name of a city that GeoNames files under its own language's name
+// ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
+TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
+  Resolve("Police detained 12 protesters in Rostov-on-Don on Friday.");
+  const PlaceMention* m = Find("Rostov-on-Don");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "RU");
+  EXPECT_EQ(m->name, "Rostov-na-Donu");
+}
+
+// The Persian ezafe ("-e", "-i") joins the words of a name: "Kelbar-e Barakzayi district" is one
+// locality, not the place "Barakzayi"; so is "Shar-i-Kelbar".
+TEST_F(WorldResolverTest, EzafeJoinsAName) {
+  Resolve("On 3 May, a roadside bomb killed 2 soldiers in Kelbar-e Barakzayi district, Helmand.");
+  EXPECT_EQ(Find("Barakzayi"), nullptr);
+  const PlaceMention* m = Find("Kelbar-e Barakzayi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  Resolve("On 3 May, two militants were killed at Shar-i-Kelbar town (Pulwama district, J&K).");
+  m = Find("Shar-i-Kelbar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
