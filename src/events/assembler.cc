@@ -2467,6 +2467,22 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       return make(*scene, "document");
     }
   }
+  // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
+  // event its sentence places only in a subdivision took place in the town of that subdivision
+  // named before it in the paragraph, the more precise place.
+  if (best != nullptr && best->precision == places::Precision::kAdmin1 && !best->admin1_code.empty()) {
+    for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
+      const auto& m = *it;
+      if (m.begin_token >= sent.begin_token) continue;
+      uint32_t si = ev.sentence_index;
+      while (si > 0 && sents[si].begin_token > m.begin_token) --si;
+      if (sents[si].paragraph != sent.paragraph) break;
+      if (usable(m) && !m.dateline && m.precision == places::Precision::kCity && m.admin1_code == best->admin1_code &&
+          m.country == best->country) {
+        return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
+      }
+    }
+  }
   if (best != nullptr) {
     // "On <date>, in X, Y state, traders from Z protested": X, not Z.
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sent);

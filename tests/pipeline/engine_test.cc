@@ -913,6 +913,21 @@ TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
 }
 
+// An event a later sentence places only in a subdivision ("raids across Biobio") took
+// place in the town of that subdivision the note named before ("in Kelmora (Biobio)"): the
+// more precise place.
+TEST(EventAssembler, TownNamedBeforeBeatsItsSubdivision) {
+  auto cd = CodeText(
+      "On 8 May, in Kelmora (Biobio), three lorries of a firm were burned overnight. Armed men have "
+      "attacked farms across Biobio for months.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelmora");
+  // A town of another subdivision does not.
+  auto other = CodeText(
+      "On 8 May, in Kelmora (Araucania), three lorries of a firm were burned overnight. Armed men have "
+      "attacked farms across Biobio for months.");
+  EXPECT_EQ(PlaceOfOnly(other, EventType::kAssault), "Biobio");
+}
+
 // A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
 TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
   auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
