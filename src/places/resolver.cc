@@ -1609,6 +1609,10 @@ void DocResolver::Support() {
       bool strong_record = official_region || max_pop >= 20000;
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
                 (r.qualifier && strong_record);
+      // "the temple city", "the walled city": a name ending in "city" or "town" is a
+      // description here (no capitals tell it from Temple City, California), unless it is the
+      // dateline.
+      if (r.e - r.b >= 2 && (Norm(r.e - 1) == "city" || Norm(r.e - 1) == "town") && !r.dateline) ok = false;
       if (!ok) r.rejected = true;
       continue;
     }

@@ -1027,6 +1027,25 @@ TEST_F(WorldResolverTest, EzafeJoinsAName) {
   EXPECT_EQ(m->country, "IN");
 }
 
+// In a mostly lowercase document, the press names of Indian cities that GeoNames spells
+// otherwise ("ayodhya" for Ajodhya, "faizabad" for Fyzabad) are found, and a name ending in
+// "city" or "town" ("the temple city") is a description, not Temple City, California.
+TEST_F(WorldResolverTest, LowercaseIndianCitiesAndDescriptions) {
+  Resolve(
+      "ayodhya: about two hundred sevaks walked through the old lanes on tuesday and later gathered in the "
+      "temple city near the river, where the police watched them closely all day long.");
+  const PlaceMention* m = Find("ayodhya");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_EQ(Find("temple city"), nullptr);
+  Resolve(
+      "faizabad: over forty party workers were held by the police on wednesday for holding a sit-in near "
+      "the district office over the arrest of a local leader in the town.");
+  m = Find("faizabad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
