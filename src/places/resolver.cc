@@ -731,17 +731,31 @@ void DocResolver::DetectMode() {
   uint32_t words = 0, caps = 0;
   cap_.assign(N(), 0);
   says_capital_ = false;
+  // A line whose every word is capitalized ("Share Tweet Email Print", a menu) is page
+  // furniture, not prose: its words count for neither.
+  uint32_t line_words = 0, line_caps = 0;
+  auto end_line = [&] {
+    if (line_words > 0 && line_caps == line_words) {
+      words -= line_words;
+      caps -= line_caps;
+    }
+    line_words = line_caps = 0;
+  };
   for (uint32_t i = 0; i < N(); ++i) {
     const Token& t = T(i);
+    if (t.HasFlag(tokens::kNewlineBefore)) end_line();
     if (!IsWord(t)) continue;
     ++words;
+    ++line_words;
     // PERF: here rather than in a pass of its own (Capital).
     if (t.hash == kCapitalHash && i > 0 && i + 1 < N() && t.norm == "capital") says_capital_ = true;
     if (IsCapitalized(doc_, t)) {
       ++caps;
+      ++line_caps;
       cap_[i] = 1;
     }
   }
+  end_line();
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
   lower_mode_ = words >= 12 && caps * 25 < words;

@@ -1046,6 +1046,18 @@ TEST_F(WorldResolverTest, LowercaseIndianCitiesAndDescriptions) {
   EXPECT_EQ(m->country, "IN");
 }
 
+// Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
+// are page furniture: they do not make a lowercase story look capitalized.
+TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
+  Resolve(
+      "Share Tweet Email Print\n\nlucknow: police on sunday held six men in connection with the clash "
+      "near the old market, officials said. the men were produced before a local court later in the day and "
+      "sent to jail. more police were posted in the area to keep the peace.\n\nShare Tweet Email Print");
+  const PlaceMention* m = Find("lucknow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
