@@ -775,8 +775,9 @@ void DocResolver::DetectDateline() {
     while (k < N() && k - i < 8) {
       const Token& t = T(k);
       if (k > i && t.HasFlag(tokens::kNewlineBefore)) break;
+      // In lowercase text, the first words of the line ("lucknow:", "new delhi:").
       if (IsWord(t) && (t.HasFlag(tokens::kAllCaps) || (t.span.size() == 1 && t.HasFlag(tokens::kCapitalized)) ||
-                        (lower_mode_ && k == i))) {
+                        (lower_mode_ && k - i < 3))) {
         ++words;
         ++k;
         continue;
@@ -800,6 +801,8 @@ void DocResolver::DetectDateline() {
     std::string_view next = Norm(k);
     bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
     if (!delimiter) continue;
+    // Lowercase words before a comma or dash open a sentence, not a dateline ("later, ...").
+    if (lower_mode_ && words > 1 && next != ":" && next != "(") continue;
     // Not a shouted headline: the delimiter comes right after at most four words.
     if (words > 4) continue;
     dateline_begin_ = i;

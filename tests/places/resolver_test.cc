@@ -1058,6 +1058,18 @@ TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
   EXPECT_EQ(m->country, "IN");
 }
 
+// In a mostly lowercase story, a dateline of two or three words ("new delhi:") is found as one of
+// one word ("lucknow:") is.
+TEST_F(WorldResolverTest, LowercaseDatelineOfTwoWords) {
+  Resolve(
+      "new delhi: two ministers met union leaders on friday to discuss the rail strike, which has stranded "
+      "thousands of travellers across the north for a week.");
+  const PlaceMention* m = Find("new delhi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->dateline);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
