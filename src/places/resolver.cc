@@ -209,6 +209,7 @@ class WordClassTable {
              "hamlet",       "countryside", "outskirts",    "tehsil",        "taluka",      "taluk",
              "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
              "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's",
+             "boma",         "payam",  // South Sudan's local units
          }},
         {kRegionNoun,
          {

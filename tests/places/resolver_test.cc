@@ -1070,6 +1070,17 @@ TEST_F(WorldResolverTest, LowercaseDatelineOfTwoWords) {
   EXPECT_TRUE(m->dateline);
 }
 
+// South Sudan's bomas and payams are localities after their names, as villages are: "in Kelbara
+// boma near Yei (Central Equatoria state)".
+TEST_F(WorldResolverTest, BomaAndPayamAreLocalityNouns) {
+  Resolve("On 6 May, rebels clashed with soldiers in Kelbara boma near Yei (Central Equatoria state).");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SS");
+  Resolve("On 6 May, cattle raiders attacked Kelbara payam (Twic county), officials said.");
+  EXPECT_NE(Find("Kelbara"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
