@@ -2571,6 +2571,29 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
+  // "STERLING, Ill. — A boy was shot ... The incident happened ... in Rock Falls": the
+  // dateline opening the event's sentence is where the story was filed, not where it happened.
+  if (best != nullptr && best->dateline) {
+    if (const places::PlaceMention* scene = SceneTown(doc, usable_places, doc_country)) {
+      return make(*scene, "document");
+    }
+  }
+  // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
+  // event its sentence places only in a subdivision took place in the town of that subdivision
+  // named before it in the paragraph, the more precise place.
+  if (best != nullptr && best->precision == places::Precision::kAdmin1 && !best->admin1_code.empty()) {
+    for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
+      const auto& m = *it;
+      if (m.begin_token >= sent.begin_token) continue;
+      uint32_t si = ev.sentence_index;
+      while (si > 0 && sents[si].begin_token > m.begin_token) --si;
+      if (sents[si].paragraph != sent.paragraph) break;
+      if (usable(m) && !m.dateline && m.precision == places::Precision::kCity && m.admin1_code == best->admin1_code &&
+          m.country == best->country) {
+        return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
+      }
+    }
+  }
   if (best != nullptr) {
     // "On <date>, in X, Y state, traders from Z protested": X, not Z.
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sent);
@@ -2600,6 +2623,37 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   return FallbackLocation(doc, doc_country, usable_places, town, title_town);
 }
 
+// "The shooting happened Sunday in the 1400 block of Kelbrook Road in Rock Falls": the first
+// known town after "in" in a sentence saying where it happened ("happened", "occurred",
+// "unfolded", "took place" before it), in the document's country; null if none. Only towns the
+// gazetteer lists: "The incident happened Monday in Kelbrook Park" is more often a
+// neighbourhood of the dateline's city.
+const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations& doc,
+                                                      const std::vector<uint8_t>& usable_places,
+                                                      const std::string& doc_country) {
+  const auto& toks = doc.text->tokens;
+  const auto& sents = doc.text->sentences;
+  size_t si = 0;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
+        m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
+        m.begin_token == 0 || toks[m.begin_token - 1].norm != "in") {
+      continue;
+    }
+    while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;
+    const uint32_t begin = si < sents.size() ? sents[si].begin_token : 0;
+    for (uint32_t k = m.begin_token - 1; k > begin;) {
+      --k;
+      std::string_view w = toks[k].norm;
+      if (w == "happened" || w == "occurred" || w == "unfolded" ||
+          (w == "place" && k > begin && toks[k - 1].norm == "took")) {
+        return &m;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnotations& doc,
                                                             const std::string& doc_country,
                                                             const std::vector<uint8_t>& usable_places,
@@ -2609,6 +2663,7 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
   auto make = [&](const places::PlaceMention& m, std::string_view basis) {
     return MakeLocation(doc, m, basis, doc_country);
   };
+  if (const places::PlaceMention* scene = SceneTown(doc, usable_places, doc_country)) return make(*scene, "document");
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");
   if (town != nullptr) return make(*town, "document");

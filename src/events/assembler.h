@@ -117,6 +117,11 @@ class EventAssembler {
   static const places::PlaceMention* TitleTown(const DocumentAnnotations& doc, const std::string& doc_country);
   static LocationRef MakeLocation(const DocumentAnnotations& doc, const places::PlaceMention& m, std::string_view basis,
                                   const std::string& doc_country);
+  // The town of a sentence saying where it happened ("The shooting happened ... in X"), or null;
+  // LocateEvent's fallbacks take it before the dateline.
+  static const places::PlaceMention* SceneTown(const DocumentAnnotations& doc,
+                                               const std::vector<uint8_t>& usable_places,
+                                               const std::string& doc_country);
   // LocateEvent's last resorts, after the event's sentence and paragraph.
   std::optional<LocationRef> FallbackLocation(const DocumentAnnotations& doc, const std::string& doc_country,
                                               const std::vector<uint8_t>& usable_places,

@@ -114,6 +114,7 @@ class WordClassTable {
              "al",  "ad",   "ar",    "as",  "ash", "az",  "an",  "ath", "at",  "ed",  "es",    "ez",    "en",  "of",
              "and", "upon", "on",    "sur", "am",  "im",  "der", "den", "bin", "ibn", "y",     "i",     "e",   "van",
              "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
+             "imeni",  // Russian/Ukrainian "named after": "Sovkhoz imeni Lenina"
          }},
         {kEnglishJoiner,
          {
@@ -210,6 +211,7 @@ class WordClassTable {
              "hamlet",       "countryside", "outskirts",    "tehsil",        "taluka",      "taluk",
              "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
              "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's",
+             "boma",         "payam",  // South Sudan's local units
          }},
         {kRegionNoun,
          {
@@ -276,6 +278,8 @@ class WordClassTable {
          {
              "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
+             "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
+             "student", "students",
          }},
         {kPersonAfter,
          {
@@ -710,7 +714,11 @@ class DocResolver {
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
+  uint32_t LowerArticleBefore(uint32_t b) const;
+  void CodedNames(std::vector<PlaceMention>* out) const;
+  uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
+  bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
 
@@ -759,17 +767,31 @@ void DocResolver::DetectMode() {
   uint32_t words = 0, caps = 0;
   cap_.assign(N(), 0);
   says_capital_ = false;
+  // A line whose every word is capitalized ("Share Tweet Email Print", a menu) is page
+  // furniture, not prose: its words count for neither.
+  uint32_t line_words = 0, line_caps = 0;
+  auto end_line = [&] {
+    if (line_words > 0 && line_caps == line_words) {
+      words -= line_words;
+      caps -= line_caps;
+    }
+    line_words = line_caps = 0;
+  };
   for (uint32_t i = 0; i < N(); ++i) {
     const Token& t = T(i);
+    if (t.HasFlag(tokens::kNewlineBefore)) end_line();
     if (!IsWord(t)) continue;
     ++words;
+    ++line_words;
     // PERF: here rather than in a pass of its own (Capital).
     if (t.hash == kCapitalHash && i > 0 && i + 1 < N() && t.norm == "capital") says_capital_ = true;
     if (IsCapitalized(doc_, t)) {
       ++caps;
+      ++line_caps;
       cap_[i] = 1;
     }
   }
+  end_line();
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
   lower_mode_ = words >= 12 && caps * 25 < words;
@@ -789,8 +811,9 @@ void DocResolver::DetectDateline() {
     while (k < N() && k - i < 8) {
       const Token& t = T(k);
       if (k > i && t.HasFlag(tokens::kNewlineBefore)) break;
+      // In lowercase text, the first words of the line ("lucknow:", "new delhi:").
       if (IsWord(t) && (t.HasFlag(tokens::kAllCaps) || (t.span.size() == 1 && t.HasFlag(tokens::kCapitalized)) ||
-                        (lower_mode_ && k == i))) {
+                        (lower_mode_ && k - i < 3))) {
         ++words;
         ++k;
         continue;
@@ -814,6 +837,8 @@ void DocResolver::DetectDateline() {
     std::string_view next = Norm(k);
     bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
     if (!delimiter) continue;
+    // Lowercase words before a comma or dash open a sentence, not a dateline ("later, ...").
+    if (lower_mode_ && words > 1 && next != ":" && next != "(") continue;
     // Not a shouted headline: the delimiter comes right after at most four words.
     if (words > 4) continue;
     dateline_begin_ = i;
@@ -1138,6 +1163,19 @@ bool DocResolver::ParenthesisNamesSomething(uint32_t close) const {
   return false;
 }
 
+// Nouns that name only subdivisions after a name ("Kelmor county", "Kelmor LGA"); not "state"
+// or "region", which name institutions too ("Kelmor state media").
+static bool SubdivisionNoun(std::string_view w) {
+  return w == "county" || w == "lga" || w == "district" || w == "province" || w == "governorate" || w == "sub-county" ||
+         w == "subcounty" || w == "upazila" || w == "tehsil" || w == "prefecture";
+}
+
+// Plural place nouns after two names joined by "and" ("Kelbara and Dorvane districts").
+static bool PluralLocalityNoun(std::string_view w) {
+  return w == "villages" || w == "towns" || w == "districts" || w == "areas" || w == "localities" ||
+         w == "municipalities";
+}
+
 // Whether a connector before `next` can be the Arabic article joining a name: the assimilated
 // forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
 // at Tutah", "Wadi ash Shati"); any other connector always.
@@ -1155,6 +1193,7 @@ static bool ArticleFits(std::string_view connector, std::string_view next) {
 // articles that are English words ("As", "At", "An", "En") not at a sentence start ("As
 // Aleppo burned").
 uint32_t DocResolver::ArticleBefore(uint32_t b) const {
+  if (uint32_t a = LowerArticleBefore(b); a != b) return a;
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) return b;
   const uint32_t a = b - 1;
   std::string_view w = Norm(a);
@@ -1175,6 +1214,37 @@ uint32_t DocResolver::ArticleBefore(uint32_t b) const {
   return a;
 }
 
+// "al Mukalla", "al-Hasakeh", "el Kelbara": the Arabic article in lowercase, alone or joined by
+// a hyphen, before the capitalized word at `a` + 1 or `a` + 2 begins a name as "Al" does. Returns
+// that capitalized word's token when `a` is such an article, else `a`. Not in a mostly lowercase
+// document, and not inside a longer name: after a capitalized word the article is a connector
+// of that name ("Jabal al Zawiya", "Bahr el Ghazal", "Ain al-Arab").
+uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
+  if (lower_mode_ || a + 1 >= N() || Cap(a) || !IsWord(T(a))) return a;
+  std::string_view w = Norm(a);
+  if (w != "al" && w != "el") return a;
+  if (a > 0 && (Cap(a - 1) || (Norm(a - 1) == "-" && !T(a).HasFlag(tokens::kSpaceBefore)))) return a;
+  uint32_t b = a + 1;
+  if (Norm(b) == "-" && !T(b).HasFlag(tokens::kSpaceBefore)) {
+    ++b;
+    if (b >= N() || T(b).HasFlag(tokens::kSpaceBefore)) return a;
+  } else if (!T(b).HasFlag(tokens::kSpaceBefore)) {
+    return a;
+  }
+  if (!Cap(b) || AllCaps(b) || T(b).HasFlag(tokens::kNewlineBefore)) return a;
+  return b;
+}
+
+// The inverse of AfterLowerArticle: the article's token when one begins the name whose first
+// capitalized word is `b`, else `b`.
+uint32_t DocResolver::LowerArticleBefore(uint32_t b) const {
+  if (b < 1) return b;
+  uint32_t a = b - 1;
+  if (Norm(a) == "-" && a > 0) --a;
+  return AfterLowerArticle(a) == b ? a : b;
+}
+
+
 namespace {
 // The index of `token` in the increasing `tokens`, or -1.
 int IndexOf(const std::vector<uint32_t>& tokens, uint32_t token) {
@@ -1189,17 +1259,30 @@ int DocResolver::RawEndingAt(uint32_t token) const { return IndexOf(raw_ends_, t
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
+// Whether token `k` is the Persian ezafe ("e", "i", "ye", "yi" in lowercase) attached by a hyphen
+// to the capitalized word before it: "Nawa-e Barakzayi", "Pul-e Charkhi", "Shar-i-Shali".
+bool DocResolver::Ezafe(uint32_t k) const {
+  if (k < 2 || lower_mode_ || Cap(k) || !IsWord(T(k)) || T(k).HasFlag(tokens::kSpaceBefore)) return false;
+  std::string_view w = Norm(k);
+  if (w != "e" && w != "i" && w != "ye" && w != "yi") return false;
+  return Norm(k - 1) == "-" && !T(k - 1).HasFlag(tokens::kSpaceBefore) && Cap(k - 2);
+}
+
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
     // "Kazakh-born" or a line start: nothing to the left; an attached hyphen joins.
     if (b < 2 || T(b).HasFlag(tokens::kNewlineBefore) || Norm(b - 1) != "-" || T(b - 1).HasFlag(tokens::kSpaceBefore)) {
       return false;
     }
+    // "Shar-i-Shali": the ezafe between hyphens.
+    if (Ezafe(b - 2)) return true;
     // "Kazakh-born" no; "Jabal al-Zawiya", "Mogadishu-Hodan": the name goes on to the left.
     if (Cap(b - 2)) return true;
     return IsWord(T(b - 2)) && ForeignConnector(b - 2) && b >= 3 && Cap(b - 3);
   }
   uint32_t k = b - 1;
+  // "Nawa-e Barakzayi": the Persian ezafe joins the name to the word before it.
+  if (Ezafe(k)) return true;
   // "Melanie F. Santos": a first name and a middle initial.
   if (b >= 3 && Norm(k) == "." && !T(k).HasFlag(tokens::kSpaceBefore) && IsWord(T(b - 2)) &&
       T(b - 2).span.size() == 1 && Cap(b - 2) && T(b - 2).HasFlag(tokens::kSpaceBefore) && Cap(b - 3) &&
@@ -1411,8 +1494,10 @@ void DocResolver::Support() {
 
     // Context. The word before the name, skipping lowercase adjectives ("in northern Syria",
     // "in the Bronx"); a capitalized one is part of the name ("in East Side").
-    uint32_t p = r.b;
-    while (p > 0 && p + 2 > r.b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
+    // "in al-Hasakeh": a lowercase article before the name is part of it.
+    const uint32_t written_b = LowerArticleBefore(r.b);
+    uint32_t p = written_b;
+    while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     // PERF: the word classes of the words around the name, from the per-token cache.
@@ -1623,6 +1708,10 @@ void DocResolver::Support() {
       bool strong_record = official_region || max_pop >= 20000;
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
                 (r.qualifier && strong_record);
+      // "the temple city", "the walled city": a name ending in "city" or "town" is a
+      // description here (no capitals tell it from Temple City, California), unless it is the
+      // dateline.
+      if (r.e - r.b >= 2 && (Norm(r.e - 1) == "city" || Norm(r.e - 1) == "town") && !r.dateline) ok = false;
       if (!ok) r.rejected = true;
       continue;
     }
@@ -2336,6 +2425,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {
           continue;
         }
+        // "Nawa-e Barakzayi", "Shar-i-Shali": the ezafe and the word after it.
+        if (u.norm == "-" && attached && k + 2 < s.end_token && Ezafe(k + 1)) {
+          uint32_t c = k + 2;
+          if (Norm(c) == "-" && !T(c).HasFlag(tokens::kSpaceBefore)) ++c;
+          if (c < s.end_token && Cap(c) && !AllCaps(c)) {
+            k = c - 1;
+            continue;
+          }
+        }
         break;
       }
       if (words == 0 || e >= N()) continue;
@@ -2353,8 +2451,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         --e;
         titled_locality = true;
       }
-      std::string_view before = i > 0 ? Norm(i - 1) : std::string_view();
-      std::string_view before2 = i > 1 ? Norm(i - 2) : std::string_view();
+      // "near al-Kelmoun": a lowercase article begins the name as written.
+      const uint32_t w0 = LowerArticleBefore(i);
+      std::string_view before = w0 > 0 ? Norm(w0 - 1) : std::string_view();
+      std::string_view before2 = w0 > 1 ? Norm(w0 - 2) : std::string_view();
       // "at" only with a qualifier or a place noun after the name ("located at Zamanly,
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
@@ -2367,8 +2467,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                       before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
-        prep = i > 1 && (covered[i - 2] || !extra->empty()) &&
-               (RawEndingAt(i - 1) >= 0 || (!extra->empty() && extra->back().end_token == i - 1));
+        prep = w0 > 1 && (covered[w0 - 2] || !extra->empty()) &&
+               (RawEndingAt(w0 - 1) >= 0 || (!extra->empty() && extra->back().end_token == w0 - 1));
       }
       std::string_view after = Norm(e);
       uint32_t k = e;
@@ -2380,11 +2480,24 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
-      bool locality = titled_locality || named_after || station ||
-                      (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
-                       (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" &&
-                       after != "ward");
+      bool locality =
+          titled_locality || named_after || station || PluralLocalityNoun(after) ||
+          (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
+           (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" && after != "ward");
       if (locality) ++k;
+      // "in Kelbara and Dorvane districts, Kandahar", "Kelbara and Dhi Kelmos areas (Mukalla,
+      // Hadramawt)": two localities named before one plural place noun; the first is placed as the
+      // second is, by what follows the noun.
+      if (!locality && after == "and" && e + 1 < s.end_token && Cap(e + 1) && !AllCaps(e + 1)) {
+        uint32_t eb = e + 1;
+        while (eb < s.end_token && eb < e + 5 && Cap(eb) && IsWord(T(eb))) ++eb;
+        // Not "the Kelbara and Dorvane villages of Kelmor district": villages of a district
+        // named after its town are placed as one village is (by the town, docs/output.md).
+        if (eb + 1 < N() && PluralLocalityNoun(Norm(eb)) && Norm(eb + 1) != "of" && Norm(eb + 1) != "in") {
+          locality = true;
+          k = eb + 1;
+        }
+      }
       if (station && Norm(k) == "station") ++k;
       if (station && k < N() && (Norm(k) == "area" || Norm(k) == "limits")) ++k;
       // "Dharmsal sector area (Rajouri district, J&K)": a second place noun.
@@ -2440,7 +2553,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                            static const std::unordered_set<std::string_view> kSet{"village", "town", "city", "commune", "municipality", "locality", "region"};
                            return kSet.count(before2) > 0;
                          }()) &&
-                         i > 2 && Norm(i - 3) == "the";
+                         w0 > 2 && Norm(w0 - 3) == "the";
       // "shelled Kinda in Idleb": a name placed in a known place.
       bool placed_in = false;
       // "shelled Kelbara and its outskirts in Idleb", "Kelbara and surrounding areas in the
@@ -2460,8 +2573,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
-      if (pk + 1 < N() && placed_word && i > s.begin_token && IsWord(T(i - 1)) && !Cap(i - 1) && !(C(i - 1) & kTitle) &&
-          Norm(i - 1) != "'s") {  // "St. Luke's Hospital in X": an owner's facility
+      if (pk + 1 < N() && placed_word && w0 > s.begin_token && IsWord(T(w0 - 1)) && !Cap(w0 - 1) &&
+          !(C(w0 - 1) & kTitle) && Norm(w0 - 1) != "'s") {  // "St. Luke's Hospital in X": an owner's facility
         // "Tal Hamra in the western countryside of Tell Abiad", "Jarablus city in north - eastern
         // countryside of Aleppo": directions and the countryside stand between.
         uint32_t qk = pk + 1;
@@ -2470,10 +2583,17 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                 Norm(qk) == "outskirts" || Norm(qk) == "vicinity")) {
           ++qk;
         }
-        int q = RawStartingAt(qk);
+        int q = RawStartingAt(AfterLowerArticle(qk));  // "in al-Hasakeh"
         if (q >= 0 && !raws_[q].rejected && !raws_[q].demonym && !raws_[q].actor && raws_[q].chosen >= 0) {
           placed_in = true;
           if (qualifier < 0) qualifier = q;
+        } else if ((q < 0 || raws_[q].rejected || raws_[q].chosen < 0) && Cap(qk) && !AllCaps(qk)) {
+          // "Kelbara in Kelmor county (Central Equatoria state)", "Dorvane in Kelmor LGA": a
+          // subdivision the gazetteer lacks, which the text names as one (a noun that names only
+          // subdivisions, after at most three capitalized words).
+          uint32_t qe = qk;
+          while (qe < N() && qe < qk + 3 && Cap(qe) && IsWord(T(qe)) && !SubdivisionNoun(Norm(qe))) ++qe;
+          placed_in = qe < N() && SubdivisionNoun(Norm(qe)) && RawStartingAt(qe) < 0;
         }
       }
       // "explosions near Lozove.": a place name alone after "near", "in" or "outside" at the
@@ -2493,10 +2613,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         continue;
       }
       PlaceMention m;
-      m.begin_token = i;
+      m.begin_token = w0;
       m.end_token = e;
-      m.span = Span{T(i).span.begin, T(e - 1).span.end};
-      m.name = std::string(Text(i, e));
+      m.span = Span{T(w0).span.begin, T(e - 1).span.end};
+      m.name = std::string(Text(w0, e));
       m.listed = false;
       m.precision = Precision::kCity;
       if (qualifier >= 0 && raws_[qualifier].chosen >= 0 && !raws_[qualifier].abroad_country.empty()) {
@@ -2521,7 +2641,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (qualifier >= 0 && k < N() && Norm(k) == "," && raws_[qualifier].b == k + 1) {
         unlisted_qualifiers_.push_back(raws_[qualifier].b);
       }
-      for (uint32_t c = i; c < e; ++c) covered[c] = true;
+      for (uint32_t c = w0; c < e; ++c) covered[c] = true;
       i = e - 1;
     }
   }
@@ -2605,6 +2725,122 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
       kept.push_back(std::move(m));
     }
     *out = std::move(kept);
+  }
+  CodedNames(out);
+}
+
+// Coders' notes write the name a place is coded under in square brackets after the name the
+// source used: "the village of Kelbane [Kelbani] (Ouallam, Tillaberi)", "in Paros [coded
+// to Parikia]", "picketed the town hall [coded to Athens-Kelmora Quarter]". The bracketed
+// name replaces the place before the brackets as the place of events (it says where the event
+// is coded; the written one stays, marked a qualifier, for the document's country) and takes
+// its country and subdivision; a name the gazetteer knows keeps its own, and one holding a
+// known place ("Athens-Kelmora Quarter") is that place, written as the coders name it (as a
+// site named after a place is: `name` the place, the span the words). A bare bracketed name
+// needs a place or a locality noun ("camp", "village") before it; after "coded to", "coded as"
+// or "coded at" it stands alone (in the place before it, else the document's country).
+// Brackets holding anything else ("[assumed military]", "[Size=no report]") are left alone.
+void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
+  for (uint32_t o = 0; o + 2 < N(); ++o) {
+    if (Norm(o) != "[") continue;
+    uint32_t b = o + 1;
+    const bool coded =
+        Norm(b) == "coded" && b + 2 < N() && (Norm(b + 1) == "to" || Norm(b + 1) == "as" || Norm(b + 1) == "at");
+    if (coded) b += 2;
+    // The name: capitalized words, attached hyphens and lowercase connectors inside.
+    uint32_t e = b;
+    while (e < N() && e < b + 10 && Norm(e) != "]") {
+      const bool word = IsWord(T(e)) && (Cap(e) || (e > b && (C(e) & kConnector)));
+      const bool hyphen = Norm(e) == "-" && e > b && !T(e).HasFlag(tokens::kSpaceBefore);
+      if (!word && !hyphen) break;
+      ++e;
+    }
+    if (e == b || e >= N() || Norm(e) != "]" || !Cap(e - 1)) continue;
+    // The place written before the brackets, if any.
+    int before = -1;
+    for (size_t i = 0; i < out->size(); ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.end_token == o && !m.demonym && !m.actor) before = static_cast<int>(i);
+    }
+    // "Kelbaroye [Kelbaroy] (Anchawadi, Gao)": a name the gazetteer lacks, before the place
+    // notes' parentheses; the places in them locate the coded name.
+    int noted = -1;
+    if (before < 0 && o > 0 && Cap(o - 1) && e + 1 < N() && Norm(e + 1) == "(") {
+      for (size_t i = 0; i < out->size(); ++i) {
+        const PlaceMention& m = (*out)[i];
+        if (m.begin_token > e + 1 && m.begin_token < e + 12 && !m.demonym && !m.actor && noted < 0) {
+          bool closed = false;
+          for (uint32_t k = e + 2; k < m.begin_token; ++k) closed |= Norm(k) == ")";
+          if (!closed) noted = static_cast<int>(i);
+        }
+      }
+    }
+    if (!coded && before < 0 && noted < 0 && !(o > 0 && (C(o - 1) & kLocalityNoun) && !Cap(o - 1))) continue;
+    // A known place naming the whole bracket keeps its resolution; anything else inside goes.
+    int inside = -1;
+    for (size_t i = 0; i < out->size(); ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.begin_token == b && m.end_token == e && !m.demonym && !m.actor) inside = static_cast<int>(i);
+    }
+    // "Grodno [Hrodna]": two spellings of one known place; nothing to replace.
+    if (inside >= 0 && before >= 0 && (*out)[inside].listed && (*out)[before].listed &&
+        (*out)[inside].name == (*out)[before].name && (*out)[inside].country == (*out)[before].country) {
+      o = e;
+      continue;
+    }
+    // "[coded to Athens-Kelmora Quarter]", "[coded to Kelmora-Central Athens]": a known place
+    // inside the name (the first) is where it lies.
+    int lead = -1;
+    for (size_t i = 0; i < out->size() && lead < 0 && inside < 0; ++i) {
+      const PlaceMention& m = (*out)[i];
+      if (m.begin_token >= b && m.end_token <= e && m.listed && !m.demonym && !m.actor) lead = static_cast<int>(i);
+    }
+    PlaceMention coded_place;
+    if (inside >= 0) {
+      coded_place = (*out)[inside];
+    } else if (lead >= 0) {
+      // That place, written as the coders name its part (as a site named after a place is:
+      // `name` the place, its span the words written).
+      coded_place = (*out)[lead];
+      coded_place.begin_token = b;
+      coded_place.end_token = e;
+      coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
+      if (explain_) coded_place.why = "coded name in brackets, in " + coded_place.name;
+    } else {
+      coded_place.begin_token = b;
+      coded_place.end_token = e;
+      coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
+      coded_place.name = std::string(Text(b, e));
+      coded_place.listed = false;
+      coded_place.precision = Precision::kCity;
+      const PlaceMention* from = before >= 0 ? &(*out)[before] : noted >= 0 ? &(*out)[noted] : nullptr;
+      if (from) {
+        coded_place.country = from->country;
+        coded_place.admin1_code = from->admin1_code;
+        coded_place.admin1_name = from->admin1_name;
+      } else {
+        coded_place.country = doc_country_;
+      }
+      if (explain_) coded_place.why = "coded name in brackets; not in the gazetteer";
+    }
+    if (explain_ && before >= 0) coded_place.why += "; replaces " + std::string(Text((*out)[before].begin_token, o));
+    std::vector<PlaceMention> kept;
+    kept.reserve(out->size());
+    for (size_t i = 0; i < out->size(); ++i) {
+      PlaceMention& m = (*out)[i];
+      // The written place stays for the document's country, as the place locating the coded
+      // name (a qualifier, which no event takes).
+      if (static_cast<int>(i) == before) m.qualifier = true;
+      if (m.begin_token >= b && m.end_token <= e) continue;
+      if (m.begin_token > e && !coded_place.name.empty()) {
+        kept.push_back(std::move(coded_place));
+        coded_place.name.clear();
+      }
+      kept.push_back(std::move(m));
+    }
+    if (!coded_place.name.empty()) kept.push_back(std::move(coded_place));
+    *out = std::move(kept);
+    o = e;
   }
 }
 

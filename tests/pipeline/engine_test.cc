@@ -960,6 +960,68 @@ TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
   EXPECT_EQ(PlaceOfOnly(venue, EventType::kProtest), "Johannesburg");
 }
 
+// A coder's note in square brackets names where the event is coded ("[coded to
+// Athens-Kelmora Quarter]", "Kelbaroye [Kelbaroy] (Anchawadi, Gao)"): the event takes that name.
+TEST(EventAssembler, CodedNameInBracketsPlacesTheEvent) {
+  auto coded =
+      CodeText("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay.");
+  EXPECT_EQ(PlaceOfOnly(coded, EventType::kProtest), "Athens-Kelmora Quarter");
+  auto bare = CodeText("On 4 May, gunmen killed a herder in the area of Kelbaroye [Kelbaroy] (Anchawadi, Gao).");
+  EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Kelbaroy");
+}
+
+// Of two localities named together before a plural place noun ("in Kelbara and Dorvane
+// districts, Kandahar"), the event takes the first.
+TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
+  auto pair = CodeText("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
+  EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
+}
+
+// A locality placed in a county or LGA the gazetteer lacks is where the event happened.
+TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
+  auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelbara");
+}
+
+// A sentence saying where it happened ("The incident happened ... in Rock Falls") places the
+// events nothing nearer places, before the dateline (often the reporter's town), when it names a
+// town the gazetteer knows (a name it lacks is more often a neighbourhood of the dateline's city).
+TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nThe incident happened at a home "
+      "on Kelbrook Lane in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  // Without such a sentence, the dateline; nor does a neighbourhood the gazetteer lacks move it.
+  auto dateline = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nHis family lives in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(dateline, EventType::kAssault), "STERLING");
+  auto quarter = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nThe incident happened on Monday "
+      "in Kelbrook Park.");
+  EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
+}
+
+// An event a later sentence places only in a subdivision ("raids across Biobio") took
+// place in the town of that subdivision the note named before ("in Kelmora (Biobio)"): the
+// more precise place.
+TEST(EventAssembler, TownNamedBeforeBeatsItsSubdivision) {
+  auto cd = CodeText(
+      "On 8 May, in Kelmora (Biobio), three lorries of a firm were burned overnight. Armed men have "
+      "attacked farms across Biobio for months.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelmora");
+  // A town of another subdivision does not.
+  auto other = CodeText(
+      "On 8 May, in Kelmora (Araucania), three lorries of a firm were burned overnight. Armed men have "
+      "attacked farms across Biobio for months.");
+  EXPECT_EQ(PlaceOfOnly(other, EventType::kAssault), "Biobio");
+}
+
+// A lowercase Arabic article begins the written name of the event's place ("in al Mukalla").
+TEST(EventAssembler, LowercaseArabicArticleIsPartOfThePlaceText) {
+  auto article = CodeText("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
+  EXPECT_EQ(PlaceOfOnly(article, EventType::kAssault), "al Mukalla");
+}
+
 // "between A and B": the event is placed at the first of the two towns; "from A to B" is no
 // such pair.
 TEST(EventAssembler, BetweenTwoTownsTakesTheFirst) {

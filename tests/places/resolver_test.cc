@@ -878,6 +878,212 @@ TEST_F(WorldResolverTest, ArabicArticleIsPartOfTheWrittenName) {
   EXPECT_EQ(Find("As Mukalla"), nullptr);
 }
 
+// The article written in lowercase, with a space or a hyphen ("al Mukalla", "al-Mukalla",
+// "el Kelbara"), begins the name as the capitalized one does: the name as written includes it,
+// and the word before it gives the name its support ("near al-Kelmoun in Deir-ez-Zor", "shelled
+// Kelbara in al-Hasakeh"). Inside a longer name ("Jabal al Zawiya", "Bahr el Ghazal") it stays a
+// connector.
+TEST_F(WorldResolverTest, LowercaseArabicArticleBeginsTheName) {
+  Resolve("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
+  const PlaceMention* m = Find("al Mukalla");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "YE");
+  Resolve("On 5 May, gunmen killed a fisherman in al-Mukalla over a debt.");
+  ASSERT_NE(Find("al-Mukalla"), nullptr);
+  Resolve("On 6 May, rebels shelled Kelbara in al-Hasakeh with mortars.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "SY");
+  Resolve("On 6 May, airstrikes hit a depot near al-Kelmoun in Deir-ez-Zor.");
+  m = Find("al-Kelmoun");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  Resolve("On 6 May, rebels shelled positions in Jabal al Zawiya with rockets.");
+  EXPECT_EQ(Find("al Zawiya"), nullptr);
+  EXPECT_EQ(Find("Zawiya"), nullptr);
+}
+
+// Coders' notes give the name a place is coded under in square brackets after the written
+// one ("Kelbane [Kelbani]", "outside the town hall [coded to Athens-Kelmora Quarter]", "in Paros
+// [coded to Parikia]"): that name, in the written place's country, is the place; the written one
+// stays as its qualifier (for the document's country, never an event's place). Brackets holding
+// anything but a name ("[assumed military]", "[Size=no report]") name no place.
+TEST_F(WorldResolverTest, BracketedNameReplacesThePlaceBeforeIt) {
+  Resolve("On 4 May, gunmen killed two herders in the village of Kelbane [Kelbani] (Ouallam, Tillaberi).");
+  const PlaceMention* written = Find("Kelbane");
+  if (written != nullptr) EXPECT_TRUE(written->qualifier);
+  const PlaceMention* m = Find("Kelbani");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "NE");
+  Resolve("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay in Greece.");
+  m = Find("Athens-Kelmora Quarter");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "GR");
+  EXPECT_FALSE(m->listed);
+  Resolve("On 4 May, fishermen protested in Paros [coded to Parikia] over fuel prices.");
+  written = Find("Paros");
+  ASSERT_NE(written, nullptr);
+  EXPECT_TRUE(written->qualifier);
+  m = Find("Parikia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "GR");
+  // Before the place notes' parentheses, a name the gazetteer lacks is placed by them.
+  Resolve("On 4 May, gunmen killed a herder in the area of Kelbaroye [Kelbaroy] (Anchawadi, Gao).");
+  m = Find("Kelbaroy");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "ML");
+  // Two spellings of one known place: both stay.
+  Resolve("On 4 May, about 30 people protested in Kiev [Kyiv] over rents.");
+  EXPECT_NE(Find("Kiev"), nullptr);
+  EXPECT_NE(Find("Kyiv"), nullptr);
+  Resolve("On 4 May, soldiers [Malian] shot a trader in Kelbara village [Size=no report] (Mopti).");
+  EXPECT_EQ(Find("Size"), nullptr);
+  EXPECT_NE(Find("Kelbara"), nullptr);
+  for (const PlaceMention& p : mentions_) EXPECT_TRUE(p.listed || p.span.Of(text_) == "Kelbara") << p.name;
+}
+
+// Two localities the gazetteer lacks named together before a plural place noun ("in Kelbara and
+// Dorvane districts, Kandahar", "took Kelbara and Dhi Kelmos areas (Mukalla, Hadramawt)") are
+// both places; not two names joined by "and" before another noun ("talks between Kelbara and
+// Dorvane leaders").
+TEST_F(WorldResolverTest, LocalitiesNamedInPairs) {
+  Resolve("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  m = Find("Dorvane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  Resolve("On 3 May, militants took control of Kelbara and Dhi Kelmos areas (Mukalla, Hadramawt) after clashes.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "YE");
+  EXPECT_NE(Find("Dhi Kelmos"), nullptr);
+  Resolve("On 3 May, talks between Kelbara and Dorvane leaders in Syria failed.");
+  EXPECT_EQ(Find("Kelbara"), nullptr);
+}
+
+// A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
+// in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
+// locality, as one placed in a known subdivision is; not a firm's or a person's name before a
+// subdivision noun that is no place ("Kelbara in Dorvane state media").
+TEST_F(WorldResolverTest, NamePlacedInAnUnlistedSubdivision) {
+  Resolve("On 3 May, rebels attacked army positions at Kelbara in Dorvane county (Central Equatoria state).");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SS");
+  Resolve("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "NG");
+  Resolve("On 3 May, Kelmora Holdings said Kelbara in Dorvane was closed.");
+  EXPECT_EQ(Find("Kelbara"), nullptr);
+}
+
+// "imeni" ("named after") joins post-Soviet place names as "de" joins Spanish ones: "Shakhta
+// imeni Kelbarova, Donetsk" is one locality, not the village of Shakhta.
+TEST_F(WorldResolverTest, ImeniJoinsAName) {
+  Resolve("On 3 May, forces fired mortars in the area of Shakhta imeni Kelbarova, Donetsk.");
+  EXPECT_EQ(Find("Shakhta"), nullptr);
+  const PlaceMention* m = Find("Shakhta imeni Kelbarova");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "UA");
+}
+
+// A town's name before a noun for people is where they live ("a Blytheville man"), whichever
+// people it names: teens, a toddler, children, students.
+TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
+  Resolve("Two Blytheville teens were charged with murder on Friday.");
+  const PlaceMention* m = Find("Blytheville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  Resolve("A St. Louis toddler was wounded by a stray bullet.");
+  m = Find("St. Louis");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-MO");
+  Resolve("Three Blytheville students were hurt.");
+  EXPECT_NE(Find("Blytheville"), nullptr);
+}
+
+// The English press name of a city that GeoNames files under its own language's name
+// ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
+TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
+  Resolve("Police detained 12 protesters in Rostov-on-Don on Friday.");
+  const PlaceMention* m = Find("Rostov-on-Don");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "RU");
+  EXPECT_EQ(m->name, "Rostov-na-Donu");
+}
+
+// The Persian ezafe ("-e", "-i") joins the words of a name: "Kelbar-e Barakzayi district" is one
+// locality, not the place "Barakzayi"; so is "Shar-i-Kelbar".
+TEST_F(WorldResolverTest, EzafeJoinsAName) {
+  Resolve("On 3 May, a roadside bomb killed 2 soldiers in Kelbar-e Barakzayi district, Helmand.");
+  EXPECT_EQ(Find("Barakzayi"), nullptr);
+  const PlaceMention* m = Find("Kelbar-e Barakzayi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "AF");
+  Resolve("On 3 May, two militants were killed at Shar-i-Kelbar town (Pulwama district, J&K).");
+  m = Find("Shar-i-Kelbar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
+// In a mostly lowercase document, the press names of Indian cities that GeoNames spells
+// otherwise ("ayodhya" for Ajodhya, "faizabad" for Fyzabad) are found, and a name ending in
+// "city" or "town" ("the temple city") is a description, not Temple City, California.
+TEST_F(WorldResolverTest, LowercaseIndianCitiesAndDescriptions) {
+  Resolve(
+      "ayodhya: about two hundred sevaks walked through the old lanes on tuesday and later gathered in the "
+      "temple city near the river, where the police watched them closely all day long.");
+  const PlaceMention* m = Find("ayodhya");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_EQ(Find("temple city"), nullptr);
+  Resolve(
+      "faizabad: over forty party workers were held by the police on wednesday for holding a sit-in near "
+      "the district office over the arrest of a local leader in the town.");
+  m = Find("faizabad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
+// Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
+// are page furniture: they do not make a lowercase story look capitalized.
+TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
+  Resolve(
+      "Share Tweet Email Print\n\nlucknow: police on sunday held six men in connection with the clash "
+      "near the old market, officials said. the men were produced before a local court later in the day and "
+      "sent to jail. more police were posted in the area to keep the peace.\n\nShare Tweet Email Print");
+  const PlaceMention* m = Find("lucknow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
+// In a mostly lowercase story, a dateline of two or three words ("new delhi:") is found as one of
+// one word ("lucknow:") is.
+TEST_F(WorldResolverTest, LowercaseDatelineOfTwoWords) {
+  Resolve(
+      "new delhi: two ministers met union leaders on friday to discuss the rail strike, which has stranded "
+      "thousands of travellers across the north for a week.");
+  const PlaceMention* m = Find("new delhi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+  EXPECT_TRUE(m->dateline);
+}
+
+// South Sudan's bomas and payams are localities after their names, as villages are: "in Kelbara
+// boma near Yei (Central Equatoria state)".
+TEST_F(WorldResolverTest, BomaAndPayamAreLocalityNouns) {
+  Resolve("On 6 May, rebels clashed with soldiers in Kelbara boma near Yei (Central Equatoria state).");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SS");
+  Resolve("On 6 May, cattle raiders attacked Kelbara payam (Twic county), officials said.");
+  EXPECT_NE(Find("Kelbara"), nullptr);
+}
+
 // A common word opening a sentence is no place because a noun follows it ("One man", "Mobile
 // home"), while the same words with a preposition or an agency after them are.
 TEST_F(WorldResolverTest, CommonWordOpeningASentenceIsNoPlace) {
