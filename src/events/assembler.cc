@@ -1941,8 +1941,9 @@ const places::PlaceMention* EventAssembler::TitleTown(const DocumentAnnotations&
 std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnotations& doc) const {
   const std::vector<uint8_t> usable_places = UsablePlaces(doc);
   const std::string country = DocumentCountry(doc);
-  return FallbackLocation(doc, country, usable_places, DocumentTown(doc, usable_places, country),
-                          TitleTown(doc, country));
+  return FallbackLocation(doc, country, usable_places,
+                          DocumentPlaces{DocumentTown(doc, usable_places, country), TitleTown(doc, country),
+                                         SceneTown(doc, usable_places, country)});
 }
 
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
@@ -1980,9 +1981,10 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   // names and demonyms matched in the text.
   const std::vector<uint8_t> usable_places = UsablePlaces(doc);
   const std::string doc_country_resolved = DocumentCountry(doc);
-  const places::PlaceMention* town = DocumentTown(doc, usable_places, doc_country_resolved);
   const std::vector<uint32_t> redirects = PlaceRedirects(doc);
-  const places::PlaceMention* title_town = TitleTown(doc, doc_country_resolved);
+  const DocumentPlaces doc_places{DocumentTown(doc, usable_places, doc_country_resolved),
+                                  TitleTown(doc, doc_country_resolved),
+                                  SceneTown(doc, usable_places, doc_country_resolved)};
   for (auto& ev : *out) {
     const SentenceAnnotations* s = annotations_of(ev.sentence_index);
     // Date: the mention in the event's sentence nearest the trigger; else the latest mention in
@@ -2041,7 +2043,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // one after the trigger counts a little nearer: "arrested 15 people in Almaty"), else the
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
-    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, town, title_town);
+    ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, doc_places);
   }
 }
 
@@ -2518,8 +2520,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
                                                        const std::string& doc_country,
                                                        const std::vector<uint8_t>& usable_places,
                                                        const std::vector<uint32_t>& redirects,
-                                                       const places::PlaceMention* town,
-                                                       const places::PlaceMention* title_town) const {
+                                                       const DocumentPlaces& doc_places) const {
   const auto& sents = doc.text->sentences;
   const auto& sent = sents[ev.sentence_index];
   auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
@@ -2574,9 +2575,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // "STERLING, Ill. — A boy was shot ... The incident happened ... in Rock Falls": the
   // dateline opening the event's sentence is where the story was filed, not where it happened.
   if (best != nullptr && best->dateline) {
-    if (const places::PlaceMention* scene = SceneTown(doc, usable_places, doc_country)) {
-      return make(*scene, "document");
-    }
+    if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
   }
   // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
   // event its sentence places only in a subdivision took place in the town of that subdivision
@@ -2620,7 +2619,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
   }
-  return FallbackLocation(doc, doc_country, usable_places, town, title_town);
+  return FallbackLocation(doc, doc_country, usable_places, doc_places);
 }
 
 // "The shooting happened Sunday in the 1400 block of Kelbrook Road in Rock Falls": the first
@@ -2657,21 +2656,20 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
 std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnotations& doc,
                                                             const std::string& doc_country,
                                                             const std::vector<uint8_t>& usable_places,
-                                                            const places::PlaceMention* town,
-                                                            const places::PlaceMention* title_town) const {
+                                                            const DocumentPlaces& doc_places) const {
   auto usable = [&](const places::PlaceMention& m) { return usable_places[&m - doc.places.data()] != 0; };
   auto make = [&](const places::PlaceMention& m, std::string_view basis) {
     return MakeLocation(doc, m, basis, doc_country);
   };
-  if (const places::PlaceMention* scene = SceneTown(doc, usable_places, doc_country)) return make(*scene, "document");
+  if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
   for (const auto& m : doc.places)
     if (m.dateline && usable(m)) return make(m, "dateline");
-  if (town != nullptr) return make(*town, "document");
-  if (title_town != nullptr) {
+  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
+  if (doc_places.title_town != nullptr) {
     // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town (the span is
     // into the title; no site words: those would be the text's tokens).
-    LocationRef l = make(*title_town, "title");
-    l.span = title_town->span;
+    LocationRef l = make(*doc_places.title_town, "title");
+    l.span = doc_places.title_town->span;
     return l;
   }
   if (doc_country.empty()) return std::nullopt;

@@ -122,15 +122,19 @@ class EventAssembler {
   static const places::PlaceMention* SceneTown(const DocumentAnnotations& doc,
                                                const std::vector<uint8_t>& usable_places,
                                                const std::string& doc_country);
+  // The document's places that do not depend on the event (PERF: found once per document).
+  struct DocumentPlaces {
+    const places::PlaceMention* town = nullptr;        // DocumentTown
+    const places::PlaceMention* title_town = nullptr;  // TitleTown
+    const places::PlaceMention* scene = nullptr;       // SceneTown
+  };
   // LocateEvent's last resorts, after the event's sentence and paragraph.
   std::optional<LocationRef> FallbackLocation(const DocumentAnnotations& doc, const std::string& doc_country,
                                               const std::vector<uint8_t>& usable_places,
-                                              const places::PlaceMention* town,
-                                              const places::PlaceMention* title_town) const;
+                                              const DocumentPlaces& doc_places) const;
   std::optional<LocationRef> LocateEvent(const DocumentAnnotations& doc, const Event& ev,
                                          const std::string& doc_country, const std::vector<uint8_t>& usable_places,
-                                         const std::vector<uint32_t>& redirects, const places::PlaceMention* town,
-                                         const places::PlaceMention* title_town) const;
+                                         const std::vector<uint32_t>& redirects, const DocumentPlaces& doc_places) const;
 
   const lexicon::Lexicon& lexicon_;
   const match::PhraseMatcher& triggers_;
