@@ -716,6 +716,18 @@ class DocResolver {
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
+  // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
+  // listed, no country yet.
+  PlaceMention UnlistedAt(uint32_t b, uint32_t e) const {
+    PlaceMention m;
+    m.begin_token = b;
+    m.end_token = e;
+    m.span = Span{T(b).span.begin, T(e - 1).span.end};
+    m.name = std::string(Text(b, e));
+    m.listed = false;
+    m.precision = Precision::kCity;
+    return m;
+  }
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool Ezafe(uint32_t k) const;
@@ -2365,14 +2377,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         g_.record(raws_[q].cands[raws_[q].chosen].record).Kind() != PlaceKind::kCity) {
       const Raw& qr = raws_[q];
       uint32_t rec = qr.cands[qr.chosen].record;
-      PlaceMention m;
-      m.begin_token = dateline_begin_;
-      m.end_token = dateline_name_end_;
-      m.span = Span{T(dateline_begin_).span.begin, T(dateline_name_end_ - 1).span.end};
-      m.name = std::string(Text(dateline_begin_, dateline_name_end_));
-      m.listed = false;
+      PlaceMention m = UnlistedAt(dateline_begin_, dateline_name_end_);
       m.dateline = true;
-      m.precision = Precision::kCity;
       m.country = std::string(g_.record(rec).Country());
       SetAdmin1(&m, rec);
       if (explain_) m.why = "dateline not in the gazetteer; placed by " + std::string(Text(qr.b, qr.e));
@@ -2612,13 +2618,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord))) {
         continue;
       }
-      PlaceMention m;
-      m.begin_token = w0;
-      m.end_token = e;
-      m.span = Span{T(w0).span.begin, T(e - 1).span.end};
-      m.name = std::string(Text(w0, e));
-      m.listed = false;
-      m.precision = Precision::kCity;
+      PlaceMention m = UnlistedAt(w0, e);
       if (qualifier >= 0 && raws_[qualifier].chosen >= 0 && !raws_[qualifier].abroad_country.empty()) {
         // Placed by a namesake kept as a locality of another country ("at the Kelbara Court
         // Apartments in Whitehaven" in a Memphis story): that country, no subdivision.
@@ -2810,12 +2810,7 @@ void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
       coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
       if (explain_) coded_place.why = "coded name in brackets, in " + coded_place.name;
     } else {
-      coded_place.begin_token = b;
-      coded_place.end_token = e;
-      coded_place.span = Span{T(b).span.begin, T(e - 1).span.end};
-      coded_place.name = std::string(Text(b, e));
-      coded_place.listed = false;
-      coded_place.precision = Precision::kCity;
+      coded_place = UnlistedAt(b, e);
       const PlaceMention* from = before >= 0 ? &(*out)[before] : noted >= 0 ? &(*out)[noted] : nullptr;
       if (from) {
         coded_place.country = from->country;
