@@ -1628,6 +1628,27 @@ void SentenceAssembler::Run() {
         ev.target.reset();
       }
       if (np->partitive || partitive_sentence) ev.part_of = -2;  // resolved below
+      // "5 prisoners and 2 guards were injured", "He and two friends were arrested": each
+      // conjunct before the counted subject is counted too, never summed. Not a group an
+      // earlier trigger acts on ("police arrested 5 men and 2 women were hurt").
+      for (uint32_t b = np->np_begin, n = 0; np->np_end <= t.b && !np->partitive && n < 4 && b >= begin_ + 2; ++n) {
+        // A list ends with "and" ("A, B and C", "A, B, and C"); a comma alone is an apposition
+        // or an opening phrase ("The suspect, Brian Kelm, was ...", "Instead, he was ...").
+        if (n == 0 ? T(b - 1).norm != "and" : !IsAny(T(b - 1), WORDS("and", ","))) break;
+        uint32_t last = b - 2;
+        if (n == 0 && T(last).norm == "," && last > begin_) --last;  // the serial comma
+        auto c = NpEndingAt(last, role, /*allow_bare=*/true);
+        if (!c || c->partitive || c->count.individual || np->count.individual || c->np_begin >= b - 1 ||
+            c->np_begin < begin_)
+          break;
+        if (c->np_begin > begin_ && trig_at_[c->np_begin - 1 - begin_] != kNone) break;
+        bool used = false;
+        for (size_t e = first_event; e < out_->size(); ++e)
+          for (const Count& x : (*out_)[e].counts) used |= x.quantity_token == c->count.quantity_token;
+        if (used) break;
+        ev.counts.push_back(c->count);
+        b = c->np_begin;
+      }
     }
     ev.source = source;
     ev.inferred = t.from_protester_noun && !np;

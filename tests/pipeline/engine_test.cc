@@ -617,6 +617,28 @@ TEST(EventAssembler, VideoCapturingSomeoneIsNoArrest) {
   EXPECT_EQ(e->counts[0].value, 2);
 }
 
+// Numbered groups coordinated before the verb are each counted, never summed; a group an
+// earlier verb acts on is not the later verb's subject.
+TEST(EventAssembler, CoordinatedGroupsAreCountedEach) {
+  auto both = CodeText("Five inmates and two guards were injured in the riot at Kelmora jail.");
+  const Event* e = OnlyEvent(both, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  std::vector<int64_t> values;
+  for (const auto& c : e->counts) values.push_back(c.value.value_or(-1));
+  std::sort(values.begin(), values.end());
+  EXPECT_EQ(values, (std::vector<int64_t>{2, 5}));
+  auto list = CodeText("Three students, two teachers, and four drivers were detained in Dorvan on Monday.");
+  const Event* l = OnlyEvent(list, EventType::kArrest);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->counts.size(), 3u);
+  auto object = CodeText("Police detained 5 men and 2 women were hurt in the crush.");
+  for (const auto& ev : object.events) {
+    if (ev.type != EventType::kAssault) continue;
+    ASSERT_EQ(ev.counts.size(), 1u);
+    EXPECT_EQ(ev.counts[0].value, 2);
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
