@@ -368,6 +368,65 @@ class SentenceAssembler {
                                "slayings")) &&
            AggregatePeriod();
   }
+  // The subject a participle at `t` shares with an earlier passive verb of the sentence it is
+  // coordinated with ("were arrested on Monday and charged", "were detained and later
+  // released", "were held, but released"): that event's first count, in `role`.
+  std::optional<NpCount> CoordinatedSubject(const Trig& t, Role role) const {
+    uint32_t k = t.b;
+    while (k > begin_ && t.b - k < 3 && !IsAny(T(k - 1), WORDS("who", "which", "that", "whom")) &&
+           (IsAny(T(k - 1), WORDS("later", "then", "subsequently", "eventually", "also", "were", "was", "been",
+                                  "have", "has", "had")) ||
+            CueAt(k - 1) == static_cast<int>(Cue::kAdverb)))
+      --k;
+    if (k <= begin_ + 1 || !IsAny(T(k - 1), WORDS("and", "but", ","))) return std::nullopt;
+    // The nearest earlier verb with an event (nouns between are objects: "after the brawl").
+    const Trig* earlier = nullptr;
+    for (const Trig& p : trigs_)
+      if (p.e < k && p.event != kNone && p.form != lexicon::Form::kSingular && p.form != lexicon::Form::kPlural &&
+          (earlier == nullptr || p.b > earlier->b))
+        earlier = &p;
+    if (earlier == nullptr) return std::nullopt;
+    // The earlier verb is a passive with its auxiliary ("were arrested", "have been held"; not
+    // the active "youths demonstrated and clashed").
+    bool aux = false;
+    for (uint32_t j = earlier->b, guard = 0; j > begin_ && guard < 4; ++guard) {
+      uint32_t cs;
+      if (CueEndingAt(j - 1, Cue::kAux, &cs)) {
+        aux = !IsAny(T(j - 1), WORDS("has", "have", "had"));
+        break;
+      }
+      if (!CueEndingAt(j - 1, Cue::kAdverb, &cs) && !CueEndingAt(j - 1, Cue::kNegation, &cs)) break;
+      j = cs;
+    }
+    if (!aux) return std::nullopt;
+    // The participle is a verb, not "a convicted felon": what follows it is a preposition, a
+    // date, a number, punctuation or nothing.
+    if (In(t.e) && !IsPunct(T(t.e)) && !in_date_[t.e - begin_] && qty_at_begin_[t.e - begin_] == kNone &&
+        !IsAny(T(t.e), WORDS("with", "of", "to", "on", "in", "at", "for", "after", "by", "over", "from", "under",
+                             "and", "without", "later", "the", "last", "this", "early", "late", "yesterday", "today")))
+      return std::nullopt;
+    // No other subject in between: "The officer was injured, the citizens fled but were
+    // captured" (the agent after "by" is no subject).
+    for (uint32_t j = earlier->e; j + 1 < k; ++j) {
+      const bool agent = j > begin_ && T(j - 1).norm == "by";
+      if (!agent && ((NounStartingAt(j) != kNone && Noun(NounStartingAt(j)).person) ||
+                     IsAny(T(j), WORDS("he", "she", "they", "we", "i", "you", "it"))))
+        return std::nullopt;
+    }
+    const Event& ev = (*out_)[earlier->event];
+    if (ev.status != EventStatus::kHappened || ev.counts.empty()) return std::nullopt;
+    // The earlier verb's count must be its subject (before it): "Police detained 12 men and
+    // released them" is active, its count an object.
+    const Count& c = ev.counts.front();
+    if (c.span.end > T(earlier->b).span.begin) return std::nullopt;
+    NpCount r;
+    r.count = c;
+    r.count.role = role;
+    r.np_begin = c.quantity_token;
+    r.np_end = c.quantity_token;
+    r.who = ev.target;
+    return r;
+  }
   // "they", "them", "the protesters", "the group" referring to the last numbered group of
   // people in the document ("6 members ... staged a demonstration. Police arrested them").
   std::optional<NpCount> Coreferent(uint32_t k, Role role) const {
@@ -1496,6 +1555,17 @@ void SentenceAssembler::Run() {
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
+    // "Four people were arrested on Monday and charged with rioting", "Twelve protesters were
+    // detained by police and later released": a participle coordinated with an earlier passive
+    // verb shares its subject.
+    if (!np && role != Role::kNone &&
+        (t.form == lexicon::Form::kPastOrParticiple ||
+         (t.form == lexicon::Form::kLiteral && t.e == t.b + 1 && T(t.b).norm.ends_with("ed")))) {
+      if (auto shared = CoordinatedSubject(t, role)) {
+        np = shared;
+        passive = true;
+      }
+    }
     // "a dead man was found", "three handcuffed dead women", "two injured policemen"
     if (!np && type == EventType::kAssault && (role == Role::kKilled || role == Role::kInjured) &&
         IsAny(T(t.b), WORDS("dead", "injured", "wounded")) && t.e == t.b + 1) {

@@ -639,6 +639,25 @@ TEST(EventAssembler, CoordinatedGroupsAreCountedEach) {
   }
 }
 
+// A participle coordinated with an earlier passive verb shares its counted subject; a
+// relative clause ("who was charged") has a subject of its own.
+TEST(EventAssembler, CoordinatedParticipleSharesThePassiveSubject) {
+  auto charged = CodeText("Four marchers were arrested on Monday and charged with blocking a road in Kelmora.");
+  const Event* c = OnlyEvent(charged, EventType::kCharge);
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->counts.size(), 1u);
+  EXPECT_EQ(c->counts[0].value, 4);
+  auto released = CodeText("Twelve students were detained by police in Dorvan and later released.");
+  const Event* r = OnlyEvent(released, EventType::kRelease);
+  ASSERT_NE(r, nullptr);
+  ASSERT_EQ(r->counts.size(), 1u);
+  EXPECT_EQ(r->counts[0].value, 12);
+  auto relative = CodeText("Two guards were killed by a man from Kelmora, who was charged with murder on Friday.");
+  const Event* k = OnlyEvent(relative, EventType::kCharge);
+  ASSERT_NE(k, nullptr);
+  for (const auto& x : k->counts) EXPECT_NE(x.value, 2) << "the guards were not charged";
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
