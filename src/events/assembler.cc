@@ -713,7 +713,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         break;
       }
       if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on"))) continue;
-      if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
+      // "a suspect of drug trafficking was shot": one person too, when the phrase opens the
+      // clause (not "the house of a man was attacked").
+      if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+          inner && (!inner->count.individual || inner->np_begin == begin_ || IsPunct(T(inner->np_begin - 1)) ||
+                    IsAny(T(inner->np_begin - 1), WORDS("and", "but", "when", "after", "while")))) {
         np = inner;
         break;
       }

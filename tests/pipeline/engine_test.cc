@@ -658,6 +658,18 @@ TEST(EventAssembler, CoordinatedParticipleSharesThePassiveSubject) {
   for (const auto& x : k->counts) EXPECT_NE(x.value, 2) << "the guards were not charged";
 }
 
+// One person named with a phrase after the noun ("a suspect of arson", "a man from Kelmora")
+// opening the clause is the passive's subject; a person inside another noun's phrase is not.
+TEST(EventAssembler, OnePersonWithAPhraseAfterTheNoun) {
+  auto cd = CodeText("A fight broke out and a suspect of cattle theft was shot and injured near Dorvan.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 1);
+  auto house = CodeText("The house of a farmer was attacked in Dorvan on Sunday.");
+  for (const auto& ev : house.events) EXPECT_TRUE(ev.counts.empty());
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
