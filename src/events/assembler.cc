@@ -723,6 +723,17 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       }
     }
   }
+  if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {
+    // "a teenager from Kelmora, who was killed": the relative pronoun's antecedent, with a
+    // phrase after its noun or without.
+    // A place after "from", "in" or "at" is no antecedent ("a teenager from Kelmora").
+    const uint32_t e = T(p - 1).norm == "," ? p - 2 : p - 1;
+    for (uint32_t j = e; !np && j > begin_ + 1 && e - j < 6; --j) {
+      if (IsPunct(T(j))) break;
+      if (IsAny(T(j), WORDS("from", "in", "at"))) np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+    }
+    if (!np) np = NpEndingAt(e, role, /*allow_bare=*/false);
+  }
   if (!np && T(p - 1).norm == ",") {
     // "At least 15 people, including two OGP members, were arrested": skip the apposition.
     for (uint32_t j = p - 2; j > begin_ && p - 2 - j < 24; --j) {

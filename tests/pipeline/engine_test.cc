@@ -670,6 +670,17 @@ TEST(EventAssembler, OnePersonWithAPhraseAfterTheNoun) {
   for (const auto& ev : house.events) EXPECT_TRUE(ev.counts.empty());
 }
 
+// "X, who was killed": the relative pronoun's antecedent is the person counted, not a place in
+// a phrase after it.
+TEST(EventAssembler, RelativeWhoCountsItsAntecedent) {
+  auto cd = CodeText("Mourners gathered for a student from Kelmora, who was killed by a stray bullet last week.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 1);
+  EXPECT_EQ(e->counts[0].span.Of(cd.doc.text), "a student");
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
