@@ -998,9 +998,9 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
-    if (!numbered && IsPersonNounEnd(q)) {
-      // "15 people arrested", "A 16-year-old boy arrested on a murder charge", not "Soldiers
-      // opened fire".
+    if (!numbered && (IsPersonNounEnd(q) || T(q).norm == "old")) {
+      // "15 people arrested", "A 16-year-old boy arrested on a murder charge", "the family of a
+      // 17-year-old shot and killed by police", not "Soldiers opened fire".
       auto np = NpEndingAt(q, Role::kArrested, false);
       numbered = np && (!np->count.individual || IsAny(T(np->np_begin), WORDS("a", "an", "the", "another")));
     }

@@ -681,6 +681,16 @@ TEST(EventAssembler, RelativeWhoCountsItsAntecedent) {
   EXPECT_EQ(e->counts[0].span.Of(cd.doc.text), "a student");
 }
 
+// A participle right after an age standing for a person is a reduced relative: the person
+// is counted ("a 16-year-old arrested on Monday").
+TEST(EventAssembler, AgeBeforeAParticipleIsItsSubject) {
+  auto cd = CodeText("A 16-year-old arrested in Kelmora on Monday was questioned by detectives.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 1);
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
