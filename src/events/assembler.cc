@@ -995,7 +995,9 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   }
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
   // subject acts on others ("Two gunmen opened fire", "Police pressed charges").
-  if (t.form == lexicon::Form::kPastOrParticiple && t.b > begin_ && !t.info.agent) {
+  const bool participle = t.form == lexicon::Form::kPastOrParticiple ||
+                          (t.form == lexicon::Form::kLiteral && T(t.e - 1).norm.ends_with("ed"));  // "shot and killed"
+  if (participle && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
     if (!numbered && (IsPersonNounEnd(q) || T(q).norm == "old")) {
@@ -1006,8 +1008,12 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
     }
     if (numbered) {
       // ... unless an object follows ("2 gunmen killed 5 people").
-      if (In(t.e) &&
-          (qty_at_begin_[t.e - begin_] != kNone || IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them"))))
+      // ("2 gunmen killed 5 people", "shot and killed his wife", "charged Kelm Dorvan with").
+      if (In(t.e) && (qty_at_begin_[t.e - begin_] != kNone ||
+                      IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them", "his", "their", "its", "both",
+                                          "two", "three", "four", "five")) ||
+                      (T(t.e).kind == TokenKind::kWord && T(t.e).HasFlag(tokens::kCapitalized) &&
+                       !in_date_[t.e - begin_] && !T(t.e).HasFlag(tokens::kAllCaps))))
         return false;
       return true;
     }

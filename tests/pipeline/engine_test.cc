@@ -689,6 +689,17 @@ TEST(EventAssembler, AgeBeforeAParticipleIsItsSubject) {
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->counts.size(), 1u);
   EXPECT_EQ(e->counts[0].value, 1);
+  // Also before a participle phrase ("shot and killed"); an object after the verb makes it
+  // active, and the subject the one who shot ("shot his grandfather", "charged Kelm Dorvan").
+  auto phrase = CodeText("Relatives of a 19-year-old shot and killed by a guard in Dorvan demanded an inquiry.");
+  const Event* p = OnlyEvent(phrase, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->counts.size(), 1u);
+  EXPECT_EQ(p->counts[0].role, Role::kKilled);
+  auto active = CodeText("A 9-year-old boy shot his uncle during a party in Kelmora on Sunday.");
+  const Event* a = OnlyEvent(active, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  for (const auto& c : a->counts) EXPECT_NE(c.span.Of(active.doc.text), "A 9-year-old boy");
 }
 
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
