@@ -702,6 +702,21 @@ TEST(EventAssembler, AgeBeforeAParticipleIsItsSubject) {
   for (const auto& c : a->counts) EXPECT_NE(c.span.Of(active.doc.text), "A 9-year-old boy");
 }
 
+// Manner adverbs and "found" stand between a subject and its passive verb as "later" does.
+TEST(EventAssembler, MannerAdverbsAndFoundBeforeThePassive) {
+  for (auto [text, role, value] : std::vector<std::tuple<std::string, Role, int64_t>>{
+           {"A 15-year-old was accidentally shot and killed near Kelmora on Sunday.", Role::kKilled, 1},
+           {"Three herders were found shot to death outside Dorvan.", Role::kKilled, 3},
+           {"Two students were arbitrarily detained in Kelmora on Monday.", Role::kArrested, 2}}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    bool found = false;
+    for (const auto& ev : cd.events)
+      for (const auto& c : ev.counts) found |= c.role == role && c.value == value;
+    EXPECT_TRUE(found) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
