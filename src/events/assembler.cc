@@ -961,6 +961,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     p = CueEnd(p);
   if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), WORDS("total")) && T(p + 2).norm == "of") p += 3;
   auto np = NpStartingAt(p, role);
+  if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
+    // "killed 24-year-old Alex Kelm": an age, then the person's name.
+    uint32_t e = p;
+    while (In(e) && non_count_[e - begin_]) ++e;
+    uint32_t n = e;
+    while (IsNameWord(n)) ++n;
+    if (n > e && e > p + 2 && T(e - 1).norm == "old") {
+      NpCount r;
+      r.count = One(role, Span{T(p).span.begin, T(n - 1).span.end}, p);
+      r.np_begin = p;
+      r.np_end = n;
+      np = r;
+    }
+  }
   if (!np && In(p)) {
     uint32_t e = p;
     if (T(e).norm == "the" && In(e + 1)) ++e;

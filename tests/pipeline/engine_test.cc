@@ -717,6 +717,16 @@ TEST(EventAssembler, MannerAdverbsAndFoundBeforeThePassive) {
   }
 }
 
+// An age before a name stands for one person as the object of a verb.
+TEST(EventAssembler, AgeAndNameAsObjectIsOnePerson) {
+  auto cd = CodeText("Police in Kelmora arrested 19-year-old Mara Dorvan on Friday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 1);
+  EXPECT_EQ(e->counts[0].span.Of(cd.doc.text), "19-year-old Mara Dorvan");
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
