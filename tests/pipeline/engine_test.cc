@@ -727,6 +727,19 @@ TEST(EventAssembler, AgeAndNameAsObjectIsOnePerson) {
   EXPECT_EQ(e->counts[0].span.Of(cd.doc.text), "19-year-old Mara Dorvan");
 }
 
+// People taken to hospital or treated for wounds were injured.
+TEST(EventAssembler, TakenToHospitalIsInjured) {
+  for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
+                           "Six guards were treated for gunshot wounds at the Dorvan depot."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_EQ(e->counts.size(), 1u) << text;
+    EXPECT_EQ(e->counts[0].role, Role::kInjured) << text;
+    EXPECT_EQ(e->counts[0].value, 6) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
