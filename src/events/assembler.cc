@@ -543,6 +543,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     r.np_begin = last;
     return r;
   }
+  // "and another was injured", "a third was wounded": one more person.
+  if (CountsIndividuals(role) && allow_bare &&
+      (T(last).norm == "another" ||
+       (last > begin_ && IsAny(T(last - 1), WORDS("a", "the")) &&
+        IsAny(T(last), WORDS("second", "third", "fourth", "fifth", "sixth"))))) {
+    const uint32_t b = T(last).norm == "another" ? last : last - 1;
+    r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
+    r.np_begin = b;
+    return r;
+  }
   // Person noun head, walking left over modifiers to a quantity or determiner.
   int noun = NounEndingAt(last);
   if (noun == kNone && T(last).norm.back() == 's' && a_.places_) {

@@ -740,6 +740,18 @@ TEST(EventAssembler, TakenToHospitalIsInjured) {
   }
 }
 
+// "another" and "a third" standing alone as a subject are one more person.
+TEST(EventAssembler, AnotherAndAThirdAreOnePerson) {
+  for (std::string text : {"Two herders were killed near Kelmora and another was injured.",
+                           "Two herders were killed near Kelmora and a third was wounded."}) {
+    auto cd = CodeText(text);
+    bool injured_one = false;
+    for (const auto& ev : cd.events)
+      for (const auto& c : ev.counts) injured_one |= c.role == Role::kInjured && c.value == 1;
+    EXPECT_TRUE(injured_one) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
