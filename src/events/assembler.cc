@@ -571,9 +571,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   if (noun == kNone || !Noun(noun).person) {
     // A name: one to three capitalized words ("Christopher Roupe", "Maxwell"), for roles that
     // befall individuals.
-    if (CountsIndividuals(role) && IsNameWord(last)) {
-      uint32_t b = last;
-      while (b > begin_ && last - b < 2 && IsNameWord(b - 1)) --b;
+    // A generational suffix ends a name: "Toney White II", "Rodney Kelm Jr." ("Jr." ends
+    // with its dot).
+    uint32_t name_last = last;
+    if (last > begin_ + 1 && T(last).norm == "." && IsAny(T(last - 1), WORDS("jr", "sr"))) --name_last;
+    if (name_last > begin_ + 1 && IsAny(T(name_last), WORDS("ii", "iii", "iv", "jr", "sr")) &&
+        T(name_last).HasFlag(tokens::kCapitalized) && IsNameWord(name_last - 1))
+      --name_last;
+    if (CountsIndividuals(role) && IsNameWord(name_last)) {
+      uint32_t b = name_last;
+      while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
       r.np_begin = b;

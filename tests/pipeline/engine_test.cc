@@ -752,6 +752,18 @@ TEST(EventAssembler, AnotherAndAThirdAreOnePerson) {
   }
 }
 
+// A generational suffix ends a person's name.
+TEST(EventAssembler, NameWithAGenerationalSuffixIsOnePerson) {
+  for (std::string text : {"Darnell Kelm II was arrested in Dorvan on Friday.",
+                           "Darnell Kelm Jr. was arrested in Dorvan on Friday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_EQ(e->counts.size(), 1u) << text;
+    EXPECT_EQ(e->counts[0].value, 1) << text;
+  }
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
