@@ -738,6 +738,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         np = inner;
         break;
       }
+      // "while around 200 from federal prisons were set free": a bare number opening the
+      // clause, with a phrase after it.
+      if (int q = qty_at_end_[j - 1 - begin_]; q != kNone && T(j).norm != "of") {
+        const uint32_t qb = s_.quantities[q].begin_token;
+        if (qb == begin_ || IsPunct(T(qb - 1)) || IsAny(T(qb - 1), WORDS("and", "but", "while", "whereas"))) {
+          np = NpEndingAt(j - 1, role, /*allow_bare=*/true);
+          if (np) break;
+        }
+      }
     }
   }
   if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {

@@ -764,6 +764,15 @@ TEST(EventAssembler, NameWithAGenerationalSuffixIsOnePerson) {
   }
 }
 
+// A bare number opening a clause, with a phrase after it, is the passive's subject.
+TEST(EventAssembler, BareNumberWithAPhraseOpeningTheClause) {
+  auto cd = CodeText("On Monday, 40 inmates were freed, while around 120 from the Kelmora prison were set free.");
+  bool found = false;
+  for (const auto& ev : cd.events)
+    for (const auto& c : ev.counts) found |= c.role == Role::kReleased && c.value == 120;
+  EXPECT_TRUE(found);
+}
+
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
 TEST(EventAssembler, BailHeldOnIsNoRelease) {
   for (std::string text : {"She is held on $250,000 bail at the county jail.",
