@@ -2719,12 +2719,14 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
     std::stable_sort(out->begin(), out->end(),
                      [](const PlaceMention& a, const PlaceMention& b) { return a.begin_token < b.begin_token; });
     // Drop overlaps (a "the capital" inside an unlisted name, say): the earlier one wins.
-    std::vector<PlaceMention> kept;
-    for (auto& m : *out) {
-      if (!kept.empty() && m.begin_token < kept.back().end_token) continue;
-      kept.push_back(std::move(m));
+    // PERF: in place, so that `out` keeps its capacity from document to document.
+    size_t kept = 0;
+    for (size_t i = 0; i < out->size(); ++i) {
+      if (kept > 0 && (*out)[i].begin_token < (*out)[kept - 1].end_token) continue;
+      if (kept != i) (*out)[kept] = std::move((*out)[i]);
+      ++kept;
     }
-    *out = std::move(kept);
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(kept), out->end());
   }
   CodedNames(out);
 }
