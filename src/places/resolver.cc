@@ -2603,7 +2603,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       const bool date_after =
           k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
           !(C(e - 1) & kClauseEndStop);
-      bool clause_end = prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == "," || date_after) &&
+      // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
+      // ("near E. 147th Street", "in Mt. Kelbrook Borough").
+      bool clause_end = prep && !at && before != "and" && k < N() &&
+                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;

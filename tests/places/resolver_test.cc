@@ -1479,5 +1479,19 @@ TEST_F(WorldResolverTest, MaleWithAnAgeIsAPerson) {
   EXPECT_EQ(Find("East Side"), nullptr);
 }
 
+// An abbreviation's period inside a sentence ends no clause: "near E. 147th Street" and "in Mt.
+// Kelbrook Borough" name no place "E" or "Mt"; the period that ends the sentence still says
+// that a short name after "near" is a place ("near Zorbadoni.").
+TEST_F(WorldResolverTest, AnAbbreviationsPeriodEndsNoClause) {
+  Resolve("Two men were wounded by gunfire near E. 147th Street and Kelmore Avenue on Friday.");
+  EXPECT_EQ(Find("E"), nullptr);
+  Resolve("Three people were shot late Friday in Mt. Kelbrook Borough, police said.");
+  EXPECT_EQ(Find("Mt"), nullptr);
+  Resolve("Artillery shells exploded near Zorbadoni. No casualties were reported.");
+  const PlaceMention* m = Find("Zorbadoni");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+}
+
 }  // namespace
 }  // namespace evident::places
