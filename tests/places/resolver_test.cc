@@ -1276,6 +1276,11 @@ TEST(UsStyleCues, CountsAmericanWording) {
   text = "The police department said the district attorney and the Crown Prosecution Service would decide.";
   tokenizer.Tokenize(text, &doc);
   EXPECT_EQ(UsStyleCues(doc), 0);
+  // Streets numbered by ordinals ("near 41st Street and 2nd Avenue") are a US grid; named ones and
+  // a bare ordinal are not ("2nd Street" is one cue, "Kelmore Street" and "his 41st birthday" none).
+  text = "The scene was near 41st Street and 2nd Avenue, not Kelmore Street; it was his 41st birthday.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 2);
 }
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
