@@ -1715,6 +1715,15 @@ void DocResolver::Support() {
       if (!ok) r.rejected = true;
       continue;
     }
+    // "IF WE CANNOT REACH HER, WE MAY NEVER KNOW": in capitals (a transcript, a shouted
+    // headline), a one-word common word next to another word in capitals is the word (Wé, New
+    // Caledonia), qualifier or not; the dateline's, one after a preposition ("PROTEST IN NICE")
+    // and an abbreviation among lowercase words ("(Mahabubnagar, TS)") stay places.
+    if (single && AllCaps(r.b) && (r.lookup.key_flags & kCommonWord) != 0 && !in_dateline && !prep &&
+        ((r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) || (r.e < N() && IsWord(T(r.e)) && AllCaps(r.e)))) {
+      hard_reject(false);
+      continue;
+    }
     // "..., Zala said": the speaker, a subdivision's name or not.
     if (r.speaker && !prep && !in_dateline) {
       hard_reject(true);
