@@ -2429,6 +2429,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
             k = c - 1;
             continue;
           }
+          // "Wadi al-Rabi", "Bir al-Kelbar": the article hyphenated to the next word joins it too.
+          if (c == k + 1 && c + 1 < s.end_token && Norm(c) == "-" && !T(c).HasFlag(tokens::kSpaceBefore) &&
+              !T(c + 1).HasFlag(tokens::kSpaceBefore) && Cap(c + 1) && !AllCaps(c + 1) &&
+              ArticleFits(u.norm, Norm(c + 1))) {
+            k = c - 1;
+            continue;
+          }
         }
         if ((u.norm == "-" || u.norm == "'") && attached && k + 1 < s.end_token &&
             !T(k + 1).HasFlag(tokens::kSpaceBefore) && Cap(k + 1)) {

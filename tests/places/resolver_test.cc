@@ -1511,5 +1511,18 @@ TEST_F(WorldResolverTest, CommonWordInCapitalsIsTheWord) {
   EXPECT_EQ(m->country, "IN");
 }
 
+// Libya's Jafara district as the Libyan press and coders' notes write it ("Aljfara", the article
+// attached) comes from the alias file and places the locality before it.
+TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
+  Resolve("Rival militias clashed in Wadi al-Kelbar (Aljfara) on Friday.");
+  const PlaceMention* m = Find("Aljfara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LY");
+  EXPECT_EQ(m->admin1_code, "LY-JI");
+  m = Find("Wadi al-Kelbar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LY");
+}
+
 }  // namespace
 }  // namespace evident::places
