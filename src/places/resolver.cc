@@ -201,7 +201,7 @@ class WordClassTable {
              "governorate",  "capital",       "outskirts", "suburbs",  "suburb",  "residents", "people",   "mayor",
              "governor",     "center",        "centre",    "part",     "parts",   "north",     "south",    "east",
              "west",         "municipality",  "area",      "streets",  "border",  "borders",   "republic", "kingdom",
-             "neighborhood", "neighbourhood", "island",    "port",     "commune",
+             "neighborhood", "neighbourhood", "island",    "port",     "commune", "countryside",
          }},
         {kLocalityNoun,
          {

@@ -1524,5 +1524,17 @@ TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
   EXPECT_EQ(m->country, "LY");
 }
 
+// "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
+// spelling needing support ("Ar-Raqqa") is supported by it, and places the locality before it.
+TEST_F(WorldResolverTest, CountrysideOfSupportsAPlace) {
+  Resolve("Two armed factions clashed near Kelbara in the northern countryside of Ar-Raqqa.");
+  const PlaceMention* m = Find("Ar-Raqqa");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+}
+
 }  // namespace
 }  // namespace evident::places
