@@ -258,7 +258,8 @@ class WordClassTable {
              "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
              "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
              "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
-             "husband",   "named",       "identified", "victim",   "suspect",   "defendant",
+             "husband",   "named",       "identified", "victim",   "suspect",   "defendant", "leader",
+             "commander", "activist",    "journalist", "candidate",
          }},
         {kNotNameBefore,
          {

@@ -1536,5 +1536,15 @@ TEST_F(WorldResolverTest, CountrysideOfSupportsAPlace) {
   EXPECT_EQ(m->country, "SY");
 }
 
+// A name after a noun for a person's role ("opposition leader Kelbar Dorvane in Bujumbura
+// Rural province") is a person, not a locality placed in the province.
+TEST_F(WorldResolverTest, NameAfterARoleIsAPerson) {
+  Resolve("Police arrested an aide of the opposition leader Kelbar Dorvane in Bujumbura Rural province.");
+  EXPECT_EQ(Find("Kelbar Dorvane"), nullptr);
+  EXPECT_NE(Find("Bujumbura Rural"), nullptr);
+  Resolve("Rebels shot the militia commander Kelbar Dorvane in Idleb.");
+  EXPECT_EQ(Find("Kelbar Dorvane"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
