@@ -1177,6 +1177,14 @@ static bool PluralLocalityNoun(std::string_view w) {
          w == "municipalities";
 }
 
+// "ATGMs", "IEDs", "MPs": capitals and a plural "s", things or people, never a place's name.
+static bool PluralAcronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  for (size_t j = 0; j + 1 < w.size(); ++j)
+    if (w[j] < 'A' || w[j] > 'Z') return false;
+  return true;
+}
+
 // Whether a connector before `next` can be the Arabic article joining a name: the assimilated
 // forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
 // at Tutah", "Wadi ash Shati"); any other connector always.
@@ -2401,6 +2409,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
+      if (PluralAcronym(T(i).span.Of(doc_.text))) continue;   // "using ATGMs on Kelbara front"
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;
       for (uint32_t k = i; k < s.end_token && k - i < kMaxTokens; ++k) {

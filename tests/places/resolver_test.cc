@@ -1546,5 +1546,15 @@ TEST_F(WorldResolverTest, NameAfterARoleIsAPerson) {
   EXPECT_EQ(Find("Kelbar Dorvane"), nullptr);
 }
 
+// A plural acronym ("ATGMs", "IEDs") is a thing, not the first word of a locality: "using ATGMs
+// on Kelbara front in Idleb" names Kelbara, not "ATGMs on Kelbara".
+TEST_F(WorldResolverTest, PluralAcronymBeginsNoLocality) {
+  Resolve("On 8 May 2020, rebels likely using ATGMs on Kelbara front in Idleb destroyed a bulldozer.");
+  EXPECT_EQ(Find("ATGMs on Kelbara"), nullptr);
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+}
+
 }  // namespace
 }  // namespace evident::places
