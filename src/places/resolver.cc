@@ -258,8 +258,8 @@ class WordClassTable {
              "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
              "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
              "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
-             "husband",   "named",       "identified", "victim",   "suspect",   "defendant", "leader",
-             "commander", "activist",    "journalist", "candidate",
+             "husband",   "named",       "identified", "victim",   "suspect",   "defendant", "leader",   "commander",
+             "activist",  "journalist",  "candidate",
          }},
         {kNotNameBefore,
          {
@@ -2632,8 +2632,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
       // ("near E. 147th Street", "in Mt. Kelbrook Borough").
       bool clause_end = prep && !at && before != "and" && k < N() &&
-                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after) &&
-                        words <= 2 && !(C(i) & kClauseEndStop);
+                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after) && words <= 2 &&
+                        !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;
@@ -3046,8 +3046,9 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
-    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
-        h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney && h != kStreet && h != kAvenue) {
+    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
+        h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
+        h != kStreet && h != kAvenue) {
       continue;
     }
     std::string_view w = toks[i].norm;

@@ -1501,8 +1501,9 @@ TEST_F(WorldResolverTest, AnAbbreviationsPeriodEndsNoClause) {
 // A transcript in capitals: a common word there ("WE", Wé in New Caledonia) is the word, even
 // after a comma ("REACH HER, WE"); a large place in capitals is still a place.
 TEST_F(WorldResolverTest, CommonWordInCapitalsIsTheWord) {
-  Resolve("Officers were called to a home on Kelmore Drive.\n\nTRANSCRIPT: IF THAT HAPPENS AND WE CANNOT REACH "
-          "HER, WE MAY NEVER KNOW. WE ARE ASKING FOR PATIENCE.");
+  Resolve(
+      "Officers were called to a home on Kelmore Drive.\n\nTRANSCRIPT: IF THAT HAPPENS AND WE CANNOT REACH "
+      "HER, WE MAY NEVER KNOW. WE ARE ASKING FOR PATIENCE.");
   EXPECT_EQ(Find("WE"), nullptr);
   EXPECT_EQ(DocumentCountry(mentions_), "");
   Resolve("Farmers protested in Kelbara village (Mahabubnagar, TS) on Monday.");
