@@ -289,7 +289,8 @@ class WordClassTable {
          }},
         {kNotNameAfter, {"the", "and", "on", "in", "at"}},
         {kClauseEndStop,
-         {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}},
+         {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail", "downtown",
+          "uptown", "midtown", "public"}},
         {kNotPlaceStart,
          {
              "police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
@@ -2398,6 +2399,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }
   }
+  const bool notes_style = dateline_end_ <= dateline_begin_ && us_cues_ == 0;
   for (size_t si = 0; si < doc_.sentences.size(); ++si) {
     // PERF: only where names were looked for (Match), as the engine asks.
     if (mask_ && si < mask_->size() && !(*mask_)[si]) continue;
@@ -2631,9 +2633,17 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           !(C(e - 1) & kClauseEndStop);
       // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
       // ("near E. 147th Street", "in Mt. Kelbrook Borough").
+      // In notes (no dateline, no US local-news wording), so does the rest of the clause in
+      // lowercase ("in Kut e Abdollah protested", "near Kelbara left 3 injured"); in local news
+      // such a name is more often a park, business or quarter of the town ("in Humboldt Park
+      // early Sunday"), which the dateline or the town named places. Not before a function word
+      // ("in Block-7 was closed"), nor for a side of a town ("in East Side shooting").
+      const bool clause_goes_on = notes_style && IsWord(T(k)) && !Cap(k) &&
+                                  !(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) && Norm(k) != "'s" &&
+                                  !(C(w0) & kCompass);
       bool clause_end = prep && !at && before != "and" && k < N() &&
-                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after) && words <= 2 &&
-                        !(C(i) & kClauseEndStop);
+                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on) &&
+                        words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
       if (!ok) continue;

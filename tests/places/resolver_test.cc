@@ -1557,5 +1557,22 @@ TEST_F(WorldResolverTest, PluralAcronymBeginsNoLocality) {
   EXPECT_EQ(m->country, "SY");
 }
 
+// In notes (no dateline, no US local-news wording), a short name after "in" or "near" followed by
+// the rest of its clause in lowercase is a place, as one before a period is; in a datelined story
+// such a name is more often a park or quarter of the town, and "Downtown" never is one.
+TEST_F(WorldResolverTest, ClauseGoingOnInNotesEndsAPlaceName) {
+  Resolve("On 9 May 2020, an IED exploded near Kelbara left 3 soldiers injured.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  Resolve("On 2 May 2020, municipality workers in Dorvane protested against unpaid salaries.");
+  EXPECT_NE(Find("Dorvane"), nullptr);
+  // Not before a function word: "in Block-7 was closed" (NumberedSettlementKeepsItsNumber).
+  Resolve("CHICAGO (AP) - A man was wounded in Kelbrook Park with a handgun on a hot night.");
+  EXPECT_EQ(Find("Kelbrook Park"), nullptr);
+  Resolve("A man was wounded in Downtown early on a hot night.");
+  EXPECT_EQ(Find("Downtown"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
