@@ -2637,9 +2637,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // lowercase ("in Kut e Abdollah protested", "near Kelbara left 3 injured"); in local news
       // such a name is more often a park, business or quarter of the town ("in Humboldt Park
       // early Sunday"), which the dateline or the town named places. Not before a function word
-      // ("in Block-7 was closed"), nor for a side of a town ("in East Side shooting").
+      // ("in Block-7 was closed") other than "with", which continues no name ("in Kelmora with
+      // burning tyres"), nor for a side of a town ("in East Side shooting").
       const bool clause_goes_on = notes_style && IsWord(T(k)) && !Cap(k) &&
-                                  !(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) && Norm(k) != "'s" &&
+                                  (!(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) || Norm(k) == "with") &&
+                                  Norm(k) != "'s" &&
                                   !(C(w0) & kCompass);
       bool clause_end = prep && !at && before != "and" && k < N() &&
                         ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on) &&

@@ -1567,7 +1567,10 @@ TEST_F(WorldResolverTest, ClauseGoingOnInNotesEndsAPlaceName) {
   EXPECT_FALSE(m->listed);
   Resolve("On 2 May 2020, municipality workers in Dorvane protested against unpaid salaries.");
   EXPECT_NE(Find("Dorvane"), nullptr);
-  // Not before a function word: "in Block-7 was closed" (NumberedSettlementKeepsItsNumber).
+  // Nor before "with", which never continues a place's name: "in Kelmora with burning tyres".
+  Resolve("On 2 May 2020, rioters blocked the main road in Kelmora with burning tyres.");
+  EXPECT_NE(Find("Kelmora"), nullptr);
+  // Not before another function word: "in Block-7 was closed" (NumberedSettlementKeepsItsNumber).
   Resolve("CHICAGO (AP) - A man was wounded in Kelbrook Park with a handgun on a hot night.");
   EXPECT_EQ(Find("Kelbrook Park"), nullptr);
   Resolve("A man was wounded in Downtown early on a hot night.");
