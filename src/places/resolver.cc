@@ -2643,8 +2643,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                   (!(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) || Norm(k) == "with") &&
                                   Norm(k) != "'s" &&
                                   !(C(w0) & kCompass);
+      // "blocked the main road in Kelbara in both directions": a second preposition before a
+      // lowercase word that is no article or place adjective opens another adjunct.
+      const bool adjunct_after = notes_style && (C(k) & kPlacePreposition) && k + 1 < s.end_token &&
+                                 IsWord(T(k + 1)) && !Cap(k + 1) &&
+                                 !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
+                                 !(C(w0) & kCompass);
       bool clause_end = prep && !at && before != "and" && k < N() &&
-                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on) &&
+                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on ||
+                         adjunct_after) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;

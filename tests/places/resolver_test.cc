@@ -1577,5 +1577,17 @@ TEST_F(WorldResolverTest, ClauseGoingOnInNotesEndsAPlaceName) {
   EXPECT_EQ(Find("Downtown"), nullptr);
 }
 
+// In notes, a second preposition before a lowercase word that is no article or place adjective
+// opens another adjunct, so the short name before it is a place ("in Kelbara in both
+// directions"); in a datelined story such a name stays no place.
+TEST_F(WorldResolverTest, AdjunctAfterANameInNotesEndsIt) {
+  Resolve("On 28 April 2020, protesters blocked the main road in Kelbara in both directions.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  Resolve("CHICAGO (AP) - Protesters blocked the road in Kelbrook Park in both directions.");
+  EXPECT_EQ(Find("Kelbrook Park"), nullptr);
+}
+
 }  // namespace
 }  // namespace evident::places
