@@ -2649,9 +2649,14 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                  IsWord(T(k + 1)) && !Cap(k + 1) &&
                                  !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
                                  !(C(w0) & kCompass);
+      // "blocked a road in Kelbara and clashed with soldiers": "and" before a verb joins clauses.
+      const bool and_clause = notes_style && Norm(k) == "and" && k + 1 < s.end_token && IsWord(T(k + 1)) &&
+                              !Cap(k + 1) && !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
+                              Norm(k + 1) != "its" && Norm(k + 1) != "their" && Norm(k + 1) != "other" &&
+                              !(C(w0) & kCompass);
       bool clause_end = prep && !at && before != "and" && k < N() &&
                         ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on ||
-                         adjunct_after) &&
+                         adjunct_after || and_clause) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;

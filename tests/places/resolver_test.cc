@@ -1587,6 +1587,11 @@ TEST_F(WorldResolverTest, AdjunctAfterANameInNotesEndsIt) {
   EXPECT_FALSE(m->listed);
   Resolve("CHICAGO (AP) - Protesters blocked the road in Kelbrook Park in both directions.");
   EXPECT_EQ(Find("Kelbrook Park"), nullptr);
+  // So does "and" before a verb, joining another clause.
+  Resolve("On 5 May 2020, an IED exploded in Dorvane and was followed by gunshots.");
+  m = Find("Dorvane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
 }
 
 }  // namespace
