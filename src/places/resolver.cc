@@ -2641,13 +2641,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // burning tyres"), nor for a side of a town ("in East Side shooting").
       const bool clause_goes_on = notes_style && IsWord(T(k)) && !Cap(k) &&
                                   (!(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) || Norm(k) == "with") &&
-                                  Norm(k) != "'s" &&
-                                  !(C(w0) & kCompass);
+                                  Norm(k) != "'s" && !(C(w0) & kCompass);
       // "blocked the main road in Kelbara in both directions": a second preposition before a
       // lowercase word that is no article or place adjective opens another adjunct.
-      const bool adjunct_after = notes_style && (C(k) & kPlacePreposition) && k + 1 < s.end_token &&
-                                 IsWord(T(k + 1)) && !Cap(k + 1) &&
-                                 !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
+      const bool adjunct_after = notes_style && (C(k) & kPlacePreposition) && k + 1 < s.end_token && IsWord(T(k + 1)) &&
+                                 !Cap(k + 1) && !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
                                  !(C(w0) & kCompass);
       // "blocked a road in Kelbara and clashed with soldiers": "and" before a verb joins clauses.
       const bool and_clause = notes_style && Norm(k) == "and" && k + 1 < s.end_token && IsWord(T(k + 1)) &&
