@@ -2729,6 +2729,15 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   if (best != nullptr && best->dateline) {
     if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
   }
+  // "A boy was shot ... in Kelbrook County ... It happened ... in Rock Falls": an event its
+  // sentence places only in a county or subdivision took place in the town the document says it
+  // happened in, in that subdivision's country (and state, when known), the more precise place.
+  if (best != nullptr && doc_places.scene != nullptr &&
+      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1) &&
+      doc_places.scene->country == best->country &&
+      (best->admin1_code.empty() || doc_places.scene->admin1_code == best->admin1_code)) {
+    return make(*doc_places.scene, "document");
+  }
   // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
   // event its sentence places only in a subdivision took place in the town of that subdivision
   // named before it in the paragraph, the more precise place.

@@ -201,7 +201,7 @@ class WordClassTable {
              "governorate",  "capital",       "outskirts", "suburbs",  "suburb",  "residents", "people",   "mayor",
              "governor",     "center",        "centre",    "part",     "parts",   "north",     "south",    "east",
              "west",         "municipality",  "area",      "streets",  "border",  "borders",   "republic", "kingdom",
-             "neighborhood", "neighbourhood", "island",    "port",     "commune",
+             "neighborhood", "neighbourhood", "island",    "port",     "commune", "countryside",
          }},
         {kLocalityNoun,
          {
@@ -258,7 +258,8 @@ class WordClassTable {
              "chief",     "pastor",      "rev",        "father",   "brother",   "sister",    "deputy",   "trooper",
              "cpl",       "sergeant",    "lieutenant", "captain",  "corporal",  "inspector", "attorney", "lawyer",
              "spokesman", "spokeswoman", "st",         "saint",    "mother",    "son",       "daughter", "wife",
-             "husband",   "named",       "identified", "victim",   "suspect",   "defendant",
+             "husband",   "named",       "identified", "victim",   "suspect",   "defendant", "leader",   "commander",
+             "activist",  "journalist",  "candidate",
          }},
         {kNotNameBefore,
          {
@@ -288,7 +289,8 @@ class WordClassTable {
          }},
         {kNotNameAfter, {"the", "and", "on", "in", "at"}},
         {kClauseEndStop,
-         {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail"}},
+         {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail", "downtown",
+          "uptown", "midtown", "public"}},
         {kNotPlaceStart,
          {
              "police",      "government", "army",    "security",   "state",     "national", "federal", "ministry",
@@ -1188,6 +1190,14 @@ static bool PluralLocalityNoun(std::string_view w) {
          w == "municipalities";
 }
 
+// "ATGMs", "IEDs", "MPs": capitals and a plural "s", things or people, never a place's name.
+static bool PluralAcronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  for (size_t j = 0; j + 1 < w.size(); ++j)
+    if (w[j] < 'A' || w[j] > 'Z') return false;
+  return true;
+}
+
 // Whether a connector before `next` can be the Arabic article joining a name: the assimilated
 // forms ("at", "as", "an", "ad", "ar", "az", "ash", "ath") only before their own letters ("Bir
 // at Tutah", "Wadi ash Shati"); any other connector always.
@@ -1725,6 +1735,15 @@ void DocResolver::Support() {
       // dateline.
       if (r.e - r.b >= 2 && (Norm(r.e - 1) == "city" || Norm(r.e - 1) == "town") && !r.dateline) ok = false;
       if (!ok) r.rejected = true;
+      continue;
+    }
+    // "IF WE CANNOT REACH HER, WE MAY NEVER KNOW": in capitals (a transcript, a shouted
+    // headline), a one-word common word next to another word in capitals is the word (Wé, New
+    // Caledonia), qualifier or not; the dateline's, one after a preposition ("PROTEST IN NICE")
+    // and an abbreviation among lowercase words ("(Mahabubnagar, TS)") stay places.
+    if (single && AllCaps(r.b) && (r.lookup.key_flags & kCommonWord) != 0 && !in_dateline && !prep &&
+        ((r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) || (r.e < N() && IsWord(T(r.e)) && AllCaps(r.e)))) {
+      hard_reject(false);
       continue;
     }
     // "..., Zala said": the speaker, a subdivision's name or not.
@@ -2386,6 +2405,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }
   }
+  const bool notes_style = dateline_end_ <= dateline_begin_ && us_cues_ == 0;
   for (size_t si = 0; si < doc_.sentences.size(); ++si) {
     // PERF: only where names were looked for (Match), as the engine asks.
     if (mask_ && si < mask_->size() && !(*mask_)[si]) continue;
@@ -2397,6 +2417,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
+      if (PluralAcronym(T(i).span.Of(doc_.text))) continue;   // "using ATGMs on Kelbara front"
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;
       for (uint32_t k = i; k < s.end_token && k - i < kMaxTokens; ++k) {
@@ -2423,6 +2444,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           // An Arabic article assimilated to the next word's first letter ("Bir at Tutah", "Naqil as
           // Silw") joins it; "at" before another letter is the English word ("LoC at Kirni").
           if (c < s.end_token && Cap(c) && ArticleFits(Norm(c - 1), Norm(c))) {
+            k = c - 1;
+            continue;
+          }
+          // "Wadi al-Rabi", "Bir al-Kelbar": the article hyphenated to the next word joins it too.
+          if (c == k + 1 && c + 1 < s.end_token && Norm(c) == "-" && !T(c).HasFlag(tokens::kSpaceBefore) &&
+              !T(c + 1).HasFlag(tokens::kSpaceBefore) && Cap(c + 1) && !AllCaps(c + 1) &&
+              ArticleFits(u.norm, Norm(c + 1))) {
             k = c - 1;
             continue;
           }
@@ -2609,7 +2637,30 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       const bool date_after =
           k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
           !(C(e - 1) & kClauseEndStop);
-      bool clause_end = prep && !at && before != "and" && k < N() && (Norm(k) == "." || Norm(k) == "," || date_after) &&
+      // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
+      // ("near E. 147th Street", "in Mt. Kelbrook Borough").
+      // In notes (no dateline, no US local-news wording), so does the rest of the clause in
+      // lowercase ("in Kut e Abdollah protested", "near Kelbara left 3 injured"); in local news
+      // such a name is more often a park, business or quarter of the town ("in Humboldt Park
+      // early Sunday"), which the dateline or the town named places. Not before a function word
+      // ("in Block-7 was closed") other than "with", which continues no name ("in Kelmora with
+      // burning tyres"), nor for a side of a town ("in East Side shooting").
+      const bool clause_goes_on = notes_style && IsWord(T(k)) && !Cap(k) &&
+                                  (!(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) || Norm(k) == "with") &&
+                                  Norm(k) != "'s" && !(C(w0) & kCompass);
+      // "blocked the main road in Kelbara in both directions": a second preposition before a
+      // lowercase word that is no article or place adjective opens another adjunct.
+      const bool adjunct_after = notes_style && (C(k) & kPlacePreposition) && k + 1 < s.end_token && IsWord(T(k + 1)) &&
+                                 !Cap(k + 1) && !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
+                                 !(C(w0) & kCompass);
+      // "blocked a road in Kelbara and clashed with soldiers": "and" before a verb joins clauses.
+      const bool and_clause = notes_style && Norm(k) == "and" && k + 1 < s.end_token && IsWord(T(k + 1)) &&
+                              !Cap(k + 1) && !(C(k + 1) & (kConnector | kPlaceAdjective)) && Norm(k + 1) != "the" &&
+                              Norm(k + 1) != "its" && Norm(k + 1) != "their" && Norm(k + 1) != "other" &&
+                              !(C(w0) & kCompass);
+      bool clause_end = prep && !at && before != "and" && k < N() &&
+                        ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on ||
+                         adjunct_after || and_clause) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
@@ -2975,6 +3026,16 @@ void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceM
   resolver.Run(out);
 }
 
+namespace {
+// "41st", "2nd", "103rd", "9th" (one token, or digits and the suffix written together).
+bool IsOrdinal(const std::vector<tokens::Token>& toks, uint32_t i) {
+  std::string_view w = toks[i].norm;
+  auto suffix = [](std::string_view x) { return x == "st" || x == "nd" || x == "rd" || x == "th"; };
+  if (w.size() >= 3 && w[0] >= '0' && w[0] <= '9') return suffix(w.substr(w.size() - 2));
+  return i > 0 && suffix(w) && !toks[i].HasFlag(tokens::kSpaceBefore) && toks[i - 1].kind == TokenKind::kNumber;
+}
+}  // namespace
+
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision) {
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
@@ -2987,13 +3048,14 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
                         kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
                         kMisdemeanor = tokens::HashToken("misdemeanor"),
                         kMisdemeanors = tokens::HashToken("misdemeanors"),
-                        kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney");
+                        kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney"),
+                        kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
     for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
-                       kDepartment, kAttorney}) {
+                       kDepartment, kAttorney, kStreet, kAvenue}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
@@ -3003,8 +3065,9 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
-    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony && h != kFelonies &&
-        h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney) {
+    if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
+        h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
+        h != kStreet && h != kAvenue) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -3020,6 +3083,10 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // Classes of crime in US law only (England dropped felonies in 1967; Canada says
       // "indictable").
       ++cues;
+    } else if (w == "street" || w == "avenue") {
+      // "near 39th Avenue North and 43rd Street": streets numbered by ordinals are a US grid
+      // (none in the ACLED, Indian or Wikipedia sets; in 285 GVA stories).
+      if (i > 0 && cap(i) && IsOrdinal(toks, i - 1)) ++cues;
     } else if ((w == "department" || w == "attorney") && i > 0 && cap(i) && cap(i - 1) &&
                toks[i - 1].norm == (w == "department" ? "police" : "district")) {
       // "the Dayton Police Department", "the District Attorney's office": US institutions

@@ -1157,6 +1157,20 @@ TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
 }
 
+// An event its sentence places only in a county ("killed ... in Adams County") took place in
+// the town a sentence saying where it happened names ("It happened ... in Rock Falls"), the more
+// precise place; without such a sentence the county stays.
+TEST(EventAssembler, SceneSentenceRefinesACounty) {
+  auto cd = CodeText(
+      "A 10-year-old boy was shot and killed Friday in Adams County, the sheriff said.\n\nIt happened around "
+      "1 p.m. at an apartment on Dorvane Drive in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto county = CodeText(
+      "A 10-year-old boy was shot and killed Friday in Adams County, the sheriff said.\n\nHis family lives "
+      "in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(county, EventType::kAssault), "Adams County");
+}
+
 // An event a later sentence places only in a subdivision ("raids across Biobio") took
 // place in the town of that subdivision the note named before ("in Kelmora (Biobio)"): the
 // more precise place.

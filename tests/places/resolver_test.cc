@@ -1276,6 +1276,11 @@ TEST(UsStyleCues, CountsAmericanWording) {
   text = "The police department said the district attorney and the Crown Prosecution Service would decide.";
   tokenizer.Tokenize(text, &doc);
   EXPECT_EQ(UsStyleCues(doc), 0);
+  // Streets numbered by ordinals ("near 41st Street and 2nd Avenue") are a US grid; named ones and
+  // a bare ordinal are not ("2nd Street" is one cue, "Kelmore Street" and "his 41st birthday" none).
+  text = "The scene was near 41st Street and 2nd Avenue, not Kelmore Street; it was his 41st birthday.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 2);
 }
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
@@ -1477,6 +1482,116 @@ TEST_F(WorldResolverTest, MaleWithAnAgeIsAPerson) {
   EXPECT_EQ(m->country, "MV");
   Resolve("Shots were fired on the East Side of Kelmore on Friday.");
   EXPECT_EQ(Find("East Side"), nullptr);
+}
+
+// An abbreviation's period inside a sentence ends no clause: "near E. 147th Street" and "in Mt.
+// Kelbrook Borough" name no place "E" or "Mt"; the period that ends the sentence still says
+// that a short name after "near" is a place ("near Zorbadoni.").
+TEST_F(WorldResolverTest, AnAbbreviationsPeriodEndsNoClause) {
+  Resolve("Two men were wounded by gunfire near E. 147th Street and Kelmore Avenue on Friday.");
+  EXPECT_EQ(Find("E"), nullptr);
+  Resolve("Three people were shot late Friday in Mt. Kelbrook Borough, police said.");
+  EXPECT_EQ(Find("Mt"), nullptr);
+  Resolve("Artillery shells exploded near Zorbadoni. No casualties were reported.");
+  const PlaceMention* m = Find("Zorbadoni");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+}
+
+// A transcript in capitals: a common word there ("WE", Wé in New Caledonia) is the word, even
+// after a comma ("REACH HER, WE"); a large place in capitals is still a place.
+TEST_F(WorldResolverTest, CommonWordInCapitalsIsTheWord) {
+  Resolve(
+      "Officers were called to a home on Kelmore Drive.\n\nTRANSCRIPT: IF THAT HAPPENS AND WE CANNOT REACH "
+      "HER, WE MAY NEVER KNOW. WE ARE ASKING FOR PATIENCE.");
+  EXPECT_EQ(Find("WE"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "");
+  Resolve("Farmers protested in Kelbara village (Mahabubnagar, TS) on Monday.");
+  const PlaceMention* m = Find("TS");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "IN");
+}
+
+// Libya's Jafara district as the Libyan press and coders' notes write it ("Aljfara", the article
+// attached) comes from the alias file and places the locality before it.
+TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
+  Resolve("Rival militias clashed in Wadi al-Kelbar (Aljfara) on Friday.");
+  const PlaceMention* m = Find("Aljfara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LY");
+  EXPECT_EQ(m->admin1_code, "LY-JI");
+  m = Find("Wadi al-Kelbar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LY");
+}
+
+// "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
+// spelling needing support ("Ar-Raqqa") is supported by it, and places the locality before it.
+TEST_F(WorldResolverTest, CountrysideOfSupportsAPlace) {
+  Resolve("Two armed factions clashed near Kelbara in the northern countryside of Ar-Raqqa.");
+  const PlaceMention* m = Find("Ar-Raqqa");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+  m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+}
+
+// A name after a noun for a person's role ("opposition leader Kelbar Dorvane in Bujumbura
+// Rural province") is a person, not a locality placed in the province.
+TEST_F(WorldResolverTest, NameAfterARoleIsAPerson) {
+  Resolve("Police arrested an aide of the opposition leader Kelbar Dorvane in Bujumbura Rural province.");
+  EXPECT_EQ(Find("Kelbar Dorvane"), nullptr);
+  EXPECT_NE(Find("Bujumbura Rural"), nullptr);
+  Resolve("Rebels shot the militia commander Kelbar Dorvane in Idleb.");
+  EXPECT_EQ(Find("Kelbar Dorvane"), nullptr);
+}
+
+// A plural acronym ("ATGMs", "IEDs") is a thing, not the first word of a locality: "using ATGMs
+// on Kelbara front in Idleb" names Kelbara, not "ATGMs on Kelbara".
+TEST_F(WorldResolverTest, PluralAcronymBeginsNoLocality) {
+  Resolve("On 8 May 2020, rebels likely using ATGMs on Kelbara front in Idleb destroyed a bulldozer.");
+  EXPECT_EQ(Find("ATGMs on Kelbara"), nullptr);
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "SY");
+}
+
+// In notes (no dateline, no US local-news wording), a short name after "in" or "near" followed by
+// the rest of its clause in lowercase is a place, as one before a period is; in a datelined story
+// such a name is more often a park or quarter of the town, and "Downtown" never is one.
+TEST_F(WorldResolverTest, ClauseGoingOnInNotesEndsAPlaceName) {
+  Resolve("On 9 May 2020, an IED exploded near Kelbara left 3 soldiers injured.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  Resolve("On 2 May 2020, municipality workers in Dorvane protested against unpaid salaries.");
+  EXPECT_NE(Find("Dorvane"), nullptr);
+  // Nor before "with", which never continues a place's name: "in Kelmora with burning tyres".
+  Resolve("On 2 May 2020, rioters blocked the main road in Kelmora with burning tyres.");
+  EXPECT_NE(Find("Kelmora"), nullptr);
+  // Not before another function word: "in Block-7 was closed" (NumberedSettlementKeepsItsNumber).
+  Resolve("CHICAGO (AP) - A man was wounded in Kelbrook Park with a handgun on a hot night.");
+  EXPECT_EQ(Find("Kelbrook Park"), nullptr);
+  Resolve("A man was wounded in Downtown early on a hot night.");
+  EXPECT_EQ(Find("Downtown"), nullptr);
+}
+
+// In notes, a second preposition before a lowercase word that is no article or place adjective
+// opens another adjunct, so the short name before it is a place ("in Kelbara in both
+// directions"); in a datelined story such a name stays no place.
+TEST_F(WorldResolverTest, AdjunctAfterANameInNotesEndsIt) {
+  Resolve("On 28 April 2020, protesters blocked the main road in Kelbara in both directions.");
+  const PlaceMention* m = Find("Kelbara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  Resolve("CHICAGO (AP) - Protesters blocked the road in Kelbrook Park in both directions.");
+  EXPECT_EQ(Find("Kelbrook Park"), nullptr);
+  // So does "and" before a verb, joining another clause.
+  Resolve("On 5 May 2020, an IED exploded in Dorvane and was followed by gunshots.");
+  m = Find("Dorvane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
 }
 
 }  // namespace
