@@ -2645,7 +2645,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // early Sunday"), which the dateline or the town named places. Not before a function word
       // ("in Block-7 was closed") other than "with", which continues no name ("in Kelmora with
       // burning tyres"), nor for a side of a town ("in East Side shooting").
-      const bool clause_goes_on = notes_style && IsWord(T(k)) && !Cap(k) &&
+      const bool clause_goes_on = notes_style && k < N() && IsWord(T(k)) && !Cap(k) &&
                                   (!(C(k) & (kConnector | kPlacePreposition | kFunctionWord)) || Norm(k) == "with") &&
                                   Norm(k) != "'s" && !(C(w0) & kCompass);
       // "blocked the main road in Kelbara in both directions": a second preposition before a

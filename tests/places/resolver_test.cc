@@ -395,6 +395,18 @@ TEST_P(ResolverTest, WorkspaceGivesTheSameMentionsWithAMask) {
   }
 }
 
+// A text that ends right after a lowercase word following a name (the fuzzer's "A lga "):
+// the rules looking past the name stop at the end of the text (AddressSanitizer found a read
+// past the last token here).
+TEST_P(ResolverTest, TextEndingAfterALowercaseWord) {
+  for (std::string text : {"A lga ", "On 3 May, shelling hit Kelbara lga", "near Kelbara lga"}) {
+    tokenizer_.Tokenize(text, &doc_);
+    std::vector<PlaceMention> out;
+    resolver_->Resolve(doc_, &out);
+    for (const auto& m : out) EXPECT_LE(m.end_token, doc_.tokens.size()) << text;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Gazetteers, ResolverTest, ::testing::Values("small", "world"));
 
 // One resolver for all the tests of a suite.
