@@ -44,6 +44,14 @@ const Event* OnlyEvent(const CodedDocument& cd, EventType type) {
   return n == 1 ? found : nullptr;
 }
 
+// Whether some event of `cd` has a count of `role` with `value`.
+bool HasCount(const CodedDocument& cd, Role role, int64_t value) {
+  for (const auto& ev : cd.events)
+    for (const auto& c : ev.counts)
+      if (c.role == role && c.value == value) return true;
+  return false;
+}
+
 // The written place of the only event of `type`, with a failure (and a marker) when there is
 // no such event or it has no location.
 std::string PlaceOfOnly(const CodedDocument& cd, EventType type) {
@@ -708,12 +716,7 @@ TEST(EventAssembler, MannerAdverbsAndFoundBeforeThePassive) {
            {"A 15-year-old was accidentally shot and killed near Kelmora on Sunday.", Role::kKilled, 1},
            {"Three herders were found shot to death outside Dorvan.", Role::kKilled, 3},
            {"Two students were arbitrarily detained in Kelmora on Monday.", Role::kArrested, 2}}) {
-    auto cd = CodeText(text);
-    ASSERT_FALSE(cd.events.empty()) << text;
-    bool found = false;
-    for (const auto& ev : cd.events)
-      for (const auto& c : ev.counts) found |= c.role == role && c.value == value;
-    EXPECT_TRUE(found) << text;
+    EXPECT_TRUE(HasCount(CodeText(text), role, value)) << text;
   }
 }
 
@@ -744,11 +747,7 @@ TEST(EventAssembler, TakenToHospitalIsInjured) {
 TEST(EventAssembler, AnotherAndAThirdAreOnePerson) {
   for (std::string text : {"Two herders were killed near Kelmora and another was injured.",
                            "Two herders were killed near Kelmora and a third was wounded."}) {
-    auto cd = CodeText(text);
-    bool injured_one = false;
-    for (const auto& ev : cd.events)
-      for (const auto& c : ev.counts) injured_one |= c.role == Role::kInjured && c.value == 1;
-    EXPECT_TRUE(injured_one) << text;
+    EXPECT_TRUE(HasCount(CodeText(text), Role::kInjured, 1)) << text;
   }
 }
 
@@ -767,10 +766,7 @@ TEST(EventAssembler, NameWithAGenerationalSuffixIsOnePerson) {
 // A bare number opening a clause, with a phrase after it, is the passive's subject.
 TEST(EventAssembler, BareNumberWithAPhraseOpeningTheClause) {
   auto cd = CodeText("On Monday, 40 inmates were freed, while around 120 from the Kelmora prison were set free.");
-  bool found = false;
-  for (const auto& ev : cd.events)
-    for (const auto& c : ev.counts) found |= c.role == Role::kReleased && c.value == 120;
-  EXPECT_TRUE(found);
+  EXPECT_TRUE(HasCount(cd, Role::kReleased, 120));
 }
 
 // Bail set or held on is custody, not release; bail made, posted or granted is release.
@@ -835,10 +831,7 @@ TEST(EventAssembler, ShootersBodyPartsAndAnyoneAreNotVictims) {
   EXPECT_EQ(e->counts[0].role, Role::kKilled);
   // The people fired on are still counted.
   auto fired_on = CodeText("Soldiers opened fire on 40 marchers in Orvanta, wounding 12 of them.");
-  bool twelve = false;
-  for (const auto& ev : fired_on.events)
-    for (const auto& c : ev.counts) twelve |= c.role == Role::kInjured && c.value == 12;
-  EXPECT_TRUE(twelve);
+  EXPECT_TRUE(HasCount(fired_on, Role::kInjured, 12));
 }
 
 // Pleading guilty and facing charges are said of the people convicted and charged.
