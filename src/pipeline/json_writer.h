@@ -14,4 +14,8 @@ void AppendJsonLine(const CodedDocument& doc, std::string* out);
 // Appends `s` as a JSON string literal (with quotes).
 void AppendJsonString(std::string_view s, std::string* out);
 
+// Writes `v` with five decimals, the digits printf("%.5f") writes, at `out` (room for 48
+// bytes); returns the end. Coordinates (whole microdegrees) take a path of integer arithmetic.
+char* WriteFixed5(double v, char* out);
+
 }  // namespace evident::pipeline

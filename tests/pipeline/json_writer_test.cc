@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <string>
 
@@ -20,6 +23,31 @@ std::string JsonString(std::string_view s) {
   std::string out;
   AppendJsonString(s, &out);
   return out;
+}
+
+// Coordinates are written with the digits printf("%.5f") writes, whichever path formats them:
+// whole microdegrees (the gazetteer's), values exactly halfway at the sixth decimal (0.015625 =
+// 1/64 rounds half to even), negative values near zero, and any other double.
+TEST(JsonWriter, FiveDecimalsAsPrintfWritesThem) {
+  auto expect_same = [](double v) {
+    char a[64], b[64];
+    const std::string mine(a, WriteFixed5(v, a));
+    const std::string want(b, std::to_chars(b, b + sizeof b, v, std::chars_format::fixed, 5).ptr);
+    ASSERT_EQ(mine, want) << "value " << v;
+  };
+  for (int64_t m = -300000; m <= 300000; ++m) expect_same(static_cast<double>(m) / 1e6);
+  for (int64_t m = -180000000; m <= 180000000; m += 7919) expect_same(static_cast<double>(m) / 1e6);
+  for (int k = -4096; k <= 4096; ++k) {
+    expect_same(k / 64.0);
+    expect_same(k / 1024.0);
+    expect_same(k / 131072.0);
+  }
+  for (double v : {0.0, -0.0, 1e-7, -1e-7, 0.000005, -0.000005, 0.0000051, -0.0000049, 12.015625, -12.015625,
+                   179.999995, -179.999995, 1e9 + 0.123456, 1e15, 1e20})
+    expect_same(v);
+  std::mt19937_64 rng(20261126);
+  std::uniform_real_distribution<double> any(-200.0, 200.0);
+  for (int i = 0; i < 200000; ++i) expect_same(any(rng));
 }
 
 TEST(JsonWriter, WritesOneParsableLinePerDocument) {
