@@ -819,10 +819,9 @@ TEST_F(WorldResolverTest, ActorPlacesASmallPlaceWithoutOtherSupport) {
 // ("Western" is also a region of Uganda).
 TEST_F(WorldResolverTest, SubdivisionQualifierBeatsALargeNamesake) {
   Resolve("On 8 May, in Santa Fe, Ocotepeque, armed men shot at a car.");
-  const PlaceMention* m = nullptr;
   EXPECT_EQ(CountryOf("Santa Fe"), "HN");
   Resolve("On 6 May, fishermen marched in Freetown (Western Area Urban, Western) over fuel prices.");
-  m = Find("Freetown");
+  const PlaceMention* m = Find("Freetown");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "SL");
   EXPECT_TRUE(m->listed);
@@ -876,12 +875,11 @@ TEST_F(WorldResolverTest, ArabicArticleIsPartOfTheWrittenName) {
 // connector.
 TEST_F(WorldResolverTest, LowercaseArabicArticleBeginsTheName) {
   Resolve("On 5 May, gunmen killed a fisherman in al Mukalla over a debt.");
-  const PlaceMention* m = nullptr;
   EXPECT_EQ(CountryOf("al Mukalla"), "YE");
   Resolve("On 5 May, gunmen killed a fisherman in al-Mukalla over a debt.");
   ASSERT_NE(Find("al-Mukalla"), nullptr);
   Resolve("On 6 May, rebels shelled Kelbara in al-Hasakeh with mortars.");
-  m = Find("Kelbara");
+  const PlaceMention* m = Find("Kelbara");
   ASSERT_NE(m, nullptr);
   EXPECT_FALSE(m->listed);
   EXPECT_EQ(m->country, "SY");
@@ -901,10 +899,9 @@ TEST_F(WorldResolverTest, BracketedNameReplacesThePlaceBeforeIt) {
   Resolve("On 4 May, gunmen killed two herders in the village of Kelbane [Kelbani] (Ouallam, Tillaberi).");
   const PlaceMention* written = Find("Kelbane");
   if (written != nullptr) EXPECT_TRUE(written->qualifier);
-  const PlaceMention* m = nullptr;
   EXPECT_EQ(CountryOf("Kelbani"), "NE");
   Resolve("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay in Greece.");
-  m = Find("Athens-Kelmora Quarter");
+  const PlaceMention* m = Find("Athens-Kelmora Quarter");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "GR");
   EXPECT_FALSE(m->listed);
@@ -966,10 +963,9 @@ TEST_F(WorldResolverTest, ImeniJoinsAName) {
 // people it names: teens, a toddler, children, students.
 TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   Resolve("Two Blytheville teens were charged with murder on Friday.");
-  const PlaceMention* m = nullptr;
   EXPECT_EQ(CountryOf("Blytheville"), "US");
   Resolve("A St. Louis toddler was wounded by a stray bullet.");
-  m = Find("St. Louis");
+  const PlaceMention* m = Find("St. Louis");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->admin1_code, "US-MO");
   Resolve("Three Blytheville students were hurt.");
@@ -1342,10 +1338,9 @@ TEST_F(WorldResolverTest, ProvincesByTheirEnglishNames) {
 // the word needs support like a common word.
 TEST_F(WorldResolverTest, ChileanRegionsByTheirShortNames) {
   Resolve("On 1 May 2020, in Providencia, Metropolitana, citizens marched.");
-  const PlaceMention* m = nullptr;
   EXPECT_EQ(CountryOf("Providencia"), "CL");
   Resolve("On 6 May 2020, in Vilbonne (Metropolitana), workers protested.");
-  m = Find("Vilbonne");
+  const PlaceMention* m = Find("Vilbonne");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "CL");
   EXPECT_EQ(m->admin1_code, "CL-RM");
