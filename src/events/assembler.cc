@@ -346,8 +346,10 @@ class SentenceAssembler {
   // "annually", "per year", "in 2014", "since 2010" ("so far" alone is an event's toll: "30
   // deaths so far").
   bool AggregatePeriod() const {
-    for (uint32_t k = begin_; k + 1 < end_; ++k) {
+    for (uint32_t k = begin_; k < end_; ++k) {
       const Token& a = T(k);
+      if (a.norm == "annually") return true;
+      if (k + 1 == end_) break;
       const Token& b = T(k + 1);
       if (IsAny(a, WORDS("this", "last", "past", "previous")) && IsAny(b, WORDS("year", "month", "decade")))
         return true;
@@ -356,7 +358,7 @@ class SentenceAssembler {
           (b.norm.starts_with("19") || b.norm.starts_with("20")))
         return true;
     }
-    return T(end_ - 1).norm == "annually" || (end_ >= begin_ + 2 && T(end_ - 2).norm == "annually");
+    return false;
   }
   // A number right before a plural noun of killings ("44 homicides", "25 murders", "168
   // shootings"): with a period (AggregatePeriod) it counts a city's or a year's killings, no
@@ -1050,8 +1052,7 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
       // ... unless an object follows ("2 gunmen killed 5 people").
       // ("2 gunmen killed 5 people", "shot and killed his wife", "charged Kelm Dorvan with").
       if (In(t.e) && (qty_at_begin_[t.e - begin_] != kNone ||
-                      IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them", "his", "their", "its", "both",
-                                          "two", "three", "four", "five")) ||
+                      IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them", "his", "their", "its", "both")) ||
                       (T(t.e).kind == TokenKind::kWord && T(t.e).HasFlag(tokens::kCapitalized) &&
                        !in_date_[t.e - begin_] && !T(t.e).HasFlag(tokens::kAllCaps))))
         return false;
