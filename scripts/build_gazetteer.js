@@ -6,7 +6,7 @@
 //   /usr/share/iso-codes/json/iso_3166-2.json   ISO 3166-2 subdivisions (Debian iso-codes)
 //   data/countries.tsv                countries, aliases, demonyms (scripts/gen_countries.py)
 //   data/place_aliases.tsv            our exonyms, abbreviations and common words
-// Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 2.
+// Output: build/gazetteer.bin (or --out PATH), format "EVIDGAZ\n" version 3.
 //
 // Usage: node scripts/build_gazetteer.js [--out PATH] [--data DIR] [--iso-codes DIR]
 //                                        [--cities MODULE_DIR] [--dict WORD_LIST]
@@ -685,7 +685,7 @@ function main() {
 
 // ---------------------------------------------------------------------------------------------
 // Writer. Layout (little-endian, every section 8-byte aligned), see docs/places.md:
-//   header (128 bytes) | records | buckets | keys | candidates | strings | within
+//   header (160 bytes) | records | buckets | keys | candidates | strings | within | filters
 
 function fnv1a32(bytes) {
   let h = 0x811c9dc5;
@@ -707,7 +707,44 @@ function containerDistanceKm(lat1, lon1, lat2, lon2) {
   return 6371 * Math.sqrt(x * x + y * y);
 }
 
-const HEADER_SIZE = 128;
+// Name filters (NameFilter in src/places/gazetteer.h): Bloom filters over the FNV-1a hashes of
+// every key, every key's first word and every key's parts before a space, stored so that the
+// resolver builds nothing at startup. Two bits per value in one 64-bit word; the word count is
+// a power of two with 16 bits per value, at least 16 (NameFilter::WordsFor).
+const MASK64 = (1n << 64n) - 1n;
+function filterWordsFor(values) {
+  let words = 16;
+  while (words * 64 < values * 16) words *= 2;
+  return words;
+}
+function filterAdd(words, hash) {
+  let m = BigInt(hash >>> 0);
+  m ^= m >> 31n;
+  m = (m * 0x9e3779b97f4a7c15n) & MASK64;
+  m ^= m >> 29n;
+  const bits = (1n << (m & 63n)) | (1n << ((m >> 6n) & 63n));
+  const i = Number((m >> 12n) & BigInt(words.length - 1));
+  words[i] |= bits;
+}
+// As NameFilter::AddKey: the key's hash; its first word's (the FNV state at the first space);
+// the FNV state at every space.
+function filterAddKey(bytes, keyHash, keyWords, firstWords, prefixWords) {
+  filterAdd(keyWords, keyHash);
+  let h = 0x811c9dc5;
+  let first = true;
+  for (const b of bytes) {
+    if (b === 0x20) {
+      if (first) filterAdd(firstWords, h);
+      first = false;
+      filterAdd(prefixWords, h);
+    }
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  if (first) filterAdd(firstWords, keyHash);
+}
+
+const HEADER_SIZE = 160;
 const RECORD_SIZE = 48;
 const KEY_SIZE = 16;
 const CAND_SIZE = 8;
@@ -750,12 +787,16 @@ function writeFile(records, keys, within, citiesVersion) {
   while (nBuckets < keyList.length * 2) nBuckets *= 2;
   const buckets = new Uint32Array(nBuckets);
   const keyBuf = Buffer.alloc(keyList.length * KEY_SIZE);
+  const keyFilter = new BigUint64Array(filterWordsFor(keyList.length));
+  const firstWordFilter = new BigUint64Array(filterWordsFor(Math.floor(keyList.length / 2)));
+  const prefixFilter = new BigUint64Array(filterWordsFor(Math.floor(keyList.length / 4)));
   const candChunks = [];
   let nCands = 0;
   keyList.forEach((k, i) => {
     const entry = keys.get(k);
     const bytes = Buffer.from(k, 'utf8');
     const h = fnv1a32(bytes);
+    filterAddKey(bytes, h, keyFilter, firstWordFilter, prefixFilter);
     let b = h & (nBuckets - 1);
     while (buckets[b] !== 0) b = (b + 1) & (nBuckets - 1);
     buckets[b] = i + 1;
@@ -802,6 +843,8 @@ function writeFile(records, keys, within, citiesVersion) {
     withinBuf.writeUInt32LE(container, j * 8 + 4);
   });
   const withinOff = place(withinBuf);
+  const filtersOff = place(Buffer.concat([keyFilter, firstWordFilter, prefixFilter].map(
+    (f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength))));
   const total = offset;
 
   const counts = { country: 0, admin1: 0, city: 0 };
@@ -812,7 +855,7 @@ function writeFile(records, keys, within, citiesVersion) {
   let h = 8;
   const u32 = (v) => { header.writeUInt32LE(v >>> 0, h); h += 4; };
   const u64 = (v) => { header.writeBigUInt64LE(BigInt(v), h); h += 8; };
-  u32(2);                  // version
+  u32(3);                  // version
   u32(HEADER_SIZE);
   u32(RECORD_SIZE);
   u32(KEY_SIZE);
@@ -835,6 +878,12 @@ function writeFile(records, keys, within, citiesVersion) {
   u64(stringsOff);
   u64(total);
   u64(withinOff);
+  u64(filtersOff);
+  u32(keyFilter.length);
+  u32(firstWordFilter.length);
+  u32(prefixFilter.length);
+  u32(0);                  // reserved
+  u64(0);                  // reserved
   if (h > HEADER_SIZE) throw new Error('header overflow');
 
   const out = Buffer.alloc(total);

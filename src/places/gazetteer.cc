@@ -25,7 +25,7 @@ static_assert(std::endian::native == std::endian::little, "the gazetteer file is
 namespace {
 
 constexpr char kMagic[8] = {'E', 'V', 'I', 'D', 'G', 'A', 'Z', '\n'};
-constexpr uint32_t kHeaderSize = 128;
+constexpr uint32_t kHeaderSize = 160;
 constexpr const char* kRebuildHint =
     "rebuild it: npm ci --prefix web && cmake --build build (scripts/build_gazetteer.js)";
 
@@ -56,6 +56,12 @@ struct Header {
   uint64_t strings_offset;
   uint64_t total_size;
   uint64_t within_offset;
+  uint64_t filters_offset;  // NameFilter words: keys, first words, prefixes, one after another
+  uint32_t key_filter_words;
+  uint32_t first_word_filter_words;
+  uint32_t prefix_filter_words;
+  uint32_t reserved32;
+  uint64_t reserved64;
 };
 static_assert(sizeof(Header) == kHeaderSize);
 
@@ -86,6 +92,30 @@ struct Gazetteer::Storage {
 };
 
 uint32_t NameKeyHash(std::string_view key) { return NameKeyHashUpdate(kNameKeyHashSeed, key); }
+
+uint32_t NameFilter::WordsFor(size_t values) {
+  uint32_t words = 16;
+  while (uint64_t{words} * 64 < uint64_t{values} * 16) words <<= 1;
+  return words;
+}
+
+void NameFilter::AddKey(std::string_view key, uint32_t key_hash, std::span<uint64_t> keys,
+                        std::span<uint64_t> first_words, std::span<uint64_t> prefixes) {
+  Add(keys, key_hash);
+  size_t sp = key.find(' ');
+  if (sp == std::string_view::npos) {
+    Add(first_words, key_hash);  // one word: its hash is the key's
+    return;
+  }
+  // The prefix hashes are the FNV states at each space of one pass over the key.
+  uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
+  Add(first_words, h);
+  Add(prefixes, h);
+  for (size_t done = sp; (sp = key.find(' ', sp + 1)) != std::string_view::npos; done = sp) {
+    h = NameKeyHashUpdate(h, key.substr(done, sp - done));
+    Add(prefixes, h);
+  }
+}
 
 namespace {
 constexpr std::string_view kLooseArticles[] = {"al ", "el ",  "ad ", "ar ", "as ", "an ",
@@ -194,6 +224,22 @@ Result<Gazetteer> Gazetteer::FromBytes(std::string_view bytes, const std::string
   return Open(std::move(storage), name);
 }
 
+namespace {
+// True if the filters of `g` hold `key` as NameFilter::AddKey adds it.
+bool FiltersHold(const Gazetteer& g, std::string_view key, uint32_t key_hash) {
+  if (!g.key_filter().MayContain(key_hash)) return false;
+  size_t sp = key.find(' ');
+  if (sp == std::string_view::npos) return g.first_word_filter().MayContain(key_hash);
+  uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
+  if (!g.first_word_filter().MayContain(h)) return false;
+  for (size_t done = 0; sp != std::string_view::npos; done = sp, sp = key.find(' ', sp + 1)) {
+    if (done > 0) h = NameKeyHashUpdate(h, key.substr(done, sp - done));
+    if (!g.prefix_filter().MayContain(h)) return false;
+  }
+  return true;
+}
+}  // namespace
+
 // Open checks the stored hash of every kKeyHashStride-th key, of every key up to kKeyHashAll.
 constexpr uint32_t kKeyHashStride = 16, kKeyHashAll = 4096;
 
@@ -244,7 +290,12 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
       {"candidates", h.candidates_offset, h.num_candidates, sizeof(CandidateRef)},
       {"strings", h.strings_offset, h.strings_size, 1},
       {"within", h.within_offset, h.num_within, sizeof(WithinPair)},
+      {"filters", h.filters_offset,
+       uint64_t{h.key_filter_words} + h.first_word_filter_words + h.prefix_filter_words, sizeof(uint64_t)},
   };
+  for (uint32_t words : {h.key_filter_words, h.first_word_filter_words, h.prefix_filter_words}) {
+    if (words == 0 || (words & (words - 1)) != 0) return bad(136, "a name filter's size must be a power of two");
+  }
   for (const Section& s : sections) {
     uint64_t bytes = s.count * s.item;  // counts are 32-bit: no overflow
     if (s.offset % 8 != 0 || s.offset < kHeaderSize || s.offset > size || bytes > size - s.offset) {
@@ -270,6 +321,10 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
   g.num_keys_ = h.num_keys;
   g.num_candidates_ = h.num_candidates;
   g.strings_size_ = h.strings_size;
+  const uint64_t* filters = reinterpret_cast<const uint64_t*>(base + h.filters_offset);
+  g.key_filter_ = NameFilter(filters, h.key_filter_words);
+  g.first_word_filter_ = NameFilter(filters + h.key_filter_words, h.first_word_filter_words);
+  g.prefix_filter_ = NameFilter(filters + h.key_filter_words + h.first_word_filter_words, h.prefix_filter_words);
 
   // Strings: NUL-terminated, the table starts with "" and ends with a NUL, so every offset
   // inside it reads a terminated string.
@@ -309,12 +364,16 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
     if (!string_ok(k.key) || uint64_t{k.cand_begin} + k.cand_count > h.num_candidates || k.cand_count == 0) {
       return bad(at, "key " + std::to_string(i) + " points outside the file");
     }
-    // PERF (startup): the hash of one key in 16 (every key of a small file): a hash that
-    // disagrees only makes its key unfindable, never reads outside the file, and a builder
-    // hashing differently from this reader shows on any sample. Hashing all 169,000 keys
-    // was 17 M instructions, a fifth of the startup.
-    if ((i % kKeyHashStride == 0 || h.num_keys <= kKeyHashAll) && NameKeyHash(g.Str(k.key)) != k.hash) {
-      return bad(at, "key '" + Fragment(g.Str(k.key)) + "' has a wrong hash");
+    // PERF (startup): the hash of one key in 16 (every key of a small file), and that the
+    // filters hold it: a hash that disagrees only makes its key unfindable, never reads
+    // outside the file, and a builder hashing or filtering differently from this reader shows
+    // on any sample. Hashing all 169,000 keys was 17 M instructions, a fifth of the startup.
+    if (i % kKeyHashStride == 0 || h.num_keys <= kKeyHashAll) {
+      std::string_view key = g.Str(k.key);
+      if (NameKeyHash(key) != k.hash) return bad(at, "key '" + Fragment(key) + "' has a wrong hash");
+      if (!FiltersHold(g, key, k.hash)) {
+        return bad(h.filters_offset, "the name filters do not hold key '" + Fragment(key) + "'");
+      }
     }
   }
   for (uint32_t i = 0; i < h.num_buckets; ++i) {
@@ -597,6 +656,20 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
   at = align(at + strings.size());
   h.within_offset = at;
   at = align(at + within.size() * sizeof(WithinPair));
+  // Filters: sized by the key count as scripts/build_gazetteer.js sizes them.
+  h.key_filter_words = NameFilter::WordsFor(keys.size());
+  h.first_word_filter_words = NameFilter::WordsFor(keys.size() / 2);
+  h.prefix_filter_words = NameFilter::WordsFor(keys.size() / 4);
+  std::vector<uint64_t> filters(uint64_t{h.key_filter_words} + h.first_word_filter_words + h.prefix_filter_words, 0);
+  {
+    std::span<uint64_t> all(filters);
+    std::span<uint64_t> key_words = all.subspan(0, h.key_filter_words);
+    std::span<uint64_t> first_words = all.subspan(h.key_filter_words, h.first_word_filter_words);
+    std::span<uint64_t> prefixes = all.subspan(h.key_filter_words + h.first_word_filter_words);
+    for (const auto& entry : keys) NameFilter::AddKey(entry.first, NameKeyHash(entry.first), key_words, first_words, prefixes);
+  }
+  h.filters_offset = at;
+  at += filters.size() * sizeof(uint64_t);
   h.total_size = at;
 
   std::string out(at, '\0');
@@ -613,6 +686,7 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
   if (!within.empty()) {
     std::memcpy(out.data() + h.within_offset, within.data(), within.size() * sizeof(WithinPair));
   }
+  std::memcpy(out.data() + h.filters_offset, filters.data(), filters.size() * sizeof(uint64_t));
   return out;
 }
 

@@ -57,7 +57,7 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
 
 // The first-word filter's hash of a word: its NameKeyHash (a one-word key's stored hash, a
 // longer key's prefix hash at its first space; PERF: no hashing of first words at startup).
-uint64_t WordHash(std::string_view w) { return NameKeyHash(w); }
+uint32_t WordHash(std::string_view w) { return NameKeyHash(w); }
 std::string FirstWord(std::string_view key) {
   size_t sp = key.find(' ');
   return std::string(sp == std::string_view::npos ? key : key.substr(0, sp));
@@ -2939,43 +2939,11 @@ std::string_view PrecisionName(Precision p) {
   return "city";
 }
 
-PlaceResolver::Bloom::Bloom(size_t expected) {
-  // About 16 bits per value: with two bits in one word, about 2% false positives.
-  uint64_t words = 16;
-  while (words * 64 < expected * 16) words <<= 1;
-  words_.assign(words, 0);
-  mask_ = words - 1;
-}
-
-void PlaceResolver::Bloom::Add(uint64_t hash) {
-  uint64_t m = Mix(hash);
-  words_[(m >> 12) & mask_] |= BitsOf(m);
-}
-
 PlaceResolver::PlaceResolver(Gazetteer gazetteer)
     : gazetteer_(std::move(gazetteer)),
-      first_words_(gazetteer_.num_keys() / 2),
-      keys_(gazetteer_.num_keys()),
-      prefixes_(gazetteer_.num_keys() / 4) {
-  // PERF (startup): the stored key hash is used as it is, and the prefix hashes are the FNV
-  // states at each space of one pass over the key.
-  for (size_t i = 0; i < gazetteer_.num_keys(); ++i) {
-    std::string_view key = gazetteer_.KeyAt(i);
-    keys_.Add(gazetteer_.KeyHashAt(i));
-    size_t sp = key.find(' ');
-    if (sp == std::string_view::npos) {
-      first_words_.Add(gazetteer_.KeyHashAt(i));  // one word: its hash is the key's
-      continue;
-    }
-    uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
-    first_words_.Add(h);
-    prefixes_.Add(h);
-    for (size_t done = sp; (sp = key.find(' ', sp + 1)) != std::string_view::npos; done = sp) {
-      h = NameKeyHashUpdate(h, key.substr(done, sp - done));
-      prefixes_.Add(h);
-    }
-  }
-}
+      first_words_(gazetteer_.first_word_filter()),
+      keys_(gazetteer_.key_filter()),
+      prefixes_(gazetteer_.prefix_filter()) {}
 
 uint32_t PlaceResolver::NameStarts(std::string_view word_key) const {
   uint32_t starts = 0;

@@ -150,37 +150,12 @@ class PlaceResolver {
   // False if no longer name starts with `key` followed by a space ("rio" of "rio de janeiro").
   bool MayBePrefix(uint32_t key_hash) const { return prefixes_.MayContain(key_hash); }
 
-  // A set of hashes with false positives (about 2% at the sizes used here) and no false
-  // negatives: two bits per value, both in the same 64-bit word of a power-of-two array. PERF: replaces an
-  // unordered_set of 200,000 first words and the gazetteer probes of spans that name nothing;
-  // both missed the caches on almost every query.
-  class Bloom {
-   public:
-    explicit Bloom(size_t expected = 0);
-    void Add(uint64_t hash);
-    bool MayContain(uint64_t hash) const {
-      uint64_t m = Mix(hash);
-      uint64_t bits = BitsOf(m);
-      return (words_[(m >> 12) & mask_] & bits) == bits;
-    }
-
-   private:
-    static uint64_t Mix(uint64_t h) {
-      h ^= h >> 31;
-      h *= 0x9E3779B97F4A7C15ULL;
-      return h ^ (h >> 29);
-    }
-    // Both bits in one 64-bit word: one cache miss per query.
-    static uint64_t BitsOf(uint64_t m) { return (uint64_t{1} << (m & 63)) | (uint64_t{1} << ((m >> 6) & 63)); }
-    std::vector<uint64_t> words_;
-    uint64_t mask_ = 0;  // of word indexes
-  };
-
  private:
   Gazetteer gazetteer_;
-  Bloom first_words_;  // NameKeyHash of every key's first word
-  Bloom keys_;         // NameKeyHash of every key
-  Bloom prefixes_;     // NameKeyHash of every key's part before a space
+  // Views of the gazetteer's filters (NameFilter).
+  NameFilter first_words_;  // NameKeyHash of every key's first word
+  NameFilter keys_;         // NameKeyHash of every key
+  NameFilter prefixes_;     // NameKeyHash of every key's part before a space
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

@@ -108,20 +108,20 @@ TEST(Gazetteer, RejectsBadMagic) {
 
 TEST(Gazetteer, RejectsAnotherFormatVersion) {
   std::string image = TinyImage();
-  uint32_t version = 3;
+  uint32_t version = 2;
   std::memcpy(&image[8], &version, 4);
-  auto g = Gazetteer::FromBytes(image, "v3.bin");
+  auto g = Gazetteer::FromBytes(image, "v2.bin");
   ASSERT_FALSE(g.ok());
-  EXPECT_NE(g.status().message().find("format version 3, this build reads version 2"), std::string::npos)
+  EXPECT_NE(g.status().message().find("format version 2, this build reads version 3"), std::string::npos)
       << g.status().ToString();
   EXPECT_NE(g.status().message().find("rebuild"), std::string::npos);
 }
 
 TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
   std::string image = TinyImage();
-  // The first record's name offset (records start right after the 128-byte header).
+  // The first record's name offset (records start right after the 160-byte header).
   uint32_t huge = 0x7FFFFFFF;
-  std::memcpy(&image[128 + 8], &huge, 4);
+  std::memcpy(&image[160 + 8], &huge, 4);
   auto g = Gazetteer::FromBytes(image, "bad_string.bin");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("outside the string table"), std::string::npos);
@@ -147,6 +147,41 @@ TEST(Gazetteer, RejectsAKeyWithAWrongHash) {
   auto g = Gazetteer::FromBytes(image, "bad_hash.bin");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("wrong hash"), std::string::npos) << g.status().ToString();
+}
+
+// The stored name filters hold every key, every key's first word and every part before a
+// space, so that the resolver builds nothing at startup.
+TEST(Gazetteer, NameFiltersHoldKeysFirstWordsAndPrefixes) {
+  auto g = Gazetteer::FromBytes(TinyImage(), "tiny");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_TRUE(g->key_filter().MayContain(NameKeyHash("alma ata")));
+  EXPECT_TRUE(g->key_filter().MayContain(NameKeyHash("kazakh")));
+  EXPECT_TRUE(g->first_word_filter().MayContain(NameKeyHash("alma")));
+  EXPECT_TRUE(g->first_word_filter().MayContain(NameKeyHash("almaty")));
+  EXPECT_TRUE(g->prefix_filter().MayContain(NameKeyHash("alma")));
+  EXPECT_FALSE(g->key_filter().MayContain(NameKeyHash("alma")));  // a first word, no key
+  EXPECT_FALSE(g->prefix_filter().MayContain(NameKeyHash("almaty")));  // no longer name
+  EXPECT_FALSE(NameFilter().MayContain(NameKeyHash("almaty")));  // the empty filter
+}
+
+// A file whose filters miss its keys (another builder's filter rule, or damage) is refused:
+// its places could never be found.
+TEST(Gazetteer, RejectsNameFiltersThatMissAKey) {
+  std::string image = TinyImage();
+  uint64_t filters_offset = 0;
+  std::memcpy(&filters_offset, &image[128], 8);
+  ASSERT_GT(filters_offset, 0u);
+  std::fill(image.begin() + static_cast<std::ptrdiff_t>(filters_offset), image.end(), '\0');
+  auto g = Gazetteer::FromBytes(image, "empty_filters.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("name filters do not hold key"), std::string::npos) << g.status().ToString();
+
+  image = TinyImage();
+  uint32_t words = 48;  // no power of two
+  std::memcpy(&image[136], &words, 4);
+  g = Gazetteer::FromBytes(image, "odd_filter.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("power of two"), std::string::npos) << g.status().ToString();
 }
 
 // Invented places around an invented city of 900,000 people (radius 0.015 x sqrt(900,000) =
@@ -236,6 +271,28 @@ TEST(LooseKey, MeetsTransliterationVariants) {
   EXPECT_EQ(LooseKey("tartous"), LooseKey("tartus"));
   EXPECT_EQ(LooseKey("qaatabah"), "qataba");
   EXPECT_EQ(LooseKey("kyiv"), "kiv");
+}
+
+// The JavaScript builder's name filters agree with NameFilter::AddKey on every key (loading
+// checks one key in 16).
+TEST(WorldGazetteer, NameFiltersHoldEveryKey) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  size_t missing = 0;
+  for (size_t i = 0; i < g->num_keys() && missing < 10; ++i) {
+    std::string_view key = g->KeyAt(i);
+    bool held = g->key_filter().MayContain(g->KeyHashAt(i));
+    size_t sp = key.find(' ');
+    held &= g->first_word_filter().MayContain(NameKeyHash(key.substr(0, sp)));
+    for (; sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
+      held &= g->prefix_filter().MayContain(NameKeyHash(key.substr(0, sp)));
+    }
+    if (!held) {
+      ++missing;
+      ADD_FAILURE() << "the filters do not hold '" << key << "'";
+    }
+  }
 }
 
 // The compiled world gazetteer: every name key is a NameKey (the JavaScript builder and the
