@@ -26,6 +26,32 @@ TEST(Tokenizer, SplitsWordsNumbersAndPunctuationWithByteSpans) {
   ASSERT_EQ(t.sentences.size(), 1u);
 }
 
+// Every table keyed by token hashes is built with HashToken: a token's hash must be
+// HashToken(norm) wherever the token stands (the tokenizer reads whole words of the
+// lowercase copy when eight bytes follow, and the exact bytes near the end of the text), for
+// words of every length from 1 to 20 bytes, and for literal norms ("'s", "...").
+TEST(Tokenizer, TokenHashIsHashTokenOfTheNormAnywhereInTheText) {
+  Tokenizer tz;
+  TokenizedText t;
+  std::string words;
+  for (int len = 1; len <= 20; ++len) words += std::string(static_cast<size_t>(len), static_cast<char>('a' + len)) + " ";
+  // Each word in the middle of a long text and at its very end (fewer than eight bytes after).
+  for (int len = 1; len <= 20; ++len) {
+    std::string last(static_cast<size_t>(len), static_cast<char>('A' + len));
+    std::string text = words + "Officers’s ... " + last;
+    tz.Tokenize(text, &t);
+    for (const Token& tok : t.tokens) EXPECT_EQ(tok.hash, HashToken(tok.norm)) << "'" << tok.norm << "' in " << text;
+    EXPECT_EQ(t.tokens.back().norm, std::string(static_cast<size_t>(len), static_cast<char>('a' + len)));
+  }
+  // Different words, different hashes (the masked load keeps no byte of the next word).
+  tz.Tokenize("ab abc abd abcdefgh abcdefgi abcdefghi", &t);
+  for (size_t i = 0; i < t.tokens.size(); ++i)
+    for (size_t j = i + 1; j < t.tokens.size(); ++j) EXPECT_NE(t.tokens[i].hash, t.tokens[j].hash);
+  tz.Tokenize("ab ab. ab", &t);
+  EXPECT_EQ(t.tokens[0].hash, t.tokens[1].hash);
+  EXPECT_EQ(t.tokens[0].hash, t.tokens[3].hash);
+}
+
 // The place resolver uses a plain word as its own gazetteer key, without Unicode folding.
 TEST(Tokenizer, MarksWordsOfPlainAsciiLettersAndDigits) {
   Tokenizer tz;
