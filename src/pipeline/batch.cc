@@ -6,6 +6,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 
 namespace evident::pipeline {
@@ -100,12 +101,9 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
   auto start = std::chrono::steady_clock::now();
   RunReport report;
   int threads = options.threads < 1 ? 1 : options.threads;
-  size_t chunk_docs = options.chunk_docs < 1 ? 1 : options.chunk_docs;
-  // PERF: one thread codes each document as soon as it is read and emits it at once: its text
-  // and output are still in the cache (chunks of 512 documents went through it three times).
-  if (threads == 1) chunk_docs = 1;
+  const size_t chunk_docs = options.chunk_docs < 1 ? 1 : options.chunk_docs;
 
-  auto account_and_emit = [&](std::vector<CodedDocument>& chunk) {
+  auto account_and_emit = [&](std::span<CodedDocument> chunk) {
     for (auto& cd : chunk) {
       ++report.read;
       report.bytes += cd.doc.text.size();
@@ -119,7 +117,6 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
       }
       emit(cd);
     }
-    chunk.clear();
   };
 
   // Single thread: code in the reading thread, no pool.
@@ -129,15 +126,10 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
   else pool = std::make_unique<WorkerPool>(engine, threads, options.render);
 
   std::vector<CodedDocument> reading, coding;  // chunk being read; chunk with the workers
-  reading.reserve(chunk_docs);
+  if (threads > 1) reading.reserve(chunk_docs);
   bool in_flight = false;
 
   auto hand_over = [&] {
-    if (threads == 1) {
-      for (auto& cd : reading) CodeOne(*coder, options.render, &cd);
-      account_and_emit(reading);
-      return;
-    }
     if (in_flight) pool->Wait();
     std::swap(reading, coding);  // `reading` now holds the coded previous chunk
     pool->Start(&coding);
@@ -147,7 +139,23 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
     reading.clear();
   };
 
+  // PERF: one thread codes each document as soon as it is read and emits it at once: its text
+  // and output are still in the cache (chunks of 512 documents went through it three times).
+  // One CodedDocument serves every document, so that its event and check vectors keep their
+  // room (they were allocated and grown on every document).
+  CodedDocument single;
   Status st = text::ReadInputs(inputs, options.read, [&](text::ReadItem&& item) {
+    if (threads == 1) {
+      single.doc = std::move(item.doc);
+      single.status = std::move(item.status);
+      single.failed = false;
+      single.events.clear();
+      single.checks.clear();
+      single.rendered.clear();
+      CodeOne(*coder, options.render, &single);
+      account_and_emit(std::span<CodedDocument>(&single, 1));
+      return;
+    }
     CodedDocument cd;
     cd.doc = std::move(item.doc);
     cd.status = std::move(item.status);
@@ -158,6 +166,7 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
   if (in_flight) {
     pool->Wait();
     account_and_emit(coding);
+    coding.clear();
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!st.ok()) return st;

@@ -148,16 +148,26 @@ TEST(CodeInputs, AccountsForEveryDocument) {
   std::vector<Expected> expected;
   std::string path = dir.Write("news.jsonl", "");
   dir.Write("news.jsonl", MakeJsonl(path, &expected));
-  BatchRun run = CodeFile({path}, 2, 3);
-  const RunReport& r = run.report;
-  EXPECT_EQ(r.read, 20u);
-  EXPECT_EQ(r.coded, 16u);
-  EXPECT_EQ(r.rejected, 4u);
-  EXPECT_EQ(r.failed, 0u);
-  EXPECT_EQ(r.read, r.coded + r.rejected + r.failed);
-  EXPECT_EQ(r.read, run.lines.size());
-  EXPECT_EQ(r.events, 16u);
-  EXPECT_GT(r.bytes, 0u);
+  // One thread reuses one CodedDocument: nothing of a document may stay for the next.
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE("threads " + std::to_string(threads));
+    BatchRun run = CodeFile({path}, threads, 3);
+    const RunReport& r = run.report;
+    EXPECT_EQ(r.read, 20u);
+    EXPECT_EQ(r.coded, 16u);
+    EXPECT_EQ(r.rejected, 4u);
+    EXPECT_EQ(r.failed, 0u);
+    EXPECT_EQ(r.read, r.coded + r.rejected + r.failed);
+    ASSERT_EQ(r.read, run.lines.size());
+    EXPECT_EQ(r.events, 16u);
+    EXPECT_GT(r.bytes, 0u);
+    for (size_t i = 0; i < run.lines.size(); ++i) {
+      json j = json::parse(run.lines[i]);
+      EXPECT_EQ(j["id"], expected[i].id);
+      EXPECT_EQ(j["status"], expected[i].status);
+      EXPECT_EQ(j["events"].size(), expected[i].status == "ok" ? 1u : 0u) << run.lines[i];
+    }
+  }
 }
 
 TEST(CodeInputs, RejectedLinesKeepTheirId) {
