@@ -140,6 +140,11 @@ size_t SkipAsciiAlnum(const char* text, size_t i, size_t n) {
   return i;
 }
 
+// ".", "!", "?" and "..." (also the normal form of U+2026).
+bool IsSentenceFinal(std::string_view norm) {
+  return norm.size() == 1 ? norm[0] == '.' || norm[0] == '!' || norm[0] == '?' : norm == "...";
+}
+
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -236,7 +241,15 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
   uint8_t pending = 0;  // flags for the next token
   int newlines = 0;
 
+  // Where a sentence may end: tokens after a line break, and sentence-final punctuation.
+  // PERF: SplitSentences looks at these only (a pass over every token was 7 M instructions
+  // per 2,000 documents).
+  static thread_local std::vector<uint32_t> breaks;
+  breaks.clear();
   auto push = [&](size_t b, size_t e, TokenKind kind, std::string_view norm) {
+    if ((pending & kNewlineBefore) || (kind == TokenKind::kPunct && IsSentenceFinal(norm))) {
+      breaks.push_back(static_cast<uint32_t>(out->tokens.size()));
+    }
     // PERF: built in place; a Token assembled on the stack and then copied stalled on
     // store-to-load forwarding (the copy's wide loads read the fields' narrow stores).
     Token& t = out->tokens.emplace_back();
@@ -402,10 +415,10 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
     push(i, i + clen, TokenKind::kSymbol, lower.substr(i, clen));
     i += clen;
   }
-  SplitSentences(out);
+  SplitSentences(breaks, out);
 }
 
-void Tokenizer::SplitSentences(TokenizedText* out) const {
+void Tokenizer::SplitSentences(const std::vector<uint32_t>& breaks, TokenizedText* out) const {
   auto& toks = out->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   uint32_t start = 0;
@@ -422,7 +435,9 @@ void Tokenizer::SplitSentences(TokenizedText* out) const {
     out->sentences.push_back(s);
     start = end;
   };
-  for (uint32_t i = 0; i < n; ++i) {
+  uint32_t resume = 0;  // the tokens before it end inside a sentence already closed
+  for (uint32_t i : breaks) {
+    if (i < resume) continue;
     const Token& t = toks[i];
     if (i > start && t.HasFlag(kNewlineBefore)) {
       const Token& prev = toks[i - 1];
@@ -432,8 +447,7 @@ void Tokenizer::SplitSentences(TokenizedText* out) const {
       if (!wrapped) close(i);
     }
     if (t.kind != TokenKind::kPunct) continue;
-    bool terminal = t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "...";
-    if (!terminal) continue;
+    if (!IsSentenceFinal(t.norm)) continue;
     uint32_t end = i + 1;
     // Closing quotes and brackets belong to the sentence they close.
     while (end < n && toks[end].kind == TokenKind::kPunct && !toks[end].HasFlag(kSpaceBefore) &&
@@ -461,7 +475,7 @@ void Tokenizer::SplitSentences(TokenizedText* out) const {
       continue;
     }
     close(end);
-    i = end - 1;
+    resume = end;
   }
   close(n);
 }

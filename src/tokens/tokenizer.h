@@ -78,7 +78,9 @@ class Tokenizer {
   void Tokenize(std::string_view text, TokenizedText* out) const;
 
  private:
-  void SplitSentences(TokenizedText* out) const;
+  // Sentences of out->tokens; `breaks`: the tokens after a line break and the sentence-final
+  // punctuation, in order (no other token starts or ends a sentence).
+  void SplitSentences(const std::vector<uint32_t>& breaks, TokenizedText* out) const;
 };
 
 }  // namespace evident::tokens
