@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "events/cameo.h"
 
 namespace evident::pipeline {
@@ -13,8 +17,9 @@ namespace {
 
 // Writes `s` as a JSON string literal (with quotes) at `p`, which has room for 6 * s.size() + 2
 // bytes; returns the end.
-// PERF: runs of bytes that need no escaping are copied at once, found eight bytes at a time
-// (byte-wise appends were 7% of a profile of the whole CLI, docs/performance.md).
+// PERF: runs of bytes that need no escaping are copied at once, found sixteen (SSE2) or eight
+// bytes at a time (byte-wise appends were 7% of a profile of the whole CLI,
+// docs/performance.md).
 char* WriteJsonString(std::string_view s, char* p) {
   static const char* kHex = "0123456789abcdef";
   *p++ = '"';
@@ -34,6 +39,24 @@ char* WriteJsonString(std::string_view s, char* p) {
     p += upto - run;
   };
   for (; i < s.size(); ++i) {
+#if defined(__SSE2__)
+    // PERF: sixteen bytes per step where SSE2 is there (most of the output is quoted text).
+    {
+      const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control_max = _mm_set1_epi8(0x1F);
+      while (i + 16 <= s.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, control_max), v);  // v <= 0x1F
+        const __m128i special =
+            _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+        if (mask != 0) {
+          i += static_cast<size_t>(__builtin_ctz(mask));
+          break;
+        }
+        i += 16;
+      }
+    }
+#endif
     while (i + 8 <= s.size() && word_is_plain(i)) i += 8;
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);

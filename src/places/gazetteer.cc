@@ -290,8 +290,8 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
       {"candidates", h.candidates_offset, h.num_candidates, sizeof(CandidateRef)},
       {"strings", h.strings_offset, h.strings_size, 1},
       {"within", h.within_offset, h.num_within, sizeof(WithinPair)},
-      {"filters", h.filters_offset,
-       uint64_t{h.key_filter_words} + h.first_word_filter_words + h.prefix_filter_words, sizeof(uint64_t)},
+      {"filters", h.filters_offset, uint64_t{h.key_filter_words} + h.first_word_filter_words + h.prefix_filter_words,
+       sizeof(uint64_t)},
   };
   for (uint32_t words : {h.key_filter_words, h.first_word_filter_words, h.prefix_filter_words}) {
     if (words == 0 || (words & (words - 1)) != 0) return bad(136, "a name filter's size must be a power of two");
@@ -666,7 +666,8 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
     std::span<uint64_t> key_words = all.subspan(0, h.key_filter_words);
     std::span<uint64_t> first_words = all.subspan(h.key_filter_words, h.first_word_filter_words);
     std::span<uint64_t> prefixes = all.subspan(h.key_filter_words + h.first_word_filter_words);
-    for (const auto& entry : keys) NameFilter::AddKey(entry.first, NameKeyHash(entry.first), key_words, first_words, prefixes);
+    for (const auto& entry : keys)
+      NameFilter::AddKey(entry.first, NameKeyHash(entry.first), key_words, first_words, prefixes);
   }
   h.filters_offset = at;
   at += filters.size() * sizeof(uint64_t);

@@ -159,9 +159,9 @@ TEST(Gazetteer, NameFiltersHoldKeysFirstWordsAndPrefixes) {
   EXPECT_TRUE(g->first_word_filter().MayContain(NameKeyHash("alma")));
   EXPECT_TRUE(g->first_word_filter().MayContain(NameKeyHash("almaty")));
   EXPECT_TRUE(g->prefix_filter().MayContain(NameKeyHash("alma")));
-  EXPECT_FALSE(g->key_filter().MayContain(NameKeyHash("alma")));  // a first word, no key
+  EXPECT_FALSE(g->key_filter().MayContain(NameKeyHash("alma")));       // a first word, no key
   EXPECT_FALSE(g->prefix_filter().MayContain(NameKeyHash("almaty")));  // no longer name
-  EXPECT_FALSE(NameFilter().MayContain(NameKeyHash("almaty")));  // the empty filter
+  EXPECT_FALSE(NameFilter().MayContain(NameKeyHash("almaty")));        // the empty filter
 }
 
 // A file whose filters miss its keys (another builder's filter rule, or damage) is refused:

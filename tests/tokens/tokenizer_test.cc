@@ -34,7 +34,8 @@ TEST(Tokenizer, TokenHashIsHashTokenOfTheNormAnywhereInTheText) {
   Tokenizer tz;
   TokenizedText t;
   std::string words;
-  for (int len = 1; len <= 20; ++len) words += std::string(static_cast<size_t>(len), static_cast<char>('a' + len)) + " ";
+  for (int len = 1; len <= 20; ++len)
+    words += std::string(static_cast<size_t>(len), static_cast<char>('a' + len)) + " ";
   // Each word in the middle of a long text and at its very end (fewer than eight bytes after).
   for (int len = 1; len <= 20; ++len) {
     std::string last(static_cast<size_t>(len), static_cast<char>('A' + len));
