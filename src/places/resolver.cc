@@ -2400,7 +2400,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.dateline = true;
       m.country = std::string(g_.record(rec).Country());
       SetAdmin1(&m, rec);
-      if (explain_) m.why = "dateline not in the gazetteer; placed by " + std::string(Text(qr.b, qr.e));
+      // "HARRIS COUNTY, Texas -": a county, as "Harris County" is in running text (rule 12),
+      // not a town: events it places go to the town the story names, as a county's do.
+      std::string_view last = Norm(dateline_name_end_ - 1);
+      const bool county = dateline_name_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
+      if (county) m.precision = Precision::kAdmin2;
+      if (explain_) {
+        m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; placed by " +
+                std::string(Text(qr.b, qr.e));
+      }
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }

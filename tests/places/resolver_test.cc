@@ -734,6 +734,23 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
+// A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
+// is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
+TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
+  Resolve("KELBROOK COUNTY, Ga. - Deputies say a 19-year-old man was shot at a gas station on Friday.");
+  const PlaceMention* county = Find("KELBROOK COUNTY");
+  ASSERT_NE(county, nullptr);
+  EXPECT_TRUE(county->dateline);
+  EXPECT_FALSE(county->listed);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(county->country, "US");
+  EXPECT_EQ(county->admin1_code, "US-GA");
+  // A name ending in another noun stays a town the gazetteer lacks.
+  Resolve("KELBROOK HOLLOW, Ga. - Deputies say a 19-year-old man was shot at a gas station on Friday.");
+  ASSERT_NE(Find("KELBROOK HOLLOW"), nullptr);
+  EXPECT_EQ(Find("KELBROOK HOLLOW")->precision, Precision::kCity);
+}
+
 // Second-level subdivisions of ISO 3166-2 place a village the gazetteer lacks: Tapoa is a
 // province of Burkina Faso's Est region.
 TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
