@@ -1734,6 +1734,10 @@ void DocResolver::Support() {
       // description here (no capitals tell it from Temple City, California), unless it is the
       // dateline.
       if (r.e - r.b >= 2 && (Norm(r.e - 1) == "city" || Norm(r.e - 1) == "town") && !r.dateline) ok = false;
+      // "to save their shops", "both the sides (...)": a word of the English word list written
+      // in lowercase is the word here, whatever the size of its namesake (Savé, Benin), unless
+      // it is the dateline.
+      if (single && !Cap(r.b) && (r.lookup.key_flags & (kCommonWord | kEnglishWord)) != 0 && !r.dateline) ok = false;
       if (!ok) r.rejected = true;
       continue;
     }

@@ -1024,6 +1024,19 @@ TEST_F(WorldResolverTest, LowercaseIndianCitiesAndDescriptions) {
   EXPECT_EQ(CountryOf("faizabad"), "IN");
 }
 
+// In a mostly lowercase document, a word of the English word list written in lowercase is the
+// word, whatever the size of a place of that name: "to save their shops" is no Savé (Benin,
+// 76,000 people), "both the sides (...)" no Sidès (Haiti); a city's name stays a place.
+TEST_F(WorldResolverTest, LowercaseEnglishWordsAreNoPlaces) {
+  Resolve(
+      "lucknow: traders closed their shutters early on monday to save their shops from the mob, and the "
+      "police said both the sides (traders, local leaders and others) would meet in kanpur on friday.");
+  EXPECT_EQ(CountryOf("lucknow"), "IN");
+  EXPECT_EQ(CountryOf("kanpur"), "IN");
+  EXPECT_EQ(Find("save"), nullptr);
+  EXPECT_EQ(Find("sides"), nullptr);
+}
+
 // Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
 // are page furniture: they do not make a lowercase story look capitalized.
 TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
