@@ -858,6 +858,13 @@ void DocResolver::DetectDateline() {
     dateline_begin_ = i;
     dateline_end_ = k;
     dateline_name_end_ = k;
+    // "kelbarpur (kheda):": in lowercase text, the district in parentheses before the colon
+    // belongs to the dateline (up to three words).
+    if (lower_mode_ && next == "(") {
+      uint32_t q = k + 1;
+      while (q < N() && q - k <= 3 && IsWord(T(q))) ++q;
+      if (q > k + 1 && q + 1 < N() && Norm(q) == ")" && Norm(q + 1) == ":") dateline_end_ = q;
+    }
     // "HRODNA, Belarus," and "MANASSAS, Va." : the qualifier belongs to the dateline.
     if (next == "," && k + 1 < N() && Cap(k + 1)) {
       uint32_t q = k + 1;
@@ -1729,7 +1736,7 @@ void DocResolver::Support() {
       // not common words; small places must be qualified.
       bool strong_record = official_region || max_pop >= 20000;
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
-                (r.qualifier && strong_record);
+                (r.qualifier && strong_record) || (in_dateline && r.b > dateline_begin_);
       // "the temple city", "the walled city": a name ending in "city" or "town" is a
       // description here (no capitals tell it from Temple City, California), unless it is the
       // dateline.

@@ -1037,6 +1037,16 @@ TEST_F(WorldResolverTest, LowercaseEnglishWordsAreNoPlaces) {
   EXPECT_EQ(Find("sides"), nullptr);
 }
 
+// In a mostly lowercase story, the district in parentheses of a dateline ("kelbarpur (kheda):")
+// belongs to the dateline and is a place even when the village before it is unknown.
+TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
+  Resolve(
+      "kelbarpur-dorvani (kheda): on sunday a mob set fire to some sixty houses of the village, and the "
+      "families who fled spent two nights in the fields before the police arrived.");
+  EXPECT_EQ(CountryOf("kheda"), "IN");
+  EXPECT_EQ(DocumentCountry(mentions_), "IN");
+}
+
 // Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
 // are page furniture: they do not make a lowercase story look capitalized.
 TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
