@@ -2498,6 +2498,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "in the 4100 block of Ashgrove Road in McComb": a road, not a locality.
       if (C(e - 1) & kRoad) continue;
+      // "the house of former Prime Minister Kelbar Nadimi in Halba", "Judge Kelmor Dane": a title
+      // inside the run makes it a person (a saint's name aside: "St. Kelbara" may be a village).
+      bool titled = false;
+      for (uint32_t t = i; t + 1 < e && !titled; ++t)
+        titled = IsWord(T(t)) && (C(t) & kTitle) && Norm(t) != "st" && Norm(t) != "st." && Norm(t) != "saint";
+      if (titled) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {

@@ -1047,6 +1047,17 @@ TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
   EXPECT_EQ(DocumentCountry(mentions_), "IN");
 }
 
+// A capitalized run holding a title ("former Prime Minister Kelbar Nadimi in Halba") names a
+// person, not a locality the gazetteer lacks placed by the town after "in".
+TEST_F(WorldResolverTest, TitleInsideAnUnlistedNameMakesAPerson) {
+  Resolve("On 28 April, rioters gathered outside the house of former Prime Minister Kelbar Nadimi in Halba.");
+  for (const PlaceMention& m : mentions_) EXPECT_EQ(m.span.Of(text_).find("Nadimi"), std::string_view::npos);
+  EXPECT_EQ(CountryOf("Halba"), "LB");
+  // A locality's name without a title stays: "the village of Kelbar Nadimi in ...".
+  Resolve("On 28 April, rioters gathered outside the village hall of Kelbar Nadimi in Halba.");
+  EXPECT_NE(Find("Kelbar Nadimi"), nullptr);
+}
+
 // Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
 // are page furniture: they do not make a lowercase story look capitalized.
 TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
