@@ -235,7 +235,7 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
-        {kCrossing, {"highway", "roundabout", "intersection", "junction"}},
+        {kCrossing, {"highway", "roundabout", "intersection", "junction", "road", "bridge"}},
         {kRoad,
          {
              "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
@@ -356,7 +356,7 @@ uint32_t Classes(const Token& t) { return WordClasses().Get(t.norm, t.hash); }
 // highway", "the Zahle roundabout".
 bool NamedAfterPlace(std::string_view w) {
   return w == "airbase" || w == "base" || w == "checkpoint" || w == "lga" || w == "highway" || w == "roundabout" ||
-         w == "intersection" || w == "junction";
+         w == "intersection" || w == "junction" || w == "road" || w == "bridge";
 }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
@@ -1560,8 +1560,8 @@ void DocResolver::Support() {
         r.e < N() && IsWord(T(r.e)) && (class_after & kPlaceModifierHead) && !T(r.e).HasFlag(tokens::kNewlineBefore);
     // "a 43-year-old Grandview woman", "a Tacoma home".
     bool people_after = (class_after & kPeopleAfter) != 0;
-    // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
-    // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
+    // "blocked the Halba highway", "the Zahle roundabout", "the Zahle road", "the Halba bridge": a
+    // road or a crossing named after its place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
     // "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of Jordan.
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
@@ -2534,6 +2534,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
       bool named_after = NamedAfterPlace(after);
+      // "the Rashayya-Kelbara road": a road between two places, each of them a place of its own
+      // (looked up alone), not one locality named "Rashayya-Kelbara".
+      if (named_after && (after == "road" || after == "bridge" || after == "highway")) {
+        bool pair = false;
+        for (uint32_t t = i + 1; t + 1 < e && !pair; ++t) pair = Norm(t) == "-";
+        if (pair) continue;
+      }
       // "under Kelbara police station (area|limits)": the station's town, where its area is.
       bool station = before == "under" && after == "police" && e + 1 < N() &&
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");

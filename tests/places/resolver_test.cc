@@ -1058,6 +1058,18 @@ TEST_F(WorldResolverTest, TitleInsideAnUnlistedNameMakesAPerson) {
   EXPECT_NE(Find("Kelbar Nadimi"), nullptr);
 }
 
+// A road or bridge named after a place in lowercase ("blocked the Zahle road") says it is a
+// place, as a highway or roundabout does; a road between two places ("the Kelbara-Zahle road")
+// is no locality "Kelbara-Zahle".
+TEST_F(WorldResolverTest, RoadOrBridgeNamedAfterAPlace) {
+  Resolve("On 2 May, taxi owners closed the Zahle bridge with their vans.");
+  EXPECT_EQ(CountryOf("Zahle"), "LB");
+  Resolve("On 2 May, taxi owners closed the Kelbara road with their vans, near Zahle.");
+  EXPECT_EQ(CountryOf("Kelbara"), "LB");
+  Resolve("On 2 May, taxi owners closed the Kelbara-Zahle road with their vans.");
+  EXPECT_EQ(Find("Kelbara-Zahle"), nullptr);
+}
+
 // Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
 // are page furniture: they do not make a lowercase story look capitalized.
 TEST_F(WorldResolverTest, FurnitureLinesDoNotChangeTheMode) {
