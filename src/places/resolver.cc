@@ -2490,6 +2490,27 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         break;
       }
       if (words == 0 || e >= N()) continue;
+      // "a Gwinnett County resident", "the Bibb County Sheriff's Office": a county no place is
+      // named after, in a story with US wording (two cues, the county being one), is a US county
+      // as rule 12's "DeKalb County" is (precision admin2, as written).
+      // Not "A" opening the sentence ("A Kelbrook County woman"), nor the rest of an abbreviated
+      // name ("St. Louis County" is no "Louis County").
+      const uint32_t cb = (C(i) & kFunctionWord) ? i + 1 : i;
+      const bool after_abbreviation = i > 1 && Norm(i - 1) == "." && Cap(i - 2);
+      if (us_cues_ >= 1.0 && !after_abbreviation) {
+        uint32_t c = cb + 1;
+        while (c < e && !(Cap(c) && (Norm(c) == "county" || Norm(c) == "parish"))) ++c;
+        if (c < e) {
+          PlaceMention m = UnlistedAt(cb, c + 1);
+          m.precision = Precision::kAdmin2;
+          m.country = "US";
+          if (explain_) m.why = "county; US wording";
+          extra->push_back(std::move(m));
+          for (uint32_t k = i; k <= c; ++k) covered[k] = true;
+          i = c;
+          continue;
+        }
+      }
       // "near Vorobivtsi-3": a numbered settlement (a mine's or a district's), named with its number.
       if (e + 1 < s.end_token && Norm(e) == "-" && !T(e).HasFlag(tokens::kSpaceBefore) &&
           T(e + 1).kind == TokenKind::kNumber && !T(e + 1).HasFlag(tokens::kSpaceBefore) && T(e + 1).span.size() <= 2 &&

@@ -734,6 +734,25 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
+// A county no place is named after ("a Kelbrook County resident", "the Kelbrook County
+// Sheriff's Office") is a US county in a story with US wording, as "DeKalb County" is: it gives
+// the story its country over a country named only as where someone comes from.
+TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
+  Resolve(
+      "A Kelbrook County resident called 911 after a dozen shots were fired on Friday night, according to "
+      "the Kelbrook County Sheriff's Office. The wounded man, who is from the Cayman Islands, was taken to "
+      "a hospital.");
+  const PlaceMention* county = Find("Kelbrook County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_FALSE(county->listed);
+  EXPECT_EQ(county->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
+  Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
+  EXPECT_EQ(Find("Kelbrook County"), nullptr);
+}
+
 // A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
 // is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
 TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
