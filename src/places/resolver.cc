@@ -3102,25 +3102,27 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
                         kMisdemeanor = tokens::HashToken("misdemeanor"),
                         kMisdemeanors = tokens::HashToken("misdemeanors"),
                         kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney"),
-                        kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue");
+                        kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
+                        k911 = tokens::HashToken("911");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
     for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
-                       kDepartment, kAttorney, kStreet, kAvenue}) {
+                       kDepartment, kAttorney, kStreet, kAvenue, k911}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
     return m;
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
+  bool seen_911 = false;
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
-        h != kStreet && h != kAvenue) {
+        h != kStreet && h != kAvenue && h != k911) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -3136,6 +3138,11 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // Classes of crime in US law only (England dropped felonies in 1967; Canada says
       // "indictable").
       ++cues;
+    } else if (w == "911") {
+      // "called 911", "a 911 call": North America's emergency number; once per document (a
+      // transcript repeats it).
+      if (!seen_911) ++cues;
+      seen_911 = true;
     } else if (w == "street" || w == "avenue") {
       // "near 39th Avenue North and 43rd Street": streets numbered by ordinals are a US grid
       // (none in the ACLED, Indian or Wikipedia sets; in 285 GVA stories).

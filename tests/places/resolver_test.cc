@@ -753,6 +753,14 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
 }
 
+// "911", North America's emergency number, is US wording: "Lodi police" in a story where a
+// neighbour called 911 is Lodi, California, not Lodi in Lombardy.
+TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
+  Resolve("Lodi police said a 9-year-old boy was hurt on Sunday when a gun went off in an apartment. A "
+          "neighbor called 911.");
+  EXPECT_EQ(CountryOf("Lodi"), "US");
+}
+
 // A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
 // is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
 TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
