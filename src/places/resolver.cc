@@ -1508,7 +1508,10 @@ void DocResolver::Support() {
       r.cands.push_back(c);
     }
     if (!has_place) {
-      bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
+      // "Saudi-led", "Turkish-backed": a compound adjective, no vote; "the Yemeni-Saudi border"
+      // names both countries, as the word after the hyphen is counted.
+      bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
+                      !(r.e + 1 < N() && !T(r.e + 1).HasFlag(tokens::kSpaceBefore) && Cap(r.e + 1));
       uint32_t want = has_demonym ? kDemonym : kActor;
       if ((has_demonym || has_actor) && (Cap(r.b) || lower_mode_) && !(compound && has_demonym)) {
         r.demonym = has_demonym;

@@ -761,6 +761,16 @@ TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
   EXPECT_EQ(CountryOf("Lodi"), "US");
 }
 
+// Two demonyms joined by a hyphen ("along the Yemeni-Saudi border") both count, as the second
+// alone did; a compound adjective ("Saudi-led") still counts for nothing.
+TEST_F(WorldResolverTest, HyphenatedDemonymPairCountsBoth) {
+  Resolve("On 7 May, coalition jets reportedly struck Kelbara outpost along the Yemeni-Saudi border.");
+  EXPECT_EQ(CountryOf("Yemeni"), "YE");
+  EXPECT_EQ(CountryOf("Saudi"), "SA");
+  Resolve("On 7 May, Saudi-led coalition jets reportedly struck Kelbara outpost in Marib.");
+  EXPECT_EQ(Find("Saudi"), nullptr);
+}
+
 // A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
 // is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
 TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
