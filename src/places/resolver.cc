@@ -1748,6 +1748,13 @@ void DocResolver::Support() {
       // in lowercase is the word here, whatever the size of its namesake (Savé, Benin), unless
       // it is the dateline.
       if (single && !Cap(r.b) && (r.lookup.key_flags & (kCommonWord | kEnglishWord)) != 0 && !r.dateline) ok = false;
+      // "at the bata square", "near the kelbar road": a name after "the" and before a street,
+      // square or market names that (a town takes no article), not Bata (Equatorial Guinea).
+      if (r.b > 0 && Norm(r.b - 1) == "the" && !r.dateline && r.e < N() &&
+          ((class_after & kStreetOrCounty) || Norm(r.e) == "square" || Norm(r.e) == "market" ||
+           Norm(r.e) == "chowk")) {
+        ok = false;
+      }
       if (!ok) r.rejected = true;
       continue;
     }

@@ -1074,6 +1074,17 @@ TEST_F(WorldResolverTest, LowercaseEnglishWordsAreNoPlaces) {
   EXPECT_EQ(Find("sides"), nullptr);
 }
 
+// In a mostly lowercase document, a name after "the" and before a street, square or market
+// word names that place of the town ("at the bata square"), not the town of Bata (Equatorial
+// Guinea); a town takes no article.
+TEST_F(WorldResolverTest, LowercaseNameOfASquareIsNoTown) {
+  Resolve(
+      "lucknow: a crowd of young men danced at the bata square on monday evening until the police moved "
+      "them on, and shops near the old market stayed shut for two hours.");
+  EXPECT_EQ(Find("bata"), nullptr);
+  EXPECT_EQ(CountryOf("lucknow"), "IN");
+}
+
 // In a mostly lowercase story, the district in parentheses of a dateline ("kelbarpur (kheda):")
 // belongs to the dateline and is a place even when the village before it is unknown.
 TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
