@@ -1767,6 +1767,20 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
+    // "clashes between AAS and JaS", "three nearby TSU students", "a nearby ARCO gas station": a
+    // word of two to four capitals among words that are not in capitals is an acronym (a group,
+    // a school, a brand), not a town written in capitals (Aas, Norway; Tsu, Japan); not in the
+    // dateline or as a qualifier, and not a country's or subdivision's code ("US", "TS").
+    if (single && AllCaps(r.b) && !in_dateline && !qualified && !r.qualifier && T(r.b).span.size() <= 4 &&
+        !(r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) && !(r.e < N() && IsWord(T(r.e)) && AllCaps(r.e))) {
+      bool towns_only = !r.cands.empty();
+      for (const CandidateRef& c : r.cands)
+        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & kAbbreviation) == 0;
+      if (towns_only) {
+        hard_reject(false);
+        continue;
+      }
+    }
     // "..., Zala said": the speaker, a subdivision's name or not.
     if (r.speaker && !prep && !in_dateline) {
       hard_reject(true);

@@ -771,6 +771,17 @@ TEST_F(WorldResolverTest, HyphenatedDemonymPairCountsBoth) {
   EXPECT_EQ(Find("Saudi"), nullptr);
 }
 
+// A word of two to four capitals among ordinary words is an acronym ("clashes between KAS and
+// the Kelbar Brigade"), not a town written in capitals (Kaş, Turkey); a dateline in capitals
+// ("MESA, Ariz. -") stays a place.
+TEST_F(WorldResolverTest, AcronymAmongLowercaseWordsIsNoTown) {
+  Resolve("On 7 May, clashes took place between KAS and the Kelbar Brigade in Afrin city.");
+  EXPECT_EQ(Find("KAS"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "SY");
+  Resolve("MESA, Ariz. - Students protested outside the town hall on Friday.");
+  EXPECT_EQ(CountryOf("MESA"), "US");
+}
+
 // A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
 // is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
 TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
