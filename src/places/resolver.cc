@@ -2297,6 +2297,17 @@ void DocResolver::Cohere() {
       r.rejected = true;
     }
   }
+  // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the
+  // place it qualifies was placed by it (it comes later in the text) takes that place along.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Raw& r : raws_) {
+      if (r.placed_by < 0 || r.rejected) continue;
+      const Raw& q = raws_[r.placed_by];
+      if (!q.rejected && !q.abroad_country.empty() && q.abroad_country != r.abroad_country) {
+        r.abroad_country = q.abroad_country;
+      }
+    }
+  }
 }
 
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {

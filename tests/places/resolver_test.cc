@@ -782,6 +782,17 @@ TEST_F(WorldResolverTest, AcronymAmongLowercaseWordsIsNoTown) {
   EXPECT_EQ(CountryOf("MESA"), "US");
 }
 
+// A place placed by a qualifier that is itself moved to the story's country afterwards (it comes
+// later in the text) goes along: "Howrah city (Howrah district, West Bengal)" are both Indian,
+// though the only Howrah the gazetteer lists is a suburb of Hobart.
+TEST_F(WorldResolverTest, PlaceFollowsItsQualifierMovedHome) {
+  Resolve("On 3 May, a crowd attacked two constables at Kelbarpara of Howrah city (Howrah district, West Bengal).");
+  ASSERT_GE(mentions_.size(), 2u);
+  EXPECT_EQ(mentions_[0].span.Of(text_), "Howrah");
+  EXPECT_EQ(mentions_[0].country, "IN");
+  EXPECT_EQ(mentions_[1].country, "IN");
+}
+
 // A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
 // is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
 TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
