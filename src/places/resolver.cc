@@ -1564,8 +1564,9 @@ void DocResolver::Support() {
     // "a 43-year-old Grandview woman", "a Tacoma home".
     bool people_after = (class_after & kPeopleAfter) != 0;
     // "blocked the Halba highway", "the Zahle roundabout", "the Zahle road", "the Halba bridge": a
-    // road or a crossing named after its place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
-    // "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of Jordan.
+    // road or a crossing named after its place (lowercase: "Pacific Highway" is a road's own
+    // name). Not bases and checkpoints: "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of
+    // Jordan.
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
@@ -1751,8 +1752,7 @@ void DocResolver::Support() {
       // "at the bata square", "near the kelbar road": a name after "the" and before a street,
       // square or market names that (a town takes no article), not Bata (Equatorial Guinea).
       if (r.b > 0 && Norm(r.b - 1) == "the" && !r.dateline && r.e < N() &&
-          ((class_after & kStreetOrCounty) || Norm(r.e) == "square" || Norm(r.e) == "market" ||
-           Norm(r.e) == "chowk")) {
+          ((class_after & kStreetOrCounty) || Norm(r.e) == "square" || Norm(r.e) == "market" || Norm(r.e) == "chowk")) {
         ok = false;
       }
       if (!ok) r.rejected = true;

@@ -756,8 +756,9 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
 // "911", North America's emergency number, is US wording: "Lodi police" in a story where a
 // neighbour called 911 is Lodi, California, not Lodi in Lombardy.
 TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
-  Resolve("Lodi police said a 9-year-old boy was hurt on Sunday when a gun went off in an apartment. A "
-          "neighbor called 911.");
+  Resolve(
+      "Lodi police said a 9-year-old boy was hurt on Sunday when a gun went off in an apartment. A "
+      "neighbor called 911.");
   EXPECT_EQ(CountryOf("Lodi"), "US");
 }
 
