@@ -342,6 +342,7 @@ const F_LOOSE = 8;
 const F_ACTOR = 16;
 // Key flags.
 const K_COMMON = 1;
+const K_ENGLISH_WORD = 2;
 const COMMON_WORD_MAX_POPULATION = 50000;
 
 function main() {
@@ -669,7 +670,10 @@ function main() {
     const words = new Set(text.split('\n').filter((w) => /^[a-z]+$/.test(w)));
     let flagged = 0;
     for (const [k, v] of keys) {
-      if (!/^[a-z]+$/.test(k) || !words.has(k) || (v.flags & K_COMMON)) continue;
+      if (!/^[a-z]+$/.test(k) || !words.has(k)) continue;
+      // Any size: in a mostly lowercase document "save" is the word, not Savé (Benin, 76,000).
+      v.flags |= K_ENGLISH_WORD;
+      if (v.flags & K_COMMON) continue;
       let largest = 0;
       for (const r of v.cands.keys()) largest = Math.max(largest, records[r].population);
       if (largest >= COMMON_WORD_MAX_POPULATION) continue;

@@ -2605,6 +2605,16 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
   return to;
 }
 
+const places::PlaceMention* EventAssembler::TownInCounty(const DocumentPlaces& doc_places,
+                                                         const places::PlaceMention& m) {
+  const places::PlaceMention* town = doc_places.town;
+  if (m.precision != places::Precision::kAdmin2 || m.listed || town == nullptr || town->country != m.country ||
+      (!m.admin1_code.empty() && town->admin1_code != m.admin1_code)) {
+    return nullptr;
+  }
+  return town;
+}
+
 const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotations& doc,
                                                          const std::vector<uint8_t>& usable_places,
                                                          const std::string& doc_country) {
@@ -2732,6 +2742,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // dateline opening the event's sentence is where the story was filed, not where it happened.
   if (best != nullptr && best->dateline) {
     if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
+    if (const places::PlaceMention* town = TownInCounty(doc_places, *best)) return make(*town, "document");
   }
   // "A boy was shot ... in Kelbrook County ... It happened ... in Rock Falls": an event its
   // sentence places only in a county or subdivision took place in the town the document says it
@@ -2827,8 +2838,13 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     return MakeLocation(doc, m, basis, doc_country);
   };
   if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
-  for (const auto& m : doc.places)
-    if (m.dateline && usable(m)) return make(m, "dateline");
+  for (const auto& m : doc.places) {
+    if (!m.dateline || !usable(m)) continue;
+    // "HARRIS COUNTY, Texas -": a county filed from names no town; the town the story names
+    // most, in the county's state, is the more precise place.
+    if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
+    return make(m, "dateline");
+  }
   if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_places.title_town != nullptr) {
     // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town (the span is

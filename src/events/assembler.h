@@ -128,6 +128,9 @@ class EventAssembler {
     const places::PlaceMention* title_town = nullptr;  // TitleTown
     const places::PlaceMention* scene = nullptr;       // SceneTown
   };
+  // doc_places.town when `m` is a county the gazetteer lacks ("HARRIS COUNTY, Texas -") and the
+  // town lies in its country and state (the more precise place); else null.
+  static const places::PlaceMention* TownInCounty(const DocumentPlaces& doc_places, const places::PlaceMention& m);
   // LocateEvent's last resorts, after the event's sentence and paragraph.
   std::optional<LocationRef> FallbackLocation(const DocumentAnnotations& doc, const std::string& doc_country,
                                               const std::vector<uint8_t>& usable_places,

@@ -85,7 +85,8 @@ bool LooseKeyDiffers(std::string_view key);
 
 // Flags of a name key.
 enum KeyFlag : uint16_t {
-  kCommonWord = 1,  // "nice", "police", "jordan": a place only with support from context
+  kCommonWord = 1,   // "nice", "police", "jordan": a place only with support from context
+  kEnglishWord = 2,  // "save", "mobile": a lowercase word of the English word list (--dict), any size
 };
 
 // The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.

@@ -235,7 +235,7 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
-        {kCrossing, {"highway", "roundabout", "intersection", "junction"}},
+        {kCrossing, {"highway", "roundabout", "intersection", "junction", "road", "bridge"}},
         {kRoad,
          {
              "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",
@@ -356,7 +356,7 @@ uint32_t Classes(const Token& t) { return WordClasses().Get(t.norm, t.hash); }
 // highway", "the Zahle roundabout".
 bool NamedAfterPlace(std::string_view w) {
   return w == "airbase" || w == "base" || w == "checkpoint" || w == "lga" || w == "highway" || w == "roundabout" ||
-         w == "intersection" || w == "junction";
+         w == "intersection" || w == "junction" || w == "road" || w == "bridge";
 }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
@@ -858,6 +858,13 @@ void DocResolver::DetectDateline() {
     dateline_begin_ = i;
     dateline_end_ = k;
     dateline_name_end_ = k;
+    // "kelbarpur (kheda):": in lowercase text, the district in parentheses before the colon
+    // belongs to the dateline (up to three words).
+    if (lower_mode_ && next == "(") {
+      uint32_t q = k + 1;
+      while (q < N() && q - k <= 3 && IsWord(T(q))) ++q;
+      if (q > k + 1 && q + 1 < N() && Norm(q) == ")" && Norm(q + 1) == ":") dateline_end_ = q;
+    }
     // "HRODNA, Belarus," and "MANASSAS, Va." : the qualifier belongs to the dateline.
     if (next == "," && k + 1 < N() && Cap(k + 1)) {
       uint32_t q = k + 1;
@@ -1501,7 +1508,10 @@ void DocResolver::Support() {
       r.cands.push_back(c);
     }
     if (!has_place) {
-      bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
+      // "Saudi-led", "Turkish-backed": a compound adjective, no vote; "the Yemeni-Saudi border"
+      // names both countries, as the word after the hyphen is counted.
+      bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
+                      !(r.e + 1 < N() && !T(r.e + 1).HasFlag(tokens::kSpaceBefore) && Cap(r.e + 1));
       uint32_t want = has_demonym ? kDemonym : kActor;
       if ((has_demonym || has_actor) && (Cap(r.b) || lower_mode_) && !(compound && has_demonym)) {
         r.demonym = has_demonym;
@@ -1553,9 +1563,10 @@ void DocResolver::Support() {
         r.e < N() && IsWord(T(r.e)) && (class_after & kPlaceModifierHead) && !T(r.e).HasFlag(tokens::kNewlineBefore);
     // "a 43-year-old Grandview woman", "a Tacoma home".
     bool people_after = (class_after & kPeopleAfter) != 0;
-    // "blocked the Halba highway", "the Zahle roundabout": a road or a crossing named after its
-    // place (lowercase: "Pacific Highway" is a road's own name). Not bases and checkpoints:
-    // "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of Jordan.
+    // "blocked the Halba highway", "the Zahle roundabout", "the Zahle road", "the Halba bridge": a
+    // road or a crossing named after its place (lowercase: "Pacific Highway" is a road's own
+    // name). Not bases and checkpoints: "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of
+    // Jordan.
     bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
@@ -1729,11 +1740,21 @@ void DocResolver::Support() {
       // not common words; small places must be qualified.
       bool strong_record = official_region || max_pop >= 20000;
       bool ok = (r.supported && strong_record && (r.lookup.key_flags & kCommonWord) == 0) || qualified || r.dateline ||
-                (r.qualifier && strong_record);
+                (r.qualifier && strong_record) || (in_dateline && r.b > dateline_begin_);
       // "the temple city", "the walled city": a name ending in "city" or "town" is a
       // description here (no capitals tell it from Temple City, California), unless it is the
       // dateline.
       if (r.e - r.b >= 2 && (Norm(r.e - 1) == "city" || Norm(r.e - 1) == "town") && !r.dateline) ok = false;
+      // "to save their shops", "both the sides (...)": a word of the English word list written
+      // in lowercase is the word here, whatever the size of its namesake (Savé, Benin), unless
+      // it is the dateline.
+      if (single && !Cap(r.b) && (r.lookup.key_flags & (kCommonWord | kEnglishWord)) != 0 && !r.dateline) ok = false;
+      // "at the bata square", "near the kelbar road": a name after "the" and before a street,
+      // square or market names that (a town takes no article), not Bata (Equatorial Guinea).
+      if (r.b > 0 && Norm(r.b - 1) == "the" && !r.dateline && r.e < N() &&
+          ((class_after & kStreetOrCounty) || Norm(r.e) == "square" || Norm(r.e) == "market" || Norm(r.e) == "chowk")) {
+        ok = false;
+      }
       if (!ok) r.rejected = true;
       continue;
     }
@@ -1745,6 +1766,20 @@ void DocResolver::Support() {
         ((r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) || (r.e < N() && IsWord(T(r.e)) && AllCaps(r.e)))) {
       hard_reject(false);
       continue;
+    }
+    // "clashes between AAS and JaS", "three nearby TSU students", "a nearby ARCO gas station": a
+    // word of two to four capitals among words that are not in capitals is an acronym (a group,
+    // a school, a brand), not a town written in capitals (Aas, Norway; Tsu, Japan); not in the
+    // dateline or as a qualifier, and not a country's or subdivision's code ("US", "TS").
+    if (single && AllCaps(r.b) && !in_dateline && !qualified && !r.qualifier && T(r.b).span.size() <= 4 &&
+        !(r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) && !(r.e < N() && IsWord(T(r.e)) && AllCaps(r.e))) {
+      bool towns_only = !r.cands.empty();
+      for (const CandidateRef& c : r.cands)
+        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & kAbbreviation) == 0;
+      if (towns_only) {
+        hard_reject(false);
+        continue;
+      }
     }
     // "..., Zala said": the speaker, a subdivision's name or not.
     if (r.speaker && !prep && !in_dateline) {
@@ -2262,6 +2297,17 @@ void DocResolver::Cohere() {
       r.rejected = true;
     }
   }
+  // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the
+  // place it qualifies was placed by it (it comes later in the text) takes that place along.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Raw& r : raws_) {
+      if (r.placed_by < 0 || r.rejected) continue;
+      const Raw& q = raws_[r.placed_by];
+      if (!q.rejected && !q.abroad_country.empty() && q.abroad_country != r.abroad_country) {
+        r.abroad_country = q.abroad_country;
+      }
+    }
+  }
 }
 
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
@@ -2400,7 +2446,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.dateline = true;
       m.country = std::string(g_.record(rec).Country());
       SetAdmin1(&m, rec);
-      if (explain_) m.why = "dateline not in the gazetteer; placed by " + std::string(Text(qr.b, qr.e));
+      // "HARRIS COUNTY, Texas -": a county, as "Harris County" is in running text (rule 12),
+      // not a town: events it places go to the town the story names, as a county's do.
+      std::string_view last = Norm(dateline_name_end_ - 1);
+      const bool county = dateline_name_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
+      if (county) m.precision = Precision::kAdmin2;
+      if (explain_) {
+        m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; placed by " +
+                std::string(Text(qr.b, qr.e));
+      }
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }
@@ -2471,6 +2525,27 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         break;
       }
       if (words == 0 || e >= N()) continue;
+      // "a Gwinnett County resident", "the Bibb County Sheriff's Office": a county no place is
+      // named after, in a story with US wording (two cues, the county being one), is a US county
+      // as rule 12's "DeKalb County" is (precision admin2, as written).
+      // Not "A" opening the sentence ("A Kelbrook County woman"), nor the rest of an abbreviated
+      // name ("St. Louis County" is no "Louis County").
+      const uint32_t cb = (C(i) & kFunctionWord) ? i + 1 : i;
+      const bool after_abbreviation = i > 1 && Norm(i - 1) == "." && Cap(i - 2);
+      if (us_cues_ >= 1.0 && !after_abbreviation) {
+        uint32_t c = cb + 1;
+        while (c < e && !(Cap(c) && (Norm(c) == "county" || Norm(c) == "parish"))) ++c;
+        if (c < e) {
+          PlaceMention m = UnlistedAt(cb, c + 1);
+          m.precision = Precision::kAdmin2;
+          m.country = "US";
+          if (explain_) m.why = "county; US wording";
+          extra->push_back(std::move(m));
+          for (uint32_t k = i; k <= c; ++k) covered[k] = true;
+          i = c;
+          continue;
+        }
+      }
       // "near Vorobivtsi-3": a numbered settlement (a mine's or a district's), named with its number.
       if (e + 1 < s.end_token && Norm(e) == "-" && !T(e).HasFlag(tokens::kSpaceBefore) &&
           T(e + 1).kind == TokenKind::kNumber && !T(e + 1).HasFlag(tokens::kSpaceBefore) && T(e + 1).span.size() <= 2 &&
@@ -2479,6 +2554,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       }
       // "in the 4100 block of Ashgrove Road in McComb": a road, not a locality.
       if (C(e - 1) & kRoad) continue;
+      // "the house of former Prime Minister Kelbar Nadimi in Halba", "Judge Kelmor Dane": a title
+      // inside the run makes it a person (a saint's name aside: "St. Kelbara" may be a village).
+      bool titled = false;
+      for (uint32_t t = i; t + 1 < e && !titled; ++t)
+        titled = IsWord(T(t)) && (C(t) & kTitle) && Norm(t) != "st" && Norm(t) != "st." && Norm(t) != "saint";
+      if (titled) continue;
       // "Paletwa Town", "Rupganj Upazila": a capitalized locality noun ends the name.
       bool titled_locality = false;
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {
@@ -2509,6 +2590,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
       // "the Beddawi highway".
       bool named_after = NamedAfterPlace(after);
+      // "the Rashayya-Kelbara road": a road between two places, each of them a place of its own
+      // (looked up alone), not one locality named "Rashayya-Kelbara".
+      if (named_after && (after == "road" || after == "bridge" || after == "highway")) {
+        bool pair = false;
+        for (uint32_t t = i + 1; t + 1 < e && !pair; ++t) pair = Norm(t) == "-";
+        if (pair) continue;
+      }
       // "under Kelbara police station (area|limits)": the station's town, where its area is.
       bool station = before == "under" && after == "police" && e + 1 < N() &&
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
@@ -3017,25 +3105,27 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
                         kMisdemeanor = tokens::HashToken("misdemeanor"),
                         kMisdemeanors = tokens::HashToken("misdemeanors"),
                         kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney"),
-                        kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue");
+                        kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
+                        k911 = tokens::HashToken("911");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
     for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
-                       kDepartment, kAttorney, kStreet, kAvenue}) {
+                       kDepartment, kAttorney, kStreet, kAvenue, k911}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
     return m;
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
+  bool seen_911 = false;
   for (uint32_t i = 0; i + 1 < n; ++i) {
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
-        h != kStreet && h != kAvenue) {
+        h != kStreet && h != kAvenue && h != k911) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -3051,6 +3141,11 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // Classes of crime in US law only (England dropped felonies in 1967; Canada says
       // "indictable").
       ++cues;
+    } else if (w == "911") {
+      // "called 911", "a 911 call": North America's emergency number; once per document (a
+      // transcript repeats it).
+      if (!seen_911) ++cues;
+      seen_911 = true;
     } else if (w == "street" || w == "avenue") {
       // "near 39th Avenue North and 43rd Street": streets numbered by ordinals are a US grid
       // (none in the ACLED, Indian or Wikipedia sets; in 285 GVA stories).

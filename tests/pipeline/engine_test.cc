@@ -1150,6 +1150,19 @@ TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
 }
 
+// A dateline county ("KELBROOK COUNTY, Ga. -") names no town: the town the story names, in the
+// county's state, places the events; a town of another state does not.
+TEST(EventAssembler, TownBeatsADatelineCounty) {
+  auto cd = CodeText(
+      "KELBROOK COUNTY, Ga. — A 19-year-old man was shot on Friday night, deputies said.\n\nNeighbors in "
+      "Macon said they called 911 at once.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Macon");
+  auto other_state = CodeText(
+      "KELBROOK COUNTY, Ga. — A 19-year-old man was shot on Friday night, deputies said.\n\nHis mother "
+      "lives in Tulsa, Okla.");
+  EXPECT_EQ(PlaceOfOnly(other_state, EventType::kAssault), "KELBROOK COUNTY");
+}
+
 // An event its sentence places only in a county ("killed ... in Adams County") took place in
 // the town a sentence saying where it happened names ("It happened ... in Rock Falls"), the more
 // precise place; without such a sentence the county stays.

@@ -734,6 +734,83 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
+// A county no place is named after ("a Kelbrook County resident", "the Kelbrook County
+// Sheriff's Office") is a US county in a story with US wording, as "DeKalb County" is: it gives
+// the story its country over a country named only as where someone comes from.
+TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
+  Resolve(
+      "A Kelbrook County resident called 911 after a dozen shots were fired on Friday night, according to "
+      "the Kelbrook County Sheriff's Office. The wounded man, who is from the Cayman Islands, was taken to "
+      "a hospital.");
+  const PlaceMention* county = Find("Kelbrook County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_FALSE(county->listed);
+  EXPECT_EQ(county->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
+  Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
+  EXPECT_EQ(Find("Kelbrook County"), nullptr);
+}
+
+// "911", North America's emergency number, is US wording: "Lodi police" in a story where a
+// neighbour called 911 is Lodi, California, not Lodi in Lombardy.
+TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
+  Resolve(
+      "Lodi police said a 9-year-old boy was hurt on Sunday when a gun went off in an apartment. A "
+      "neighbor called 911.");
+  EXPECT_EQ(CountryOf("Lodi"), "US");
+}
+
+// Two demonyms joined by a hyphen ("along the Yemeni-Saudi border") both count, as the second
+// alone did; a compound adjective ("Saudi-led") still counts for nothing.
+TEST_F(WorldResolverTest, HyphenatedDemonymPairCountsBoth) {
+  Resolve("On 7 May, coalition jets reportedly struck Kelbara outpost along the Yemeni-Saudi border.");
+  EXPECT_EQ(CountryOf("Yemeni"), "YE");
+  EXPECT_EQ(CountryOf("Saudi"), "SA");
+  Resolve("On 7 May, Saudi-led coalition jets reportedly struck Kelbara outpost in Marib.");
+  EXPECT_EQ(Find("Saudi"), nullptr);
+}
+
+// A word of two to four capitals among ordinary words is an acronym ("clashes between KAS and
+// the Kelbar Brigade"), not a town written in capitals (Kaş, Turkey); a dateline in capitals
+// ("MESA, Ariz. -") stays a place.
+TEST_F(WorldResolverTest, AcronymAmongLowercaseWordsIsNoTown) {
+  Resolve("On 7 May, clashes took place between KAS and the Kelbar Brigade in Afrin city.");
+  EXPECT_EQ(Find("KAS"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "SY");
+  Resolve("MESA, Ariz. - Students protested outside the town hall on Friday.");
+  EXPECT_EQ(CountryOf("MESA"), "US");
+}
+
+// A place placed by a qualifier that is itself moved to the story's country afterwards (it comes
+// later in the text) goes along: "Howrah city (Howrah district, West Bengal)" are both Indian,
+// though the only Howrah the gazetteer lists is a suburb of Hobart.
+TEST_F(WorldResolverTest, PlaceFollowsItsQualifierMovedHome) {
+  Resolve("On 3 May, a crowd attacked two constables at Kelbarpara of Howrah city (Howrah district, West Bengal).");
+  ASSERT_GE(mentions_.size(), 2u);
+  EXPECT_EQ(mentions_[0].span.Of(text_), "Howrah");
+  EXPECT_EQ(mentions_[0].country, "IN");
+  EXPECT_EQ(mentions_[1].country, "IN");
+}
+
+// A dateline county in capitals ("KELBROOK COUNTY, Ga. -") is a county as "Kelbrook County"
+// is elsewhere (rule 12): a second-level subdivision placed by its qualifier, not a town.
+TEST_F(WorldResolverTest, DatelineCountyIsACounty) {
+  Resolve("KELBROOK COUNTY, Ga. - Deputies say a 19-year-old man was shot at a gas station on Friday.");
+  const PlaceMention* county = Find("KELBROOK COUNTY");
+  ASSERT_NE(county, nullptr);
+  EXPECT_TRUE(county->dateline);
+  EXPECT_FALSE(county->listed);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(county->country, "US");
+  EXPECT_EQ(county->admin1_code, "US-GA");
+  // A name ending in another noun stays a town the gazetteer lacks.
+  Resolve("KELBROOK HOLLOW, Ga. - Deputies say a 19-year-old man was shot at a gas station on Friday.");
+  ASSERT_NE(Find("KELBROOK HOLLOW"), nullptr);
+  EXPECT_EQ(Find("KELBROOK HOLLOW")->precision, Precision::kCity);
+}
+
 // Second-level subdivisions of ISO 3166-2 place a village the gazetteer lacks: Tapoa is a
 // province of Burkina Faso's Est region.
 TEST_F(WorldResolverTest, SecondLevelSubdivisionPlacesAVillage) {
@@ -1005,6 +1082,63 @@ TEST_F(WorldResolverTest, LowercaseIndianCitiesAndDescriptions) {
       "faizabad: over forty party workers were held by the police on wednesday for holding a sit-in near "
       "the district office over the arrest of a local leader in the town.");
   EXPECT_EQ(CountryOf("faizabad"), "IN");
+}
+
+// In a mostly lowercase document, a word of the English word list written in lowercase is the
+// word, whatever the size of a place of that name: "to save their shops" is no Savé (Benin,
+// 76,000 people), "both the sides (...)" no Sidès (Haiti); a city's name stays a place.
+TEST_F(WorldResolverTest, LowercaseEnglishWordsAreNoPlaces) {
+  Resolve(
+      "lucknow: traders closed their shutters early on monday to save their shops from the mob, and the "
+      "police said both the sides (traders, local leaders and others) would meet in kanpur on friday.");
+  EXPECT_EQ(CountryOf("lucknow"), "IN");
+  EXPECT_EQ(CountryOf("kanpur"), "IN");
+  EXPECT_EQ(Find("save"), nullptr);
+  EXPECT_EQ(Find("sides"), nullptr);
+}
+
+// In a mostly lowercase document, a name after "the" and before a street, square or market
+// word names that place of the town ("at the bata square"), not the town of Bata (Equatorial
+// Guinea); a town takes no article.
+TEST_F(WorldResolverTest, LowercaseNameOfASquareIsNoTown) {
+  Resolve(
+      "lucknow: a crowd of young men danced at the bata square on monday evening until the police moved "
+      "them on, and shops near the old market stayed shut for two hours.");
+  EXPECT_EQ(Find("bata"), nullptr);
+  EXPECT_EQ(CountryOf("lucknow"), "IN");
+}
+
+// In a mostly lowercase story, the district in parentheses of a dateline ("kelbarpur (kheda):")
+// belongs to the dateline and is a place even when the village before it is unknown.
+TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
+  Resolve(
+      "kelbarpur-dorvani (kheda): on sunday a mob set fire to some sixty houses of the village, and the "
+      "families who fled spent two nights in the fields before the police arrived.");
+  EXPECT_EQ(CountryOf("kheda"), "IN");
+  EXPECT_EQ(DocumentCountry(mentions_), "IN");
+}
+
+// A capitalized run holding a title ("former Prime Minister Kelbar Nadimi in Halba") names a
+// person, not a locality the gazetteer lacks placed by the town after "in".
+TEST_F(WorldResolverTest, TitleInsideAnUnlistedNameMakesAPerson) {
+  Resolve("On 28 April, rioters gathered outside the house of former Prime Minister Kelbar Nadimi in Halba.");
+  for (const PlaceMention& m : mentions_) EXPECT_EQ(m.span.Of(text_).find("Nadimi"), std::string_view::npos);
+  EXPECT_EQ(CountryOf("Halba"), "LB");
+  // A locality's name without a title stays: "the village of Kelbar Nadimi in ...".
+  Resolve("On 28 April, rioters gathered outside the village hall of Kelbar Nadimi in Halba.");
+  EXPECT_NE(Find("Kelbar Nadimi"), nullptr);
+}
+
+// A road or bridge named after a place in lowercase ("blocked the Zahle road") says it is a
+// place, as a highway or roundabout does; a road between two places ("the Kelbara-Zahle road")
+// is no locality "Kelbara-Zahle".
+TEST_F(WorldResolverTest, RoadOrBridgeNamedAfterAPlace) {
+  Resolve("On 2 May, taxi owners closed the Zahle bridge with their vans.");
+  EXPECT_EQ(CountryOf("Zahle"), "LB");
+  Resolve("On 2 May, taxi owners closed the Kelbara road with their vans, near Zahle.");
+  EXPECT_EQ(CountryOf("Kelbara"), "LB");
+  Resolve("On 2 May, taxi owners closed the Kelbara-Zahle road with their vans.");
+  EXPECT_EQ(Find("Kelbara-Zahle"), nullptr);
 }
 
 // Lines whose every word is capitalized (share buttons, menus: "Share Tweet Email Print")
