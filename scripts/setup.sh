@@ -9,7 +9,7 @@ BUILD_TYPE=${1:-Release}
 PACKAGES=(build-essential cmake ninja-build pkg-config git
   libicu-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev zlib1g-dev libsqlite3-dev sqlite3 iso-codes wamerican
-  libpqxx-dev libpq-dev postgresql)
+  libpqxx-dev libpq-dev postgresql libmimalloc-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
