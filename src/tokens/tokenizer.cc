@@ -246,22 +246,14 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
   // per 2,000 documents).
   static thread_local std::vector<uint32_t> breaks;
   breaks.clear();
-  auto push = [&](size_t b, size_t e, TokenKind kind, std::string_view norm) {
-    if ((pending & kNewlineBefore) || (kind == TokenKind::kPunct && IsSentenceFinal(norm))) {
-      breaks.push_back(static_cast<uint32_t>(out->tokens.size()));
-    }
-    // PERF: built in place; a Token assembled on the stack and then copied stalled on
-    // store-to-load forwarding (the copy's wide loads read the fields' narrow stores).
-    Token& t = out->tokens.emplace_back();
-    t.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    t.norm = norm;
-    // Norms are slices of `lower` at the token's offset or static literals ("'s", "..."): the
-    // hash may read on to the end of `lower`, never past a literal.
-    t.hash = Hash(norm, norm.data() == lower.data() + b ? n - b : norm.size());
-    t.kind = kind;
-    t.flags = pending;
+  // `more`: flags known by the caller (kPlainAscii).
+  auto push = [&](size_t b, size_t e, TokenKind kind, std::string_view norm, uint8_t more = 0) {
+    // PERF: every field is computed first and stored once: a read-modify-write of the flags
+    // byte (a char type, which may alias anything) made the compiler reload the tokenizer's
+    // state after it.
+    uint8_t flags = pending | more;
     if (kind == TokenKind::kWord) {
-      if (IsUpper(text[b])) t.flags |= kCapitalized;
+      if (IsUpper(text[b])) flags |= kCapitalized;
       if (e - b >= 2 && !IsLowerAscii(text[b])) {  // PERF: a lowercase first letter is no capitals
         bool all = true;
         int letters = 0;
@@ -273,9 +265,23 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
           }
           if (IsUpper(c)) ++letters;
         }
-        if (all && letters >= 2) t.flags |= kAllCaps;
+        if (all && letters >= 2) flags |= kAllCaps;
       }
     }
+    // Norms are slices of `lower` at the token's offset or static literals ("'s", "..."): the
+    // hash may read on to the end of `lower`, never past a literal.
+    const uint64_t hash = Hash(norm, norm.data() == lower.data() + b ? n - b : norm.size());
+    if ((pending & kNewlineBefore) || (kind == TokenKind::kPunct && IsSentenceFinal(norm))) {
+      breaks.push_back(static_cast<uint32_t>(out->tokens.size()));
+    }
+    // PERF: built in place; a Token assembled on the stack and then copied stalled on
+    // store-to-load forwarding (the copy's wide loads read the fields' narrow stores).
+    Token& t = out->tokens.emplace_back();
+    t.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    t.norm = norm;
+    t.hash = hash;
+    t.kind = kind;
+    t.flags = flags;
     pending = 0;
   };
 
@@ -353,8 +359,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
           break;
         }
       }
-      push(b, e, TokenKind::kWord, lower.substr(b, e - b));
-      if (plain) out->tokens.back().flags |= kPlainAscii;
+      push(b, e, TokenKind::kWord, lower.substr(b, e - b), plain ? kPlainAscii : 0);
       i = e;
       // PERF: the single space after most words, without a turn of the dispatch above.
       if (i < n && text[i] == ' ') {
