@@ -370,6 +370,87 @@ class SentenceAssembler {
                                "slayings")) &&
            AggregatePeriod();
   }
+  // The stated parts of a counted group, each its own event of the group's type, part_of the
+  // group's event `parent`: "At least 30 people, including four journalists and a lawyer, were
+  // arrested", "were detained in Velmora on Monday, including two minors", "Police held 20
+  // people, among them two minors", "Five people, two of them minors, were detained". The list
+  // follows the group, or the trigger after the group, in the same clause (no other trigger or
+  // number between); "arrested 17 people, 9 of them were charged" names no part here (the
+  // partitive is the subject of its own verb).
+  void AddParts(const NpCount& group, const Trig& t, size_t parent) {
+    if (group.count.individual || group.partitive) return;
+    const int64_t total = group.count.value ? *group.count.value : group.count.high.value_or(INT64_MAX);
+    uint32_t k = group.np_end;
+    if (k == 0 && qty_at_begin_[group.np_begin - begin_] != kNone)
+      k = s_.quantities[qty_at_begin_[group.np_begin - begin_]].end_token;
+    if (k <= group.np_begin) return;
+    uint32_t start = 0;
+    for (uint32_t j = k; j < end_ && j < k + 14 && start == 0; ++j) {
+      const Token& w = T(j);
+      if (IsAny(w, WORDS(";", ":", "who", "which", "while", "whereas", "but"))) return;
+      if (trig_at_[j - begin_] != kNone && !(j >= t.b && j < t.e)) return;
+      if (w.norm == "including" && In(j + 1)) {
+        start = j + 1;
+      } else if (IsAny(w, WORDS("among", "amongst")) && In(j + 2) && IsAny(T(j + 1), WORDS("them", "whom"))) {
+        start = j + 2;
+      } else if (IsAny(w, WORDS(",", "(")) && In(j + 3) && qty_at_begin_[j + 1 - begin_] != kNone) {
+        // ", two of them minors,": a part named by a person noun after "of them".
+        const uint32_t qe = s_.quantities[qty_at_begin_[j + 1 - begin_]].end_token;
+        if (!(In(qe + 2) && T(qe).norm == "of" && T(qe + 1).norm == "them" && IsPersonNounStart(qe + 2))) return;
+        start = j + 1;
+      } else if (qty_at_begin_[j - begin_] != kNone) {
+        return;  // another group: "30 were arrested and 12 injured, including two children"
+      }
+    }
+    if (start == 0) return;
+    const Event& pe = (*out_)[parent];
+    for (uint32_t p = start, n = 0; n < 6 && In(p); ++n) {
+      auto part = NpStartingAt(p, group.count.role);
+      if (!part) break;
+      uint32_t e = part->np_end;
+      if (e == 0 && qty_at_begin_[p - begin_] != kNone) e = s_.quantities[qty_at_begin_[p - begin_]].end_token;
+      if (part->partitive) e = p + 3;  // "two of them" (+ the noun after it)
+      if (part->partitive && IsPersonNounStart(e)) e = s_.nouns[NounStartingAt(e)].end_token;
+      if (e <= p) break;
+      const int64_t v = part->count.value ? *part->count.value : part->count.low.value_or(0);
+      if (v <= 0 || v >= total) break;
+      Event ev;
+      ev.type = pe.type;
+      ev.mode = pe.mode;
+      ev.status = pe.status;
+      ev.trigger = pe.trigger;
+      ev.sentence = pe.sentence;
+      ev.sentence_index = pe.sentence_index;
+      ev.trigger_token = pe.trigger_token;
+      ev.actor = pe.actor;
+      ev.source = pe.source;
+      ev.target = part->who;
+      ev.counts.push_back(part->count);
+      ev.part_of = static_cast<int>(parent);
+      out_->push_back(std::move(ev));
+      p = e;
+      const bool comma = In(p) && T(p).norm == ",";
+      if (comma) ++p;
+      if (In(p) && T(p).norm == "and") ++p;
+      else if (!comma) break;
+    }
+  }
+  bool IsPersonNounStart(uint32_t k) const {
+    int n = NounStartingAt(k);
+    return n != kNone && Noun(n).person;
+  }
+  // Removes event `e` of this sentence with the parts AddParts gave it (later in the list), and
+  // renumbers part_of.
+  void EraseEvent(size_t e) {
+    auto erase_one = [&](size_t i) {
+      out_->erase(out_->begin() + i);
+      for (auto& ev : *out_)
+        if (ev.part_of > static_cast<int>(i)) --ev.part_of;
+    };
+    for (size_t p = out_->size(); p-- > e + 1;)
+      if ((*out_)[p].part_of == static_cast<int>(e)) erase_one(p);
+    erase_one(e);
+  }
   // The subject a participle at `t` shares with an earlier passive verb of the sentence it is
   // coordinated with ("were arrested on Monday and charged", "were detained and later
   // released", "were held, but released"): that event's first count, in `role`.
@@ -731,7 +812,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         np = r;
         break;
       }
-      if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on"))) continue;
+      if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on", "including"))) continue;
       // "a suspect of drug trafficking was shot": one person too, when the phrase opens the
       // clause (not "the house of a man was attacked").
       if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
@@ -1730,6 +1811,7 @@ void SentenceAssembler::Run() {
           if (!ev.target && np->who) ev.target = np->who;
           t.event = static_cast<int>(e);
           merged = true;
+          AddParts(*np, t, e);
           break;
         }
       }
@@ -1786,6 +1868,7 @@ void SentenceAssembler::Run() {
     ev.inferred = t.from_protester_noun && !np;
     t.event = static_cast<int>(out_->size());
     out_->push_back(std::move(ev));
+    if (np) AddParts(*np, t, t.event);
   }
 
   // "Three protesters were arrested": the protesters' number belongs to the arrest; the noun
@@ -1807,7 +1890,7 @@ void SentenceAssembler::Run() {
           for (const auto& c : (*out_)[f].counts)
             if (c.quantity_token == ev.counts[0].quantity_token) drop = true;
     }
-    if (drop) out_->erase(out_->begin() + e);
+    if (drop) EraseEvent(e);
   }
   // A mob that attacks one person is a lynching, not a riot: "a mob beat and injured a thief".
   for (size_t e = out_->size(); e-- > first_event;) {
@@ -1827,12 +1910,13 @@ void SentenceAssembler::Run() {
     }
     for (uint32_t k = begin_; k < end_; ++k)
       if (T(k).norm == "lynch" || T(k).norm == "lynching" || T(k).norm == "lynched") individual_victim = true;
-    if (individual_victim) out_->erase(out_->begin() + e);
+    if (individual_victim) EraseEvent(e);
   }
   // The last numbered group of people here, for "they"/"them" in later sentences.
   for (size_t e = first_event; e < out_->size(); ++e)
     for (const auto& c : (*out_)[e].counts)
-      if (!c.individual && c.value && *c.value >= 2) new_group_ = c;
+      if (!c.individual && c.value && *c.value >= 2 && (*out_)[e].part_of < static_cast<int>(first_event))
+        new_group_ = c;
 
   // "Four people were shot, one fatally", "five were stabbed, two of them fatally": the number
   // before "fatally" died; the assault before it in the sentence gets that killed count.
@@ -2000,9 +2084,11 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
     Event& ev = (*out)[i];
     if (ev.status != EventStatus::kHappened || ev.part_of >= 0 || ev.counts.size() != 1) continue;
     const Count& c = ev.counts[0];
+    // A set of partitives keeps its own event; the parts of a list after the figure
+    // ("including two children", the same trigger) follow it into the first event.
     bool referenced = false;
     for (const auto& o : *out)
-      if (o.part_of == static_cast<int>(i)) referenced = true;
+      if (o.part_of == static_cast<int>(i) && o.trigger_token != ev.trigger_token) referenced = true;
     if (referenced) continue;
     for (size_t j = 0; j < i; ++j) {
       Event& first = (*out)[j];
@@ -2027,6 +2113,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
       if (!same) continue;
       first.restated.push_back(c);
       merged_into[i] = static_cast<int>(j);
+      for (auto& o : *out)
+        if (o.part_of == static_cast<int>(i)) o.part_of = static_cast<int>(j);
       break;
     }
   }

@@ -221,6 +221,33 @@ TEST(EventAssembler, PartitiveAndSiblingsArePartsOfTheTotal) {
   EXPECT_EQ(cd.checks[0].message, "jailed 301 + fined 140 + warned 71 = convicted 512");
 }
 
+TEST(EventAssembler, ListedPartsOfAGroupArePartsOfItsCount) {
+  // A list after "including" or "among them", or "N of them" + a noun in an apposition: each
+  // part counted on its own (never summed), part of the stated total.
+  auto parts_of = [](const CodedDocument& cd, Role role) {
+    std::vector<std::tuple<int64_t, int>> r;
+    for (const auto& e : cd.events)
+      for (const auto& c : e.counts)
+        if (c.role == role && c.value) r.emplace_back(*c.value, e.part_of);
+    return r;
+  };
+  using V = std::vector<std::tuple<int64_t, int>>;
+  auto a = CodeText("At least 30 people, including four reporters and a lawyer, were detained in Korvath on Friday.");
+  EXPECT_EQ(parts_of(a, Role::kArrested), (V{{30, -1}, {4, 0}, {1, 0}}));
+  EXPECT_EQ(Text(a, a.events[2].counts[0].span), "a lawyer");
+  auto b = CodeText("Police in Korvath detained 20 people overnight, among them two minors.");
+  EXPECT_EQ(parts_of(b, Role::kArrested), (V{{20, -1}, {2, 0}}));
+  auto c = CodeText("Nine people, three of them students, were jailed by a court in Korvath.");
+  EXPECT_EQ(parts_of(c, Role::kJailed), (V{{9, -1}, {3, 0}}));
+  auto d = CodeText("Two guards including their commander were killed in the ambush.");
+  EXPECT_EQ(parts_of(d, Role::kKilled), (V{{2, -1}, {1, 0}}));
+  // Not parts: a partitive with its own verb, and a list after another group.
+  auto e = CodeText("Police arrested 17 people in Korvath, 9 of them were charged.");
+  EXPECT_EQ(parts_of(e, Role::kArrested), (V{{17, -1}}));
+  auto f = CodeText("Thirty people were detained and 12 hurt, including two children.");
+  EXPECT_EQ(parts_of(f, Role::kArrested), (V{{30, -1}}));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
