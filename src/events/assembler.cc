@@ -605,6 +605,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     // "Tom Ardell, 27, and Mira Jost, 31 were arrested": an age after a name.
     uint32_t qb = s_.quantities[q].begin_token;
     if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
+    // "Two of the eight were jailed": the first number counts, a part of the set named before.
+    if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
+        qty_at_end_[qb - 3 - begin_] != kNone) {
+      const auto& first = s_.quantities[qty_at_end_[qb - 3 - begin_]];
+      r.count = FromQuantity(first, role);
+      r.count.span = Span{first.span.begin, T(last).span.end};
+      r.np_begin = first.begin_token;
+      r.partitive = true;
+      return r;
+    }
     r.count = FromQuantity(s_.quantities[q], role);
     r.np_begin = s_.quantities[q].begin_token;
     return r;
@@ -956,7 +966,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       return r;
     }
     if (In(k) && T(k).norm == "of") ++k;
-    if (In(k) && IsAny(T(k), WORDS("the", "these", "those", "his", "her", "their"))) ++k;
+    if (In(k) && IsAny(T(k), WORDS("the", "these", "those", "his", "her", "their"))) {
+      ++k;
+      // "convicted six of the 10 defendants": the set's number is no modifier of the part.
+      if (k > after + 1 && In(k) && qty_at_begin_[k - begin_] != kNone)
+        k = s_.quantities[qty_at_begin_[k - begin_]].end_token;
+    }
     for (int steps = 0; steps < 6 && In(k); ++steps, ++k) {
       int noun = NounStartingAt(k);
       if (noun != kNone && Noun(noun).person) {

@@ -248,6 +248,19 @@ TEST(EventAssembler, ListedPartsOfAGroupArePartsOfItsCount) {
   EXPECT_EQ(parts_of(f, Role::kArrested), (V{{30, -1}}));
 }
 
+TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
+  // "N of the M": N people underwent it, M names the set (as subject and as object).
+  auto a = CodeText("Eleven activists stood trial in Korvath. Two of the eleven were jailed on Monday.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 2));
+  EXPECT_FALSE(HasCount(a, Role::kJailed, 11));
+  auto b = CodeText("The tribunal in Korvath convicted six of the 10 defendants.");
+  const Event* e = OnlyEvent(b, EventType::kConvict);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kConvicted, 6);
+  EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
