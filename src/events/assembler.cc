@@ -713,8 +713,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       k = p;
       continue;
     }
-    if (IsAny(t, WORDS("the", "this", "that"))) {
-      // "the victim": one person, but not "the protesters" (a group of unknown size).
+    if (IsAny(t, WORDS("the", "this", "that", "his", "her", "their"))) {
+      // "the victim", "their leader": one person, but not "the protesters" (a group of unknown
+      // size).
       if (plural || !CountsIndividuals(role)) return std::nullopt;
       r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
       r.np_begin = p;
@@ -798,6 +799,13 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   }
   if (p == begin_) return std::nullopt;
   auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
+  // "Two guards including their commander were killed": the group before "including" is the
+  // subject, the person a part of it (EventAssembler adds the part).
+  std::optional<NpCount> listed;
+  if (np && np->count.individual && np->np_begin > begin_ + 1 && T(np->np_begin - 1).norm == "including") {
+    listed = np;
+    np.reset();
+  }
   if (!np && saw_aux) {
     // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
     // phrase after its head.
@@ -842,6 +850,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       }
     }
   }
+  if (!np) np = listed;
   if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {
     // "a teenager from Kelmora, who was killed": the relative pronoun's antecedent, with a
     // phrase after its noun or without.

@@ -261,6 +261,16 @@ TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
   EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
 }
 
+TEST(EventAssembler, PossessiveBeforeOnePersonIsOnePerson) {
+  auto a = CodeText("Their spokesman was detained in Korvath on Friday.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 1));
+  auto b = CodeText("Her brother was injured when the crowd was dispersed.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
+  // Not a group of unknown size.
+  auto c = CodeText("Their supporters were detained in Korvath on Friday.");
+  EXPECT_FALSE(HasCount(c, Role::kArrested, 1));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
