@@ -778,8 +778,10 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       continue;
     }
     if (IsAny(T(q), WORDS("and", "or", ",")) && q > begin_ && trig_at_[q - 1 - begin_] != kNone) {
-      // "detained and fined": skip the earlier coordinated trigger too.
+      // "detained and fined": skip the earlier coordinated trigger too. An event noun there is
+      // an object ("were charged with murder and remain in custody": the clause's subject).
       const Trig& other = trigs_[trig_at_[q - 1 - begin_]];
+      if (other.form == lexicon::Form::kSingular || other.form == lexicon::Form::kPlural) break;
       p = other.b;
       continue;
     }
@@ -1241,7 +1243,12 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // Cues before an earlier trigger belong to it ("demanding the release of two men
     // arrested"), unless the two are coordinated ("not arrested or charged").
     const Trig& prev = trigs_[trig_index - 1];
-    bool coordinated = prev.e + 1 == t.b && IsAny(T(prev.e), WORDS("and", "or", ","));
+    // Not a verb after a noun: "charged with murder and remain in custody".
+    const auto nominal = [](const Trig& x) {
+      return x.form == lexicon::Form::kSingular || x.form == lexicon::Form::kPlural;
+    };
+    bool coordinated =
+        prev.e + 1 == t.b && IsAny(T(prev.e), WORDS("and", "or", ",")) && !(nominal(prev) && !nominal(t));
     if (!coordinated) stop = prev.e;
   }
   int window = 0;

@@ -271,6 +271,17 @@ TEST(EventAssembler, PossessiveBeforeOnePersonIsOnePerson) {
   EXPECT_FALSE(HasCount(c, Role::kArrested, 1));
 }
 
+TEST(EventAssembler, StateAfterAnEventNounKeepsTheClauseSubject) {
+  // The noun after "charged with" is the charge; the custody after it is a happened state of
+  // the clause's subject.
+  auto cd = CodeText("Three men were charged with murder and remain in custody, police in Korvath said.");
+  const Event* e = OnlyEvent(cd, EventType::kCustody);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kDetained, 3);
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
