@@ -675,6 +675,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       uint32_t b = name_last;
       while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
+      // "Three men from Korvath were charged": a place or an organisation after a preposition.
+      if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
+        return std::nullopt;
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
       r.np_begin = b;
       return r;
@@ -808,10 +811,19 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
     listed = np;
     np.reset();
   }
-  if (!np && saw_aux) {
+  // "Dana Kelm of Korvath died": a place after "of", "from", "in" or "at" is no subject (the
+  // person before it is).
+  const bool place_after_preposition =
+      p >= begin_ + 2 && T(p - 1).HasFlag(tokens::kCapitalized) && [&] {
+        uint32_t b = p - 1;
+        while (b > begin_ && p - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord && T(b - 1).HasFlag(tokens::kCapitalized))
+          --b;
+        return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
+      }();
+  if (!np && (saw_aux || place_after_preposition)) {
     // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
     // phrase after its head.
-    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 8; --j) {
+    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < (place_after_preposition ? 14u : 8u); --j) {
       // "more than 60 people detained during the protests were released"
       if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].b == j &&
           trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple) {
@@ -832,10 +844,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         np = r;
         break;
       }
+      // "The girl who was shot at a house on Kelm Road has died": the relative clause's
+      // antecedent.
+      if (T(j).norm == "who" && place_after_preposition) {
+        np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+        break;
+      }
       if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on", "including"))) continue;
+      // "Dana Kelm, 26, of Korvath was killed": the age apposition before the phrase.
+      uint32_t head = j - 1;
+      if (head >= begin_ + 3 && T(head).norm == "," && non_count_[head - 1 - begin_] && T(head - 2).norm == ",")
+        head -= 3;
       // "a suspect of drug trafficking was shot": one person too, when the phrase opens the
       // clause (not "the house of a man was attacked").
-      if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+      if (auto inner = NpEndingAt(head, role, /*allow_bare=*/false);
           inner && (!inner->count.individual || inner->np_begin == begin_ || IsPunct(T(inner->np_begin - 1)) ||
                     IsAny(T(inner->np_begin - 1), WORDS("and", "but", "when", "after", "while")))) {
         np = inner;

@@ -282,6 +282,21 @@ TEST(EventAssembler, StateAfterAnEventNounKeepsTheClauseSubject) {
   ExpectExact(e->counts[0], Role::kDetained, 3);
 }
 
+TEST(EventAssembler, APlaceAfterAPrepositionIsNoSubject) {
+  // An unknown town after "from"/"of"/"on" reads like a name; the subject is before it.
+  auto a = CodeText("Three men from Korvath were charged with theft.");
+  EXPECT_TRUE(HasCount(a, Role::kCharged, 3));
+  EXPECT_FALSE(HasCount(a, Role::kCharged, 1));
+  auto b = CodeText("Dana Kelm, 26, of Korvath died at the scene.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(b, e->counts[0].span), "Dana Kelm");
+  auto c = CodeText("The girl who was shot at a house on Kelm Road has died.");
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 1));
+  EXPECT_EQ(Text(c, c.events[0].counts[0].span), "The girl");
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
