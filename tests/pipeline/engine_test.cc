@@ -297,6 +297,11 @@ TEST(EventAssembler, APlaceAfterAPrepositionIsNoSubject) {
   EXPECT_EQ(Text(c, c.events[0].counts[0].span), "The girl");
 }
 
+TEST(EventAssembler, SinceBeforeAPassiveIsAnAdverb) {
+  auto cd = CodeText("Police in Korvath detained 14 students; six of them have since been freed.");
+  EXPECT_TRUE(HasCount(cd, Role::kReleased, 6));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
