@@ -804,6 +804,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   }
   if (p == begin_) return std::nullopt;
   auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
+  // "The man who shot two people was arrested": the object of a relative clause's verb is not
+  // the subject; the clause's antecedent is.
+  if (np && np->np_begin > begin_ + 2 && trig_at_[np->np_begin - 1 - begin_] != kNone) {
+    const Trig& verb = trigs_[trig_at_[np->np_begin - 1 - begin_]];
+    if (verb.form != lexicon::Form::kSingular && verb.form != lexicon::Form::kPlural && verb.b > begin_ + 1 &&
+        IsAny(T(verb.b - 1), WORDS("who", "that")))
+      np = NpEndingAt(verb.b - 2, role, /*allow_bare=*/false);
+  }
   // "Two guards including their commander were killed": the group before "including" is the
   // subject, the person a part of it (EventAssembler adds the part).
   std::optional<NpCount> listed;
@@ -844,9 +852,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         np = r;
         break;
       }
-      // "The girl who was shot at a house on Kelm Road has died": the relative clause's
-      // antecedent.
-      if (T(j).norm == "who" && place_after_preposition) {
+      // "The girl who was shot at a house on Kelm Road has died", "Five protesters who were
+      // arrested last week were freed": the relative clause's antecedent.
+      if (T(j).norm == "who") {
         np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
         break;
       }

@@ -302,6 +302,15 @@ TEST(EventAssembler, SinceBeforeAPassiveIsAnAdverb) {
   EXPECT_TRUE(HasCount(cd, Role::kReleased, 6));
 }
 
+TEST(EventAssembler, RelativeClauseBeforeTheVerbLeadsToItsAntecedent) {
+  auto a = CodeText("Eight students who were detained at the rally last week were freed on Sunday.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 8));
+  // The object of the relative clause's verb is not the subject of the main verb.
+  auto b = CodeText("The driver who injured four pedestrians was detained in Korvath.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 1));
+  EXPECT_FALSE(HasCount(b, Role::kArrested, 4));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
