@@ -1750,8 +1750,26 @@ void SentenceAssembler::Run() {
           }
         }
         // "71 received warnings", "were handed fines"
-        if (!np && t.b > begin_ + 1 && IsAny(T(t.b - 1), WORDS("received", "got", "given", "handed", "issued")))
-          np = SubjectBefore(t.b - 1, role);
+        if (!np && t.b > begin_ + 1) {
+          // ... also over a penalty's modifiers: "were given 10-day jail terms", "received a
+          // five-year prison sentence"; "given", "handed" and "issued" only in the passive (the
+          // subject of "issued a warning to gun owners" gives it).
+          uint32_t k = t.b - 1;
+          while (type == EventType::kSentence && k > begin_ + 1 && t.b - k < 6 &&
+                 (non_count_[k - begin_] || T(k).norm == "-" ||
+                  IsAny(T(k), WORDS("a", "an", "with", "heavy", "hefty", "long", "lengthy", "short", "suspended",
+                                    "prison", "jail", "administrative", "harsh", "stiff", "minor", "small", "large",
+                                    "further", "additional", "official", "formal", "written", "verbal", "final"))))
+            --k;
+          if (k != t.b - 1 && trig_at_[k - begin_] != kNone && trigs_[trig_at_[k - begin_]].b <= k &&
+              trigs_[trig_at_[k - begin_]].e > k)
+            k = t.b - 1;  // another event between
+          const bool passive_giving = IsAny(T(k), WORDS("given", "handed", "issued")) &&
+                                      (k == t.b - 1 || IsAny(T(k - 1), WORDS("was", "were", "been", "being", "is",
+                                                                             "are", "be", "later", "also")));
+          if (passive_giving || IsAny(T(k), WORDS("received", "got", "receive", "get")))
+            np = SubjectBefore(k, role);
+        }
       } else if (SubjectRoleTrigger(type, mode, t.form) || passive || t.info.subject) {
         np = SubjectBefore(t.b, role);
       } else {

@@ -311,6 +311,16 @@ TEST(EventAssembler, RelativeClauseBeforeTheVerbLeadsToItsAntecedent) {
   EXPECT_FALSE(HasCount(b, Role::kArrested, 4));
 }
 
+TEST(EventAssembler, RecipientsOfAPenaltyWithModifiersAreCounted) {
+  auto a = CodeText("Fourteen activists were given 15-day jail terms by a court in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 14));
+  auto b = CodeText("Two organisers received a three-year prison sentence.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 2));
+  // The subject of an active "issued" gives the penalty.
+  auto c = CodeText("Judge Mara Voss issued a formal warning to the landlord.");
+  EXPECT_FALSE(HasCount(c, Role::kWarned, 1));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
