@@ -1650,9 +1650,11 @@ void SentenceAssembler::Run() {
       }
     }
     // "relatives of people imprisoned in Donbas": a participle after its noun is a state too.
+    // Not an active verb with its object: "The judge jailed four men".
     if (type == EventType::kSentence && mode == "jail" && t.b > begin_ && IsPersonNounEnd(t.b - 1) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) &&
-        !(In(t.e) && IsAny(T(t.e), WORDS("for", "to")))) {
+        !(In(t.e) && (IsAny(T(t.e), WORDS("for", "to", "a", "an", "the", "his", "her", "their", "him", "them")) ||
+                      qty_at_begin_[t.e - begin_] != kNone || IsPersonNounStart(t.e)))) {
       type = EventType::kCustody;
       mode = {};
       role = Role::kNone;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -319,6 +320,16 @@ TEST(EventAssembler, RecipientsOfAPenaltyWithModifiersAreCounted) {
   // The subject of an active "issued" gives the penalty.
   auto c = CodeText("Judge Mara Voss issued a formal warning to the landlord.");
   EXPECT_FALSE(HasCount(c, Role::kWarned, 1));
+}
+
+TEST(EventAssembler, JudgeJailingPeopleIsASentenceNotCustody) {
+  auto cd = CodeText("In Korvath, the magistrate jailed three protesters for a month.");
+  const Event* e = OnlyEvent(cd, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasCount(cd, Role::kJailed, 3));
+  EXPECT_EQ(std::count_if(cd.events.begin(), cd.events.end(),
+                          [](const Event& x) { return x.type == EventType::kCustody; }),
+            0);
 }
 
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
