@@ -491,7 +491,9 @@ class SentenceAssembler {
     // No other subject in between: "The officer was injured, the citizens fled but were
     // captured" (the agent after "by" is no subject).
     for (uint32_t j = earlier->e; j + 1 < k; ++j) {
-      const bool agent = j > begin_ && T(j - 1).norm == "by";
+      // "by police", "by the magistrate", "by a local court"
+      bool agent = false;
+      for (uint32_t b = j; b > begin_ && j - b < 3 && !IsPunct(T(b - 1)) && !agent; --b) agent = T(b - 1).norm == "by";
       if (!agent && ((NounStartingAt(j) != kNone && Noun(NounStartingAt(j)).person) ||
                      IsAny(T(j), WORDS("he", "she", "they", "we", "i", "you", "it"))))
         return std::nullopt;

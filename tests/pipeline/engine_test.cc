@@ -332,6 +332,12 @@ TEST(EventAssembler, JudgeJailingPeopleIsASentenceNotCustody) {
             0);
 }
 
+TEST(EventAssembler, AgentWithADeterminerDoesNotBreakACoordinatedPassive) {
+  auto cd = CodeText("Five students were fined by the magistrate and released in Korvath.");
+  EXPECT_TRUE(HasCount(cd, Role::kFined, 5));
+  EXPECT_TRUE(HasCount(cd, Role::kReleased, 5));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
