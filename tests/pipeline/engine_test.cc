@@ -338,6 +338,13 @@ TEST(EventAssembler, AgentWithADeterminerDoesNotBreakACoordinatedPassive) {
   EXPECT_TRUE(HasCount(cd, Role::kReleased, 5));
 }
 
+TEST(EventAssembler, PeopleWhoClashedAreNoVictims) {
+  // "clashed" after a numbered group is the active verb, not a headline passive.
+  auto cd = CodeText("Around 300 farm workers clashed with police on the Korvath highway.");
+  for (const auto& e : cd.events)
+    for (const auto& c : e.counts) EXPECT_NE(c.role, Role::kKilled);
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
