@@ -387,17 +387,27 @@ class SentenceAssembler {
     uint32_t start = 0;
     for (uint32_t j = k; j < end_ && j < k + 14 && start == 0; ++j) {
       const Token& w = T(j);
-      if (IsAny(w, WORDS(";", ":", "who", "which", "while", "whereas", "but"))) return;
+      if (IsAny(w, WORDS(";", ":", ")", "who", "which", "while", "whereas", "but"))) return;
       if (trig_at_[j - begin_] != kNone && !(j >= t.b && j < t.e)) return;
       if (w.norm == "including" && In(j + 1)) {
         start = j + 1;
       } else if (IsAny(w, WORDS("among", "amongst")) && In(j + 2) && IsAny(T(j + 1), WORDS("them", "whom"))) {
         start = j + 2;
-      } else if (IsAny(w, WORDS(",", "(")) && In(j + 3) && qty_at_begin_[j + 1 - begin_] != kNone) {
-        // ", two of them minors,": a part named by a person noun after "of them".
-        const uint32_t qe = s_.quantities[qty_at_begin_[j + 1 - begin_]].end_token;
-        if (!(In(qe + 2) && T(qe).norm == "of" && T(qe + 1).norm == "them" && IsPersonNounStart(qe + 2))) return;
+      } else if (IsAny(w, WORDS(",", "(")) && In(j + 3) && qty_at_begin_[j + 1 - begin_] != kNone &&
+                 [&] {
+                   // ", two of them minors,": a part named by a person noun after "of them".
+                   const uint32_t qe = s_.quantities[qty_at_begin_[j + 1 - begin_]].end_token;
+                   return In(qe + 2) && T(qe).norm == "of" && T(qe + 1).norm == "them" && IsPersonNounStart(qe + 2);
+                 }()) {
         start = j + 1;
+      } else if (w.norm == ",") {
+        if (In(j + 1) && qty_at_begin_[j + 1 - begin_] != kNone) return;  // ", 9 of them were charged"
+      } else if (w.norm == "(") {
+        // A remark in parentheses: "killed 3 villagers (beheaded), including a woman".
+        uint32_t close = j + 1;
+        while (close < end_ && close < j + 8 && T(close).norm != ")") ++close;
+        if (close >= end_ || T(close).norm != ")") return;
+        j = close;
       } else if (qty_at_begin_[j - begin_] != kNone) {
         return;  // another group: "30 were arrested and 12 injured, including two children"
       }

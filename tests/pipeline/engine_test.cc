@@ -242,6 +242,9 @@ TEST(EventAssembler, ListedPartsOfAGroupArePartsOfItsCount) {
   EXPECT_EQ(parts_of(c, Role::kJailed), (V{{9, -1}, {3, 0}}));
   auto d = CodeText("Two guards including their commander were killed in the ambush.");
   EXPECT_EQ(parts_of(d, Role::kKilled), (V{{2, -1}, {1, 0}}));
+  // Past a remark in parentheses, which holds no part of the group outside it.
+  auto g = CodeText("Gunmen killed 6 farmers near Korvath (two were beheaded), including a boy.");
+  EXPECT_EQ(parts_of(g, Role::kKilled), (V{{6, -1}, {1, 0}, {2, -1}}));
   // Not parts: a partitive with its own verb, and a list after another group.
   auto e = CodeText("Police arrested 17 people in Korvath, 9 of them were charged.");
   EXPECT_EQ(parts_of(e, Role::kArrested), (V{{17, -1}}));
