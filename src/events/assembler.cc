@@ -971,10 +971,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
       return np;
     }
   }
-  for (uint32_t j = t.e; j < end_ && j < t.e + 6; ++j) {
+  // "a car protest in Novo-Kelmsk involving 40 people", "a rally in the square of Korvath
+  // involving 60 people": past a place after the trigger (and "of" + a name).
+  for (uint32_t j = t.e; j < end_ && j < t.e + 10; ++j) {
+    if (j >= t.e + 6 && (IsAny(T(j), WORDS(",", ";", ":", "(")) || trig_at_[j - begin_] != kNone)) break;
     if (!IsAny(T(j), WORDS("involving", "of", "with", "by", "comprising"))) continue;
     if (In(j + 1))
       if (auto np = group_at(j + 1)) return np;
+    if (T(j).norm == "of" && In(j + 1) && qty_at_begin_[j + 1 - begin_] == kNone) continue;
     break;
   }
   return std::nullopt;

@@ -348,6 +348,11 @@ TEST(EventAssembler, PeopleWhoClashedAreNoVictims) {
     for (const auto& c : e.counts) EXPECT_NE(c.role, Role::kKilled);
 }
 
+TEST(EventAssembler, ProtestGroupAfterAPlacePhrase) {
+  auto cd = CodeText("Police dispersed a rally in the old town square of Korvath involving 60 people.");
+  EXPECT_TRUE(HasCount(cd, Role::kParticipants, 60));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
