@@ -353,6 +353,13 @@ TEST(EventAssembler, ProtestGroupAfterAPlacePhrase) {
   EXPECT_TRUE(HasCount(cd, Role::kParticipants, 60));
 }
 
+TEST(EventAssembler, TimeAdverbsStandBetweenSubjectAndVerb) {
+  auto a = CodeText("The accused had recently left jail in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 1));
+  auto b = CodeText("Six students were again detained in Korvath on Monday.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 6));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
