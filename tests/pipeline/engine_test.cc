@@ -360,6 +360,11 @@ TEST(EventAssembler, TimeAdverbsStandBetweenSubjectAndVerb) {
   EXPECT_TRUE(HasCount(b, Role::kArrested, 6));
 }
 
+TEST(EventAssembler, DetainmentIsAnArrestNoun) {
+  auto cd = CodeText("Residents of Korvath protested against the detainment of a local journalist.");
+  EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
