@@ -905,6 +905,21 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       if (IsAny(T(j), WORDS("from", "in", "at"))) np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
     }
     if (!np) np = NpEndingAt(e, role, /*allow_bare=*/false);
+    // "demanding the release of their leader, who had been arrested": the antecedent is one
+    // person even as the object of "of" (which NpEndingAt leaves to the number before it).
+    if (!np && CountsIndividuals(role) && IsPersonNounEnd(e)) {
+      const int n = NounEndingAt(e);
+      const uint32_t b = s_.nouns[n].begin_token;
+      const bool plural = T(e).norm.back() == 's' || IsAny(T(e), WORDS("people", "men", "women", "children", "police"));
+      if (!plural && b > begin_ + 1 && IsAny(T(b - 1), WORDS("a", "an", "the", "his", "her", "their")) &&
+          T(b - 2).norm == "of") {
+        NpCount r;
+        r.count = One(role, Span{T(b - 1).span.begin, T(e).span.end}, b - 1);
+        r.np_begin = b - 1;
+        r.np_end = e + 1;
+        np = r;
+      }
+    }
   }
   if (!np && T(p - 1).norm == ",") {
     // "At least 15 people, including two OGP members, were arrested": skip the apposition.

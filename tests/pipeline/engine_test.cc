@@ -365,6 +365,14 @@ TEST(EventAssembler, DetainmentIsAnArrestNoun) {
   EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
 }
 
+TEST(EventAssembler, AntecedentAfterOfIsOnePerson) {
+  auto cd = CodeText("Farmers in Korvath demanded the release of their spokesman who had been detained.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
