@@ -833,10 +833,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   }
   // "Dana Kelm of Korvath died": a place after "of", "from", "in" or "at" is no subject (the
   // person before it is).
+  // A locality word may end the place: "a man from Kelmora city died".
+  const uint32_t place_end =
+      p >= begin_ + 3 && IsAny(T(p - 1), WORDS("city", "town", "village", "district", "province", "camp", "county"))
+          ? p - 1
+          : p;
   const bool place_after_preposition =
-      p >= begin_ + 2 && T(p - 1).HasFlag(tokens::kCapitalized) && [&] {
-        uint32_t b = p - 1;
-        while (b > begin_ && p - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord && T(b - 1).HasFlag(tokens::kCapitalized))
+      place_end >= begin_ + 2 && T(place_end - 1).HasFlag(tokens::kCapitalized) && [&] {
+        uint32_t b = place_end - 1;
+        while (b > begin_ && place_end - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord &&
+               T(b - 1).HasFlag(tokens::kCapitalized))
           --b;
         return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
       }();

@@ -296,6 +296,8 @@ TEST(EventAssembler, APlaceAfterAPrepositionIsNoSubject) {
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->counts.size(), 1u);
   EXPECT_EQ(Text(b, e->counts[0].span), "Dana Kelm");
+  auto d = CodeText("A teacher from Kelmora town died after the beating.");
+  EXPECT_TRUE(HasCount(d, Role::kKilled, 1));
   auto c = CodeText("The girl who was shot at a house on Kelm Road has died.");
   EXPECT_TRUE(HasCount(c, Role::kKilled, 1));
   EXPECT_EQ(Text(c, c.events[0].counts[0].span), "The girl");
