@@ -1207,6 +1207,19 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
       k = trigs_[trig_at_[q - 1 - begin_]].b;
       continue;
     }
+    // "were held overnight and released": coordinated with a passive that is no event.
+    if (T(q).norm == "and" && t.form == lexicon::Form::kPastOrParticiple &&
+        !(In(t.e) && (qty_at_begin_[t.e - begin_] != kNone || IsPersonNounStart(t.e) ||
+                      IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them", "his", "their", "its", "himself",
+                                          "herself", "themselves"))))) {
+      for (uint32_t j = q; j > begin_ + 1 && q - j < 4;) {
+        --j;
+        if (T(j).kind != TokenKind::kWord || trig_at_[j - begin_] != kNone || NounEndingAt(j) != kNone) break;
+        if ((T(j).norm.ends_with("ed") || IsAny(T(j), WORDS("held", "kept", "taken", "brought", "caught"))) &&
+            IsAny(T(j - 1), WORDS("was", "were", "been", "being")))
+          return true;
+      }
+    }
     break;
   }
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose

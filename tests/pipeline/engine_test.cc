@@ -375,6 +375,17 @@ TEST(EventAssembler, AntecedentAfterOfIsOnePerson) {
   EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
 }
 
+TEST(EventAssembler, PassiveCoordinatedWithAPassiveThatIsNoEvent) {
+  auto a = CodeText("Twenty marchers were questioned overnight and released.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 20));
+  // An active verb with its object after "and" stays active.
+  auto b = CodeText("The rifle was loaded and accidentally shot his cousin.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(b, e->counts[0].span), "his cousin");
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
