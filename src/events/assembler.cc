@@ -1682,7 +1682,9 @@ void SentenceAssembler::Run() {
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {
       uint32_t k = t.e;
-      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone)
+      // A number after it is the object's: "warned nine others" (active).
+      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone &&
+             qty_at_begin_[k - begin_] == kNone)
         ++k;
       int n = NounStartingAt(k);
       // Only where a noun phrase starts: "14 jailed activists", "their imprisoned relatives",

@@ -327,6 +327,14 @@ TEST(EventAssembler, RecipientsOfAPenaltyWithModifiersAreCounted) {
   EXPECT_FALSE(HasCount(c, Role::kWarned, 1));
 }
 
+TEST(EventAssembler, ActivePenaltyVerbBeforeANumberIsNoState) {
+  auto cd = CodeText("The Korvath court fined 23 marchers and warned six others.");
+  EXPECT_TRUE(HasCount(cd, Role::kWarned, 6));
+  EXPECT_EQ(std::count_if(cd.events.begin(), cd.events.end(),
+                          [](const Event& x) { return x.type == EventType::kCustody; }),
+            0);
+}
+
 TEST(EventAssembler, JudgeJailingPeopleIsASentenceNotCustody) {
   auto cd = CodeText("In Korvath, the magistrate jailed three protesters for a month.");
   const Event* e = OnlyEvent(cd, EventType::kSentence);
