@@ -1309,6 +1309,15 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         (T(k).norm == "of" && T(k - 1).norm == "none"))
       return EventStatus::kNegated;
   }
+  // Left context: "the order of arresting the director", "warrants for the arrest of", "the
+  // threat of arrest": an event ordered, threatened or feared, not one that happened.
+  if (t.b >= begin_ + 2 && IsAny(T(t.b - 1), WORDS("of", "for")) &&
+      IsAny(T(t.b - 2), WORDS("order", "orders", "warrant", "warrants", "threat", "threats", "risk", "fear", "fears",
+                              "threatened", "threatening")))
+    return EventStatus::kHypothetical;
+  if (t.b >= begin_ + 3 && T(t.b - 1).norm == "the" && IsAny(T(t.b - 2), WORDS("of", "for")) &&
+      IsAny(T(t.b - 3), WORDS("order", "orders", "warrant", "warrants", "threat", "threats")))
+    return EventStatus::kHypothetical;
   // Right context: "arrest warrant", "release order"; "a march is planned for Monday".
   if (In(t.e) && IsAny(T(t.e), WORDS("warrant", "warrants", "order", "orders", "plea", "application", "petition")))
     return EventStatus::kHypothetical;

@@ -394,6 +394,16 @@ TEST(EventAssembler, PassiveCoordinatedWithAPassiveThatIsNoEvent) {
   EXPECT_EQ(Text(b, e->counts[0].span), "his cousin");
 }
 
+TEST(EventAssembler, AnOrderOrWarrantOfAnArrestIsHypothetical) {
+  for (const char* text : {"The order of arresting the mayor of Korvath came from the governor.",
+                           "A judge in Korvath issued warrants for the arrest of three men."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHypothetical) << text;
+  }
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
