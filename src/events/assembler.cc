@@ -1016,6 +1016,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SentenceSubject(uin
     if (!verb_follows) continue;
     auto np = NpEndingAt(k, role, /*allow_bare=*/false);
     if (!np) np = Coreferent(k, role);  // "The protesters were detained ... before being charged"
+    // "Twenty marchers in Korvath were questioned and released": the subject before a place
+    // phrase (SubjectBefore reads it; its own fallback to here stops at a smaller limit).
+    if (!np && CueAt(k + 1) == static_cast<int>(Cue::kAux) && IsNameWord(k) && k > begin_ + 1 &&
+        IsAny(T(k - 1), WORDS("in", "from", "of", "at")))
+      np = SubjectBefore(k + 1, role);
     if (np) return np;
   }
   return std::nullopt;

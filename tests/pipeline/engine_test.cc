@@ -386,6 +386,8 @@ TEST(EventAssembler, AntecedentAfterOfIsOnePerson) {
 TEST(EventAssembler, PassiveCoordinatedWithAPassiveThatIsNoEvent) {
   auto a = CodeText("Twenty marchers were questioned overnight and released.");
   EXPECT_TRUE(HasCount(a, Role::kReleased, 20));
+  auto c = CodeText("Twenty marchers from Korvath were questioned overnight and released.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 20));
   // An active verb with its object after "and" stays active.
   auto b = CodeText("The rifle was loaded and accidentally shot his cousin.");
   const Event* e = OnlyEvent(b, EventType::kAssault);
