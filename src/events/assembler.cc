@@ -611,6 +611,17 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
   }
+  // "Two of those arrested were charged", "Nine of those detained remain in custody": a part of
+  // the people an earlier event concerns.
+  if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
+      T(last - 2).norm == "of" && qty_at_end_[last - 3 - begin_] != kNone) {
+    const auto& q = s_.quantities[qty_at_end_[last - 3 - begin_]];
+    r.count = FromQuantity(q, role);
+    r.count.span = Span{q.span.begin, T(last).span.end};
+    r.np_begin = q.begin_token;
+    r.partitive = true;
+    return r;
+  }
   // Bare number: "10 arrested", "6 were wounded".
   if (int q = qty_at_end_[last - begin_]; q != kNone) {
     if (!allow_bare) return std::nullopt;

@@ -406,6 +406,13 @@ TEST(EventAssembler, AnOrderOrWarrantOfAnArrestIsHypothetical) {
   }
 }
 
+TEST(EventAssembler, PartOfThoseWhoUnderwentAnEvent) {
+  auto a = CodeText("Police in Korvath detained 30 people. Seven of those detained remain in custody.");
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 7));
+  auto b = CodeText("Three of those arrested in Korvath were charged with looting.");
+  EXPECT_TRUE(HasCount(b, Role::kCharged, 3));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
