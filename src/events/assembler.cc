@@ -671,16 +671,32 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   }
   // Person noun head, walking left over modifiers to a quantity or determiner.
   int noun = NounEndingAt(last);
-  if (noun == kNone && T(last).norm.back() == 's' && a_.places_) {
-    // "7 Palestinians", "two Kenyans": a demonym in the plural names people.
+  if (noun == kNone && a_.places_) {
+    // "7 Palestinians", "two wounded Kenyans": a demonym in the plural names people; "the
+    // wounded Palestinian" one person.
+    const bool plural_demonym = T(last).norm.back() == 's';
     for (const auto& m : s_.places)
       if (m.end_token == last + 1 && a_.places_->is_demonym[a_.places_->phrases->phrases[m.phrase].entry] &&
           m.begin_token > begin_) {
-        if (int q = qty_at_end_[m.begin_token - 1 - begin_]; q != kNone) {
-          r.count = FromQuantity(s_.quantities[q], role);
-          r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
-          r.np_begin = s_.quantities[q].begin_token;
-          return r;
+        uint32_t b = m.begin_token;
+        for (int steps = 0; steps < 3 && b > begin_; ++steps) {
+          if (int q = qty_at_end_[b - 1 - begin_]; q != kNone) {
+            if (!plural_demonym) break;
+            r.count = FromQuantity(s_.quantities[q], role);
+            r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
+            r.np_begin = s_.quantities[q].begin_token;
+            return r;
+          }
+          const Token& w = T(b - 1);
+          if (!plural_demonym && CountsIndividuals(role) && IsAny(w, WORDS("a", "an", "the"))) {
+            r.count = One(role, Span{w.span.begin, T(last).span.end}, b - 1);
+            r.np_begin = b - 1;
+            return r;
+          }
+          if (w.kind != TokenKind::kWord || w.HasFlag(tokens::kCapitalized) || CueAt(b - 1) != kNone ||
+              NounEndingAt(b - 1) != kNone)
+            break;
+          --b;  // a modifier: "wounded", "young"
         }
       }
   }

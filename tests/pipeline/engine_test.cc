@@ -413,6 +413,13 @@ TEST(EventAssembler, PartOfThoseWhoUnderwentAnEvent) {
   EXPECT_TRUE(HasCount(b, Role::kCharged, 3));
 }
 
+TEST(EventAssembler, DemonymsWithModifiersArePeople) {
+  auto a = CodeText("Three injured Kenyans were hospitalized in Nairobi.");
+  EXPECT_TRUE(HasCount(a, Role::kInjured, 3));
+  auto b = CodeText("The injured Bolivian was hospitalized in Korvath.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
+}
+
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 240 were fined.");
   ASSERT_EQ(cd.events.size(), 3u);
