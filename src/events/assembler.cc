@@ -370,6 +370,97 @@ class SentenceAssembler {
                                "slayings")) &&
            AggregatePeriod();
   }
+  // The stated parts of a counted group, each its own event of the group's type, part_of the
+  // group's event `parent`: "At least 30 people, including four journalists and a lawyer, were
+  // arrested", "were detained in Velmora on Monday, including two minors", "Police held 20
+  // people, among them two minors", "Five people, two of them minors, were detained". The list
+  // follows the group, or the trigger after the group, in the same clause (no other trigger or
+  // number between); "arrested 17 people, 9 of them were charged" names no part here (the
+  // partitive is the subject of its own verb).
+  void AddParts(const NpCount& group, const Trig& t, size_t parent) {
+    if (group.count.individual || group.partitive) return;
+    const int64_t total = group.count.value ? *group.count.value : group.count.high.value_or(INT64_MAX);
+    uint32_t k = group.np_end;
+    if (k == 0 && qty_at_begin_[group.np_begin - begin_] != kNone)
+      k = s_.quantities[qty_at_begin_[group.np_begin - begin_]].end_token;
+    if (k <= group.np_begin) return;
+    uint32_t start = 0;
+    for (uint32_t j = k; j < end_ && j < k + 14 && start == 0; ++j) {
+      const Token& w = T(j);
+      if (IsAny(w, WORDS(";", ":", ")", "who", "which", "while", "whereas", "but"))) return;
+      if (trig_at_[j - begin_] != kNone && !(j >= t.b && j < t.e)) return;
+      if (w.norm == "including" && In(j + 1)) {
+        start = j + 1;
+      } else if (IsAny(w, WORDS("among", "amongst")) && In(j + 2) && IsAny(T(j + 1), WORDS("them", "whom"))) {
+        start = j + 2;
+      } else if (IsAny(w, WORDS(",", "(")) && In(j + 3) && qty_at_begin_[j + 1 - begin_] != kNone &&
+                 [&] {
+                   // ", two of them minors,": a part named by a person noun after "of them".
+                   const uint32_t qe = s_.quantities[qty_at_begin_[j + 1 - begin_]].end_token;
+                   return In(qe + 2) && T(qe).norm == "of" && T(qe + 1).norm == "them" && IsPersonNounStart(qe + 2);
+                 }()) {
+        start = j + 1;
+      } else if (w.norm == ",") {
+        if (In(j + 1) && qty_at_begin_[j + 1 - begin_] != kNone) return;  // ", 9 of them were charged"
+      } else if (w.norm == "(") {
+        // A remark in parentheses: "killed 3 villagers (beheaded), including a woman".
+        uint32_t close = j + 1;
+        while (close < end_ && close < j + 8 && T(close).norm != ")") ++close;
+        if (close >= end_ || T(close).norm != ")") return;
+        j = close;
+      } else if (qty_at_begin_[j - begin_] != kNone) {
+        return;  // another group: "30 were arrested and 12 injured, including two children"
+      }
+    }
+    if (start == 0) return;
+    const Event& pe = (*out_)[parent];
+    for (uint32_t p = start, n = 0; n < 6 && In(p); ++n) {
+      auto part = NpStartingAt(p, group.count.role);
+      if (!part) break;
+      uint32_t e = part->np_end;
+      if (e == 0 && qty_at_begin_[p - begin_] != kNone) e = s_.quantities[qty_at_begin_[p - begin_]].end_token;
+      if (part->partitive) e = p + 3;  // "two of them" (+ the noun after it)
+      if (part->partitive && IsPersonNounStart(e)) e = s_.nouns[NounStartingAt(e)].end_token;
+      if (e <= p) break;
+      const int64_t v = part->count.value ? *part->count.value : part->count.low.value_or(0);
+      if (v <= 0 || v >= total) break;
+      Event ev;
+      ev.type = pe.type;
+      ev.mode = pe.mode;
+      ev.status = pe.status;
+      ev.trigger = pe.trigger;
+      ev.sentence = pe.sentence;
+      ev.sentence_index = pe.sentence_index;
+      ev.trigger_token = pe.trigger_token;
+      ev.actor = pe.actor;
+      ev.source = pe.source;
+      ev.target = part->who;
+      ev.counts.push_back(part->count);
+      ev.part_of = static_cast<int>(parent);
+      out_->push_back(std::move(ev));
+      p = e;
+      const bool comma = In(p) && T(p).norm == ",";
+      if (comma) ++p;
+      if (In(p) && T(p).norm == "and") ++p;
+      else if (!comma) break;
+    }
+  }
+  bool IsPersonNounStart(uint32_t k) const {
+    int n = NounStartingAt(k);
+    return n != kNone && Noun(n).person;
+  }
+  // Removes event `e` of this sentence with the parts AddParts gave it (later in the list), and
+  // renumbers part_of.
+  void EraseEvent(size_t e) {
+    auto erase_one = [&](size_t i) {
+      out_->erase(out_->begin() + i);
+      for (auto& ev : *out_)
+        if (ev.part_of > static_cast<int>(i)) --ev.part_of;
+    };
+    for (size_t p = out_->size(); p-- > e + 1;)
+      if ((*out_)[p].part_of == static_cast<int>(e)) erase_one(p);
+    erase_one(e);
+  }
   // The subject a participle at `t` shares with an earlier passive verb of the sentence it is
   // coordinated with ("were arrested on Monday and charged", "were detained and later
   // released", "were held, but released"): that event's first count, in `role`.
@@ -410,7 +501,9 @@ class SentenceAssembler {
     // No other subject in between: "The officer was injured, the citizens fled but were
     // captured" (the agent after "by" is no subject).
     for (uint32_t j = earlier->e; j + 1 < k; ++j) {
-      const bool agent = j > begin_ && T(j - 1).norm == "by";
+      // "by police", "by the magistrate", "by a local court"
+      bool agent = false;
+      for (uint32_t b = j; b > begin_ && j - b < 3 && !IsPunct(T(b - 1)) && !agent; --b) agent = T(b - 1).norm == "by";
       if (!agent && ((NounStartingAt(j) != kNone && Noun(NounStartingAt(j)).person) ||
                      IsAny(T(j), WORDS("he", "she", "they", "we", "i", "you", "it"))))
         return std::nullopt;
@@ -518,12 +611,33 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
   }
+  // "Two of those arrested were charged", "Nine of those detained remain in custody": a part of
+  // the people an earlier event concerns.
+  if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
+      T(last - 2).norm == "of" && qty_at_end_[last - 3 - begin_] != kNone) {
+    const auto& q = s_.quantities[qty_at_end_[last - 3 - begin_]];
+    r.count = FromQuantity(q, role);
+    r.count.span = Span{q.span.begin, T(last).span.end};
+    r.np_begin = q.begin_token;
+    r.partitive = true;
+    return r;
+  }
   // Bare number: "10 arrested", "6 were wounded".
   if (int q = qty_at_end_[last - begin_]; q != kNone) {
     if (!allow_bare) return std::nullopt;
     // "Tom Ardell, 27, and Mira Jost, 31 were arrested": an age after a name.
     uint32_t qb = s_.quantities[q].begin_token;
     if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
+    // "Two of the eight were jailed": the first number counts, a part of the set named before.
+    if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
+        qty_at_end_[qb - 3 - begin_] != kNone) {
+      const auto& first = s_.quantities[qty_at_end_[qb - 3 - begin_]];
+      r.count = FromQuantity(first, role);
+      r.count.span = Span{first.span.begin, T(last).span.end};
+      r.np_begin = first.begin_token;
+      r.partitive = true;
+      return r;
+    }
     r.count = FromQuantity(s_.quantities[q], role);
     r.np_begin = s_.quantities[q].begin_token;
     return r;
@@ -557,16 +671,32 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   }
   // Person noun head, walking left over modifiers to a quantity or determiner.
   int noun = NounEndingAt(last);
-  if (noun == kNone && T(last).norm.back() == 's' && a_.places_) {
-    // "7 Palestinians", "two Kenyans": a demonym in the plural names people.
+  if (noun == kNone && a_.places_) {
+    // "7 Palestinians", "two wounded Kenyans": a demonym in the plural names people; "the
+    // wounded Palestinian" one person.
+    const bool plural_demonym = T(last).norm.back() == 's';
     for (const auto& m : s_.places)
       if (m.end_token == last + 1 && a_.places_->is_demonym[a_.places_->phrases->phrases[m.phrase].entry] &&
           m.begin_token > begin_) {
-        if (int q = qty_at_end_[m.begin_token - 1 - begin_]; q != kNone) {
-          r.count = FromQuantity(s_.quantities[q], role);
-          r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
-          r.np_begin = s_.quantities[q].begin_token;
-          return r;
+        uint32_t b = m.begin_token;
+        for (int steps = 0; steps < 3 && b > begin_; ++steps) {
+          if (int q = qty_at_end_[b - 1 - begin_]; q != kNone) {
+            if (!plural_demonym) break;
+            r.count = FromQuantity(s_.quantities[q], role);
+            r.count.span = Span{s_.quantities[q].span.begin, T(last).span.end};
+            r.np_begin = s_.quantities[q].begin_token;
+            return r;
+          }
+          const Token& w = T(b - 1);
+          if (!plural_demonym && CountsIndividuals(role) && IsAny(w, WORDS("a", "an", "the"))) {
+            r.count = One(role, Span{w.span.begin, T(last).span.end}, b - 1);
+            r.np_begin = b - 1;
+            return r;
+          }
+          if (w.kind != TokenKind::kWord || w.HasFlag(tokens::kCapitalized) || CueAt(b - 1) != kNone ||
+              NounEndingAt(b - 1) != kNone)
+            break;
+          --b;  // a modifier: "wounded", "young"
         }
       }
   }
@@ -584,6 +714,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       uint32_t b = name_last;
       while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
+      // "Three men from Korvath were charged": a place or an organisation after a preposition.
+      if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
+        return std::nullopt;
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
       r.np_begin = b;
       return r;
@@ -622,8 +755,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       k = p;
       continue;
     }
-    if (IsAny(t, WORDS("the", "this", "that"))) {
-      // "the victim": one person, but not "the protesters" (a group of unknown size).
+    if (IsAny(t, WORDS("the", "this", "that", "his", "her", "their"))) {
+      // "the victim", "their leader": one person, but not "the protesters" (a group of unknown
+      // size).
       if (plural || !CountsIndividuals(role)) return std::nullopt;
       r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
       r.np_begin = p;
@@ -686,8 +820,10 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       continue;
     }
     if (IsAny(T(q), WORDS("and", "or", ",")) && q > begin_ && trig_at_[q - 1 - begin_] != kNone) {
-      // "detained and fined": skip the earlier coordinated trigger too.
+      // "detained and fined": skip the earlier coordinated trigger too. An event noun there is
+      // an object ("were charged with murder and remain in custody": the clause's subject).
       const Trig& other = trigs_[trig_at_[q - 1 - begin_]];
+      if (other.form == lexicon::Form::kSingular || other.form == lexicon::Form::kPlural) break;
       p = other.b;
       continue;
     }
@@ -707,10 +843,40 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
   }
   if (p == begin_) return std::nullopt;
   auto np = NpEndingAt(p - 1, role, /*allow_bare=*/true);
-  if (!np && saw_aux) {
+  // "The man who shot two people was arrested": the object of a relative clause's verb is not
+  // the subject; the clause's antecedent is.
+  if (np && np->np_begin > begin_ + 2 && trig_at_[np->np_begin - 1 - begin_] != kNone) {
+    const Trig& verb = trigs_[trig_at_[np->np_begin - 1 - begin_]];
+    if (verb.form != lexicon::Form::kSingular && verb.form != lexicon::Form::kPlural && verb.b > begin_ + 1 &&
+        IsAny(T(verb.b - 1), WORDS("who", "that")))
+      np = NpEndingAt(verb.b - 2, role, /*allow_bare=*/false);
+  }
+  // "Two guards including their commander were killed": the group before "including" is the
+  // subject, the person a part of it (EventAssembler adds the part).
+  std::optional<NpCount> listed;
+  if (np && np->count.individual && np->np_begin > begin_ + 1 && T(np->np_begin - 1).norm == "including") {
+    listed = np;
+    np.reset();
+  }
+  // "Dana Kelm of Korvath died": a place after "of", "from", "in" or "at" is no subject (the
+  // person before it is).
+  // A locality word may end the place: "a man from Kelmora city died".
+  const uint32_t place_end =
+      p >= begin_ + 3 && IsAny(T(p - 1), WORDS("city", "town", "village", "district", "province", "camp", "county"))
+          ? p - 1
+          : p;
+  const bool place_after_preposition =
+      place_end >= begin_ + 2 && T(place_end - 1).HasFlag(tokens::kCapitalized) && [&] {
+        uint32_t b = place_end - 1;
+        while (b > begin_ && place_end - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord &&
+               T(b - 1).HasFlag(tokens::kCapitalized))
+          --b;
+        return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
+      }();
+  if (!np && (saw_aux || place_after_preposition)) {
     // "4 journalists from a local radio were arrested": a noun phrase with a prepositional
     // phrase after its head.
-    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < 8; --j) {
+    for (uint32_t j = p - 1; j > begin_ && p - 1 - j < (place_after_preposition ? 14u : 8u); --j) {
       // "more than 60 people detained during the protests were released"
       if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].b == j &&
           trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple) {
@@ -731,10 +897,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         np = r;
         break;
       }
-      if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on"))) continue;
+      // "The girl who was shot at a house on Kelm Road has died", "Five protesters who were
+      // arrested last week were freed": the relative clause's antecedent.
+      if (T(j).norm == "who") {
+        np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+        break;
+      }
+      if (!IsAny(T(j), WORDS("from", "of", "in", "at", "with", "belonging", "near", "on", "including"))) continue;
+      // "Dana Kelm, 26, of Korvath was killed": the age apposition before the phrase.
+      uint32_t head = j - 1;
+      if (head >= begin_ + 3 && T(head).norm == "," && non_count_[head - 1 - begin_] && T(head - 2).norm == ",")
+        head -= 3;
       // "a suspect of drug trafficking was shot": one person too, when the phrase opens the
       // clause (not "the house of a man was attacked").
-      if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+      if (auto inner = NpEndingAt(head, role, /*allow_bare=*/false);
           inner && (!inner->count.individual || inner->np_begin == begin_ || IsPunct(T(inner->np_begin - 1)) ||
                     IsAny(T(inner->np_begin - 1), WORDS("and", "but", "when", "after", "while")))) {
         np = inner;
@@ -751,6 +927,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       }
     }
   }
+  if (!np) np = listed;
   if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {
     // "a teenager from Kelmora, who was killed": the relative pronoun's antecedent, with a
     // phrase after its noun or without.
@@ -761,6 +938,21 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       if (IsAny(T(j), WORDS("from", "in", "at"))) np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
     }
     if (!np) np = NpEndingAt(e, role, /*allow_bare=*/false);
+    // "demanding the release of their leader, who had been arrested": the antecedent is one
+    // person even as the object of "of" (which NpEndingAt leaves to the number before it).
+    if (!np && CountsIndividuals(role) && IsPersonNounEnd(e)) {
+      const int n = NounEndingAt(e);
+      const uint32_t b = s_.nouns[n].begin_token;
+      const bool plural = T(e).norm.back() == 's' || IsAny(T(e), WORDS("people", "men", "women", "children", "police"));
+      if (!plural && b > begin_ + 1 && IsAny(T(b - 1), WORDS("a", "an", "the", "his", "her", "their")) &&
+          T(b - 2).norm == "of") {
+        NpCount r;
+        r.count = One(role, Span{T(b - 1).span.begin, T(e).span.end}, b - 1);
+        r.np_begin = b - 1;
+        r.np_end = e + 1;
+        np = r;
+      }
+    }
   }
   if (!np && T(p - 1).norm == ",") {
     // "At least 15 people, including two OGP members, were arrested": skip the apposition.
@@ -827,10 +1019,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
       return np;
     }
   }
-  for (uint32_t j = t.e; j < end_ && j < t.e + 6; ++j) {
+  // "a car protest in Novo-Kelmsk involving 40 people", "a rally in the square of Korvath
+  // involving 60 people": past a place after the trigger (and "of" + a name).
+  for (uint32_t j = t.e; j < end_ && j < t.e + 10; ++j) {
+    if (j >= t.e + 6 && (IsAny(T(j), WORDS(",", ";", ":", "(")) || trig_at_[j - begin_] != kNone)) break;
     if (!IsAny(T(j), WORDS("involving", "of", "with", "by", "comprising"))) continue;
     if (In(j + 1))
       if (auto np = group_at(j + 1)) return np;
+    if (T(j).norm == "of" && In(j + 1) && qty_at_begin_[j + 1 - begin_] == kNone) continue;
     break;
   }
   return std::nullopt;
@@ -847,6 +1043,11 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SentenceSubject(uin
     if (!verb_follows) continue;
     auto np = NpEndingAt(k, role, /*allow_bare=*/false);
     if (!np) np = Coreferent(k, role);  // "The protesters were detained ... before being charged"
+    // "Twenty marchers in Korvath were questioned and released": the subject before a place
+    // phrase (SubjectBefore reads it; its own fallback to here stops at a smaller limit).
+    if (!np && CueAt(k + 1) == static_cast<int>(Cue::kAux) && IsNameWord(k) && k > begin_ + 1 &&
+        IsAny(T(k - 1), WORDS("in", "from", "of", "at")))
+      np = SubjectBefore(k + 1, role);
     if (np) return np;
   }
   return std::nullopt;
@@ -875,7 +1076,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       return r;
     }
     if (In(k) && T(k).norm == "of") ++k;
-    if (In(k) && IsAny(T(k), WORDS("the", "these", "those", "his", "her", "their"))) ++k;
+    if (In(k) && IsAny(T(k), WORDS("the", "these", "those", "his", "her", "their"))) {
+      ++k;
+      // "convicted six of the 10 defendants": the set's number is no modifier of the part.
+      if (k > after + 1 && In(k) && qty_at_begin_[k - begin_] != kNone)
+        k = s_.quantities[qty_at_begin_[k - begin_]].end_token;
+    }
     for (int steps = 0; steps < 6 && In(k); ++steps, ++k) {
       int noun = NounStartingAt(k);
       if (noun != kNone && Noun(noun).person) {
@@ -1033,6 +1239,19 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
       k = trigs_[trig_at_[q - 1 - begin_]].b;
       continue;
     }
+    // "were held overnight and released": coordinated with a passive that is no event.
+    if (T(q).norm == "and" && t.form == lexicon::Form::kPastOrParticiple &&
+        !(In(t.e) && (qty_at_begin_[t.e - begin_] != kNone || IsPersonNounStart(t.e) ||
+                      IsAny(T(t.e), WORDS("a", "an", "the", "him", "her", "them", "his", "their", "its", "himself",
+                                          "herself", "themselves"))))) {
+      for (uint32_t j = q; j > begin_ + 1 && q - j < 4;) {
+        --j;
+        if (T(j).kind != TokenKind::kWord || trig_at_[j - begin_] != kNone || NounEndingAt(j) != kNone) break;
+        if ((T(j).norm.ends_with("ed") || IsAny(T(j), WORDS("held", "kept", "taken", "brought", "caught"))) &&
+            IsAny(T(j - 1), WORDS("was", "were", "been", "being")))
+          return true;
+      }
+    }
     break;
   }
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
@@ -1122,6 +1341,15 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         (T(k).norm == "of" && T(k - 1).norm == "none"))
       return EventStatus::kNegated;
   }
+  // Left context: "the order of arresting the director", "warrants for the arrest of", "the
+  // threat of arrest": an event ordered, threatened or feared, not one that happened.
+  if (t.b >= begin_ + 2 && IsAny(T(t.b - 1), WORDS("of", "for")) &&
+      IsAny(T(t.b - 2), WORDS("order", "orders", "warrant", "warrants", "threat", "threats", "risk", "fear", "fears",
+                              "threatened", "threatening")))
+    return EventStatus::kHypothetical;
+  if (t.b >= begin_ + 3 && T(t.b - 1).norm == "the" && IsAny(T(t.b - 2), WORDS("of", "for")) &&
+      IsAny(T(t.b - 3), WORDS("order", "orders", "warrant", "warrants", "threat", "threats")))
+    return EventStatus::kHypothetical;
   // Right context: "arrest warrant", "release order"; "a march is planned for Monday".
   if (In(t.e) && IsAny(T(t.e), WORDS("warrant", "warrants", "order", "orders", "plea", "application", "petition")))
     return EventStatus::kHypothetical;
@@ -1136,7 +1364,12 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // Cues before an earlier trigger belong to it ("demanding the release of two men
     // arrested"), unless the two are coordinated ("not arrested or charged").
     const Trig& prev = trigs_[trig_index - 1];
-    bool coordinated = prev.e + 1 == t.b && IsAny(T(prev.e), WORDS("and", "or", ","));
+    // Not a verb after a noun: "charged with murder and remain in custody".
+    const auto nominal = [](const Trig& x) {
+      return x.form == lexicon::Form::kSingular || x.form == lexicon::Form::kPlural;
+    };
+    bool coordinated =
+        prev.e + 1 == t.b && IsAny(T(prev.e), WORDS("and", "or", ",")) && !(nominal(prev) && !nominal(t));
     if (!coordinated) stop = prev.e;
   }
   int window = 0;
@@ -1490,7 +1723,9 @@ void SentenceAssembler::Run() {
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {
       uint32_t k = t.e;
-      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone)
+      // A number after it is the object's: "warned nine others" (active).
+      while (In(k) && k < t.e + 2 && NounStartingAt(k) == kNone && T(k).kind == TokenKind::kWord && CueAt(k) == kNone &&
+             qty_at_begin_[k - begin_] == kNone)
         ++k;
       int n = NounStartingAt(k);
       // Only where a noun phrase starts: "14 jailed activists", "their imprisoned relatives",
@@ -1508,9 +1743,11 @@ void SentenceAssembler::Run() {
       }
     }
     // "relatives of people imprisoned in Donbas": a participle after its noun is a state too.
+    // Not an active verb with its object: "The judge jailed four men".
     if (type == EventType::kSentence && mode == "jail" && t.b > begin_ && IsPersonNounEnd(t.b - 1) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) &&
-        !(In(t.e) && IsAny(T(t.e), WORDS("for", "to")))) {
+        !(In(t.e) && (IsAny(T(t.e), WORDS("for", "to", "a", "an", "the", "his", "her", "their", "him", "them")) ||
+                      qty_at_begin_[t.e - begin_] != kNone || IsPersonNounStart(t.e)))) {
       type = EventType::kCustody;
       mode = {};
       role = Role::kNone;
@@ -1608,8 +1845,26 @@ void SentenceAssembler::Run() {
           }
         }
         // "71 received warnings", "were handed fines"
-        if (!np && t.b > begin_ + 1 && IsAny(T(t.b - 1), WORDS("received", "got", "given", "handed", "issued")))
-          np = SubjectBefore(t.b - 1, role);
+        if (!np && t.b > begin_ + 1) {
+          // ... also over a penalty's modifiers: "were given 10-day jail terms", "received a
+          // five-year prison sentence"; "given", "handed" and "issued" only in the passive (the
+          // subject of "issued a warning to gun owners" gives it).
+          uint32_t k = t.b - 1;
+          while (type == EventType::kSentence && k > begin_ + 1 && t.b - k < 6 &&
+                 (non_count_[k - begin_] || T(k).norm == "-" ||
+                  IsAny(T(k), WORDS("a", "an", "with", "heavy", "hefty", "long", "lengthy", "short", "suspended",
+                                    "prison", "jail", "administrative", "harsh", "stiff", "minor", "small", "large",
+                                    "further", "additional", "official", "formal", "written", "verbal", "final"))))
+            --k;
+          if (k != t.b - 1 && trig_at_[k - begin_] != kNone && trigs_[trig_at_[k - begin_]].b <= k &&
+              trigs_[trig_at_[k - begin_]].e > k)
+            k = t.b - 1;  // another event between
+          const bool passive_giving = IsAny(T(k), WORDS("given", "handed", "issued")) &&
+                                      (k == t.b - 1 || IsAny(T(k - 1), WORDS("was", "were", "been", "being", "is",
+                                                                             "are", "be", "later", "also")));
+          if (passive_giving || IsAny(T(k), WORDS("received", "got", "receive", "get")))
+            np = SubjectBefore(k, role);
+        }
       } else if (SubjectRoleTrigger(type, mode, t.form) || passive || t.info.subject) {
         np = SubjectBefore(t.b, role);
       } else {
@@ -1730,6 +1985,7 @@ void SentenceAssembler::Run() {
           if (!ev.target && np->who) ev.target = np->who;
           t.event = static_cast<int>(e);
           merged = true;
+          AddParts(*np, t, e);
           break;
         }
       }
@@ -1786,6 +2042,7 @@ void SentenceAssembler::Run() {
     ev.inferred = t.from_protester_noun && !np;
     t.event = static_cast<int>(out_->size());
     out_->push_back(std::move(ev));
+    if (np) AddParts(*np, t, t.event);
   }
 
   // "Three protesters were arrested": the protesters' number belongs to the arrest; the noun
@@ -1807,7 +2064,7 @@ void SentenceAssembler::Run() {
           for (const auto& c : (*out_)[f].counts)
             if (c.quantity_token == ev.counts[0].quantity_token) drop = true;
     }
-    if (drop) out_->erase(out_->begin() + e);
+    if (drop) EraseEvent(e);
   }
   // A mob that attacks one person is a lynching, not a riot: "a mob beat and injured a thief".
   for (size_t e = out_->size(); e-- > first_event;) {
@@ -1827,12 +2084,13 @@ void SentenceAssembler::Run() {
     }
     for (uint32_t k = begin_; k < end_; ++k)
       if (T(k).norm == "lynch" || T(k).norm == "lynching" || T(k).norm == "lynched") individual_victim = true;
-    if (individual_victim) out_->erase(out_->begin() + e);
+    if (individual_victim) EraseEvent(e);
   }
   // The last numbered group of people here, for "they"/"them" in later sentences.
   for (size_t e = first_event; e < out_->size(); ++e)
     for (const auto& c : (*out_)[e].counts)
-      if (!c.individual && c.value && *c.value >= 2) new_group_ = c;
+      if (!c.individual && c.value && *c.value >= 2 && (*out_)[e].part_of < static_cast<int>(first_event))
+        new_group_ = c;
 
   // "Four people were shot, one fatally", "five were stabbed, two of them fatally": the number
   // before "fatally" died; the assault before it in the sentence gets that killed count.
@@ -2003,9 +2261,11 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
     Event& ev = (*out)[i];
     if (ev.status != EventStatus::kHappened || ev.part_of >= 0 || ev.counts.size() != 1) continue;
     const Count& c = ev.counts[0];
+    // A set of partitives keeps its own event; the parts of a list after the figure
+    // ("including two children", the same trigger) follow it into the first event.
     bool referenced = false;
     for (const auto& o : *out)
-      if (o.part_of == static_cast<int>(i)) referenced = true;
+      if (o.part_of == static_cast<int>(i) && o.trigger_token != ev.trigger_token) referenced = true;
     if (referenced) continue;
     for (size_t j = 0; j < i; ++j) {
       Event& first = (*out)[j];
@@ -2030,6 +2290,8 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
       if (!same) continue;
       first.restated.push_back(c);
       merged_into[i] = static_cast<int>(j);
+      for (auto& o : *out)
+        if (o.part_of == static_cast<int>(i)) o.part_of = static_cast<int>(j);
       break;
     }
   }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -219,6 +220,204 @@ TEST(EventAssembler, PartitiveAndSiblingsArePartsOfTheTotal) {
   EXPECT_EQ(cd.checks[0].result, "consistent");
   EXPECT_EQ(cd.checks[0].events, (std::vector<int>{0, 1, 2, 3}));
   EXPECT_EQ(cd.checks[0].message, "jailed 301 + fined 140 + warned 71 = convicted 512");
+}
+
+TEST(EventAssembler, ListedPartsOfAGroupArePartsOfItsCount) {
+  // A list after "including" or "among them", or "N of them" + a noun in an apposition: each
+  // part counted on its own (never summed), part of the stated total.
+  auto parts_of = [](const CodedDocument& cd, Role role) {
+    std::vector<std::tuple<int64_t, int>> r;
+    for (const auto& e : cd.events)
+      for (const auto& c : e.counts)
+        if (c.role == role && c.value) r.emplace_back(*c.value, e.part_of);
+    return r;
+  };
+  using V = std::vector<std::tuple<int64_t, int>>;
+  auto a = CodeText("At least 30 people, including four reporters and a lawyer, were detained in Korvath on Friday.");
+  EXPECT_EQ(parts_of(a, Role::kArrested), (V{{30, -1}, {4, 0}, {1, 0}}));
+  EXPECT_EQ(Text(a, a.events[2].counts[0].span), "a lawyer");
+  auto b = CodeText("Police in Korvath detained 20 people overnight, among them two minors.");
+  EXPECT_EQ(parts_of(b, Role::kArrested), (V{{20, -1}, {2, 0}}));
+  auto c = CodeText("Nine people, three of them students, were jailed by a court in Korvath.");
+  EXPECT_EQ(parts_of(c, Role::kJailed), (V{{9, -1}, {3, 0}}));
+  auto d = CodeText("Two guards including their commander were killed in the ambush.");
+  EXPECT_EQ(parts_of(d, Role::kKilled), (V{{2, -1}, {1, 0}}));
+  // Past a remark in parentheses, which holds no part of the group outside it.
+  auto g = CodeText("Gunmen killed 6 farmers near Korvath (two were beheaded), including a boy.");
+  EXPECT_EQ(parts_of(g, Role::kKilled), (V{{6, -1}, {1, 0}, {2, -1}}));
+  // Not parts: a partitive with its own verb, and a list after another group.
+  auto e = CodeText("Police arrested 17 people in Korvath, 9 of them were charged.");
+  EXPECT_EQ(parts_of(e, Role::kArrested), (V{{17, -1}}));
+  auto f = CodeText("Thirty people were detained and 12 hurt, including two children.");
+  EXPECT_EQ(parts_of(f, Role::kArrested), (V{{30, -1}}));
+}
+
+TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
+  // "N of the M": N people underwent it, M names the set (as subject and as object).
+  auto a = CodeText("Eleven activists stood trial in Korvath. Two of the eleven were jailed on Monday.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 2));
+  EXPECT_FALSE(HasCount(a, Role::kJailed, 11));
+  auto b = CodeText("The tribunal in Korvath convicted six of the 10 defendants.");
+  const Event* e = OnlyEvent(b, EventType::kConvict);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kConvicted, 6);
+  EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
+}
+
+TEST(EventAssembler, PossessiveBeforeOnePersonIsOnePerson) {
+  auto a = CodeText("Their spokesman was detained in Korvath on Friday.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 1));
+  auto b = CodeText("Her brother was injured when the crowd was dispersed.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
+  // Not a group of unknown size.
+  auto c = CodeText("Their supporters were detained in Korvath on Friday.");
+  EXPECT_FALSE(HasCount(c, Role::kArrested, 1));
+}
+
+TEST(EventAssembler, StateAfterAnEventNounKeepsTheClauseSubject) {
+  // The noun after "charged with" is the charge; the custody after it is a happened state of
+  // the clause's subject.
+  auto cd = CodeText("Three men were charged with murder and remain in custody, police in Korvath said.");
+  const Event* e = OnlyEvent(cd, EventType::kCustody);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kDetained, 3);
+}
+
+TEST(EventAssembler, APlaceAfterAPrepositionIsNoSubject) {
+  // An unknown town after "from"/"of"/"on" reads like a name; the subject is before it.
+  auto a = CodeText("Three men from Korvath were charged with theft.");
+  EXPECT_TRUE(HasCount(a, Role::kCharged, 3));
+  EXPECT_FALSE(HasCount(a, Role::kCharged, 1));
+  auto b = CodeText("Dana Kelm, 26, of Korvath died at the scene.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(b, e->counts[0].span), "Dana Kelm");
+  auto d = CodeText("A teacher from Kelmora town died after the beating.");
+  EXPECT_TRUE(HasCount(d, Role::kKilled, 1));
+  auto c = CodeText("The girl who was shot at a house on Kelm Road has died.");
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 1));
+  EXPECT_EQ(Text(c, c.events[0].counts[0].span), "The girl");
+}
+
+TEST(EventAssembler, SinceBeforeAPassiveIsAnAdverb) {
+  auto cd = CodeText("Police in Korvath detained 14 students; six of them have since been freed.");
+  EXPECT_TRUE(HasCount(cd, Role::kReleased, 6));
+}
+
+TEST(EventAssembler, RelativeClauseBeforeTheVerbLeadsToItsAntecedent) {
+  auto a = CodeText("Eight students who were detained at the rally last week were freed on Sunday.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 8));
+  // The object of the relative clause's verb is not the subject of the main verb.
+  auto b = CodeText("The driver who injured four pedestrians was detained in Korvath.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 1));
+  EXPECT_FALSE(HasCount(b, Role::kArrested, 4));
+}
+
+TEST(EventAssembler, RecipientsOfAPenaltyWithModifiersAreCounted) {
+  auto a = CodeText("Fourteen activists were given 15-day jail terms by a court in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 14));
+  auto b = CodeText("Two organisers received a three-year prison sentence.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 2));
+  // The subject of an active "issued" gives the penalty.
+  auto c = CodeText("Judge Mara Voss issued a formal warning to the landlord.");
+  EXPECT_FALSE(HasCount(c, Role::kWarned, 1));
+}
+
+TEST(EventAssembler, ActivePenaltyVerbBeforeANumberIsNoState) {
+  auto cd = CodeText("The Korvath court fined 23 marchers and warned six others.");
+  EXPECT_TRUE(HasCount(cd, Role::kWarned, 6));
+  EXPECT_EQ(std::count_if(cd.events.begin(), cd.events.end(),
+                          [](const Event& x) { return x.type == EventType::kCustody; }),
+            0);
+}
+
+TEST(EventAssembler, JudgeJailingPeopleIsASentenceNotCustody) {
+  auto cd = CodeText("In Korvath, the magistrate jailed three protesters for a month.");
+  const Event* e = OnlyEvent(cd, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasCount(cd, Role::kJailed, 3));
+  EXPECT_EQ(std::count_if(cd.events.begin(), cd.events.end(),
+                          [](const Event& x) { return x.type == EventType::kCustody; }),
+            0);
+}
+
+TEST(EventAssembler, AgentWithADeterminerDoesNotBreakACoordinatedPassive) {
+  auto cd = CodeText("Five students were fined by the magistrate and released in Korvath.");
+  EXPECT_TRUE(HasCount(cd, Role::kFined, 5));
+  EXPECT_TRUE(HasCount(cd, Role::kReleased, 5));
+}
+
+TEST(EventAssembler, PeopleWhoClashedAreNoVictims) {
+  // "clashed" after a numbered group is the active verb, not a headline passive.
+  auto cd = CodeText("Around 300 farm workers clashed with police on the Korvath highway.");
+  for (const auto& e : cd.events)
+    for (const auto& c : e.counts) EXPECT_NE(c.role, Role::kKilled);
+}
+
+TEST(EventAssembler, ProtestGroupAfterAPlacePhrase) {
+  auto cd = CodeText("Police dispersed a rally in the old town square of Korvath involving 60 people.");
+  EXPECT_TRUE(HasCount(cd, Role::kParticipants, 60));
+}
+
+TEST(EventAssembler, TimeAdverbsStandBetweenSubjectAndVerb) {
+  auto a = CodeText("The accused had recently left jail in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 1));
+  auto b = CodeText("Six students were again detained in Korvath on Monday.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 6));
+}
+
+TEST(EventAssembler, DetainmentIsAnArrestNoun) {
+  auto cd = CodeText("Residents of Korvath protested against the detainment of a local journalist.");
+  EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
+}
+
+TEST(EventAssembler, AntecedentAfterOfIsOnePerson) {
+  auto cd = CodeText("Farmers in Korvath demanded the release of their spokesman who had been detained.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_TRUE(HasCount(cd, Role::kArrested, 1));
+}
+
+TEST(EventAssembler, PassiveCoordinatedWithAPassiveThatIsNoEvent) {
+  auto a = CodeText("Twenty marchers were questioned overnight and released.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 20));
+  auto c = CodeText("Twenty marchers from Korvath were questioned overnight and released.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 20));
+  // An active verb with its object after "and" stays active.
+  auto b = CodeText("The rifle was loaded and accidentally shot his cousin.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(Text(b, e->counts[0].span), "his cousin");
+}
+
+TEST(EventAssembler, AnOrderOrWarrantOfAnArrestIsHypothetical) {
+  for (const char* text : {"The order of arresting the mayor of Korvath came from the governor.",
+                           "A judge in Korvath issued warrants for the arrest of three men."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHypothetical) << text;
+  }
+}
+
+TEST(EventAssembler, PartOfThoseWhoUnderwentAnEvent) {
+  auto a = CodeText("Police in Korvath detained 30 people. Seven of those detained remain in custody.");
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 7));
+  auto b = CodeText("Three of those arrested in Korvath were charged with looting.");
+  EXPECT_TRUE(HasCount(b, Role::kCharged, 3));
+}
+
+TEST(EventAssembler, DemonymsWithModifiersArePeople) {
+  auto a = CodeText("Three injured Kenyans were hospitalized in Nairobi.");
+  EXPECT_TRUE(HasCount(a, Role::kInjured, 3));
+  auto b = CodeText("The injured Bolivian was hospitalized in Korvath.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
 }
 
 TEST(EventAssembler, PartsLargerThanTheTotalAreInconsistent) {
