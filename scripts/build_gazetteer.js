@@ -271,11 +271,27 @@ function readAliases() {
   return out;
 }
 
-// data/admin1_seats.tsv: [{ code, seat, where }] (the subdivision and its seat's name).
+// data/admin1_seats.tsv: [{ code, seat, whole, where }] (the subdivision, its seat's name, and
+// whether the subdivision is that one city).
 function readSeats() {
   const file = path.join(args.data, 'admin1_seats.tsv');
-  return tsvLines(readText(file, 'the seats of subdivisions'), file, 2, 'code, seat')
-    .map(({ cols, where }) => ({ code: cols[0], seat: cols[1], where }));
+  const text = readText(file, 'the seats of subdivisions');
+  const rows = [];
+  if (text === null) return rows;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cols = line.split('\t').map((c) => c.trim());
+    const where = `${path.relative(ROOT, file)}:${i + 1}`;
+    if (cols.length !== 2 && cols.length !== 3) {
+      fail(where, `expected 2 or 3 tab-separated columns (code, seat[, whole]), found ${cols.length}`);
+    } else if (cols.length === 3 && cols[2] !== 'whole') {
+      fail(where, `third column '${cols[2]}': write 'whole' (the subdivision is that one city) or nothing`);
+    } else {
+      rows.push({ code: cols[0], seat: cols[1], whole: cols.length === 3, where });
+    }
+  });
+  return rows;
 }
 
 function readJson(file, what) {
@@ -408,6 +424,7 @@ function main() {
   // names the seat, whose group is the subdivision's, before any matching by name.
   const seatKey = (name) => nameKey(name.normalize('NFD').replace(/\p{M}/gu, ''))
     .replace(/['’‘ʻʼʿʾ`´]/gu, '');
+  const wholeCities = new Map();  // subdivision that is one city (US-DC) -> the city's GeoNames id
   for (const s of seats) {
     const cc = s.code.slice(0, 2);
     if (!subByCode.has(s.code)) {
@@ -432,6 +449,7 @@ function main() {
       continue;
     }
     isoForGroup.set(key, s.code);
+    if (s.whole) wholeCities.set(s.code, found.cityId);
   }
   stopOnProblems();
   const pairs = [];
@@ -575,6 +593,12 @@ function main() {
     bigByAdmin.get(k).push(i);
   });
   const within = [];
+  // A subdivision that is one city (data/admin1_seats.tsv, "whole": the District of Columbia
+  // is Washington) is "within" that city, as a section is: events placed there report it.
+  // Subdivision records come before places, so these pairs stay sorted by section.
+  for (const [code, cityId] of [...wholeCities].sort((a, b) => admin1Index.get(a[0]) - admin1Index.get(b[0]))) {
+    within.push([admin1Index.get(code), cityIndex.get(cityId)]);
+  }
   records.forEach((s, i) => {
     if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
     let best = NONE;

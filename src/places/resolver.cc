@@ -2370,7 +2370,9 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.dateline = r.dateline;
   m.qualifier = r.qualifier;
   m.why = r.why;
-  if (rec.Kind() == PlaceKind::kCity && r.abroad_country.empty() && g_.Str(rec.feature) == "PPLX") {
+  // A section of a town (PPLX), or a subdivision that is one city ("D.C.": Washington).
+  if (r.abroad_country.empty() && ((rec.Kind() == PlaceKind::kCity && g_.Str(rec.feature) == "PPLX") ||
+                                   rec.Kind() == PlaceKind::kAdmin1)) {
     if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
       const PlaceRecord& city = g_.record(container);
       m.within.name = std::string(g_.Str(city.name));

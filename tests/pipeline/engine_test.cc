@@ -1024,6 +1024,20 @@ TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {
   EXPECT_EQ(e->location->precision, "city");
 }
 
+// The District of Columbia is the city of Washington (data/admin1_seats.tsv, "whole"): an
+// event the text places in "D.C." is in Washington, a city, not in a subdivision.
+TEST(EventAssembler, TheDistrictOfColumbiaPlacesTheEventInWashington) {
+  auto cd = CodeText("D.C. police said a man was shot and wounded late on Tuesday outside a shuttered bakery.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "D.C.");
+  EXPECT_EQ(e->location->name, "Washington");
+  EXPECT_EQ(e->location->admin1_code, "US-DC");
+  EXPECT_EQ(e->location->geonames_id, 4140963);
+  EXPECT_EQ(e->location->precision, "city");
+}
+
 // The event's place is the town, not its neighbourhood nor the district around it.
 TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   auto hood = CodeText("On 3 May, in Marvale, Texas, police shot and injured a man in the Brookside neighborhood.");

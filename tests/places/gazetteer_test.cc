@@ -232,6 +232,19 @@ TEST(Gazetteer, RejectsAContainingCityPairThatIsNoPlace) {
   EXPECT_EQ(g.status().where(), "bad_within.bin:" + std::to_string(within_offset));
 }
 
+// A section may be a place or a subdivision that is one city (the District of Columbia), never
+// a country.
+TEST(Gazetteer, RejectsACountryAsTheSectionOfAContainingCityPair) {
+  std::string image = SectionsImage();
+  uint64_t within_offset = 0;
+  std::memcpy(&within_offset, &image[120], 8);
+  uint32_t country_record = 0;
+  std::memcpy(&image[within_offset], &country_record, 4);
+  auto g = Gazetteer::FromBytes(image, "bad_section.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("containing-city pair 0"), std::string::npos) << g.status().ToString();
+}
+
 TEST(Gazetteer, BuilderRejectsUnsortedRecords) {
   GazetteerBuilder b;
   b.Add(testing::Country("US", "United States", 0));
