@@ -1038,6 +1038,21 @@ TEST(EventAssembler, TheDistrictOfColumbiaPlacesTheEventInWashington) {
   EXPECT_EQ(e->location->precision, "city");
 }
 
+// Initials with dots after "in", "of" or a compass point name a place ("D.C." alone is no
+// word): the event is in Washington.
+TEST(EventAssembler, InitialsAfterInOrACompassPointArePlaces) {
+  for (const char* text : {"Two teenagers were shot in Southeast D.C. on Saturday evening near a bus stop.",
+                           "A woman was stabbed in D.C. on Monday, officers said."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_TRUE(e->location.has_value()) << text;
+    EXPECT_EQ(Text(cd, e->location->span), "D.C.") << text;
+    EXPECT_EQ(e->location->name, "Washington") << text;
+    EXPECT_EQ(e->location->precision, "city") << text;
+  }
+}
+
 // The event's place is the town, not its neighbourhood nor the district around it.
 TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   auto hood = CodeText("On 3 May, in Marvale, Texas, police shot and injured a man in the Brookside neighborhood.");
