@@ -373,6 +373,11 @@ TEST(WorldGazetteer, SubdivisionsNamedUnlikeTheirSeatHoldTheirPlaces) {
   EXPECT_EQ(admin1_of("ramadi", "IQ"), "IQ-AN");
   EXPECT_EQ(admin1_of("mexicali", "MX"), "MX-BCN");
   EXPECT_EQ(admin1_of("toluca", "MX"), "MX-MEX");
+  EXPECT_EQ(admin1_of("maracay", "VE"), "VE-D");
+  EXPECT_EQ(admin1_of("ikeja", "NG"), "NG-LA");
+  EXPECT_EQ(admin1_of("goma", "CD"), "CD-NK");
+  // Linked subdivisions named like English words still need support ("Meta" the company).
+  EXPECT_NE(g->Lookup("meta").key_flags & kCommonWord, 0);
   const PlaceRecord* helmand = nullptr;
   for (const CandidateRef& c : g->Lookup("helmand").candidates)
     if (g->record(c.record).Kind() == PlaceKind::kAdmin1) helmand = &g->record(c.record);
