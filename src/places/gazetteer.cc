@@ -391,11 +391,13 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
   for (uint32_t i = 0; i < h.num_within; ++i) {
     const WithinPair& w = g.within_[i];
     const uint32_t first_city = h.num_countries + h.num_admin1;
-    if (w.section < first_city || w.section >= h.num_records || w.container < first_city ||
+    // A section is a place or a subdivision that is one city; a container is a place.
+    if (w.section < h.num_countries || w.section >= h.num_records || w.container < first_city ||
         w.container >= h.num_records || w.container == w.section || (i > 0 && g.within_[i - 1].section >= w.section)) {
       return bad(
           h.within_offset + uint64_t{i} * sizeof(WithinPair),
-          "containing-city pair " + std::to_string(i) + " must link two places, sorted by section without repeats");
+          "containing-city pair " + std::to_string(i) +
+              " must link a place or subdivision to a place, sorted by section without repeats");
     }
   }
   g.storage_ = std::move(storage);

@@ -166,8 +166,10 @@ static_assert(sizeof(CandidateRef) == 8);
 inline constexpr uint32_t kContainerMinPopulation = 100000;
 inline constexpr double kContainerKmPerSqrtPopulation = 0.015;
 
+// Also a subdivision that is one city (data/admin1_seats.tsv, "whole": the District of
+// Columbia is Washington) is "within" that city: events placed in it report the city.
 struct WithinPair {
-  uint32_t section;    // record of the section (a place)
+  uint32_t section;    // record of the section (a place, or a subdivision that is one city)
   uint32_t container;  // record of the city containing it
 };
 static_assert(sizeof(WithinPair) == 8);
@@ -217,7 +219,8 @@ class Gazetteer {
   // The subdivision record for an ISO 3166-2 code ("US-NC"), or kNoRecord.
   uint32_t FindAdmin1(std::string_view code) const;
   // The city containing a section of a town (see WithinPair), or kNoRecord: Container(Rogers
-  // Park) => Chicago. A binary search over the few thousand sections.
+  // Park) => Chicago, Container(District of Columbia) => Washington. A binary search over the
+  // few thousand sections.
   uint32_t Container(uint32_t record) const;
 
   // True when built from GeoNames (the full gazetteer), false for the countries-only fallback.

@@ -1481,10 +1481,19 @@ void DocResolver::Support() {
     bool qualifier_position = r.qualifier || (in_dateline && r.b > dateline_begin_);
     // "D.C. Police are searching": initials with dots before the word police name the force's
     // place, as a qualifier would ("Calif. police" is not taken: one word).
-    if (!qualifier_position && r.e < N() && Norm(r.e) == "police") {
+    // So do they after "in" or "of" or a compass point ("shot in D.C. on Friday", "a
+    // Southeast D.C. nightclub"): initials are no word, and there they name a place.
+    bool initials_after_compass = false;
+    if (!qualifier_position) {
       std::string_view w = Text(r.b, r.e);
-      qualifier_position = w.size() >= 4 && w.back() == '.' && std::count(w.begin(), w.end(), '.') >= 2 &&
-                           w.find(' ') == std::string_view::npos;
+      bool initials = w.size() >= 4 && w.back() == '.' && std::count(w.begin(), w.end(), '.') >= 2 &&
+                      w.find(' ') == std::string_view::npos;
+      if (initials && r.e < N() && Norm(r.e) == "police") qualifier_position = true;
+      if (initials && r.b > 0) {
+        std::string_view before = Norm(r.b - 1);
+        initials_after_compass = (C(r.b - 1) & kCompass) != 0;
+        qualifier_position |= before == "in" || before == "of" || initials_after_compass;
+      }
     }
 
     // Usable candidates: abbreviations only as qualifiers; demonyms and actors set apart.
@@ -1535,8 +1544,11 @@ void DocResolver::Support() {
     // PERF: the word classes of the words around the name, from the per-token cache.
     const uint32_t class_before = p > 0 ? C(p - 1) : 0, class_before2 = p > 1 ? C(p - 2) : 0;
     const uint32_t class_after = C(r.e);
-    bool prep = (class_before & kPlacePreposition) && before2 != "according" && before2 != "due" && before2 != "next" &&
-                before2 != "compared";
+    // "Southeast D.C.": a compass point before initials says, as "in" does, that they name a
+    // place.
+    bool prep = ((class_before & kPlacePreposition) && before2 != "according" && before2 != "due" && before2 != "next" &&
+                 before2 != "compared") ||
+                initials_after_compass;
     // "the city of X"; "John Smith, 41, of Grand Junction" (where someone lives).
     bool of_place = before == "of" &&
                     ((class_before2 & kPlaceNounBeforeOf) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
@@ -1681,7 +1693,9 @@ void DocResolver::Support() {
     if (!lower_mode_ && !in_dateline) {
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
-      partial_left = (ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region);
+      // "Southeast D.C." is a part of D.C., not a longer name.
+      partial_left = !initials_after_compass &&
+                     ((ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region));
       // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
     }
@@ -2370,7 +2384,9 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.dateline = r.dateline;
   m.qualifier = r.qualifier;
   m.why = r.why;
-  if (rec.Kind() == PlaceKind::kCity && r.abroad_country.empty() && g_.Str(rec.feature) == "PPLX") {
+  // A section of a town (PPLX), or a subdivision that is one city ("D.C.": Washington).
+  if (r.abroad_country.empty() && ((rec.Kind() == PlaceKind::kCity && g_.Str(rec.feature) == "PPLX") ||
+                                   rec.Kind() == PlaceKind::kAdmin1)) {
     if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
       const PlaceRecord& city = g_.record(container);
       m.within.name = std::string(g_.Str(city.name));

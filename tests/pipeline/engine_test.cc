@@ -1223,6 +1223,35 @@ TEST(EventAssembler, SectionOfACityPlacesTheEventInTheCity) {
   EXPECT_EQ(e->location->precision, "city");
 }
 
+// The District of Columbia is the city of Washington (data/admin1_seats.tsv, "whole"): an
+// event the text places in "D.C." is in Washington, a city, not in a subdivision.
+TEST(EventAssembler, TheDistrictOfColumbiaPlacesTheEventInWashington) {
+  auto cd = CodeText("D.C. police said a man was shot and wounded late on Tuesday outside a shuttered bakery.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(cd, e->location->span), "D.C.");
+  EXPECT_EQ(e->location->name, "Washington");
+  EXPECT_EQ(e->location->admin1_code, "US-DC");
+  EXPECT_EQ(e->location->geonames_id, 4140963);
+  EXPECT_EQ(e->location->precision, "city");
+}
+
+// Initials with dots after "in", "of" or a compass point name a place ("D.C." alone is no
+// word): the event is in Washington.
+TEST(EventAssembler, InitialsAfterInOrACompassPointArePlaces) {
+  for (const char* text : {"Two teenagers were shot in Southeast D.C. on Saturday evening near a bus stop.",
+                           "A woman was stabbed in D.C. on Monday, officers said."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    ASSERT_TRUE(e->location.has_value()) << text;
+    EXPECT_EQ(Text(cd, e->location->span), "D.C.") << text;
+    EXPECT_EQ(e->location->name, "Washington") << text;
+    EXPECT_EQ(e->location->precision, "city") << text;
+  }
+}
+
 // The event's place is the town, not its neighbourhood nor the district around it.
 TEST(EventAssembler, TownBeatsItsNeighbourhoodAndItsDistrict) {
   auto hood = CodeText("On 3 May, in Marvale, Texas, police shot and injured a man in the Brookside neighborhood.");

