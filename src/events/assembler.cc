@@ -743,6 +743,19 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
     const Token& t = T(p);
+    // "Both organisers were detained", "both wounded men": two people; not "both police and
+    // marchers" (a pair of groups of unknown size).
+    if (t.norm == "both" && plural) {
+      for (uint32_t j = p + 1; j <= last; ++j)
+        if (IsAny(T(j), WORDS("and", "or", ",", "&"))) return std::nullopt;
+      r.count.role = role;
+      r.count.value = r.count.low = r.count.high = 2;
+      r.count.span = Span{t.span.begin, T(last).span.end};
+      r.count.quantity_token = p;
+      r.np_begin = p;
+      r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
+      return r;
+    }
     if (IsAny(t, WORDS("a", "an", "one", "another"))) {
       if (plural || !CountsIndividuals(role)) return std::nullopt;
       r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
@@ -2231,6 +2244,32 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
       if (j == i || t.status != EventStatus::kHappened || t.part_of >= 0) continue;
       for (const auto& c : t.counts) {
         if (c.role != ev.counts[0].role || c.individual) continue;
+        int64_t v = c.value ? *c.value : c.high.value_or(0);
+        if (v > best_value) {
+          best_value = v;
+          best = static_cast<int>(j);
+        }
+      }
+    }
+    if (best >= 0) ev.part_of = best;
+  }
+  // "Both men died" after "four people were shot dead": the pair is a part of a total of the
+  // same role stated elsewhere (the largest one), not another group.
+  const std::string_view text = doc.text->text;
+  for (size_t i = 0; i < out->size(); ++i) {
+    Event& ev = (*out)[i];
+    if (ev.part_of >= 0 || ev.counts.size() != 1 || ev.status != EventStatus::kHappened) continue;
+    const Count& pair = ev.counts[0];
+    if (pair.value != 2 || pair.span.end - pair.span.begin < 5) continue;
+    const std::string_view w = text.substr(pair.span.begin, 5);
+    if (!((w[0] == 'b' || w[0] == 'B') && w.substr(1) == "oth ")) continue;
+    int best = -1;
+    int64_t best_value = 1;  // a total of two restated ("two men ... Both men") is one too
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Event& t = (*out)[j];
+      if (j == i || t.status != EventStatus::kHappened || t.part_of >= 0) continue;
+      for (const auto& c : t.counts) {
+        if (c.role != pair.role || c.individual) continue;
         int64_t v = c.value ? *c.value : c.high.value_or(0);
         if (v > best_value) {
           best_value = v;

@@ -265,6 +265,29 @@ TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
   EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
 }
 
+TEST(EventAssembler, BothBeforePeopleIsTwo) {
+  // "both" + a plural person noun names two people.
+  auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
+  const Event* e = OnlyEvent(a, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kArrested, 2);
+  EXPECT_EQ(Text(a, e->counts[0].span), "Both organisers");
+  auto b = CodeText("Both students were later released without charge.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 2));
+  // Not a pair named by "both ... and": the conjuncts are counted, if at all, on their own.
+  auto c = CodeText("Both police and marchers were hurt in the scuffles in Korvath.");
+  EXPECT_FALSE(HasCount(c, Role::kInjured, 2));
+  // After a larger total of the same role the pair is a part of it.
+  auto d = CodeText("Four people were killed in the attack in Korvath on Friday. Both men died at the scene.");
+  bool pair_is_part = false;
+  for (const auto& ev : d.events)
+    for (const auto& c : ev.counts)
+      if (c.role == Role::kKilled && c.value == 2) pair_is_part = ev.part_of >= 0;
+  EXPECT_TRUE(HasCount(d, Role::kKilled, 2));
+  EXPECT_TRUE(pair_is_part);
+}
+
 TEST(EventAssembler, PossessiveBeforeOnePersonIsOnePerson) {
   auto a = CodeText("Their spokesman was detained in Korvath on Friday.");
   EXPECT_TRUE(HasCount(a, Role::kArrested, 1));
