@@ -627,7 +627,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     if (!allow_bare) return std::nullopt;
     // "Tom Ardell, 27, and Mira Jost, 31 were arrested": an age after a name.
     uint32_t qb = s_.quantities[q].begin_token;
-    if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
+    // A capitalized word after a preposition is a place: "After the clashes in Dravenholt, 40
+    // were arrested".
+    if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) {
+      uint32_t b = qb - 2;
+      while (b > begin_ && qb - 2 - b < 2 && IsNameWord(b - 1)) --b;
+      if (!(b > begin_ && IsAny(T(b - 1), WORDS("in", "at", "from", "near", "outside", "across", "of", "on"))))
+        return std::nullopt;
+    }
     // "Two of the eight were jailed": the first number counts, a part of the set named before.
     if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
         qty_at_end_[qb - 3 - begin_] != kNone) {

@@ -265,6 +265,17 @@ TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
   EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
 }
 
+TEST(EventAssembler, ANumberAfterAPlaceAndACommaCounts) {
+  // An unknown town after a preposition is no name with an age after it.
+  auto a = CodeText("After the clashes in Dravenholt, 40 were arrested.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 40));
+  auto b = CodeText("Of the 90 people held after the march in Velbrun, 64 were convicted.");
+  EXPECT_TRUE(HasCount(b, Role::kConvicted, 64));
+  // A name with an age is still no count.
+  auto c = CodeText("Police said Lena Varga, 31 was arrested at the scene.");
+  EXPECT_FALSE(HasCount(c, Role::kArrested, 31));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
