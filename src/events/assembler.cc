@@ -1650,6 +1650,21 @@ void SentenceAssembler::Run() {
                                        "fear", "twelve", "midnight")));
       if (!noun_before && (verb_before || object_after)) continue;
     }
+    // "fine" the noun is a penalty ("were given fines", "a heavy fine"); the adjective is not
+    // ("the weather was fine", "a fine line", "a fine drizzle"). A single "fine" must follow a
+    // determiner or a size word and end its noun phrase.
+    if (t.info.type == EventType::kSentence && m.end_token == m.begin_token + 1 &&
+        T(m.begin_token).norm == "fine") {
+      const bool det = m.begin_token > begin_ &&
+                       (IsAny(T(m.begin_token - 1), WORDS("a", "the", "heavy", "hefty", "small", "large", "stiff",
+                                                         "nominal", "token", "cash", "spot", "his", "her", "their")) ||
+                        qty_at_end_[m.begin_token - 1 - begin_] != kNone);
+      const bool ends =
+          !In(m.end_token) || IsPunct(T(m.end_token)) ||
+          IsAny(T(m.end_token), WORDS("of", "for", "and", "or", "each", "to", "on", "from", "by", "in", "after",
+                                      "was", "were", "is", "are", "has", "had", "but", "amounting", "worth"));
+      if (!det || !ends) continue;
+    }
     if (t.info.needs_road) {
       // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
       // block of Larchmont Avenue" (a US street address), "a block away", "two blocks south".

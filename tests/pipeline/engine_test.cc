@@ -276,6 +276,25 @@ TEST(EventAssembler, ANumberAfterAPlaceAndACommaCounts) {
   EXPECT_FALSE(HasCount(c, Role::kArrested, 31));
 }
 
+TEST(EventAssembler, FinesAsAPenaltyNounCountTheirRecipients) {
+  // "fines" handed to people is a penalty; the recipients are fined.
+  auto a = CodeText("Twenty-six cyclists from the protest convoy were given fines by the district court.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "fine");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 26));
+  auto b = CodeText("Nine workers were issued fines of 300 each after the sit-in at the port.");
+  EXPECT_TRUE(HasCount(b, Role::kFined, 9));
+  EXPECT_FALSE(HasCount(b, Role::kFined, 300));
+  auto c = CodeText("The magistrate handed a fine to each of the 14 organisers.");
+  EXPECT_EQ(c.events.size(), 1u);
+  // The adjective is no penalty.
+  auto d = CodeText("The weather was fine and a fine drizzle fell as 300 people marched through Korvath.");
+  for (const auto& ev : d.events) EXPECT_NE(ev.type, EventType::kSentence);
+  auto f = CodeText("Police walked a fine line as 50 students rallied; the organisers said they were fine.");
+  for (const auto& ev : f.events) EXPECT_NE(ev.type, EventType::kSentence);
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
