@@ -900,7 +900,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       // "more than 60 people detained during the protests were released"
       if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].b == j &&
           trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple) {
-        if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
+        // One person too when a phrase, not an object, follows the participle ("The boy shot
+        // on Friday has died", "A marcher wounded during the clashes died"; not "a gunman shot
+        // a guard").
+        const Trig& part = trigs_[trig_at_[j - begin_]];
+        const bool phrase_after =
+            In(part.e) && IsAny(T(part.e), WORDS("on", "in", "at", "during", "by", "last", "yesterday", "earlier",
+                                                 "outside", "near", "after", "following", "inside", "while"));
+        if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+            inner && (!inner->count.individual || phrase_after)) {
           np = inner;
           break;
         }

@@ -295,6 +295,22 @@ TEST(EventAssembler, FinesAsAPenaltyNounCountTheirRecipients) {
   for (const auto& ev : f.events) EXPECT_NE(ev.type, EventType::kSentence);
 }
 
+TEST(EventAssembler, OnePersonBeforeAReducedRelativeIsTheSubject) {
+  // "<person> <participle> <phrase> has died": the person shot or wounded earlier is killed,
+  // and no longer counted injured.
+  auto a = CodeText("A marcher wounded during Sunday's clashes in Korvath has died in hospital.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
+  auto b = CodeText("The teenager shot by police in Velbrun on Friday has died.");
+  EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 1));
+  auto c = CodeText("The student arrested outside the parliament on Monday was released on bail.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 1));
+  // An object after the verb makes it active: the gunman is not the one who died.
+  auto d = CodeText("Police said a gunman shot a guard at the Korvath depot; the guard later died.");
+  EXPECT_FALSE(HasCount(d, Role::kInjured, 1) && HasCount(d, Role::kKilled, 2));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
