@@ -311,6 +311,18 @@ TEST(EventAssembler, OnePersonBeforeAReducedRelativeIsTheSubject) {
   EXPECT_FALSE(HasCount(d, Role::kInjured, 1) && HasCount(d, Role::kKilled, 2));
 }
 
+TEST(EventAssembler, RemandAndPretrialDetentionAreCustody) {
+  auto a = CodeText("Eleven miners were remanded in custody by a court in Velbrun.");
+  const Event* e = OnlyEvent(a, EventType::kCustody);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 11));
+  auto b = CodeText("Thirteen students remain in pre-trial detention, their lawyers in Korvath said.");
+  EXPECT_TRUE(HasCount(b, Role::kDetained, 13));
+  for (const auto& ev : b.events) EXPECT_NE(ev.type, EventType::kArrest);
+  auto c = CodeText("Four organisers remain in police custody after the march.");
+  EXPECT_TRUE(HasCount(c, Role::kDetained, 4));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
