@@ -1222,6 +1222,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
   while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), WORDS("who", "that", "which")))
     p = CueEnd(p);
   if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), WORDS("total")) && T(p + 2).norm == "of") p += 3;
+  // "fined the remaining 27", "freed the other 12": the number after the determiner.
+  if (In(p + 2) && T(p).norm == "the" && IsAny(T(p + 1), WORDS("other", "remaining")) &&
+      qty_at_begin_[p + 2 - begin_] != kNone) {
+    if (auto rest = NpStartingAt(p + 2, role)) {
+      rest->count.span.begin = T(p).span.begin;
+      rest->np_begin = p;
+      return rest;
+    }
+  }
   auto np = NpStartingAt(p, role);
   if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
     // "killed 24-year-old Alex Kelm": an age, then the person's name.
@@ -1285,7 +1294,10 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
   // subject acts on others ("Two gunmen opened fire", "Police pressed charges").
   const bool participle = t.form == lexicon::Form::kPastOrParticiple ||
-                          (t.form == lexicon::Form::kLiteral && T(t.e - 1).norm.ends_with("ed"));  // "shot and killed"
+                          (t.form == lexicon::Form::kLiteral &&
+                           (T(t.e - 1).norm.ends_with("ed") ||  // "shot and killed"
+                            (T(t.b).norm.ends_with("ed") && t.e > t.b + 2 &&  // "released on bail"
+                             IsAny(T(t.b + 1), WORDS("on", "in", "into", "to", "without", "under")))));
   if (participle && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;

@@ -323,6 +323,19 @@ TEST(EventAssembler, RemandAndPretrialDetentionAreCustody) {
   EXPECT_TRUE(HasCount(c, Role::kDetained, 4));
 }
 
+TEST(EventAssembler, CourtOutcomesForTheRestAndForPeopleOrderedReleased) {
+  // "the remaining N", "the other N" as objects count N.
+  auto a = CodeText("A court in Brask jailed 31 of the 58 defendants and fined the remaining 27.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 31));
+  EXPECT_TRUE(HasCount(a, Role::kFined, 27));
+  auto b = CodeText("Police in Korvath freed the other 12 on Sunday.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 12));
+  EXPECT_FALSE(HasCount(b, Role::kReleased, 1));
+  // A participle phrase after people: "ordered 23 people released on bail".
+  auto c = CodeText("The magistrate ordered 17 miners released on bail.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 17));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
