@@ -336,6 +336,16 @@ TEST(EventAssembler, CourtOutcomesForTheRestAndForPeopleOrderedReleased) {
   EXPECT_TRUE(HasCount(c, Role::kReleased, 17));
 }
 
+TEST(EventAssembler, SuspendedTermsAreSentences) {
+  auto a = CodeText("Five of the strikers were given suspended terms by a court in Velbrun.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "suspended");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 5));
+  auto b = CodeText("A Korvath court handed 6 students suspended prison terms.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
