@@ -1922,6 +1922,21 @@ void SentenceAssembler::Run() {
         }
       } else if (SubjectRoleTrigger(type, mode, t.form) || passive || t.info.subject) {
         np = SubjectBefore(t.b, role);
+        // "released 14 of the 20 people detained at the rally": a participle right after
+        // "N of the M <people>" tells what befell the M.
+        if (np && passive && t.form == lexicon::Form::kPastOrParticiple && np->np_end == t.b &&
+            IsPersonNounEnd(t.b - 1)) {
+          for (uint32_t j = np->np_begin; j + 2 < t.b; ++j)
+            if (qty_at_end_[j - begin_] != kNone && T(j + 1).norm == "of" && T(j + 2).norm == "the" &&
+                In(j + 3) && qty_at_begin_[j + 3 - begin_] != kNone) {
+              const auto& set = s_.quantities[qty_at_begin_[j + 3 - begin_]];
+              np->count = FromQuantity(set, role);
+              np->count.span = Span{set.span.begin, T(t.b - 1).span.end};
+              np->np_begin = set.begin_token;
+              np->partitive = false;
+              break;
+            }
+        }
       } else {
         np = ObjectAfter(t.e, role);
       }

@@ -346,6 +346,18 @@ TEST(EventAssembler, SuspendedTermsAreSentences) {
   EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
 }
 
+TEST(EventAssembler, AParticipleAfterAPartOfASetCountsTheSet) {
+  // "N of the M people <participle>": the participle befell the M.
+  auto a = CodeText("Police in Korvath freed 11 of the 30 students held after the sit-in.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 11));
+  auto b = CodeText("The governor pardoned 9 of the 25 activists arrested during the march.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 25));
+  EXPECT_FALSE(HasCount(b, Role::kArrested, 9));
+  // A passive with its own auxiliary keeps the part.
+  auto c = CodeText("Six of the 40 marchers were arrested.");
+  EXPECT_TRUE(HasCount(c, Role::kArrested, 6));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
