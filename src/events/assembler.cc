@@ -1848,6 +1848,8 @@ void SentenceAssembler::Run() {
             k += 2;
           else if (In(k) && IsAny(T(k), WORDS("of", "by", "involving", "with", "comprising", "to", "for", "against")))
             k += 1;
+          else if (In(k) && type == EventType::kSentence && IsAny(T(k), WORDS("on", "upon")))
+            k += 1;  // "imposed fines on 17 demonstrators", "jail terms on six activists"
           else if (In(k + 1) && IsAny(T(k), WORDS("toll")))
             k += 1;
           else

@@ -358,6 +358,13 @@ TEST(EventAssembler, AParticipleAfterAPartOfASetCountsTheSet) {
   EXPECT_TRUE(HasCount(c, Role::kArrested, 6));
 }
 
+TEST(EventAssembler, PenaltiesImposedOnPeopleCountThem) {
+  auto a = CodeText("A Korvath court imposed fines on 17 demonstrators on Tuesday.");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 17));
+  auto b = CodeText("The tribunal imposed prison terms on six union leaders.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
