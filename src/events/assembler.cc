@@ -611,6 +611,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
   }
+  // "both of them", "both of whom": two people.
+  if (IsAny(T(last), WORDS("them", "whom")) && last >= begin_ + 2 && T(last - 1).norm == "of" &&
+      T(last - 2).norm == "both") {
+    r.count.role = role;
+    r.count.value = r.count.low = r.count.high = 2;
+    r.count.span = Span{T(last - 2).span.begin, T(last).span.end};
+    r.count.quantity_token = last - 2;
+    r.np_begin = last - 2;
+    return r;
+  }
   // "Two of those arrested were charged", "Nine of those detained remain in custody": a part of
   // the people an earlier event concerns.
   if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
@@ -786,7 +796,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
     if (t.norm == "of" && !(p > begin_ && (qty_at_end_[p - 1 - begin_] != kNone ||
                                            IsAny(T(p - 1), WORDS("group", "crowd", "number", "total", "dozens",
-                                                                 "hundreds", "thousands", "scores"))))) {
+                                                                 "hundreds", "thousands", "scores", "both"))))) {
       return std::nullopt;
     }
     if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {

@@ -378,6 +378,10 @@ TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // Not a pair named by "both ... and": the conjuncts are counted, if at all, on their own.
   auto c = CodeText("Both police and marchers were hurt in the scuffles in Korvath.");
   EXPECT_FALSE(HasCount(c, Role::kInjured, 2));
+  auto g = CodeText("Two reporters were held in Korvath; both of them were freed on Sunday.");
+  EXPECT_TRUE(HasCount(g, Role::kReleased, 2));
+  auto f = CodeText("Both of the detained nurses were released without charge.");
+  EXPECT_TRUE(HasCount(f, Role::kReleased, 2));
   // After a larger total of the same role the pair is a part of it.
   auto d = CodeText("Four people were killed in the attack in Korvath on Friday. Both men died at the scene.");
   bool pair_is_part = false;
