@@ -1135,7 +1135,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
       if (steps == 0 && (IsPunct(t) || IsAny(t, WORDS("and", "or", "in", "at", "on", "from", "during", "after", "while",
                                                       "including", "as", "for", "near", "when", "since", "by", "with",
                                                       "following", "outside", "inside", "across", "over", "others",
-                                                      "more", "were", "was", "have", "had", "are")))) {
+                                                      "more", "were", "was", "have", "had", "are")) ||
+                          (role == Role::kJailed && t.norm == "to"))) {  // "sentencing 40 to prison terms"
         r.count = FromQuantity(qt, role);
         r.np_begin = first;
         return r;

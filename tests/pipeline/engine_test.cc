@@ -365,6 +365,14 @@ TEST(EventAssembler, PenaltiesImposedOnPeopleCountThem) {
   EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
 }
 
+TEST(EventAssembler, ABareNumberSentencedToPrisonIsJailed) {
+  auto a = CodeText("The Velbrun court convicted 64 people, sentencing 25 to prison terms.");
+  EXPECT_TRUE(HasCount(a, Role::kConvicted, 64));
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 25));
+  auto b = CodeText("A judge in Korvath sentenced 13 to two years in jail.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 13));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
