@@ -2255,6 +2255,11 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
   // part_of: a partitive count ("301 of whom") belongs to the nearest earlier event with a
   // larger count; later events of the same sentence with smaller counts of a sibling role
   // ("while 140 were fined") join the same group.
+  // Two parts of one sentence are siblings, never one the set of the other ("Of those
+  // detained, 14 have been released and 6 remain in custody").
+  thread_local std::vector<char> was_part;  // PERF: kept per thread
+  was_part.assign(out->size(), 0);
+  for (size_t i = 0; i < out->size(); ++i) was_part[i] = (*out)[i].part_of == -2;
   for (size_t i = 0; i < out->size(); ++i) {
     Event& ev = (*out)[i];
     if (ev.part_of != -2) continue;
@@ -2264,6 +2269,7 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
     for (size_t j = i; j-- > 0;) {
       const Event& p = (*out)[j];
       if (p.counts.empty()) continue;
+      if (was_part[j] && p.sentence_index == ev.sentence_index) continue;
       if (nearest < 0) nearest = static_cast<int>(j);
       // "dozens ... 17 of them": a vague set is compared by its upper bound.
       int64_t pv = p.counts[0].value ? *p.counts[0].value : p.counts[0].high.value_or(0);

@@ -373,6 +373,15 @@ TEST(EventAssembler, ABareNumberSentencedToPrisonIsJailed) {
   EXPECT_TRUE(HasCount(b, Role::kJailed, 13));
 }
 
+TEST(EventAssembler, PartsOfOneSentenceAreSiblings) {
+  // Both counts are parts of the people detained; neither is a part of the other.
+  auto a = CodeText("Of those detained, 31 have been released on bail and 8 remain in custody.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 31));
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 8));
+  for (const auto& ev : a.events)
+    if (ev.type == EventType::kCustody) EXPECT_LT(ev.part_of, 0);
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
