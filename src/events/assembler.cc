@@ -1148,6 +1148,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     return std::nullopt;
   }
   const Token& t = T(first);
+  // "fined each of the 9 strikers", "all of the 12 detainees": the set's number.
+  if (IsAny(t, WORDS("each", "all")) && In(first + 3) && T(first + 1).norm == "of" &&
+      IsAny(T(first + 2), WORDS("the", "these", "those")) && qty_at_begin_[first + 3 - begin_] != kNone) {
+    auto inner = NpStartingAt(first + 3, role);
+    if (inner) {
+      inner->count.span = Span{t.span.begin, inner->count.span.end};
+      inner->np_begin = first;
+    }
+    return inner;
+  }
   // "the three reporters", "all twelve", "these 40 people"
   if (IsAny(t, WORDS("the", "all", "these", "those", "another", "some")) && In(first + 1) &&
       qty_at_begin_[first + 1 - begin_] != kNone) {
@@ -1229,6 +1239,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
 
 std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_t k, Role role) const {
   uint32_t p = k;
+  if (In(p) && IsAny(T(p), WORDS("each", "all")))  // "fined each of the 9 strikers"
+    if (auto set = NpStartingAt(p, role)) return set;
   // "killed at least 8", "arrested a total of 15", "injuring two others"
   while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), WORDS("who", "that", "which")))
     p = CueEnd(p);

@@ -382,6 +382,16 @@ TEST(EventAssembler, PartsOfOneSentenceAreSiblings) {
     if (ev.type == EventType::kCustody) EXPECT_LT(ev.part_of, 0);
 }
 
+TEST(EventAssembler, EachOfTheSetAndWarningsLetOff) {
+  auto a = CodeText("A Velbrun court fined each of the 9 strikers 1,000 euros.");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 9));
+  auto b = CodeText("Seventeen cyclists were let off with a warning by police in Korvath.");
+  const Event* e = OnlyEvent(b, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "warning");
+  EXPECT_TRUE(HasCount(b, Role::kWarned, 17));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
