@@ -1379,6 +1379,11 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     uint32_t k = t.b;
     while (k > begin_ && CueAt(k - 1) == static_cast<int>(Cue::kAdverb)) --k;
     bool headline = T(end_ - 1).kind != TokenKind::kPunct;
+    // "were ordered to pay fines", "was sentenced to pay a fine": a penalty imposed.
+    const bool imposed = t.info.type == EventType::kSentence && k >= begin_ + 3 && T(k - 1).norm == "to" &&
+                         IsAny(T(k - 2), WORDS("ordered", "sentenced")) &&
+                         IsAny(T(k - 3), WORDS("was", "were", "been", "also", "later", "each"));
+    if (imposed) return EventStatus::kHappened;
     if (k > begin_ && IsAny(T(k - 1), WORDS("to", "or", "and", "not", "must", "should", "would", "could", "will", "can",
                                             "may", "might", "shall", "cannot")))
       return T(k - 1).norm == "not" ? EventStatus::kNegated : EventStatus::kHypothetical;
@@ -1967,6 +1972,10 @@ void SentenceAssembler::Run() {
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
+    // "Four strikers were ordered to pay fines": the subject of the order.
+    if (!np && type == EventType::kSentence && role != Role::kNone && status == EventStatus::kHappened &&
+        t.b >= begin_ + 3 && T(t.b - 1).norm == "to" && IsAny(T(t.b - 2), WORDS("ordered", "sentenced")))
+      np = SubjectBefore(t.b - 2, role);
     // "Four people were arrested on Monday and charged with rioting", "Twelve protesters were
     // detained by police and later released": a participle coordinated with an earlier passive
     // verb shares its subject.

@@ -392,6 +392,17 @@ TEST(EventAssembler, EachOfTheSetAndWarningsLetOff) {
   EXPECT_TRUE(HasCount(b, Role::kWarned, 17));
 }
 
+TEST(EventAssembler, OrderedToPayFinesIsAPenaltyImposed) {
+  auto a = CodeText("Six dock workers in Korvath were ordered to pay fines on Monday.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_TRUE(HasCount(a, Role::kFined, 6));
+  // Not a demand.
+  auto b = CodeText("Unions asked the court to fine the 40 managers.");
+  for (const auto& ev : b.events) EXPECT_NE(ev.status, EventStatus::kHappened);
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
