@@ -1929,6 +1929,14 @@ void SentenceAssembler::Run() {
             if (T(j).kind != TokenKind::kWord && T(j).norm != "-") break;
           }
         }
+        // "Nineteen were sentenced, 11 to prison terms and eight to fines": the number before
+        // "to" in a list after a sentence.
+        if (!np && type == EventType::kSentence && t.b >= begin_ + 3 && T(t.b - 1).norm == "to" &&
+            qty_at_end_[t.b - 2 - begin_] != kNone) {
+          const uint32_t qb = s_.quantities[qty_at_end_[t.b - 2 - begin_]].begin_token;
+          if (qb > begin_ && IsAny(T(qb - 1), WORDS(",", "and", ":", ";")))
+            np = NpEndingAt(t.b - 2, role, /*allow_bare=*/true);
+        }
         // "71 received warnings", "were handed fines"
         if (!np && t.b > begin_ + 1) {
           // ... also over a penalty's modifiers: "were given 10-day jail terms", "received a

@@ -403,6 +403,12 @@ TEST(EventAssembler, OrderedToPayFinesIsAPenaltyImposed) {
   for (const auto& ev : b.events) EXPECT_NE(ev.status, EventStatus::kHappened);
 }
 
+TEST(EventAssembler, ADistributedSentenceCountsEachPenalty) {
+  auto a = CodeText("Twenty-three miners were sentenced in Velbrun, 15 to prison terms and eight to fines.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 15));
+  EXPECT_TRUE(HasCount(a, Role::kFined, 8));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
