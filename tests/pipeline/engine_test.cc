@@ -409,6 +409,17 @@ TEST(EventAssembler, ADistributedSentenceCountsEachPenalty) {
   EXPECT_TRUE(HasCount(a, Role::kFined, 8));
 }
 
+TEST(EventAssembler, RemainingJailedIsCustody) {
+  auto a = CodeText("Sixteen dock workers remain jailed in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 16));
+  auto b = CodeText("Three union leaders remain under house arrest.");
+  EXPECT_TRUE(HasCount(b, Role::kDetained, 3));
+  auto c = CodeText("Eight nurses continue to be held without charge.");
+  EXPECT_TRUE(HasCount(c, Role::kDetained, 8));
+  auto d = CodeText("Five marchers are still imprisoned, their families said.");
+  EXPECT_TRUE(HasCount(d, Role::kDetained, 5));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
