@@ -420,6 +420,13 @@ TEST(EventAssembler, RemainingJailedIsCustody) {
   EXPECT_TRUE(HasCount(d, Role::kDetained, 5));
 }
 
+TEST(EventAssembler, BailedIsReleased) {
+  auto a = CodeText("Seven strikers arrested in Korvath were bailed pending further inquiries.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 7));
+  auto b = CodeText("Nine marchers were released on police bail on Sunday.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 9));
+}
+
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
   // "both" + a plural person noun names two people.
   auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
