@@ -425,6 +425,9 @@ TEST(EventAssembler, BailedIsReleased) {
   EXPECT_TRUE(HasCount(a, Role::kReleased, 7));
   auto b = CodeText("Nine marchers were released on police bail on Sunday.");
   EXPECT_TRUE(HasCount(b, Role::kReleased, 9));
+  // Not people: no release.
+  auto c = CodeText("The ferry crew bailed water from the hold all night.");
+  EXPECT_TRUE(c.events.empty());
 }
 
 TEST(EventAssembler, BothBeforePeopleIsTwo) {
