@@ -1132,11 +1132,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         return r;
       }
       const Token& t = T(k);
-      if (steps == 0 && (IsPunct(t) || IsAny(t, WORDS("and", "or", "in", "at", "on", "from", "during", "after", "while",
-                                                      "including", "as", "for", "near", "when", "since", "by", "with",
-                                                      "following", "outside", "inside", "across", "over", "others",
-                                                      "more", "were", "was", "have", "had", "are")) ||
-                          (role == Role::kJailed && t.norm == "to"))) {  // "sentencing 40 to prison terms"
+      if (steps == 0 &&
+          (IsPunct(t) ||
+           IsAny(t, WORDS("and", "or", "in", "at", "on", "from", "during", "after", "while", "including", "as", "for",
+                          "near", "when", "since", "by", "with", "following", "outside", "inside", "across", "over",
+                          "others", "more", "were", "was", "have", "had", "are")) ||
+           (role == Role::kJailed && t.norm == "to"))) {  // "sentencing 40 to prison terms"
         r.count = FromQuantity(qt, role);
         r.np_begin = first;
         return r;
@@ -1316,11 +1317,11 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   }
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
   // subject acts on others ("Two gunmen opened fire", "Police pressed charges").
-  const bool participle = t.form == lexicon::Form::kPastOrParticiple ||
-                          (t.form == lexicon::Form::kLiteral &&
-                           (T(t.e - 1).norm.ends_with("ed") ||  // "shot and killed"
-                            (T(t.b).norm.ends_with("ed") && t.e > t.b + 2 &&  // "released on bail"
-                             IsAny(T(t.b + 1), WORDS("on", "in", "into", "to", "without", "under")))));
+  const bool participle =
+      t.form == lexicon::Form::kPastOrParticiple ||
+      (t.form == lexicon::Form::kLiteral && (T(t.e - 1).norm.ends_with("ed") ||                // "shot and killed"
+                                             (T(t.b).norm.ends_with("ed") && t.e > t.b + 2 &&  // "released on bail"
+                                              IsAny(T(t.b + 1), WORDS("on", "in", "into", "to", "without", "under")))));
   if (participle && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
@@ -1701,16 +1702,15 @@ void SentenceAssembler::Run() {
     // "fine" the noun is a penalty ("were given fines", "a heavy fine"); the adjective is not
     // ("the weather was fine", "a fine line", "a fine drizzle"). A single "fine" must follow a
     // determiner or a size word and end its noun phrase.
-    if (t.info.type == EventType::kSentence && m.end_token == m.begin_token + 1 &&
-        T(m.begin_token).norm == "fine") {
+    if (t.info.type == EventType::kSentence && m.end_token == m.begin_token + 1 && T(m.begin_token).norm == "fine") {
       const bool det = m.begin_token > begin_ &&
                        (IsAny(T(m.begin_token - 1), WORDS("a", "the", "heavy", "hefty", "small", "large", "stiff",
-                                                         "nominal", "token", "cash", "spot", "his", "her", "their")) ||
+                                                          "nominal", "token", "cash", "spot", "his", "her", "their")) ||
                         qty_at_end_[m.begin_token - 1 - begin_] != kNone);
       const bool ends =
           !In(m.end_token) || IsPunct(T(m.end_token)) ||
-          IsAny(T(m.end_token), WORDS("of", "for", "and", "or", "each", "to", "on", "from", "by", "in", "after",
-                                      "was", "were", "is", "are", "has", "had", "but", "amounting", "worth"));
+          IsAny(T(m.end_token), WORDS("of", "for", "and", "or", "each", "to", "on", "from", "by", "in", "after", "was",
+                                      "were", "is", "are", "has", "had", "but", "amounting", "worth"));
       if (!det || !ends) continue;
     }
     if (t.info.needs_road) {
@@ -1965,8 +1965,8 @@ void SentenceAssembler::Run() {
         if (np && passive && t.form == lexicon::Form::kPastOrParticiple && np->np_end == t.b &&
             IsPersonNounEnd(t.b - 1)) {
           for (uint32_t j = np->np_begin; j + 2 < t.b; ++j)
-            if (qty_at_end_[j - begin_] != kNone && T(j + 1).norm == "of" && T(j + 2).norm == "the" &&
-                In(j + 3) && qty_at_begin_[j + 3 - begin_] != kNone) {
+            if (qty_at_end_[j - begin_] != kNone && T(j + 1).norm == "of" && T(j + 2).norm == "the" && In(j + 3) &&
+                qty_at_begin_[j + 3 - begin_] != kNone) {
               const auto& set = s_.quantities[qty_at_begin_[j + 3 - begin_]];
               np->count = FromQuantity(set, role);
               np->count.span = Span{set.span.begin, T(t.b - 1).span.end};
