@@ -611,6 +611,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
   }
+  // "both of them", "both of whom": two people.
+  if (IsAny(T(last), WORDS("them", "whom")) && last >= begin_ + 2 && T(last - 1).norm == "of" &&
+      T(last - 2).norm == "both") {
+    r.count.role = role;
+    r.count.value = r.count.low = r.count.high = 2;
+    r.count.span = Span{T(last - 2).span.begin, T(last).span.end};
+    r.count.quantity_token = last - 2;
+    r.np_begin = last - 2;
+    return r;
+  }
   // "Two of those arrested were charged", "Nine of those detained remain in custody": a part of
   // the people an earlier event concerns.
   if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
@@ -627,7 +637,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     if (!allow_bare) return std::nullopt;
     // "Tom Ardell, 27, and Mira Jost, 31 were arrested": an age after a name.
     uint32_t qb = s_.quantities[q].begin_token;
-    if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) return std::nullopt;
+    // A capitalized word after a preposition is a place: "After the clashes in Dravenholt, 40
+    // were arrested".
+    if (qb >= begin_ + 2 && T(qb - 1).norm == "," && IsNameWord(qb - 2)) {
+      uint32_t b = qb - 2;
+      while (b > begin_ && qb - 2 - b < 2 && IsNameWord(b - 1)) --b;
+      if (!(b > begin_ && IsAny(T(b - 1), WORDS("in", "at", "from", "near", "outside", "across", "of", "on"))))
+        return std::nullopt;
+    }
     // "Two of the eight were jailed": the first number counts, a part of the set named before.
     if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
         qty_at_end_[qb - 3 - begin_] != kNone) {
@@ -743,6 +760,19 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       return r;
     }
     const Token& t = T(p);
+    // "Both organisers were detained", "both wounded men": two people; not "both police and
+    // marchers" (a pair of groups of unknown size).
+    if (t.norm == "both" && plural) {
+      for (uint32_t j = p + 1; j <= last; ++j)
+        if (IsAny(T(j), WORDS("and", "or", ",", "&"))) return std::nullopt;
+      r.count.role = role;
+      r.count.value = r.count.low = r.count.high = 2;
+      r.count.span = Span{t.span.begin, T(last).span.end};
+      r.count.quantity_token = p;
+      r.np_begin = p;
+      r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
+      return r;
+    }
     if (IsAny(t, WORDS("a", "an", "one", "another"))) {
       if (plural || !CountsIndividuals(role)) return std::nullopt;
       r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
@@ -766,7 +796,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
     if (t.norm == "of" && !(p > begin_ && (qty_at_end_[p - 1 - begin_] != kNone ||
                                            IsAny(T(p - 1), WORDS("group", "crowd", "number", "total", "dozens",
-                                                                 "hundreds", "thousands", "scores"))))) {
+                                                                 "hundreds", "thousands", "scores", "both"))))) {
       return std::nullopt;
     }
     if (t.norm == "of" || t.norm == "other" || t.norm == "more" || t.norm == "-") {
@@ -880,7 +910,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       // "more than 60 people detained during the protests were released"
       if (trig_at_[j - begin_] != kNone && trigs_[trig_at_[j - begin_]].b == j &&
           trigs_[trig_at_[j - begin_]].form == lexicon::Form::kPastOrParticiple) {
-        if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false); inner && !inner->count.individual) {
+        // One person too when a phrase, not an object, follows the participle ("The boy shot
+        // on Friday has died", "A marcher wounded during the clashes died"; not "a gunman shot
+        // a guard").
+        const Trig& part = trigs_[trig_at_[j - begin_]];
+        const bool phrase_after =
+            In(part.e) && IsAny(T(part.e), WORDS("on", "in", "at", "during", "by", "last", "yesterday", "earlier",
+                                                 "outside", "near", "after", "following", "inside", "while"));
+        if (auto inner = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+            inner && (!inner->count.individual || phrase_after)) {
           np = inner;
           break;
         }
@@ -1094,10 +1132,12 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
         return r;
       }
       const Token& t = T(k);
-      if (steps == 0 && (IsPunct(t) || IsAny(t, WORDS("and", "or", "in", "at", "on", "from", "during", "after", "while",
-                                                      "including", "as", "for", "near", "when", "since", "by", "with",
-                                                      "following", "outside", "inside", "across", "over", "others",
-                                                      "more", "were", "was", "have", "had", "are")))) {
+      if (steps == 0 &&
+          (IsPunct(t) ||
+           IsAny(t, WORDS("and", "or", "in", "at", "on", "from", "during", "after", "while", "including", "as", "for",
+                          "near", "when", "since", "by", "with", "following", "outside", "inside", "across", "over",
+                          "others", "more", "were", "was", "have", "had", "are")) ||
+           (role == Role::kJailed && t.norm == "to"))) {  // "sentencing 40 to prison terms"
         r.count = FromQuantity(qt, role);
         r.np_begin = first;
         return r;
@@ -1109,6 +1149,16 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     return std::nullopt;
   }
   const Token& t = T(first);
+  // "fined each of the 9 strikers", "all of the 12 detainees": the set's number.
+  if (IsAny(t, WORDS("each", "all")) && In(first + 3) && T(first + 1).norm == "of" &&
+      IsAny(T(first + 2), WORDS("the", "these", "those")) && qty_at_begin_[first + 3 - begin_] != kNone) {
+    auto inner = NpStartingAt(first + 3, role);
+    if (inner) {
+      inner->count.span = Span{t.span.begin, inner->count.span.end};
+      inner->np_begin = first;
+    }
+    return inner;
+  }
   // "the three reporters", "all twelve", "these 40 people"
   if (IsAny(t, WORDS("the", "all", "these", "those", "another", "some")) && In(first + 1) &&
       qty_at_begin_[first + 1 - begin_] != kNone) {
@@ -1190,10 +1240,21 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
 
 std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_t k, Role role) const {
   uint32_t p = k;
+  if (In(p) && IsAny(T(p), WORDS("each", "all")))  // "fined each of the 9 strikers"
+    if (auto set = NpStartingAt(p, role)) return set;
   // "killed at least 8", "arrested a total of 15", "injuring two others"
   while (In(p) && (CueAt(p) == static_cast<int>(Cue::kAdverb)) && !IsAny(T(p), WORDS("who", "that", "which")))
     p = CueEnd(p);
   if (In(p + 2) && T(p).norm == "a" && IsAny(T(p + 1), WORDS("total")) && T(p + 2).norm == "of") p += 3;
+  // "fined the remaining 27", "freed the other 12": the number after the determiner.
+  if (In(p + 2) && T(p).norm == "the" && IsAny(T(p + 1), WORDS("other", "remaining")) &&
+      qty_at_begin_[p + 2 - begin_] != kNone) {
+    if (auto rest = NpStartingAt(p + 2, role)) {
+      rest->count.span.begin = T(p).span.begin;
+      rest->np_begin = p;
+      return rest;
+    }
+  }
   auto np = NpStartingAt(p, role);
   if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
     // "killed 24-year-old Alex Kelm": an age, then the person's name.
@@ -1256,8 +1317,11 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   }
   // Reduced relative or headline: "15 people arrested", "10 arrested". Not a phrase whose
   // subject acts on others ("Two gunmen opened fire", "Police pressed charges").
-  const bool participle = t.form == lexicon::Form::kPastOrParticiple ||
-                          (t.form == lexicon::Form::kLiteral && T(t.e - 1).norm.ends_with("ed"));  // "shot and killed"
+  const bool participle =
+      t.form == lexicon::Form::kPastOrParticiple ||
+      (t.form == lexicon::Form::kLiteral && (T(t.e - 1).norm.ends_with("ed") ||                // "shot and killed"
+                                             (T(t.b).norm.ends_with("ed") && t.e > t.b + 2 &&  // "released on bail"
+                                              IsAny(T(t.b + 1), WORDS("on", "in", "into", "to", "without", "under")))));
   if (participle && t.b > begin_ && !t.info.agent) {
     uint32_t q = t.b - 1;
     bool numbered = qty_at_end_[q - begin_] != kNone;
@@ -1316,6 +1380,11 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     uint32_t k = t.b;
     while (k > begin_ && CueAt(k - 1) == static_cast<int>(Cue::kAdverb)) --k;
     bool headline = T(end_ - 1).kind != TokenKind::kPunct;
+    // "were ordered to pay fines", "was sentenced to pay a fine": a penalty imposed.
+    const bool imposed = t.info.type == EventType::kSentence && k >= begin_ + 3 && T(k - 1).norm == "to" &&
+                         IsAny(T(k - 2), WORDS("ordered", "sentenced")) &&
+                         IsAny(T(k - 3), WORDS("was", "were", "been", "also", "later", "each"));
+    if (imposed) return EventStatus::kHappened;
     if (k > begin_ && IsAny(T(k - 1), WORDS("to", "or", "and", "not", "must", "should", "would", "could", "will", "can",
                                             "may", "might", "shall", "cannot")))
       return T(k - 1).norm == "not" ? EventStatus::kNegated : EventStatus::kHypothetical;
@@ -1630,6 +1699,20 @@ void SentenceAssembler::Run() {
                                        "fear", "twelve", "midnight")));
       if (!noun_before && (verb_before || object_after)) continue;
     }
+    // "fine" the noun is a penalty ("were given fines", "a heavy fine"); the adjective is not
+    // ("the weather was fine", "a fine line", "a fine drizzle"). A single "fine" must follow a
+    // determiner or a size word and end its noun phrase.
+    if (t.info.type == EventType::kSentence && m.end_token == m.begin_token + 1 && T(m.begin_token).norm == "fine") {
+      const bool det = m.begin_token > begin_ &&
+                       (IsAny(T(m.begin_token - 1), WORDS("a", "the", "heavy", "hefty", "small", "large", "stiff",
+                                                          "nominal", "token", "cash", "spot", "his", "her", "their")) ||
+                        qty_at_end_[m.begin_token - 1 - begin_] != kNone);
+      const bool ends =
+          !In(m.end_token) || IsPunct(T(m.end_token)) ||
+          IsAny(T(m.end_token), WORDS("of", "for", "and", "or", "each", "to", "on", "from", "by", "in", "after", "was",
+                                      "were", "is", "are", "has", "had", "but", "amounting", "worth"));
+      if (!det || !ends) continue;
+    }
     if (t.info.needs_road) {
       // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
       // block of Larchmont Avenue" (a US street address), "a block away", "two blocks south".
@@ -1793,6 +1876,8 @@ void SentenceAssembler::Run() {
             k += 2;
           else if (In(k) && IsAny(T(k), WORDS("of", "by", "involving", "with", "comprising", "to", "for", "against")))
             k += 1;
+          else if (In(k) && type == EventType::kSentence && IsAny(T(k), WORDS("on", "upon")))
+            k += 1;  // "imposed fines on 17 demonstrators", "jail terms on six activists"
           else if (In(k + 1) && IsAny(T(k), WORDS("toll")))
             k += 1;
           else
@@ -1844,6 +1929,14 @@ void SentenceAssembler::Run() {
             if (T(j).kind != TokenKind::kWord && T(j).norm != "-") break;
           }
         }
+        // "Nineteen were sentenced, 11 to prison terms and eight to fines": the number before
+        // "to" in a list after a sentence.
+        if (!np && type == EventType::kSentence && t.b >= begin_ + 3 && T(t.b - 1).norm == "to" &&
+            qty_at_end_[t.b - 2 - begin_] != kNone) {
+          const uint32_t qb = s_.quantities[qty_at_end_[t.b - 2 - begin_]].begin_token;
+          if (qb > begin_ && IsAny(T(qb - 1), WORDS(",", "and", ":", ";")))
+            np = NpEndingAt(t.b - 2, role, /*allow_bare=*/true);
+        }
         // "71 received warnings", "were handed fines"
         if (!np && t.b > begin_ + 1) {
           // ... also over a penalty's modifiers: "were given 10-day jail terms", "received a
@@ -1867,11 +1960,30 @@ void SentenceAssembler::Run() {
         }
       } else if (SubjectRoleTrigger(type, mode, t.form) || passive || t.info.subject) {
         np = SubjectBefore(t.b, role);
+        // "released 14 of the 20 people detained at the rally": a participle right after
+        // "N of the M <people>" tells what befell the M.
+        if (np && passive && t.form == lexicon::Form::kPastOrParticiple && np->np_end == t.b &&
+            IsPersonNounEnd(t.b - 1)) {
+          for (uint32_t j = np->np_begin; j + 2 < t.b; ++j)
+            if (qty_at_end_[j - begin_] != kNone && T(j + 1).norm == "of" && T(j + 2).norm == "the" && In(j + 3) &&
+                qty_at_begin_[j + 3 - begin_] != kNone) {
+              const auto& set = s_.quantities[qty_at_begin_[j + 3 - begin_]];
+              np->count = FromQuantity(set, role);
+              np->count.span = Span{set.span.begin, T(t.b - 1).span.end};
+              np->np_begin = set.begin_token;
+              np->partitive = false;
+              break;
+            }
+        }
       } else {
         np = ObjectAfter(t.e, role);
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
+    // "Four strikers were ordered to pay fines": the subject of the order.
+    if (!np && type == EventType::kSentence && role != Role::kNone && status == EventStatus::kHappened &&
+        t.b >= begin_ + 3 && T(t.b - 1).norm == "to" && IsAny(T(t.b - 2), WORDS("ordered", "sentenced")))
+      np = SubjectBefore(t.b - 2, role);
     // "Four people were arrested on Monday and charged with rioting", "Twelve protesters were
     // detained by police and later released": a participle coordinated with an earlier passive
     // verb shares its subject.
@@ -2172,6 +2284,11 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
   // part_of: a partitive count ("301 of whom") belongs to the nearest earlier event with a
   // larger count; later events of the same sentence with smaller counts of a sibling role
   // ("while 140 were fined") join the same group.
+  // Two parts of one sentence are siblings, never one the set of the other ("Of those
+  // detained, 14 have been released and 6 remain in custody").
+  thread_local std::vector<char> was_part;  // PERF: kept per thread
+  was_part.assign(out->size(), 0);
+  for (size_t i = 0; i < out->size(); ++i) was_part[i] = (*out)[i].part_of == -2;
   for (size_t i = 0; i < out->size(); ++i) {
     Event& ev = (*out)[i];
     if (ev.part_of != -2) continue;
@@ -2181,6 +2298,7 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
     for (size_t j = i; j-- > 0;) {
       const Event& p = (*out)[j];
       if (p.counts.empty()) continue;
+      if (was_part[j] && p.sentence_index == ev.sentence_index) continue;
       if (nearest < 0) nearest = static_cast<int>(j);
       // "dozens ... 17 of them": a vague set is compared by its upper bound.
       int64_t pv = p.counts[0].value ? *p.counts[0].value : p.counts[0].high.value_or(0);
@@ -2231,6 +2349,32 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
       if (j == i || t.status != EventStatus::kHappened || t.part_of >= 0) continue;
       for (const auto& c : t.counts) {
         if (c.role != ev.counts[0].role || c.individual) continue;
+        int64_t v = c.value ? *c.value : c.high.value_or(0);
+        if (v > best_value) {
+          best_value = v;
+          best = static_cast<int>(j);
+        }
+      }
+    }
+    if (best >= 0) ev.part_of = best;
+  }
+  // "Both men died" after "four people were shot dead": the pair is a part of a total of the
+  // same role stated elsewhere (the largest one), not another group.
+  const std::string_view text = doc.text->text;
+  for (size_t i = 0; i < out->size(); ++i) {
+    Event& ev = (*out)[i];
+    if (ev.part_of >= 0 || ev.counts.size() != 1 || ev.status != EventStatus::kHappened) continue;
+    const Count& pair = ev.counts[0];
+    if (pair.value != 2 || pair.span.end - pair.span.begin < 5) continue;
+    const std::string_view w = text.substr(pair.span.begin, 5);
+    if (!((w[0] == 'b' || w[0] == 'B') && w.substr(1) == "oth ")) continue;
+    int best = -1;
+    int64_t best_value = 1;  // a total of two restated ("two men ... Both men") is one too
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Event& t = (*out)[j];
+      if (j == i || t.status != EventStatus::kHappened || t.part_of >= 0) continue;
+      for (const auto& c : t.counts) {
+        if (c.role != pair.role || c.individual) continue;
         int64_t v = c.value ? *c.value : c.high.value_or(0);
         if (v > best_value) {
           best_value = v;

@@ -265,6 +265,198 @@ TEST(EventAssembler, PartOfANumberedSetCountsThePart) {
   EXPECT_EQ(Text(b, e->counts[0].span), "six of the 10 defendants");
 }
 
+TEST(EventAssembler, ANumberAfterAPlaceAndACommaCounts) {
+  // An unknown town after a preposition is no name with an age after it.
+  auto a = CodeText("After the clashes in Dravenholt, 40 were arrested.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 40));
+  auto b = CodeText("Of the 90 people held after the march in Velbrun, 64 were convicted.");
+  EXPECT_TRUE(HasCount(b, Role::kConvicted, 64));
+  // A name with an age is still no count.
+  auto c = CodeText("Police said Lena Varga, 31 was arrested at the scene.");
+  EXPECT_FALSE(HasCount(c, Role::kArrested, 31));
+}
+
+TEST(EventAssembler, FinesAsAPenaltyNounCountTheirRecipients) {
+  // "fines" handed to people is a penalty; the recipients are fined.
+  auto a = CodeText("Twenty-six cyclists from the protest convoy were given fines by the district court.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "fine");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 26));
+  auto b = CodeText("Nine workers were issued fines of 300 each after the sit-in at the port.");
+  EXPECT_TRUE(HasCount(b, Role::kFined, 9));
+  EXPECT_FALSE(HasCount(b, Role::kFined, 300));
+  auto c = CodeText("The magistrate handed a fine to each of the 14 organisers.");
+  EXPECT_EQ(c.events.size(), 1u);
+  // The adjective is no penalty.
+  auto d = CodeText("The weather was fine and a fine drizzle fell as 300 people marched through Korvath.");
+  for (const auto& ev : d.events) EXPECT_NE(ev.type, EventType::kSentence);
+  auto f = CodeText("Police walked a fine line as 50 students rallied; the organisers said they were fine.");
+  for (const auto& ev : f.events) EXPECT_NE(ev.type, EventType::kSentence);
+}
+
+TEST(EventAssembler, OnePersonBeforeAReducedRelativeIsTheSubject) {
+  // "<person> <participle> <phrase> has died": the person shot or wounded earlier is killed,
+  // and no longer counted injured.
+  auto a = CodeText("A marcher wounded during Sunday's clashes in Korvath has died in hospital.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
+  auto b = CodeText("The teenager shot by police in Velbrun on Friday has died.");
+  EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 1));
+  auto c = CodeText("The student arrested outside the parliament on Monday was released on bail.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 1));
+  // An object after the verb makes it active: the gunman is not the one who died.
+  auto d = CodeText("Police said a gunman shot a guard at the Korvath depot; the guard later died.");
+  EXPECT_FALSE(HasCount(d, Role::kInjured, 1) && HasCount(d, Role::kKilled, 2));
+}
+
+TEST(EventAssembler, RemandAndPretrialDetentionAreCustody) {
+  auto a = CodeText("Eleven miners were remanded in custody by a court in Velbrun.");
+  const Event* e = OnlyEvent(a, EventType::kCustody);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 11));
+  auto b = CodeText("Thirteen students remain in pre-trial detention, their lawyers in Korvath said.");
+  EXPECT_TRUE(HasCount(b, Role::kDetained, 13));
+  for (const auto& ev : b.events) EXPECT_NE(ev.type, EventType::kArrest);
+  auto c = CodeText("Four organisers remain in police custody after the march.");
+  EXPECT_TRUE(HasCount(c, Role::kDetained, 4));
+}
+
+TEST(EventAssembler, CourtOutcomesForTheRestAndForPeopleOrderedReleased) {
+  // "the remaining N", "the other N" as objects count N.
+  auto a = CodeText("A court in Brask jailed 31 of the 58 defendants and fined the remaining 27.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 31));
+  EXPECT_TRUE(HasCount(a, Role::kFined, 27));
+  auto b = CodeText("Police in Korvath freed the other 12 on Sunday.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 12));
+  EXPECT_FALSE(HasCount(b, Role::kReleased, 1));
+  // A participle phrase after people: "ordered 23 people released on bail".
+  auto c = CodeText("The magistrate ordered 17 miners released on bail.");
+  EXPECT_TRUE(HasCount(c, Role::kReleased, 17));
+}
+
+TEST(EventAssembler, SuspendedTermsAreSentences) {
+  auto a = CodeText("Five of the strikers were given suspended terms by a court in Velbrun.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "suspended");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 5));
+  auto b = CodeText("A Korvath court handed 6 students suspended prison terms.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
+}
+
+TEST(EventAssembler, AParticipleAfterAPartOfASetCountsTheSet) {
+  // "N of the M people <participle>": the participle befell the M.
+  auto a = CodeText("Police in Korvath freed 11 of the 30 students held after the sit-in.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 11));
+  auto b = CodeText("The governor pardoned 9 of the 25 activists arrested during the march.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 25));
+  EXPECT_FALSE(HasCount(b, Role::kArrested, 9));
+  // A passive with its own auxiliary keeps the part.
+  auto c = CodeText("Six of the 40 marchers were arrested.");
+  EXPECT_TRUE(HasCount(c, Role::kArrested, 6));
+}
+
+TEST(EventAssembler, PenaltiesImposedOnPeopleCountThem) {
+  auto a = CodeText("A Korvath court imposed fines on 17 demonstrators on Tuesday.");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 17));
+  auto b = CodeText("The tribunal imposed prison terms on six union leaders.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
+}
+
+TEST(EventAssembler, ABareNumberSentencedToPrisonIsJailed) {
+  auto a = CodeText("The Velbrun court convicted 64 people, sentencing 25 to prison terms.");
+  EXPECT_TRUE(HasCount(a, Role::kConvicted, 64));
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 25));
+  auto b = CodeText("A judge in Korvath sentenced 13 to two years in jail.");
+  EXPECT_TRUE(HasCount(b, Role::kJailed, 13));
+}
+
+TEST(EventAssembler, PartsOfOneSentenceAreSiblings) {
+  // Both counts are parts of the people detained; neither is a part of the other.
+  auto a = CodeText("Of those detained, 31 have been released on bail and 8 remain in custody.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 31));
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 8));
+  for (const auto& ev : a.events)
+    if (ev.type == EventType::kCustody) EXPECT_LT(ev.part_of, 0);
+}
+
+TEST(EventAssembler, EachOfTheSetAndWarningsLetOff) {
+  auto a = CodeText("A Velbrun court fined each of the 9 strikers 1,000 euros.");
+  EXPECT_TRUE(HasCount(a, Role::kFined, 9));
+  auto b = CodeText("Seventeen cyclists were let off with a warning by police in Korvath.");
+  const Event* e = OnlyEvent(b, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "warning");
+  EXPECT_TRUE(HasCount(b, Role::kWarned, 17));
+}
+
+TEST(EventAssembler, OrderedToPayFinesIsAPenaltyImposed) {
+  auto a = CodeText("Six dock workers in Korvath were ordered to pay fines on Monday.");
+  const Event* e = OnlyEvent(a, EventType::kSentence);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  EXPECT_TRUE(HasCount(a, Role::kFined, 6));
+  // Not a demand.
+  auto b = CodeText("Unions asked the court to fine the 40 managers.");
+  for (const auto& ev : b.events) EXPECT_NE(ev.status, EventStatus::kHappened);
+}
+
+TEST(EventAssembler, ADistributedSentenceCountsEachPenalty) {
+  auto a = CodeText("Twenty-three miners were sentenced in Velbrun, 15 to prison terms and eight to fines.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 15));
+  EXPECT_TRUE(HasCount(a, Role::kFined, 8));
+}
+
+TEST(EventAssembler, RemainingJailedIsCustody) {
+  auto a = CodeText("Sixteen dock workers remain jailed in Korvath.");
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 16));
+  auto b = CodeText("Three union leaders remain under house arrest.");
+  EXPECT_TRUE(HasCount(b, Role::kDetained, 3));
+  auto c = CodeText("Eight nurses continue to be held without charge.");
+  EXPECT_TRUE(HasCount(c, Role::kDetained, 8));
+  auto d = CodeText("Five marchers are still imprisoned, their families said.");
+  EXPECT_TRUE(HasCount(d, Role::kDetained, 5));
+}
+
+TEST(EventAssembler, BailedIsReleased) {
+  auto a = CodeText("Seven strikers arrested in Korvath were bailed pending further inquiries.");
+  EXPECT_TRUE(HasCount(a, Role::kReleased, 7));
+  auto b = CodeText("Nine marchers were released on police bail on Sunday.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 9));
+  // Not people: no release.
+  auto c = CodeText("The ferry crew bailed water from the hold all night.");
+  EXPECT_TRUE(c.events.empty());
+}
+
+TEST(EventAssembler, BothBeforePeopleIsTwo) {
+  // "both" + a plural person noun names two people.
+  auto a = CodeText("Both organisers were detained outside the town hall in Korvath.");
+  const Event* e = OnlyEvent(a, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  ExpectExact(e->counts[0], Role::kArrested, 2);
+  EXPECT_EQ(Text(a, e->counts[0].span), "Both organisers");
+  auto b = CodeText("Both students were later released without charge.");
+  EXPECT_TRUE(HasCount(b, Role::kReleased, 2));
+  // Not a pair named by "both ... and": the conjuncts are counted, if at all, on their own.
+  auto c = CodeText("Both police and marchers were hurt in the scuffles in Korvath.");
+  EXPECT_FALSE(HasCount(c, Role::kInjured, 2));
+  auto g = CodeText("Two reporters were held in Korvath; both of them were freed on Sunday.");
+  EXPECT_TRUE(HasCount(g, Role::kReleased, 2));
+  auto f = CodeText("Both of the detained nurses were released without charge.");
+  EXPECT_TRUE(HasCount(f, Role::kReleased, 2));
+  // After a larger total of the same role the pair is a part of it.
+  auto d = CodeText("Four people were killed in the attack in Korvath on Friday. Both men died at the scene.");
+  bool pair_is_part = false;
+  for (const auto& ev : d.events)
+    for (const auto& c : ev.counts)
+      if (c.role == Role::kKilled && c.value == 2) pair_is_part = ev.part_of >= 0;
+  EXPECT_TRUE(HasCount(d, Role::kKilled, 2));
+  EXPECT_TRUE(pair_is_part);
+}
+
 TEST(EventAssembler, PossessiveBeforeOnePersonIsOnePerson) {
   auto a = CodeText("Their spokesman was detained in Korvath on Friday.");
   EXPECT_TRUE(HasCount(a, Role::kArrested, 1));
