@@ -298,7 +298,9 @@ class SentenceAssembler {
     return !IsAny(t, WORDS("they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her", "their",
                            "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when", "police",
                            "officers", "authorities", "one", "no", "all", "both", "some", "many", "anyone",
-                           "anybody", "everyone", "everybody", "nobody", "whoever"));
+                           "anybody", "everyone", "everybody", "nobody", "whoever", "most", "several", "few",
+                           "others", "none", "each", "either", "neither", "half", "any", "every", "more",
+                           "fewer"));
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
@@ -2052,7 +2054,8 @@ void SentenceAssembler::Run() {
       bool person = false;
       for (uint32_t k = t.b; k > begin_ && t.b - k < 6; --k)
         if (IsPersonNounEnd(k - 1) ||
-            IsAny(T(k - 1), WORDS("he", "she", "they", "who", "rest", "others", "all", "remaining", "those", "both"))) {
+            IsAny(T(k - 1), WORDS("he", "she", "they", "who", "rest", "others", "all", "remaining", "those", "both",
+                                  "most", "many", "some", "several", "few", "half", "each"))) {
           person = true;
           break;
         }

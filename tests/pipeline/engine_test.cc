@@ -188,6 +188,20 @@ TEST(EventAssembler, InventsNoCountWithoutANumber) {
   EXPECT_TRUE(p->counts.empty());
 }
 
+// A quantifier opening a sentence ("Most", "Several", "Few") is no person's name: the text
+// states no number, so none is output (it was read as one named person); the people it stands
+// for still make the event ("Most were freed": a release).
+TEST(EventAssembler, QuantifierPronounIsNoNamedPerson) {
+  for (const char* text : {"Most of those detained have been freed.", "Most were freed on Friday.",
+                           "Several have since been released.", "Few were ever charged."}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    EXPECT_FALSE(HasCountValue(cd, 1)) << text;
+  }
+  // A name still counts one person.
+  EXPECT_TRUE(HasCount(CodeText("Mostafa Karimi was freed on Friday."), Role::kReleased, 1));
+}
+
 // --- part_of and the parts_sum check -----------------------------------------------------
 
 TEST(EventAssembler, PartitiveAndSiblingsArePartsOfTheTotal) {
