@@ -1056,6 +1056,13 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ProtestGroup(const 
     if (auto np = group_at(j)) {
       // A bare number only right before the verb: "hundreds protested", not "Three".
       if (!np->who && np->np_end == 0 && s_.quantities[qty_at_begin_[j - begin_]].end_token != t.b) continue;
+      // "penalised nearly 600 people over last week's protests", "30 people were hurt during
+      // the march": people tied to the protest by its cause or its time, not its marchers.
+      const uint32_t group_end = np->np_end != 0 ? np->np_end : s_.quantities[qty_at_begin_[j - begin_]].end_token;
+      bool tied = false;
+      for (uint32_t k = group_end; k < t.b && !tied; ++k)
+        tied = IsAny(T(k), WORDS("over", "after", "following", "during", "since", "before", "for"));
+      if (tied) break;
       return np;
     }
   }

@@ -202,6 +202,17 @@ TEST(EventAssembler, QuantifierPronounIsNoNamedPerson) {
   EXPECT_TRUE(HasCount(CodeText("Mostafa Karimi was freed on Friday."), Role::kReleased, 1));
 }
 
+// People tied to a protest by its cause or its time ("over", "after", "during" the protests)
+// are not its marchers: "penalised nearly 600 people over last week's protests" states no
+// crowd size. People before a protest verb or at a rally still are.
+TEST(EventAssembler, PeopleTiedToAProtestByItsCauseAreNoParticipants) {
+  auto penalised = CodeText("Authorities in Veloria have penalised nearly 600 people over last week's protests.");
+  EXPECT_FALSE(HasCount(penalised, Role::kParticipants, 600));
+  EXPECT_FALSE(HasCount(CodeText("Officials questioned 45 students after the sit-in."), Role::kParticipants, 45));
+  EXPECT_TRUE(HasCount(CodeText("Nearly 600 people joined last week's protests in Veloria."), Role::kParticipants, 600));
+  EXPECT_TRUE(HasCount(CodeText("Some 3,000 marchers rallied outside the ministry."), Role::kParticipants, 3000));
+}
+
 // --- part_of and the parts_sum check -----------------------------------------------------
 
 TEST(EventAssembler, PartitiveAndSiblingsArePartsOfTheTotal) {
