@@ -7,46 +7,31 @@
 #include <cstdlib>
 #include <string>
 
-#include "common/countries.h"
 #include "places/gazetteer.h"
+#include "test_places.h"  // tests/places: the small gazetteers' place builders
 
 namespace {
 
 using evident::places::Gazetteer;
 using evident::places::GazetteerBuilder;
-using evident::places::PlaceKind;
-
-GazetteerBuilder::Place MakePlace(PlaceKind kind, int64_t id, const std::string& name, const std::string& country,
-                                  const std::string& admin1, const std::string& feature, uint32_t population,
-                                  double lat = 0, double lon = 0) {
-  GazetteerBuilder::Place p;
-  p.kind = kind;
-  p.geonames_id = id;
-  p.name = name;
-  p.country = country;
-  p.admin1_code = admin1;
-  p.feature = feature;
-  p.population = population;
-  p.lat = lat;
-  p.lon = lon;
-  p.has_coordinates = kind == PlaceKind::kCity;
-  return p;
-}
+using evident::places::testing::Admin1;
+using evident::places::testing::City;
+using evident::places::testing::Country;
 
 // Invented places: two countries, a subdivision, towns with multi-word names and a section of
 // a town (a "within" pair), so that every section of the format is present.
 const std::string& Image() {
   static const std::string image = [] {
     GazetteerBuilder b;  // countries by code, then subdivisions by code, then places by id
-    b.Add(MakePlace(PlaceKind::kCountry, 0, "Ostrand", "OS", "", "PCLI", 0));
-    uint32_t k = b.Add(MakePlace(PlaceKind::kCountry, 0, "Veloria", "VL", "", "PCLI", 0));
+    b.Add(Country("OS", "Ostrand", 0));
+    uint32_t k = b.Add(Country("VL", "Veloria", 0));
     b.AddName("Velorian", k, evident::places::kDemonym);
-    b.Add(MakePlace(PlaceKind::kAdmin1, 0, "North Marches", "VL", "VL-NM", "ADM1", 0));
-    uint32_t port = b.Add(MakePlace(PlaceKind::kCity, 11, "Port Ardan", "VL", "VL-NM", "PPLA", 900000, 41.0, 19.0));
+    b.Add(Admin1("VL-NM", "North Marches", 0));
+    uint32_t port = b.Add(City(11, "Port Ardan", "VL", "VL-NM", "PPLA", 900000, 41.0, 19.0));
     b.AddName("Ardan Harbour", port, evident::places::kAlias);
-    b.Add(MakePlace(PlaceKind::kCity, 12, "Kelmora de los Rios", "VL", "VL-NM", "PPL", 12000, 41.5, 19.5));
-    b.Add(MakePlace(PlaceKind::kCity, 13, "Old Quay", "VL", "VL-NM", "PPLX", 20000, 41.05, 19.02));  // in Port Ardan
-    b.Add(MakePlace(PlaceKind::kCity, 14, "Ardan", "OS", "", "PPL", 3000, 44.0, 22.0));
+    b.Add(City(12, "Kelmora de los Rios", "VL", "VL-NM", "PPL", 12000, 41.5, 19.5));
+    b.Add(City(13, "Old Quay", "VL", "VL-NM", "PPLX", 20000, 41.05, 19.02));  // in Port Ardan
+    b.Add(City(14, "Ardan", "OS", "", "PPL", 3000, 44.0, 22.0));
     auto bytes = b.Build("fuzz gazetteer");
     if (!bytes.ok()) std::abort();
     return bytes.value();
