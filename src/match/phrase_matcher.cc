@@ -80,7 +80,7 @@ const std::vector<uint32_t>* PhraseMatcher::Lookup(const tokens::TokenizedText& 
 }
 
 MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTable*>& tables)
-    : num_tables_(tables.size()), first_bloom_(kBloomBits / 64, 0) {
+    : num_tables_(tables.size()), first_bloom_(kBloomBits / 64, 0), longer_bloom_(kBloomBits / 64, 0) {
   if (tables.size() > kMaxTables) throw std::invalid_argument("MultiPhraseMatcher: more than 8 tables");
   struct Entry {
     std::vector<std::pair<uint8_t, uint32_t>> ids;
@@ -114,6 +114,7 @@ MultiPhraseMatcher::MultiPhraseMatcher(const std::vector<const lexicon::PhraseTa
     table.mask = slots - 1;
     for (uint64_t key : order[length]) {
       const Entry& e = *keys.Find(key);
+      if (length == 1) longer_bloom_[BloomIndex(key) / 64] |= 1ULL << (BloomIndex(key) % 64);
       if (e.ids.size() > UINT16_MAX) throw std::invalid_argument("MultiPhraseMatcher: too many phrases of one key");
       uint64_t s = (key ^ (key >> 29)) & table.mask;
       while (table.slots[s].state & kUsed) s = (s + 1) & table.mask;
@@ -143,6 +144,7 @@ void MultiPhraseMatcher::Find(const tokens::TokenizedText& doc, uint32_t begin_t
     uint32_t limit = std::min<uint32_t>(end_token, i + max_len_);
     for (uint32_t j = i; j < limit; ++j) {
       key = tokens::HashCombine(key, toks[j].hash);
+      if (j > i && !(longer_bloom_[BloomIndex(key) / 64] & (1ULL << (BloomIndex(key) % 64)))) break;
       const Slot* slot = by_length_[j > i].Find(key);
       if (slot == nullptr) break;
       for (uint8_t bits = slot->tables; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
