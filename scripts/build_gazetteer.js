@@ -803,7 +803,7 @@ function filterAdd(words, hash) {
   const i = Number((m >> 12n) & BigInt(words.length - 1));
   words[i] |= bits;
 }
-// As NameFilter::AddKey: the key's hash; its first word's (the FNV state at the first space);
+// As NameFilter::ForEachValue: the key's hash; its first word's (the FNV state at the first space);
 // the FNV state at every space.
 function filterAddKey(bytes, keyHash, keyWords, firstWords, prefixWords) {
   filterAdd(keyWords, keyHash);

@@ -99,24 +99,6 @@ uint32_t NameFilter::WordsFor(size_t values) {
   return words;
 }
 
-void NameFilter::AddKey(std::string_view key, uint32_t key_hash, std::span<uint64_t> keys,
-                        std::span<uint64_t> first_words, std::span<uint64_t> prefixes) {
-  Add(keys, key_hash);
-  size_t sp = key.find(' ');
-  if (sp == std::string_view::npos) {
-    Add(first_words, key_hash);  // one word: its hash is the key's
-    return;
-  }
-  // The prefix hashes are the FNV states at each space of one pass over the key.
-  uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
-  Add(first_words, h);
-  Add(prefixes, h);
-  for (size_t done = sp; (sp = key.find(' ', sp + 1)) != std::string_view::npos; done = sp) {
-    h = NameKeyHashUpdate(h, key.substr(done, sp - done));
-    Add(prefixes, h);
-  }
-}
-
 namespace {
 constexpr std::string_view kLooseArticles[] = {"al ", "el ",  "ad ", "ar ", "as ", "an ",
                                                "at ", "ash ", "az ", "ed ", "es ", "ez "};
@@ -225,18 +207,12 @@ Result<Gazetteer> Gazetteer::FromBytes(std::string_view bytes, const std::string
 }
 
 namespace {
-// True if the filters of `g` hold `key` as NameFilter::AddKey adds it.
+// True if the filters of `g` hold every value `key` puts in them (NameFilter::ForEachValue).
 bool FiltersHold(const Gazetteer& g, std::string_view key, uint32_t key_hash) {
-  if (!g.key_filter().MayContain(key_hash)) return false;
-  size_t sp = key.find(' ');
-  if (sp == std::string_view::npos) return g.first_word_filter().MayContain(key_hash);
-  uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
-  if (!g.first_word_filter().MayContain(h)) return false;
-  for (size_t done = 0; sp != std::string_view::npos; done = sp, sp = key.find(' ', sp + 1)) {
-    if (done > 0) h = NameKeyHashUpdate(h, key.substr(done, sp - done));
-    if (!g.prefix_filter().MayContain(h)) return false;
-  }
-  return true;
+  const NameFilter* filters[] = {&g.key_filter(), &g.first_word_filter(), &g.prefix_filter()};
+  bool held = true;
+  NameFilter::ForEachValue(key, key_hash, [&](NameFilter::Which w, uint32_t h) { held &= filters[w]->MayContain(h); });
+  return held;
 }
 }  // namespace
 
@@ -668,8 +644,11 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
     std::span<uint64_t> key_words = all.subspan(0, h.key_filter_words);
     std::span<uint64_t> first_words = all.subspan(h.key_filter_words, h.first_word_filter_words);
     std::span<uint64_t> prefixes = all.subspan(h.key_filter_words + h.first_word_filter_words);
-    for (const auto& entry : keys)
-      NameFilter::AddKey(entry.first, NameKeyHash(entry.first), key_words, first_words, prefixes);
+    const std::span<uint64_t> words[] = {key_words, first_words, prefixes};
+    for (const auto& entry : keys) {
+      NameFilter::ForEachValue(entry.first, NameKeyHash(entry.first),
+                               [&](NameFilter::Which w, uint32_t h) { NameFilter::Add(words[w], h); });
+    }
   }
   h.filters_offset = at;
   at += filters.size() * sizeof(uint64_t);

@@ -131,10 +131,28 @@ class NameFilter {
     const uint64_t m = Mix(hash);
     words[(m >> 12) & (words.size() - 1)] |= BitsOf(m);
   }
-  // Adds a key to the three filters of a gazetteer (key, first word, parts before a space);
-  // `key_hash` is NameKeyHash(key). The same rule is in scripts/build_gazetteer.js.
-  static void AddKey(std::string_view key, uint32_t key_hash, std::span<uint64_t> keys, std::span<uint64_t> first_words,
-                     std::span<uint64_t> prefixes);
+  // The three filters of a gazetteer and what a key puts in each: its hash; its first word's
+  // (the key's own when it is one word); the hash of each part before a space ("rio",
+  // "rio de" of "rio de janeiro"). The same rule is in scripts/build_gazetteer.js.
+  enum Which { kKeys, kFirstWords, kPrefixes };
+  // Calls fn(Which, hash) for each value `key` puts in the filters; `key_hash` is
+  // NameKeyHash(key). The prefix hashes are the FNV states at each space of one pass.
+  template <typename Fn>
+  static void ForEachValue(std::string_view key, uint32_t key_hash, Fn&& fn) {
+    fn(kKeys, key_hash);
+    size_t sp = key.find(' ');
+    if (sp == std::string_view::npos) {
+      fn(kFirstWords, key_hash);
+      return;
+    }
+    uint32_t h = NameKeyHashUpdate(kNameKeyHashSeed, key.substr(0, sp));
+    fn(kFirstWords, h);
+    fn(kPrefixes, h);
+    for (size_t done = sp; (sp = key.find(' ', sp + 1)) != std::string_view::npos; done = sp) {
+      h = NameKeyHashUpdate(h, key.substr(done, sp - done));
+      fn(kPrefixes, h);
+    }
+  }
 
  private:
   static uint64_t Mix(uint64_t h) {

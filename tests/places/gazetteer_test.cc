@@ -286,7 +286,7 @@ TEST(LooseKey, MeetsTransliterationVariants) {
   EXPECT_EQ(LooseKey("kyiv"), "kiv");
 }
 
-// The JavaScript builder's name filters agree with NameFilter::AddKey on every key (loading
+// The JavaScript builder's name filters agree with NameFilter::ForEachValue on every key (loading
 // checks one key in 16).
 TEST(WorldGazetteer, NameFiltersHoldEveryKey) {
   if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
