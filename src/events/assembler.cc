@@ -92,6 +92,12 @@ class WordSet {
 
 bool IsAny(const Token& t, const WordSet& words) { return words.Has(t); }
 
+// Quantifiers that stand for people without naming or numbering them ("Most were freed",
+// "Both have been charged", "Others fled"): no person's name, but the people of a passive.
+bool IsPeopleQuantifier(const Token& t) {
+  return IsAny(t, WORDS("all", "both", "some", "many", "most", "several", "few", "others", "half", "each"));
+}
+
 bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
 
 // Roles that befall one identifiable person, so "a man"/"the victim"/"he" count as 1.
@@ -295,12 +301,11 @@ class SentenceAssembler {
     if (IsNameStopWord(t.norm) || trig_at_[k - begin_] != kNone) return false;
     for (const auto& m : s_.places)
       if (m.begin_token <= k && k < m.end_token) return false;
-    return !IsAny(t, WORDS("they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her", "their",
+    return !IsPeopleQuantifier(t) &&
+           !IsAny(t, WORDS("they", "it", "we", "you", "this", "that", "these", "those", "there", "his", "her", "their",
                            "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when", "police",
-                           "officers", "authorities", "one", "no", "all", "both", "some", "many", "anyone",
-                           "anybody", "everyone", "everybody", "nobody", "whoever", "most", "several", "few",
-                           "others", "none", "each", "either", "neither", "half", "any", "every", "more",
-                           "fewer"));
+                           "officers", "authorities", "one", "no", "anyone", "anybody", "everyone", "everybody",
+                           "nobody", "whoever", "none", "either", "neither", "any", "every", "more", "fewer"));
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
@@ -2060,9 +2065,8 @@ void SentenceAssembler::Run() {
       // "were released": a subject person is needed but may be unnumbered ("the detainees").
       bool person = false;
       for (uint32_t k = t.b; k > begin_ && t.b - k < 6; --k)
-        if (IsPersonNounEnd(k - 1) ||
-            IsAny(T(k - 1), WORDS("he", "she", "they", "who", "rest", "others", "all", "remaining", "those", "both",
-                                  "most", "many", "some", "several", "few", "half", "each"))) {
+        if (IsPersonNounEnd(k - 1) || IsPeopleQuantifier(T(k - 1)) ||
+            IsAny(T(k - 1), WORDS("he", "she", "they", "who", "rest", "remaining", "those"))) {
           person = true;
           break;
         }
@@ -2249,26 +2253,6 @@ void SentenceAssembler::Run() {
       it = drop ? ev.counts.erase(it) : it + 1;
     }
   }
-}
-
-// Removes the events `drop` selects (called once per event, in order) and renumbers part_of;
-// a part whose set was removed loses its part_of.
-// PERF: compacted in place; a new vector per call was an allocation of a few kilobytes (events
-// are a few hundred bytes each) on most documents.
-template <typename Pred>
-static void RemoveEvents(std::vector<Event>* out, Pred drop) {
-  thread_local std::vector<int> new_index;
-  new_index.assign(out->size(), -1);
-  size_t kept = 0;
-  for (size_t i = 0; i < out->size(); ++i) {
-    if (drop((*out)[i])) continue;
-    new_index[i] = static_cast<int>(kept);
-    if (kept != i) (*out)[kept] = std::move((*out)[i]);
-    ++kept;
-  }
-  out->erase(out->begin() + static_cast<std::ptrdiff_t>(kept), out->end());
-  for (auto& e : *out)
-    if (e.part_of >= 0) e.part_of = new_index[e.part_of];
 }
 
 void EventAssembler::Assemble(const DocumentAnnotations& doc, std::vector<Event>* out) const {

@@ -267,25 +267,11 @@ void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
                                 std::vector<events::Event>* title_events) {
   // Kept: a title event of a type and status no text event has. Its part_of must point at a
   // kept event, else it is cleared.
-  // PERF: compacted in place, so that the vector keeps its room from document to document.
-  std::vector<int>& new_index = title_index_;
-  new_index.assign(title_events->size(), -1);
-  int kept = 0;
-  for (size_t i = 0; i < title_events->size(); ++i) {
-    const auto& t = (*title_events)[i];
-    bool in_text = false;
-    for (const auto& x : text_events)
-      if (x.type == t.type && x.status == t.status) in_text = true;
-    if (!in_text) new_index[i] = kept++;
-  }
-  for (size_t i = 0; i < title_events->size(); ++i) {
-    if (new_index[i] < 0) continue;
-    auto& t = (*title_events)[i];
-    t.part_of = t.part_of >= 0 ? new_index[t.part_of] : -1;
-    t.from_title = true;
-    if (static_cast<size_t>(new_index[i]) != i) (*title_events)[new_index[i]] = std::move(t);
-  }
-  title_events->erase(title_events->begin() + kept, title_events->end());
+  events::RemoveEvents(title_events, [&](const events::Event& t) {
+    return std::any_of(text_events.begin(), text_events.end(),
+                       [&](const events::Event& x) { return x.type == t.type && x.status == t.status; });
+  });
+  for (auto& t : *title_events) t.from_title = true;
 }
 
 void Coder::AppendTitleEvents(CodedDocument* out) {

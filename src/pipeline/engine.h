@@ -84,7 +84,8 @@ class Coder {
  private:
   void AnnotateSentences(const tokens::TokenizedText& text, bool lowercase_text, events::DocumentAnnotations* ann);
   // Drops the title events whose type and status a text event has; marks the rest from_title.
-  void KeepTitleOnlyEvents(const std::vector<events::Event>& text_events, std::vector<events::Event>* title_events);
+  static void KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
+                                  std::vector<events::Event>* title_events);
   // Appends title_events_ (dated and placed within the title) to out->events, placing those
   // the title does not place where the text places the document.
   void AppendTitleEvents(CodedDocument* out);
@@ -97,7 +98,6 @@ class Coder {
   tokens::TokenizedText title_tokens_;
   events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
   std::vector<events::Event> title_events_;
-  std::vector<int> title_index_;                      // KeepTitleOnlyEvents: old index -> new, kept between documents
   places::PlaceResolver::Workspace place_workspace_;  // this Coder's, reused from document to document
 };
 
