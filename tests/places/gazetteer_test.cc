@@ -376,6 +376,15 @@ TEST(WorldGazetteer, SubdivisionsNamedUnlikeTheirSeatHoldTheirPlaces) {
   EXPECT_EQ(admin1_of("maracay", "VE"), "VE-D");
   EXPECT_EQ(admin1_of("ikeja", "NG"), "NG-LA");
   EXPECT_EQ(admin1_of("goma", "CD"), "CD-NK");
+  // Brazil, Chile, Cameroon, Ethiopia, Lebanon, Peru and Sudan name their subdivisions
+  // unlike their seats too.
+  EXPECT_EQ(admin1_of("florianopolis", "BR"), "BR-SC");
+  EXPECT_EQ(admin1_of("temuco", "CL"), "CL-AR");
+  EXPECT_EQ(admin1_of("bamenda", "CM"), "CM-NW");
+  EXPECT_EQ(admin1_of("bahir dar", "ET"), "ET-AM");
+  EXPECT_EQ(admin1_of("tripoli", "LB"), "LB-AS");
+  EXPECT_EQ(admin1_of("huancayo", "PE"), "PE-JUN");
+  EXPECT_EQ(admin1_of("el fasher", "SD"), "SD-DN");
   // Linked subdivisions named like English words still need support ("Meta" the company).
   EXPECT_NE(g->Lookup("meta").key_flags & kCommonWord, 0);
   const PlaceRecord* helmand = nullptr;

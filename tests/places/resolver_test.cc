@@ -704,6 +704,20 @@ TEST_F(WorldResolverTest, QualifierNamingATownAndItsRegionIsTheRegion) {
   EXPECT_EQ(DocumentCountry(mentions_), "PE");
 }
 
+// A village the gazetteer lacks, qualified by a subdivision that shares its name with a town
+// or a country abroad, is in the subdivision's country: Santa Catarina is Brazil's state (not
+// the Mexican town), Junin Peru's region (not the Argentine town), Nord-Ouest Cameroon's region
+// (not Haiti's department), once those subdivisions hold the places of their seats.
+TEST_F(WorldResolverTest, SubdivisionQualifierOutweighsItsNamesakeAbroad) {
+  Resolve("A man was shot and wounded in Kelvarinha, Santa Catarina, on Tuesday.");
+  EXPECT_EQ(CountryOf("Kelvarinha"), "BR");
+  EXPECT_EQ(DocumentCountry(mentions_), "BR");
+  Resolve("Farmers blocked a road in Kelbosa, Junin, on Monday.");
+  EXPECT_EQ(CountryOf("Kelbosa"), "PE");
+  Resolve("Soldiers burned houses in Kelmezi village (Dorvalo, Nord-Ouest) on Friday.");
+  EXPECT_EQ(CountryOf("Kelmezi"), "CM");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
