@@ -385,6 +385,16 @@ TEST(WorldGazetteer, SubdivisionsNamedUnlikeTheirSeatHoldTheirPlaces) {
   EXPECT_EQ(admin1_of("tripoli", "LB"), "LB-AS");
   EXPECT_EQ(admin1_of("huancayo", "PE"), "PE-JUN");
   EXPECT_EQ(admin1_of("el fasher", "SD"), "SD-DN");
+  // ... and so do those of Ukraine, Libya, Burkina Faso, Myanmar, Mozambique, South Africa and
+  // Turkey that GeoNames names otherwise ("Odeska oblast", seat Odessa).
+  EXPECT_EQ(admin1_of("lutsk", "UA"), "UA-07");
+  EXPECT_EQ(admin1_of("odessa", "UA"), "UA-51");
+  EXPECT_EQ(admin1_of("ajdabiya", "LY"), "LY-WA");
+  EXPECT_EQ(admin1_of("dori", "BF"), "BF-12");
+  EXPECT_EQ(admin1_of("sittwe", "MM"), "MM-16");
+  EXPECT_EQ(admin1_of("pemba", "MZ"), "MZ-P");
+  EXPECT_EQ(admin1_of("polokwane", "ZA"), "ZA-LP");
+  EXPECT_EQ(admin1_of("antakya", "TR"), "TR-31");
   // Linked subdivisions named like English words still need support ("Meta" the company).
   EXPECT_NE(g->Lookup("meta").key_flags & kCommonWord, 0);
   const PlaceRecord* helmand = nullptr;
