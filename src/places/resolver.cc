@@ -663,6 +663,9 @@ class DocResolver {
   bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
   // PERF: from cap_, filled by DetectMode (was a call per question, 4% of the resolver).
   bool Cap(uint32_t i) const { return i < N() && cap_[i]; }
+  // A capitalized word of a title-case line ("Two Men Hurt in Overnight Minneapolis Shooting"),
+  // where capitals do not join words into one name (DetectMode).
+  bool Headline(uint32_t i) const { return i < N() && (cap_[i] & kHeadlineWord) != 0; }
   bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
   std::string_view Text(uint32_t b, uint32_t e) const {
     return doc_.text.substr(T(b).span.begin, T(e - 1).span.end - T(b).span.begin);
@@ -752,7 +755,9 @@ class DocResolver {
   std::vector<uint32_t>& unlisted_qualifiers_ = b_.unlisted_qualifiers;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   std::vector<uint32_t>& classes_ = b_.classes;  // WordClass bits per token, kUnknownClass until asked
-  std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
+  std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized), and
+                                                 // kHeadlineWord in a title-case line
+  static constexpr uint8_t kHeadlineWord = 2;
   RawList& raws_ = b_.raws;
   std::vector<SpanKey>& spans_ = b_.spans;
   std::vector<SpanKey>& spans0_ = b_.spans0;
@@ -784,28 +789,40 @@ void DocResolver::DetectMode() {
   // A line whose every word is capitalized ("Share Tweet Email Print", a menu) is page
   // furniture, not prose: its words count for neither.
   uint32_t line_words = 0, line_caps = 0;
-  auto end_line = [&] {
+  // A headline in title case ("Two Men Hurt in Overnight Minneapolis Shooting"): every word of
+  // four letters or more capitalized, three such words at least, not all in capitals.
+  uint32_t line_begin = 0, line_long = 0, line_long_caps = 0, line_mixed = 0;
+  auto end_line = [&](uint32_t end) {
     if (line_words > 0 && line_caps == line_words) {
       words -= line_words;
       caps -= line_caps;
     }
-    line_words = line_caps = 0;
+    if (line_long >= 3 && line_long_caps == line_long && line_mixed > 0) {
+      for (uint32_t k = line_begin; k < end; ++k)
+        if (cap_[k]) cap_[k] |= kHeadlineWord;
+    }
+    line_words = line_caps = line_long = line_long_caps = line_mixed = 0;
+    line_begin = end;
   };
   for (uint32_t i = 0; i < N(); ++i) {
     const Token& t = T(i);
-    if (t.HasFlag(tokens::kNewlineBefore)) end_line();
+    if (t.HasFlag(tokens::kNewlineBefore)) end_line(i);
     if (!IsWord(t)) continue;
     ++words;
     ++line_words;
+    const bool long_word = t.span.size() >= 4;
+    line_long += long_word;
     // PERF: here rather than in a pass of its own (Capital).
     if (t.hash == kCapitalHash && i > 0 && i + 1 < N() && t.norm == "capital") says_capital_ = true;
     if (IsCapitalized(doc_, t)) {
       ++caps;
       ++line_caps;
       cap_[i] = 1;
+      line_long_caps += long_word;
+      line_mixed += long_word && !t.HasFlag(tokens::kAllCaps);
     }
   }
-  end_line();
+  end_line(N());
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
   lower_mode_ = words >= 12 && caps * 25 < words;
@@ -1698,6 +1715,11 @@ void DocResolver::Support() {
                      ((ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region));
       // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
+      // "Two Men Hurt in Overnight Minneapolis Shooting": a title-case headline capitalizes every
+      // word; a town strong alone (or a country or subdivision) is no part of a longer name there.
+      if ((partial_left || partial_right) && Headline(r.b) && (max_pop >= 100000 || official_region)) {
+        partial_left = partial_right = false;
+      }
     }
     // "Central Florida", "South Texas": a direction before a subdivision or country is part
     // of that name, not the place "Central" (Uganda) or "South" (Cameroon).

@@ -718,6 +718,21 @@ TEST_F(WorldResolverTest, SubdivisionQualifierOutweighsItsNamesakeAbroad) {
   EXPECT_EQ(CountryOf("Kelmezi"), "CM");
 }
 
+// A headline in title case capitalizes every word, so a capitalized word next to a town's name
+// does not make a longer name of it ("Overnight Minneapolis Shooting"): a large town keeps its
+// place there. In prose the same capitals still join a name ("the Dayton Apartment Owners
+// Association" names no Dayton).
+TEST_F(WorldResolverTest, TitleCaseHeadlineKeepsALargeTown) {
+  Resolve("Two Men Hurt in Overnight Minneapolis Shooting");
+  EXPECT_EQ(CountryOf("Minneapolis"), "US");
+  Resolve("Man Charged in Dayton Apartment Shooting");
+  EXPECT_EQ(CountryOf("Dayton"), "US");
+  Resolve("Columbus Police Seek Gunman After Bar Fight");
+  EXPECT_EQ(CountryOf("Columbus"), "US");
+  Resolve("A spokesman for the Dayton Apartment Owners Association said the tenants were safe.");
+  EXPECT_EQ(Find("Dayton"), nullptr);
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
