@@ -389,6 +389,18 @@ uint16_t CountryKey(std::string_view code) {
 
 double Log10Pop(uint32_t population) { return std::log10(static_cast<double>(population) + 10.0); }
 
+// Distance in km between two points, equirectangular (exact enough for "within a few hundred
+// km").
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) * 0.5 * kRad);
+  double y = (lat2 - lat1) * kRad;
+  return 6371.0 * std::sqrt(x * x + y * y);
+}
+// Places of one story this close are neighbours: a town and the city whose hospital or police
+// the story names ("Southaven ... Memphis", 15 km), across a subdivision's border too.
+constexpr double kNearbyKm = 250;
+
 // One matched name before resolution.
 struct Raw {
   uint32_t b = 0, e = 0;  // tokens
@@ -2333,6 +2345,83 @@ void DocResolver::Cohere() {
       r.rejected = true;
     }
   }
+  // Rule 3: a small town far from every other place of the story, in a subdivision nothing else
+  // names, while the story clearly points to another subdivision of the same country ("a home in
+  // Hillview ... a hospital in Memphis ... officers in Nashville": Hillview, Kentucky is 500 km
+  // away) is no such town: it takes its namesake in that subdivision, else it is a locality the
+  // gazetteer lacks there (or no place, without support). Near the others it stays, across a
+  // subdivision's border too ("Southaven ... Memphis").
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county || r.dateline || r.qualifier ||
+        !r.qualified_by.empty() || !r.abroad_country.empty()) {
+      continue;
+    }
+    const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+    if (rec.Kind() != PlaceKind::kCity || rec.population >= 100000 || !rec.HasCoordinates()) continue;
+    const uint32_t own_a = Admin1Of(r.cands[r.chosen].record);
+    if (own_a == kNoRecord) continue;
+    const int own_name = r.name >= 0 ? r.name : static_cast<int>(i);
+    bool near = false;
+    double own_w = 0, best_w = 0;
+    uint32_t best_a = kNoRecord;
+    int best_voter = -1;
+    // PERF: a few names per document; the weights per subdivision are summed in place.
+    for (size_t n = 0; n < voter.size() && !near; ++n) {
+      const int v = voter[n];
+      if (v < 0 || static_cast<int>(n) == own_name) continue;
+      const Raw& q = raws_[v];
+      if (!q.abroad_country.empty() || q.demonym || q.actor) continue;
+      const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+      if (qr.Country() != rec.Country()) continue;
+      if (qr.HasCoordinates() && qr.Kind() == PlaceKind::kCity &&
+          DistanceKm(rec.Lat(), rec.Lon(), qr.Lat(), qr.Lon()) <= kNearbyKm) {
+        near = true;
+        break;
+      }
+      const uint32_t qa = Admin1Of(q.cands[q.chosen].record);
+      if (qa == kNoRecord) continue;
+      if (qa == own_a) {
+        own_w += weight[v];
+        continue;
+      }
+      // Clear support: a vote of 1 at least (a city of 100,000 people, the subdivision named, the
+      // dateline), not small towns adding up ("Jackson" and "South Park" of Wyoming).
+      double w = 0, strongest = 0;
+      for (size_t m = 0; m < voter.size(); ++m) {
+        const int u = voter[m];
+        if (u < 0 || static_cast<int>(m) == own_name || !raws_[u].abroad_country.empty() || raws_[u].demonym ||
+            raws_[u].actor) {
+          continue;
+        }
+        if (Admin1Of(raws_[u].cands[raws_[u].chosen].record) == qa) {
+          w += weight[u];
+          strongest = std::max(strongest, weight[u]);
+        }
+      }
+      if (strongest < 1.0) continue;
+      if (w > best_w || (w == best_w && best_voter >= 0 && weight[v] > weight[best_voter])) {
+        best_w = w;
+        best_a = qa;
+        best_voter = v;
+      }
+    }
+    if (near || own_w > 0 || best_w < 1.0 || best_a == kNoRecord) continue;
+    int namesake = -1;
+    for (size_t k = 0; k < r.cands.size(); ++k) {
+      if (Admin1Of(r.cands[k].record) != best_a) continue;
+      if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
+    }
+    if (namesake >= 0) {
+      r.chosen = namesake;
+      if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best_a).name));
+    } else if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
+      r.abroad_country = std::string(rec.Country());
+      r.placed_by = best_voter;
+    } else {
+      r.rejected = true;
+    }
+  }
   // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the
   // place it qualifies was placed by it (it comes later in the text) takes that place along.
   for (int pass = 0; pass < 2; ++pass) {
@@ -2434,7 +2523,12 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
     m.geonames_id = 0;
     m.precision = Precision::kCity;
     m.listed = false;
-    if (explain_) {
+    // Cohere's rule 3 keeps the country and changes the subdivision.
+    m.namesake_country = namesake == r.abroad_country;
+    if (explain_ && m.namesake_country) {
+      m.why = "not in the gazetteer in " + m.admin1_name + "; far from the story's other places (a namesake in " +
+              std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
+    } else if (explain_) {
       m.why = "not in the gazetteer in " + r.abroad_country +
               (r.placed_by >= 0 ? "; placed by " + std::string(Text(raws_[r.placed_by].b, raws_[r.placed_by].e))
                                 : "; document country") +
@@ -3205,7 +3299,7 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
   thread_local std::vector<std::pair<const std::string*, double>> votes;  // in order of first appearance
   votes.clear();
   for (const PlaceMention& m : mentions) {
-    if (m.country.empty() || (!m.listed && m.precision != Precision::kAdmin2)) continue;
+    if (m.country.empty() || (!m.listed && !m.namesake_country && m.precision != Precision::kAdmin2)) continue;
     double w = m.demonym ? 0.3 : m.actor ? 0.5 : m.dateline ? 2.0 : 1.0;
     if (m.precision == Precision::kAdmin2) w = 0.5;
     if (!m.demonym && !m.actor && m.precision == Precision::kCity) {

@@ -733,6 +733,28 @@ TEST_F(WorldResolverTest, TitleCaseHeadlineKeepsALargeTown) {
   EXPECT_EQ(Find("Dayton"), nullptr);
 }
 
+// A small town whose only candidates lie far (over 250 km) from every other place of the
+// story, in a subdivision nothing else names, while the story clearly points to another one
+// (two large cities of Tennessee), is no such town: it is a locality the gazetteer lacks in that
+// subdivision (Hillview, Kentucky is 500 km from Memphis). A town near the others stays where it
+// is, across a state line too (Southaven, Mississippi and Memphis).
+TEST_F(WorldResolverTest, SmallTownFarFromTheStorysPlacesIsALocalLocality) {
+  Resolve(
+      "A 7-year-old boy was shot on Sunday at a home in Hillview, and he died at a hospital in Memphis, "
+      "the police said. Officers in Chattanooga arrested his uncle.");
+  const PlaceMention* h = Find("Hillview");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->country, "US");
+  EXPECT_EQ(h->admin1_code, "US-TN");
+  EXPECT_FALSE(h->listed);
+  EXPECT_TRUE(h->namesake_country);  // still a vote for the US
+  Resolve("A man was shot in Southaven on Friday and taken to a hospital in Memphis, police said.");
+  const PlaceMention* s = Find("Southaven");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->admin1_code, "US-MS");
+  EXPECT_TRUE(s->listed);
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
