@@ -3248,14 +3248,15 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
     return make(m, "dateline");
   }
-  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_places.title_town != nullptr) {
-    // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town (the span is
-    // into the title; no site words: those would be the text's tokens).
+    // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
+    // the title's town (the span is into the title; no site words: those would be the text's
+    // tokens).
     LocationRef l = make(*doc_places.title_town, "title");
     l.span = doc_places.title_town->span;
     return l;
   }
+  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

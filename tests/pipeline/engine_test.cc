@@ -1309,6 +1309,20 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(t->location->basis, "same sentence");
 }
 
+// An event that nothing near it places takes the title's town before the town the text names
+// in passing (the headline names where it happened; the text "drove from Tarboro").
+TEST(EventAssembler, TitleTownBeatsATownTheTextNamesInPassing) {
+  auto cd = CodeWithTitle("Boy, 9, wounded in Rocky Mount shooting",
+                          "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police "
+                          "said.\n\nHis grandmother drove from Tarboro to the hospital.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  EXPECT_EQ(e->location->basis, "title");
+  EXPECT_EQ(e->location->span.Of(cd.doc.title), "Rocky Mount");
+}
+
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
 // gives the event, with its count and town, every span into the title.
 TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
