@@ -1323,6 +1323,17 @@ TEST(EventAssembler, TitleTownBeatsATownTheTextNamesInPassing) {
   EXPECT_EQ(e->location->span.Of(cd.doc.title), "Rocky Mount");
 }
 
+// The title's town is where it happened, not where someone lives ("Tarboro man charged in Rocky
+// Mount shooting").
+TEST(EventAssembler, TitleTownIsNotAResidence) {
+  auto cd = CodeWithTitle("Tarboro man charged in Rocky Mount shooting",
+                          "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+}
+
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
 // gives the event, with its count and town, every span into the title.
 TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
