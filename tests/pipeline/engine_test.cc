@@ -1334,6 +1334,24 @@ TEST(EventAssembler, TitleTownIsNotAResidence) {
   EXPECT_EQ(e->location->name, "Rocky Mount");
 }
 
+// An event its sentence places only in a county ("killed ... in Edgecombe County") took place in
+// the town the title names in that county's state, the more precise place.
+TEST(EventAssembler, TitleTownRefinesACounty) {
+  auto cd = CodeWithTitle("Boy, 10, killed in Rocky Mount shooting",
+                          "A 10-year-old boy was shot and killed Friday in Edgecombe County, the sheriff said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  // A town of another state does not.
+  auto other = CodeWithTitle("Boy, 10, killed in Tulsa shooting",
+                             "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
+  e = OnlyEvent(other, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Edgecombe County");
+}
+
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
 // gives the event, with its count and town, every span into the title.
 TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
