@@ -755,6 +755,16 @@ TEST_F(WorldResolverTest, SmallTownFarFromTheStorysPlacesIsALocalLocality) {
   EXPECT_TRUE(s->listed);
 }
 
+// Kazakhstan's regions by their English press names ("Turkistan region", "East Kazakhstan"), which
+// ISO 3166-2 gives in transliterated Russian ("Turkestankaya oblast'").
+TEST_F(WorldResolverTest, KazakhRegionsByTheirPressNames) {
+  Resolve("On 3 June, 40 residents of Kelbasy village in Turkistan region protested against flooding.");
+  EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
+  EXPECT_EQ(DocumentCountry(mentions_), "KZ");
+  Resolve("Miners rallied in Kelbasy (East Kazakhstan) on Monday.");
+  EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
