@@ -1677,6 +1677,22 @@ void DocResolver::Support() {
       hard_reject(true);
       continue;
     }
+    // "Prince George's County", "St. Mary's County": a county named with a possessive, which
+    // the gazetteer lacks (no town of Canada, no saint's church), as "DeKalb County" below.
+    if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !AllCaps(r.e + 1) &&
+        (Norm(r.e + 1) == "county" || Norm(r.e + 1) == "parish") && !partial_county(r)) {
+      // The form is American (Maryland's, Virginia's counties): in the US even when only a parish
+      // of Antigua bears the name.
+      std::vector<CandidateRef> keep;
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Country() == "US") keep.push_back(c);
+      if (keep.empty() && g_.FindCountry("US") != kNoRecord) keep.push_back(CandidateRef{g_.FindCountry("US"), 0});
+      if (!keep.empty()) r.cands = std::move(keep);
+      r.county = true;
+      r.county_end = r.e + 2;
+      r.supported = true;
+      continue;
+    }
     // A saint's name owning a facility: "St. Luke's Hospital", "St. Mary's Catholic Church".
     if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !in_dateline &&
         (Norm(r.b) == "st" || Norm(r.b) == "st." || Norm(r.b) == "saint")) {

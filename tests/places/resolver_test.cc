@@ -765,6 +765,20 @@ TEST_F(WorldResolverTest, KazakhRegionsByTheirPressNames) {
   EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
 }
 
+// A county named with a possessive ("Queen Anne's County", "St. Mary's County") is a county of
+// the US, not a town (Prince George is a city of Canada) nor a saint's church.
+TEST_F(WorldResolverTest, CountyNamedWithAPossessive) {
+  Resolve("A man was shot on Sunday in Prince George's County, deputies said.");
+  const PlaceMention* p = Find("Prince George's County");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "US");
+  EXPECT_EQ(p->precision, Precision::kAdmin2);
+  Resolve("Two teens were wounded in St. Mary's County on Friday night, deputies said.");
+  const PlaceMention* m = Find("St. Mary's County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
