@@ -1793,7 +1793,17 @@ void DocResolver::Support() {
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
-    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 &&
+    // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.
+    bool opens_road = false;
+    if (partial_right) {
+      for (uint32_t k = r.e; k < N() && k < r.e + 4 && Cap(k) && T(k).HasFlag(tokens::kSpaceBefore); ++k) {
+        if (C(k) & kRoad) {
+          opens_road = true;
+          break;
+        }
+      }
+    }
+    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 && !opens_road &&
                                !(partial_left && !partial_right && !compound && RawEndingAt(r.b - 1) < 0 && !prep);
     if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) && !keeps_country) {
       hard_reject(partial_left && !compound);

@@ -779,6 +779,15 @@ TEST_F(WorldResolverTest, CountyNamedWithAPossessive) {
   EXPECT_EQ(m->country, "US");
 }
 
+// A road is named after anything: a country's name opening a road's ("Turkey Hollow Road") is
+// no place, unlike one opening an institution's ("the Kenya Defence Forces").
+TEST_F(WorldResolverTest, CountryNameOpeningARoadsNameIsNoCountry) {
+  Resolve("A teen on Turkey Hollow Road in Kelbrook County was accidentally shot on Tuesday.");
+  EXPECT_EQ(Find("Turkey"), nullptr);
+  Resolve("The Kenya Defence Forces said two soldiers were hurt.");
+  EXPECT_EQ(CountryOf("Kenya"), "KE");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
