@@ -675,9 +675,28 @@ class DocResolver {
   bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
   // PERF: from cap_, filled by DetectMode (was a call per question, 4% of the resolver).
   bool Cap(uint32_t i) const { return i < N() && cap_[i]; }
-  // A capitalized word of a title-case line ("Two Men Hurt in Overnight Minneapolis Shooting"),
-  // where capitals do not join words into one name (DetectMode).
-  bool Headline(uint32_t i) const { return i < N() && (cap_[i] & kHeadlineWord) != 0; }
+  // Whether token `i` is in a headline in title case ("Two Men Hurt in Overnight Minneapolis
+  // Shooting"), where capitals do not join words into one name: every word of four letters or
+  // more of its line capitalized, three such words at least, not all in capitals. PERF: asked
+  // only of names that a capitalized word continues; stops at the first lowercase long word.
+  bool Headline(uint32_t i) const {
+    uint32_t long_words = 0, mixed = 0;
+    auto word = [&](uint32_t k) {
+      const Token& t = T(k);
+      if (!IsWord(t) || t.span.size() < 4) return true;
+      if (!cap_[k]) return false;
+      ++long_words;
+      mixed += !t.HasFlag(tokens::kAllCaps);
+      return true;
+    };
+    for (uint32_t k = i; k < N() && (k == i || !T(k).HasFlag(tokens::kNewlineBefore)); ++k)
+      if (!word(k)) return false;
+    for (uint32_t k = i; k > 0 && !T(k).HasFlag(tokens::kNewlineBefore);) {
+      --k;
+      if (!word(k)) return false;
+    }
+    return long_words >= 3 && mixed > 0;
+  }
   bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
   std::string_view Text(uint32_t b, uint32_t e) const {
     return doc_.text.substr(T(b).span.begin, T(e - 1).span.end - T(b).span.begin);
@@ -767,9 +786,7 @@ class DocResolver {
   std::vector<uint32_t>& unlisted_qualifiers_ = b_.unlisted_qualifiers;
   static constexpr uint32_t kUnknownClass = 0x80000000u;
   std::vector<uint32_t>& classes_ = b_.classes;  // WordClass bits per token, kUnknownClass until asked
-  std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized), and
-                                                 // kHeadlineWord in a title-case line
-  static constexpr uint8_t kHeadlineWord = 2;
+  std::vector<uint8_t>& cap_ = b_.cap;           // per token: a capitalized word (IsCapitalized)
   RawList& raws_ = b_.raws;
   std::vector<SpanKey>& spans_ = b_.spans;
   std::vector<SpanKey>& spans0_ = b_.spans0;
@@ -801,40 +818,28 @@ void DocResolver::DetectMode() {
   // A line whose every word is capitalized ("Share Tweet Email Print", a menu) is page
   // furniture, not prose: its words count for neither.
   uint32_t line_words = 0, line_caps = 0;
-  // A headline in title case ("Two Men Hurt in Overnight Minneapolis Shooting"): every word of
-  // four letters or more capitalized, three such words at least, not all in capitals.
-  uint32_t line_begin = 0, line_long = 0, line_long_caps = 0, line_mixed = 0;
-  auto end_line = [&](uint32_t end) {
+  auto end_line = [&] {
     if (line_words > 0 && line_caps == line_words) {
       words -= line_words;
       caps -= line_caps;
     }
-    if (line_long >= 3 && line_long_caps == line_long && line_mixed > 0) {
-      for (uint32_t k = line_begin; k < end; ++k)
-        if (cap_[k]) cap_[k] |= kHeadlineWord;
-    }
-    line_words = line_caps = line_long = line_long_caps = line_mixed = 0;
-    line_begin = end;
+    line_words = line_caps = 0;
   };
   for (uint32_t i = 0; i < N(); ++i) {
     const Token& t = T(i);
-    if (t.HasFlag(tokens::kNewlineBefore)) end_line(i);
+    if (t.HasFlag(tokens::kNewlineBefore)) end_line();
     if (!IsWord(t)) continue;
     ++words;
     ++line_words;
-    const bool long_word = t.span.size() >= 4;
-    line_long += long_word;
     // PERF: here rather than in a pass of its own (Capital).
     if (t.hash == kCapitalHash && i > 0 && i + 1 < N() && t.norm == "capital") says_capital_ = true;
     if (IsCapitalized(doc_, t)) {
       ++caps;
       ++line_caps;
       cap_[i] = 1;
-      line_long_caps += long_word;
-      line_mixed += long_word && !t.HasFlag(tokens::kAllCaps);
     }
   }
-  end_line(N());
+  end_line();
   // Mostly lowercase text (some Indian papers): names are not capitalized, so capitalization
   // cannot find them; lowercase names are taken with stronger context (see Support()).
   lower_mode_ = words >= 12 && caps * 25 < words;
@@ -1745,7 +1750,7 @@ void DocResolver::Support() {
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
       // "Two Men Hurt in Overnight Minneapolis Shooting": a title-case headline capitalizes every
       // word; a town strong alone (or a country or subdivision) is no part of a longer name there.
-      if ((partial_left || partial_right) && Headline(r.b) && (max_pop >= 100000 || official_region)) {
+      if ((partial_left || partial_right) && (max_pop >= 100000 || official_region) && Headline(r.b)) {
         partial_left = partial_right = false;
       }
     }
@@ -2377,7 +2382,37 @@ void DocResolver::Cohere() {
   // away) is no such town: it takes its namesake in that subdivision, else it is a locality the
   // gazetteer lacks there (or no place, without support). Near the others it stays, across a
   // subdivision's border too ("Southaven ... Memphis").
-  for (size_t i = 0; i < raws_.size(); ++i) {
+  // PERF: the subdivisions' votes (one per name, as above) are summed once per document.
+  struct Admin1Vote {
+    uint32_t admin1;
+    double sum, strongest;
+    int voter;  // its weightiest voter
+  };
+  thread_local std::vector<Admin1Vote> a1_votes;
+  a1_votes.clear();
+  // Not the dateline: where the story was filed ("MUMBAI: ... in Ayodhya") says nothing about the
+  // subdivision of the towns it reports on.
+  auto voter_admin1 = [&](int v) -> uint32_t {
+    const Raw& q = raws_[v];
+    if (!q.abroad_country.empty() || q.demonym || q.actor || q.dateline) return kNoRecord;
+    return Admin1Of(q.cands[q.chosen].record);
+  };
+  for (int v : voter) {
+    if (v < 0) continue;
+    const uint32_t a = voter_admin1(v);
+    if (a == kNoRecord) continue;
+    auto it = std::find_if(a1_votes.begin(), a1_votes.end(), [&](const Admin1Vote& x) { return x.admin1 == a; });
+    if (it == a1_votes.end()) {
+      a1_votes.push_back(Admin1Vote{a, weight[v], weight[v], v});
+    } else {
+      it->sum += weight[v];
+      if (weight[v] > it->strongest) {
+        it->strongest = weight[v];
+        it->voter = v;
+      }
+    }
+  }
+  for (size_t i = 0; i < raws_.size() && a1_votes.size() > 1; ++i) {
     Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county || r.dateline || r.qualifier ||
         !r.qualified_by.empty() || !r.abroad_country.empty()) {
@@ -2388,62 +2423,44 @@ void DocResolver::Cohere() {
     const uint32_t own_a = Admin1Of(r.cands[r.chosen].record);
     if (own_a == kNoRecord) continue;
     const int own_name = r.name >= 0 ? r.name : static_cast<int>(i);
+    const int own_voter = voter[own_name];
+    const uint32_t own_voter_a = own_voter >= 0 ? voter_admin1(own_voter) : kNoRecord;
+    // Support for the town's own subdivision from other names.
+    double own_w = 0;
+    for (const Admin1Vote& x : a1_votes)
+      if (x.admin1 == own_a) own_w = x.sum - (own_voter_a == own_a ? weight[own_voter] : 0);
+    if (own_w > 0) continue;
+    // Clear support elsewhere: a vote of 1 at least (a city of 100,000 people, the subdivision
+    // named), not small towns adding up ("Jackson" and "South Park" of Wyoming).
+    const Admin1Vote* best = nullptr;
+    for (const Admin1Vote& x : a1_votes) {
+      if (x.admin1 == own_a || x.admin1 == own_voter_a || g_.record(x.admin1).Country() != rec.Country()) continue;
+      if (x.strongest < 1.0) continue;
+      if (best == nullptr || x.sum > best->sum || (x.sum == best->sum && x.strongest > best->strongest)) best = &x;
+    }
+    if (best == nullptr) continue;
     bool near = false;
-    double own_w = 0, best_w = 0;
-    uint32_t best_a = kNoRecord;
-    int best_voter = -1;
-    // PERF: a few names per document; the weights per subdivision are summed in place.
     for (size_t n = 0; n < voter.size() && !near; ++n) {
       const int v = voter[n];
       if (v < 0 || static_cast<int>(n) == own_name) continue;
       const Raw& q = raws_[v];
       if (!q.abroad_country.empty() || q.demonym || q.actor) continue;
       const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
-      if (qr.Country() != rec.Country()) continue;
-      if (qr.HasCoordinates() && qr.Kind() == PlaceKind::kCity &&
-          DistanceKm(rec.Lat(), rec.Lon(), qr.Lat(), qr.Lon()) <= kNearbyKm) {
-        near = true;
-        break;
-      }
-      const uint32_t qa = Admin1Of(q.cands[q.chosen].record);
-      if (qa == kNoRecord) continue;
-      if (qa == own_a) {
-        own_w += weight[v];
-        continue;
-      }
-      // Clear support: a vote of 1 at least (a city of 100,000 people, the subdivision named, the
-      // dateline), not small towns adding up ("Jackson" and "South Park" of Wyoming).
-      double w = 0, strongest = 0;
-      for (size_t m = 0; m < voter.size(); ++m) {
-        const int u = voter[m];
-        if (u < 0 || static_cast<int>(m) == own_name || !raws_[u].abroad_country.empty() || raws_[u].demonym ||
-            raws_[u].actor) {
-          continue;
-        }
-        if (Admin1Of(raws_[u].cands[raws_[u].chosen].record) == qa) {
-          w += weight[u];
-          strongest = std::max(strongest, weight[u]);
-        }
-      }
-      if (strongest < 1.0) continue;
-      if (w > best_w || (w == best_w && best_voter >= 0 && weight[v] > weight[best_voter])) {
-        best_w = w;
-        best_a = qa;
-        best_voter = v;
-      }
+      near = qr.Country() == rec.Country() && qr.HasCoordinates() && qr.Kind() == PlaceKind::kCity &&
+             DistanceKm(rec.Lat(), rec.Lon(), qr.Lat(), qr.Lon()) <= kNearbyKm;
     }
-    if (near || own_w > 0 || best_w < 1.0 || best_a == kNoRecord) continue;
+    if (near) continue;
     int namesake = -1;
     for (size_t k = 0; k < r.cands.size(); ++k) {
-      if (Admin1Of(r.cands[k].record) != best_a) continue;
+      if (Admin1Of(r.cands[k].record) != best->admin1) continue;
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     if (namesake >= 0) {
       r.chosen = namesake;
-      if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best_a).name));
+      if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best->admin1).name));
     } else if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(rec.Country());
-      r.placed_by = best_voter;
+      r.placed_by = best->voter;
     } else {
       r.rejected = true;
     }
