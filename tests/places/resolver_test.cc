@@ -748,6 +748,12 @@ TEST_F(WorldResolverTest, SmallTownFarFromTheStorysPlacesIsALocalLocality) {
   EXPECT_EQ(h->admin1_code, "US-TN");
   EXPECT_FALSE(h->listed);
   EXPECT_TRUE(h->namesake_country);  // still a vote for the US
+  // The dateline says where the story was filed, not which subdivision its towns are in.
+  Resolve("MUMBAI: Two pilgrims were injured in a stampede in Ayodhya on Tuesday, officials said.");
+  const PlaceMention* a = Find("Ayodhya");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->admin1_code, "IN-UP");
+  EXPECT_TRUE(a->listed);
   Resolve("A man was shot in Southaven on Friday and taken to a hospital in Memphis, police said.");
   const PlaceMention* s = Find("Southaven");
   ASSERT_NE(s, nullptr);
