@@ -247,8 +247,8 @@ void Coder::Code(CodedDocument* out) {
     auto residence = [&](const places::PlaceMention& m) {
       if (m.end_token >= title_tokens_.tokens.size()) return false;
       std::string_view w = title_tokens_.tokens[m.end_token].norm;
-      return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" ||
-             w == "boy" || w == "girl" || w == "resident" || w == "residents" || w == "couple";
+      return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "boy" ||
+             w == "girl" || w == "resident" || w == "residents" || w == "couple";
     };
     const places::PlaceMention* lives = nullptr;
     for (const auto& m : title_annotations_.places) {

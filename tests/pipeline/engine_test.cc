@@ -1326,8 +1326,9 @@ TEST(EventAssembler, TitleTownBeatsATownTheTextNamesInPassing) {
 // The title's town is where it happened, not where someone lives ("Tarboro man charged in Rocky
 // Mount shooting").
 TEST(EventAssembler, TitleTownIsNotAResidence) {
-  auto cd = CodeWithTitle("Tarboro man charged in Rocky Mount shooting",
-                          "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
+  auto cd =
+      CodeWithTitle("Tarboro man charged in Rocky Mount shooting",
+                    "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -1344,8 +1345,9 @@ TEST(EventAssembler, TitleTownRefinesACounty) {
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Rocky Mount");
   // A town of another state does not.
-  auto other = CodeWithTitle("Boy, 10, killed in Tulsa shooting",
-                             "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
+  auto other =
+      CodeWithTitle("Boy, 10, killed in Tulsa shooting",
+                    "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
   e = OnlyEvent(other, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
