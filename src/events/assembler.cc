@@ -3156,6 +3156,24 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       (best->admin1_code.empty() || doc_places.scene->admin1_code == best->admin1_code)) {
     return make(*doc_places.scene, "document");
   }
+  // "Boy, 10, killed in Rocky Mount shooting" over "killed ... in Edgecombe County": the title's
+  // town in that county's country and state (the county's, else that of every place of the text
+  // that has one: not Tulsa over "Edgecombe County, N.C.") is the more precise place.
+  auto title_town_fits = [&](const places::PlaceMention& county) {
+    const places::PlaceMention& t = *doc_places.title_town;
+    if (t.country != county.country) return false;
+    if (!county.admin1_code.empty()) return t.admin1_code == county.admin1_code;
+    return std::none_of(doc.places.begin(), doc.places.end(), [&](const places::PlaceMention& m) {
+      return m.country == t.country && !m.admin1_code.empty() && m.admin1_code != t.admin1_code;
+    });
+  };
+  if (best != nullptr && doc_places.title_town != nullptr &&
+      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1) &&
+      title_town_fits(*best)) {
+    LocationRef l = make(*doc_places.title_town, "title");
+    l.span = doc_places.title_town->span;
+    return l;
+  }
   // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
   // event its sentence places only in a subdivision took place in the town of that subdivision
   // named before it in the paragraph, the more precise place.
@@ -3248,14 +3266,15 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
     return make(m, "dateline");
   }
-  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_places.title_town != nullptr) {
-    // "Boy, 8, shot in Saginaw" over a text that names no town: the title's town (the span is
-    // into the title; no site words: those would be the text's tokens).
+    // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
+    // the title's town (the span is into the title; no site words: those would be the text's
+    // tokens).
     LocationRef l = make(*doc_places.title_town, "title");
     l.span = doc_places.title_town->span;
     return l;
   }
+  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

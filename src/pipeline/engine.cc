@@ -228,28 +228,41 @@ void Coder::Code(CodedDocument* out) {
     }
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
-  // place (its country) or no town (its town, for events nothing else places).
+  // place (its country), and its town places the events nothing nearer places, before a town the
+  // text names in passing ("His grandmother drove from Tarboro").
   annotations_.title_town = nullptr;
   if (has_events && !doc.title.empty()) {
-    bool text_has_place = false, text_has_town = false;
+    bool text_has_place = false;
     for (const auto& m : annotations_.places) {
       if (m.country.empty()) continue;
       text_has_place = true;
-      if (m.precision == places::Precision::kCity && !m.demonym && !m.actor) text_has_town = true;
+      break;
     }
-    if (!text_has_town) {
-      if (!title_resolved)
-        e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                    &place_workspace_);
-      if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_annotations_.places);
-      for (const auto& m : title_annotations_.places) {
-        if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
-            !m.country.empty()) {
-          annotations_.title_town = &m;
-          break;
+    if (!title_resolved)
+      e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                  &place_workspace_);
+    if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_annotations_.places);
+    // "Tarboro man charged in Rocky Mount shooting": a town before a person says where someone
+    // lives; another town of the title says where it happened.
+    auto residence = [&](const places::PlaceMention& m) {
+      if (m.end_token >= title_tokens_.tokens.size()) return false;
+      std::string_view w = title_tokens_.tokens[m.end_token].norm;
+      return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "boy" ||
+             w == "girl" || w == "resident" || w == "residents" || w == "couple";
+    };
+    const places::PlaceMention* lives = nullptr;
+    for (const auto& m : title_annotations_.places) {
+      if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
+          !m.country.empty()) {
+        if (residence(m)) {
+          if (lives == nullptr) lives = &m;
+          continue;
         }
+        annotations_.title_town = &m;
+        break;
       }
     }
+    if (annotations_.title_town == nullptr) annotations_.title_town = lives;
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing

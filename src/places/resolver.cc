@@ -389,6 +389,18 @@ uint16_t CountryKey(std::string_view code) {
 
 double Log10Pop(uint32_t population) { return std::log10(static_cast<double>(population) + 10.0); }
 
+// Distance in km between two points, equirectangular (exact enough for "within a few hundred
+// km").
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) * 0.5 * kRad);
+  double y = (lat2 - lat1) * kRad;
+  return 6371.0 * std::sqrt(x * x + y * y);
+}
+// Places of one story this close are neighbours: a town and the city whose hospital or police
+// the story names ("Southaven ... Memphis", 15 km), across a subdivision's border too.
+constexpr double kNearbyKm = 250;
+
 // One matched name before resolution.
 struct Raw {
   uint32_t b = 0, e = 0;  // tokens
@@ -663,6 +675,28 @@ class DocResolver {
   bool ForeignConnector(uint32_t i) const { return (C(i) & kConnector) && !(C(i) & kEnglishJoiner); }
   // PERF: from cap_, filled by DetectMode (was a call per question, 4% of the resolver).
   bool Cap(uint32_t i) const { return i < N() && cap_[i]; }
+  // Whether token `i` is in a headline in title case ("Two Men Hurt in Overnight Minneapolis
+  // Shooting"), where capitals do not join words into one name: every word of four letters or
+  // more of its line capitalized, three such words at least, not all in capitals. PERF: asked
+  // only of names that a capitalized word continues; stops at the first lowercase long word.
+  bool Headline(uint32_t i) const {
+    uint32_t long_words = 0, mixed = 0;
+    auto word = [&](uint32_t k) {
+      const Token& t = T(k);
+      if (!IsWord(t) || t.span.size() < 4) return true;
+      if (!cap_[k]) return false;
+      ++long_words;
+      mixed += !t.HasFlag(tokens::kAllCaps);
+      return true;
+    };
+    for (uint32_t k = i; k < N() && (k == i || !T(k).HasFlag(tokens::kNewlineBefore)); ++k)
+      if (!word(k)) return false;
+    for (uint32_t k = i; k > 0 && !T(k).HasFlag(tokens::kNewlineBefore);) {
+      --k;
+      if (!word(k)) return false;
+    }
+    return long_words >= 3 && mixed > 0;
+  }
   bool AllCaps(uint32_t i) const { return i < N() && T(i).HasFlag(tokens::kAllCaps); }
   std::string_view Text(uint32_t b, uint32_t e) const {
     return doc_.text.substr(T(b).span.begin, T(e - 1).span.end - T(b).span.begin);
@@ -1648,6 +1682,22 @@ void DocResolver::Support() {
       hard_reject(true);
       continue;
     }
+    // "Prince George's County", "St. Mary's County": a county named with a possessive, which
+    // the gazetteer lacks (no town of Canada, no saint's church), as "DeKalb County" below.
+    if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !AllCaps(r.e + 1) &&
+        (Norm(r.e + 1) == "county" || Norm(r.e + 1) == "parish") && !partial_county(r)) {
+      // The form is American (Maryland's, Virginia's counties): in the US even when only a parish
+      // of Antigua bears the name.
+      std::vector<CandidateRef> keep;
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Country() == "US") keep.push_back(c);
+      if (keep.empty() && g_.FindCountry("US") != kNoRecord) keep.push_back(CandidateRef{g_.FindCountry("US"), 0});
+      if (!keep.empty()) r.cands = std::move(keep);
+      r.county = true;
+      r.county_end = r.e + 2;
+      r.supported = true;
+      continue;
+    }
     // A saint's name owning a facility: "St. Luke's Hospital", "St. Mary's Catholic Church".
     if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !in_dateline &&
         (Norm(r.b) == "st" || Norm(r.b) == "st." || Norm(r.b) == "saint")) {
@@ -1698,6 +1748,11 @@ void DocResolver::Support() {
                      ((ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region));
       // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
+      // "Two Men Hurt in Overnight Minneapolis Shooting": a title-case headline capitalizes every
+      // word; a town strong alone (or a country or subdivision) is no part of a longer name there.
+      if ((partial_left || partial_right) && (max_pop >= 100000 || official_region) && Headline(r.b)) {
+        partial_left = partial_right = false;
+      }
     }
     // "Central Florida", "South Texas": a direction before a subdivision or country is part
     // of that name, not the place "Central" (Uganda) or "South" (Cameroon).
@@ -1743,7 +1798,17 @@ void DocResolver::Support() {
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
-    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 &&
+    // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.
+    bool opens_road = false;
+    if (partial_right) {
+      for (uint32_t k = r.e; k < N() && k < r.e + 4 && Cap(k) && T(k).HasFlag(tokens::kSpaceBefore); ++k) {
+        if (C(k) & kRoad) {
+          opens_road = true;
+          break;
+        }
+      }
+    }
+    const bool keeps_country = country_only && (r.lookup.key_flags & kCommonWord) == 0 && !opens_road &&
                                !(partial_left && !partial_right && !compound && RawEndingAt(r.b - 1) < 0 && !prep);
     if ((partial_left || partial_right || (compound && !qualified && !r.qualifier)) && !keeps_country) {
       hard_reject(partial_left && !compound);
@@ -2311,6 +2376,95 @@ void DocResolver::Cohere() {
       r.rejected = true;
     }
   }
+  // Rule 3: a small town far from every other place of the story, in a subdivision nothing else
+  // names, while the story clearly points to another subdivision of the same country ("a home in
+  // Hillview ... a hospital in Memphis ... officers in Nashville": Hillview, Kentucky is 500 km
+  // away) is no such town: it takes its namesake in that subdivision, else it is a locality the
+  // gazetteer lacks there (or no place, without support). Near the others it stays, across a
+  // subdivision's border too ("Southaven ... Memphis").
+  // PERF: the subdivisions' votes (one per name, as above) are summed once per document.
+  struct Admin1Vote {
+    uint32_t admin1;
+    double sum, strongest;
+    int voter;  // its weightiest voter
+  };
+  thread_local std::vector<Admin1Vote> a1_votes;
+  a1_votes.clear();
+  // Not the dateline: where the story was filed ("MUMBAI: ... in Ayodhya") says nothing about the
+  // subdivision of the towns it reports on.
+  auto voter_admin1 = [&](int v) -> uint32_t {
+    const Raw& q = raws_[v];
+    if (!q.abroad_country.empty() || q.demonym || q.actor || q.dateline) return kNoRecord;
+    return Admin1Of(q.cands[q.chosen].record);
+  };
+  for (int v : voter) {
+    if (v < 0) continue;
+    const uint32_t a = voter_admin1(v);
+    if (a == kNoRecord) continue;
+    auto it = std::find_if(a1_votes.begin(), a1_votes.end(), [&](const Admin1Vote& x) { return x.admin1 == a; });
+    if (it == a1_votes.end()) {
+      a1_votes.push_back(Admin1Vote{a, weight[v], weight[v], v});
+    } else {
+      it->sum += weight[v];
+      if (weight[v] > it->strongest) {
+        it->strongest = weight[v];
+        it->voter = v;
+      }
+    }
+  }
+  for (size_t i = 0; i < raws_.size() && a1_votes.size() > 1; ++i) {
+    Raw& r = raws_[i];
+    if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county || r.dateline || r.qualifier ||
+        !r.qualified_by.empty() || !r.abroad_country.empty()) {
+      continue;
+    }
+    const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+    if (rec.Kind() != PlaceKind::kCity || rec.population >= 100000 || !rec.HasCoordinates()) continue;
+    const uint32_t own_a = Admin1Of(r.cands[r.chosen].record);
+    if (own_a == kNoRecord) continue;
+    const int own_name = r.name >= 0 ? r.name : static_cast<int>(i);
+    const int own_voter = voter[own_name];
+    const uint32_t own_voter_a = own_voter >= 0 ? voter_admin1(own_voter) : kNoRecord;
+    // Support for the town's own subdivision from other names.
+    double own_w = 0;
+    for (const Admin1Vote& x : a1_votes)
+      if (x.admin1 == own_a) own_w = x.sum - (own_voter_a == own_a ? weight[own_voter] : 0);
+    if (own_w > 0) continue;
+    // Clear support elsewhere: a vote of 1 at least (a city of 100,000 people, the subdivision
+    // named), not small towns adding up ("Jackson" and "South Park" of Wyoming).
+    const Admin1Vote* best = nullptr;
+    for (const Admin1Vote& x : a1_votes) {
+      if (x.admin1 == own_a || x.admin1 == own_voter_a || g_.record(x.admin1).Country() != rec.Country()) continue;
+      if (x.strongest < 1.0) continue;
+      if (best == nullptr || x.sum > best->sum || (x.sum == best->sum && x.strongest > best->strongest)) best = &x;
+    }
+    if (best == nullptr) continue;
+    bool near = false;
+    for (size_t n = 0; n < voter.size() && !near; ++n) {
+      const int v = voter[n];
+      if (v < 0 || static_cast<int>(n) == own_name) continue;
+      const Raw& q = raws_[v];
+      if (!q.abroad_country.empty() || q.demonym || q.actor) continue;
+      const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+      near = qr.Country() == rec.Country() && qr.HasCoordinates() && qr.Kind() == PlaceKind::kCity &&
+             DistanceKm(rec.Lat(), rec.Lon(), qr.Lat(), qr.Lon()) <= kNearbyKm;
+    }
+    if (near) continue;
+    int namesake = -1;
+    for (size_t k = 0; k < r.cands.size(); ++k) {
+      if (Admin1Of(r.cands[k].record) != best->admin1) continue;
+      if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
+    }
+    if (namesake >= 0) {
+      r.chosen = namesake;
+      if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best->admin1).name));
+    } else if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
+      r.abroad_country = std::string(rec.Country());
+      r.placed_by = best->voter;
+    } else {
+      r.rejected = true;
+    }
+  }
   // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the
   // place it qualifies was placed by it (it comes later in the text) takes that place along.
   for (int pass = 0; pass < 2; ++pass) {
@@ -2412,7 +2566,12 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
     m.geonames_id = 0;
     m.precision = Precision::kCity;
     m.listed = false;
-    if (explain_) {
+    // Cohere's rule 3 keeps the country and changes the subdivision.
+    m.namesake_country = namesake == r.abroad_country;
+    if (explain_ && m.namesake_country) {
+      m.why = "not in the gazetteer in " + m.admin1_name + "; far from the story's other places (a namesake in " +
+              std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
+    } else if (explain_) {
       m.why = "not in the gazetteer in " + r.abroad_country +
               (r.placed_by >= 0 ? "; placed by " + std::string(Text(raws_[r.placed_by].b, raws_[r.placed_by].e))
                                 : "; document country") +
@@ -3183,7 +3342,7 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
   thread_local std::vector<std::pair<const std::string*, double>> votes;  // in order of first appearance
   votes.clear();
   for (const PlaceMention& m : mentions) {
-    if (m.country.empty() || (!m.listed && m.precision != Precision::kAdmin2)) continue;
+    if (m.country.empty() || (!m.listed && !m.namesake_country && m.precision != Precision::kAdmin2)) continue;
     double w = m.demonym ? 0.3 : m.actor ? 0.5 : m.dateline ? 2.0 : 1.0;
     if (m.precision == Precision::kAdmin2) w = 0.5;
     if (!m.demonym && !m.actor && m.precision == Precision::kCity) {

@@ -80,6 +80,9 @@ struct PlaceMention {
   int64_t geonames_id = 0;  // 0 if none (countries, subdivisions, unlisted places)
   Precision precision = Precision::kCity;
   bool listed = true;      // false: a locality the gazetteer lacks ("in X village")
+  // Unlisted, yet its country is its namesakes' own: a small town far from the story's other
+  // places, moved to their subdivision ("Hillview" in a Memphis story). It votes for the country.
+  bool namesake_country = false;
   bool demonym = false;    // "Kazakh police": a country by its adjective
   bool actor = false;      // "Houthi forces": an actor tied to one country (a vote)
   bool dateline = false;   // the place of the dateline ("LUCKNOW:")
@@ -160,8 +163,9 @@ class PlaceResolver {
 
 // The country best supported by the mentions: country names, subdivisions and places of
 // 100,000 people or more count 1, smaller places 0.5, the dateline twice, actors 0.5 and
-// demonyms 0.3; unlisted places do not count (their country came from the others); ties go to
-// the earliest. Empty if there are none.
+// demonyms 0.3; unlisted places do not count (their country came from the others), except those
+// whose country is their namesakes' (namesake_country); ties go to the earliest. Empty if there
+// are none.
 //   [Almaty (KZ), Kazakhstan (KZ), Russian (demonym RU)] => "KZ"
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 

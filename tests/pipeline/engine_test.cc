@@ -1309,6 +1309,51 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(t->location->basis, "same sentence");
 }
 
+// An event that nothing near it places takes the title's town before the town the text names
+// in passing (the headline names where it happened; the text "drove from Tarboro").
+TEST(EventAssembler, TitleTownBeatsATownTheTextNamesInPassing) {
+  auto cd = CodeWithTitle("Boy, 9, wounded in Rocky Mount shooting",
+                          "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police "
+                          "said.\n\nHis grandmother drove from Tarboro to the hospital.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  EXPECT_EQ(e->location->basis, "title");
+  EXPECT_EQ(e->location->span.Of(cd.doc.title), "Rocky Mount");
+}
+
+// The title's town is where it happened, not where someone lives ("Tarboro man charged in Rocky
+// Mount shooting").
+TEST(EventAssembler, TitleTownIsNotAResidence) {
+  auto cd =
+      CodeWithTitle("Tarboro man charged in Rocky Mount shooting",
+                    "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+}
+
+// An event its sentence places only in a county ("killed ... in Edgecombe County") took place in
+// the town the title names in that county's state, the more precise place.
+TEST(EventAssembler, TitleTownRefinesACounty) {
+  auto cd = CodeWithTitle("Boy, 10, killed in Rocky Mount shooting",
+                          "A 10-year-old boy was shot and killed Friday in Edgecombe County, the sheriff said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  // A town of another state does not.
+  auto other =
+      CodeWithTitle("Boy, 10, killed in Tulsa shooting",
+                    "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
+  e = OnlyEvent(other, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Edgecombe County");
+}
+
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
 // gives the event, with its count and town, every span into the title.
 TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {

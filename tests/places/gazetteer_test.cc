@@ -376,6 +376,25 @@ TEST(WorldGazetteer, SubdivisionsNamedUnlikeTheirSeatHoldTheirPlaces) {
   EXPECT_EQ(admin1_of("maracay", "VE"), "VE-D");
   EXPECT_EQ(admin1_of("ikeja", "NG"), "NG-LA");
   EXPECT_EQ(admin1_of("goma", "CD"), "CD-NK");
+  // Brazil, Chile, Cameroon, Ethiopia, Lebanon, Peru and Sudan name their subdivisions
+  // unlike their seats too.
+  EXPECT_EQ(admin1_of("florianopolis", "BR"), "BR-SC");
+  EXPECT_EQ(admin1_of("temuco", "CL"), "CL-AR");
+  EXPECT_EQ(admin1_of("bamenda", "CM"), "CM-NW");
+  EXPECT_EQ(admin1_of("bahir dar", "ET"), "ET-AM");
+  EXPECT_EQ(admin1_of("tripoli", "LB"), "LB-AS");
+  EXPECT_EQ(admin1_of("huancayo", "PE"), "PE-JUN");
+  EXPECT_EQ(admin1_of("el fasher", "SD"), "SD-DN");
+  // ... and so do those of Ukraine, Libya, Burkina Faso, Myanmar, Mozambique, South Africa and
+  // Turkey that GeoNames names otherwise ("Odeska oblast", seat Odessa).
+  EXPECT_EQ(admin1_of("lutsk", "UA"), "UA-07");
+  EXPECT_EQ(admin1_of("odessa", "UA"), "UA-51");
+  EXPECT_EQ(admin1_of("ajdabiya", "LY"), "LY-WA");
+  EXPECT_EQ(admin1_of("dori", "BF"), "BF-12");
+  EXPECT_EQ(admin1_of("sittwe", "MM"), "MM-16");
+  EXPECT_EQ(admin1_of("pemba", "MZ"), "MZ-P");
+  EXPECT_EQ(admin1_of("polokwane", "ZA"), "ZA-LP");
+  EXPECT_EQ(admin1_of("antakya", "TR"), "TR-31");
   // Linked subdivisions named like English words still need support ("Meta" the company).
   EXPECT_NE(g->Lookup("meta").key_flags & kCommonWord, 0);
   const PlaceRecord* helmand = nullptr;

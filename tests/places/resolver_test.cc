@@ -704,6 +704,96 @@ TEST_F(WorldResolverTest, QualifierNamingATownAndItsRegionIsTheRegion) {
   EXPECT_EQ(DocumentCountry(mentions_), "PE");
 }
 
+// A village the gazetteer lacks, qualified by a subdivision that shares its name with a town
+// or a country abroad, is in the subdivision's country: Santa Catarina is Brazil's state (not
+// the Mexican town), Junin Peru's region (not the Argentine town), Nord-Ouest Cameroon's region
+// (not Haiti's department), once those subdivisions hold the places of their seats.
+TEST_F(WorldResolverTest, SubdivisionQualifierOutweighsItsNamesakeAbroad) {
+  Resolve("A man was shot and wounded in Kelvarinha, Santa Catarina, on Tuesday.");
+  EXPECT_EQ(CountryOf("Kelvarinha"), "BR");
+  EXPECT_EQ(DocumentCountry(mentions_), "BR");
+  Resolve("Farmers blocked a road in Kelbosa, Junin, on Monday.");
+  EXPECT_EQ(CountryOf("Kelbosa"), "PE");
+  Resolve("Soldiers burned houses in Kelmezi village (Dorvalo, Nord-Ouest) on Friday.");
+  EXPECT_EQ(CountryOf("Kelmezi"), "CM");
+}
+
+// A headline in title case capitalizes every word, so a capitalized word next to a town's name
+// does not make a longer name of it ("Overnight Minneapolis Shooting"): a large town keeps its
+// place there. In prose the same capitals still join a name ("the Dayton Apartment Owners
+// Association" names no Dayton).
+TEST_F(WorldResolverTest, TitleCaseHeadlineKeepsALargeTown) {
+  Resolve("Two Men Hurt in Overnight Minneapolis Shooting");
+  EXPECT_EQ(CountryOf("Minneapolis"), "US");
+  Resolve("Man Charged in Dayton Apartment Shooting");
+  EXPECT_EQ(CountryOf("Dayton"), "US");
+  Resolve("Columbus Police Seek Gunman After Bar Fight");
+  EXPECT_EQ(CountryOf("Columbus"), "US");
+  Resolve("A spokesman for the Dayton Apartment Owners Association said the tenants were safe.");
+  EXPECT_EQ(Find("Dayton"), nullptr);
+}
+
+// A small town whose only candidates lie far (over 250 km) from every other place of the
+// story, in a subdivision nothing else names, while the story clearly points to another one
+// (two large cities of Tennessee), is no such town: it is a locality the gazetteer lacks in that
+// subdivision (Hillview, Kentucky is 500 km from Memphis). A town near the others stays where it
+// is, across a state line too (Southaven, Mississippi and Memphis).
+TEST_F(WorldResolverTest, SmallTownFarFromTheStorysPlacesIsALocalLocality) {
+  Resolve(
+      "A 7-year-old boy was shot on Sunday at a home in Hillview, and he died at a hospital in Memphis, "
+      "the police said. Officers in Chattanooga arrested his uncle.");
+  const PlaceMention* h = Find("Hillview");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->country, "US");
+  EXPECT_EQ(h->admin1_code, "US-TN");
+  EXPECT_FALSE(h->listed);
+  EXPECT_TRUE(h->namesake_country);  // still a vote for the US
+  // The dateline says where the story was filed, not which subdivision its towns are in.
+  Resolve("MUMBAI: Two pilgrims were injured in a stampede in Ayodhya on Tuesday, officials said.");
+  const PlaceMention* a = Find("Ayodhya");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->admin1_code, "IN-UP");
+  EXPECT_TRUE(a->listed);
+  Resolve("A man was shot in Southaven on Friday and taken to a hospital in Memphis, police said.");
+  const PlaceMention* s = Find("Southaven");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->admin1_code, "US-MS");
+  EXPECT_TRUE(s->listed);
+}
+
+// Kazakhstan's regions by their English press names ("Turkistan region", "East Kazakhstan"), which
+// ISO 3166-2 gives in transliterated Russian ("Turkestankaya oblast'").
+TEST_F(WorldResolverTest, KazakhRegionsByTheirPressNames) {
+  Resolve("On 3 June, 40 residents of Kelbasy village in Turkistan region protested against flooding.");
+  EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
+  EXPECT_EQ(DocumentCountry(mentions_), "KZ");
+  Resolve("Miners rallied in Kelbasy (East Kazakhstan) on Monday.");
+  EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
+}
+
+// A county named with a possessive ("Queen Anne's County", "St. Mary's County") is a county of
+// the US, not a town (Prince George is a city of Canada) nor a saint's church.
+TEST_F(WorldResolverTest, CountyNamedWithAPossessive) {
+  Resolve("A man was shot on Sunday in Prince George's County, deputies said.");
+  const PlaceMention* p = Find("Prince George's County");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "US");
+  EXPECT_EQ(p->precision, Precision::kAdmin2);
+  Resolve("Two teens were wounded in St. Mary's County on Friday night, deputies said.");
+  const PlaceMention* m = Find("St. Mary's County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+}
+
+// A road is named after anything: a country's name opening a road's ("Turkey Hollow Road") is
+// no place, unlike one opening an institution's ("the Kenya Defence Forces").
+TEST_F(WorldResolverTest, CountryNameOpeningARoadsNameIsNoCountry) {
+  Resolve("A teen on Turkey Hollow Road in Kelbrook County was accidentally shot on Tuesday.");
+  EXPECT_EQ(Find("Turkey"), nullptr);
+  Resolve("The Kenya Defence Forces said two soldiers were hurt.");
+  EXPECT_EQ(CountryOf("Kenya"), "KE");
+}
+
 // A kicker in capitals before a headline is page furniture, not a dateline ("POLICE:" is no
 // Police, Poland).
 TEST_F(WorldResolverTest, KickerInCapitalsIsNoDateline) {
