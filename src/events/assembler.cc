@@ -1762,6 +1762,19 @@ void SentenceAssembler::Run() {
         if (!title) continue;
       }
     }
+    // Acquittals stated around their object: "found (Dana Kelm) not guilty", "cleared (the two
+    // editors) of all charges". "not guilty" and "of all charges" are acquittals only after such
+    // a verb, in the clause: not "pleaded not guilty", "he is not guilty", "convicted of all
+    // charges".
+    if (t.info.type == EventType::kAcquit &&
+        (T(m.begin_token).norm == "of" || (T(m.begin_token).norm == "not" && m.end_token == m.begin_token + 2))) {
+      const bool of = T(m.begin_token).norm == "of";
+      bool verdict = false;
+      for (uint32_t k = m.begin_token; k > begin_ && m.begin_token - k < 7 && !IsPunct(T(k - 1)) && !verdict; --k)
+        verdict = of ? IsAny(T(k - 1), WORDS("cleared", "clears", "clearing"))
+                     : IsAny(T(k - 1), WORDS("found", "finds", "finding", "declared", "declares", "ruled"));
+      if (!verdict) continue;
+    }
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
     covered = m.end_token;
@@ -1807,14 +1820,34 @@ void SentenceAssembler::Run() {
       role = Role::kKilled;
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
-    // "sentenced 23 people to death": a death sentence, which has no count role.
+    // "sentenced 23 people to death": a death sentence, which has no count role. The same for a
+    // penalty that sends nobody to jail ("sentenced to community service", "to two years of
+    // probation", "to a suspended term") and a fine ("sentenced to a fine": fined): the verb takes
+    // the penalty named after its "to", within the clause.
     if (t.info.type == EventType::kSentence && mode.empty()) {
-      for (uint32_t k = t.e; k + 1 < end_ && k < t.e + 8; ++k)
+      bool after_to = false;
+      for (uint32_t k = t.e; k + 1 < end_ && k < t.e + 8; ++k) {
+        if (IsPunct(T(k)) || IsAny(T(k), WORDS("and", "or", "but", "while", "whereas"))) break;
+        if (T(k).norm == "to") after_to = true;
+        if (!after_to) continue;
         if (T(k).norm == "to" && T(k + 1).norm == "death") {
           mode = "death";
           role = Role::kNone;
           break;
         }
+        if (T(k).norm == "probation") {
+          role = Role::kNone;
+          break;
+        }
+        const int j = trig_at_[k - begin_];
+        if (j < 0 || static_cast<size_t>(j) <= i || trigs_[j].info.type != EventType::kSentence) continue;
+        const std::string_view m = trigs_[j].info.mode;
+        if (m == "community_service" || m == "suspended" || m == "fine") {
+          mode = m;
+          role = trigs_[j].info.role;
+        }
+        break;
+      }
     }
     // "14 jailed activists", "imprisoned relatives": an attributive participle is a state.
     if ((type == EventType::kSentence || type == EventType::kArrest) &&

@@ -1167,8 +1167,10 @@ class Scanner {
     if ((qual == Qual::kLessThan || qual == Qual::kUpTo || qual == Qual::kMoreThan) && Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }
-    // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people.
-    if (MoneyContext(before) &&
+    // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people, and
+    // so does a bare number after an active "fined" ("a court jailed 12 and fined 30"); after a
+    // passive one it is what was paid ("he was fined 500").
+    if (MoneyContext(before) && !ActiveFineOfPeople(before, k) &&
         !(Has(before, kMoneyVerb) && k < end_ &&
           (Is(k, "of") ||
            (t_[k].kind == tokens::TokenKind::kWord && !(words_.Find(t_[k]).flags & kCurrency) && !Is(k, "each") &&
@@ -1461,6 +1463,22 @@ class Scanner {
         q->high = n > 0 ? n - 1 : 0;
         break;
     }
+  }
+
+  // "jailed 12 and fined 30", "the court fined 45.": "fined" with no auxiliary before it in the
+  // sentence (not "was fined 500", "were jailed and fined 300") and a bare number after it
+  // (not "fined 30 each", "fined 30 dollars").
+  bool ActiveFineOfPeople(int64_t before, uint32_t k) const {
+    if (!Is(before, "fined")) return false;
+    if (k < end_ && (t_[k].kind == tokens::TokenKind::kWord && !Is(k, "and") && !Is(k, "or") && !Is(k, "on") &&
+                     !Is(k, "in") && !Is(k, "for") && !Is(k, "after") && !Is(k, "over")))
+      return false;
+    for (int64_t p = before - 1; p >= static_cast<int64_t>(begin_) && p >= before - 12; --p)
+      if (Is(p, "was") || Is(p, "were") || Is(p, "been") || Is(p, "be") || Is(p, "being") || Is(p, "is") ||
+          Is(p, "are") || Is(p, "got") || Is(p, "get") || Is(p, "gets") || Is(p, "him") || Is(p, "her") ||
+          Is(p, "them"))
+        return false;
+    return true;
   }
 
   // "fined 500", "a fine of 500".

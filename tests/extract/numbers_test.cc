@@ -463,6 +463,17 @@ TEST(NumberExtractor, RsWithDotAcrossSentenceBreak) {
   EXPECT_NE(got[0].find("!money"), std::string::npos) << got[0];
 }
 
+// A bare number after an active penalty verb is people: "a court jailed 12 and fined 30" fined
+// thirty people. Money needs a currency, "of N", or a passive ("he was fined 500": the subject
+// is the person, the number what he paid).
+TEST(NumberExtractor, BareNumberAfterAnActivePenaltyVerbIsACount) {
+  EXPECT_EQ(Q("a tribunal in Korvath jailed 12 and fined 30."), (V{"12 =12 [12,12] exact", "30 =30 [30,30] exact"}));
+  EXPECT_EQ(Q("the magistrate fined 45 and warned the rest"), V{"45 =45 [45,45] exact"});
+  EXPECT_EQ(Q("the organiser was jailed for six days and fined 300."), (V{"six days !duration", "300 !money"}));
+  EXPECT_EQ(Q("they were each fined 250 on Monday"), V{"250 !money"});
+  EXPECT_EQ(Q("the magistrate fined 45 dollars"), V{"45 dollars !money"});
+}
+
 TEST(NumberExtractor, CountNearMoneyWordsStaysACount) { EXPECT_EQ(Q("5 people were fined"), V{"5 =5 [5,5] exact"}); }
 
 // ---- not counts: durations, percentages, measures ----

@@ -361,14 +361,91 @@ TEST(EventAssembler, CourtOutcomesForTheRestAndForPeopleOrderedReleased) {
   EXPECT_TRUE(HasCount(c, Role::kReleased, 17));
 }
 
-TEST(EventAssembler, SuspendedTermsAreSentences) {
+// Whether some event of `cd` counts people as jailed or convicted.
+bool CountsJailedOrConvicted(const CodedDocument& cd) {
+  for (const auto& ev : cd.events)
+    for (const auto& c : ev.counts)
+      if (c.role == Role::kJailed || c.role == Role::kConvicted) return true;
+  return false;
+}
+
+// A suspended term, community service or probation is a sentence, but nobody goes to jail: the
+// event is a SENTENCE with no count role (like a death sentence), never `jailed`.
+TEST(EventAssembler, SuspendedTermsAreSentencesButNotJail) {
   auto a = CodeText("Five of the strikers were given suspended terms by a court in Velbrun.");
   const Event* e = OnlyEvent(a, EventType::kSentence);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->mode, "suspended");
-  EXPECT_TRUE(HasCount(a, Role::kJailed, 5));
+  EXPECT_FALSE(HasCount(a, Role::kJailed, 5));
   auto b = CodeText("A Korvath court handed 6 students suspended prison terms.");
-  EXPECT_TRUE(HasCount(b, Role::kJailed, 6));
+  EXPECT_FALSE(HasCount(b, Role::kJailed, 6));
+  ASSERT_NE(OnlyEvent(b, EventType::kSentence), nullptr);
+}
+
+TEST(EventAssembler, CommunityServiceAndProbationAreSentencesButNotJail) {
+  for (const char* text : {"Four miners were sentenced to community service by a court in Velbrun.",
+                           "Two students from Korvath were sentenced to probation on Tuesday.",
+                           "The magistrate sentenced 9 marchers to 100 hours of community service.",
+                           "Three organisers were sentenced to two years of probation in Brask."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kSentence);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+    EXPECT_FALSE(CountsJailedOrConvicted(cd)) << text;
+  }
+  // A prison term after the same verb is still jail.
+  auto d = CodeText("Four miners were sentenced to three years in prison by a court in Velbrun.");
+  EXPECT_TRUE(HasCount(d, Role::kJailed, 4));
+  // Fines after it are fines.
+  auto f = CodeText("Six marchers were sentenced to fines by a court in Brask.");
+  EXPECT_TRUE(HasCount(f, Role::kFined, 6));
+  EXPECT_FALSE(HasCount(f, Role::kJailed, 6));
+}
+
+// An acquittal is its own event (ACQUIT, which has no count role): the acquitted are never
+// counted as convicted or jailed, and "pleaded not guilty" is a plea, not an acquittal.
+TEST(EventAssembler, AcquittalsAreNeverConvictions) {
+  for (const char* text : {"Nine activists were cleared of all charges by a Korvath court on Monday.",
+                           "A court in Brask cleared the two editors of all charges.",
+                           "The jury found Dana Kelm not guilty of arson.",
+                           "Eleven miners were acquitted by the Velbrun district court."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAcquit);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+    EXPECT_FALSE(CountsJailedOrConvicted(cd)) << text;
+    for (const auto& ev : cd.events) EXPECT_NE(ev.type, EventType::kConvict) << text;
+  }
+  auto b = CodeText("Of the 40 defendants in Brask, 12 were acquitted and 28 were convicted.");
+  EXPECT_TRUE(HasCount(b, Role::kConvicted, 28));
+  EXPECT_FALSE(HasCount(b, Role::kConvicted, 12));
+  EXPECT_FALSE(HasCount(b, Role::kJailed, 12));
+  auto c = CodeText("Dana Kelm pleaded not guilty to arson in a Korvath court on Monday.");
+  for (const auto& ev : c.events) EXPECT_NE(ev.type, EventType::kAcquit);
+}
+
+// "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
+TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
+  auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
+  EXPECT_TRUE(HasCount(a, Role::kJailed, 12));
+  EXPECT_TRUE(HasCount(a, Role::kFined, 30));
+  auto b = CodeText("The organiser was jailed for six days and fined 300 by a Korvath court.");
+  EXPECT_FALSE(HasCount(b, Role::kFined, 300));
+}
+
+// "in police custody" states that someone is held (CUSTODY), not that he was arrested; being
+// taken into custody is the arrest.
+TEST(EventAssembler, BeingInPoliceCustodyIsCustodyNotAnArrest) {
+  auto a = CodeText("A 24-year-old man is in police custody in Korvath, officers said.");
+  const Event* e = OnlyEvent(a, EventType::kCustody);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasCount(a, Role::kDetained, 1));
+  for (const auto& ev : a.events) EXPECT_NE(ev.type, EventType::kArrest);
+  auto b = CodeText("Two miners were taken into police custody in Korvath on Friday.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 2));
+  auto c = CodeText("The driver remained in police custody in Brask on Sunday.");
+  ASSERT_NE(OnlyEvent(c, EventType::kCustody), nullptr);
+  for (const auto& ev : c.events) EXPECT_NE(ev.type, EventType::kArrest);
 }
 
 TEST(EventAssembler, AParticipleAfterAPartOfASetCountsTheSet) {
