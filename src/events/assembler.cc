@@ -1,6 +1,7 @@
 #include "events/assembler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <unordered_map>
 
@@ -2411,7 +2412,125 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
     }
     if (best >= 0) ev.part_of = best;
   }
+  DropInjuriesOfTheDead(doc, out);
   MergeRestatements(doc, out);
+}
+
+// One person shot who then died is killed only (the labelling guideline: "beaten ... and later
+// succumbed to his injuries" is killed, not also injured). The injured count of one person is
+// dropped when a death names that person again: "he", "she" or "the victim" whose nearest
+// earlier person is the injured one, alone in its sentence, up to two sentences on ("A man was shot ... He died
+// at the hospital", "was taken to a hospital, where he died"); the same name ("Tomas Rell was
+// shot ... Rell died"); or, for "himself"/"herself", a death in the same sentence ("is dead after
+// accidentally shooting himself"). "A woman was shot ... Her husband was killed" keeps both.
+void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  struct Mention {
+    uint32_t begin;
+    size_t event, count;
+  };
+  // PERF: only documents with a killed individual get here past the first scan.
+  bool any = false;
+  for (const auto& ev : *out)
+    for (const auto& c : ev.counts) any |= c.role == lexicon::Role::kKilled && c.individual && !ev.from_title;
+  if (!any) return;
+  const std::string_view text = doc.text->text;
+  std::vector<Mention> people;
+  for (size_t e = 0; e < out->size(); ++e) {
+    const Event& ev = (*out)[e];
+    if (ev.from_title || ev.status != EventStatus::kHappened) continue;
+    for (size_t c = 0; c < ev.counts.size(); ++c)
+      if (ev.counts[c].individual) people.push_back({ev.counts[c].span.begin, e, c});
+  }
+  std::sort(people.begin(), people.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  auto lower = [&](const Count& c) {
+    std::string w(c.span.Of(text));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return w;
+  };
+  // The same name: every capitalized word of the shorter phrase is in the longer one ("Tomas
+  // Rell" and "Rell"; not "Sara Rell" and "Jon Rell").
+  auto names = [&](const Count& c, std::string_view out_words[4]) {
+    const std::string_view x = c.span.Of(text);
+    size_t n = 0;
+    for (size_t i = 0; i < x.size();) {
+      size_t j = i;
+      while (j < x.size() && std::isalpha(static_cast<unsigned char>(x[j]))) ++j;
+      static constexpr std::string_view kNotNames[] = {"The", "An", "His", "Her", "Their", "One", "Another",
+                                                       "He", "She", "This", "That", "Its", "Our"};
+      const std::string_view w = x.substr(i, j - i);
+      if (j - i >= 2 && std::isupper(static_cast<unsigned char>(x[i])) &&
+          std::find(std::begin(kNotNames), std::end(kNotNames), w) == std::end(kNotNames)) {
+        if (n == 4) return size_t{0};
+        out_words[n++] = x.substr(i, j - i);
+      }
+      i = j == i ? i + 1 : j;
+    }
+    return n;
+  };
+  auto same_name = [&](const Count& a, const Count& b) {
+    std::string_view wa[4], wb[4];
+    size_t na = names(a, wa), nb = names(b, wb);
+    if (na == 0 || nb == 0) return false;
+    if (na > nb) {
+      std::swap(na, nb);
+      for (size_t i = 0; i < 4; ++i) std::swap(wa[i], wb[i]);
+    }
+    for (size_t i = 0; i < na; ++i)
+      if (std::find(wb, wb + nb, wa[i]) == wb + nb) return false;
+    return true;
+  };
+  // 'f' or 'm' when a word of the phrase says so ("the woman", "he", "his son"), else 0.
+  auto gender = [&](const Count& c) {
+    const std::string w = lower(c);
+    char g = 0;
+    for (size_t i = 0; i < w.size();) {
+      size_t j = i;
+      while (j < w.size() && std::isalpha(static_cast<unsigned char>(w[j]))) ++j;
+      const std::string_view x = std::string_view(w).substr(i, j - i);
+      static constexpr std::string_view kF[] = {"she", "her", "herself", "woman", "girl", "mother", "wife",
+                                                "daughter", "sister", "lady", "grandmother", "girlfriend", "aunt"};
+      static constexpr std::string_view kM[] = {"he", "him", "himself", "man", "boy", "father", "husband", "son",
+                                                "brother", "grandfather", "boyfriend", "uncle"};
+      if (std::find(std::begin(kF), std::end(kF), x) != std::end(kF)) g = 'f';
+      if (std::find(std::begin(kM), std::end(kM), x) != std::end(kM)) g = 'm';
+      i = j == i ? i + 1 : j;
+    }
+    return g;
+  };
+  std::vector<std::pair<size_t, size_t>> drop;  // (event, count)
+  for (size_t k = 0; k < people.size(); ++k) {
+    const Event& kev = (*out)[people[k].event];
+    const Count& killed = kev.counts[people[k].count];
+    if (killed.role != lexicon::Role::kKilled || killed.value != 1) continue;
+    const std::string kw = lower(killed);
+    const bool refers = kw == "he" || kw == "she" || kw == "the victim";
+    for (size_t i = 0; i < people.size(); ++i) {
+      if (i == k) continue;
+      const Event& iev = (*out)[people[i].event];
+      const Count& hurt = iev.counts[people[i].count];
+      if (hurt.role != lexicon::Role::kInjured || hurt.value != 1) continue;
+      const std::string hw = lower(hurt);
+      const char gh = gender(hurt), gk = gender(killed);
+      if (gh != 0 && gk != 0 && gh != gk) continue;
+      bool same = false;
+      if ((hw == "himself" || hw == "herself") && iev.sentence_index == kev.sentence_index) same = true;
+      // The nearest person before the pronoun or definite phrase is the injured one.
+      // Not when another person is named in the injured one's sentence ("A girl was killed and
+      // another woman wounded ... she").
+      if (refers && i + 1 == k && iev.sentence_index <= kev.sentence_index &&
+          kev.sentence_index <= iev.sentence_index + 2 &&
+          !(i > 0 && (*out)[people[i - 1].event].sentence_index == iev.sentence_index))
+        same = true;
+      if (same_name(hurt, killed)) same = true;
+      if (same) drop.emplace_back(people[i].event, people[i].count);
+    }
+  }
+  std::sort(drop.begin(), drop.end());
+  drop.erase(std::unique(drop.begin(), drop.end()), drop.end());
+  for (size_t d = drop.size(); d-- > 0;) {
+    auto& counts = (*out)[drop[d].first].counts;
+    counts.erase(counts.begin() + static_cast<std::ptrdiff_t>(drop[d].second));
+  }
 }
 
 // A figure stated again in a later sentence for the same kind of event is one event with two

@@ -424,6 +424,25 @@ TEST(EventAssembler, AcquittalsAreNeverConvictions) {
   for (const auto& ev : c.events) EXPECT_NE(ev.type, EventType::kAcquit);
 }
 
+// One person shot who then died is killed, not also injured (the labelling guideline: "beaten
+// ... and later succumbed to his injuries" is killed only): "A man was shot ... He died", "was
+// taken to a hospital, where he died", "is dead after accidentally shooting himself". Another
+// person killed is not the one shot.
+TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
+  for (const char* text : {"A man was shot outside a bar in Korvath on Friday. He died in a Korvath clinic two hours later.",
+                           "Police said Tomas Rell, 41, was taken to a hospital in Korvath, where he died on Sunday.",
+                           "A Korvath teenager is dead after accidentally shooting himself with a rifle."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
+    EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+  auto b = CodeText("A woman was shot in the arm in Korvath on Friday. Her husband was killed.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
+  EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
+  auto c = CodeText("A man was shot in the leg in Korvath on Friday. Doctors in Korvath expect him to recover.");
+  EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
