@@ -2423,6 +2423,20 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
 // at the hospital", "was taken to a hospital, where he died"); the same name ("Tomas Rell was
 // shot ... Rell died"); or, for "himself"/"herself", a death in the same sentence ("is dead after
 // accidentally shooting himself"). "A woman was shot ... Her husband was killed" keeps both.
+namespace {
+// "he", "she", "the victim", "the boy", "the 5-year-old child": a phrase that names again a
+// victim just mentioned (not "the suspect", "the officer": other people of the story).
+bool RestatesAVictim(std::string_view w) {
+  if (w == "he" || w == "she") return true;
+  if (!w.starts_with("the ") || w.starts_with("the other ")) return false;  // "the other female victim"
+  const size_t sp = w.rfind(' ');
+  const std::string_view head = w.substr(sp + 1);
+  static constexpr std::string_view kHeads[] = {"victim", "boy",     "girl", "man",    "woman", "child",
+                                                "teen",   "teenager", "toddler", "baby", "infant", "youth"};
+  return std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads);
+}
+}  // namespace
+
 void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   struct Mention {
     uint32_t begin;
@@ -2488,9 +2502,9 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
       while (j < w.size() && std::isalpha(static_cast<unsigned char>(w[j]))) ++j;
       const std::string_view x = std::string_view(w).substr(i, j - i);
       static constexpr std::string_view kF[] = {"she", "her", "herself", "woman", "girl", "mother", "wife",
-                                                "daughter", "sister", "lady", "grandmother", "girlfriend", "aunt"};
+                                                "daughter", "sister", "lady", "grandmother", "girlfriend", "aunt", "female"};
       static constexpr std::string_view kM[] = {"he", "him", "himself", "man", "boy", "father", "husband", "son",
-                                                "brother", "grandfather", "boyfriend", "uncle"};
+                                                "brother", "grandfather", "boyfriend", "uncle", "male"};
       if (std::find(std::begin(kF), std::end(kF), x) != std::end(kF)) g = 'f';
       if (std::find(std::begin(kM), std::end(kM), x) != std::end(kM)) g = 'm';
       i = j == i ? i + 1 : j;
@@ -2520,6 +2534,11 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
       if (refers && i + 1 == k && iev.sentence_index <= kev.sentence_index &&
           kev.sentence_index <= iev.sentence_index + 2 &&
           !(i > 0 && (*out)[people[i - 1].event].sentence_index == iev.sentence_index))
+        same = true;
+      // The dead restated as shot, after the death: "An 11-year-old boy was fatally shot ... the
+      // boy was shot in the side", "... was killed. Police said the child was shot".
+      if (k + 1 == i && kev.sentence_index <= iev.sentence_index && iev.sentence_index <= kev.sentence_index + 2 &&
+          RestatesAVictim(hw) && !(k > 0 && (*out)[people[k - 1].event].sentence_index == kev.sentence_index))
         same = true;
       if (same_name(hurt, killed)) same = true;
       if (same) drop.emplace_back(people[i].event, people[i].count);

@@ -436,6 +436,20 @@ TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
     EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
     EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
   }
+  // A death first, then the same person restated as shot: "the boy", "the child", "she".
+  for (const char* text : {"An 11-year-old boy was fatally shot near Korvath on Friday. Officials said the boy was "
+                           "shot in the side by a rifle.",
+                           "A Korvath girl, 3, was killed on Saturday. Police said the child was shot during a quarrel "
+                           "between two drivers."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
+    EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+  // Not another person: "the suspect", or a woman after a man died.
+  auto e = CodeText("A man was killed in Korvath on Friday. The suspect was shot in the leg by an officer.");
+  EXPECT_TRUE(HasCount(e, Role::kInjured, 1));
+  auto g = CodeText("A man was killed in Korvath on Friday. Later the woman was shot in the arm.");
+  EXPECT_TRUE(HasCount(g, Role::kInjured, 1));
   auto b = CodeText("A woman was shot in the arm in Korvath on Friday. Her husband was killed.");
   EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
   EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
