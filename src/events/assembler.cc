@@ -101,6 +101,13 @@ bool IsPeopleQuantifier(const Token& t) {
 
 bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
 
+// A lowercase word for a part of a place before its name: "in downtown Des Moines", "in
+// northwest Korvath".
+bool IsPlacePartWord(const Token& t) {
+  return IsAny(t, WORDS("downtown", "uptown", "north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "northeast", "northwest", "southeast", "southwest", "central", "rural"));
+}
+
 // Roles that befall one identifiable person, so "a man"/"the victim"/"he" count as 1.
 bool CountsIndividuals(Role r) { return r != Role::kNone && r != Role::kParticipants; }
 
@@ -739,7 +746,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       uint32_t b = name_last;
       while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
-      // "Three men from Korvath were charged": a place or an organisation after a preposition.
+      // "Three men from Korvath were charged": a place or an organisation after a preposition,
+      // also after a word for a part of it ("in downtown Des Moines").
+      if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
         return std::nullopt;
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
@@ -909,6 +918,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         while (b > begin_ && place_end - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord &&
                T(b - 1).HasFlag(tokens::kCapitalized))
           --b;
+        // "in downtown Des Moines", "in northwest Korvath County": a word for a part of the place.
+        if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
         return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
       }();
   if (!np && (saw_aux || place_after_preposition)) {

@@ -457,6 +457,16 @@ TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
   EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
 }
 
+// A place after a preposition and a word for its part ("in downtown Brask", "in northwest
+// Korvath County") is no person: the one before the phrase died.
+TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
+  auto a = CodeText("A 14-year-old boy shot on Tuesday while riding a bike in downtown Port Kelmar has died.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
+  for (const auto& ev : a.events)
+    for (const auto& c : ev.counts) EXPECT_EQ(Text(a, c.span).find("Kelmar"), std::string_view::npos);
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
