@@ -984,6 +984,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       }
     }
   }
+  // "A boy who was shot in the face at a northwest Korvath County home has died": the antecedent
+  // of a relative clause further back than the phrase window, in the same clause.
+  if (!np && !listed && saw_aux) {
+    for (uint32_t j = p - 1; j > begin_ + 1 && p - 1 - j < 18 && !IsPunct(T(j)); --j)
+      if (T(j).norm == "who") {
+        np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+        break;
+      }
+  }
   if (!np) np = listed;
   if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {
     // "a teenager from Kelmora, who was killed": the relative pronoun's antecedent, with a

@@ -467,6 +467,15 @@ TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
     for (const auto& c : ev.counts) EXPECT_EQ(Text(a, c.span).find("Kelmar"), std::string_view::npos);
 }
 
+// "A boy who was shot ... has died": the relative clause's antecedent died, however long the
+// place phrase in the clause.
+TEST(EventAssembler, TheAntecedentOfALongRelativeClauseDied) {
+  auto a = CodeText("A 5-year-old boy who was shot in the face at a northwest Korvath County farmhouse has died, "
+                    "a coroner confirmed.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
