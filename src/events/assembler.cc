@@ -375,6 +375,27 @@ class SentenceAssembler {
     }
     return false;
   }
+  // A round-up of several incidents: "in (three|separate|other) shootings", "in shootings
+  // across the city", "citywide", "across the city". Not one incident ("in a shooting", "in the
+  // shootings", "across the street").
+  bool RoundUp() const {
+    for (uint32_t k = begin_; k < end_; ++k) {
+      const Token& a = T(k);
+      if (IsAny(a, WORDS("citywide", "city-wide"))) return true;
+      if (a.norm == "across" && k + 2 < end_ && T(k + 1).norm == "the" && IsAny(T(k + 2), WORDS("city", "county")))
+        return true;
+      if (!IsAny(a, WORDS("in", "during", "following", "after"))) continue;
+      for (uint32_t j = k + 1; j < end_ && j <= k + 4; ++j) {
+        const Token& b = T(j);
+        if (IsAny(b, WORDS("shootings", "stabbings"))) return true;
+        if (!(qty_at_begin_[j - begin_] != kNone || b.kind == TokenKind::kNumber ||
+              IsAny(b, WORDS("separate", "unrelated", "different", "other", "weekend", "overnight", "two", "three",
+                             "four", "five", "six", "seven", "eight", "nine", "ten", "shooting"))))
+          break;
+      }
+    }
+    return false;
+  }
   // A number right before a plural noun of killings ("44 homicides", "25 murders", "168
   // shootings"): with a period (AggregatePeriod) it counts a city's or a year's killings, no
   // event ("last month's murders of eight people" is one).
@@ -2291,6 +2312,17 @@ void SentenceAssembler::Run() {
       c.span = Span{qt.span.begin, T(after).span.end};
       ev.counts.push_back(c);
       break;
+    }
+  }
+  // "Five people were killed and 17 wounded in separate shootings across the city": the toll of
+  // several incidents is no incident's; one person's death stays.
+  if (first_event < out_->size() && RoundUp()) {
+    for (size_t e = first_event; e < out_->size(); ++e) {
+      Event& ev = (*out_)[e];
+      if (ev.type != EventType::kAssault) continue;
+      std::erase_if(ev.counts, [](const Count& c) {
+        return (c.role == Role::kKilled || c.role == Role::kInjured) && !(c.value == 1 && c.high == 1);
+      });
     }
   }
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a

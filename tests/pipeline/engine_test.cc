@@ -476,6 +476,28 @@ TEST(EventAssembler, TheAntecedentOfALongRelativeClauseDied) {
   EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
 }
 
+// A round-up sums the victims of several incidents ("in separate shootings across the city", "in
+// three shootings", "citywide"): no incident has that toll, so the group counts are dropped (the
+// assault stays, and one person killed is still counted).
+TEST(EventAssembler, RoundUpTotalsOfSeveralIncidentsAreNoIncidentsCounts) {
+  auto a = CodeText("Five people were killed and at least 17 others wounded in separate shootings across Korvath "
+                    "since Friday evening.");
+  EXPECT_FALSE(HasCount(a, Role::kKilled, 5));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 17));
+  EXPECT_NE(OnlyEvent(a, EventType::kAssault), nullptr);
+  auto b = CodeText("Seven people were wounded in three shootings in Brask on Sunday.");
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 7));
+  auto c = CodeText("Nine people were wounded citywide overnight, police in Brask said.");
+  EXPECT_FALSE(HasCount(c, Role::kInjured, 9));
+  auto d = CodeText("A teenager was killed and six other people were hurt in separate shootings in Brask.");
+  EXPECT_TRUE(HasCount(d, Role::kKilled, 1));
+  // One incident keeps its toll.
+  auto e = CodeText("Seven people were wounded in a shooting at a party in Brask on Sunday.");
+  EXPECT_TRUE(HasCount(e, Role::kInjured, 7));
+  auto f = CodeText("Seven people were wounded in the shooting across the street from a Brask bar.");
+  EXPECT_TRUE(HasCount(f, Role::kInjured, 7));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
