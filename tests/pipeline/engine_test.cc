@@ -498,6 +498,17 @@ TEST(EventAssembler, RoundUpTotalsOfSeveralIncidentsAreNoIncidentsCounts) {
   EXPECT_TRUE(HasCount(f, Role::kInjured, 7));
 }
 
+// The people fighting are its agents, not its victims: "two men were fighting" kills nobody;
+// the dead of a fight are still counted.
+TEST(EventAssembler, PeopleFightingAreNotItsDead) {
+  auto a = CodeText("Investigators said two men were fighting outside a Brask bar when one drew a gun.");
+  EXPECT_FALSE(HasCount(a, Role::kKilled, 2));
+  auto b = CodeText("Five soldiers were killed in heavy fighting near Korvath.");
+  EXPECT_TRUE(HasCount(b, Role::kKilled, 5));
+  auto c = CodeText("Fighting in Korvath killed 12 people on Sunday.");
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 12));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
