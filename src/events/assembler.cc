@@ -1340,7 +1340,7 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
       t.form != lexicon::Form::kLiteral)
     return false;
   // A progressive is active, like the gerunds: "two men were fighting" (agents, not victims).
-  if (t.form == lexicon::Form::kLiteral && T(t.e - 1).norm.ends_with("ing")) return false;
+  if (t.form == lexicon::Form::kLiteral && t.e == t.b + 1 && T(t.b).norm.ends_with("ing")) return false;
   // An auxiliary within three tokens before: "were (briefly) arrested", "have been detained".
   for (uint32_t k = t.b; k > begin_ && t.b - k < 10;) {
     uint32_t q = k - 1;
