@@ -1251,7 +1251,10 @@ class Scanner {
     if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 && Is(list_end_, "of")) {
       return NotCount::kId;
     }
-    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of")) &&
+    // A verb after the list ends it, not a noun: "aged 14 and 15 were hurt" (ages), "in 2014 and
+    // 2015 protesters" (people).
+    const bool verb_after = list_prev_ == NotCount::kAge && (Is(k, "were") || Is(k, "are") || Is(k, "have"));
+    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of") && !verb_after) &&
         cb > list_end_ && cb - list_end_ <= 2) {
       bool separators = true;
       bool comma_only = true;

@@ -463,6 +463,13 @@ TEST(NumberExtractor, RsWithDotAcrossSentenceBreak) {
   EXPECT_NE(got[0].find("!money"), std::string::npos) << got[0];
 }
 
+// The last age of a list is an age also before the verb: "two boys aged 14 and 15 were hurt".
+TEST(NumberExtractor, TheLastAgeOfAListBeforeAVerbIsAnAge) {
+  EXPECT_EQ(Q("two boys aged 14 and 15 were hurt"), (V{"two =2 [2,2] exact", "14 !age", "15 !age"}));
+  EXPECT_EQ(Q("three girls ages 12, 13 and 16 are recovering"),
+            (V{"three =3 [3,3] exact", "12 !age", "13 !age", "16 !age"}));
+}
+
 // A bare number after an active penalty verb is people: "a court jailed 12 and fined 30" fined
 // thirty people. Money needs a currency, "of N", or a passive ("he was fined 500": the subject
 // is the person, the number what he paid).
