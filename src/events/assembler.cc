@@ -1949,6 +1949,11 @@ void SentenceAssembler::Run() {
               break;
             }
         }
+        // "two murder suspects", "three homicide cases", "two murder counts": the number counts the
+        // noun the event noun modifies, not victims.
+        if (In(t.e) && IsAny(T(t.e), WORDS("suspect", "suspects", "defendants", "cases", "investigations", "charges",
+                                           "counts", "trials", "scenes", "calls", "warrants", "convictions")))
+          counts_people = false;
         if (t.b > begin_ && counts_people) {
           uint32_t p = t.b - 1;
           if (qty_at_end_[p - begin_] != kNone)

@@ -509,6 +509,16 @@ TEST(EventAssembler, PeopleFightingAreNotItsDead) {
   EXPECT_TRUE(HasCount(c, Role::kKilled, 12));
 }
 
+// A number before an event noun that modifies another noun counts that noun: "two murder
+// suspects" are suspects, "three homicide cases" cases; nobody is counted as killed.
+TEST(EventAssembler, ANumberBeforeAnEventNounModifierCountsItsHead) {
+  auto a = CodeText("Police in Brask arrested two murder suspects on Friday.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 2));
+  EXPECT_FALSE(HasCount(a, Role::kKilled, 2));
+  auto b = CodeText("Detectives in Brask are investigating three homicide cases from last month.");
+  EXPECT_FALSE(HasCount(b, Role::kKilled, 3));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
