@@ -222,6 +222,7 @@ constexpr WordEntry kWords[] = {
     {"cdt", kTimeSuffix, 0}, {"bst", kTimeSuffix, 0}, {"cet", kTimeSuffix, 0},
     {"cest", kTimeSuffix, 0}, {"hrs.", kTimeSuffix, 0},
     // Measures.
+    {"times", kMeasureUnit, 0},  // how often: "shot him three times"
     {"km", kMeasureUnit | kIdNounAnyCase, 0}, {"kms", kMeasureUnit, 0},
     {"kilometre", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometres", kMeasureUnit, 0},
     {"kilometer", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometers", kMeasureUnit, 0},
@@ -1164,6 +1165,7 @@ class Scanner {
       list_class_ = NotCount::kAge;
       return NotCount::kAge;
     }
+    if (Is(before, "than") && (Is(before - 1, "younger") || Is(before - 1, "older"))) return NotCount::kAge;
     if ((qual == Qual::kLessThan || qual == Qual::kUpTo || qual == Qual::kMoreThan) && Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }

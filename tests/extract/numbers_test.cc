@@ -463,6 +463,18 @@ TEST(NumberExtractor, RsWithDotAcrossSentenceBreak) {
   EXPECT_NE(got[0].find("!money"), std::string::npos) << got[0];
 }
 
+// How often is no head count: "shot him three times", "fired 12 times".
+TEST(NumberExtractor, TimesIsHowOftenNotPeople) {
+  EXPECT_EQ(Q("a gunman shot him three times in the chest"), V{"three times !measure"});
+  EXPECT_EQ(Q("officers fired 12 times"), V{"12 times !measure"});
+}
+
+// "a boy younger than 12", "men older than 60": ages.
+TEST(NumberExtractor, YoungerOrOlderThanIsAnAge) {
+  EXPECT_EQ(Q("a girl younger than 9 was hurt"), V{"9 !age"});
+  EXPECT_EQ(Q("two men older than 60 were hurt"), (V{"two =2 [2,2] exact", "60 !age"}));
+}
+
 // The last age of a list is an age also before the verb: "two boys aged 14 and 15 were hurt".
 TEST(NumberExtractor, TheLastAgeOfAListBeforeAVerbIsAnAge) {
   EXPECT_EQ(Q("two boys aged 14 and 15 were hurt"), (V{"two =2 [2,2] exact", "14 !age", "15 !age"}));
