@@ -1312,6 +1312,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
+  // "picked up the father's handgun": a possessive person before a thing is no object; before a
+  // person ("arrested the victim's brother") the count stands.
+  if (np && np->count.individual) {
+    uint32_t j = p;
+    while (In(j) && T(j).span.begin < np->count.span.end) ++j;
+    if (In(j) && T(j).norm == "'s") {
+      bool person = false;
+      for (uint32_t h = j + 1; In(h) && h <= j + 4 && !person && !IsPunct(T(h)); ++h) {
+        if (IsAny(T(h), WORDS("in", "at", "on", "of", "with", "from", "to", "by", "and", "or"))) break;
+        person = IsPersonNounStart(h) || (h == j + 1 && IsNameWord(h));
+      }
+      if (!person) np.reset();
+    }
+  }
   if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
     // "killed 24-year-old Alex Kelm": an age, then the person's name.
     uint32_t e = p;

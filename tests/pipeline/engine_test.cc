@@ -519,6 +519,15 @@ TEST(EventAssembler, ANumberBeforeAnEventNounModifierCountsItsHead) {
   EXPECT_FALSE(HasCount(b, Role::kKilled, 3));
 }
 
+// A possessive person is no object: "picked up the father's handgun" picked up a gun; "arrested
+// the victim's brother" arrested one person.
+TEST(EventAssembler, APossessiveBeforeAThingIsNoPersonObject) {
+  auto a = CodeText("Police said the child picked up the father's handgun in Brask.");
+  EXPECT_FALSE(HasCount(a, Role::kArrested, 1));
+  auto b = CodeText("Officers in Brask arrested the victim's brother on Monday.");
+  EXPECT_TRUE(HasCount(b, Role::kArrested, 1));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
