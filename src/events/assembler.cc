@@ -2087,6 +2087,12 @@ void SentenceAssembler::Run() {
         }
       } else {
         np = ObjectAfter(t.e, role);
+        // "shot three people to death", "stabbed his neighbour to death": the object died.
+        if (np && type == EventType::kAssault && np->count.role == Role::kInjured) {
+          uint32_t j = t.e;
+          while (In(j) && T(j).span.begin < np->count.span.end) ++j;
+          if (In(j + 1) && T(j).norm == "to" && T(j + 1).norm == "death") np->count.role = Role::kKilled;
+        }
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);

@@ -528,6 +528,17 @@ TEST(EventAssembler, APossessiveBeforeAThingIsNoPersonObject) {
   EXPECT_TRUE(HasCount(b, Role::kArrested, 1));
 }
 
+// "to death" after the object makes the victims dead: "shot three people to death", "stabbed
+// his neighbour to death".
+TEST(EventAssembler, ToDeathAfterTheObjectIsAKilling) {
+  auto a = CodeText("A Korvath man shot three people to death on Sunday.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 3));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 3));
+  auto b = CodeText("He stabbed his neighbour to death in Brask on Friday.");
+  EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 1));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
