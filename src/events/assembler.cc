@@ -1984,6 +1984,10 @@ void SentenceAssembler::Run() {
           if (In(k) && IsAny(T(k), WORDS("held", "staged", "organised", "organized", "attended", "joined", "led")) &&
               In(k + 1) && T(k + 1).norm == "by")
             k += 2;
+          // "clashes with 200 protesters", "a shootout with two suspects": the other side of an
+          // assault, not its victims.
+          else if (In(k) && type == EventType::kAssault && T(k).norm == "with")
+            k = end_;
           else if (In(k) && IsAny(T(k), WORDS("of", "by", "involving", "with", "comprising", "to", "for", "against")))
             k += 1;
           else if (In(k) && type == EventType::kSentence && IsAny(T(k), WORDS("on", "upon")))

@@ -539,6 +539,18 @@ TEST(EventAssembler, ToDeathAfterTheObjectIsAKilling) {
   EXPECT_FALSE(HasCount(b, Role::kInjured, 1));
 }
 
+// The people an assault is "with" are the other side, not its dead or hurt: "clashes with 200
+// protesters", "a shootout with two suspects".
+TEST(EventAssembler, ThePeopleAFightIsWithAreNotItsVictims) {
+  auto a = CodeText("Police in Brask were involved in clashes with 200 protesters on Friday.");
+  EXPECT_FALSE(HasCount(a, Role::kKilled, 200));
+  auto b = CodeText("An officer was wounded in a shootout with two suspects in Brask.");
+  EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 2));
+  auto c = CodeText("A clash between police and marchers in Brask left 3 dead.");
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 3));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
