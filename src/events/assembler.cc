@@ -2521,29 +2521,56 @@ bool RestatesAVictim(std::string_view w) {
 }  // namespace
 
 void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const {
-  struct Mention {
-    uint32_t begin;
-    size_t event, count;
-  };
-  // PERF: only documents with a killed individual get here past the first scan.
+  // PERF: only documents with one person killed get past this scan; each person's features are
+  // read once, lowercased into a stack buffer (no allocation per pair).
   bool any = false;
   for (const auto& ev : *out)
     for (const auto& c : ev.counts) any |= c.role == lexicon::Role::kKilled && c.individual && !ev.from_title;
   if (!any) return;
   const std::string_view text = doc.text->text;
-  std::vector<Mention> people;
+  struct Person {
+    uint32_t begin;
+    uint32_t event, count;
+    char gender;     // 'f', 'm' or 0
+    bool reflexive;  // "himself", "herself"
+    bool refers;     // "he", "she", "the victim"
+    bool restates;   // RestatesAVictim
+  };
+  std::vector<Person> people;
   for (size_t e = 0; e < out->size(); ++e) {
     const Event& ev = (*out)[e];
     if (ev.from_title || ev.status != EventStatus::kHappened) continue;
-    for (size_t c = 0; c < ev.counts.size(); ++c)
-      if (ev.counts[c].individual) people.push_back({ev.counts[c].span.begin, e, c});
+    for (size_t c = 0; c < ev.counts.size(); ++c) {
+      const Count& n = ev.counts[c];
+      if (!n.individual) continue;  // every person, as the nearest one before a pronoun
+      char buf[64];
+      const std::string_view src = n.span.Of(text);
+      const size_t len = std::min(src.size(), sizeof buf);
+      for (size_t i = 0; i < len; ++i) buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(src[i])));
+      const std::string_view w(buf, len);
+      Person p{n.span.begin, static_cast<uint32_t>(e), static_cast<uint32_t>(c), 0, false, false, false};
+      p.reflexive = w == "himself" || w == "herself";
+      p.refers = w == "he" || w == "she" || w == "the victim";
+      p.restates = RestatesAVictim(w);
+      // 'f' or 'm' when a word of the phrase says so ("the woman", "he", "his son").
+      static constexpr std::string_view kF[] = {"she",      "her",    "herself", "woman", "girl",
+                                                "mother",   "wife",   "daughter", "sister", "lady",
+                                                "grandmother", "girlfriend", "aunt", "female"};
+      static constexpr std::string_view kM[] = {"he",      "him",         "himself",   "man",   "boy",
+                                                "father",  "husband",     "son",       "brother",
+                                                "grandfather", "boyfriend", "uncle",   "male"};
+      for (size_t i = 0; i < w.size();) {
+        size_t j = i;
+        while (j < w.size() && std::isalpha(static_cast<unsigned char>(w[j]))) ++j;
+        const std::string_view x = w.substr(i, j - i);
+        if (std::find(std::begin(kF), std::end(kF), x) != std::end(kF)) p.gender = 'f';
+        if (std::find(std::begin(kM), std::end(kM), x) != std::end(kM)) p.gender = 'm';
+        i = j == i ? i + 1 : j;
+      }
+      people.push_back(p);
+    }
   }
-  std::sort(people.begin(), people.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  auto lower = [&](const Count& c) {
-    std::string w(c.span.Of(text));
-    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return w;
-  };
+  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.begin < b.begin; });
   // The same name: every capitalized word of the shorter phrase is in the longer one ("Tomas
   // Rell" and "Rell"; not "Sara Rell" and "Jon Rell").
   auto names = [&](const Count& c, std::string_view out_words[4]) {
@@ -2552,13 +2579,13 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
     for (size_t i = 0; i < x.size();) {
       size_t j = i;
       while (j < x.size() && std::isalpha(static_cast<unsigned char>(x[j]))) ++j;
-      static constexpr std::string_view kNotNames[] = {"The", "An", "His", "Her", "Their", "One", "Another",
-                                                       "He", "She", "This", "That", "Its", "Our"};
+      static constexpr std::string_view kNotNames[] = {"The", "An",  "His",  "Her",  "Their", "One", "Another",
+                                                       "He",  "She", "This", "That", "Its",   "Our"};
       const std::string_view w = x.substr(i, j - i);
       if (j - i >= 2 && std::isupper(static_cast<unsigned char>(x[i])) &&
           std::find(std::begin(kNotNames), std::end(kNotNames), w) == std::end(kNotNames)) {
         if (n == 4) return size_t{0};
-        out_words[n++] = x.substr(i, j - i);
+        out_words[n++] = w;
       }
       i = j == i ? i + 1 : j;
     }
@@ -2576,54 +2603,28 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
       if (std::find(wb, wb + nb, wa[i]) == wb + nb) return false;
     return true;
   };
-  // 'f' or 'm' when a word of the phrase says so ("the woman", "he", "his son"), else 0.
-  auto gender = [&](const Count& c) {
-    const std::string w = lower(c);
-    char g = 0;
-    for (size_t i = 0; i < w.size();) {
-      size_t j = i;
-      while (j < w.size() && std::isalpha(static_cast<unsigned char>(w[j]))) ++j;
-      const std::string_view x = std::string_view(w).substr(i, j - i);
-      static constexpr std::string_view kF[] = {"she", "her", "herself", "woman", "girl", "mother", "wife",
-                                                "daughter", "sister", "lady", "grandmother", "girlfriend", "aunt", "female"};
-      static constexpr std::string_view kM[] = {"he", "him", "himself", "man", "boy", "father", "husband", "son",
-                                                "brother", "grandfather", "boyfriend", "uncle", "male"};
-      if (std::find(std::begin(kF), std::end(kF), x) != std::end(kF)) g = 'f';
-      if (std::find(std::begin(kM), std::end(kM), x) != std::end(kM)) g = 'm';
-      i = j == i ? i + 1 : j;
-    }
-    return g;
-  };
-  std::vector<std::pair<size_t, size_t>> drop;  // (event, count)
+  auto sentence_of = [&](size_t i) { return (*out)[people[i].event].sentence_index; };
+  std::vector<std::pair<uint32_t, uint32_t>> drop;  // (event, count)
   for (size_t k = 0; k < people.size(); ++k) {
-    const Event& kev = (*out)[people[k].event];
-    const Count& killed = kev.counts[people[k].count];
+    const Count& killed = (*out)[people[k].event].counts[people[k].count];
     if (killed.role != lexicon::Role::kKilled || killed.value != 1) continue;
-    const std::string kw = lower(killed);
-    const bool refers = kw == "he" || kw == "she" || kw == "the victim";
+    const uint32_t ks = sentence_of(k);
     for (size_t i = 0; i < people.size(); ++i) {
       if (i == k) continue;
-      const Event& iev = (*out)[people[i].event];
-      const Count& hurt = iev.counts[people[i].count];
+      const Count& hurt = (*out)[people[i].event].counts[people[i].count];
       if (hurt.role != lexicon::Role::kInjured || hurt.value != 1) continue;
-      const std::string hw = lower(hurt);
-      const char gh = gender(hurt), gk = gender(killed);
-      if (gh != 0 && gk != 0 && gh != gk) continue;
-      bool same = false;
-      if ((hw == "himself" || hw == "herself") && iev.sentence_index == kev.sentence_index) same = true;
-      // The nearest person before the pronoun or definite phrase is the injured one.
-      // Not when another person is named in the injured one's sentence ("A girl was killed and
-      // another woman wounded ... she").
-      if (refers && i + 1 == k && iev.sentence_index <= kev.sentence_index &&
-          kev.sentence_index <= iev.sentence_index + 2 &&
-          !(i > 0 && (*out)[people[i - 1].event].sentence_index == iev.sentence_index))
+      if (people[i].gender != 0 && people[k].gender != 0 && people[i].gender != people[k].gender) continue;
+      const uint32_t is = sentence_of(i);
+      bool same = people[i].reflexive && is == ks;
+      // The nearest person before the pronoun or "the victim" is the injured one, alone in its
+      // sentence ("A girl was killed and another woman wounded ... she" is ambiguous).
+      if (people[k].refers && i + 1 == k && is <= ks && ks <= is + 2 && !(i > 0 && sentence_of(i - 1) == is))
         same = true;
       // The dead restated as shot, after the death: "An 11-year-old boy was fatally shot ... the
       // boy was shot in the side", "... was killed. Police said the child was shot".
-      if (k + 1 == i && kev.sentence_index <= iev.sentence_index && iev.sentence_index <= kev.sentence_index + 2 &&
-          RestatesAVictim(hw) && !(k > 0 && (*out)[people[k - 1].event].sentence_index == kev.sentence_index))
+      if (k + 1 == i && ks <= is && is <= ks + 2 && people[i].restates && !(k > 0 && sentence_of(k - 1) == ks))
         same = true;
-      if (same_name(hurt, killed)) same = true;
+      if (!same && same_name(hurt, killed)) same = true;
       if (same) drop.emplace_back(people[i].event, people[i].count);
     }
   }
