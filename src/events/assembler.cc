@@ -1907,6 +1907,27 @@ void SentenceAssembler::Run() {
         break;
       }
     }
+    // "suspended two-year prison terms", "two years in prison, suspended for three years": a
+    // suspended term sends nobody to jail.
+    if (type == EventType::kSentence && (mode == "jail" || (mode.empty() && role == Role::kJailed))) {
+      bool suspended = false;
+      for (uint32_t k = t.b; k > begin_ && t.b - k < 5 && !suspended; --k) {
+        const uint32_t q = k - 1;
+        if (T(q).norm == "suspended") suspended = true;
+        else if (!(non_count_[q - begin_] || T(q).norm == "-" || T(q).kind == TokenKind::kNumber)) break;
+      }
+      for (uint32_t k = t.e; k < end_ && k < t.e + 10 && !suspended; ++k) {
+        if (IsAny(T(k), WORDS(".", ";", "and", "but", "while"))) break;
+        if (trig_at_[k - begin_] != kNone && trigs_[trig_at_[k - begin_]].info.type == EventType::kSentence &&
+            !trigs_[trig_at_[k - begin_]].info.mode.empty() && trigs_[trig_at_[k - begin_]].info.mode != "jail")
+          break;  // another penalty: "jailed two and gave three suspended terms"
+        if (T(k).norm == "suspended") suspended = true;
+      }
+      if (suspended) {
+        mode = "suspended";
+        role = Role::kNone;
+      }
+    }
     // "14 jailed activists", "imprisoned relatives": an attributive participle is a state.
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
         (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kLiteral) && In(t.e)) {

@@ -382,6 +382,19 @@ TEST(EventAssembler, SuspendedTermsAreSentencesButNotJail) {
   ASSERT_NE(OnlyEvent(b, EventType::kSentence), nullptr);
 }
 
+// "suspended" before a term's length or after the term ("suspended two-year prison terms",
+// "two years in prison, suspended for three years") makes it suspended too.
+TEST(EventAssembler, ASuspendedTermWithItsLengthIsNotJail) {
+  for (const char* text : {"Three organisers were given suspended two-year prison terms in Brask.",
+                           "Three organisers were sentenced to two years in prison, suspended for three years."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kSentence);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->mode, "suspended") << text;
+    EXPECT_FALSE(HasCount(cd, Role::kJailed, 3)) << text;
+  }
+}
+
 TEST(EventAssembler, CommunityServiceAndProbationAreSentencesButNotJail) {
   for (const char* text : {"Four miners were sentenced to community service by a court in Velbrun.",
                            "Two students from Korvath were sentenced to probation on Tuesday.",
