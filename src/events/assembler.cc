@@ -2158,6 +2158,14 @@ void SentenceAssembler::Run() {
     if (type == EventType::kRelease && MedicalRelease(t)) continue;
     if (type == EventType::kAssault && KillingStatistic(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
+    // "picked up" is an arrest by the authorities ("Police picked up 12 students", "was picked
+    // up on Wednesday"), not "the father picked up his daughter", "picked up by bystanders".
+    if (type == EventType::kArrest && IsAny(T(t.b), WORDS("picked", "pick", "picks", "picking"))) {
+      const auto actor = ActorOf(t, passive);
+      const bool authority = actor && (actor->sector == Sector::kPolice || actor->sector == Sector::kMilitary ||
+                                       actor->sector == Sector::kGovernment || actor->sector == Sector::kJudiciary);
+      if (passive ? actor && !authority : !authority) continue;
+    }
     // "released a suspect sketch", "released the victims' names": a picture or a name of
     // people, no people.
     if (t.info.needs_person && !passive && ObjectIsAPicture(t.e)) continue;

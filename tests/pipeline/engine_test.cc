@@ -564,6 +564,19 @@ TEST(EventAssembler, ThePeopleAFightIsWithAreNotItsVictims) {
   EXPECT_TRUE(HasCount(c, Role::kKilled, 3));
 }
 
+// "picked up" is an arrest by the police, not a parent collecting a child: "the father picked up
+// his daughter", "was picked up by bystanders".
+TEST(EventAssembler, PickedUpIsAnArrestOnlyByTheAuthorities) {
+  auto a = CodeText("In Brask the father picked up his daughter from school on Friday.");
+  for (const auto& ev : a.events) EXPECT_NE(ev.type, EventType::kArrest);
+  auto b = CodeText("The wounded girl was picked up by bystanders in Brask and driven to a clinic.");
+  for (const auto& ev : b.events) EXPECT_NE(ev.type, EventType::kArrest);
+  auto c = CodeText("Police in Brask picked up 12 students on Friday.");
+  EXPECT_TRUE(HasCount(c, Role::kArrested, 12));
+  auto d = CodeText("Tomas Rell was picked up on Wednesday night in Brask.");
+  EXPECT_TRUE(HasCount(d, Role::kArrested, 1));
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
