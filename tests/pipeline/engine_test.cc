@@ -577,6 +577,18 @@ TEST(EventAssembler, PickedUpIsAnArrestOnlyByTheAuthorities) {
   EXPECT_TRUE(HasCount(d, Role::kArrested, 1));
 }
 
+// Contracted negations negate, with a straight or a curly apostrophe: "haven't arrested",
+// "didn’t arrest".
+TEST(EventAssembler, ContractedNegationsNegate) {
+  for (const char* text : {"Police in Brask haven't arrested anyone over the shooting.",
+                           "Officers in Brask didn\u2019t arrest the two drivers.",
+                           "Officers in Brask didn't arrest the two drivers."}) {
+    auto cd = CodeText(text);
+    for (const auto& ev : cd.events)
+      if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened) << text;
+  }
+}
+
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
 TEST(EventAssembler, BareNumberAfterAnActivePenaltyVerbCountsPeople) {
   auto a = CodeText("A tribunal in Korvath jailed 12 and fined 30 on Friday.");
