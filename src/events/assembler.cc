@@ -1514,12 +1514,19 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     if (!coordinated) stop = prev.e;
   }
   int window = 0;
+  // A negation before a dash or a verb of saying or believing negates that verb, not the event:
+  // "don't believe the shooting was random", "isn't loaded, he pulls the trigger — and kills",
+  // "aren't saying how the four people found were related".
+  bool negation_blocked = false;
   for (uint32_t k = t.b; k > stop && window < 9; ++window) {
     uint32_t q = k - 1;
     const Token& tok = T(q);
     if (IsAny(tok, WORDS(";", ":", "but", "while", "although", "though", "because", "after", "before", "when",
                          "whereas", "since", "until")))
       break;
+    if (IsAny(tok, WORDS("\xE2\x80\x94", "-", "believe", "believes", "think", "thinks", "know", "knows",
+                         "say", "says", "saying", "expect", "expects")))
+      negation_blocked = true;
     // Find a cue ending at q.
     for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
       int c = cue_at_[b - begin_];
@@ -1528,6 +1535,7 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         case Cue::kNegation:
           // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.
           if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b)) break;
+          if (negation_blocked) break;
           return EventStatus::kNegated;
         case Cue::kDenial:
           return EventStatus::kNegated;

@@ -587,6 +587,15 @@ TEST(EventAssembler, ContractedNegationsNegate) {
     for (const auto& ev : cd.events)
       if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened) << text;
   }
+  // A negation of another verb does not reach past it or a dash: "don't believe the shooting
+  // was random", "isn't loaded, he pulls the trigger — and kills".
+  for (const char* text : {"Relatives in Brask say they don\u2019t believe the fatal shooting was random.",
+                           "Thinking the rifle isn't loaded, a Brask man pulls the trigger \u2014 and kills a friend."}) {
+    auto cd = CodeText(text);
+    bool happened = false;
+    for (const auto& ev : cd.events) happened |= ev.type == EventType::kAssault && ev.status == EventStatus::kHappened;
+    EXPECT_TRUE(happened) << text;
+  }
 }
 
 // "a court jailed 12 and fined 30": thirty people were fined, not thirty units of money.
