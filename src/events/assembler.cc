@@ -101,7 +101,7 @@ bool IsPeopleQuantifier(const Token& t) {
 
 bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
 
-// A lowercase word for a part of a place before its name: "in downtown Des Moines", "in
+// A lowercase word for a part of a place before its name: "in downtown Port Kelmar", "in
 // northwest Korvath".
 bool IsPlacePartWord(const Token& t) {
   return IsAny(t, WORDS("downtown", "uptown", "north", "south", "east", "west", "northern", "southern", "eastern",
@@ -768,7 +768,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
       // "Three men from Korvath were charged": a place or an organisation after a preposition,
-      // also after a word for a part of it ("in downtown Des Moines").
+      // also after a word for a part of it ("in downtown Port Kelmar").
       if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
         return std::nullopt;
@@ -939,7 +939,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         while (b > begin_ && place_end - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord &&
                T(b - 1).HasFlag(tokens::kCapitalized))
           --b;
-        // "in downtown Des Moines", "in northwest Korvath County": a word for a part of the place.
+        // "in downtown Port Kelmar", "in northwest Korvath County": a word for a part of the place.
         if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
         return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
       }();
@@ -1005,7 +1005,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
       }
     }
   }
-  // "A boy who was shot in the face at a northwest Korvath County home has died": the antecedent
+  // "A man who was shot through a van window at a northwest Korvath County depot has died": the antecedent
   // of a relative clause further back than the phrase window, in the same clause.
   if (!np && !listed && saw_aux) {
     for (uint32_t j = p - 1; j > begin_ + 1 && p - 1 - j < 18 && !IsPunct(T(j)); --j)
@@ -1312,7 +1312,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
-  // "picked up the father's handgun": a possessive person before a thing is no object; before a
+  // "picked up the uncle's pistol": a possessive person before a thing is no object; before a
   // person ("arrested the victim's brother") the count stands.
   if (np && np->count.individual) {
     uint32_t j = p;
@@ -1353,7 +1353,7 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   if (t.form != lexicon::Form::kPastOrParticiple && t.form != lexicon::Form::kParticiple &&
       t.form != lexicon::Form::kLiteral)
     return false;
-  // A progressive is active, like the gerunds: "two men were fighting" (agents, not victims).
+  // A progressive is active, like the gerunds: "two ferrymen were fighting" (agents, not victims).
   if (t.form == lexicon::Form::kLiteral && t.e == t.b + 1 && T(t.b).norm.ends_with("ing")) return false;
   // An auxiliary within three tokens before: "were (briefly) arrested", "have been detained".
   for (uint32_t k = t.b; k > begin_ && t.b - k < 10;) {
@@ -1515,8 +1515,8 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
   }
   int window = 0;
   // A negation before a dash or a verb of saying or believing negates that verb, not the event:
-  // "don't believe the shooting was random", "isn't loaded, he pulls the trigger — and kills",
-  // "aren't saying how the four people found were related".
+  // "don't think the shooting was an accident", "isn't careful — and kills",
+  // "aren't saying who fired".
   bool negation_blocked = false;
   for (uint32_t k = t.b; k > stop && window < 9; ++window) {
     uint32_t q = k - 1;
@@ -1992,7 +1992,7 @@ void SentenceAssembler::Run() {
               break;
             }
         }
-        // "two murder suspects", "three homicide cases", "two murder counts": the number counts the
+        // "four murder suspects", "five homicide cases", "two murder counts": the number counts the
         // noun the event noun modifies, not victims.
         if (In(t.e) && IsAny(T(t.e), WORDS("suspect", "suspects", "defendants", "cases", "investigations", "charges",
                                            "counts", "trials", "scenes", "calls", "warrants", "convictions")))
@@ -2120,7 +2120,7 @@ void SentenceAssembler::Run() {
         }
       } else {
         np = ObjectAfter(t.e, role);
-        // "shot three people to death", "stabbed his neighbour to death": the object died.
+        // "shot four cyclists to death", "stabbed his neighbour to death": the object died.
         if (np && type == EventType::kAssault && np->count.role == Role::kInjured) {
           uint32_t j = t.e;
           while (In(j) && T(j).span.begin < np->count.span.end) ++j;
@@ -2167,7 +2167,7 @@ void SentenceAssembler::Run() {
     if (type == EventType::kAssault && KillingStatistic(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
     // "picked up" is an arrest by the authorities ("Police picked up 12 students", "was picked
-    // up on Wednesday"), not "the father picked up his daughter", "picked up by bystanders".
+    // up on Wednesday"), not "a grandmother picked up her grandson", "picked up by passing cyclists".
     if (type == EventType::kArrest && IsAny(T(t.b), WORDS("picked", "pick", "picks", "picking"))) {
       const auto actor = ActorOf(t, passive);
       const bool authority = actor && (actor->sector == Sector::kPolice || actor->sector == Sector::kMilitary ||
@@ -2382,7 +2382,7 @@ void SentenceAssembler::Run() {
       break;
     }
   }
-  // "Five people were killed and 17 wounded in separate shootings across the city": the toll of
+  // "five people dead and 17 wounded in separate shootings across Korvath": the toll of
   // several incidents is no incident's; one person's death stays.
   if (first_event < out_->size() && RoundUp()) {
     for (size_t e = first_event; e < out_->size(); ++e) {
@@ -2540,7 +2540,7 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
 // succumbed to his injuries" is killed, not also injured). The injured count of one person is
 // dropped when a death names that person again: "he", "she" or "the victim" whose nearest
 // earlier person is the injured one, alone in its sentence, up to two sentences on ("A man was shot ... He died
-// at the hospital", "was taken to a hospital, where he died"); the same name ("Tomas Rell was
+// at the hospital", "reached a clinic, where he died"); the same name ("Tomas Rell was
 // shot ... Rell died"); or, for "himself"/"herself", a death in the same sentence ("is dead after
 // accidentally shooting himself"). "A woman was shot ... Her husband was killed" keeps both.
 namespace {
@@ -2548,7 +2548,7 @@ namespace {
 // victim just mentioned (not "the suspect", "the officer": other people of the story).
 bool RestatesAVictim(std::string_view w) {
   if (w == "he" || w == "she") return true;
-  if (!w.starts_with("the ") || w.starts_with("the other ")) return false;  // "the other female victim"
+  if (!w.starts_with("the ") || w.starts_with("the other ")) return false;  // "the other victim"
   const size_t sp = w.rfind(' ');
   const std::string_view head = w.substr(sp + 1);
   static constexpr std::string_view kHeads[] = {"victim", "boy",     "girl", "man",    "woman", "child",
@@ -2657,8 +2657,8 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
       // sentence ("A girl was killed and another woman wounded ... she" is ambiguous).
       if (people[k].refers && i + 1 == k && is <= ks && ks <= is + 2 && !(i > 0 && sentence_of(i - 1) == is))
         same = true;
-      // The dead restated as shot, after the death: "An 11-year-old boy was fatally shot ... the
-      // boy was shot in the side", "... was killed. Police said the child was shot".
+      // The dead restated as shot, after the death: "A nine-year-old boy was fatally shot ... the
+      // boy was shot in the back", "... was killed. Her uncle said the child was shot".
       if (k + 1 == i && ks <= is && is <= ks + 2 && people[i].restates && !(k > 0 && sentence_of(k - 1) == ks))
         same = true;
       if (!same && same_name(hurt, killed)) same = true;

@@ -222,7 +222,7 @@ constexpr WordEntry kWords[] = {
     {"cdt", kTimeSuffix, 0}, {"bst", kTimeSuffix, 0}, {"cet", kTimeSuffix, 0},
     {"cest", kTimeSuffix, 0}, {"hrs.", kTimeSuffix, 0},
     // Measures.
-    {"times", kMeasureUnit, 0},  // how often: "shot him three times"
+    {"times", kMeasureUnit, 0},  // how often: "fired at the van four times"
     {"km", kMeasureUnit | kIdNounAnyCase, 0}, {"kms", kMeasureUnit, 0},
     {"kilometre", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometres", kMeasureUnit, 0},
     {"kilometer", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometers", kMeasureUnit, 0},
@@ -1253,7 +1253,7 @@ class Scanner {
     if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 && Is(list_end_, "of")) {
       return NotCount::kId;
     }
-    // A verb after the list ends it, not a noun: "aged 14 and 15 were hurt" (ages), "in 2014 and
+    // A verb after the list ends it, not a noun: "aged 12 and 13 were hurt" (ages), "in 2014 and
     // 2015 protesters" (people).
     const bool verb_after = list_prev_ == NotCount::kAge && (Is(k, "were") || Is(k, "are") || Is(k, "have"));
     if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of") && !verb_after) &&

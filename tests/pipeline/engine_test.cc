@@ -399,7 +399,7 @@ TEST(EventAssembler, CommunityServiceAndProbationAreSentencesButNotJail) {
   for (const char* text : {"Four miners were sentenced to community service by a court in Velbrun.",
                            "Two students from Korvath were sentenced to probation on Tuesday.",
                            "The magistrate sentenced 9 marchers to 100 hours of community service.",
-                           "Three organisers were sentenced to two years of probation in Brask."}) {
+                           "Three organisers were sentenced to three years of probation in Brask."}) {
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, EventType::kSentence);
     ASSERT_NE(e, nullptr) << text;
@@ -439,21 +439,21 @@ TEST(EventAssembler, AcquittalsAreNeverConvictions) {
 
 // One person shot who then died is killed, not also injured (the labelling guideline: "beaten
 // ... and later succumbed to his injuries" is killed only): "A man was shot ... He died", "was
-// taken to a hospital, where he died", "is dead after accidentally shooting himself". Another
+// reached a clinic, where he died", "was found dead after he accidentally shot himself". Another
 // person killed is not the one shot.
 TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
   for (const char* text : {"A man was shot outside a bar in Korvath on Friday. He died in a Korvath clinic two hours later.",
-                           "Police said Tomas Rell, 41, was taken to a hospital in Korvath, where he died on Sunday.",
-                           "A Korvath teenager is dead after accidentally shooting himself with a rifle."}) {
+                           "Tomas Rell, 41, reached a Korvath clinic by ambulance, where he died on Sunday.",
+                           "A Korvath soldier was found dead after he accidentally shot himself on the range."}) {
     auto cd = CodeText(text);
     EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
     EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
   }
   // A death first, then the same person restated as shot: "the boy", "the child", "she".
-  for (const char* text : {"An 11-year-old boy was fatally shot near Korvath on Friday. Officials said the boy was "
-                           "shot in the side by a rifle.",
-                           "A Korvath girl, 3, was killed on Saturday. Police said the child was shot during a quarrel "
-                           "between two drivers."}) {
+  for (const char* text : {"A nine-year-old Korvath boy was fatally shot by a stray round on Friday. Neighbours said "
+                           "the boy was shot in the back while playing.",
+                           "A Korvath girl, 3, was killed on Saturday. Her uncle said the child was shot as two "
+                           "drivers traded bullets."}) {
     auto cd = CodeText(text);
     EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
     EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
@@ -473,7 +473,7 @@ TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
-  auto a = CodeText("A 14-year-old boy shot on Tuesday while riding a bike in downtown Port Kelmar has died.");
+  auto a = CodeText("A cyclist wounded by gunfire on Tuesday in downtown Port Kelmar has died.");
   EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
   EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
   for (const auto& ev : a.events)
@@ -483,8 +483,8 @@ TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
 // "A boy who was shot ... has died": the relative clause's antecedent died, however long the
 // place phrase in the clause.
 TEST(EventAssembler, TheAntecedentOfALongRelativeClauseDied) {
-  auto a = CodeText("A 5-year-old boy who was shot in the face at a northwest Korvath County farmhouse has died, "
-                    "a coroner confirmed.");
+  auto a = CodeText("A man who was shot twice through the window of a van at a northwest Korvath County depot "
+                    "has died, his employer confirmed.");
   EXPECT_TRUE(HasCount(a, Role::kKilled, 1));
   EXPECT_FALSE(HasCount(a, Role::kInjured, 1));
 }
@@ -493,28 +493,28 @@ TEST(EventAssembler, TheAntecedentOfALongRelativeClauseDied) {
 // three shootings", "citywide"): no incident has that toll, so the group counts are dropped (the
 // assault stays, and one person killed is still counted).
 TEST(EventAssembler, RoundUpTotalsOfSeveralIncidentsAreNoIncidentsCounts) {
-  auto a = CodeText("Five people were killed and at least 17 others wounded in separate shootings across Korvath "
-                    "since Friday evening.");
+  auto a = CodeText("Gunmen left five people dead and at least 17 others wounded in separate shootings across "
+                    "Korvath during the carnival.");
   EXPECT_FALSE(HasCount(a, Role::kKilled, 5));
   EXPECT_FALSE(HasCount(a, Role::kInjured, 17));
   EXPECT_NE(OnlyEvent(a, EventType::kAssault), nullptr);
-  auto b = CodeText("Seven people were wounded in three shootings in Brask on Sunday.");
-  EXPECT_FALSE(HasCount(b, Role::kInjured, 7));
-  auto c = CodeText("Nine people were wounded citywide overnight, police in Brask said.");
+  auto b = CodeText("Eleven drivers were wounded in three shootings on the Brask ring road.");
+  EXPECT_FALSE(HasCount(b, Role::kInjured, 11));
+  auto c = CodeText("Nine cabbies were wounded citywide during the Brask taxi war.");
   EXPECT_FALSE(HasCount(c, Role::kInjured, 9));
-  auto d = CodeText("A teenager was killed and six other people were hurt in separate shootings in Brask.");
+  auto d = CodeText("A fisherman was killed and six dockers were hurt in separate shootings at the Brask harbour.");
   EXPECT_TRUE(HasCount(d, Role::kKilled, 1));
   // One incident keeps its toll.
-  auto e = CodeText("Seven people were wounded in a shooting at a party in Brask on Sunday.");
+  auto e = CodeText("Seven guests were wounded in a shooting at a Brask wedding.");
   EXPECT_TRUE(HasCount(e, Role::kInjured, 7));
-  auto f = CodeText("Seven people were wounded in the shooting across the street from a Brask bar.");
+  auto f = CodeText("Seven guests were wounded in the shooting across the square from the Brask town hall.");
   EXPECT_TRUE(HasCount(f, Role::kInjured, 7));
 }
 
-// The people fighting are its agents, not its victims: "two men were fighting" kills nobody;
+// The people fighting are its agents, not its victims: "two ferrymen were fighting" kills nobody;
 // the dead of a fight are still counted.
 TEST(EventAssembler, PeopleFightingAreNotItsDead) {
-  auto a = CodeText("Investigators said two men were fighting outside a Brask bar when one drew a gun.");
+  auto a = CodeText("Witnesses said two ferrymen were fighting on the Brask pier when one drew a knife.");
   EXPECT_FALSE(HasCount(a, Role::kKilled, 2));
   auto b = CodeText("Five soldiers were killed in heavy fighting near Korvath.");
   EXPECT_TRUE(HasCount(b, Role::kKilled, 5));
@@ -523,30 +523,30 @@ TEST(EventAssembler, PeopleFightingAreNotItsDead) {
 }
 
 // A number before an event noun that modifies another noun counts that noun: "two murder
-// suspects" are suspects, "three homicide cases" cases; nobody is counted as killed.
+// suspects" are suspects, "five homicide cases" cases; nobody is counted as killed.
 TEST(EventAssembler, ANumberBeforeAnEventNounModifierCountsItsHead) {
-  auto a = CodeText("Police in Brask arrested two murder suspects on Friday.");
-  EXPECT_TRUE(HasCount(a, Role::kArrested, 2));
-  EXPECT_FALSE(HasCount(a, Role::kKilled, 2));
-  auto b = CodeText("Detectives in Brask are investigating three homicide cases from last month.");
-  EXPECT_FALSE(HasCount(b, Role::kKilled, 3));
+  auto a = CodeText("Police in Brask arrested four murder suspects at the border.");
+  EXPECT_TRUE(HasCount(a, Role::kArrested, 4));
+  EXPECT_FALSE(HasCount(a, Role::kKilled, 4));
+  auto b = CodeText("Brask detectives reopened five homicide cases from the 1990s.");
+  EXPECT_FALSE(HasCount(b, Role::kKilled, 5));
 }
 
-// A possessive person is no object: "picked up the father's handgun" picked up a gun; "arrested
+// A possessive person is no object: "picked up the uncle's pistol" picked up a gun; "arrested
 // the victim's brother" arrested one person.
 TEST(EventAssembler, APossessiveBeforeAThingIsNoPersonObject) {
-  auto a = CodeText("Police said the child picked up the father's handgun in Brask.");
+  auto a = CodeText("In Brask the toddler picked up her uncle's pistol from a shelf.");
   EXPECT_FALSE(HasCount(a, Role::kArrested, 1));
   auto b = CodeText("Officers in Brask arrested the victim's brother on Monday.");
   EXPECT_TRUE(HasCount(b, Role::kArrested, 1));
 }
 
-// "to death" after the object makes the victims dead: "shot three people to death", "stabbed
+// "to death" after the object makes the victims dead: "shot four cyclists to death", "stabbed
 // his neighbour to death".
 TEST(EventAssembler, ToDeathAfterTheObjectIsAKilling) {
-  auto a = CodeText("A Korvath man shot three people to death on Sunday.");
-  EXPECT_TRUE(HasCount(a, Role::kKilled, 3));
-  EXPECT_FALSE(HasCount(a, Role::kInjured, 3));
+  auto a = CodeText("A Korvath sniper shot four cyclists to death on Sunday.");
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 4));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 4));
   auto b = CodeText("He stabbed his neighbour to death in Brask on Friday.");
   EXPECT_TRUE(HasCount(b, Role::kKilled, 1));
   EXPECT_FALSE(HasCount(b, Role::kInjured, 1));
@@ -557,7 +557,7 @@ TEST(EventAssembler, ToDeathAfterTheObjectIsAKilling) {
 TEST(EventAssembler, ThePeopleAFightIsWithAreNotItsVictims) {
   auto a = CodeText("Police in Brask were involved in clashes with 200 protesters on Friday.");
   EXPECT_FALSE(HasCount(a, Role::kKilled, 200));
-  auto b = CodeText("An officer was wounded in a shootout with two suspects in Brask.");
+  auto b = CodeText("A customs officer was wounded in a shootout with two smugglers at the Brask docks.");
   EXPECT_TRUE(HasCount(b, Role::kInjured, 1));
   EXPECT_FALSE(HasCount(b, Role::kInjured, 2));
   auto c = CodeText("A clash between police and marchers in Brask left 3 dead.");
@@ -565,11 +565,11 @@ TEST(EventAssembler, ThePeopleAFightIsWithAreNotItsVictims) {
 }
 
 // "picked up" is an arrest by the police, not a parent collecting a child: "the father picked up
-// his daughter", "was picked up by bystanders".
+// his daughter", "was picked up by passing cyclists".
 TEST(EventAssembler, PickedUpIsAnArrestOnlyByTheAuthorities) {
-  auto a = CodeText("In Brask the father picked up his daughter from school on Friday.");
+  auto a = CodeText("In Brask a grandmother picked up her grandson from the swimming pool on Friday.");
   for (const auto& ev : a.events) EXPECT_NE(ev.type, EventType::kArrest);
-  auto b = CodeText("The wounded girl was picked up by bystanders in Brask and driven to a clinic.");
+  auto b = CodeText("The injured jogger was picked up by passing cyclists in Brask and driven to a clinic.");
   for (const auto& ev : b.events) EXPECT_NE(ev.type, EventType::kArrest);
   auto c = CodeText("Police in Brask picked up 12 students on Friday.");
   EXPECT_TRUE(HasCount(c, Role::kArrested, 12));
@@ -588,9 +588,9 @@ TEST(EventAssembler, ContractedNegationsNegate) {
       if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened) << text;
   }
   // A negation of another verb does not reach past it or a dash: "don't believe the shooting
-  // was random", "isn't loaded, he pulls the trigger — and kills".
-  for (const char* text : {"Relatives in Brask say they don\u2019t believe the fatal shooting was random.",
-                           "Thinking the rifle isn't loaded, a Brask man pulls the trigger \u2014 and kills a friend."}) {
+  // was random", "isn't careful — and kills".
+  for (const char* text : {"Brask shopkeepers don\u2019t think the fatal shooting at the market was an accident.",
+                           "A Brask hunter cleaning his rifle isn't careful \u2014 and kills his brother-in-law."}) {
     auto cd = CodeText(text);
     bool happened = false;
     for (const auto& ev : cd.events) happened |= ev.type == EventType::kAssault && ev.status == EventStatus::kHappened;
