@@ -1,6 +1,7 @@
 #include "events/assembler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <unordered_map>
 
@@ -99,6 +100,13 @@ bool IsPeopleQuantifier(const Token& t) {
 }
 
 bool IsPunct(const Token& t) { return t.kind == TokenKind::kPunct; }
+
+// A lowercase word for a part of a place before its name: "in downtown Port Kelmar", "in
+// northwest Korvath".
+bool IsPlacePartWord(const Token& t) {
+  return IsAny(t, WORDS("downtown", "uptown", "north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "northeast", "northwest", "southeast", "southwest", "central", "rural"));
+}
 
 // Roles that befall one identifiable person, so "a man"/"the victim"/"he" count as 1.
 bool CountsIndividuals(Role r) { return r != Role::kNone && r != Role::kParticipants; }
@@ -364,6 +372,27 @@ class SentenceAssembler {
       if (IsAny(a, WORDS("in", "during", "since", "for")) && b.kind == TokenKind::kNumber && b.norm.size() == 4 &&
           (b.norm.starts_with("19") || b.norm.starts_with("20")))
         return true;
+    }
+    return false;
+  }
+  // A round-up of several incidents: "in (three|separate|other) shootings", "in shootings
+  // across the city", "citywide", "across the city". Not one incident ("in a shooting", "in the
+  // shootings", "across the street").
+  bool RoundUp() const {
+    for (uint32_t k = begin_; k < end_; ++k) {
+      const Token& a = T(k);
+      if (IsAny(a, WORDS("citywide", "city-wide"))) return true;
+      if (a.norm == "across" && k + 2 < end_ && T(k + 1).norm == "the" && IsAny(T(k + 2), WORDS("city", "county")))
+        return true;
+      if (!IsAny(a, WORDS("in", "during", "following", "after"))) continue;
+      for (uint32_t j = k + 1; j < end_ && j <= k + 4; ++j) {
+        const Token& b = T(j);
+        if (IsAny(b, WORDS("shootings", "stabbings"))) return true;
+        if (!(qty_at_begin_[j - begin_] != kNone || b.kind == TokenKind::kNumber ||
+              IsAny(b, WORDS("separate", "unrelated", "different", "other", "weekend", "overnight", "two", "three",
+                             "four", "five", "six", "seven", "eight", "nine", "ten", "shooting"))))
+          break;
+      }
     }
     return false;
   }
@@ -738,7 +767,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       uint32_t b = name_last;
       while (b > begin_ && name_last - b < 2 && IsNameWord(b - 1)) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("the", "a", "an"))) return std::nullopt;  // "the Smith Center"
-      // "Three men from Korvath were charged": a place or an organisation after a preposition.
+      // "Three men from Korvath were charged": a place or an organisation after a preposition,
+      // also after a word for a part of it ("in downtown Port Kelmar").
+      if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
         return std::nullopt;
       r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
@@ -908,6 +939,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         while (b > begin_ && place_end - 1 - b < 3 && T(b - 1).kind == TokenKind::kWord &&
                T(b - 1).HasFlag(tokens::kCapitalized))
           --b;
+        // "in downtown Port Kelmar", "in northwest Korvath County": a word for a part of the place.
+        if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
         return b > begin_ && IsAny(T(b - 1), WORDS("of", "from", "in", "at", "on", "near", "outside"));
       }();
   if (!np && (saw_aux || place_after_preposition)) {
@@ -971,6 +1004,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::SubjectBefore(uint3
         }
       }
     }
+  }
+  // "A man who was shot through a van window at a northwest Korvath County depot has died": the antecedent
+  // of a relative clause further back than the phrase window, in the same clause.
+  if (!np && !listed && saw_aux) {
+    for (uint32_t j = p - 1; j > begin_ + 1 && p - 1 - j < 18 && !IsPunct(T(j)); --j)
+      if (T(j).norm == "who") {
+        np = NpEndingAt(j - 1, role, /*allow_bare=*/false);
+        break;
+      }
   }
   if (!np) np = listed;
   if (!np && p > begin_ + 1 && p < end_ && T(p).norm == "who") {
@@ -1270,6 +1312,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
+  // "picked up the uncle's pistol": a possessive person before a thing is no object; before a
+  // person ("arrested the victim's brother") the count stands.
+  if (np && np->count.individual) {
+    uint32_t j = p;
+    while (In(j) && T(j).span.begin < np->count.span.end) ++j;
+    if (In(j) && T(j).norm == "'s") {
+      bool person = false;
+      for (uint32_t h = j + 1; In(h) && h <= j + 4 && !person && !IsPunct(T(h)); ++h) {
+        if (IsAny(T(h), WORDS("in", "at", "on", "of", "with", "from", "to", "by", "and", "or"))) break;
+        person = IsPersonNounStart(h) || (h == j + 1 && IsNameWord(h));
+      }
+      if (!person) np.reset();
+    }
+  }
   if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
     // "killed 24-year-old Alex Kelm": an age, then the person's name.
     uint32_t e = p;
@@ -1297,6 +1353,8 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
   if (t.form != lexicon::Form::kPastOrParticiple && t.form != lexicon::Form::kParticiple &&
       t.form != lexicon::Form::kLiteral)
     return false;
+  // A progressive is active, like the gerunds: "two ferrymen were fighting" (agents, not victims).
+  if (t.form == lexicon::Form::kLiteral && t.e == t.b + 1 && T(t.b).norm.ends_with("ing")) return false;
   // An auxiliary within three tokens before: "were (briefly) arrested", "have been detained".
   for (uint32_t k = t.b; k > begin_ && t.b - k < 10;) {
     uint32_t q = k - 1;
@@ -1456,12 +1514,19 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     if (!coordinated) stop = prev.e;
   }
   int window = 0;
+  // A negation before a dash or a verb of saying or believing negates that verb, not the event:
+  // "don't think the shooting was an accident", "isn't careful — and kills",
+  // "aren't saying who fired".
+  bool negation_blocked = false;
   for (uint32_t k = t.b; k > stop && window < 9; ++window) {
     uint32_t q = k - 1;
     const Token& tok = T(q);
     if (IsAny(tok, WORDS(";", ":", "but", "while", "although", "though", "because", "after", "before", "when",
                          "whereas", "since", "until")))
       break;
+    if (IsAny(tok, WORDS("\xE2\x80\x94", "-", "believe", "believes", "think", "thinks", "know", "knows",
+                         "say", "says", "saying", "expect", "expects")))
+      negation_blocked = true;
     // Find a cue ending at q.
     for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
       int c = cue_at_[b - begin_];
@@ -1470,6 +1535,7 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         case Cue::kNegation:
           // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.
           if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b)) break;
+          if (negation_blocked) break;
           return EventStatus::kNegated;
         case Cue::kDenial:
           return EventStatus::kNegated;
@@ -1762,6 +1828,19 @@ void SentenceAssembler::Run() {
         if (!title) continue;
       }
     }
+    // Acquittals stated around their object: "found (Dana Kelm) not guilty", "cleared (the two
+    // editors) of all charges". "not guilty" and "of all charges" are acquittals only after such
+    // a verb, in the clause: not "pleaded not guilty", "he is not guilty", "convicted of all
+    // charges".
+    if (t.info.type == EventType::kAcquit &&
+        (T(m.begin_token).norm == "of" || (T(m.begin_token).norm == "not" && m.end_token == m.begin_token + 2))) {
+      const bool of = T(m.begin_token).norm == "of";
+      bool verdict = false;
+      for (uint32_t k = m.begin_token; k > begin_ && m.begin_token - k < 7 && !IsPunct(T(k - 1)) && !verdict; --k)
+        verdict = of ? IsAny(T(k - 1), WORDS("cleared", "clears", "clearing"))
+                     : IsAny(T(k - 1), WORDS("found", "finds", "finding", "declared", "declares", "ruled"));
+      if (!verdict) continue;
+    }
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
     covered = m.end_token;
@@ -1807,14 +1886,55 @@ void SentenceAssembler::Run() {
       role = Role::kKilled;
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
-    // "sentenced 23 people to death": a death sentence, which has no count role.
+    // "sentenced 23 people to death": a death sentence, which has no count role. The same for a
+    // penalty that sends nobody to jail ("sentenced to community service", "to two years of
+    // probation", "to a suspended term") and a fine ("sentenced to a fine": fined): the verb takes
+    // the penalty named after its "to", within the clause.
     if (t.info.type == EventType::kSentence && mode.empty()) {
-      for (uint32_t k = t.e; k + 1 < end_ && k < t.e + 8; ++k)
+      bool after_to = false;
+      for (uint32_t k = t.e; k + 1 < end_ && k < t.e + 8; ++k) {
+        if (IsPunct(T(k)) || IsAny(T(k), WORDS("and", "or", "but", "while", "whereas"))) break;
+        if (T(k).norm == "to") after_to = true;
+        if (!after_to) continue;
         if (T(k).norm == "to" && T(k + 1).norm == "death") {
           mode = "death";
           role = Role::kNone;
           break;
         }
+        if (T(k).norm == "probation") {
+          role = Role::kNone;
+          break;
+        }
+        const int j = trig_at_[k - begin_];
+        if (j < 0 || static_cast<size_t>(j) <= i || trigs_[j].info.type != EventType::kSentence) continue;
+        const std::string_view m = trigs_[j].info.mode;
+        if (m == "community_service" || m == "suspended" || m == "fine") {
+          mode = m;
+          role = trigs_[j].info.role;
+        }
+        break;
+      }
+    }
+    // "suspended two-year prison terms", "two years in prison, suspended for three years": a
+    // suspended term sends nobody to jail.
+    if (type == EventType::kSentence && (mode == "jail" || (mode.empty() && role == Role::kJailed))) {
+      bool suspended = false;
+      for (uint32_t k = t.b; k > begin_ && t.b - k < 5 && !suspended; --k) {
+        const uint32_t q = k - 1;
+        if (T(q).norm == "suspended") suspended = true;
+        else if (!(non_count_[q - begin_] || T(q).norm == "-" || T(q).kind == TokenKind::kNumber)) break;
+      }
+      for (uint32_t k = t.e; k < end_ && k < t.e + 10 && !suspended; ++k) {
+        if (IsAny(T(k), WORDS(".", ";", "and", "but", "while"))) break;
+        if (trig_at_[k - begin_] != kNone && trigs_[trig_at_[k - begin_]].info.type == EventType::kSentence &&
+            !trigs_[trig_at_[k - begin_]].info.mode.empty() && trigs_[trig_at_[k - begin_]].info.mode != "jail")
+          break;  // another penalty: "jailed two and gave three suspended terms"
+        if (T(k).norm == "suspended") suspended = true;
+      }
+      if (suspended) {
+        mode = "suspended";
+        role = Role::kNone;
+      }
     }
     // "14 jailed activists", "imprisoned relatives": an attributive participle is a state.
     if ((type == EventType::kSentence || type == EventType::kArrest) &&
@@ -1872,6 +1992,11 @@ void SentenceAssembler::Run() {
               break;
             }
         }
+        // "four murder suspects", "five homicide cases", "two murder counts": the number counts the
+        // noun the event noun modifies, not victims.
+        if (In(t.e) && IsAny(T(t.e), WORDS("suspect", "suspects", "defendants", "cases", "investigations", "charges",
+                                           "counts", "trials", "scenes", "calls", "warrants", "convictions")))
+          counts_people = false;
         if (t.b > begin_ && counts_people) {
           uint32_t p = t.b - 1;
           if (qty_at_end_[p - begin_] != kNone)
@@ -1888,6 +2013,10 @@ void SentenceAssembler::Run() {
           if (In(k) && IsAny(T(k), WORDS("held", "staged", "organised", "organized", "attended", "joined", "led")) &&
               In(k + 1) && T(k + 1).norm == "by")
             k += 2;
+          // "clashes with 200 protesters", "a shootout with two suspects": the other side of an
+          // assault, not its victims.
+          else if (In(k) && type == EventType::kAssault && T(k).norm == "with")
+            k = end_;
           else if (In(k) && IsAny(T(k), WORDS("of", "by", "involving", "with", "comprising", "to", "for", "against")))
             k += 1;
           else if (In(k) && type == EventType::kSentence && IsAny(T(k), WORDS("on", "upon")))
@@ -1991,6 +2120,12 @@ void SentenceAssembler::Run() {
         }
       } else {
         np = ObjectAfter(t.e, role);
+        // "shot four cyclists to death", "stabbed his neighbour to death": the object died.
+        if (np && type == EventType::kAssault && np->count.role == Role::kInjured) {
+          uint32_t j = t.e;
+          while (In(j) && T(j).span.begin < np->count.span.end) ++j;
+          if (In(j + 1) && T(j).norm == "to" && T(j + 1).norm == "death") np->count.role = Role::kKilled;
+        }
       }
     }
     if (!np && type == EventType::kProtest && role == Role::kParticipants) np = ProtestGroup(t);
@@ -2031,6 +2166,14 @@ void SentenceAssembler::Run() {
     if (type == EventType::kRelease && MedicalRelease(t)) continue;
     if (type == EventType::kAssault && KillingStatistic(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
+    // "picked up" is an arrest by the authorities ("Police picked up 12 students", "was picked
+    // up on Wednesday"), not "a grandmother picked up her grandson", "picked up by passing cyclists".
+    if (type == EventType::kArrest && IsAny(T(t.b), WORDS("picked", "pick", "picks", "picking"))) {
+      const auto actor = ActorOf(t, passive);
+      const bool authority = actor && (actor->sector == Sector::kPolice || actor->sector == Sector::kMilitary ||
+                                       actor->sector == Sector::kGovernment || actor->sector == Sector::kJudiciary);
+      if (passive ? actor && !authority : !authority) continue;
+    }
     // "released a suspect sketch", "released the victims' names": a picture or a name of
     // people, no people.
     if (t.info.needs_person && !passive && ObjectIsAPicture(t.e)) continue;
@@ -2239,6 +2382,17 @@ void SentenceAssembler::Run() {
       break;
     }
   }
+  // "five people dead and 17 wounded in separate shootings across Korvath": the toll of
+  // several incidents is no incident's; one person's death stays.
+  if (first_event < out_->size() && RoundUp()) {
+    for (size_t e = first_event; e < out_->size(); ++e) {
+      Event& ev = (*out_)[e];
+      if (ev.type != EventType::kAssault) continue;
+      std::erase_if(ev.counts, [](const Count& c) {
+        return (c.role == Role::kKilled || c.role == Role::kInjured) && !(c.value == 1 && c.high == 1);
+      });
+    }
+  }
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a
   // death only.
   for (size_t e = first_event; e < out_->size(); ++e) {
@@ -2378,7 +2532,145 @@ void EventAssembler::FindEvents(const DocumentAnnotations& doc, std::vector<Even
     }
     if (best >= 0) ev.part_of = best;
   }
+  DropInjuriesOfTheDead(doc, out);
   MergeRestatements(doc, out);
+}
+
+// One person shot who then died is killed only (the labelling guideline: "beaten ... and later
+// succumbed to his injuries" is killed, not also injured). The injured count of one person is
+// dropped when a death names that person again: "he", "she" or "the victim" whose nearest
+// earlier person is the injured one, alone in its sentence, up to two sentences on ("A man was shot ... He died
+// at the hospital", "reached a clinic, where he died"); the same name ("Tomas Rell was
+// shot ... Rell died"); or, for "himself"/"herself", a death in the same sentence ("is dead after
+// accidentally shooting himself"). "A woman was shot ... Her husband was killed" keeps both.
+namespace {
+// "he", "she", "the victim", "the boy", "the 5-year-old child": a phrase that names again a
+// victim just mentioned (not "the suspect", "the officer": other people of the story).
+bool RestatesAVictim(std::string_view w) {
+  if (w == "he" || w == "she") return true;
+  if (!w.starts_with("the ") || w.starts_with("the other ")) return false;  // "the other victim"
+  const size_t sp = w.rfind(' ');
+  const std::string_view head = w.substr(sp + 1);
+  static constexpr std::string_view kHeads[] = {"victim", "boy",     "girl", "man",    "woman", "child",
+                                                "teen",   "teenager", "toddler", "baby", "infant", "youth"};
+  return std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads);
+}
+}  // namespace
+
+void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const {
+  // PERF: only documents with one person killed get past this scan; each person's features are
+  // read once, lowercased into a stack buffer (no allocation per pair).
+  bool any = false;
+  for (const auto& ev : *out)
+    for (const auto& c : ev.counts) any |= c.role == lexicon::Role::kKilled && c.individual && !ev.from_title;
+  if (!any) return;
+  const std::string_view text = doc.text->text;
+  struct Person {
+    uint32_t begin;
+    uint32_t event, count;
+    char gender;     // 'f', 'm' or 0
+    bool reflexive;  // "himself", "herself"
+    bool refers;     // "he", "she", "the victim"
+    bool restates;   // RestatesAVictim
+  };
+  std::vector<Person> people;
+  for (size_t e = 0; e < out->size(); ++e) {
+    const Event& ev = (*out)[e];
+    if (ev.from_title || ev.status != EventStatus::kHappened) continue;
+    for (size_t c = 0; c < ev.counts.size(); ++c) {
+      const Count& n = ev.counts[c];
+      if (!n.individual) continue;  // every person, as the nearest one before a pronoun
+      char buf[64];
+      const std::string_view src = n.span.Of(text);
+      const size_t len = std::min(src.size(), sizeof buf);
+      for (size_t i = 0; i < len; ++i) buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(src[i])));
+      const std::string_view w(buf, len);
+      Person p{n.span.begin, static_cast<uint32_t>(e), static_cast<uint32_t>(c), 0, false, false, false};
+      p.reflexive = w == "himself" || w == "herself";
+      p.refers = w == "he" || w == "she" || w == "the victim";
+      p.restates = RestatesAVictim(w);
+      // 'f' or 'm' when a word of the phrase says so ("the woman", "he", "his son").
+      static constexpr std::string_view kF[] = {"she",      "her",    "herself", "woman", "girl",
+                                                "mother",   "wife",   "daughter", "sister", "lady",
+                                                "grandmother", "girlfriend", "aunt", "female"};
+      static constexpr std::string_view kM[] = {"he",      "him",         "himself",   "man",   "boy",
+                                                "father",  "husband",     "son",       "brother",
+                                                "grandfather", "boyfriend", "uncle",   "male"};
+      for (size_t i = 0; i < w.size();) {
+        size_t j = i;
+        while (j < w.size() && std::isalpha(static_cast<unsigned char>(w[j]))) ++j;
+        const std::string_view x = w.substr(i, j - i);
+        if (std::find(std::begin(kF), std::end(kF), x) != std::end(kF)) p.gender = 'f';
+        if (std::find(std::begin(kM), std::end(kM), x) != std::end(kM)) p.gender = 'm';
+        i = j == i ? i + 1 : j;
+      }
+      people.push_back(p);
+    }
+  }
+  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.begin < b.begin; });
+  // The same name: every capitalized word of the shorter phrase is in the longer one ("Tomas
+  // Rell" and "Rell"; not "Sara Rell" and "Jon Rell").
+  auto names = [&](const Count& c, std::string_view out_words[4]) {
+    const std::string_view x = c.span.Of(text);
+    size_t n = 0;
+    for (size_t i = 0; i < x.size();) {
+      size_t j = i;
+      while (j < x.size() && std::isalpha(static_cast<unsigned char>(x[j]))) ++j;
+      static constexpr std::string_view kNotNames[] = {"The", "An",  "His",  "Her",  "Their", "One", "Another",
+                                                       "He",  "She", "This", "That", "Its",   "Our"};
+      const std::string_view w = x.substr(i, j - i);
+      if (j - i >= 2 && std::isupper(static_cast<unsigned char>(x[i])) &&
+          std::find(std::begin(kNotNames), std::end(kNotNames), w) == std::end(kNotNames)) {
+        if (n == 4) return size_t{0};
+        out_words[n++] = w;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    return n;
+  };
+  auto same_name = [&](const Count& a, const Count& b) {
+    std::string_view wa[4], wb[4];
+    size_t na = names(a, wa), nb = names(b, wb);
+    if (na == 0 || nb == 0) return false;
+    if (na > nb) {
+      std::swap(na, nb);
+      for (size_t i = 0; i < 4; ++i) std::swap(wa[i], wb[i]);
+    }
+    for (size_t i = 0; i < na; ++i)
+      if (std::find(wb, wb + nb, wa[i]) == wb + nb) return false;
+    return true;
+  };
+  auto sentence_of = [&](size_t i) { return (*out)[people[i].event].sentence_index; };
+  std::vector<std::pair<uint32_t, uint32_t>> drop;  // (event, count)
+  for (size_t k = 0; k < people.size(); ++k) {
+    const Count& killed = (*out)[people[k].event].counts[people[k].count];
+    if (killed.role != lexicon::Role::kKilled || killed.value != 1) continue;
+    const uint32_t ks = sentence_of(k);
+    for (size_t i = 0; i < people.size(); ++i) {
+      if (i == k) continue;
+      const Count& hurt = (*out)[people[i].event].counts[people[i].count];
+      if (hurt.role != lexicon::Role::kInjured || hurt.value != 1) continue;
+      if (people[i].gender != 0 && people[k].gender != 0 && people[i].gender != people[k].gender) continue;
+      const uint32_t is = sentence_of(i);
+      bool same = people[i].reflexive && is == ks;
+      // The nearest person before the pronoun or "the victim" is the injured one, alone in its
+      // sentence ("A girl was killed and another woman wounded ... she" is ambiguous).
+      if (people[k].refers && i + 1 == k && is <= ks && ks <= is + 2 && !(i > 0 && sentence_of(i - 1) == is))
+        same = true;
+      // The dead restated as shot, after the death: "A nine-year-old boy was fatally shot ... the
+      // boy was shot in the back", "... was killed. Her uncle said the child was shot".
+      if (k + 1 == i && ks <= is && is <= ks + 2 && people[i].restates && !(k > 0 && sentence_of(k - 1) == ks))
+        same = true;
+      if (!same && same_name(hurt, killed)) same = true;
+      if (same) drop.emplace_back(people[i].event, people[i].count);
+    }
+  }
+  std::sort(drop.begin(), drop.end());
+  drop.erase(std::unique(drop.begin(), drop.end()), drop.end());
+  for (size_t d = drop.size(); d-- > 0;) {
+    auto& counts = (*out)[drop[d].first].counts;
+    counts.erase(counts.begin() + static_cast<std::ptrdiff_t>(drop[d].second));
+  }
 }
 
 // A figure stated again in a later sentence for the same kind of event is one event with two

@@ -99,6 +99,7 @@ class EventAssembler {
   };
 
   void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  void DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   // Per place mention of `doc`: whether it can be an event's location (1) or not (0).
   static std::vector<uint8_t> UsablePlaces(const DocumentAnnotations& doc);

@@ -222,6 +222,7 @@ constexpr WordEntry kWords[] = {
     {"cdt", kTimeSuffix, 0}, {"bst", kTimeSuffix, 0}, {"cet", kTimeSuffix, 0},
     {"cest", kTimeSuffix, 0}, {"hrs.", kTimeSuffix, 0},
     // Measures.
+    {"times", kMeasureUnit, 0},  // how often: "fired at the van four times"
     {"km", kMeasureUnit | kIdNounAnyCase, 0}, {"kms", kMeasureUnit, 0},
     {"kilometre", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometres", kMeasureUnit, 0},
     {"kilometer", kMeasureUnit | kIdNounAnyCase, 0}, {"kilometers", kMeasureUnit, 0},
@@ -1164,11 +1165,14 @@ class Scanner {
       list_class_ = NotCount::kAge;
       return NotCount::kAge;
     }
+    if (Is(before, "than") && (Is(before - 1, "younger") || Is(before - 1, "older"))) return NotCount::kAge;
     if ((qual == Qual::kLessThan || qual == Qual::kUpTo || qual == Qual::kMoreThan) && Has(before, kChildWord)) {
       return NotCount::kAge;  // "children under 12"
     }
-    // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people.
-    if (MoneyContext(before) &&
+    // "fined 500" is money, but "fined 18 of them" and "fined 18 protesters" count people, and
+    // so does a bare number after an active "fined" ("a court jailed 12 and fined 30"); after a
+    // passive one it is what was paid ("he was fined 500").
+    if (MoneyContext(before) && !ActiveFineOfPeople(before, k) &&
         !(Has(before, kMoneyVerb) && k < end_ &&
           (Is(k, "of") ||
            (t_[k].kind == tokens::TokenKind::kWord && !(words_.Find(t_[k]).flags & kCurrency) && !Is(k, "each") &&
@@ -1249,7 +1253,10 @@ class Scanner {
     if (qual == Qual::kNone && list_prev_ == NotCount::kId && cb == list_end_ + 1 && Is(list_end_, "of")) {
       return NotCount::kId;
     }
-    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of")) &&
+    // A verb after the list ends it, not a noun: "aged 12 and 13 were hurt" (ages), "in 2014 and
+    // 2015 protesters" (people).
+    const bool verb_after = list_prev_ == NotCount::kAge && (Is(k, "were") || Is(k, "are") || Is(k, "have"));
+    if (qual == Qual::kNone && list_prev_ != NotCount::kNone && !(Has(k, kPersonNoun) && !Is(k, "of") && !verb_after) &&
         cb > list_end_ && cb - list_end_ <= 2) {
       bool separators = true;
       bool comma_only = true;
@@ -1461,6 +1468,22 @@ class Scanner {
         q->high = n > 0 ? n - 1 : 0;
         break;
     }
+  }
+
+  // "jailed 12 and fined 30", "the court fined 45.": "fined" with no auxiliary before it in the
+  // sentence (not "was fined 500", "were jailed and fined 300") and a bare number after it
+  // (not "fined 30 each", "fined 30 dollars").
+  bool ActiveFineOfPeople(int64_t before, uint32_t k) const {
+    if (!Is(before, "fined")) return false;
+    if (k < end_ && (t_[k].kind == tokens::TokenKind::kWord && !Is(k, "and") && !Is(k, "or") && !Is(k, "on") &&
+                     !Is(k, "in") && !Is(k, "for") && !Is(k, "after") && !Is(k, "over")))
+      return false;
+    for (int64_t p = before - 1; p >= static_cast<int64_t>(begin_) && p >= before - 12; --p)
+      if (Is(p, "was") || Is(p, "were") || Is(p, "been") || Is(p, "be") || Is(p, "being") || Is(p, "is") ||
+          Is(p, "are") || Is(p, "got") || Is(p, "get") || Is(p, "gets") || Is(p, "him") || Is(p, "her") ||
+          Is(p, "them"))
+        return false;
+    return true;
   }
 
   // "fined 500", "a fine of 500".

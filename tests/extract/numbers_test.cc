@@ -463,6 +463,36 @@ TEST(NumberExtractor, RsWithDotAcrossSentenceBreak) {
   EXPECT_NE(got[0].find("!money"), std::string::npos) << got[0];
 }
 
+// How often is no head count: "fired at the van four times", "fired 12 times".
+TEST(NumberExtractor, TimesIsHowOftenNotPeople) {
+  EXPECT_EQ(Q("the sniper fired at the van four times"), V{"four times !measure"});
+  EXPECT_EQ(Q("officers fired 12 times"), V{"12 times !measure"});
+}
+
+// "a girl younger than 9", "men older than 60": ages.
+TEST(NumberExtractor, YoungerOrOlderThanIsAnAge) {
+  EXPECT_EQ(Q("a girl younger than 9 was hurt"), V{"9 !age"});
+  EXPECT_EQ(Q("two men older than 60 were hurt"), (V{"two =2 [2,2] exact", "60 !age"}));
+}
+
+// The last age of a list is an age also before the verb: "two boys aged 12 and 13 were hurt".
+TEST(NumberExtractor, TheLastAgeOfAListBeforeAVerbIsAnAge) {
+  EXPECT_EQ(Q("two boys aged 12 and 13 were hurt"), (V{"two =2 [2,2] exact", "12 !age", "13 !age"}));
+  EXPECT_EQ(Q("three girls ages 12, 13 and 16 are recovering"),
+            (V{"three =3 [3,3] exact", "12 !age", "13 !age", "16 !age"}));
+}
+
+// A bare number after an active penalty verb is people: "a court jailed 12 and fined 30" fined
+// thirty people. Money needs a currency, "of N", or a passive ("he was fined 500": the subject
+// is the person, the number what he paid).
+TEST(NumberExtractor, BareNumberAfterAnActivePenaltyVerbIsACount) {
+  EXPECT_EQ(Q("a tribunal in Korvath jailed 12 and fined 30."), (V{"12 =12 [12,12] exact", "30 =30 [30,30] exact"}));
+  EXPECT_EQ(Q("the magistrate fined 45 and warned the rest"), V{"45 =45 [45,45] exact"});
+  EXPECT_EQ(Q("the organiser was jailed for six days and fined 300."), (V{"six days !duration", "300 !money"}));
+  EXPECT_EQ(Q("they were each fined 250 on Monday"), V{"250 !money"});
+  EXPECT_EQ(Q("the magistrate fined 45 dollars"), V{"45 dollars !money"});
+}
+
 TEST(NumberExtractor, CountNearMoneyWordsStaysACount) { EXPECT_EQ(Q("5 people were fined"), V{"5 =5 [5,5] exact"}); }
 
 // ---- not counts: durations, percentages, measures ----
