@@ -1524,6 +1524,10 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     if (IsAny(tok, WORDS(";", ":", "but", "while", "although", "though", "because", "after", "before", "when",
                          "whereas", "since", "until")))
       break;
+    // A comma and a new subject start the event's clause: "when they couldn't find him, they
+    // arrested his brothers" (but "did not, however, arrest" stays negated).
+    if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
+      break;
     if (IsAny(tok, WORDS("\xE2\x80\x94", "-", "believe", "believes", "think", "thinks", "know", "knows",
                          "say", "says", "saying", "expect", "expects")))
       negation_blocked = true;

@@ -943,6 +943,22 @@ TEST(EventAssembler, NegationStaysInItsClause) {
   ExpectExact(*c, Role::kArrested, 5);
 }
 
+// A clause before a comma and a new subject keeps its negation: "when they could not find the
+// suspects, they arrested his cousins" is an arrest that happened.
+TEST(EventAssembler, NegationOfAnEarlierClauseStaysThere) {
+  for (const char* text : {"When the guards couldn't find the organiser, they arrested his two cousins in Brask.",
+                           "As the officers did not see the banner, they detained four students anyway."}) {
+    auto cd = CodeText(text);
+    bool happened = false;
+    for (const auto& ev : cd.events) happened |= ev.status == EventStatus::kHappened;
+    EXPECT_TRUE(happened) << text;
+  }
+  // A negation after the comma still negates: "they did not, however, arrest anyone".
+  auto b = CodeText("The guards found the organiser, but they did not, however, arrest him in Brask.");
+  for (const auto& ev : b.events)
+    if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened);
+}
+
 TEST(EventAssembler, FutureRallyIsPlanned) {
   auto cd = CodeText("The opposition will hold a rally on Monday.");
   const Event* e = OnlyEvent(cd, EventType::kProtest);
