@@ -2388,13 +2388,18 @@ void SentenceAssembler::Run() {
   }
   // "five people dead and 17 wounded in separate shootings across Korvath": the toll of
   // several incidents is no incident's; one person's death stays.
-  if (first_event < out_->size() && RoundUp()) {
+  const auto group_toll = [](const Count& c) {
+    return (c.role == Role::kKilled || c.role == Role::kInjured) && !(c.value == 1 && c.high == 1);
+  };
+  // PERF: the sentence is read for a round-up only when it has such a toll to drop.
+  if (std::any_of(out_->begin() + first_event, out_->end(),
+                  [&](const Event& ev) {
+                    return ev.type == EventType::kAssault && std::any_of(ev.counts.begin(), ev.counts.end(), group_toll);
+                  }) &&
+      RoundUp()) {
     for (size_t e = first_event; e < out_->size(); ++e) {
       Event& ev = (*out_)[e];
-      if (ev.type != EventType::kAssault) continue;
-      std::erase_if(ev.counts, [](const Count& c) {
-        return (c.role == Role::kKilled || c.role == Role::kInjured) && !(c.value == 1 && c.high == 1);
-      });
+      if (ev.type == EventType::kAssault) std::erase_if(ev.counts, group_toll);
     }
   }
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a
