@@ -2794,16 +2794,16 @@ std::string EventAssembler::DocumentCountry(const DocumentAnnotations& doc) cons
 
 const places::PlaceMention* EventAssembler::TitleTown(const DocumentAnnotations& doc, const std::string& doc_country) {
   // A town of the title in another country than the text's is a namesake or another story.
-  return doc.title_town != nullptr && (doc_country.empty() || doc.title_town->country == doc_country) ? doc.title_town
-                                                                                                      : nullptr;
+  const places::PlaceMention* town = doc.TitleTown();
+  return town != nullptr && (doc_country.empty() || town->country == doc_country) ? town : nullptr;
 }
 
 std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnotations& doc) const {
   const std::vector<uint8_t> usable_places = UsablePlaces(doc);
   const std::string country = DocumentCountry(doc);
   return FallbackLocation(doc, country, usable_places,
-                          DocumentPlaces{DocumentTown(doc, usable_places, country), TitleTown(doc, country),
-                                         SceneTown(doc, usable_places, country)});
+                          DocumentPlaces{DocumentTown(doc, usable_places, country),
+                                         SceneTown(doc, usable_places, country), &doc, &country});
 }
 
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
@@ -2843,8 +2843,8 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   const std::string doc_country_resolved = DocumentCountry(doc);
   const std::vector<uint32_t> redirects = PlaceRedirects(doc);
   const DocumentPlaces doc_places{DocumentTown(doc, usable_places, doc_country_resolved),
-                                  TitleTown(doc, doc_country_resolved),
-                                  SceneTown(doc, usable_places, doc_country_resolved)};
+                                  SceneTown(doc, usable_places, doc_country_resolved), &doc,
+                                  &doc_country_resolved};
   for (auto& ev : *out) {
     const SentenceAnnotations* s = annotations_of(ev.sentence_index);
     // Date: the mention in the event's sentence nearest the trigger; else the latest mention in
@@ -3463,20 +3463,21 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // "Boy, 10, killed in Rocky Mount shooting" over "killed ... in Edgecombe County": the title's
   // town in that county's country and state (the county's, else that of every place of the text
   // that has one: not Tulsa over "Edgecombe County, N.C.") is the more precise place.
-  auto title_town_fits = [&](const places::PlaceMention& county) {
-    const places::PlaceMention& t = *doc_places.title_town;
+  auto title_town_fits = [&](const places::PlaceMention& t, const places::PlaceMention& county) {
     if (t.country != county.country) return false;
     if (!county.admin1_code.empty()) return t.admin1_code == county.admin1_code;
     return std::none_of(doc.places.begin(), doc.places.end(), [&](const places::PlaceMention& m) {
       return m.country == t.country && !m.admin1_code.empty() && m.admin1_code != t.admin1_code;
     });
   };
-  if (best != nullptr && doc_places.title_town != nullptr &&
-      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1) &&
-      title_town_fits(*best)) {
-    LocationRef l = make(*doc_places.title_town, "title");
-    l.span = doc_places.title_town->span;
-    return l;
+  if (best != nullptr &&
+      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
+    const places::PlaceMention* title_town = doc_places.TitleTown();
+    if (title_town != nullptr && title_town_fits(*title_town, *best)) {
+      LocationRef l = make(*title_town, "title");
+      l.span = title_town->span;
+      return l;
+    }
   }
   // "On 8 May, in Kelmora (Biobio), lorries were burned ... raids across Biobio": an
   // event its sentence places only in a subdivision took place in the town of that subdivision
@@ -3570,12 +3571,12 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
     return make(m, "dateline");
   }
-  if (doc_places.title_town != nullptr) {
+  if (const places::PlaceMention* title_town = doc_places.TitleTown()) {
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's
     // tokens).
-    LocationRef l = make(*doc_places.title_town, "title");
-    l.span = doc_places.title_town->span;
+    LocationRef l = make(*title_town, "title");
+    l.span = title_town->span;
     return l;
   }
   if (doc_places.town != nullptr) return make(*doc_places.town, "document");

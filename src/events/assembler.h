@@ -21,6 +21,7 @@
 // Thread-safe: Assemble() is const and keeps no state between calls.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -54,9 +55,19 @@ struct DocumentAnnotations {
   std::vector<places::PlaceMention> places;    // every resolved place mention, in text order
   std::string title_country;                   // the country the title's places point to (fallback only)
   std::string style_country;                   // the country the wording points to (last fallback)
-  // The first town the title names ("Boy, 8, shot in Saginaw"), resolved when the text names
-  // no town; null if none. Places events only when nothing in the text does (basis "title").
-  const places::PlaceMention* title_town = nullptr;
+  // The first town the title names ("Boy, 8, shot in Saginaw"), null if none: places events
+  // only when nothing nearer does (basis "title"). Read through TitleTown(): when
+  // find_title_town is set, the first call asks it (PERF: it resolves the title's places, and
+  // most documents' events are placed without them).
+  const places::PlaceMention* TitleTown() const {
+    if (find_title_town) {
+      title_town = find_title_town();
+      find_title_town = nullptr;
+    }
+    return title_town;
+  }
+  mutable const places::PlaceMention* title_town = nullptr;
+  mutable std::function<const places::PlaceMention*()> find_title_town;
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.
@@ -125,9 +136,12 @@ class EventAssembler {
                                                const std::string& doc_country);
   // The document's places that do not depend on the event (PERF: found once per document).
   struct DocumentPlaces {
-    const places::PlaceMention* town = nullptr;        // DocumentTown
-    const places::PlaceMention* title_town = nullptr;  // TitleTown
-    const places::PlaceMention* scene = nullptr;       // SceneTown
+    const places::PlaceMention* town = nullptr;   // DocumentTown
+    const places::PlaceMention* scene = nullptr;  // SceneTown
+    // TitleTown(*doc, *country), asked only where needed (it may resolve the title).
+    const DocumentAnnotations* doc = nullptr;
+    const std::string* country = nullptr;
+    const places::PlaceMention* TitleTown() const { return EventAssembler::TitleTown(*doc, *country); }
   };
   // doc_places.town when `m` is a county the gazetteer lacks ("HARRIS COUNTY, Texas -") and the
   // town lies in its country and state (the more precise place); else null.

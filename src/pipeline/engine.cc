@@ -231,6 +231,7 @@ void Coder::Code(CodedDocument* out) {
   // place (its country), and its town places the events nothing nearer places, before a town the
   // text names in passing ("His grandmother drove from Tarboro").
   annotations_.title_town = nullptr;
+  annotations_.find_title_town = nullptr;
   if (has_events && !doc.title.empty()) {
     bool text_has_place = false;
     for (const auto& m : annotations_.places) {
@@ -238,31 +239,40 @@ void Coder::Code(CodedDocument* out) {
       text_has_place = true;
       break;
     }
-    if (!title_resolved)
-      e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                  &place_workspace_);
-    if (!text_has_place) annotations_.title_country = places::DocumentCountry(title_annotations_.places);
-    // "Tarboro man charged in Rocky Mount shooting": a town before a person says where someone
-    // lives; another town of the title says where it happened.
-    auto residence = [&](const places::PlaceMention& m) {
-      if (m.end_token >= title_tokens_.tokens.size()) return false;
-      std::string_view w = title_tokens_.tokens[m.end_token].norm;
-      return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "boy" ||
-             w == "girl" || w == "resident" || w == "residents" || w == "couple";
-    };
-    const places::PlaceMention* lives = nullptr;
-    for (const auto& m : title_annotations_.places) {
-      if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
-          !m.country.empty()) {
-        if (residence(m)) {
-          if (lives == nullptr) lives = &m;
-          continue;
-        }
-        annotations_.title_town = &m;
-        break;
+    // PERF: the title's places are resolved when they are first asked for (most documents'
+    // events are placed without the title's town).
+    auto resolve_title = [this, title_resolved]() {
+      if (!title_resolved && !title_places_resolved_) {
+        engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                          &place_workspace_);
       }
+      title_places_resolved_ = true;
+    };
+    title_places_resolved_ = false;
+    if (!text_has_place) {
+      resolve_title();
+      annotations_.title_country = places::DocumentCountry(title_annotations_.places);
     }
-    if (annotations_.title_town == nullptr) annotations_.title_town = lives;
+    annotations_.find_title_town = [this, resolve_title]() -> const places::PlaceMention* {
+      resolve_title();
+      // "Tarboro man charged in Rocky Mount shooting": a town before a person says where
+      // someone lives; another town of the title says where it happened.
+      auto residence = [&](const places::PlaceMention& m) {
+        if (m.end_token >= title_tokens_.tokens.size()) return false;
+        std::string_view w = title_tokens_.tokens[m.end_token].norm;
+        return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" ||
+               w == "boy" || w == "girl" || w == "resident" || w == "residents" || w == "couple";
+      };
+      const places::PlaceMention* lives = nullptr;
+      for (const auto& m : title_annotations_.places) {
+        if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
+            !m.country.empty()) {
+          if (!residence(m)) return &m;
+          if (lives == nullptr) lives = &m;
+        }
+      }
+      return lives;
+    };
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing

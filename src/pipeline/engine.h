@@ -97,6 +97,7 @@ class Coder {
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
   events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
+  bool title_places_resolved_ = false;             // title_annotations_.places are this document's
   std::vector<events::Event> title_events_;
   places::PlaceResolver::Workspace place_workspace_;  // this Coder's, reused from document to document
 };
