@@ -3017,6 +3017,29 @@ uint32_t SiteEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) 
   return places::SiteNameEnd(t, m.end_token);
 }
 
+// Which end of a road named after the towns it joins a place is: 1 for the first ("the
+// Kelbara-Zahle highway"), 2 for the second, 0 for a place naming no road's end. The road's
+// towns name where it leads; "blocked the Kelbara-Zahle highway in Chtaura" happened in Chtaura,
+// and a road with no other place is placed at its first town.
+int RoadEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  const auto& toks = t.tokens;
+  auto joined = [&](uint32_t k) {  // an attached hyphen between two capitalized words
+    return k > 0 && k + 1 < toks.size() && toks[k].norm == "-" && !(toks[k].flags & tokens::kSpaceBefore) &&
+           !(toks[k + 1].flags & tokens::kSpaceBefore) && (toks[k - 1].flags & tokens::kCapitalized) &&
+           (toks[k + 1].flags & tokens::kCapitalized);
+  };
+  auto road_after = [&](uint32_t k) {  // up to three capitalized words, then "road" or "highway"
+    for (uint32_t end = k + 4; k < toks.size() && k < end; ++k) {
+      if (toks[k].norm == "road" || toks[k].norm == "highway") return true;
+      if (!(toks[k].flags & tokens::kCapitalized)) return false;
+    }
+    return false;
+  };
+  if (m.end_token < toks.size() && joined(m.end_token) && road_after(m.end_token + 1)) return 1;
+  if (m.begin_token > 0 && joined(m.begin_token - 1) && road_after(m.end_token)) return 2;
+  return 0;
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3420,6 +3443,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
+    if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
 
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;

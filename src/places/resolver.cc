@@ -766,6 +766,7 @@ class DocResolver {
   }
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
+  bool JoinsRoadEnds(uint32_t hyphen) const;
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -1331,6 +1332,22 @@ bool DocResolver::Ezafe(uint32_t k) const {
   return Norm(k - 1) == "-" && !T(k - 1).HasFlag(tokens::kSpaceBefore) && Cap(k - 2);
 }
 
+// Whether the hyphen at `hyphen` joins the two towns a road is named after: "the Zahle-Kelbara
+// road", "the Kelbara-Dhaka Highway" (each a place of its own, not a compound adjective like
+// "Taliban-planted" or a longer name). Up to three capitalized words follow it before the road.
+bool DocResolver::JoinsRoadEnds(uint32_t hyphen) const {
+  if (hyphen == 0 || hyphen + 1 >= N() || Norm(hyphen) != "-" || T(hyphen).HasFlag(tokens::kSpaceBefore) ||
+      T(hyphen + 1).HasFlag(tokens::kSpaceBefore) || !Cap(hyphen - 1) || !Cap(hyphen + 1)) {
+    return false;
+  }
+  for (uint32_t k = hyphen + 2; k < N() && k < hyphen + 5; ++k) {
+    std::string_view w = Norm(k);
+    if (w == "road" || w == "highway") return true;
+    if (!Cap(k)) return false;
+  }
+  return false;
+}
+
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
     // "Kazakh-born" or a line start: nothing to the left; an attached hyphen joins.
@@ -1366,7 +1383,8 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
   uint32_t k = e;
   if (!T(k).HasFlag(tokens::kSpaceBefore)) {
     // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
-    return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore);
+    return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
+           !JoinsRoadEnds(k);
   }
   bool connector = false;
   if (IsWord(T(k)) && ForeignConnector(k) && k + 1 < N()) {
@@ -1745,7 +1763,8 @@ void DocResolver::Support() {
                      !T(r.b).HasFlag(tokens::kNewlineBefore);
       // "Southeast D.C." is a part of D.C., not a longer name.
       partial_left = !initials_after_compass &&
-                     ((ExtendsLeft(r.b) && !prep) || (compass && max_pop < 100000 && !official_region));
+                     ((ExtendsLeft(r.b) && !prep && !JoinsRoadEnds(r.b - 1)) ||
+                      (compass && max_pop < 100000 && !official_region));
       // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
       partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
       // "Two Men Hurt in Overnight Minneapolis Shooting": a title-case headline capitalizes every
@@ -1795,7 +1814,7 @@ void DocResolver::Support() {
       continue;
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
-    bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore);
+    bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) && !JoinsRoadEnds(r.e);
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
     // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.

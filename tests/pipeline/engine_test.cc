@@ -1883,6 +1883,26 @@ TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
   EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
 }
 
+// A road named after the towns it joins ("the Zahle-Beirut highway") places an event at the
+// place the sentence puts the road in, else at its first town; both towns are places (in the
+// document's country), not the compound adjective "Taliban-planted" nor one joined name.
+TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
+  auto in_town =
+      CodeText("On 3 May, minibus owners blocked the Zahle-Beirut highway in Chtaura with burning tyres over fuel prices.");
+  EXPECT_EQ(PlaceOfOnly(in_town, EventType::kProtest), "Chtaura");
+  auto bare = CodeText("On 3 May, residents blocked the Valencia-Maracay highway, Carabobo state, demanding water.");
+  EXPECT_EQ(PlaceOfOnly(bare, EventType::kProtest), "Valencia");
+  const Event* e = OnlyEvent(bare, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "VE");
+  auto ends = CodeText("On 3 May, hundreds of workers blocked the Sylhet-Comilla highway demanding unpaid wages.");
+  EXPECT_EQ(PlaceOfOnly(ends, EventType::kProtest), "Sylhet");
+  // No road after the hyphen: a joined name stays one.
+  auto joined = CodeText("On 3 May, gunmen killed a trader in Mogadishu-Kelbaro district (Kelbaro, Banadir).");
+  EXPECT_EQ(PlaceOfOnly(joined, EventType::kAssault), "Mogadishu-Kelbaro");
+}
+
 // A locality placed in a county or LGA the gazetteer lacks is where the event happened.
 TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
   auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");

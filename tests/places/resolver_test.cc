@@ -771,6 +771,18 @@ TEST_F(WorldResolverTest, KazakhRegionsByTheirPressNames) {
   EXPECT_EQ(CountryOf("Kelbasy"), "KZ");
 }
 
+// Russia's republics by their English press names ("Yakutia", "Chechnya", "North Ossetia"),
+// which ISO 3166-2 gives in transliterated Russian ("Saha, Respublika").
+TEST_F(WorldResolverTest, RussianRepublicsByTheirPressNames) {
+  Resolve("Oil workers at a camp in the Kelmirny district of Yakutia held a strike over unpaid wages.");
+  const PlaceMention* p = Find("Yakutia");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "RU");
+  EXPECT_EQ(p->admin1_code, "RU-SA");
+  Resolve("Police detained 5 men in Kelvashi (North Ossetia) on Monday.");
+  EXPECT_EQ(CountryOf("Kelvashi"), "RU");
+}
+
 // A county named with a possessive ("Queen Anne's County", "St. Mary's County") is a county of
 // the US, not a town (Prince George is a city of Canada) nor a saint's church.
 TEST_F(WorldResolverTest, CountyNamedWithAPossessive) {
