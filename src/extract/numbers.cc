@@ -753,9 +753,19 @@ class Scanner {
   // Longest qualifier at *k; advances *k past it.
   Qual MatchQualifier(uint32_t* k) const {
     if (!Has(*k, kQualifierStart)) return Qual::kNone;
+    // PERF: the entries' first words by token hash ("a" and "in" start qualifiers and are
+    // common: the loop compared every entry's first word with them).
+    static const auto kFirstHashes = [] {
+      std::array<uint64_t, std::size(kQualifiers)> h{};
+      for (size_t i = 0; i < h.size(); ++i) h[i] = tokens::HashToken(kQualifiers[i].words[0]);
+      return h;
+    }();
+    const uint64_t first = t_[*k].hash;
     Qual best = Qual::kNone;
     uint32_t best_len = 0;
-    for (const QualifierEntry& q : kQualifiers) {
+    for (size_t e = 0; e < std::size(kQualifiers); ++e) {
+      if (kFirstHashes[e] != first) continue;
+      const QualifierEntry& q = kQualifiers[e];
       uint32_t len = 0;
       while (len < q.words.size() && !q.words[len].empty()) {
         if (!Is(*k + len, q.words[len])) break;
