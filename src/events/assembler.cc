@@ -659,14 +659,17 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   }
   // "Two of those arrested were charged", "Nine of those detained remain in custody": a part of
   // the people an earlier event concerns.
-  if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
-      T(last - 2).norm == "of" && qty_at_end_[last - 3 - begin_] != kNone) {
-    const auto& q = s_.quantities[qty_at_end_[last - 3 - begin_]];
+  // A part of a set counted by quantity `q`, the phrase ending at `last`.
+  auto part_of = [&](const extract::Quantity& q) {
     r.count = FromQuantity(q, role);
     r.count.span = Span{q.span.begin, T(last).span.end};
     r.np_begin = q.begin_token;
     r.partitive = true;
     return r;
+  };
+  if (trig_at_[last - begin_] != kNone && last >= begin_ + 3 && IsAny(T(last - 1), WORDS("those", "the")) &&
+      T(last - 2).norm == "of" && qty_at_end_[last - 3 - begin_] != kNone) {
+    return part_of(s_.quantities[qty_at_end_[last - 3 - begin_]]);
   }
   // Bare number: "10 arrested", "6 were wounded".
   if (int q = qty_at_end_[last - begin_]; q != kNone) {
@@ -684,12 +687,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     // "Two of the eight were jailed": the first number counts, a part of the set named before.
     if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
         qty_at_end_[qb - 3 - begin_] != kNone) {
-      const auto& first = s_.quantities[qty_at_end_[qb - 3 - begin_]];
-      r.count = FromQuantity(first, role);
-      r.count.span = Span{first.span.begin, T(last).span.end};
-      r.np_begin = first.begin_token;
-      r.partitive = true;
-      return r;
+      return part_of(s_.quantities[qty_at_end_[qb - 3 - begin_]]);
     }
     r.count = FromQuantity(s_.quantities[q], role);
     r.np_begin = s_.quantities[q].begin_token;
@@ -3022,21 +3020,8 @@ uint32_t SiteEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) 
 // towns name where it leads; "blocked the Kelbara-Zahle highway in Chtaura" happened in Chtaura,
 // and a road with no other place is placed at its first town.
 int RoadEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
-  const auto& toks = t.tokens;
-  auto joined = [&](uint32_t k) {  // an attached hyphen between two capitalized words
-    return k > 0 && k + 1 < toks.size() && toks[k].norm == "-" && !(toks[k].flags & tokens::kSpaceBefore) &&
-           !(toks[k + 1].flags & tokens::kSpaceBefore) && (toks[k - 1].flags & tokens::kCapitalized) &&
-           (toks[k + 1].flags & tokens::kCapitalized);
-  };
-  auto road_after = [&](uint32_t k) {  // up to three capitalized words, then "road" or "highway"
-    for (uint32_t end = k + 4; k < toks.size() && k < end; ++k) {
-      if (toks[k].norm == "road" || toks[k].norm == "highway") return true;
-      if (!(toks[k].flags & tokens::kCapitalized)) return false;
-    }
-    return false;
-  };
-  if (m.end_token < toks.size() && joined(m.end_token) && road_after(m.end_token + 1)) return 1;
-  if (m.begin_token > 0 && joined(m.begin_token - 1) && road_after(m.end_token)) return 2;
+  if (places::JoinsRoadEnds(t, m.end_token)) return 1;
+  if (m.begin_token > 0 && places::JoinsRoadEnds(t, m.begin_token - 1)) return 2;
   return 0;
 }
 

@@ -1332,21 +1332,7 @@ bool DocResolver::Ezafe(uint32_t k) const {
   return Norm(k - 1) == "-" && !T(k - 1).HasFlag(tokens::kSpaceBefore) && Cap(k - 2);
 }
 
-// Whether the hyphen at `hyphen` joins the two towns a road is named after: "the Zahle-Kelbara
-// road", "the Kelbara-Dhaka Highway" (each a place of its own, not a compound adjective like
-// "Taliban-planted" or a longer name). Up to three capitalized words follow it before the road.
-bool DocResolver::JoinsRoadEnds(uint32_t hyphen) const {
-  if (hyphen == 0 || hyphen + 1 >= N() || Norm(hyphen) != "-" || T(hyphen).HasFlag(tokens::kSpaceBefore) ||
-      T(hyphen + 1).HasFlag(tokens::kSpaceBefore) || !Cap(hyphen - 1) || !Cap(hyphen + 1)) {
-    return false;
-  }
-  for (uint32_t k = hyphen + 2; k < N() && k < hyphen + 5; ++k) {
-    std::string_view w = Norm(k);
-    if (w == "road" || w == "highway") return true;
-    if (!Cap(k)) return false;
-  }
-  return false;
-}
+bool DocResolver::JoinsRoadEnds(uint32_t hyphen) const { return places::JoinsRoadEnds(doc_, hyphen); }
 
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
@@ -3178,6 +3164,21 @@ void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
 }
 
 }  // namespace
+
+bool JoinsRoadEnds(const tokens::TokenizedText& text, uint32_t hyphen) {
+  const auto& toks = text.tokens;
+  const auto n = static_cast<uint32_t>(toks.size());
+  auto cap = [&](uint32_t k) { return k < n && IsWord(toks[k]) && IsCapitalized(text, toks[k]); };
+  if (hyphen == 0 || hyphen + 1 >= n || toks[hyphen].norm != "-" || toks[hyphen].HasFlag(tokens::kSpaceBefore) ||
+      toks[hyphen + 1].HasFlag(tokens::kSpaceBefore) || !cap(hyphen - 1) || !cap(hyphen + 1)) {
+    return false;
+  }
+  for (uint32_t k = hyphen + 2; k < n && k < hyphen + 5; ++k) {
+    if (toks[k].norm == "road" || toks[k].norm == "highway") return true;
+    if (!cap(k)) return false;
+  }
+  return false;
+}
 
 uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e) {
   const auto& toks = text.tokens;

@@ -55,6 +55,12 @@ std::string_view PrecisionName(Precision p);  // "city", "admin1", "country", "a
 // the like are not sites here: they are where victims are taken (events: NamesAFacility).
 uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e);
 
+// Whether the hyphen at token `hyphen` joins the two towns a road is named after: an attached
+// hyphen between capitalized words, then up to three capitalized words before "road" or
+// "highway" ("the Zahle-Kelbara road", "the Kelbara-Dhaka Highway"); not a compound adjective
+// ("Taliban-planted") or one joined name ("Mogadishu-Hodan district").
+bool JoinsRoadEnds(const tokens::TokenizedText& text, uint32_t hyphen);
+
 // A candidate as shown to users ("evident places FILE").
 struct Candidate {
   uint32_t record = kNoRecord;
