@@ -6,76 +6,41 @@
 #include <variant>
 
 #include "lexicon/vocabulary.h"
+#include "store/filter_sql.h"
 #include "store/pg_store.h"
 #include "store/store.h"
 
 namespace evident::store::pg {
 namespace {
 
-using Param = std::variant<int64_t, std::string>;
+// PostgreSQL's dialect of the filter's WHERE clause (filter_sql.h): parameters are passed as
+// text and cast.
+std::string PgPlaceholder(size_t n, bool is_int) { return "$" + std::to_string(n) + (is_int ? "::bigint" : "::text"); }
+std::string PgContainsWord(const std::string& text, const std::string& word) {
+  // ASCII case-insensitive, as SQLite's lower().
+  return "strpos(translate(" + text + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate(" +
+         word + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) > 0";
+}
+// The sentence of event `e` in document `d`, cut by byte offsets.
+constexpr std::string_view kSentenceSql =
+    "convert_from(substring(convert_to(CASE WHEN e.evidence_from = 'title' THEN d.title ELSE d.text END, 'UTF8') "
+    "FROM (e.sentence_start + 1)::int FOR "
+    "(e.sentence_end - e.sentence_start)::int), 'UTF8')";
+const SqlDialect kPostgres{PgPlaceholder, kSentenceSql, PgContainsWord};
 
-struct Where {
-  std::string sql;
-  std::vector<Param> params;
-
-  void Add(const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; }
-  std::string P(Param p) {
-    bool is_int = std::holds_alternative<int64_t>(p);
-    params.push_back(std::move(p));
-    return "$" + std::to_string(params.size()) + (is_int ? "::bigint" : "::text");
-  }
-};
+using Where = FilterSql;
+Where BuildWhere(const EventFilter& f) { return BuildFilterSql(f, kPostgres); }
 
 // Runs `sql` with the filter's parameters (as text; the SQL casts them).
 pqxx::result Exec(pqxx::transaction_base& txn, const std::string& sql, const Where& w) {
   std::vector<std::string> values;
-  for (const Param& p : w.params) {
+  for (const SqlParam& p : w.params) {
     if (const int64_t* v = std::get_if<int64_t>(&p))
       values.push_back(std::to_string(*v));
     else
       values.push_back(std::get<std::string>(p));
   }
   return txn.exec_params(sql, pqxx::prepare::make_dynamic_params(values));
-}
-
-std::string Placeholders(Where& w, const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& v : values) {
-    if (!out.empty()) out += ", ";
-    out += w.P(v);
-  }
-  return out;
-}
-
-// The sentence of event `e` in document `d`, cut by byte offsets.
-constexpr std::string_view kSentenceSql =
-    "convert_from(substring(convert_to(CASE WHEN e.evidence_from = 'title' THEN d.title ELSE d.text END, 'UTF8') "
-    "FROM (e.sentence_start + 1)::int FOR "
-    "(e.sentence_end - e.sentence_start)::int), 'UTF8')";
-
-Where BuildWhere(const EventFilter& f) {
-  Where w;
-  if (!f.types.empty()) w.Add("e.type IN (" + Placeholders(w, f.types) + ")");
-  if (!f.statuses.empty()) w.Add("e.status IN (" + Placeholders(w, f.statuses) + ")");
-  if (!f.country.empty()) w.Add("e.country = " + w.P(f.country));
-  if (!f.since.empty()) w.Add("e.date_value >= " + w.P(f.since));
-  if (!f.until.empty()) w.Add("e.date_value <= " + w.P(f.until));
-  if (!f.role.empty() || f.min) {
-    std::string cond = "EXISTS (SELECT 1 FROM counts fc WHERE fc.event_key = e.event_key";
-    if (!f.role.empty()) cond += " AND fc.role = " + w.P(f.role);
-    if (f.min) cond += " AND coalesce(fc.value, fc.low) >= " + w.P(*f.min);
-    w.Add(cond + ")");
-  }
-  for (const std::string& word : f.words) {
-    // ASCII case-insensitive, as SQLite's lower().
-    w.Add("strpos(translate(" + std::string(kSentenceSql) +
-          ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate(" + w.P(word) +
-          ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) > 0");
-  }
-  if (f.doc_id) {
-    w.Add("e.event_key BETWEEN " + w.P(EventKey(*f.doc_id, 0)) + " AND " + w.P(EventKey(*f.doc_id + 1, 0) - 1));
-  }
-  return w;
 }
 
 std::string Str(const pqxx::field& f) { return f.is_null() ? std::string() : std::string(f.c_str(), f.size()); }

@@ -467,26 +467,6 @@ void PgStore::ClearBatch() {
   pending_ = 0;
 }
 
-void PgStore::Count(AddOutcome outcome, const pipeline::CodedDocument& cd) {
-  ++counts_.read;
-  counts_.bytes += static_cast<int64_t>(cd.doc.text.size());
-  switch (outcome) {
-    case AddOutcome::kStored:
-      ++counts_.stored;
-      counts_.events += static_cast<int64_t>(cd.events.size());
-      break;
-    case AddOutcome::kDuplicate:
-      ++counts_.skipped_duplicates;
-      break;
-    case AddOutcome::kRejected:
-      ++counts_.rejected;
-      break;
-    case AddOutcome::kFailed:
-      ++counts_.failed;
-      break;
-  }
-}
-
 Result<AddOutcome> PgStore::Add(const pipeline::CodedDocument& cd, std::string_view content_hash) {
   if (Status s = Begin(); !s.ok()) return s;
   const text::Document& doc = cd.doc;
@@ -571,7 +551,7 @@ Result<AddOutcome> PgStore::Add(const pipeline::CodedDocument& cd, std::string_v
                        : cd.failed      ? AddOutcome::kFailed
                                         : AddOutcome::kRejected;
   if (outcome == AddOutcome::kStored) AddCoding(doc_id, cd);
-  Count(outcome, cd);
+  counts_.Record(outcome, cd);
   return outcome;
 }
 
@@ -601,7 +581,7 @@ Result<AddOutcome> PgStore::Replace(int64_t doc_id, const pipeline::CodedDocumen
                        : cd.failed      ? AddOutcome::kFailed
                                         : AddOutcome::kRejected;
   if (outcome == AddOutcome::kStored) AddCoding(doc_id, cd);
-  Count(outcome, cd);
+  counts_.Record(outcome, cd);
   return outcome;
 }
 

@@ -66,7 +66,6 @@ class PgStore : public StoreWriter {
   PgStore();
   Status Begin();
   void AddCoding(int64_t doc_id, const pipeline::CodedDocument& cd);
-  void Count(AddOutcome outcome, const pipeline::CodedDocument& cd);
   void ClearBatch();
 
   std::unique_ptr<Connection> conn_;

@@ -6,69 +6,34 @@
 
 #include "common/date.h"
 #include "lexicon/vocabulary.h"
+#include "store/filter_sql.h"
 #include "store/store.h"
 
 namespace evident::store {
 namespace {
 
-using Param = std::variant<int64_t, std::string>;
-
-// The WHERE clause for a filter over `events e JOIN documents d`, and its parameters.
-struct Where {
-  std::string sql;
-  std::vector<Param> params;
-
-  void Add(const std::string& condition) { sql += (sql.empty() ? " WHERE " : " AND ") + condition; }
-  std::string P(Param p) {
-    params.push_back(std::move(p));
-    return "?" + std::to_string(params.size());
-  }
-  void BindAll(Statement& st) const {
-    for (size_t i = 0; i < params.size(); ++i) {
-      int index = static_cast<int>(i + 1);
-      if (const int64_t* v = std::get_if<int64_t>(&params[i]))
-        st.Bind(index, *v);
-      else
-        st.Bind(index, std::string_view(std::get<std::string>(params[i])));
-    }
-  }
-};
-
-std::string Placeholders(Where& w, const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& v : values) {
-    if (!out.empty()) out += ", ";
-    out += w.P(v);
-  }
-  return out;
+// SQLite's dialect of the filter's WHERE clause (filter_sql.h).
+std::string SqlitePlaceholder(size_t n, bool /*is_int*/) { return "?" + std::to_string(n); }
+std::string SqliteContainsWord(const std::string& text, const std::string& word) {
+  return "instr(lower(" + text + "), lower(" + word + ")) > 0";
 }
-
 // The sentence of event `e` in document `d` (byte offsets, so the text is cut as a BLOB).
 constexpr std::string_view kSentenceSql =
     "CAST(substr(CAST(CASE WHEN e.evidence_from = 'title' THEN d.title ELSE d.text END AS BLOB), e.sentence_start + 1, "
     "e.sentence_end - e.sentence_start) AS TEXT)";
+const SqlDialect kSqlite{SqlitePlaceholder, kSentenceSql, SqliteContainsWord};
 
-Where BuildWhere(const EventFilter& f) {
-  Where w;
-  if (!f.types.empty()) w.Add("e.type IN (" + Placeholders(w, f.types) + ")");
-  if (!f.statuses.empty()) w.Add("e.status IN (" + Placeholders(w, f.statuses) + ")");
-  if (!f.country.empty()) w.Add("e.country = " + w.P(f.country));
-  if (!f.since.empty()) w.Add("e.date_value >= " + w.P(f.since));
-  if (!f.until.empty()) w.Add("e.date_value <= " + w.P(f.until));
-  if (!f.role.empty() || f.min) {
-    std::string cond = "EXISTS (SELECT 1 FROM counts fc WHERE fc.event_key = e.event_key";
-    if (!f.role.empty()) cond += " AND fc.role = " + w.P(f.role);
-    if (f.min) cond += " AND coalesce(fc.value, fc.low) >= " + w.P(*f.min);
-    w.Add(cond + ")");
+using Where = FilterSql;
+Where BuildWhere(const EventFilter& f) { return BuildFilterSql(f, kSqlite); }
+
+void BindAll(const Where& w, Statement& st) {
+  for (size_t i = 0; i < w.params.size(); ++i) {
+    int index = static_cast<int>(i + 1);
+    if (const int64_t* v = std::get_if<int64_t>(&w.params[i]))
+      st.Bind(index, *v);
+    else
+      st.Bind(index, std::string_view(std::get<std::string>(w.params[i])));
   }
-  for (const std::string& word : f.words) {
-    w.Add("instr(lower(" + std::string(kSentenceSql) + "), lower(" + w.P(word) + ")) > 0");
-  }
-  if (f.doc_id) {
-    // The events of a document are one range of keys (store.h, EventKey).
-    w.Add("e.event_key BETWEEN " + w.P(EventKey(*f.doc_id, 0)) + " AND " + w.P(EventKey(*f.doc_id + 1, 0) - 1));
-  }
-  return w;
 }
 
 Status QueryError(Database& db, int rc, std::string_view what) { return db.Error(rc, std::string(what)); }
@@ -191,7 +156,7 @@ Status ForEachEvent(Database& db, const EventFilter& filter, const std::function
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.status();
-  w.BindAll(*st);
+  BindAll(w, *st);
   auto counts = db.Prepare(
       "SELECT role, value, low, high, approximate, span_text, span_start, span_end FROM counts "
       "WHERE event_key = ?1 ORDER BY n");
@@ -370,7 +335,7 @@ Result<std::vector<StatsRow>> Stats(Database& db, const EventFilter& filter, con
   auto run = [&](const std::string& sql, const Where& w, bool with_role) -> Status {
     auto st = db.Prepare(sql);
     if (!st.ok()) return st.status();
-    w.BindAll(*st);
+    BindAll(w, *st);
     int rc;
     while ((rc = st->Step()) == SQLITE_ROW) {
       StatsRow row;

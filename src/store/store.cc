@@ -218,26 +218,6 @@ Status Store::Begin() {
   return Status::Ok();
 }
 
-void Store::Count(AddOutcome outcome, const pipeline::CodedDocument& cd) {
-  ++counts_.read;
-  counts_.bytes += static_cast<int64_t>(cd.doc.text.size());
-  switch (outcome) {
-    case AddOutcome::kStored:
-      ++counts_.stored;
-      counts_.events += static_cast<int64_t>(cd.events.size());
-      break;
-    case AddOutcome::kDuplicate:
-      ++counts_.skipped_duplicates;
-      break;
-    case AddOutcome::kRejected:
-      ++counts_.rejected;
-      break;
-    case AddOutcome::kFailed:
-      ++counts_.failed;
-      break;
-  }
-}
-
 Result<AddOutcome> Store::Add(const pipeline::CodedDocument& cd, std::string_view content_hash) {
   if (Status s = Begin(); !s.ok()) return s;
   const text::Document& doc = cd.doc;
@@ -304,7 +284,7 @@ Result<AddOutcome> Store::Add(const pipeline::CodedDocument& cd, std::string_vie
   if (outcome == AddOutcome::kStored) {
     if (Status s = InsertCoding(doc_id, cd); !s.ok()) return s;
   }
-  Count(outcome, cd);
+  counts_.Record(outcome, cd);
   return outcome;
 }
 
@@ -331,7 +311,7 @@ Result<AddOutcome> Store::Replace(int64_t doc_id, const pipeline::CodedDocument&
   if (outcome == AddOutcome::kStored) {
     if (Status s = InsertCoding(doc_id, cd); !s.ok()) return s;
   }
-  Count(outcome, cd);
+  counts_.Record(outcome, cd);
   return outcome;
 }
 

@@ -101,7 +101,6 @@ class Store : public StoreWriter {
   Status Prepare();
   Status Begin();
   Status InsertCoding(int64_t doc_id, const pipeline::CodedDocument& cd);
-  void Count(AddOutcome outcome, const pipeline::CodedDocument& cd);
 
   Database db_;
   Statement insert_doc_, find_doc_, update_failed_doc_, replace_doc_, insert_event_, insert_count_, insert_check_,

@@ -20,6 +20,8 @@
 
 namespace evident::store {
 
+enum class AddOutcome { kStored, kDuplicate, kRejected, kFailed };
+
 // What a run did with its inputs: read == stored + skipped_duplicates + rejected + failed.
 struct RunCounts {
   int64_t read = 0;
@@ -29,9 +31,28 @@ struct RunCounts {
   int64_t failed = 0;              // new documents stored with status failed (engine fault, retryable)
   int64_t events = 0;              // events stored
   int64_t bytes = 0;               // text bytes of the documents read
-};
 
-enum class AddOutcome { kStored, kDuplicate, kRejected, kFailed };
+  // Counts a document read and what adding it to the store did.
+  void Record(AddOutcome outcome, const pipeline::CodedDocument& cd) {
+    ++read;
+    bytes += static_cast<int64_t>(cd.doc.text.size());
+    switch (outcome) {
+      case AddOutcome::kStored:
+        ++stored;
+        events += static_cast<int64_t>(cd.events.size());
+        break;
+      case AddOutcome::kDuplicate:
+        ++skipped_duplicates;
+        break;
+      case AddOutcome::kRejected:
+        ++rejected;
+        break;
+      case AddOutcome::kFailed:
+        ++failed;
+        break;
+    }
+  }
+};
 
 // True for `postgresql://...` and `postgres://...` (a PgStore, pg_store.h).
 inline bool IsPostgresUrl(std::string_view db) {
