@@ -76,6 +76,32 @@ TEST(PrepareText, AcceptsFewControlCharactersAndFormFeeds) {
   EXPECT_TRUE(PrepareText(&doc).ok());
 }
 
+// A text is binary when more than a tenth of its first bytes are control characters; line
+// breaks, tabs and form feeds are text. The count must be exact wherever the controls fall.
+TEST(PrepareText, ControlCharacterThresholdIsExact) {
+  for (size_t size : {size_t{330}, size_t{337}, size_t{4096}}) {
+    for (bool over : {false, true}) {
+      std::string text(size, 'a');
+      // Line breaks, tabs and form feeds everywhere: never counted.
+      for (size_t i = 5; i < size; i += 7) text[i] = "\n\t\r\f"[i % 4];
+      // size / 10 controls (not binary), or one more (binary), spread over every position modulo 16.
+      const size_t controls = size / 10 + (over ? 1 : 0);
+      size_t placed = 0;
+      for (size_t i = 0; placed < controls; i += 3) {
+        ASSERT_LT(i, size);
+        if (text[i] != 'a') continue;
+        text[i] = placed % 2 ? '\x7f' : '\x01';
+        ++placed;
+      }
+      // Exactly a tenth is still text when size is a multiple of ten.
+      const bool binary = controls * 10 > size;
+      Document doc = Doc(text);
+      Status s = PrepareText(&doc);
+      EXPECT_EQ(s.code() == ErrorCode::kBinaryInput, binary) << size << " bytes, " << controls << " controls";
+    }
+  }
+}
+
 TEST(PrepareText, BinaryMessageRecognisesUtf16) {
   Document doc = Doc(std::string("\xFF\xFEh\0i\0", 6));
   Status s = PrepareText(&doc);
