@@ -93,6 +93,16 @@ class WordSet {
 
 bool IsAny(const Token& t, const WordSet& words) { return words.Has(t); }
 
+// Words that begin no noun: after "a 17-year-old" or a single name they end the phrase ("the
+// 15-year-old for the robbery", "Varrick at his apartment").
+bool IsPrepositionOrAux(const Token& t) {
+  return IsAny(t, WORDS("for", "with", "to", "by", "into", "as", "of", "during", "inside", "outside", "over", "under",
+                        "since", "before", "until", "without", "within", "behind", "following", "amid", "but", "had",
+                        "has", "have", "were", "are", "will", "would", "could", "later", "earlier", "last", "early",
+                        "late", "this", "that", "whose", "whom", "because", "while", "yesterday", "today", "tonight",
+                        "in", "at", "on", "after", "near", "who", "was", "is", "from"));
+}
+
 // Quantifiers that stand for people without naming or numbering them ("Most were freed",
 // "Both have been charged", "Others fled"): no person's name, but the people of a passive.
 bool IsPeopleQuantifier(const Token& t) {
@@ -314,6 +324,23 @@ class SentenceAssembler {
                            "its", "our", "an", "a", "and", "but", "in", "on", "at", "after", "when", "police",
                            "officers", "authorities", "one", "no", "anyone", "anybody", "everyone", "everybody",
                            "nobody", "whoever", "none", "either", "neither", "any", "every", "more", "fewer"));
+  }
+  // Whether the capitalized word at k stands earlier in the text inside a name of two or three
+  // capitalized words ("Aldo Varrick" before "Varrick"): how news refers again to a person it
+  // has named.
+  bool NamedEarlier(uint32_t k) const {
+    auto cap = [&](uint32_t i) {
+      return i < toks_.size() && toks_[i].kind == TokenKind::kWord && toks_[i].HasFlag(tokens::kCapitalized) &&
+             !(toks_[i].flags & tokens::kAllCaps);
+    };
+    const Token& w = T(k);
+    for (uint32_t j = 0; j < k; ++j) {
+      if (toks_[j].hash != w.hash || toks_[j].norm != w.norm) continue;
+      if ((j > 0 && cap(j - 1) && !toks_[j].HasFlag(tokens::kNewlineBefore)) ||
+          (cap(j + 1) && !toks_[j + 1].HasFlag(tokens::kNewlineBefore)))
+        return true;
+    }
+    return false;
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
@@ -710,6 +737,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     r.np_begin = last;
     return r;
   }
+  // "took him into custody", "placed her under arrest": the object between the verb and the
+  // rest of the phrase.
+  if (IsAny(T(last), WORDS("him", "her")) && CountsIndividuals(role) && last > begin_ &&
+      IsAny(T(last - 1), WORDS("took", "take", "takes", "taking", "taken", "put", "puts", "putting", "placed", "place",
+                               "places", "placing"))) {
+    r.count = One(role, T(last).span, last);
+    r.np_begin = last;
+    return r;
+  }
   // "and another was injured", "a third was wounded": one more person.
   if (CountsIndividuals(role) && allow_bare &&
       (T(last).norm == "another" ||
@@ -757,8 +793,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     // A generational suffix ends a name: "Toney White II", "Rodney Kelm Jr." ("Jr." ends
     // with its dot).
     uint32_t name_last = last;
-    if (last > begin_ + 1 && T(last).norm == "." && IsAny(T(last - 1), WORDS("jr", "sr"))) --name_last;
-    if (name_last > begin_ + 1 && IsAny(T(name_last), WORDS("ii", "iii", "iv", "jr", "sr")) &&
+    // "Tomas Vane of Kelmora was arrested", "22-year-old Vane of Kelmora": the name before where
+    // the person is from (a name of two words, or after an age: not "Bank of Kelmora").
+    uint32_t name_end = last;
+    {
+      uint32_t j = last;
+      while (j > begin_ + 1 && last - j < 3 && T(j).HasFlag(tokens::kCapitalized) && T(j).kind == TokenKind::kWord)
+        --j;
+      if (j < last && j >= begin_ + 2 && T(j).norm == "of" && IsNameWord(j - 1) &&
+          (IsNameWord(j - 2) || T(j - 2).norm == "old"))
+        name_last = name_end = j - 1;
+    }
+    if (name_end == last && last > begin_ + 1 && T(last).norm == "." && IsAny(T(last - 1), WORDS("jr", "sr")))
+      --name_last;
+    if (name_end == last && name_last > begin_ + 1 && IsAny(T(name_last), WORDS("ii", "iii", "iv", "jr", "sr")) &&
         T(name_last).HasFlag(tokens::kCapitalized) && IsNameWord(name_last - 1))
       --name_last;
     if (CountsIndividuals(role) && IsNameWord(name_last)) {
@@ -770,7 +818,13 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       if (b > begin_ + 1 && IsPlacePartWord(T(b - 1))) --b;
       if (b > begin_ && IsAny(T(b - 1), WORDS("from", "in", "at", "of", "near", "outside", "across", "on")))
         return std::nullopt;
-      r.count = One(role, Span{T(b).span.begin, T(last).span.end}, b);
+      // "22-year-old Tomas Vane": the age belongs to the phrase.
+      if (b >= begin_ + 4 && T(b - 1).norm == "old" && T(b - 2).norm == "-" && T(b - 3).norm == "year" &&
+          non_count_[b - 4 - begin_]) {
+        b -= 4;
+        while (b > begin_ && non_count_[b - 1 - begin_]) --b;
+      }
+      r.count = One(role, Span{T(b).span.begin, T(name_end).span.end}, b);
       r.np_begin = b;
       return r;
     }
@@ -1264,8 +1318,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
           !(In(k + 1) &&
             (NounStartingAt(k + 1) != kNone ||
              (T(k + 1).kind == TokenKind::kWord && !T(k + 1).HasFlag(tokens::kCapitalized) && CueAt(k + 1) == kNone &&
-              trig_at_[k + 1 - begin_] == kNone &&
-              !IsAny(T(k + 1), WORDS("and", "or", "in", "at", "on", "who", "was", "is", "from", "after", "near")))))) {
+              trig_at_[k + 1 - begin_] == kNone && !IsAny(T(k + 1), WORDS("and", "or")) &&
+              !IsPrepositionOrAux(T(k + 1)))))) {
         r.count = One(role, Span{t.span.begin, T(k).span.end}, first);
         r.np_begin = first;
         r.np_end = k + 1;
@@ -1287,6 +1341,22 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
     r.count = One(role, Span{t.span.begin, T(e - 1).span.end}, first);
     r.np_begin = first;
     r.np_end = e;
+    return r;
+  }
+  // A surname (or first name) alone, for a person the text named in full before ("Aldo
+  // Varrick, 24, ... arrested Varrick at his apartment"), where the phrase ends after it: not
+  // before a noun ("arrested Dorvani fighters"), a possessive, a quote or an abbreviation's dot
+  // ("Mr. Varrick").
+  auto phrase_ends = [&](uint32_t k) {
+    if (!In(k)) return true;
+    if (in_date_[k - begin_] || IsPrepositionOrAux(T(k))) return true;
+    return IsAny(T(k), WORDS(",", ";", ")", "!", "?")) || (T(k).norm == "." && !In(k + 1));
+  };
+  if (CountsIndividuals(role) && first > begin_ && IsNameWord(first) &&
+      phrase_ends(first + 1) && NamedEarlier(first)) {
+    r.count = One(role, t.span, first);
+    r.np_begin = first;
+    r.np_end = first + 1;
     return r;
   }
   return std::nullopt;

@@ -1413,6 +1413,40 @@ TEST(EventAssembler, AgeAndNameAsObjectIsOnePerson) {
   EXPECT_EQ(e->counts[0].span.Of(cd.doc.text), "19-year-old Mara Dorvan");
 }
 
+// One person arrested, stated without a number: an age standing for a person before a
+// preposition, a single surname as the object, an age and a name with the place the person is
+// from before a passive, and "took him into custody". Not a name before a noun.
+TEST(EventAssembler, OnePersonArrestedWithoutANumber) {
+  for (auto [text, span] : std::vector<std::pair<std::string, std::string>>{
+           {"Officers in Kelmora arrested the 15-year-old for the robbery.", "the 15-year-old"},
+           {"Detectives say they arrested a 17-year-old with a stolen rifle.", "a 17-year-old"},
+           {"Deputies named the suspect as Aldo Varrick, 24. They arrested Varrick at his apartment in Dorvan.",
+            "Varrick"},
+           {"22-year-old Tomas Heller Vane of Kelmora was arrested by state troopers.",
+            "22-year-old Tomas Heller Vane"},
+           {"Deputies took him into custody on Friday.", "him"}}) {
+    SCOPED_TRACE(text);
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    const Count* c = e != nullptr ? OnlyCount(*e) : nullptr;
+    if (c == nullptr) continue;
+    ExpectExact(*c, Role::kArrested, 1);
+    EXPECT_EQ(Text(cd, c->span), span);
+  }
+  // A capitalized word before a noun names a group, not a person; a single name the text has
+  // not named in full before is not counted.
+  for (std::string text : {"Soldiers arrested Dorvani fighters at the border.",
+                           "Police said they arrested Varrick at his apartment in Dorvan."}) {
+    auto cd = CodeText(text);
+    for (const auto& e : cd.events)
+      for (const auto& c : e.counts) ADD_FAILURE() << text << ": " << Text(cd, c.span);
+  }
+  // A title before its dot is no name of its own.
+  auto title = CodeText("Aldo Varrick and his father were questioned. Officers arrested Mr. Varrick later.");
+  for (const auto& e : title.events)
+    for (const auto& c : e.counts) EXPECT_NE(Text(title, c.span), "Mr");
+}
+
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
