@@ -2113,6 +2113,28 @@ void SentenceAssembler::Run() {
             }
           }
         }
+        // "The cousin was under arrest", "placed the driver under arrest", "have made an arrest":
+        // the arrested around the noun; "an arrest" made is one person (one still to make counts
+        // nobody).
+        if (!np && type == EventType::kArrest && t.e == t.b + 1 && T(t.b).norm == "arrest" && t.b > begin_ + 1) {
+          const uint32_t p = t.b - 1;
+          if (T(p).norm == "under") {
+            if (IsAny(T(p - 1), WORDS("was", "were", "is", "are", "been", "be", "being"))) {
+              np = SubjectBefore(p, role);
+            } else if (auto object = NpEndingAt(p - 1, role, /*allow_bare=*/false);
+                       object && object->np_begin > begin_ &&
+                       IsAny(T(object->np_begin - 1),
+                             WORDS("placed", "place", "places", "placing", "put", "puts", "putting"))) {
+              np = object;
+            }
+          } else if (IsAny(T(p), WORDS("an", "a")) && T(p - 1).norm == "made") {  // not "working to make an arrest"
+            NpCount one;
+            one.count = One(role, Span{T(p).span.begin, T(t.b).span.end}, p);
+            one.np_begin = p;
+            one.np_end = t.e;
+            np = one;
+          }
+        }
         if (!np && t.e == t.b + 2 && T(t.b).norm == "death" && IsAny(T(t.b + 1), WORDS("toll", "tolls"))) {
           // "The death toll from three days of rioting in Kellmar rose to nine"
           for (uint32_t j = t.e; j < end_ && j < t.e + 16; ++j)

@@ -1424,7 +1424,10 @@ TEST(EventAssembler, OnePersonArrestedWithoutANumber) {
             "Varrick"},
            {"22-year-old Tomas Heller Vane of Kelmora was arrested by state troopers.",
             "22-year-old Tomas Heller Vane"},
-           {"Deputies took him into custody on Friday.", "him"}}) {
+           {"Deputies took him into custody on Friday.", "him"},
+           {"Later that evening the victim's cousin was under arrest.", "the victim's cousin"},
+           {"Officers placed the driver under arrest after the chase.", "the driver"},
+           {"Kelmora police have made an arrest in the killing of a grocer.", "an arrest"}}) {
     SCOPED_TRACE(text);
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, EventType::kArrest);
@@ -1441,6 +1444,8 @@ TEST(EventAssembler, OnePersonArrestedWithoutANumber) {
     for (const auto& e : cd.events)
       for (const auto& c : e.counts) ADD_FAILURE() << text << ": " << Text(cd, c.span);
   }
+  auto planned = CodeText("Detectives in Kelmora are working to make an arrest in the case.");
+  EXPECT_FALSE(HasCount(planned, Role::kArrested, 1));
   // A title before its dot is no name of its own.
   auto title = CodeText("Aldo Varrick and his father were questioned. Officers arrested Mr. Varrick later.");
   for (const auto& e : title.events)
