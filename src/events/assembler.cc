@@ -1532,6 +1532,18 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         !IsAny(T(k - 1), WORDS("did", "they", "we")))
       return EventStatus::kHypothetical;
   }
+  // "working to make an arrest", "could make arrests soon": a light verb in its base form before
+  // the noun, as the verb itself above ("were able to make an arrest" did happen).
+  if ((t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural) && t.info.type != EventType::kProtest &&
+      t.info.type != EventType::kCustody && t.b > begin_ + 1) {
+    uint32_t k = t.b;
+    if (IsAny(T(k - 1), WORDS("a", "an", "any", "more", "some", "further"))) --k;
+    if (k > begin_ + 1 && T(k - 1).norm == "out" && T(k - 2).norm == "carry") --k;
+    if (k > begin_ + 1 && IsAny(T(k - 1), WORDS("make", "carry", "conduct")) &&
+        IsAny(T(k - 2), WORDS("to", "not", "must", "should", "would", "could", "will", "can", "may", "might")) &&
+        !(T(k - 2).norm == "to" && k >= begin_ + 3 && T(k - 3).norm == "able"))
+      return T(k - 2).norm == "not" ? EventStatus::kNegated : EventStatus::kHypothetical;
+  }
   // "an alleged ongoing confrontation", "a suspected bombing": a claimed event, not a reported one.
   if ((t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural) && t.b > begin_) {
     for (uint32_t k = t.b; k > begin_ && t.b - k < 3;) {

@@ -1444,8 +1444,15 @@ TEST(EventAssembler, OnePersonArrestedWithoutANumber) {
     for (const auto& e : cd.events)
       for (const auto& c : e.counts) ADD_FAILURE() << text << ": " << Text(cd, c.span);
   }
+  // An arrest still to make is none that happened; one they were able to make is.
   auto planned = CodeText("Detectives in Kelmora are working to make an arrest in the case.");
   EXPECT_FALSE(HasCount(planned, Role::kArrested, 1));
+  const Event* p = OnlyEvent(planned, EventType::kArrest);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->status, EventStatus::kHypothetical);
+  const Event* able = OnlyEvent(CodeText("Deputies in Dorvan were able to make an arrest on Sunday."), EventType::kArrest);
+  ASSERT_NE(able, nullptr);
+  EXPECT_EQ(able->status, EventStatus::kHappened);
   // A title before its dot is no name of its own.
   auto title = CodeText("Aldo Varrick and his father were questioned. Officers arrested Mr. Varrick later.");
   for (const auto& e : title.events)
