@@ -273,6 +273,28 @@ class SentenceAssembler {
     }
     return false;
   }
+  // "A man and a woman", "a man and his son": two phrases of one person each, coordinated, are
+  // their sum (`a` the earlier phrase, `b` the later one). Not names ("Aldo Varrick and Nila
+  // Dorn" are mostly victims listed after their total) nor numbered groups (5 and 2 are never 7).
+  bool JoinPersons(const NpCount& a, const NpCount& b, NpCount* out) const {
+    auto person = [&](const NpCount& x) {
+      return x.count.individual && !x.partitive && x.count.value == 1 && x.np_begin >= begin_ && !IsNameWord(x.np_begin) &&
+             !(x.np_begin + 1 < end_ && IsNameWord(x.np_begin + 1) && T(x.np_begin).kind == TokenKind::kWord &&
+               !T(x.np_begin).HasFlag(tokens::kCapitalized));
+    };
+    if (!person(a) || !person(b) || a.np_end == 0 || b.np_begin != a.np_end + 1 || T(a.np_end).norm != "and")
+      return false;
+    // Only two: "him, another boy and a teenager" lists more.
+    if (a.np_begin > begin_ && T(a.np_begin - 1).norm == ",") return false;
+    *out = b;
+    out->count.value = out->count.low = out->count.high = 2;
+    out->count.individual = false;
+    out->count.span = Span{a.count.span.begin, b.count.span.end};
+    out->count.quantity_token = a.count.quantity_token;
+    out->np_begin = a.np_begin;
+    if (!out->who) out->who = a.who;
+    return true;
+  }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
     return n != kNone && Noun(n).person;
@@ -835,9 +857,25 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       T(last).norm.back() == 's' || IsAny(T(last), WORDS("people", "men", "women", "children", "police", "staff"));
   int steps = 0;
   uint32_t head_begin = k;
+  // "a man and woman": person nouns coordinated under one determiner, one person each.
+  int64_t people = 1;
+  // One person for the phrase ending at `last` from determiner token p, or as many as its
+  // coordinated singular nouns name.
+  auto one_or_more = [&](uint32_t p) {
+    r.count = One(role, Span{T(p).span.begin, T(last).span.end}, p);
+    if (people > 1) {
+      r.count.value = r.count.low = r.count.high = people;
+      r.count.individual = false;
+    }
+    r.np_begin = p;
+  };
   while (k > begin_ && steps < 8) {
     uint32_t p = k - 1;
+    if (T(p).norm == "and" && p > begin_ && IsPersonNounEnd(p - 1) && !plural &&
+        T(s_.nouns[NounEndingAt(p - 1)].end_token - 1).norm.back() != 's')
+      ++people;
     if (int q = qty_at_end_[p - begin_]; q != kNone) {
+      if (people > 1) return std::nullopt;  // "two men and woman": no count
       // "8 of the 20 defendants": the first number counts, the second names the set.
       uint32_t qb = s_.quantities[q].begin_token;
       if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
@@ -865,8 +903,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     }
     if (IsAny(t, WORDS("a", "an", "one", "another"))) {
       if (plural || !CountsIndividuals(role)) return std::nullopt;
-      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
-      r.np_begin = p;
+      one_or_more(p);
       r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
       return r;
     }
@@ -879,8 +916,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       // "the victim", "their leader": one person, but not "the protesters" (a group of unknown
       // size).
       if (plural || !CountsIndividuals(role)) return std::nullopt;
-      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
-      r.np_begin = p;
+      one_or_more(p);
       return r;
     }
     // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
@@ -1380,6 +1416,14 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
+  // "arrested a man and his son": one person and another are two.
+  if (np && np->count.individual && np->np_end > p && In(np->np_end + 1) && T(np->np_end).norm == "and") {
+    if (NpCount both; [&] {
+          auto next = NpStartingAt(np->np_end + 1, role);
+          return next && JoinPersons(*np, *next, &both);
+        }())
+      np = both;
+  }
   // "picked up the uncle's pistol": a possessive person before a thing is no object; before a
   // person ("arrested the victim's brother") the count stands.
   if (np && np->count.individual) {
@@ -2404,6 +2448,12 @@ void SentenceAssembler::Run() {
         uint32_t last = b - 2;
         if (n == 0 && T(last).norm == "," && last > begin_) --last;  // the serial comma
         auto c = NpEndingAt(last, role, /*allow_bare=*/true);
+        // "A man and a woman were shot": one person and another are two.
+        if (NpCount both; n == 0 && c && JoinPersons(*c, *np, &both)) {
+          ev.counts.back() = both.count;
+          if (!ev.target) ev.target = both.who;
+          break;
+        }
         if (!c || c->partitive || c->count.individual || np->count.individual || c->np_begin >= b - 1 ||
             c->np_begin < begin_)
           break;

@@ -1459,6 +1459,24 @@ TEST(EventAssembler, OnePersonArrestedWithoutANumber) {
     for (const auto& c : e.counts) EXPECT_NE(Text(title, c.span), "Mr");
 }
 
+// One person and another, coordinated, are two people ("a man and a woman", "a man and woman",
+// "a man and his son"), as subject or object; numbered groups stay apart ("5 and 2, never 7").
+TEST(EventAssembler, TwoPeopleCoordinatedAreTwo) {
+  for (auto [text, role, span] : std::vector<std::tuple<std::string, Role, std::string>>{
+           {"Officers found a man and woman suffering from gunshot wounds in Kelmora.", Role::kInjured,
+            "a man and woman"},
+           {"A man and a woman were shot outside a Dorvan bar on Friday.", Role::kInjured, "A man and a woman"},
+           {"Police arrested a man and his son after the robbery in Kelmora.", Role::kArrested, "a man and his son"}}) {
+    SCOPED_TRACE(text);
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, role == Role::kArrested ? EventType::kArrest : EventType::kAssault);
+    const Count* c = e != nullptr ? OnlyCount(*e) : nullptr;
+    if (c == nullptr) continue;
+    ExpectExact(*c, role, 2);
+    EXPECT_EQ(Text(cd, c->span), span);
+  }
+}
+
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
