@@ -277,13 +277,16 @@ class SentenceAssembler {
   // their sum (`a` the earlier phrase, `b` the later one). Not names ("Aldo Varrick and Nila
   // Dorn" are mostly victims listed after their total) nor numbered groups (5 and 2 are never 7).
   bool JoinPersons(const NpCount& a, const NpCount& b, NpCount* out) const {
+    // Names count for the sanctions ("Aldo Varrick and Nila Dorn were charged"), not for
+    // victims, whose names mostly follow their total.
+    const bool names = a.count.role != Role::kKilled && a.count.role != Role::kInjured;
     auto person = [&](const NpCount& x) {
-      return x.count.individual && !x.partitive && x.count.value == 1 && x.np_begin >= begin_ && !IsNameWord(x.np_begin) &&
-             !(x.np_begin + 1 < end_ && IsNameWord(x.np_begin + 1) && T(x.np_begin).kind == TokenKind::kWord &&
-               !T(x.np_begin).HasFlag(tokens::kCapitalized));
+      const bool named = IsNameWord(x.np_begin) ||
+                         (x.np_begin + 1 < end_ && IsNameWord(x.np_begin + 1) && T(x.np_begin).kind == TokenKind::kWord &&
+                          !T(x.np_begin).HasFlag(tokens::kCapitalized));
+      return x.count.individual && !x.partitive && x.count.value == 1 && x.np_begin >= begin_ && (names || !named);
     };
-    if (!person(a) || !person(b) || a.np_end == 0 || b.np_begin != a.np_end + 1 || T(a.np_end).norm != "and")
-      return false;
+    if (!person(a) || !person(b) || a.np_end == 0 || !JoinedByAnd(a.np_end, b.np_begin)) return false;
     // Only two: "him, another boy and a teenager" lists more.
     if (a.np_begin > begin_ && T(a.np_begin - 1).norm == ",") return false;
     *out = b;
@@ -294,6 +297,13 @@ class SentenceAssembler {
     out->np_begin = a.np_begin;
     if (!out->who) out->who = a.who;
     return true;
+  }
+  // Whether "and" joins a phrase ending before token `end` to one starting at `begin`, also after
+  // an age given with the first ("Aldo Varrick, 24, and Nila Dorn").
+  bool JoinedByAnd(uint32_t end, uint32_t begin) const {
+    uint32_t k = end;
+    if (k + 3 < begin && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",") k += 3;
+    return k + 1 == begin && T(k).norm == "and";
   }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
@@ -1416,13 +1426,15 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
-  // "arrested a man and his son": one person and another are two.
-  if (np && np->count.individual && np->np_end > p && In(np->np_end + 1) && T(np->np_end).norm == "and") {
-    if (NpCount both; [&] {
-          auto next = NpStartingAt(np->np_end + 1, role);
-          return next && JoinPersons(*np, *next, &both);
-        }())
-      np = both;
+  // "arrested a man and his son", "arrested Aldo Varrick, 24, and Nila Dorn": one person and
+  // another are two.
+  if (np && np->count.individual && np->np_end > p) {
+    uint32_t k = np->np_end;
+    if (In(k + 3) && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",") k += 3;
+    if (In(k + 1) && T(k).norm == "and") {
+      auto next = NpStartingAt(k + 1, role);
+      if (NpCount both; next && JoinPersons(*np, *next, &both)) np = both;
+    }
   }
   // "picked up the uncle's pistol": a possessive person before a thing is no object; before a
   // person ("arrested the victim's brother") the count stands.
@@ -2448,7 +2460,11 @@ void SentenceAssembler::Run() {
         uint32_t last = b - 2;
         if (n == 0 && T(last).norm == "," && last > begin_) --last;  // the serial comma
         auto c = NpEndingAt(last, role, /*allow_bare=*/true);
-        // "A man and a woman were shot": one person and another are two.
+        // "A man and a woman were shot", "Aldo Varrick, 24, and Nila Dorn were charged": one person
+        // and another are two.
+        if (n == 0 && !c && last > begin_ + 2 && T(last).kind == TokenKind::kNumber && T(last - 1).norm == "," &&
+            T(b - 2).norm == ",")
+          c = NpEndingAt(last - 2, role, /*allow_bare=*/true);
         if (NpCount both; n == 0 && c && JoinPersons(*c, *np, &both)) {
           ev.counts.back() = both.count;
           if (!ev.target) ev.target = both.who;

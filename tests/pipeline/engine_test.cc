@@ -1466,7 +1466,13 @@ TEST(EventAssembler, TwoPeopleCoordinatedAreTwo) {
            {"Officers found a man and woman suffering from gunshot wounds in Kelmora.", Role::kInjured,
             "a man and woman"},
            {"A man and a woman were shot outside a Dorvan bar on Friday.", Role::kInjured, "A man and a woman"},
-           {"Police arrested a man and his son after the robbery in Kelmora.", Role::kArrested, "a man and his son"}}) {
+           {"Police arrested a man and his son after the robbery in Kelmora.", Role::kArrested, "a man and his son"},
+           {"Aldo Varrick and Nila Dorn were arrested in Kelmora on Friday.", Role::kArrested,
+            "Aldo Varrick and Nila Dorn"},
+           {"Aldo Varrick, 24, and Nila Dorn, 22, were arrested in Kelmora.", Role::kArrested,
+            "Aldo Varrick, 24, and Nila Dorn"},
+           {"Police in Kelmora arrested Aldo Varrick, 24, and Nila Dorn, 22, on Friday.", Role::kArrested,
+            "Aldo Varrick, 24, and Nila Dorn"}}) {
     SCOPED_TRACE(text);
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, role == Role::kArrested ? EventType::kArrest : EventType::kAssault);
