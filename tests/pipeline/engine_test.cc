@@ -1483,6 +1483,21 @@ TEST(EventAssembler, TwoPeopleCoordinatedAreTwo) {
   }
 }
 
+// Wounds worded by what hit the person: "grazed by a bullet", "struck by a stray bullet", "hit
+// by gunfire", "a graze wound".
+TEST(EventAssembler, HitByBulletsIsInjured) {
+  for (std::string text : {"A 15-year-old boy was grazed in the leg during the Kelmora shooting.",
+                           "A 9-year-old girl was struck by a stray bullet in Dorvan on Sunday.",
+                           "Two men were hit by gunfire outside a Kelmora bar."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    const Count* c = OnlyCount(*e);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->role, Role::kInjured) << text;
+  }
+}
+
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
