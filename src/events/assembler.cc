@@ -305,6 +305,21 @@ class SentenceAssembler {
     if (k + 3 < begin && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",") k += 3;
     return k + 1 == begin && T(k).norm == "and";
   }
+  // How many modifiers stand between a determiner and token k ("the fatal shooting", "a brutal
+  // early-morning stabbing": 1 and 4): up to four lowercase words, hyphens or numbers that are
+  // no noun, cue or trigger; 0 when no determiner is found.
+  uint32_t ModifiersAfterDeterminer(uint32_t k) const {
+    for (uint32_t j = k; j > begin_ && k - j < 5; --j) {
+      const Token& w = T(j - 1);
+      if (j < k && IsAny(w, WORDS("the", "a", "an", "his", "her", "their", "its", "this", "that", "'s", "another")))
+        return k - j;
+      const bool word = w.kind == TokenKind::kWord && !w.HasFlag(tokens::kCapitalized) && CueAt(j - 1) == kNone &&
+                        NounEndingAt(j - 1) == kNone && trig_at_[j - 1 - begin_] == kNone &&
+                        !IsPrepositionOrAux(w) && !IsAny(w, WORDS("to", "and", "or", "nor", "not", "no"));
+      if (!word && w.norm != "-" && w.kind != TokenKind::kNumber) return 0;
+    }
+    return 0;
+  }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
     return n != kNone && Noun(n).person;
@@ -2027,6 +2042,11 @@ void SentenceAssembler::Run() {
       role = Role::kKilled;
     if (t.info.type == EventType::kAssault && In(t.e) && IsAny(T(t.e), WORDS("fatally", "mortally")))
       role = Role::kKilled;
+    // "the fatal shooting of a 13-year-old", "a deadly stabbing": its people died.
+    if (t.info.type == EventType::kAssault && role == Role::kInjured) {
+      for (uint32_t j = t.b, n = ModifiersAfterDeterminer(t.b); n > 0 && j > begin_ && t.b - j < n; --j)
+        if (IsAny(T(j - 1), WORDS("fatal", "deadly"))) role = Role::kKilled;
+    }
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;
     // "sentenced 23 people to death": a death sentence, which has no count role. The same for a
@@ -2157,8 +2177,8 @@ void SentenceAssembler::Run() {
               In(k + 1) && T(k + 1).norm == "by")
             k += 2;
           // "clashes with 200 protesters", "a shootout with two suspects": the other side of an
-          // assault, not its victims.
-          else if (In(k) && type == EventType::kAssault && T(k).norm == "with")
+          // assault, not its victims; "a drive-by shooting by two gunmen": its authors.
+          else if (In(k) && type == EventType::kAssault && (T(k).norm == "with" || T(k).norm == "by"))
             k = end_;
           else if (In(k) && IsAny(T(k), WORDS("of", "by", "involving", "with", "comprising", "to", "for", "against")))
             k += 1;
@@ -2285,6 +2305,11 @@ void SentenceAssembler::Run() {
         }
       } else {
         np = ObjectAfter(t.e, role);
+        // "the fatal shooting of a 13-year-old", "a brutal stabbing of": the verb's -ing form
+        // after a determiner and modifiers reads as the noun, whose "of" names its people.
+        if (!np && t.form == lexicon::Form::kGerund && In(t.e + 1) && T(t.e).norm == "of" &&
+            ModifiersAfterDeterminer(t.b) > 0)
+          np = NpStartingAt(t.e + 1, role);
         // "shot four cyclists to death", "stabbed his neighbour to death": the object died.
         if (np && type == EventType::kAssault && np->count.role == Role::kInjured) {
           uint32_t j = t.e;

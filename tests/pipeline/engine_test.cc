@@ -1498,6 +1498,33 @@ TEST(EventAssembler, HitByBulletsIsInjured) {
   }
 }
 
+// An event noun after a determiner and modifiers is the noun ("the fatal shooting of", "a
+// brutal stabbing of"): its "of" names the people it befell; "fatal" and "deadly" make them dead.
+TEST(EventAssembler, ModifiedEventNounCountsItsOfPhrase) {
+  for (auto [text, role, value, span] : std::vector<std::tuple<std::string, Role, int64_t, std::string>>{
+           {"Detectives are investigating the fatal shooting of a 13-year-old girl in Kelmora.", Role::kKilled, 1,
+            "a 13-year-old girl"},
+           {"Police said the brutal stabbing of a Dorvan shopkeeper was caught on camera.", Role::kInjured, 1,
+            "a Dorvan shopkeeper"},
+           {"Kelmora mourned after the deadly shooting of two brothers on Sunday.", Role::kKilled, 2,
+            "two brothers"}}) {
+    SCOPED_TRACE(text);
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    const Count* c = e != nullptr ? OnlyCount(*e) : nullptr;
+    if (c == nullptr) continue;
+    ExpectExact(*c, role, value);
+    EXPECT_EQ(Text(cd, c->span), span);
+  }
+  // The authors after "by" are no victims; "the order to arrest" is still the verb.
+  auto by = CodeText("A grocer was killed in a drive-by shooting by two masked men in Dorvan.");
+  EXPECT_FALSE(HasCount(by, Role::kInjured, 2));
+  auto order = CodeText("The governor gave the order to arrest the drivers of the convoy.");
+  const Event* o = OnlyEvent(order, EventType::kArrest);
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->status, EventStatus::kHypothetical);
+}
+
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
