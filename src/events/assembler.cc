@@ -42,6 +42,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.subject = e.fields[3] == "subject";
     t.noun_only = e.fields[3] == "noun";
     t.agent = e.fields[3] == "agent";
+    t.needs_hospital = e.fields[3] == "hospital";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -1951,6 +1952,20 @@ void SentenceAssembler::Run() {
                                       "were", "is", "are", "has", "had", "but", "amounting", "worth"));
       if (!det || !ends) continue;
     }
+    if (t.info.needs_hospital) {
+      // "taken to Kelmora General Hospital", "airlifted to St. Vell's Medical Center": the name of
+      // a hospital follows (the trigger's span takes it in); "taken to jail" is no injury.
+      uint32_t e = m.end_token;
+      while (e < end_ && e < m.end_token + 7 &&
+             ((T(e).kind == TokenKind::kWord && T(e).HasFlag(tokens::kCapitalized)) || T(e).norm == "'s" ||
+              (T(e).norm == "." && !T(e).HasFlag(tokens::kSpaceBefore))))
+        ++e;
+      const bool hospital = e > m.end_token && (T(e - 1).norm == "hospital" ||
+                                                (e > m.end_token + 1 && IsAny(T(e - 1), WORDS("center", "centre")) &&
+                                                 IsAny(T(e - 2), WORDS("medical", "trauma", "health"))));
+      if (!hospital) continue;
+      t.e = e;
+    }
     if (t.info.needs_road) {
       // A number or a determiner before "block"/"barricade" makes it the noun: "in the 1300
       // block of Larchmont Avenue" (a US street address), "a block away", "two blocks south".
@@ -2001,7 +2016,7 @@ void SentenceAssembler::Run() {
     }
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
-    covered = m.end_token;
+    covered = t.e;
   }
   // Participant nouns with a number make a protest even without a protest verb.
   for (size_t i = 0; i < s_.nouns.size(); ++i) {

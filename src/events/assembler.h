@@ -102,6 +102,7 @@ class EventAssembler {
     bool subject = false;     // counts its subject even in the active voice ("walked free")
     bool noun_only = false;   // an event as a noun only: "a strike", not "to strike the victim"
     bool agent = false;       // the subject acts, never the people counted: "two gunmen opened fire"
+    bool needs_hospital = false;  // "taken to" a hospital by its name: "taken to Kelmora General Hospital"
   };
   struct NounInfo {
     lexicon::Sector sector;

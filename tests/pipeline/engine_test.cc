@@ -1528,7 +1528,9 @@ TEST(EventAssembler, ModifiedEventNounCountsItsOfPhrase) {
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
-                           "Six guards were treated for gunshot wounds at the Dorvan depot."}) {
+                           "Six guards were treated for gunshot wounds at the Dorvan depot.",
+                           "Six marchers were rushed to Kelmora General Hospital after the rally.",
+                           "Six guards were airlifted to St. Vell's Medical Center from the depot."}) {
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, EventType::kAssault);
     ASSERT_NE(e, nullptr) << text;
