@@ -712,6 +712,13 @@ function main() {
     }
     for (const alias of a.aliases) addName(alias, found, F_ALIAS);
   }
+  // GeoNames spells 108 US places "Saint X" and seven "St. X" or "St X" (St. Louis, St.
+  // Charles, St. Petersburg): those are shown as "Saint X" too, as US postal names write them
+  // (and GVA's labels). Their keys were filed above from the GeoNames name, with the St./Saint
+  // swaps, so what the text matches does not change.
+  for (const r of records) {
+    if (r.kind === KIND_CITY && r.country === 'US') r.name = r.name.replace(/^St\.? (?=\S)/, 'Saint ');
+  }
   const articlelessCommon = [];
   for (const [k, record] of articleless) {
     if (keys.has(k) && !articlelessCommon.includes(k)) continue;  // the name of something else

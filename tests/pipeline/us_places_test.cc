@@ -1,0 +1,56 @@
+// Event places in US local news (issue #3, GVA-style reports): what the `location` of an event
+// says for stories that are clearly American. Invented reports; published 2026-03-14.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/engine.h"
+#include "test_engine.h"
+
+namespace evident::pipeline {
+namespace {
+
+using events::Event;
+using lexicon::EventType;
+using testing::CodeText;
+
+std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
+
+// The first event of `type` with a location, or nullptr.
+const Event* PlacedEvent(const CodedDocument& cd, EventType type) {
+  for (const auto& e : cd.events)
+    if (e.type == type && e.location) return &e;
+  return nullptr;
+}
+
+// GeoNames spells 108 US places "Saint X" and seven "St. X" (St. Louis, St. Charles, St.
+// Petersburg...): the name shown is "Saint X" for all of them, as US postal names write it;
+// the text keeps the words written.
+TEST(UsPlaces, SaintIsSpelledOutInTheName) {
+  auto cd = CodeText("Two men were wounded outside a laundromat in St. Louis late on Friday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(cd, e->location->span), "St. Louis");
+  EXPECT_EQ(e->location->name, "Saint Louis");
+  EXPECT_EQ(e->location->country, "US");
+  EXPECT_EQ(e->location->admin1_code, "US-MO");
+
+  auto charles = CodeText("A teenager was shot and killed in St. Charles, Mo., on Thursday night, police said.");
+  const Event* c = PlacedEvent(charles, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->location->name, "Saint Charles");
+  EXPECT_EQ(c->location->admin1_code, "US-MO");
+}
+
+// Places abroad keep their GeoNames names ("St. Albert", Canada).
+TEST(UsPlaces, SaintAbroadKeepsItsName) {
+  auto cd = CodeText("Police in St. Albert, Alberta, arrested two men after a stabbing on Friday.");
+  const Event* e = PlacedEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "CA");
+  EXPECT_EQ(e->location->name, "St. Albert");
+}
+
+}  // namespace
+}  // namespace evident::pipeline
