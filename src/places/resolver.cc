@@ -3285,6 +3285,40 @@ bool IsOrdinal(const std::vector<tokens::Token>& toks, uint32_t i) {
   if (w.size() >= 3 && w[0] >= '0' && w[0] <= '9') return suffix(w.substr(w.size() - 2));
   return i > 0 && suffix(w) && !toks[i].HasFlag(tokens::kSpaceBefore) && toks[i - 1].kind == TokenKind::kNumber;
 }
+
+bool AllLetters(std::string_view w) {
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
+// US broadcast call letters (K or W, then two or three letters; the FCC's scheme, Canada's
+// start with C): "KQXB-TV", "WQRT 13 News", "WQRT News". Four letters before a channel
+// number or a station word, or three or four before "-TV", "-FM", "-AM", "-DT"; not in a line
+// in capitals ("THEY WERE 12 YEARS OLD"), and not a force or party ("KFOR troops").
+bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
+  std::string_view w = toks[i].norm;
+  if ((w.size() != 3 && w.size() != 4) || (w[0] != 'k' && w[0] != 'w') || !AllLetters(w)) return false;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (i + 2 < n && toks[i + 1].norm == "-" && !toks[i + 1].HasFlag(tokens::kSpaceBefore) &&
+      !toks[i + 2].HasFlag(tokens::kSpaceBefore)) {
+    std::string_view s = toks[i + 2].norm;
+    if (s == "tv" || s == "fm" || s == "am" || s == "dt") return true;
+  }
+  if (w.size() != 4 || i + 1 >= n) return false;
+  auto shouted = [&](uint32_t k) { return k < n && toks[k].kind == TokenKind::kWord && toks[k].HasFlag(tokens::kAllCaps); };
+  if (i > 0 && shouted(i - 1)) return false;
+  const tokens::Token& next = toks[i + 1];
+  if (next.kind == TokenKind::kNumber) return next.norm.size() <= 2 && !shouted(i + 2);
+  return next.HasFlag(tokens::kCapitalized) && !next.HasFlag(tokens::kAllCaps) &&
+         (next.norm == "news" || next.norm == "channel" || next.norm == "newschannel");
+}
+
+// "NOPD", "LAPD", "the RVPD": a city's police department by its initials, a US usage.
+bool IsPoliceDepartmentInitials(const tokens::Token& t) {
+  std::string_view w = t.norm;
+  return w.size() >= 3 && w.size() <= 6 && w.substr(w.size() - 2) == "pd" && AllLetters(w);
+}
 }  // namespace
 
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision) {
@@ -3314,8 +3348,19 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
     return m;
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
-  bool seen_911 = false;
+  bool seen_911 = false, seen_call_letters = false, seen_police_initials = false;
   for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (toks[i].HasFlag(tokens::kAllCaps) && toks[i].kind == TokenKind::kWord) {
+      // Call letters and police initials: once each per document (a station names itself in
+      // every caption).
+      if (!seen_call_letters && IsCallLetters(toks, i)) {
+        seen_call_letters = true;
+        ++cues;
+      } else if (!seen_police_initials && IsPoliceDepartmentInitials(toks[i])) {
+        seen_police_initials = true;
+        ++cues;
+      }
+    }
     uint64_t h = toks[i].hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&

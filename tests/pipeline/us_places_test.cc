@@ -52,5 +52,38 @@ TEST(UsPlaces, SaintAbroadKeepsItsName) {
   EXPECT_EQ(e->location->name, "St. Albert");
 }
 
+// US broadcast call letters ("told WQRT 13 News", "KQXB-TV reported") and police acronyms
+// ("the RVPD said") are US local news: a story with nothing else that names a country is in
+// the US.
+TEST(UsPlaces, CallLettersAndPoliceAcronymsSayUs) {
+  for (const char* text :
+       {"A man was shot in the leg outside a corner store late on Friday, police told WQRT 13 News.",
+        "A woman was wounded by a stray bullet on Sunday night, KQXB-TV reported.",
+        "The RVPD said two teenagers were shot and wounded after a party on Saturday."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+  }
+}
+
+// The same cues choose the US town over a namesake abroad of about its size ("Lodi": Italy
+// 45,000, California 62,000).
+TEST(UsPlaces, CallLettersChooseTheUsNamesake) {
+  auto cd = CodeText("Lodi police said a girl was shot and wounded on Sunday, WQRT 13 News reported.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Lodi");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// Capitals that only look like call letters are no cue: a force ("KFOR troops"), a word in a
+// shouted line ("WERE 12 ..."), an acronym not followed by a channel number or a station word.
+TEST(UsPlaces, OtherCapitalsAreNoCallLetters) {
+  auto cd = CodeText("KFOR troops said a man was shot and wounded near a bakery on Friday.");
+  for (const auto& e : cd.events)
+    if (e.location) EXPECT_NE(e.location->country, "US");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
