@@ -167,12 +167,16 @@ class WordClassTable {
              "northwestern", "southeastern", "southwestern", "rural",     "downtown",  "suburban",  "neighboring",
              "neighbouring", "nearby",       "the",          "greater",   "upstate",   "coastal",   "occupied",
              "restive",      "war-torn",     "besieged",     "a",         "an",
+             // Compass points as initials, US local news: "in SW Tulsa", "NE Omaha" (none in the
+             // ACLED, Indian or Wikipedia sets; 44 GVA stories).
+             "nw",           "ne",           "sw",           "se",
          }},
         {kCompass,
          {
              "north",     "south",    "east",     "west",    "northeast", "northwest", "southeast",
              "southwest", "northern", "southern", "eastern", "western",   "central",   "downtown",
              "greater",   "upper",    "lower",    "upstate", "midtown",   "uptown",
+             "nw",        "ne",       "sw",       "se",
          }},
         {kEnglishConnector,
          {

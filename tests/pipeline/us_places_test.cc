@@ -85,5 +85,23 @@ TEST(UsPlaces, OtherCapitalsAreNoCallLetters) {
     if (e.location) EXPECT_NE(e.location->country, "US");
 }
 
+// A compass point written as initials before a city ("in SW Tulsa", "in NE Omaha") is a part of
+// the city, as "Southwest Tulsa" is; "NE" after a comma still qualifies as Nebraska.
+TEST(UsPlaces, CompassInitialsBeforeACity) {
+  for (const char* text : {"Two men were shot and wounded late on Friday in SW Tulsa, police said.",
+                           "A teenager was shot in NE Omaha on Sunday night."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+    EXPECT_TRUE(e->location->name == "Tulsa" || e->location->name == "Omaha") << text;
+  }
+  auto cd = CodeText("A man was shot and killed in Omaha, NE, on Sunday night.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Omaha");
+  EXPECT_EQ(e->location->admin1_code, "US-NE");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
