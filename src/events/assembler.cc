@@ -3580,7 +3580,10 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
     return make(m, "dateline");
   }
-  if (const places::PlaceMention* title_town = doc_places.TitleTown()) {
+  const places::PlaceMention* title_town = doc_places.TitleTown();
+  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town.
+  if (title_town != nullptr && doc.title_town_in_site_name && doc_places.town != nullptr) title_town = nullptr;
+  if (title_town != nullptr) {
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's
     // tokens).

@@ -8,6 +8,38 @@
 #include "events/checks.h"
 
 namespace evident::pipeline {
+namespace {
+
+// Where a title's site name begins: the first part after the headline, parts being separated by
+// a dash or bar between spaces, that names a news site or station ("Teen shot - WQRT News 9
+// Tarboro, North Carolina", "... - Action News 5 - Memphis, Tennessee", "... | KQXB.com"); the
+// site name runs to the end. The title's size in tokens when there is none.
+uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
+  const auto& toks = title.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  auto separator = [&](uint32_t i) {
+    std::string_view w = toks[i].norm;
+    return (w == "-" || w == "|" || w == "\xe2\x80\x93" || w == "\xe2\x80\x94") &&
+           toks[i].HasFlag(tokens::kSpaceBefore) && i + 1 < n && toks[i + 1].HasFlag(tokens::kSpaceBefore);
+  };
+  auto site_word = [&](uint32_t i) {
+    std::string_view w = toks[i].norm;
+    if (w == "news" || w == "com" || w == "tv" || w == "newschannel") return true;
+    // Call letters: "WQRT", "KQXB" (the FCC's scheme, as places::UsStyleCues reads them).
+    return toks[i].HasFlag(tokens::kAllCaps) && (w.size() == 3 || w.size() == 4) && (w[0] == 'k' || w[0] == 'w');
+  };
+  uint32_t part = n;  // start of the current part after the headline
+  for (uint32_t i = 1; i < n; ++i) {
+    if (separator(i)) {
+      part = i + 1;
+    } else if (part < n && site_word(i)) {
+      return part;
+    }
+  }
+  return n;
+}
+
+}  // namespace
 
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("EVIDENT_DATA_DIR"); env && *env) return env;
@@ -231,6 +263,7 @@ void Coder::Code(CodedDocument* out) {
   // place (its country), and its town places the events nothing nearer places, before a town the
   // text names in passing ("His grandmother drove from Tarboro").
   annotations_.title_town = nullptr;
+  annotations_.title_town_in_site_name = false;
   annotations_.find_title_town = nullptr;
   if (has_events && !doc.title.empty()) {
     bool text_has_place = false;
@@ -263,15 +296,24 @@ void Coder::Code(CodedDocument* out) {
         return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" ||
                w == "boy" || w == "girl" || w == "resident" || w == "residents" || w == "couple";
       };
-      const places::PlaceMention* lives = nullptr;
+      // "... - WQRT News 9 Tarboro": a town in the site's name is where the station is, taken
+      // last and marked so that the text's own town comes before it.
+      const uint32_t site = SiteNameBegin(title_tokens_);
+      const places::PlaceMention *lives = nullptr, *station = nullptr;
       for (const auto& m : title_annotations_.places) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
             !m.country.empty()) {
+          if (m.begin_token >= site) {
+            if (station == nullptr) station = &m;
+            continue;
+          }
           if (!residence(m)) return &m;
           if (lives == nullptr) lives = &m;
         }
       }
-      return lives;
+      if (lives != nullptr) return lives;
+      annotations_.title_town_in_site_name = station != nullptr;
+      return station;
     };
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",

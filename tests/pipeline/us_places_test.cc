@@ -7,6 +7,7 @@
 
 #include "pipeline/engine.h"
 #include "test_engine.h"
+#include "text/document.h"
 
 namespace evident::pipeline {
 namespace {
@@ -22,6 +23,22 @@ const Event* PlacedEvent(const CodedDocument& cd, EventType type) {
   for (const auto& e : cd.events)
     if (e.type == type && e.location) return &e;
   return nullptr;
+}
+
+// Codes `text` with the title `title`, published 2026-03-14.
+CodedDocument CodeWithTitle(std::string title, std::string text) {
+  CodedDocument cd;
+  cd.doc.id = "doc-title";
+  cd.doc.origin = "test";
+  cd.doc.title = std::move(title);
+  cd.doc.text = std::move(text);
+  cd.doc.published = "2026-03-14";
+  cd.status = text::PrepareText(&cd.doc);
+  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+  Coder coder(testing::SharedEngine());
+  coder.Code(&cd);
+  testing::ExpectAllSpansMatchText(cd);
+  return cd;
 }
 
 // GeoNames spells 108 US places "Saint X" and seven "St. X" (St. Louis, St. Charles, St.
@@ -81,8 +98,9 @@ TEST(UsPlaces, CallLettersChooseTheUsNamesake) {
 // shouted line ("WERE 12 ..."), an acronym not followed by a channel number or a station word.
 TEST(UsPlaces, OtherCapitalsAreNoCallLetters) {
   auto cd = CodeText("KFOR troops said a man was shot and wounded near a bakery on Friday.");
-  for (const auto& e : cd.events)
+  for (const auto& e : cd.events) {
     if (e.location) EXPECT_NE(e.location->country, "US");
+  }
 }
 
 // A compass point written as initials before a city ("in SW Tulsa", "in NE Omaha") is a part of
@@ -101,6 +119,26 @@ TEST(UsPlaces, CompassInitialsBeforeACity) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Omaha");
   EXPECT_EQ(e->location->admin1_code, "US-NE");
+}
+
+// A station's name after the headline ("... - WQRT News 9 Tarboro, North Carolina") says where
+// the station is, not where it happened: the town the text names comes first; with no town in
+// the text, the station's town still places the events.
+TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
+  auto cd = CodeWithTitle("Teen wounded outside gas station - WQRT News 9 Tarboro, North Carolina News, Weather",
+                          "A 16-year-old was shot and wounded outside a gas station on Friday night.\n\n"
+                          "Greenville police are asking witnesses to come forward.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+
+  auto alone = CodeWithTitle("Teen wounded outside gas station - WQRT News 9 Tarboro, North Carolina News, Weather",
+                             "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* a = PlacedEvent(alone, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->location->name, "Tarboro");
+  EXPECT_EQ(a->location->basis, "title");
 }
 
 }  // namespace
