@@ -3025,6 +3025,28 @@ int RoadEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return 0;
 }
 
+// Whether a place is that of the hospital a victim was taken to, not where it happened: "at a
+// Raleigh hospital", "an Atlanta area hospital", "a hospital in Greenville", "Memphis Medical
+// Center", "flown to Fargo", "airlifted to Raleigh".
+bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  const auto& toks = t.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  uint32_t k = m.end_token;
+  if (k < n && toks[k].norm == "area") ++k;
+  if (k < n && (toks[k].norm == "hospital" || toks[k].norm == "hospitals")) return true;
+  if (k + 1 < n && (toks[k].norm == "medical" || toks[k].norm == "trauma") && toks[k + 1].norm == "center") return true;
+  if (m.begin_token < 2) return false;
+  std::string_view prep = toks[m.begin_token - 1].norm, before = toks[m.begin_token - 2].norm;
+  if ((prep == "in" || prep == "near") &&
+      (before == "hospital" || before == "hospitals" ||
+       (before == "center" && m.begin_token >= 3 &&
+        (toks[m.begin_token - 3].norm == "medical" || toks[m.begin_token - 3].norm == "trauma")))) {
+    return true;
+  }
+  return prep == "to" && (before == "flown" || before == "airlifted" || before == "taken" || before == "transported" ||
+                          before == "rushed");
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3412,6 +3434,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   uint32_t best_dist = UINT32_MAX;
   for (const auto& m : doc.places) {
     if (!usable(m) || m.begin_token < sent.begin_token || m.begin_token >= sent.end_token) continue;
+    // "at a Raleigh hospital", "flown to Fargo": where the victim of an assault was treated,
+    // not the scene (a protest or a raid at a hospital is there: "doctors protested at the
+    // hospital in Kelbara").
+    if (ev.type == lexicon::EventType::kAssault && m.precision == places::Precision::kCity &&
+        HospitalTown(*doc.text, m)) {
+      continue;
+    }
     uint32_t d =
         m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a

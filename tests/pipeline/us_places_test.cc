@@ -141,5 +141,25 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->basis, "title");
 }
 
+// The town of the hospital a victim was taken to ("a Raleigh hospital", "flown to a hospital in
+// Greenville") is not where it happened: the event takes the dateline or the town the story
+// says it happened in.
+TEST(UsPlaces, HospitalTownIsNotTheScene) {
+  auto cd = CodeText(
+      "ROCKY MOUNT, N.C. \u2014 A 12-year-old boy is in serious condition at a Raleigh hospital after he was "
+      "accidentally shot by a friend on Saturday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+
+  auto flown = CodeText(
+      "A woman was flown to a hospital in Greenville after she was shot on Sunday night. The shooting happened at "
+      "a home in Tarboro, deputies said.");
+  for (const auto& ev : flown.events) {
+    ASSERT_TRUE(ev.location.has_value());
+    EXPECT_EQ(ev.location->name, "Tarboro");
+  }
+}
+
 }  // namespace
 }  // namespace evident::pipeline
