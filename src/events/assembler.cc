@@ -3047,6 +3047,27 @@ bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m)
                           before == "rushed");
 }
 
+// Whether a place says where someone lives: "a Tarboro man", "two Tarboro teens", "John
+// Smith, 41, of Tarboro", "a resident of Tarboro".
+bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  const auto& toks = t.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (m.end_token < n) {
+    std::string_view w = toks[m.end_token].norm;
+    if (w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "teenager" ||
+        w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" || w == "resident" ||
+        w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" || w == "youth" ||
+        w == "student" || w == "students" || w == "toddler") {
+      return true;
+    }
+  }
+  if (m.begin_token < 3 || toks[m.begin_token - 1].norm != "of") return false;
+  std::string_view before = toks[m.begin_token - 2].norm;
+  if (before == "resident" || before == "residents" || before == "native") return true;
+  // ", 41, of Tarboro": after a person's age.
+  return before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3431,6 +3452,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     return MakeLocation(doc, m, basis, doc_country);
   };
   const places::PlaceMention* best = nullptr;
+  const places::PlaceMention* residence = nullptr;  // the first town of the sentence saying where someone lives
   uint32_t best_dist = UINT32_MAX;
   for (const auto& m : doc.places) {
     if (!usable(m) || m.begin_token < sent.begin_token || m.begin_token >= sent.end_token) continue;
@@ -3457,6 +3479,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
+    // "A Tarboro man was shot ... near a bar in Greenville": where a victim lives ranks after
+    // where it happened.
+    if (Residence(*doc.text, m)) {
+      d += 25;
+      if (residence == nullptr) residence = &m;
+    }
     if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
 
     if (m.precision == places::Precision::kAdmin2) d += 30;
@@ -3483,6 +3511,15 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
+  // "FARMINGTON (AP) - ... a Flora Vista girl accidentally shot her sister": the victim's town
+  // before the dateline, which is where the story was filed (as before a residence ranked after
+  // other places).
+  if (best != nullptr && best->dateline && residence != nullptr) best = residence;
+  // "A Tarboro man was shot Saturday. It happened outside a bar in Greenville": a residence,
+  // the only place of the sentence, yields to the town the story says it happened in.
+  if (best != nullptr && doc_places.scene != nullptr && doc_places.scene != best && Residence(*doc.text, *best)) {
+    return make(*doc_places.scene, "document");
+  }
   // "STERLING, Ill. — A boy was shot ... The incident happened ... in Rock Falls": the
   // dateline opening the event's sentence is where the story was filed, not where it happened.
   if (best != nullptr && best->dateline) {

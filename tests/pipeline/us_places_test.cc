@@ -161,5 +161,28 @@ TEST(UsPlaces, HospitalTownIsNotTheScene) {
   }
 }
 
+// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro") is not where it happened
+// when the story names that place ("near a bar in Greenville", "The shooting occurred at a gas
+// station in Greenville").
+TEST(UsPlaces, ResidenceIsNotTheScene) {
+  for (const char* text :
+       {"A Tarboro man was shot and killed early Saturday near a bar in Greenville, police said.",
+        "Police said a 19-year-old Tarboro man was shot Saturday. It happened outside a bar in Greenville.",
+        "John Smith, 41, of Tarboro, was shot and killed Saturday, police said. The shooting occurred at a gas "
+        "station in Greenville."}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    for (const auto& e : cd.events) {
+      ASSERT_TRUE(e.location.has_value()) << text;
+      EXPECT_EQ(e.location->name, "Greenville") << text;
+    }
+  }
+  // With no other place, the residence is the best guess there is.
+  auto alone = CodeText("A Tarboro man was shot and wounded early Saturday, police said.");
+  const Event* e = PlacedEvent(alone, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
