@@ -246,6 +246,30 @@ void Coder::Code(CodedDocument* out) {
       for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
     }
+    // "It happened on Kelvin Mill Road in Thurmond." further down: a sentence saying where it
+    // happened places the events (EventAssembler::SceneTown) wherever it stands.
+    static const uint64_t kHappened = tokens::HashToken("happened"), kOccurred = tokens::HashToken("occurred"),
+                          kUnfolded = tokens::HashToken("unfolded"), kTook = tokens::HashToken("took"),
+                          kPlace = tokens::HashToken("place");
+    for (size_t si = 0; si < place_mask_.size(); ++si) {
+      if (place_mask_[si]) continue;
+      const auto& sent = tokens_.sentences[si];
+      for (uint32_t k = sent.begin_token; k < sent.end_token; ++k) {
+        const uint64_t h = tokens_.tokens[k].hash;
+        if (h == kHappened || h == kOccurred || h == kUnfolded ||
+            (h == kPlace && k > sent.begin_token && tokens_.tokens[k - 1].hash == kTook)) {
+          // Only with "in" and a capitalized word after the verb, as SceneTown reads it (not
+          // "told police what happened").
+          for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
+            if (tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) {
+              place_mask_[si] = true;
+              break;
+            }
+          }
+          break;
+        }
+      }
+    }
     e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few

@@ -184,5 +184,19 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A sentence saying where it happened places an event its own sentence places only in a county,
+// however far from the event it stands.
+TEST(UsPlaces, SceneSentenceFarFromTheEvent) {
+  auto cd = CodeText(
+      "A two-year-old was flown to a hospital after accidentally shooting himself in the chest in Wilkes County "
+      "on Sunday evening.\n\nThe sheriff said the parents drove the child to an emergency room.\n\nThe boy was "
+      "later moved to another hospital for surgery.\n\nThe parents said the boy found the handgun in the door "
+      "of their car.\n\nIt happened late that evening on Kelvin Mill Road in Thurmond.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Thurmond");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
