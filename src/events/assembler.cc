@@ -3511,6 +3511,25 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
+  // "TARBORO, N.C. - A father was arrested after ... at a home in Greenville": the dateline
+  // opening the sentence is where the story was filed; a town after "in", "at" or "near" in
+  // the sentence is where it happened.
+  if (best != nullptr && best->dateline) {
+    const auto& toks = doc.text->tokens;
+    for (const auto& m : doc.places) {
+      if (m.begin_token < sent.begin_token || m.begin_token >= sent.end_token || m.begin_token == 0) continue;
+      if (&m == best || m.dateline || m.qualifier || !usable(m) || m.precision != places::Precision::kCity ||
+          m.country != best->country || Residence(*doc.text, m) || HospitalTown(*doc.text, m) ||
+          NamesAnAgency(*doc.text, m)) {
+        continue;
+      }
+      std::string_view prep = toks[m.begin_token - 1].norm;
+      if (prep == "in" || prep == "at" || prep == "near") {
+        best = &m;
+        break;
+      }
+    }
+  }
   // "FARMINGTON (AP) - ... a Flora Vista girl accidentally shot her sister": the victim's town
   // before the dateline, which is where the story was filed (as before a residence ranked after
   // other places).

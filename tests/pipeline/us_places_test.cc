@@ -198,5 +198,18 @@ TEST(UsPlaces, SceneSentenceFarFromTheEvent) {
   EXPECT_EQ(e->location->admin1_code, "US-NC");
 }
 
+// The dateline opening the event's sentence is where the story was filed: a town after "in",
+// "at" or "near" in the sentence is where it happened.
+TEST(UsPlaces, DatelineYieldsToTheTownOfItsSentence) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A father was arrested after his gun went off and wounded his baby daughter at a home in "
+      "Greenville on Saturday, police said.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Greenville");
+  }
+}
+
 }  // namespace
 }  // namespace evident::pipeline
