@@ -884,7 +884,12 @@ void DocResolver::DetectDateline() {
     if (first == "date" || first == "updated" || first == "update" || first == "posted" || first == "published" ||
         first == "by" || first == "source" || first == "photo" || first == "video" || first == "watch" ||
         first == "editor" || first == "note" || first == "breaking" || first == "related" || first == "email" ||
-        first == "police") {  // "POLICE: Two shot in ..." (Police is a town of Poland)
+        first == "police" ||  // "POLICE: Two shot in ..." (Police is a town of Poland)
+        first == "news" || first == "crime" || first == "local" || first == "exclusive" || first == "developing") {
+      continue;
+    }
+    // "SAPD: Teen shoots man": a police department's initials head a kicker, no dateline.
+    if (Norm(k - 1).size() >= 3 && Norm(k - 1).size() <= 6 && Norm(k - 1).substr(Norm(k - 1).size() - 2) == "pd") {
       continue;
     }
     std::string_view next = Norm(k);

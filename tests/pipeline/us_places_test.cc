@@ -211,5 +211,19 @@ TEST(UsPlaces, DatelineYieldsToTheTownOfItsSentence) {
   }
 }
 
+// A kicker in capitals before a colon ("NEWS SAPD: ...", "CRIME: ...") is no dateline: the
+// dateline of the next paragraph places the story.
+TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
+  for (const char* text : {"NEWS RVPD: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot "
+                           "and wounded a man early Thursday, police said.",
+                           "CRIME: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot and "
+                           "wounded a man early Thursday, police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->name, "San Antonio") << text;
+  }
+}
+
 }  // namespace
 }  // namespace evident::pipeline
