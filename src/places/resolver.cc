@@ -771,6 +771,7 @@ class DocResolver {
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
+  bool CityCountyAgency(uint32_t hyphen) const;
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -1343,6 +1344,20 @@ bool DocResolver::Ezafe(uint32_t k) const {
 
 bool DocResolver::JoinsRoadEnds(uint32_t hyphen) const { return places::JoinsRoadEnds(doc_, hyphen); }
 
+// "Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg Police", "Athens-Clarke County
+// Police": the agency of a city joined with its county names the city before the hyphen (a US
+// usage: consolidated city-county police), which is then a name of its own.
+bool DocResolver::CityCountyAgency(uint32_t hyphen) const {
+  if (hyphen == 0 || hyphen + 2 >= N() || Norm(hyphen) != "-" || T(hyphen).HasFlag(tokens::kSpaceBefore) ||
+      T(hyphen + 1).HasFlag(tokens::kSpaceBefore) || !Cap(hyphen - 1) || !Cap(hyphen + 1)) {
+    return false;
+  }
+  uint32_t k = hyphen + 2;
+  if (Norm(k) == "county" && k + 1 < N()) ++k;
+  std::string_view w = Norm(k);
+  return Cap(k) && (w == "police" || w == "metropolitan" || w == "metro" || w == "sheriff" || w == "sheriff's");
+}
+
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
     // "Kazakh-born" or a line start: nothing to the left; an attached hyphen joins.
@@ -1379,7 +1394,7 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
   if (!T(k).HasFlag(tokens::kSpaceBefore)) {
     // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
     return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
-           !JoinsRoadEnds(k);
+           !JoinsRoadEnds(k) && !CityCountyAgency(k);
   }
   bool connector = false;
   if (IsWord(T(k)) && ForeignConnector(k) && k + 1 < N()) {
@@ -1809,7 +1824,8 @@ void DocResolver::Support() {
       continue;
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
-    bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) && !JoinsRoadEnds(r.e);
+    bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) && !JoinsRoadEnds(r.e) &&
+                    !CityCountyAgency(r.e);
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
     // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.

@@ -225,5 +225,16 @@ TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
   }
 }
 
+// A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
+// Police") names the city before the hyphen.
+TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
+  auto cd = CodeText(
+      "Charlotte-Mecklenburg Police said a man was shot and wounded outside a convenience store late on Friday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Charlotte");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
