@@ -3068,6 +3068,21 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
 }
 
+// The city whose police the story names ("Tarboro police said", "the Tarboro Police
+// Department", "Tarboro Police Chief Mark Kell"; not a county's: "Pitt County police"), the
+// first one; null if none.
+const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+  const auto& toks = doc.text->tokens;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()] || !m.listed || m.qualifier || m.dateline ||
+        m.precision != places::Precision::kCity || m.end_token >= toks.size()) {
+      continue;
+    }
+    if (toks[m.end_token].norm == "police") return &m;
+  }
+  return nullptr;
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3587,6 +3602,17 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
           m.country == best->country) {
         return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
       }
+    }
+  }
+  // "A man was shot outside a bar in North Carolina ... Tarboro Police Chief Mark Kell asked":
+  // a city's police investigate in their city; an event its sentence places only in that
+  // city's state (or county) took place there.
+  if (best != nullptr &&
+      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+        police != nullptr && police->country == best->country && !best->admin1_code.empty() &&
+        police->admin1_code == best->admin1_code) {
+      return make(*police, "document");
     }
   }
   if (best != nullptr) {

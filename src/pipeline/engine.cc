@@ -248,6 +248,9 @@ void Coder::Code(CodedDocument* out) {
     }
     // "It happened on Kelvin Mill Road in Thurmond." further down: a sentence saying where it
     // happened places the events (EventAssembler::SceneTown) wherever it stands.
+    // So does a city's police named further down ("Tarboro Police Chief Mark Kell asked ..."):
+    // EventAssembler places an event its sentence places only in that city's state there.
+    static const uint64_t kPolice = tokens::HashToken("police");
     static const uint64_t kHappened = tokens::HashToken("happened"), kOccurred = tokens::HashToken("occurred"),
                           kUnfolded = tokens::HashToken("unfolded"), kTook = tokens::HashToken("took"),
                           kPlace = tokens::HashToken("place");
@@ -256,6 +259,11 @@ void Coder::Code(CodedDocument* out) {
       const auto& sent = tokens_.sentences[si];
       for (uint32_t k = sent.begin_token; k < sent.end_token; ++k) {
         const uint64_t h = tokens_.tokens[k].hash;
+        if (h == kPolice && k > sent.begin_token && tokens_.tokens[k - 1].HasFlag(tokens::kCapitalized) &&
+            tokens_.tokens[k - 1].norm != "county") {
+          place_mask_[si] = true;
+          break;
+        }
         if (h == kHappened || h == kOccurred || h == kUnfolded ||
             (h == kPlace && k > sent.begin_token && tokens_.tokens[k - 1].hash == kTook)) {
           // Only with "in" and a capitalized word after the verb, as SceneTown reads it (not

@@ -236,5 +236,20 @@ TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
   EXPECT_EQ(e->location->admin1_code, "US-NC");
 }
 
+// A city's police ("Tarboro Police Chief ...", "Tarboro police said") investigate what happened
+// in that city: an event placed only in its state takes that city, however far down the story
+// names the police.
+TEST(UsPlaces, CityPoliceNameTheTownOfAnEventPlacedInAState) {
+  auto cd = CodeText(
+      "A man was shot and wounded outside a bar in North Carolina on Saturday night, officers said.\n\n"
+      "Witnesses described two men running from the scene toward a parked car.\n\nNeighbors said the bar had "
+      "seen fights before and asked for more patrols.\n\nThe owner said he would close early for a week.\n\n"
+      "Tarboro Police Chief Mark Kell asked anyone with information to call.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
