@@ -254,11 +254,18 @@ void Coder::Code(CodedDocument* out) {
     static const uint64_t kHappened = tokens::HashToken("happened"), kOccurred = tokens::HashToken("occurred"),
                           kUnfolded = tokens::HashToken("unfolded"), kTook = tokens::HashToken("took"),
                           kPlace = tokens::HashToken("place");
+    // PERF: one bit of each word's hash in a 64-bit mask: most tokens leave after one test.
+    static const uint64_t kMask = [] {
+      uint64_t m = 0;
+      for (uint64_t h : {kPolice, kHappened, kOccurred, kUnfolded, kPlace}) m |= uint64_t{1} << (h & 63);
+      return m;
+    }();
     for (size_t si = 0; si < place_mask_.size(); ++si) {
       if (place_mask_[si]) continue;
       const auto& sent = tokens_.sentences[si];
       for (uint32_t k = sent.begin_token; k < sent.end_token; ++k) {
         const uint64_t h = tokens_.tokens[k].hash;
+        if (((kMask >> (h & 63)) & 1) == 0) continue;
         if (h == kPolice && k > sent.begin_token && tokens_.tokens[k - 1].HasFlag(tokens::kCapitalized) &&
             tokens_.tokens[k - 1].norm != "county") {
           place_mask_[si] = true;

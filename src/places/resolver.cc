@@ -3414,23 +3414,28 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false;
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    if (toks[i].kind == TokenKind::kNumber && !seen_address && IsStreetAddress(toks, i)) {
-      seen_address = true;
-      ++cues;
-      continue;
-    }
-    if (toks[i].HasFlag(tokens::kAllCaps) && toks[i].kind == TokenKind::kWord) {
-      // Call letters and police initials: once each per document (a station names itself in
-      // every caption).
-      if (!seen_call_letters && IsCallLetters(toks, i)) {
-        seen_call_letters = true;
-        ++cues;
-      } else if (!seen_police_initials && IsPoliceDepartmentInitials(toks[i])) {
-        seen_police_initials = true;
-        ++cues;
+    const tokens::Token& t = toks[i];
+    // PERF: numbers and words in capitals are few; one test lets every other token go on.
+    if (t.kind == TokenKind::kNumber || (t.flags & tokens::kAllCaps) != 0) {
+      if (t.kind == TokenKind::kNumber) {
+        if (!seen_address && toks[i + 1].HasFlag(tokens::kCapitalized) && IsStreetAddress(toks, i)) {
+          seen_address = true;
+          ++cues;
+          continue;
+        }
+      } else if (t.kind == TokenKind::kWord && t.norm.size() >= 3 && t.norm.size() <= 6) {
+        // Call letters and police initials: once each per document (a station names itself in
+        // every caption).
+        if (!seen_call_letters && IsCallLetters(toks, i)) {
+          seen_call_letters = true;
+          ++cues;
+        } else if (!seen_police_initials && IsPoliceDepartmentInitials(t)) {
+          seen_police_initials = true;
+          ++cues;
+        }
       }
     }
-    uint64_t h = toks[i].hash;
+    uint64_t h = t.hash;
     if (!((mask1 >> (h & 63)) & 1) || !((mask2 >> ((h >> 6) & 63)) & 1)) continue;
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
