@@ -3702,6 +3702,12 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     l.span = title_town->span;
     return l;
   }
+  // "Acworth Police Chief Wayne Dennard said": the city whose police investigate, before the
+  // town the story names most ("Atlanta police", "The Atlanta Journal-Constitution").
+  if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+      police != nullptr && (doc_country.empty() || police->country == doc_country)) {
+    return make(*police, "document");
+  }
   if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;

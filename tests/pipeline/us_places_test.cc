@@ -251,5 +251,18 @@ TEST(UsPlaces, CityPoliceNameTheTownOfAnEventPlacedInAState) {
   EXPECT_EQ(e->location->admin1_code, "US-NC");
 }
 
+// With nothing nearer, the city whose police investigate places the event before the town the
+// story names most ("His family drove up from Atlanta", "Relatives in Atlanta").
+TEST(UsPlaces, CityPoliceBeforeTheTownNamedMost) {
+  auto cd = CodeText(
+      "A man was shot and wounded at an apartment complex late on Saturday, officers said. His family drove up "
+      "from Atlanta to see him. Acworth Police Chief Mark Kell said the suspect fled on foot. Relatives in Atlanta "
+      "asked for privacy.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Acworth");
+  EXPECT_EQ(e->location->admin1_code, "US-GA");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
