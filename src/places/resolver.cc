@@ -166,16 +166,16 @@ class WordClassTable {
              "east",         "west",         "northeast",    "northwest", "southeast", "southwest", "northeastern",
              "northwestern", "southeastern", "southwestern", "rural",     "downtown",  "suburban",  "neighboring",
              "neighbouring", "nearby",       "the",          "greater",   "upstate",   "coastal",   "occupied",
-             "restive",      "war-torn",     "besieged",     "a",         "an",
-             // Compass points as initials, US local news: "in SW Tulsa", "NE Omaha" (none in the
-             // ACLED, Indian or Wikipedia sets; 44 GVA stories).
-             "nw",           "ne",           "sw",           "se",
+             "restive",      "war-torn",     "besieged",     "a",         "an",        "nw",        "ne",
+             "sw",           "se",
          }},
         {kCompass,
          {
              "north",     "south",    "east",     "west",    "northeast", "northwest", "southeast",
              "southwest", "northern", "southern", "eastern", "western",   "central",   "downtown",
              "greater",   "upper",    "lower",    "upstate", "midtown",   "uptown",
+             // Compass points as initials in US local news ("in SW Tulsa", "NE Omaha"; none in
+             // the ACLED, Indian or Wikipedia sets, 44 GVA stories); also place adjectives above.
              "nw",        "ne",       "sw",       "se",
          }},
         {kEnglishConnector,
@@ -3331,7 +3331,9 @@ bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
     if (s == "tv" || s == "fm" || s == "am" || s == "dt") return true;
   }
   if (w.size() != 4 || i + 1 >= n) return false;
-  auto shouted = [&](uint32_t k) { return k < n && toks[k].kind == TokenKind::kWord && toks[k].HasFlag(tokens::kAllCaps); };
+  auto shouted = [&](uint32_t k) {
+    return k < n && toks[k].kind == TokenKind::kWord && toks[k].HasFlag(tokens::kAllCaps);
+  };
   // "(WQRT)", "Okla. (KQXB)", "(KQXB/AP)": a station's credit; not the initials after an
   // organisation's name in title case ("Kelmar Workers Association Syndicate (KWAS)").
   if (i >= 1 && toks[i - 1].norm == "(" && (toks[i + 1].norm == ")" || toks[i + 1].norm == "/")) {

@@ -73,10 +73,9 @@ TEST(UsPlaces, SaintAbroadKeepsItsName) {
 // ("the RVPD said") are US local news: a story with nothing else that names a country is in
 // the US.
 TEST(UsPlaces, CallLettersAndPoliceAcronymsSayUs) {
-  for (const char* text :
-       {"A man was shot in the leg outside a corner store late on Friday, police told WQRT 13 News.",
-        "A woman was wounded by a stray bullet on Sunday night, KQXB-TV reported.",
-        "The RVPD said two teenagers were shot and wounded after a party on Saturday."}) {
+  for (const char* text : {"A man was shot in the leg outside a corner store late on Friday, police told WQRT 13 News.",
+                           "A woman was wounded by a stray bullet on Sunday night, KQXB-TV reported.",
+                           "The RVPD said two teenagers were shot and wounded after a party on Saturday."}) {
     auto cd = CodeText(text);
     const Event* e = PlacedEvent(cd, EventType::kAssault);
     ASSERT_NE(e, nullptr) << text;
@@ -214,10 +213,11 @@ TEST(UsPlaces, DatelineYieldsToTheTownOfItsSentence) {
 // A kicker in capitals before a colon ("NEWS SAPD: ...", "CRIME: ...") is no dateline: the
 // dateline of the next paragraph places the story.
 TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
-  for (const char* text : {"NEWS RVPD: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot "
-                           "and wounded a man early Thursday, police said.",
-                           "CRIME: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot and "
-                           "wounded a man early Thursday, police said."}) {
+  for (const char* text :
+       {"NEWS RVPD: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot "
+        "and wounded a man early Thursday, police said.",
+        "CRIME: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot and "
+        "wounded a man early Thursday, police said."}) {
     auto cd = CodeText(text);
     const Event* e = PlacedEvent(cd, EventType::kAssault);
     ASSERT_NE(e, nullptr) << text;
