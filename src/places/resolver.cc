@@ -1682,7 +1682,12 @@ void DocResolver::Support() {
     // PERF: whether the name is written in lowercase elsewhere is looked up only when needed
     // (one scan of the document for all names, the first time).
     auto common = [&] {
-      if ((r.lookup.key_flags & kCommonWord) != 0 || r.loose || T(r.b).span.size() <= 2) return true;
+      // Words of two letters or less ("Of", "No", "Ma", "El Paso" alone); not an abbreviation
+      // opening a longer name ("St. Louis", "Ft. Worth", "Mt. Vernon").
+      if ((r.lookup.key_flags & kCommonWord) != 0 || r.loose ||
+          (T(r.b).span.size() <= 2 && (single || Norm(r.b + 1) != "."))) {
+        return true;
+      }
       if (!single) return false;
       if (!lowercase_scanned_) {
         FindLowercaseUses();

@@ -264,5 +264,18 @@ TEST(UsPlaces, CityPoliceBeforeTheTownNamedMost) {
   EXPECT_EQ(e->location->admin1_code, "US-GA");
 }
 
+// A name opened by an abbreviation ("St. Louis", "Ft. Worth") is no common word of two letters:
+// a large place by such a name needs no preposition before it.
+TEST(UsPlaces, AbbreviatedFirstWordOfALargePlace) {
+  for (const char* text : {"Three people were killed in overnight St. Louis shootings, police said.",
+                           "Two men were wounded in a weekend Ft. Worth shooting, police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_TRUE(e->location->name == "Saint Louis" || e->location->name == "Fort Worth") << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+  }
+}
+
 }  // namespace
 }  // namespace evident::pipeline
