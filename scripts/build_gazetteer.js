@@ -174,7 +174,11 @@ function looseKey(key) {
 // An alias is an abbreviation ("N.C.", "Calif.", "NC") when it ends with a dot or is two or
 // three capital letters; abbreviations only match as "City, ST" qualifiers (docs/places.md).
 function isAbbreviation(alias) {
-  return alias.endsWith('.') || /^[A-Z]{2,3}$/.test(alias);
+  // "N.C.", "Calif.", "W. Va." (every word ends with a dot; not "Washington D.C.", a full name
+  // found alone like any other), or two or three capitals. Must match IsAbbreviation() in
+  // src/places/aliases.cc.
+  if (alias.endsWith('.')) return alias.split(' ').every((w) => w === '' || w.endsWith('.'));
+  return /^[A-Z]{2,3}$/.test(alias);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -277,5 +277,14 @@ TEST(UsPlaces, AbbreviatedFirstWordOfALargePlace) {
   }
 }
 
+// "Washington D.C." without a comma names the capital as "Washington, D.C." does.
+TEST(UsPlaces, WashingtonDcWithoutAComma) {
+  auto cd = CodeText("A teenager was shot and killed near her home in Washington D.C. late on Friday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+  EXPECT_EQ(e->location->admin1_code, "US-DC");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
