@@ -3439,6 +3439,15 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
+  // "in Suisun City" (GeoNames "Suisun"): "City" written after a listed US town's name is part
+  // of the words shown, as in the US names "Kansas City" or "Dodge City" (elsewhere "Kirkuk City"
+  // is the city of Kirkuk, and labellers write "Kirkuk"); a name in capitals keeps its form.
+  if (const auto& toks = doc.text->tokens;
+      m.listed && m.country == "US" && m.end_token < toks.size() && l.span.end == m.span.end &&
+      toks[m.end_token].norm == "city" && toks[m.end_token].HasFlag(tokens::kCapitalized) &&
+      !toks[m.end_token].HasFlag(tokens::kAllCaps) && !toks[m.end_token].HasFlag(tokens::kNewlineBefore)) {
+    l.span.end = toks[m.end_token].span.end;
+  }
   if (l.country.empty()) l.country = doc_country;
   if (!m.within.name.empty()) {
     // "ROGERS PARK —": a section of a town; the event is in the city containing it (text

@@ -286,5 +286,15 @@ TEST(UsPlaces, WashingtonDcWithoutAComma) {
   EXPECT_EQ(e->location->admin1_code, "US-DC");
 }
 
+// A town written with "City" after its name, which the gazetteer files without it ("Suisun
+// City", GeoNames "Suisun"), keeps "City" in the words shown.
+TEST(UsPlaces, CityAfterTheNameIsPartOfTheText) {
+  auto cd = CodeText("A two-year-old was shot and wounded in Suisun City on Monday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(cd, e->location->span), "Suisun City");
+  EXPECT_EQ(e->location->admin1_code, "US-CA");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
