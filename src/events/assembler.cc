@@ -2934,6 +2934,17 @@ bool StreetOrVenueWord(std::string_view w) {
          w == "bank" || w == "company" || w == "factory" || w == "headquarters" || w == "mosque";
 }
 
+// Whether a name the gazetteer lacks is a street's or a venue's: it ends like one ("Colchester
+// Drive", "Go-Go Bar", "Excel Industries") or names the kind of venue first ("Club Zephyr",
+// "Hotel Marlow", "Cafe Lune").
+bool VenueName(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.listed || m.end_token <= m.begin_token + 1) return false;
+  if (StreetOrVenueWord(t.tokens[m.end_token - 1].norm)) return true;
+  std::string_view first = t.tokens[m.begin_token].norm;
+  return first == "club" || first == "hotel" || first == "motel" || first == "cafe" || first == "bar" ||
+         first == "restaurant" || first == "lounge";
+}
+
 // Whether a mention names part of a town: "Fonseca neighborhood", "Linha community",
 // "Colonia Jacinto Lopez", "Barrio Norte".
 bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -2955,8 +2966,8 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   std::string_view first = t.tokens[m.begin_token].norm;
   if (first == "colonia" || first == "barrio" || first == "bairro" || first == "barangay") return true;
   // A name the gazetteer lacks that ends like a street or a venue: "Colchester Drive", "Go-Go
-  // Bar", "Sacred Heart Catholic Church", "Excel Industries".
-  return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
+  // Bar", "Sacred Heart Catholic Church", "Excel Industries"; or a venue named kind first.
+  return VenueName(t, m);
 }
 
 // Whether a mention is a barangay ("Barangay Lumot", "in barangay Lumot") of a town under
@@ -3344,7 +3355,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
         y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() && toks[paren].norm == "(";
     // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
-    bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
+    bool venue = VenueName(t, x);
     if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&

@@ -296,5 +296,16 @@ TEST(UsPlaces, CityAfterTheNameIsPartOfTheText) {
   EXPECT_EQ(e->location->admin1_code, "US-CA");
 }
 
+// A venue named with its kind first ("Club Zephyr", "Hotel Marlow") in a town is a part of the
+// town, as "the Go-Go Bar in X" is: the event is in the town.
+TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
+  auto cd = CodeText(
+      "Two men were shot and wounded early Sunday in the parking lot of Club Zephyr in Caruthersville, police "
+      "said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Caruthersville");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
