@@ -1781,7 +1781,11 @@ void DocResolver::Support() {
                      ((ExtendsLeft(r.b) && !prep && !JoinsRoadEnds(r.b - 1)) ||
                       (compass && max_pop < 100000 && !official_region));
       // "near Kharkiv Pumping Station": the site is named after the place, which stays one.
-      partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e;
+      // "Charlotte Mecklenburg Police": a city-county agency written without its hyphen.
+      const bool agency_pair = r.e + 1 < N() && Cap(r.e) && !AllCaps(r.e) && Norm(r.e) != "county" &&
+                               T(r.e).HasFlag(tokens::kSpaceBefore) && Cap(r.e + 1) &&
+                               (Norm(r.e + 1) == "police" || Norm(r.e + 1) == "metropolitan");
+      partial_right = ExtendsRight(r) && !modifier_after && SiteNameEnd(doc_, r.e) == r.e && !agency_pair;
       // "Two Men Hurt in Overnight Minneapolis Shooting": a title-case headline capitalizes every
       // word; a town strong alone (or a country or subdivision) is no part of a longer name there.
       if ((partial_left || partial_right) && (max_pop >= 100000 || official_region) && Headline(r.b)) {

@@ -234,6 +234,12 @@ TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Charlotte");
   EXPECT_EQ(e->location->admin1_code, "US-NC");
+  // Also written without the hyphen.
+  auto spaced =
+      CodeText("Charlotte Mecklenburg Police said a man was shot and wounded outside a laundromat late on Friday.");
+  const Event* s = PlacedEvent(spaced, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Charlotte");
 }
 
 // A city's police ("Tarboro Police Chief ...", "Tarboro police said") investigate what happened
