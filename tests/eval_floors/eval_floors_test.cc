@@ -68,7 +68,7 @@ TEST(EvalFloors, Gva) {
   EXPECT_GE(r.counts.Recall(), 0.723);
   EXPECT_GE(r.counts.Precision(), 0.417);
   EXPECT_GE(r.country.Rate(), 0.949);
-  EXPECT_GE(r.location.Rate(), 0.748);
+  EXPECT_GE(r.location.Rate(), 0.749);
   EXPECT_GE(r.date.Rate(), 0.82);
   EXPECT_GE(r.types_micro.F1(), 0.95);
 }
