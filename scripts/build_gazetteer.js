@@ -174,7 +174,11 @@ function looseKey(key) {
 // An alias is an abbreviation ("N.C.", "Calif.", "NC") when it ends with a dot or is two or
 // three capital letters; abbreviations only match as "City, ST" qualifiers (docs/places.md).
 function isAbbreviation(alias) {
-  return alias.endsWith('.') || /^[A-Z]{2,3}$/.test(alias);
+  // "N.C.", "Calif.", "W. Va." (every word ends with a dot; not "Washington D.C.", a full name
+  // found alone like any other), or two or three capitals. Must match IsAbbreviation() in
+  // src/places/aliases.cc.
+  if (alias.endsWith('.')) return alias.split(' ').every((w) => w === '' || w.endsWith('.'));
+  return /^[A-Z]{2,3}$/.test(alias);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -711,6 +715,13 @@ function main() {
       addName(shownName.trim(), found, F_ALIAS);
     }
     for (const alias of a.aliases) addName(alias, found, F_ALIAS);
+  }
+  // GeoNames spells 108 US places "Saint X" and seven "St. X" or "St X" (St. Louis, St.
+  // Charles, St. Petersburg): those are shown as "Saint X" too, as US postal names write them
+  // (and GVA's labels). Their keys were filed above from the GeoNames name, with the St./Saint
+  // swaps, so what the text matches does not change.
+  for (const r of records) {
+    if (r.kind === KIND_CITY && r.country === 'US') r.name = r.name.replace(/^St\.? (?=\S)/, 'Saint ');
   }
   const articlelessCommon = [];
   for (const [k, record] of articleless) {

@@ -3144,6 +3144,17 @@ bool StreetOrVenueWord(std::string_view w) {
          w == "bank" || w == "company" || w == "factory" || w == "headquarters" || w == "mosque";
 }
 
+// Whether a name the gazetteer lacks is a street's or a venue's: it ends like one ("Colchester
+// Drive", "Go-Go Bar", "Excel Industries") or names the kind of venue first ("Club Zephyr",
+// "Hotel Marlow", "Cafe Lune").
+bool VenueName(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.listed || m.end_token <= m.begin_token + 1) return false;
+  if (StreetOrVenueWord(t.tokens[m.end_token - 1].norm)) return true;
+  std::string_view first = t.tokens[m.begin_token].norm;
+  return first == "club" || first == "hotel" || first == "motel" || first == "cafe" || first == "bar" ||
+         first == "restaurant" || first == "lounge";
+}
+
 // Whether a mention names part of a town: "Fonseca neighborhood", "Linha community",
 // "Colonia Jacinto Lopez", "Barrio Norte".
 bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3165,8 +3176,8 @@ bool SubCity(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   std::string_view first = t.tokens[m.begin_token].norm;
   if (first == "colonia" || first == "barrio" || first == "bairro" || first == "barangay") return true;
   // A name the gazetteer lacks that ends like a street or a venue: "Colchester Drive", "Go-Go
-  // Bar", "Sacred Heart Catholic Church", "Excel Industries".
-  return !m.listed && m.end_token > m.begin_token + 1 && StreetOrVenueWord(t.tokens[m.end_token - 1].norm);
+  // Bar", "Sacred Heart Catholic Church", "Excel Industries"; or a venue named kind first.
+  return VenueName(t, m);
 }
 
 // Whether a mention is a barangay ("Barangay Lumot", "in barangay Lumot") of a town under
@@ -3233,6 +3244,64 @@ int RoadEnd(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (places::JoinsRoadEnds(t, m.end_token)) return 1;
   if (m.begin_token > 0 && places::JoinsRoadEnds(t, m.begin_token - 1)) return 2;
   return 0;
+}
+
+// Whether a place is that of the hospital a victim was taken to, not where it happened: "at a
+// Raleigh hospital", "an Atlanta area hospital", "a hospital in Greenville", "Memphis Medical
+// Center", "flown to Fargo", "airlifted to Raleigh".
+bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  const auto& toks = t.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  uint32_t k = m.end_token;
+  if (k < n && toks[k].norm == "area") ++k;
+  if (k < n && (toks[k].norm == "hospital" || toks[k].norm == "hospitals")) return true;
+  if (k + 1 < n && (toks[k].norm == "medical" || toks[k].norm == "trauma") && toks[k + 1].norm == "center") return true;
+  if (m.begin_token < 2) return false;
+  std::string_view prep = toks[m.begin_token - 1].norm, before = toks[m.begin_token - 2].norm;
+  if ((prep == "in" || prep == "near") &&
+      (before == "hospital" || before == "hospitals" ||
+       (before == "center" && m.begin_token >= 3 &&
+        (toks[m.begin_token - 3].norm == "medical" || toks[m.begin_token - 3].norm == "trauma")))) {
+    return true;
+  }
+  return prep == "to" && (before == "flown" || before == "airlifted" || before == "taken" || before == "transported" ||
+                          before == "rushed");
+}
+
+// Whether a place says where someone lives: "a Tarboro man", "two Tarboro teens", "John
+// Smith, 41, of Tarboro", "a resident of Tarboro".
+bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  const auto& toks = t.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (m.end_token < n) {
+    std::string_view w = toks[m.end_token].norm;
+    if (w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "teenager" ||
+        w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" || w == "resident" ||
+        w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" || w == "youth" ||
+        w == "student" || w == "students" || w == "toddler") {
+      return true;
+    }
+  }
+  if (m.begin_token < 3 || toks[m.begin_token - 1].norm != "of") return false;
+  std::string_view before = toks[m.begin_token - 2].norm;
+  if (before == "resident" || before == "residents" || before == "native") return true;
+  // ", 41, of Tarboro": after a person's age.
+  return before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
+}
+
+// The city whose police the story names ("Tarboro police said", "the Tarboro Police
+// Department", "Tarboro Police Chief Mark Kell"; not a county's: "Pitt County police"), the
+// first one; null if none.
+const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+  const auto& toks = doc.text->tokens;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()] || !m.listed || m.qualifier || m.dateline ||
+        m.precision != places::Precision::kCity || m.end_token >= toks.size()) {
+      continue;
+    }
+    if (toks[m.end_token].norm == "police") return &m;
+  }
+  return nullptr;
 }
 
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
@@ -3496,7 +3565,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
         y.precision == places::Precision::kCity && !AreaAround(t, y) && paren < toks.size() && toks[paren].norm == "(";
     // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
-    bool venue = !x.listed && x.end_token > x.begin_token + 1 && StreetOrVenueWord(toks[x.end_token - 1].norm);
+    bool venue = VenueName(t, x);
     if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
@@ -3591,6 +3660,15 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
+  // "in Suisun City" (GeoNames "Suisun"): "City" written after a listed US town's name is part
+  // of the words shown, as in the US names "Kansas City" or "Dodge City" (elsewhere "Kirkuk City"
+  // is the city of Kirkuk, and labellers write "Kirkuk"); a name in capitals keeps its form.
+  if (const auto& toks = doc.text->tokens;
+      m.listed && m.country == "US" && m.end_token < toks.size() && l.span.end == m.span.end &&
+      toks[m.end_token].norm == "city" && toks[m.end_token].HasFlag(tokens::kCapitalized) &&
+      !toks[m.end_token].HasFlag(tokens::kAllCaps) && !toks[m.end_token].HasFlag(tokens::kNewlineBefore)) {
+    l.span.end = toks[m.end_token].span.end;
+  }
   if (l.country.empty()) l.country = doc_country;
   if (!m.within.name.empty()) {
     // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
@@ -3619,9 +3697,17 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     return MakeLocation(doc, m, basis, doc_country);
   };
   const places::PlaceMention* best = nullptr;
+  const places::PlaceMention* residence = nullptr;  // the first town of the sentence saying where someone lives
   uint32_t best_dist = UINT32_MAX;
   for (const auto& m : doc.places) {
     if (!usable(m) || m.begin_token < sent.begin_token || m.begin_token >= sent.end_token) continue;
+    // "at a Raleigh hospital", "flown to Fargo": where the victim of an assault was treated,
+    // not the scene (a protest or a raid at a hospital is there: "doctors protested at the
+    // hospital in Kelbara").
+    if (ev.type == lexicon::EventType::kAssault && m.precision == places::Precision::kCity &&
+        HospitalTown(*doc.text, m)) {
+      continue;
+    }
     uint32_t d =
         m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a
@@ -3638,6 +3724,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // "a county deputy near Watsonville": a place naming an agency is its jurisdiction; a
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
+    // "A Tarboro man was shot ... near a bar in Greenville": where a victim lives ranks after
+    // where it happened.
+    if (Residence(*doc.text, m)) {
+      d += 25;
+      if (residence == nullptr) residence = &m;
+    }
     if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
 
     if (m.precision == places::Precision::kAdmin2) d += 30;
@@ -3664,6 +3756,34 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
+  // "TARBORO, N.C. - A father was arrested after ... at a home in Greenville": the dateline
+  // opening the sentence is where the story was filed; a town after "in", "at" or "near" in
+  // the sentence is where it happened.
+  if (best != nullptr && best->dateline) {
+    const auto& toks = doc.text->tokens;
+    for (const auto& m : doc.places) {
+      if (m.begin_token < sent.begin_token || m.begin_token >= sent.end_token || m.begin_token == 0) continue;
+      if (&m == best || m.dateline || m.qualifier || !usable(m) || m.precision != places::Precision::kCity ||
+          m.country != best->country || Residence(*doc.text, m) || HospitalTown(*doc.text, m) ||
+          NamesAnAgency(*doc.text, m)) {
+        continue;
+      }
+      std::string_view prep = toks[m.begin_token - 1].norm;
+      if (prep == "in" || prep == "at" || prep == "near") {
+        best = &m;
+        break;
+      }
+    }
+  }
+  // "FARMINGTON (AP) - ... a Flora Vista girl accidentally shot her sister": the victim's town
+  // before the dateline, which is where the story was filed (as before a residence ranked after
+  // other places).
+  if (best != nullptr && best->dateline && residence != nullptr) best = residence;
+  // "A Tarboro man was shot Saturday. It happened outside a bar in Greenville": a residence,
+  // the only place of the sentence, yields to the town the story says it happened in.
+  if (best != nullptr && doc_places.scene != nullptr && doc_places.scene != best && Residence(*doc.text, *best)) {
+    return make(*doc_places.scene, "document");
+  }
   // "STERLING, Ill. — A boy was shot ... The incident happened ... in Rock Falls": the
   // dateline opening the event's sentence is where the story was filed, not where it happened.
   if (best != nullptr && best->dateline) {
@@ -3712,6 +3832,17 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
           m.country == best->country) {
         return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
       }
+    }
+  }
+  // "A man was shot outside a bar in North Carolina ... Tarboro Police Chief Mark Kell asked":
+  // a city's police investigate in their city; an event its sentence places only in that
+  // city's state (or county) took place there.
+  if (best != nullptr &&
+      (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+        police != nullptr && police->country == best->country && !best->admin1_code.empty() &&
+        police->admin1_code == best->admin1_code) {
+      return make(*police, "document");
     }
   }
   if (best != nullptr) {
@@ -3790,13 +3921,22 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (const places::PlaceMention* town = TownInCounty(doc_places, m)) return make(*town, "document");
     return make(m, "dateline");
   }
-  if (const places::PlaceMention* title_town = doc_places.TitleTown()) {
+  const places::PlaceMention* title_town = doc_places.TitleTown();
+  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town.
+  if (title_town != nullptr && doc.title_town_in_site_name && doc_places.town != nullptr) title_town = nullptr;
+  if (title_town != nullptr) {
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's
     // tokens).
     LocationRef l = make(*title_town, "title");
     l.span = title_town->span;
     return l;
+  }
+  // "Acworth Police Chief Wayne Dennard said": the city whose police investigate, before the
+  // town the story names most ("Atlanta police", "The Atlanta Journal-Constitution").
+  if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+      police != nullptr && (doc_country.empty() || police->country == doc_country)) {
+    return make(*police, "document");
   }
   if (doc_places.town != nullptr) return make(*doc_places.town, "document");
   if (doc_country.empty()) return std::nullopt;

@@ -67,6 +67,10 @@ struct DocumentAnnotations {
     return title_town;
   }
   mutable const places::PlaceMention* title_town = nullptr;
+  // The title's town stands in the site's name after the headline ("... - WQRT News 9
+  // Tarboro"): where the station is, which the text's own town comes before. Set by
+  // find_title_town.
+  mutable bool title_town_in_site_name = false;
   mutable std::function<const places::PlaceMention*()> find_title_town;
 };
 

@@ -8,6 +8,38 @@
 #include "events/checks.h"
 
 namespace evident::pipeline {
+namespace {
+
+// Where a title's site name begins: the first part after the headline, parts being separated by
+// a dash or bar between spaces, that names a news site or station ("Teen shot - WQRT News 9
+// Tarboro, North Carolina", "... - Action News 5 - Memphis, Tennessee", "... | KQXB.com"); the
+// site name runs to the end. The title's size in tokens when there is none.
+uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
+  const auto& toks = title.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  auto separator = [&](uint32_t i) {
+    std::string_view w = toks[i].norm;
+    return (w == "-" || w == "|" || w == "\xe2\x80\x93" || w == "\xe2\x80\x94") &&
+           toks[i].HasFlag(tokens::kSpaceBefore) && i + 1 < n && toks[i + 1].HasFlag(tokens::kSpaceBefore);
+  };
+  auto site_word = [&](uint32_t i) {
+    std::string_view w = toks[i].norm;
+    if (w == "news" || w == "com" || w == "tv" || w == "newschannel") return true;
+    // Call letters: "WQRT", "KQXB" (the FCC's scheme, as places::UsStyleCues reads them).
+    return toks[i].HasFlag(tokens::kAllCaps) && (w.size() == 3 || w.size() == 4) && (w[0] == 'k' || w[0] == 'w');
+  };
+  uint32_t part = n;  // start of the current part after the headline
+  for (uint32_t i = 1; i < n; ++i) {
+    if (separator(i)) {
+      part = i + 1;
+    } else if (part < n && site_word(i)) {
+      return part;
+    }
+  }
+  return n;
+}
+
+}  // namespace
 
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("EVIDENT_DATA_DIR"); env && *env) return env;
@@ -214,6 +246,45 @@ void Coder::Code(CodedDocument* out) {
       for (long k = static_cast<long>(a.index) - 1; k <= static_cast<long>(a.index) + 1; ++k)
         if (k >= 0 && k < static_cast<long>(place_mask_.size())) place_mask_[k] = true;
     }
+    // "It happened on Kelvin Mill Road in Thurmond." further down: a sentence saying where it
+    // happened places the events (EventAssembler::SceneTown) wherever it stands.
+    // So does a city's police named further down ("Tarboro Police Chief Mark Kell asked ..."):
+    // EventAssembler places an event its sentence places only in that city's state there.
+    static const uint64_t kPolice = tokens::HashToken("police");
+    static const uint64_t kHappened = tokens::HashToken("happened"), kOccurred = tokens::HashToken("occurred"),
+                          kUnfolded = tokens::HashToken("unfolded"), kTook = tokens::HashToken("took"),
+                          kPlace = tokens::HashToken("place");
+    // PERF: one bit of each word's hash in a 64-bit mask: most tokens leave after one test.
+    static const uint64_t kMask = [] {
+      uint64_t m = 0;
+      for (uint64_t h : {kPolice, kHappened, kOccurred, kUnfolded, kPlace}) m |= uint64_t{1} << (h & 63);
+      return m;
+    }();
+    for (size_t si = 0; si < place_mask_.size(); ++si) {
+      if (place_mask_[si]) continue;
+      const auto& sent = tokens_.sentences[si];
+      for (uint32_t k = sent.begin_token; k < sent.end_token; ++k) {
+        const uint64_t h = tokens_.tokens[k].hash;
+        if (((kMask >> (h & 63)) & 1) == 0) continue;
+        if (h == kPolice && k > sent.begin_token && tokens_.tokens[k - 1].HasFlag(tokens::kCapitalized) &&
+            tokens_.tokens[k - 1].norm != "county") {
+          place_mask_[si] = true;
+          break;
+        }
+        if (h == kHappened || h == kOccurred || h == kUnfolded ||
+            (h == kPlace && k > sent.begin_token && tokens_.tokens[k - 1].hash == kTook)) {
+          // Only with "in" and a capitalized word after the verb, as SceneTown reads it (not
+          // "told police what happened").
+          for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
+            if (tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) {
+              place_mask_[si] = true;
+              break;
+            }
+          }
+          break;
+        }
+      }
+    }
     e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
@@ -231,6 +302,7 @@ void Coder::Code(CodedDocument* out) {
   // place (its country), and its town places the events nothing nearer places, before a town the
   // text names in passing ("His grandmother drove from Tarboro").
   annotations_.title_town = nullptr;
+  annotations_.title_town_in_site_name = false;
   annotations_.find_title_town = nullptr;
   if (has_events && !doc.title.empty()) {
     bool text_has_place = false;
@@ -263,15 +335,24 @@ void Coder::Code(CodedDocument* out) {
         return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" ||
                w == "boy" || w == "girl" || w == "resident" || w == "residents" || w == "couple";
       };
-      const places::PlaceMention* lives = nullptr;
+      // "... - WQRT News 9 Tarboro": a town in the site's name is where the station is, taken
+      // last and marked so that the text's own town comes before it.
+      const uint32_t site = SiteNameBegin(title_tokens_);
+      const places::PlaceMention *lives = nullptr, *station = nullptr;
       for (const auto& m : title_annotations_.places) {
         if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
             !m.country.empty()) {
+          if (m.begin_token >= site) {
+            if (station == nullptr) station = &m;
+            continue;
+          }
           if (!residence(m)) return &m;
           if (lives == nullptr) lives = &m;
         }
       }
-      return lives;
+      if (lives != nullptr) return lives;
+      annotations_.title_town_in_site_name = station != nullptr;
+      return station;
     };
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",

@@ -30,7 +30,17 @@ bool IsSubdivisionCode(std::string_view s) {
 }  // namespace
 
 bool IsAbbreviation(std::string_view alias) {
-  if (!alias.empty() && alias.back() == '.') return true;
+  if (!alias.empty() && alias.back() == '.') {
+    // "N.C.", "Calif.", "W. Va."; not a full name ending with initials ("Washington D.C."):
+    // every word ends with a dot.
+    for (size_t start = 0; start < alias.size();) {
+      size_t space = alias.find(' ', start);
+      if (space == std::string_view::npos) space = alias.size();
+      if (space > start && alias[space - 1] != '.') return false;
+      start = space + 1;
+    }
+    return true;
+  }
   if (alias.size() < 2 || alias.size() > 3) return false;
   for (char c : alias)
     if (c < 'A' || c > 'Z') return false;

@@ -47,8 +47,9 @@ class PlaceAliases {
   std::vector<PlaceAlias> entries_;
 };
 
-// An alias is an abbreviation when it ends with "." or is two or three capital ASCII letters:
-// "N.C.", "Calif.", "NC". Abbreviations only qualify a place ("Raleigh, N.C.").
+// An alias is an abbreviation when each of its words ends with "." or it is two or three
+// capital ASCII letters: "N.C.", "Calif.", "W. Va.", "NC"; not "Washington D.C.". Abbreviations
+// only qualify a place ("Raleigh, N.C.").
 bool IsAbbreviation(std::string_view alias);
 
 }  // namespace evident::places

@@ -178,7 +178,9 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 // How many times `doc` uses wording typical of US local news: "Adams County" (unless
 // `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as
 // "Kisumu County"), "sheriff", "the 1400 block of", "felony", "misdemeanor", "the Dayton
-// Police Department", "the District Attorney". The resolver counts each as half a vote
+// Police Department", "the District Attorney", a station's call letters ("KQXB-TV", "WQRT 13
+// News", "(WQRT)"), a police department's initials ("NOPD") and a street address ("2603 Kelvin
+// Springs Road"), the last three once each. The resolver counts each as half a vote
 // for the US (at most 1.5); the engine takes two or more as the document's country when no
 // place names one.
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr);

@@ -455,6 +455,10 @@ TEST(PlaceAliases, AbbreviationsEndWithADotOrAreCapitals) {
   EXPECT_FALSE(IsAbbreviation("Ohio"));
   EXPECT_FALSE(IsAbbreviation("Nc"));
   EXPECT_FALSE(IsAbbreviation("NCAA"));
+  // Several words are an abbreviation when each ends with a dot ("W. Va."), not a full name
+  // ending with initials ("Washington D.C.", found alone like any name).
+  EXPECT_TRUE(IsAbbreviation("W. Va."));
+  EXPECT_FALSE(IsAbbreviation("Washington D.C."));
 }
 
 // Subdivision names with a leading Spanish, French or Italian article are also keys without it,

@@ -1471,6 +1471,23 @@ TEST(UsStyleCues, CountsAmericanWording) {
   EXPECT_EQ(UsStyleCues(doc), 2);
 }
 
+// A house number before a named street ("of 2603 Kelvin Springs Road", "at 20 Marlow St.") and a
+// station's call letters in parentheses ("(WQRT)", "(KQXB/AP)") are US local news, once each; an
+// organisation's initials after its name are not ("Kelmar Workers Association (KWAS)"), nor a
+// number of people before a street ("200 Kelmore Street residents" has no street type after it).
+TEST(UsStyleCues, StreetAddressesAndCallLettersInParentheses) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  std::string text =
+      "Jon Kell, 28, of 2603 Kelvin Springs Road, was charged; the shooting was at 20 Marlow St. (WQRT) and "
+      "later (KQXB/AP) again (WQRT).";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 2);
+  text = "Members of the Kelmar Workers Association Syndicate (KWAS) marched with 200 residents of Kelmore Street.";
+  tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   std::vector<PlaceMention> ms(3);
   ms[0].country = "KZ";

@@ -1,0 +1,317 @@
+// Event places in US local news (issue #3, GVA-style reports): what the `location` of an event
+// says for stories that are clearly American. Invented reports; published 2026-03-14.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/engine.h"
+#include "test_engine.h"
+#include "text/document.h"
+
+namespace evident::pipeline {
+namespace {
+
+using events::Event;
+using lexicon::EventType;
+using testing::CodeText;
+
+std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
+
+// The first event of `type` with a location, or nullptr.
+const Event* PlacedEvent(const CodedDocument& cd, EventType type) {
+  for (const auto& e : cd.events)
+    if (e.type == type && e.location) return &e;
+  return nullptr;
+}
+
+// Codes `text` with the title `title`, published 2026-03-14.
+CodedDocument CodeWithTitle(std::string title, std::string text) {
+  CodedDocument cd;
+  cd.doc.id = "doc-title";
+  cd.doc.origin = "test";
+  cd.doc.title = std::move(title);
+  cd.doc.text = std::move(text);
+  cd.doc.published = "2026-03-14";
+  cd.status = text::PrepareText(&cd.doc);
+  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
+  Coder coder(testing::SharedEngine());
+  coder.Code(&cd);
+  testing::ExpectAllSpansMatchText(cd);
+  return cd;
+}
+
+// GeoNames spells 108 US places "Saint X" and seven "St. X" (St. Louis, St. Charles, St.
+// Petersburg...): the name shown is "Saint X" for all of them, as US postal names write it;
+// the text keeps the words written.
+TEST(UsPlaces, SaintIsSpelledOutInTheName) {
+  auto cd = CodeText("Two men were wounded outside a laundromat in St. Louis late on Friday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(cd, e->location->span), "St. Louis");
+  EXPECT_EQ(e->location->name, "Saint Louis");
+  EXPECT_EQ(e->location->country, "US");
+  EXPECT_EQ(e->location->admin1_code, "US-MO");
+
+  auto charles = CodeText("A teenager was shot and killed in St. Charles, Mo., on Thursday night, police said.");
+  const Event* c = PlacedEvent(charles, EventType::kAssault);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->location->name, "Saint Charles");
+  EXPECT_EQ(c->location->admin1_code, "US-MO");
+}
+
+// Places abroad keep their GeoNames names ("St. Albert", Canada).
+TEST(UsPlaces, SaintAbroadKeepsItsName) {
+  auto cd = CodeText("Police in St. Albert, Alberta, arrested two men after a stabbing on Friday.");
+  const Event* e = PlacedEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "CA");
+  EXPECT_EQ(e->location->name, "St. Albert");
+}
+
+// US broadcast call letters ("told WQRT 13 News", "KQXB-TV reported") and police acronyms
+// ("the RVPD said") are US local news: a story with nothing else that names a country is in
+// the US.
+TEST(UsPlaces, CallLettersAndPoliceAcronymsSayUs) {
+  for (const char* text : {"A man was shot in the leg outside a corner store late on Friday, police told WQRT 13 News.",
+                           "A woman was wounded by a stray bullet on Sunday night, KQXB-TV reported.",
+                           "The RVPD said two teenagers were shot and wounded after a party on Saturday."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+  }
+}
+
+// The same cues choose the US town over a namesake abroad of about its size ("Lodi": Italy
+// 45,000, California 62,000).
+TEST(UsPlaces, CallLettersChooseTheUsNamesake) {
+  auto cd = CodeText("Lodi police said a girl was shot and wounded on Sunday, WQRT 13 News reported.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Lodi");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// Capitals that only look like call letters are no cue: a force ("KFOR troops"), a word in a
+// shouted line ("WERE 12 ..."), an acronym not followed by a channel number or a station word.
+TEST(UsPlaces, OtherCapitalsAreNoCallLetters) {
+  auto cd = CodeText("KFOR troops said a man was shot and wounded near a bakery on Friday.");
+  for (const auto& e : cd.events) {
+    if (e.location) EXPECT_NE(e.location->country, "US");
+  }
+}
+
+// A compass point written as initials before a city ("in SW Tulsa", "in NE Omaha") is a part of
+// the city, as "Southwest Tulsa" is; "NE" after a comma still qualifies as Nebraska.
+TEST(UsPlaces, CompassInitialsBeforeACity) {
+  for (const char* text : {"Two men were shot and wounded late on Friday in SW Tulsa, police said.",
+                           "A teenager was shot in NE Omaha on Sunday night."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+    EXPECT_TRUE(e->location->name == "Tulsa" || e->location->name == "Omaha") << text;
+  }
+  auto cd = CodeText("A man was shot and killed in Omaha, NE, on Sunday night.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Omaha");
+  EXPECT_EQ(e->location->admin1_code, "US-NE");
+}
+
+// A station's name after the headline ("... - WQRT News 9 Tarboro, North Carolina") says where
+// the station is, not where it happened: the town the text names comes first; with no town in
+// the text, the station's town still places the events.
+TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
+  auto cd = CodeWithTitle("Teen wounded outside gas station - WQRT News 9 Tarboro, North Carolina News, Weather",
+                          "A 16-year-old was shot and wounded outside a gas station on Friday night.\n\n"
+                          "Greenville police are asking witnesses to come forward.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+
+  auto alone = CodeWithTitle("Teen wounded outside gas station - WQRT News 9 Tarboro, North Carolina News, Weather",
+                             "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* a = PlacedEvent(alone, EventType::kAssault);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->location->name, "Tarboro");
+  EXPECT_EQ(a->location->basis, "title");
+}
+
+// The town of the hospital a victim was taken to ("a Raleigh hospital", "flown to a hospital in
+// Greenville") is not where it happened: the event takes the dateline or the town the story
+// says it happened in.
+TEST(UsPlaces, HospitalTownIsNotTheScene) {
+  auto cd = CodeText(
+      "ROCKY MOUNT, N.C. \u2014 A 12-year-old boy is in serious condition at a Raleigh hospital after he was "
+      "accidentally shot by a friend on Saturday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+
+  auto flown = CodeText(
+      "A woman was flown to a hospital in Greenville after she was shot on Sunday night. The shooting happened at "
+      "a home in Tarboro, deputies said.");
+  for (const auto& ev : flown.events) {
+    ASSERT_TRUE(ev.location.has_value());
+    EXPECT_EQ(ev.location->name, "Tarboro");
+  }
+}
+
+// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro") is not where it happened
+// when the story names that place ("near a bar in Greenville", "The shooting occurred at a gas
+// station in Greenville").
+TEST(UsPlaces, ResidenceIsNotTheScene) {
+  for (const char* text :
+       {"A Tarboro man was shot and killed early Saturday near a bar in Greenville, police said.",
+        "Police said a 19-year-old Tarboro man was shot Saturday. It happened outside a bar in Greenville.",
+        "John Smith, 41, of Tarboro, was shot and killed Saturday, police said. The shooting occurred at a gas "
+        "station in Greenville."}) {
+    auto cd = CodeText(text);
+    ASSERT_FALSE(cd.events.empty()) << text;
+    for (const auto& e : cd.events) {
+      ASSERT_TRUE(e.location.has_value()) << text;
+      EXPECT_EQ(e.location->name, "Greenville") << text;
+    }
+  }
+  // With no other place, the residence is the best guess there is.
+  auto alone = CodeText("A Tarboro man was shot and wounded early Saturday, police said.");
+  const Event* e = PlacedEvent(alone, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
+// A sentence saying where it happened places an event its own sentence places only in a county,
+// however far from the event it stands.
+TEST(UsPlaces, SceneSentenceFarFromTheEvent) {
+  auto cd = CodeText(
+      "A two-year-old was flown to a hospital after accidentally shooting himself in the chest in Wilkes County "
+      "on Sunday evening.\n\nThe sheriff said the parents drove the child to an emergency room.\n\nThe boy was "
+      "later moved to another hospital for surgery.\n\nThe parents said the boy found the handgun in the door "
+      "of their car.\n\nIt happened late that evening on Kelvin Mill Road in Thurmond.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Thurmond");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
+// The dateline opening the event's sentence is where the story was filed: a town after "in",
+// "at" or "near" in the sentence is where it happened.
+TEST(UsPlaces, DatelineYieldsToTheTownOfItsSentence) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A father was arrested after his gun went off and wounded his baby daughter at a home in "
+      "Greenville on Saturday, police said.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Greenville");
+  }
+}
+
+// A kicker in capitals before a colon ("NEWS SAPD: ...", "CRIME: ...") is no dateline: the
+// dateline of the next paragraph places the story.
+TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
+  for (const char* text :
+       {"NEWS RVPD: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot "
+        "and wounded a man early Thursday, police said.",
+        "CRIME: Teen wounds man at home on Kelvin Street\n\nSAN ANTONIO - A 15-year-old boy shot and "
+        "wounded a man early Thursday, police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->name, "San Antonio") << text;
+  }
+}
+
+// A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
+// Police") names the city before the hyphen.
+TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
+  auto cd = CodeText(
+      "Charlotte-Mecklenburg Police said a man was shot and wounded outside a convenience store late on Friday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Charlotte");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+  // Also written without the hyphen.
+  auto spaced =
+      CodeText("Charlotte Mecklenburg Police said a man was shot and wounded outside a laundromat late on Friday.");
+  const Event* s = PlacedEvent(spaced, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Charlotte");
+}
+
+// A city's police ("Tarboro Police Chief ...", "Tarboro police said") investigate what happened
+// in that city: an event placed only in its state takes that city, however far down the story
+// names the police.
+TEST(UsPlaces, CityPoliceNameTheTownOfAnEventPlacedInAState) {
+  auto cd = CodeText(
+      "A man was shot and wounded outside a bar in North Carolina on Saturday night, officers said.\n\n"
+      "Witnesses described two men running from the scene toward a parked car.\n\nNeighbors said the bar had "
+      "seen fights before and asked for more patrols.\n\nThe owner said he would close early for a week.\n\n"
+      "Tarboro Police Chief Mark Kell asked anyone with information to call.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+  EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
+// With nothing nearer, the city whose police investigate places the event before the town the
+// story names most ("His family drove up from Atlanta", "Relatives in Atlanta").
+TEST(UsPlaces, CityPoliceBeforeTheTownNamedMost) {
+  auto cd = CodeText(
+      "A man was shot and wounded at an apartment complex late on Saturday, officers said. His family drove up "
+      "from Atlanta to see him. Acworth Police Chief Mark Kell said the suspect fled on foot. Relatives in Atlanta "
+      "asked for privacy.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Acworth");
+  EXPECT_EQ(e->location->admin1_code, "US-GA");
+}
+
+// A name opened by an abbreviation ("St. Louis", "Ft. Worth") is no common word of two letters:
+// a large place by such a name needs no preposition before it.
+TEST(UsPlaces, AbbreviatedFirstWordOfALargePlace) {
+  for (const char* text : {"Three people were killed in overnight St. Louis shootings, police said.",
+                           "Two men were wounded in a weekend Ft. Worth shooting, police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_TRUE(e->location->name == "Saint Louis" || e->location->name == "Fort Worth") << text;
+    EXPECT_EQ(e->location->country, "US") << text;
+  }
+}
+
+// "Washington D.C." without a comma names the capital as "Washington, D.C." does.
+TEST(UsPlaces, WashingtonDcWithoutAComma) {
+  auto cd = CodeText("A teenager was shot and killed near her home in Washington D.C. late on Friday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+  EXPECT_EQ(e->location->admin1_code, "US-DC");
+}
+
+// A town written with "City" after its name, which the gazetteer files without it ("Suisun
+// City", GeoNames "Suisun"), keeps "City" in the words shown.
+TEST(UsPlaces, CityAfterTheNameIsPartOfTheText) {
+  auto cd = CodeText("A two-year-old was shot and wounded in Suisun City on Monday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(cd, e->location->span), "Suisun City");
+  EXPECT_EQ(e->location->admin1_code, "US-CA");
+}
+
+// A venue named with its kind first ("Club Zephyr", "Hotel Marlow") in a town is a part of the
+// town, as "the Go-Go Bar in X" is: the event is in the town.
+TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
+  auto cd = CodeText(
+      "Two men were shot and wounded early Sunday in the parking lot of Club Zephyr in Caruthersville, police "
+      "said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Caruthersville");
+}
+
+}  // namespace
+}  // namespace evident::pipeline
