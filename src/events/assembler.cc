@@ -3063,6 +3063,26 @@ bool ContainerFiller(std::string_view w) {
          w == "outskirts" || w == "vicinity" || w == "suburbs" || w == "of" || w == "in";
 }
 
+// Whether a place before an event's trigger says where its actors stand: "forces located at
+// Berd fired on ...", "troops stationed in nameless hills in Ijevan region shelled ...". A
+// participle of position (located, stationed, positioned, based) up to six words before the
+// place, and no comma between the place and the trigger. The place the sentence gives the
+// target ("the positions ... near Kelbarli") is where the event happened.
+bool ActorsPosition(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t trigger) {
+  if (m.begin_token >= trigger) return false;
+  for (uint32_t k = m.end_token; k < trigger; ++k) {
+    std::string_view w = t.tokens[k].norm;
+    if (w == "," || w == ";" || w == "(") return false;
+  }
+  uint32_t stop = m.begin_token > 6 ? m.begin_token - 6 : 0;
+  for (uint32_t k = m.begin_token; k > stop;) {
+    std::string_view w = t.tokens[--k].norm;
+    if (w == "located" || w == "stationed" || w == "positioned" || w == "based") return true;
+    if (w == "," || w == ";" || w == ")" || w == ".") return false;
+  }
+  return false;
+}
+
 // A sentence's fronted place ("On <date>, in X, Y state, <clause>"): where the whole clause
 // happened, also for events whose trigger is nearer another place of the clause (people "from
 // Z", a venue or a road named after Z, the quarter "in Z" inside X). The first usable place of
@@ -3429,6 +3449,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // place after "in", "at" or "near" is where it happened.
     if (NamesAnAgency(*doc.text, m)) d += 12;
     if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
+    if (ActorsPosition(*doc.text, m, ev.trigger_token)) d += 45;
 
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;

@@ -1903,6 +1903,21 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   EXPECT_EQ(PlaceOfOnly(joined, EventType::kAssault), "Mogadishu-Kelbaro");
 }
 
+// Where attackers stand ("forces located at Berd fired on ...") is not where the attack
+// struck: the place of its target later in the sentence places the event; alone it still does.
+TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {
+  auto cd = CodeText(
+      "On 4 May, Armenian forces located at Berd fired with machine guns on the positions of Azerbaijani forces "
+      "assumed to be near Kelbarli, Tovuz.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelbarli");
+  auto stationed = CodeText(
+      "On 4 May, soldiers stationed in nameless hills in Ijevan region shelled the Azerbaijani positions near "
+      "Kelbarli, Tovuz.");
+  EXPECT_EQ(PlaceOfOnly(stationed, EventType::kAssault), "Kelbarli");
+  auto alone = CodeText("On 4 May, Armenian forces located at Berd fired mortars at Azerbaijani positions.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kAssault), "Berd");
+}
+
 // A locality placed in a county or LGA the gazetteer lacks is where the event happened.
 TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
   auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
