@@ -1903,6 +1903,29 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   EXPECT_EQ(PlaceOfOnly(joined, EventType::kAssault), "Mogadishu-Kelbaro");
 }
 
+// Wordings of protests and clashes that name no protest or attack with its usual word: two
+// sides that "fought each other", a fight that "broke out", rubber tyres burned on a road, pots
+// banged.
+TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
+  auto fought = CodeText("On 3 May, Kelmor youth and Dorvane party members fought one another in Kelbara (Ntego, Kirundo).");
+  EXPECT_NE(OnlyEvent(fought, EventType::kAssault), nullptr);
+  auto each = CodeText("On 3 May, two rival clans fought each other near the Kelbara market.");
+  EXPECT_NE(OnlyEvent(each, EventType::kAssault), nullptr);
+  auto broke = CodeText("On 8 May, a physical fight broke out between two deputies during the council session.");
+  EXPECT_NE(OnlyEvent(broke, EventType::kAssault), nullptr);
+  auto tyres = CodeText("On 7 May, residents closed the main road by burning tyres in Kelbara, denouncing water cuts.");
+  EXPECT_NE(OnlyEvent(tyres, EventType::kProtest), nullptr);
+  auto tires = CodeText("On 7 May, factory workers burned rubber tires outside the plant after it was closed.");
+  EXPECT_NE(OnlyEvent(tires, EventType::kProtest), nullptr);
+  auto pots = CodeText("On 30 April, residents of Kelbara banged pots against the mayor during his visit.");
+  EXPECT_NE(OnlyEvent(pots, EventType::kProtest), nullptr);
+  // Not an event: a fight that did not happen, a fire that is no protest.
+  auto planned = CodeText("On 8 May, the two clans agreed not to fight each other again.");
+  for (const auto& e : planned.events) EXPECT_NE(e.status, EventStatus::kHappened) << Text(planned, e.trigger);
+  auto fire = CodeText("On 7 May, a fire destroyed a tyre depot and its stock of used tires in Kelbara.");
+  for (const auto& e : fire.events) EXPECT_NE(e.status, EventStatus::kHappened) << Text(fire, e.trigger);
+}
+
 // Where attackers stand ("forces located at Berd fired on ...") is not where the attack
 // struck: the place of its target later in the sentence places the event; alone it still does.
 TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {
