@@ -42,6 +42,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.subject = e.fields[3] == "subject";
     t.noun_only = e.fields[3] == "noun";
     t.agent = e.fields[3] == "agent";
+    t.needs_purpose = e.fields[3] == "purpose";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -260,6 +261,24 @@ class SentenceAssembler {
       --j;
       if (T(j).kind != TokenKind::kWord && T(j).kind != TokenKind::kNumber) break;
       if (IsAny(T(j), WORDS("of", "for"))) return IsPictureWord(T(j - 1));
+    }
+    return false;
+  }
+  // Patient "purpose": people who gathered somewhere protested when the clause says what for.
+  // A place word right after the trigger ("gathered outside", "in front of", "at"), then up
+  // to the clause's end (at most 25 words) a demand ("to demand", "demanding", "calling for")
+  // or a word of protest or opposition ("against", "denouncing", "in solidarity with",
+  // "chanting"): not "gathered evidence", "gathered at the mosque for prayers".
+  bool ProtestPurposeAfter(uint32_t k) const {
+    if (!In(k) || !IsAny(T(k), WORDS("at", "outside", "in", "near", "before", "opposite", "on", "around", "inside")))
+      return false;
+    for (uint32_t j = k + 1; In(j) && j < k + 25; ++j) {
+      if (IsAny(T(j), WORDS(".", ";", ":"))) return false;
+      if (CueAt(j) == static_cast<int>(Cue::kDemand)) return true;
+      if (IsAny(T(j), WORDS("against", "denounce", "denouncing", "condemn", "condemning", "solidarity", "chanting",
+                            "chanted", "slogans", "protest", "protesting", "demonstration", "denounced", "condemned",
+                            "rejecting", "reject", "oppose", "opposing")))
+        return true;
     }
     return false;
   }
@@ -1815,6 +1834,7 @@ void SentenceAssembler::Run() {
                                  "gate", "gates", "path", "way", "rail", "tracks", "lanes", "thoroughfare"));
       if (!road) continue;
     }
+    if (t.info.needs_purpose && !ProtestPurposeAfter(m.end_token)) continue;
     // A capitalized trigger inside a name ("March Street", "Strike Team", "Protest Park").
     {
       const Token& first = T(m.begin_token);

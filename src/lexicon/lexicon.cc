@@ -103,8 +103,9 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
              "released, detained, killed, injured";
     return false;
   }
-  if (f[3] != "-" && f[3] != "person" && f[3] != "road" && f[3] != "subject" && f[3] != "noun" && f[3] != "agent") {
-    *error = "unknown patient '" + f[3] + "'; expected person, road, subject, noun, agent or -";
+  if (f[3] != "-" && f[3] != "person" && f[3] != "road" && f[3] != "subject" && f[3] != "noun" && f[3] != "agent" &&
+      f[3] != "purpose") {
+    *error = "unknown patient '" + f[3] + "'; expected person, road, subject, noun, agent, purpose or -";
     return false;
   }
   return true;

@@ -1926,6 +1926,23 @@ TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   for (const auto& e : fire.events) EXPECT_NE(e.status, EventStatus::kHappened) << Text(fire, e.trigger);
 }
 
+// People who gathered somewhere to demand, denounce or oppose something protested; a
+// gathering with no such purpose (prayers, a funeral, evidence gathered) is no protest.
+TEST(EventAssembler, AGatheringWithADemandIsAProtest) {
+  auto demand = CodeText("On 4 May, about 80 bus drivers gathered in front of the Kelbara depot to demand unpaid wages.");
+  const Event* e = OnlyEvent(demand, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  auto demanding = CodeText("On 4 May, nurses gathered outside the regional hospital in Kelbara, demanding masks.");
+  EXPECT_NE(OnlyEvent(demanding, EventType::kProtest), nullptr);
+  auto against = CodeText("On 4 May, shop owners gathered at the town hall of Kelbara against the new curfew.");
+  EXPECT_NE(OnlyEvent(against, EventType::kProtest), nullptr);
+  auto prayers = CodeText("On 4 May, hundreds of worshippers gathered at the Kelbara mosque for evening prayers.");
+  EXPECT_TRUE(prayers.events.empty());
+  auto evidence = CodeText("On 4 May, investigators gathered evidence at the Kelbara depot to determine the cause.");
+  EXPECT_TRUE(evidence.events.empty());
+}
+
 // Where attackers stand ("forces located at Berd fired on ...") is not where the attack
 // struck: the place of its target later in the sentence places the event; alone it still does.
 TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {
