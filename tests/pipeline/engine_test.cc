@@ -1905,7 +1905,7 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
 
 // Wordings of protests and clashes that name no protest or attack with its usual word: two
 // sides that "fought each other", a fight that "broke out", rubber tyres burned on a road, pots
-// banged.
+// banged, someone beaten up, an incursion, an anti-tank guided missile (ATGM) fired.
 TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   auto fought = CodeText("On 3 May, Kelmor youth and Dorvane party members fought one another in Kelbara (Ntego, Kirundo).");
   EXPECT_NE(OnlyEvent(fought, EventType::kAssault), nullptr);
@@ -1919,6 +1919,12 @@ TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   EXPECT_NE(OnlyEvent(tires, EventType::kProtest), nullptr);
   auto pots = CodeText("On 30 April, residents of Kelbara banged pots against the mayor during his visit.");
   EXPECT_NE(OnlyEvent(pots, EventType::kProtest), nullptr);
+  auto beat_up = CodeText("On 28 April, soldiers beat up a street vendor in Kelbara for breaking the curfew.");
+  EXPECT_NE(OnlyEvent(beat_up, EventType::kAssault), nullptr);
+  auto incursion = CodeText("On 1 May, army units repelled an incursion of rebel fighters near Kelbara.");
+  EXPECT_NE(OnlyEvent(incursion, EventType::kAssault), nullptr);
+  auto atgm = CodeText("On 3 May, rebels destroyed an army truck near Kelbara with an ATGM.");
+  EXPECT_NE(OnlyEvent(atgm, EventType::kAssault), nullptr);
   // Not an event: a fight that did not happen, a fire that is no protest.
   auto planned = CodeText("On 8 May, the two clans agreed not to fight each other again.");
   for (const auto& e : planned.events) EXPECT_NE(e.status, EventStatus::kHappened) << Text(planned, e.trigger);
