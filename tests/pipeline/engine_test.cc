@@ -1919,6 +1919,11 @@ TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   EXPECT_NE(OnlyEvent(tires, EventType::kProtest), nullptr);
   auto pots = CodeText("On 30 April, residents of Kelbara banged pots against the mayor during his visit.");
   EXPECT_NE(OnlyEvent(pots, EventType::kProtest), nullptr);
+  // A crowd the police dispersed had gathered: the gathering is a protest.
+  auto dispersed = CodeText("On 8 May, police dispersed about 300 day labourers on the Kelbara bridge who demanded buses home.");
+  EXPECT_NE(OnlyEvent(dispersed, EventType::kProtest), nullptr);
+  auto passive = CodeText("On 1 May, residents who had blocked a market in Kelbara were dispersed by soldiers.");
+  EXPECT_NE(OnlyEvent(passive, EventType::kProtest), nullptr);
   auto beat_up = CodeText("On 28 April, soldiers beat up a street vendor in Kelbara for breaking the curfew.");
   EXPECT_NE(OnlyEvent(beat_up, EventType::kAssault), nullptr);
   auto incursion = CodeText("On 1 May, army units repelled an incursion of rebel fighters near Kelbara.");
