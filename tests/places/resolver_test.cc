@@ -1695,6 +1695,22 @@ TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
   EXPECT_EQ(CountryOf("Wadi al-Kelbar"), "LY");
 }
 
+// Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
+// Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
+// Shida Kartli) come from the alias file and place the locality before them.
+TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
+  Resolve("Shells fell in Kelbara (Almargeb) overnight.");
+  EXPECT_EQ(CountryOf("Almargeb"), "LY");
+  EXPECT_EQ(CountryOf("Kelbara"), "LY");
+  Resolve("Gunmen killed a herder in Dorvane town (Ceel Kelmo, Galgaduud).");
+  EXPECT_EQ(CountryOf("Galgaduud"), "SO");
+  Resolve("Workers blocked roads in Kelmassy (Sidi Bou Zid) over wages.");
+  EXPECT_EQ(CountryOf("Sidi Bou Zid"), "TN");
+  EXPECT_EQ(CountryOf("Kelmassy"), "TN");
+  Resolve("Residents of Kelsobi village in Dorvuri, Inner Kartli, protested.");
+  EXPECT_EQ(CountryOf("Inner Kartli"), "GE");
+}
+
 // "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
 // spelling needing support ("Ar-Raqqa") is supported by it, and places the locality before it.
 TEST_F(WorldResolverTest, CountrysideOfSupportsAPlace) {
