@@ -993,6 +993,19 @@ TEST_F(WorldResolverTest, ActorPlacesASmallPlaceWithoutOtherSupport) {
   EXPECT_EQ(CountryOf("Komsomolets"), "KZ");
 }
 
+// Armed groups and forces of one country are actors of it (alias file): Iraq's Popular and
+// Tribal Mobilization Forces, Burundi's Imbonerakure. A story naming only a locality the
+// gazetteer lacks takes their country.
+TEST_F(WorldResolverTest, ArmedGroupsOfOneCountryAreItsActors) {
+  Resolve("On 3 May, the PMF shelled militants near Kelbara village.");
+  EXPECT_EQ(DocumentCountry(mentions_), "IQ");
+  EXPECT_EQ(CountryOf("Kelbara"), "IQ");
+  Resolve("On 3 May, a roadside bomb killed 2 TMF fighters in Dorvane.");
+  EXPECT_EQ(DocumentCountry(mentions_), "IQ");
+  Resolve("On 3 May, Imbonerakure members beat a man in Kelbara.");
+  EXPECT_EQ(DocumentCountry(mentions_), "BI");
+}
+
 // A subdivision qualifier places even a large namesake: "Santa Fe, Ocotepeque" is in
 // Honduras, not the Argentine city. A qualifier named after a direction is doubted instead
 // ("Western" is also a region of Uganda).
