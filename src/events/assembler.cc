@@ -3456,7 +3456,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
         m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a
     // country in the same sentence ("in Paris Square of Haifa city" -> Haifa).
-    if (!m.listed) d += 20;
+    // "in tambon Kelphet, Lam Sonthi district of Lop Buri": a Thai subdistrict the text names
+    // as such is the finer place, listed or not.
+    if (!m.listed && !(m.begin_token > 0 && doc.text->tokens[m.begin_token - 1].norm == "tambon")) d += 20;
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.

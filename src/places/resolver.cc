@@ -2753,8 +2753,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "at" only with a qualifier or a place noun after the name ("located at Zamanly,
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
+      // "in tambon Kelphet, Lam Sonthi district": a Thai subdistrict, named as the Thai press does.
       bool prep = before == "in" || before == "near" || before == "outside" || before == "between" || before == "and" ||
-                  at ||
+                  at || before == "tambon" ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||

@@ -1954,6 +1954,12 @@ TEST(EventAssembler, AGatheringWithADemandIsAProtest) {
   EXPECT_TRUE(evidence.events.empty());
 }
 
+// "tambon X" (a Thai subdistrict) is where the event happened, not the district after it.
+TEST(EventAssembler, ThaiSubdistrictPlacesTheEvent) {
+  auto cd = CodeText("On 3 May, loggers shot a ranger in tambon Kelphet, Lam Sonthi district of Lop Buri, Thailand.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelphet");
+}
+
 // Where attackers stand ("forces located at Berd fired on ...") is not where the attack
 // struck: the place of its target later in the sentence places the event; alone it still does.
 TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {

@@ -1708,6 +1708,16 @@ TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
   EXPECT_EQ(CountryOf("Wadi al-Kelbar"), "LY");
 }
 
+// "tambon X" names a Thai subdistrict (as the Thai English press writes it): a locality the
+// gazetteer lacks, placed by the district after it, and where the event happened.
+TEST_F(WorldResolverTest, TambonNamesAThaiSubdistrict) {
+  Resolve("On 3 May, loggers shot a ranger in tambon Kelphet, Lam Sonthi district of Lop Buri, Thailand.");
+  const PlaceMention* m = Find("Kelphet");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "TH");
+  EXPECT_FALSE(m->listed);
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli) come from the alias file and place the locality before them.
