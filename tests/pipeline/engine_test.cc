@@ -2184,15 +2184,27 @@ TEST(EventAssembler, FrontedTownPlacesTheNextSentences) {
 // the note's parentheses is that locality, and it places the events of the next sentence too;
 // a market without the parentheses names no place.
 TEST(EventAssembler, NamedHillBeforeTheNoteParentheses) {
+  // The clash and the injuries of the next sentence are both placed there.
   auto hill = CodeText("On 5 May, rival party supporters fought one another on Kelbara hill (Kiremba, Ngozi). Four were injured.");
-  const Event* e = OnlyEvent(hill, EventType::kAssault);
-  ASSERT_NE(e, nullptr);
-  ASSERT_TRUE(e->location.has_value());
-  EXPECT_EQ(Text(hill, e->location->span), "Kelbara");
-  EXPECT_EQ(e->location->country, "BI");
+  int assaults = 0;
+  for (const auto& e : hill.events) {
+    if (e.type != EventType::kAssault) continue;
+    ++assaults;
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(Text(hill, e.location->span), "Kelbara");
+    EXPECT_EQ(e.location->country, "BI");
+  }
+  EXPECT_GE(assaults, 1);
   auto market =
       CodeText("On 5 May, rival party supporters in Ngozi fought one another near the Kelbara market. Four were injured.");
-  EXPECT_EQ(PlaceOfOnly(market, EventType::kAssault), "Ngozi");
+  int market_assaults = 0;
+  for (const auto& e : market.events) {
+    if (e.type != EventType::kAssault) continue;
+    ++market_assaults;
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(Text(market, e.location->span), "Ngozi");
+  }
+  EXPECT_GE(market_assaults, 1);
 }
 
 // A firm or venue the gazetteer lacks, in a province, is placed by the province.
