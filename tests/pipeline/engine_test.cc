@@ -1905,7 +1905,8 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
 
 // Wordings of protests and clashes that name no protest or attack with its usual word: two
 // sides that "fought each other", a fight that "broke out", rubber tyres burned on a road, pots
-// banged, someone beaten up, an incursion, an anti-tank guided missile (ATGM) fired.
+// banged, someone beaten up, an incursion, an anti-tank guided missile (ATGM) fired, human
+// remains found.
 TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   auto fought = CodeText("On 3 May, Kelmor youth and Dorvane party members fought one another in Kelbara (Ntego, Kirundo).");
   EXPECT_NE(OnlyEvent(fought, EventType::kAssault), nullptr);
@@ -1924,6 +1925,11 @@ TEST(EventAssembler, ClashAndProtestWordingsWithoutTheUsualWord) {
   EXPECT_NE(OnlyEvent(dispersed, EventType::kProtest), nullptr);
   auto passive = CodeText("On 1 May, residents who had blocked a market in Kelbara were dispersed by soldiers.");
   EXPECT_NE(OnlyEvent(passive, EventType::kProtest), nullptr);
+  // Human remains or a severed head found are a killing.
+  auto remains = CodeText("On 8 May, in Kelbara, Dorvane, five bags with human remains were found near a ranch.");
+  EXPECT_NE(OnlyEvent(remains, EventType::kAssault), nullptr);
+  auto head = CodeText("On 2 May, in Kelbara, Dorvane, a human head was found in a plastic bag.");
+  EXPECT_NE(OnlyEvent(head, EventType::kAssault), nullptr);
   auto beat_up = CodeText("On 28 April, soldiers beat up a street vendor in Kelbara for breaking the curfew.");
   EXPECT_NE(OnlyEvent(beat_up, EventType::kAssault), nullptr);
   auto incursion = CodeText("On 1 May, army units repelled an incursion of rebel fighters near Kelbara.");
