@@ -2874,6 +2874,16 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           if (n == "areas" || n == "area" || n == "villages") ++pk; else pk = k;
         }
       }
+      // "on the road between Kelbara and Dorvane in the countryside of Dar'a", "the area between
+      // ...": the place after the second name places the first too (a road or an area between
+      // two places; not "talks between Kelbara Nadimi and ... in Geneva").
+      if (before == "between" && pk == k && w0 > 1 &&
+          (Norm(w0 - 2) == "road" || Norm(w0 - 2) == "area" || Norm(w0 - 2) == "highway" || Norm(w0 - 2) == "route") &&
+          pk + 1 < s.end_token && Norm(pk) == "and" && Cap(pk + 1)) {
+        uint32_t j = pk + 1;
+        while (j < s.end_token && j < pk + 7 && (Cap(j) || Norm(j) == "-" || (C(j) & kConnector))) ++j;
+        if (j < s.end_token && (Norm(j) == "in" || Norm(j) == "near")) pk = j;
+      }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
       if (pk + 1 < N() && placed_word && w0 > s.begin_token && IsWord(T(w0 - 1)) && !Cap(w0 - 1) &&

@@ -1966,6 +1966,13 @@ TEST(EventAssembler, ThaiSubdistrictPlacesTheEvent) {
   EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelphet");
 }
 
+// An event between two localities placed together ("between Kelbara and Dorvane in the
+// countryside of Dar'a") is placed at the first, as between two known towns.
+TEST(EventAssembler, EventBetweenTwoLocalitiesTakesTheFirst) {
+  auto cd = CodeText("On 3 May, gunmen shot two men on the road between Kelbara and Dorvane in the eastern countryside of Dar'a.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Kelbara");
+}
+
 // Where attackers stand ("forces located at Berd fired on ...") is not where the attack
 // struck: the place of its target later in the sentence places the event; alone it still does.
 TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {

@@ -1718,6 +1718,17 @@ TEST_F(WorldResolverTest, TambonNamesAThaiSubdistrict) {
   EXPECT_FALSE(m->listed);
 }
 
+// "between Kelbara and Dorvane in the northern countryside of Ar-Raqqa": the place after the
+// second name places the first too, as the note's parentheses after it do.
+TEST_F(WorldResolverTest, PlaceAfterTheSecondOfTwoNamesPlacesBoth) {
+  Resolve("On 1 May, a landmine hit a truck on the road between Kelbara and Dorvane in the northern countryside of Ar-Raqqa.");
+  EXPECT_EQ(CountryOf("Kelbara"), "SY");
+  EXPECT_EQ(CountryOf("Dorvane"), "SY");
+  // Not two names that are no places: "talks between Kelbara and Dorvane in Geneva".
+  Resolve("On 1 May, talks between Kelbara Nadimi and Dorvane Kelmo in Geneva ended.");
+  EXPECT_EQ(Find("Kelbara Nadimi"), nullptr);
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli) come from the alias file and place the locality before them.
