@@ -202,6 +202,7 @@ class WordClassTable {
              "governor",     "center",        "centre",    "part",     "parts",   "north",     "south",    "east",
              "west",         "municipality",  "area",      "streets",  "border",  "borders",   "republic", "kingdom",
              "neighborhood", "neighbourhood", "island",    "port",     "commune", "countryside",
+             "cities",       "towns",         "villages",
          }},
         {kLocalityNoun,
          {

@@ -1729,6 +1729,12 @@ TEST_F(WorldResolverTest, PlaceAfterTheSecondOfTwoNamesPlacesBoth) {
   EXPECT_EQ(Find("Kelbara Nadimi"), nullptr);
 }
 
+// "the cities of X and Y" supports X as "the city of X" does.
+TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
+  Resolve("On 6 May, between the cities of Sousa and Kelbara, Paraiba, gunmen fired at a patrol.");
+  EXPECT_EQ(CountryOf("Sousa"), "BR");
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli) come from the alias file and place the locality before them.
