@@ -1735,6 +1735,23 @@ TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
   EXPECT_EQ(CountryOf("Sousa"), "BR");
 }
 
+// Cities by the spelling the English press uses where GeoNames has another (alias file):
+// Bhubaneswar, Dehradun, Darjeeling, Heraklion, Uralsk (Oral), Mirpurkhas, Shahdadkot.
+TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
+  Resolve("Nurses protested in Bhubaneswar and Dehradun on Monday.");
+  EXPECT_EQ(CountryOf("Bhubaneswar"), "IN");
+  EXPECT_EQ(CountryOf("Dehradun"), "IN");
+  Resolve("Tea workers rallied in Darjeeling.");
+  EXPECT_EQ(CountryOf("Darjeeling"), "IN");
+  Resolve("Anti-fascists clashed with nationalists in Heraklion.");
+  EXPECT_EQ(CountryOf("Heraklion"), "GR");
+  Resolve("Patients protested at a hospital in Uralsk.");
+  EXPECT_EQ(CountryOf("Uralsk"), "KZ");
+  Resolve("Farmers blocked a road in Mirpurkhas and Shahdadkot.");
+  EXPECT_EQ(CountryOf("Mirpurkhas"), "PK");
+  EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli) come from the alias file and place the locality before them.
