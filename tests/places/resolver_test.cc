@@ -1736,7 +1736,8 @@ TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
 }
 
 // Cities by the spelling the English press uses where GeoNames has another (alias file):
-// Bhubaneswar, Dehradun, Darjeeling, Heraklion, Uralsk (Oral), Mirpurkhas, Shahdadkot.
+// Bhubaneswar, Dehradun, Darjeeling, Heraklion, Uralsk (Oral), Mirpurkhas, Shahdadkot, and
+// transliterations of Arabic, Persian and South Asian names.
 TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   Resolve("Nurses protested in Bhubaneswar and Dehradun on Monday.");
   EXPECT_EQ(CountryOf("Bhubaneswar"), "IN");
@@ -1750,6 +1751,15 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   Resolve("Farmers blocked a road in Mirpurkhas and Shahdadkot.");
   EXPECT_EQ(CountryOf("Mirpurkhas"), "PK");
   EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
+  // Transliterations the press uses more than GeoNames' (Sarāqib, Jarābulus, Ālbū Kamāl,
+  // Tozkhurmato, Raurkela, Pétionville ...), each listed in the gazetteer.
+  for (const char* town : {"Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
+                           "Rajouri", "Umerkot", "Tenkasi", "Lashkargah", "Dokuchaevsk", "Kafr Qasim"}) {
+    Resolve(std::string("Residents protested in ") + town + " over water cuts.");
+    const PlaceMention* m = Find(town);
+    ASSERT_NE(m, nullptr) << town;
+    EXPECT_TRUE(m->listed) << town;
+  }
 }
 
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
