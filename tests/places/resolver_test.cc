@@ -1764,7 +1764,8 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
 
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
-// Shida Kartli) come from the alias file and place the locality before them.
+// Shida Kartli, "Thi Qar", "Mondul Kiri", "Banteay Meanchey") come from the alias file and
+// place the locality before them.
 TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
   Resolve("Shells fell in Kelbara (Almargeb) overnight.");
   EXPECT_EQ(CountryOf("Almargeb"), "LY");
@@ -1776,6 +1777,12 @@ TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
   EXPECT_EQ(CountryOf("Kelmassy"), "TN");
   Resolve("Residents of Kelsobi village in Dorvuri, Inner Kartli, protested.");
   EXPECT_EQ(CountryOf("Inner Kartli"), "GE");
+  Resolve("Villagers protested in Kelseima district of Mondul Kiri.");
+  EXPECT_EQ(CountryOf("Mondul Kiri"), "KH");
+  Resolve("Farmers marched in Kelpoipet (Banteay Meanchey) over land.");
+  EXPECT_EQ(CountryOf("Banteay Meanchey"), "KH");
+  Resolve("Graduates protested in Kelnasiriya (Thi Qar) over jobs.");
+  EXPECT_EQ(CountryOf("Thi Qar"), "IQ");
 }
 
 // "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
