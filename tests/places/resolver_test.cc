@@ -1753,7 +1753,7 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
   // Transliterations the press uses more than GeoNames' (Sarāqib, Jarābulus, Ālbū Kamāl,
   // Tozkhurmato, Raurkela, Pétionville ...), each listed in the gazetteer.
-  for (const char* town : {"Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
+  for (const char* town : {"Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
                            "Rajouri", "Umerkot", "Tenkasi", "Lashkargah", "Dokuchaevsk", "Kafr Qasim"}) {
     Resolve(std::string("Residents protested in ") + town + " over water cuts.");
     const PlaceMention* m = Find(town);
