@@ -768,6 +768,9 @@ class DocResolver {
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
+  // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Masnaa
+  // road": Rashayya for Masnaa at w0), when it names a town the gazetteer has; else -1.
+  int RoadPartner(uint32_t w0) const;
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -1334,6 +1337,14 @@ bool DocResolver::Ezafe(uint32_t k) const {
 }
 
 bool DocResolver::JoinsRoadEnds(uint32_t hyphen) const { return places::JoinsRoadEnds(doc_, hyphen); }
+
+int DocResolver::RoadPartner(uint32_t w0) const {
+  if (w0 < 2 || !JoinsRoadEnds(w0 - 1)) return -1;
+  int r = RawEndingAt(w0 - 1);
+  if (r < 0 || raws_[r].cands.empty() || raws_[r].hard_rejected || raws_[r].demonym || raws_[r].actor) return -1;
+  const PlaceRecord& rec = g_.record(raws_[r].cands.front().record);
+  return rec.Kind() == PlaceKind::kCity ? r : -1;
+}
 
 bool DocResolver::ExtendsLeft(uint32_t b) const {
   if (b == 0 || !T(b).HasFlag(tokens::kSpaceBefore) || T(b).HasFlag(tokens::kNewlineBefore)) {
@@ -2962,6 +2973,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         m.country = std::string(qr.Country());
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else if (int partner = RoadPartner(w0); partner >= 0) {
+        // "the Rashayya-Masnaa road": the town at the road's other end, known but needing
+        // support there, says which country the locality is in.
+        const Raw& q = raws_[partner];
+        m.country = std::string(g_.record(q.cands.front().record).Country());
+        if (explain_) m.why = "not in the gazetteer; on the road from " + std::string(Text(q.b, q.e));
       } else {
         m.country = doc_country_;
         if (explain_) m.why = "not in the gazetteer; document country";

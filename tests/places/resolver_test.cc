@@ -1729,6 +1729,16 @@ TEST_F(WorldResolverTest, PlaceAfterTheSecondOfTwoNamesPlacesBoth) {
   EXPECT_EQ(Find("Kelbara Nadimi"), nullptr);
 }
 
+// A locality the gazetteer lacks at the end of a road named after the towns it joins ("the
+// Baabda-Kelmar road") is in the country of the town at the other end.
+TEST_F(WorldResolverTest, RoadBetweenTwoTownsPlacesItsUnlistedEnd) {
+  Resolve("On 28 April, rioters blocked the Baabda-Kelmar road with burning tyres.");
+  const PlaceMention* m = Find("Kelmar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+}
+
 // "the cities of X and Y" supports X as "the city of X" does.
 TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
   Resolve("On 6 May, between the cities of Sousa and Kelbara, Paraiba, gunmen fired at a patrol.");
@@ -1737,7 +1747,8 @@ TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
 
 // Cities by the spelling the English press uses where GeoNames has another (alias file):
 // Bhubaneswar, Dehradun, Darjeeling, Heraklion, Uralsk (Oral), Mirpurkhas, Shahdadkot, and
-// transliterations of Arabic, Persian and South Asian names.
+// transliterations of Arabic, Persian and South Asian names (Lebanon's district towns as its
+// English press writes them: Rashayya, Aley, Jbeil, where GeoNames has French spellings).
 TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   Resolve("Nurses protested in Bhubaneswar and Dehradun on Monday.");
   EXPECT_EQ(CountryOf("Bhubaneswar"), "IN");
@@ -1753,7 +1764,8 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
   // Transliterations the press uses more than GeoNames' (Sarāqib, Jarābulus, Ālbū Kamāl,
   // Tozkhurmato, Raurkela, Pétionville ...), each listed in the gazetteer.
-  for (const char* town : {"Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
+  for (const char* town : {"Rashayya", "Aley", "Jbeil", "Joubb Janine", "Marjayoun", "Bint Jbeil", "Hasbaya",
+                           "Bsharri", "Anjar", "Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
                            "Rajouri", "Umerkot", "Tenkasi", "Lashkargah", "Dokuchaevsk", "Kafr Qasim"}) {
     Resolve(std::string("Residents protested in ") + town + " over water cuts.");
     const PlaceMention* m = Find(town);
