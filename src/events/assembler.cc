@@ -3083,6 +3083,18 @@ bool ContainerFiller(std::string_view w) {
          w == "outskirts" || w == "vicinity" || w == "suburbs" || w == "of" || w == "in";
 }
 
+// Whether a place is the name a coder's square brackets give ("near the Kelmir camp [Jabal
+// Kelmir]", "a central Athens hospital [coded to Athens-Kelmora Quarter]"): where the note's
+// coder placed its events (places rule 14).
+bool CodedInBrackets(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  uint32_t k = m.begin_token;
+  if (k >= 3 && t.tokens[k - 2].norm == "coded" &&
+      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at")) {
+    k -= 2;
+  }
+  return k > 0 && t.tokens[k - 1].norm == "[" && m.end_token < t.tokens.size() && t.tokens[m.end_token].norm == "]";
+}
+
 // Whether a place before an event's trigger says where its actors stand: "forces located at
 // Berd fired on ...", "troops stationed in nameless hills in Ijevan region shelled ...". A
 // participle of position (located, stationed, positioned, based) up to six words before the
@@ -3472,10 +3484,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (NamesAnAgency(*doc.text, m)) d += 12;
     if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
     if (ActorsPosition(*doc.text, m, ev.trigger_token)) d += 45;
-
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
     if (m.precision == places::Precision::kCountry) d += 80;
+    // The coder's bracketed name is where the sentence's events are coded.
+    if (CodedInBrackets(*doc.text, m)) d = 0;
     if (d < best_dist) {
       best_dist = d;
       best = &m;

@@ -1876,6 +1876,17 @@ TEST(EventAssembler, CodedNameInBracketsPlacesTheEvent) {
   EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Kelbaroy");
 }
 
+// The name a coder's bracket gives ("[coded to Athens-Kelmora Quarter]", "[Kelbani]") is where
+// the events of its sentence are coded, before any other place the sentence names.
+TEST(EventAssembler, CodedNameInBracketsBeatsOtherPlacesOfTheSentence) {
+  auto other = CodeText(
+      "On 30 April, rebels attacked an army post in Kelbara area, near the Kelmir military camp [Jabal Kelmir] "
+      "(Khabb, Al Jawf), killing two soldiers.");
+  EXPECT_EQ(PlaceOfOnly(other, EventType::kAssault), "Jabal Kelmir");
+  auto city = CodeText("On 28 April, doctors rallied outside a central Athens hospital [coded to Athens-Kelmora Quarter].");
+  EXPECT_EQ(PlaceOfOnly(city, EventType::kProtest), "Athens-Kelmora Quarter");
+}
+
 // Of two localities named together before a plural place noun ("in Kelbara and Dorvane
 // districts, Kandahar"), the event takes the first.
 TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
