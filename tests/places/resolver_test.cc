@@ -1795,6 +1795,11 @@ TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
   EXPECT_EQ(CountryOf("Banteay Meanchey"), "KH");
   Resolve("Graduates protested in Kelnasiriya (Thi Qar) over jobs.");
   EXPECT_EQ(CountryOf("Thi Qar"), "IQ");
+  Resolve("Taliban attacked a post in Kelchora district, Urozgan.");
+  EXPECT_EQ(CountryOf("Urozgan"), "AF");
+  EXPECT_EQ(CountryOf("Kelchora"), "AF");
+  Resolve("Taliban attacked a post in Kelrukha district, Panjshir.");
+  EXPECT_EQ(CountryOf("Panjshir"), "AF");
 }
 
 // "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
