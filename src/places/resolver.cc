@@ -2076,6 +2076,15 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
   return VoteScore(r, c, static_score, q_reason, why);
 }
 
+// Countries whose top-level subdivisions ISO 3166-2 mostly calls states.
+bool CountryOfStates(std::string_view cc) {
+  static constexpr std::string_view kStates[] = {"AT", "AU", "BR", "FM", "IN", "KN", "MM", "MX",
+                                                 "MY", "NG", "PW", "SD", "SS", "US", "VE"};
+  for (std::string_view c : kStates)
+    if (c == cc) return true;
+  return false;
+}
+
 double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const {
   const PlaceRecord& rec = g_.record(c.record);
   std::string_view feature = g_.Str(rec.feature);
@@ -2094,6 +2103,9 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
     s += 0.5;
     if (r.region_noun_after) {
       s += 3.0;
+      // "Bolivar state": a subdivision of a country whose top-level subdivisions are states
+      // (ISO 3166-2 type "State" for most of them), not Colombia's department of that name.
+      if (r.e < N() && Norm(r.e) == "state") s += CountryOfStates(rec.Country()) ? 1.0 : -1.0;
     } else {
       // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
       for (const CandidateRef& o : r.cands) {

@@ -1774,6 +1774,16 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   }
 }
 
+// "X state" names a subdivision of a country whose top-level subdivisions are states
+// (Venezuela's Bolivar, not Colombia's department or Ecuador's province of that name).
+TEST_F(WorldResolverTest, StateAfterTheNamePicksACountryOfStates) {
+  Resolve("On 30 April, residents of Kelbara, Bolivar state, protested to demand fuel.");
+  EXPECT_EQ(CountryOf("Bolivar"), "VE");
+  EXPECT_EQ(CountryOf("Kelbara"), "VE");
+  Resolve("On 30 April, residents of Kelbara, Bolivar department, protested to demand fuel.");
+  EXPECT_EQ(CountryOf("Bolivar"), "CO");
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli, "Thi Qar", "Mondul Kiri", "Banteay Meanchey") come from the alias file and
