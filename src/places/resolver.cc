@@ -2106,6 +2106,12 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       // "Bolivar state": a subdivision of a country whose top-level subdivisions are states
       // (ISO 3166-2 type "State" for most of them), not Colombia's department of that name.
       if (r.e < N() && Norm(r.e) == "state") s += CountryOfStates(rec.Country()) ? 1.0 : -1.0;
+    } else if (r.e < N() && (Norm(r.e) == "city" || Norm(r.e) == "town") && !Cap(r.e) &&
+               std::any_of(r.cands.begin(), r.cands.end(),
+                           [&](const CandidateRef& o) { return g_.record(o.record).Kind() == PlaceKind::kCity; })) {
+      // "in Amara city": a town of that name, not the subdivision (Ethiopia's "Amara"), as
+      // "the Amara region" is the subdivision.
+      s -= 8.0;
     } else {
       // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
       for (const CandidateRef& o : r.cands) {

@@ -1784,6 +1784,26 @@ TEST_F(WorldResolverTest, StateAfterTheNamePicksACountryOfStates) {
   EXPECT_EQ(CountryOf("Bolivar"), "CO");
 }
 
+// A name before "city" or "town" is the town, not a subdivision of that name: "Amara city" is
+// Iraq's Al Amarah (the alias file gives it its short name), not Ethiopia's Amhara region,
+// which ISO 3166-2 spells "Amara".
+TEST_F(WorldResolverTest, CityAfterTheNamePicksTheTown) {
+  Resolve("Employees protested outside the municipality building in Amara city over unpaid wages.");
+  EXPECT_EQ(CountryOf("Amara"), "IQ");
+  Resolve("Farmers marched through the Amara region over land.");
+  EXPECT_EQ(CountryOf("Amara"), "ET");
+}
+
+// Bolivia's El Beni department is written "Beni", as its people write it; "X, Beni" with a
+// Bolivian town X is that department, not the Congolese city of Beni.
+TEST_F(WorldResolverTest, BolivianBeniQualifiesABolivianTown) {
+  Resolve("On 29 April, in Rurrenabaque, Beni, neighbours protested outside a hotel.");
+  EXPECT_EQ(CountryOf("Rurrenabaque"), "BO");
+  EXPECT_EQ(CountryOf("Beni"), "BO");
+  Resolve("On 29 April, ADF rebels killed 8 civilians near Beni.");
+  EXPECT_EQ(CountryOf("Beni"), "CD");
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli, "Thi Qar", "Mondul Kiri", "Banteay Meanchey") come from the alias file and
