@@ -1759,6 +1759,8 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   EXPECT_EQ(CountryOf("Heraklion"), "GR");
   Resolve("Patients protested at a hospital in Uralsk.");
   EXPECT_EQ(CountryOf("Uralsk"), "KZ");
+  Resolve("Police beat a man in Habana for not wearing a mask.");
+  EXPECT_EQ(CountryOf("Habana"), "CU");
   Resolve("Farmers blocked a road in Mirpurkhas and Shahdadkot.");
   EXPECT_EQ(CountryOf("Mirpurkhas"), "PK");
   EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
