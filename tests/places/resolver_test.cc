@@ -1767,7 +1767,7 @@ TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
   // Transliterations the press uses more than GeoNames' (Sarāqib, Jarābulus, Ālbū Kamāl,
   // Tozkhurmato, Raurkela, Pétionville ...), each listed in the gazetteer.
   for (const char* town : {"Rashayya", "Aley", "Jbeil", "Joubb Janine", "Marjayoun", "Bint Jbeil", "Hasbaya",
-                           "Bsharri", "Anjar", "Cooch Behar", "Tell Abiad", "Kobani", "Ain al Arab", "Maarat al-Numan", "Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
+                           "Bsharri", "Anjar", "Cooch Behar", "Vehari", "Kashmore", "Naushahro Feroze", "Tell Abiad", "Kobani", "Ain al Arab", "Maarat al-Numan", "Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
                            "Rajouri", "Umerkot", "Tenkasi", "Lashkargah", "Dokuchaevsk", "Kafr Qasim"}) {
     Resolve(std::string("Residents protested in ") + town + " over water cuts.");
     const PlaceMention* m = Find(town);
