@@ -1827,6 +1827,8 @@ TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
   EXPECT_EQ(CountryOf("Banteay Meanchey"), "KH");
   Resolve("Graduates protested in Kelnasiriya (Thi Qar) over jobs.");
   EXPECT_EQ(CountryOf("Thi Qar"), "IQ");
+  Resolve("Women protested in Kelong in Lahaul Spiti (HP) over outsiders.");
+  EXPECT_EQ(CountryOf("HP"), "IN");
   Resolve("Taliban attacked a post in Kelchora district, Urozgan.");
   EXPECT_EQ(CountryOf("Urozgan"), "AF");
   EXPECT_EQ(CountryOf("Kelchora"), "AF");
