@@ -2076,6 +2076,17 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
   return VoteScore(r, c, static_score, q_reason, why);
 }
 
+// The country whose local units a noun names when no other country uses it in English: "X LGA"
+// (a Nigerian local government area), "X upazila" (Bangladesh), "amphoe" and "tambon"
+// (Thailand), "payam" (South Sudan). Empty for any other word.
+std::string_view CountryOfUnitNoun(std::string_view w) {
+  if (w == "lga" || w == "lgas") return "NG";
+  if (w == "upazila") return "BD";
+  if (w == "amphoe" || w == "tambon") return "TH";
+  if (w == "payam") return "SS";
+  return {};
+}
+
 // Countries whose top-level subdivisions ISO 3166-2 mostly calls states.
 bool CountryOfStates(std::string_view cc) {
   static constexpr std::string_view kStates[] = {"AT", "AU", "BR", "FM", "IN", "KN", "MM", "MX",
@@ -2126,6 +2137,12 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
   } else {
     s += (c.flags & kAlias) == 0 ? 2.0 : 1.0;
     if (r.qualifier) s += 3.0;
+  }
+  // "(Kelrafi LGA, Niger)", "Kelrafi LGA (Niger)": after a unit noun of one country and a comma
+  // or parenthesis, that country's subdivision (Nigeria's Niger state, not the country).
+  if (rec.Kind() != PlaceKind::kCity && r.b >= 2 && (Norm(r.b - 1) == "," || Norm(r.b - 1) == "(") &&
+      CountryOfUnitNoun(Norm(r.b - 2)) == rec.Country()) {
+    s += 5.0;
   }
   // An alias loses to a place that bears the name officially: "St. Louis" is the one in
   // Missouri, not Saint-Louis (Senegal) by its abbreviated spelling.

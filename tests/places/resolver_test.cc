@@ -1806,6 +1806,18 @@ TEST_F(WorldResolverTest, BolivianBeniQualifiesABolivianTown) {
   EXPECT_EQ(CountryOf("Beni"), "CD");
 }
 
+// A unit noun used in one country only names that country's subdivision after the comma: "(Kelrafi
+// LGA, Niger)" is Nigeria's Niger state (local government areas are Nigerian), not the country.
+TEST_F(WorldResolverTest, OneCountrysUnitNounPicksItsSubdivision) {
+  Resolve("On 6 May, gunmen abducted 4 people on the road to Kelgari (Kelrafi LGA, Niger).");
+  EXPECT_EQ(CountryOf("Niger"), "NG");
+  EXPECT_EQ(CountryOf("Kelgari"), "NG");
+  Resolve("On 6 May, vigilantes clashed with gunmen in Kelrafi LGA (Niger).");
+  EXPECT_EQ(CountryOf("Niger"), "NG");
+  Resolve("On 6 May, gunmen abducted 4 people near Kelgari (Tillaberi, Niger).");
+  EXPECT_EQ(CountryOf("Kelgari"), "NE");
+}
+
 // Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
 // Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
 // Shida Kartli, "Thi Qar", "Mondul Kiri", "Banteay Meanchey") come from the alias file and
