@@ -768,8 +768,8 @@ class DocResolver {
   uint32_t AfterLowerArticle(uint32_t a) const;
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
-  // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Masnaa
-  // road": Rashayya for Masnaa at w0), when it names a town the gazetteer has; else -1.
+  // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Kelmar
+  // road": Rashayya for Kelmar at w0), when it names a town the gazetteer has; else -1.
   int RoadPartner(uint32_t w0) const;
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
@@ -3009,7 +3009,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
       } else if (int partner = RoadPartner(w0); partner >= 0) {
-        // "the Rashayya-Masnaa road": the town at the road's other end, known but needing
+        // "the Rashayya-Kelmar road": the town at the road's other end, known but needing
         // support there, says which country the locality is in.
         const Raw& q = raws_[partner];
         m.country = std::string(g_.record(q.cands.front().record).Country());
