@@ -43,6 +43,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.noun_only = e.fields[3] == "noun";
     t.agent = e.fields[3] == "agent";
     t.needs_hospital = e.fields[3] == "hospital";
+    t.needs_purpose = e.fields[3] == "purpose";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -320,6 +321,24 @@ class SentenceAssembler {
       if (!word && w.norm != "-" && w.kind != TokenKind::kNumber) return 0;
     }
     return 0;
+  }
+  // Patient "purpose": people who gathered somewhere protested when the clause says what for.
+  // A place word right after the trigger ("gathered outside", "in front of", "at"), then up
+  // to the clause's end (at most 25 words) a demand ("to demand", "demanding", "calling for")
+  // or a word of protest or opposition ("against", "denouncing", "in solidarity with",
+  // "chanting"): not "gathered evidence", "gathered at the mosque for prayers".
+  bool ProtestPurposeAfter(uint32_t k) const {
+    if (!In(k) || !IsAny(T(k), WORDS("at", "outside", "in", "near", "before", "opposite", "on", "around", "inside")))
+      return false;
+    for (uint32_t j = k + 1; In(j) && j < k + 25; ++j) {
+      if (IsAny(T(j), WORDS(".", ";", ":"))) return false;
+      if (CueAt(j) == static_cast<int>(Cue::kDemand)) return true;
+      if (IsAny(T(j), WORDS("against", "denounce", "denouncing", "condemn", "condemning", "solidarity", "chanting",
+                            "chanted", "slogans", "protest", "protesting", "demonstration", "denounced", "condemned",
+                            "rejecting", "reject", "oppose", "opposing")))
+        return true;
+    }
+    return false;
   }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
@@ -1983,6 +2002,7 @@ void SentenceAssembler::Run() {
                                  "gate", "gates", "path", "way", "rail", "tracks", "lanes", "thoroughfare"));
       if (!road) continue;
     }
+    if (t.info.needs_purpose && !ProtestPurposeAfter(m.end_token)) continue;
     // A capitalized trigger inside a name ("March Street", "Strike Team", "Protest Park").
     {
       const Token& first = T(m.begin_token);
@@ -3342,6 +3362,38 @@ bool ContainerFiller(std::string_view w) {
          w == "outskirts" || w == "vicinity" || w == "suburbs" || w == "of" || w == "in";
 }
 
+// Whether a place is the name a coder's square brackets give ("near the Kelmir camp [Jabal
+// Kelmir]", "a central Athens hospital [coded to Athens-Kelmora Quarter]"): where the note's
+// coder placed its events (places rule 14).
+bool CodedInBrackets(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  uint32_t k = m.begin_token;
+  if (k >= 3 && t.tokens[k - 2].norm == "coded" &&
+      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at")) {
+    k -= 2;
+  }
+  return k > 0 && t.tokens[k - 1].norm == "[" && m.end_token < t.tokens.size() && t.tokens[m.end_token].norm == "]";
+}
+
+// Whether a place before an event's trigger says where its actors stand: "forces located at
+// Berd fired on ...", "troops stationed in nameless hills in Ijevan region shelled ...". A
+// participle of position (located, stationed, positioned, based) up to six words before the
+// place, and no comma between the place and the trigger. The place the sentence gives the
+// target ("the positions ... near Kelbarli") is where the event happened.
+bool ActorsPosition(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t trigger) {
+  if (m.begin_token >= trigger) return false;
+  for (uint32_t k = m.end_token; k < trigger; ++k) {
+    std::string_view w = t.tokens[k].norm;
+    if (w == "," || w == ";" || w == "(") return false;
+  }
+  uint32_t stop = m.begin_token > 6 ? m.begin_token - 6 : 0;
+  for (uint32_t k = m.begin_token; k > stop;) {
+    std::string_view w = t.tokens[--k].norm;
+    if (w == "located" || w == "stationed" || w == "positioned" || w == "based") return true;
+    if (w == "," || w == ";" || w == ")" || w == ".") return false;
+  }
+  return false;
+}
+
 // A sentence's fronted place ("On <date>, in X, Y state, <clause>"): where the whole clause
 // happened, also for events whose trigger is nearer another place of the clause (people "from
 // Z", a venue or a road named after Z, the quarter "in Z" inside X). The first usable place of
@@ -3712,7 +3764,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
         m.begin_token >= ev.trigger_token ? (m.begin_token - ev.trigger_token) : (ev.trigger_token - m.begin_token) + 1;
     // A known city names the place better than an unlisted locality, a subdivision or a
     // country in the same sentence ("in Paris Square of Haifa city" -> Haifa).
-    if (!m.listed) d += 20;
+    // "in tambon Kelphet, Lam Sonthi district of Lop Buri": a Thai subdistrict the text names
+    // as such is the finer place, listed or not.
+    if (!m.listed && !(m.begin_token > 0 && doc.text->tokens[m.begin_token - 1].norm == "tambon")) d += 20;
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
@@ -3731,10 +3785,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       if (residence == nullptr) residence = &m;
     }
     if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
-
+    if (ActorsPosition(*doc.text, m, ev.trigger_token)) d += 45;
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
     if (m.precision == places::Precision::kCountry) d += 80;
+    // The coder's bracketed name is where the sentence's events are coded.
+    if (CodedInBrackets(*doc.text, m)) d = 0;
     if (d < best_dist) {
       best_dist = d;
       best = &m;

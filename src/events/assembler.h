@@ -107,6 +107,7 @@ class EventAssembler {
     bool noun_only = false;   // an event as a noun only: "a strike", not "to strike the victim"
     bool agent = false;       // the subject acts, never the people counted: "two gunmen opened fire"
     bool needs_hospital = false;  // "taken to" a hospital by its name: "taken to Kelmora General Hospital"
+    bool needs_purpose = false;  // "gathered outside the depot to demand wages", not "gathered for prayers"
   };
   struct NounInfo {
     lexicon::Sector sector;

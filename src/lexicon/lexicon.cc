@@ -104,8 +104,8 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
     return false;
   }
   if (f[3] != "-" && f[3] != "person" && f[3] != "road" && f[3] != "subject" && f[3] != "noun" && f[3] != "agent" &&
-      f[3] != "hospital") {
-    *error = "unknown patient '" + f[3] + "'; expected person, road, subject, noun, agent, hospital or -";
+      f[3] != "hospital" && f[3] != "purpose") {
+    *error = "unknown patient '" + f[3] + "'; expected person, road, subject, noun, agent, purpose, hospital or -";
     return false;
   }
   return true;

@@ -206,6 +206,7 @@ class WordClassTable {
              "governor",     "center",        "centre",    "part",     "parts",   "north",     "south",    "east",
              "west",         "municipality",  "area",      "streets",  "border",  "borders",   "republic", "kingdom",
              "neighborhood", "neighbourhood", "island",    "port",     "commune", "countryside",
+             "cities",       "towns",         "villages",
          }},
         {kLocalityNoun,
          {
@@ -772,6 +773,9 @@ class DocResolver {
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
+  // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Kelmar
+  // road": Rashayya for Kelmar at w0), when it names a town the gazetteer has; else -1.
+  int RoadPartner(uint32_t w0) const;
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
@@ -1356,6 +1360,14 @@ bool DocResolver::CityCountyAgency(uint32_t hyphen) const {
   if (Norm(k) == "county" && k + 1 < N()) ++k;
   std::string_view w = Norm(k);
   return Cap(k) && (w == "police" || w == "metropolitan" || w == "metro" || w == "sheriff" || w == "sheriff's");
+}
+
+int DocResolver::RoadPartner(uint32_t w0) const {
+  if (w0 < 2 || !JoinsRoadEnds(w0 - 1)) return -1;
+  int r = RawEndingAt(w0 - 1);
+  if (r < 0 || raws_[r].cands.empty() || raws_[r].hard_rejected || raws_[r].demonym || raws_[r].actor) return -1;
+  const PlaceRecord& rec = g_.record(raws_[r].cands.front().record);
+  return rec.Kind() == PlaceKind::kCity ? r : -1;
 }
 
 bool DocResolver::ExtendsLeft(uint32_t b) const {
@@ -2098,6 +2110,26 @@ double DocResolver::Score(const Raw& r, const CandidateRef& c, std::string* why)
   return VoteScore(r, c, static_score, q_reason, why);
 }
 
+// The country whose local units a noun names when no other country uses it in English: "X LGA"
+// (a Nigerian local government area), "X upazila" (Bangladesh), "amphoe" and "tambon"
+// (Thailand), "payam" (South Sudan). Empty for any other word.
+std::string_view CountryOfUnitNoun(std::string_view w) {
+  if (w == "lga" || w == "lgas") return "NG";
+  if (w == "upazila") return "BD";
+  if (w == "amphoe" || w == "tambon") return "TH";
+  if (w == "payam") return "SS";
+  return {};
+}
+
+// Countries whose top-level subdivisions ISO 3166-2 mostly calls states.
+bool CountryOfStates(std::string_view cc) {
+  static constexpr std::string_view kStates[] = {"AT", "AU", "BR", "FM", "IN", "KN", "MM", "MX",
+                                                 "MY", "NG", "PW", "SD", "SS", "US", "VE"};
+  for (std::string_view c : kStates)
+    if (c == cc) return true;
+  return false;
+}
+
 double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const {
   const PlaceRecord& rec = g_.record(c.record);
   std::string_view feature = g_.Str(rec.feature);
@@ -2116,6 +2148,15 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
     s += 0.5;
     if (r.region_noun_after) {
       s += 3.0;
+      // "Bolivar state": a subdivision of a country whose top-level subdivisions are states
+      // (ISO 3166-2 type "State" for most of them), not Colombia's department of that name.
+      if (r.e < N() && Norm(r.e) == "state") s += CountryOfStates(rec.Country()) ? 1.0 : -1.0;
+    } else if (r.e < N() && (Norm(r.e) == "city" || Norm(r.e) == "town") && !Cap(r.e) &&
+               std::any_of(r.cands.begin(), r.cands.end(),
+                           [&](const CandidateRef& o) { return g_.record(o.record).Kind() == PlaceKind::kCity; })) {
+      // "in Amara city": a town of that name, not the subdivision (Ethiopia's "Amara"), as
+      // "the Amara region" is the subdivision.
+      s -= 8.0;
     } else {
       // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
       for (const CandidateRef& o : r.cands) {
@@ -2130,6 +2171,12 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
   } else {
     s += (c.flags & kAlias) == 0 ? 2.0 : 1.0;
     if (r.qualifier) s += 3.0;
+  }
+  // "(Kelrafi LGA, Niger)", "Kelrafi LGA (Niger)": after a unit noun of one country and a comma
+  // or parenthesis, that country's subdivision (Nigeria's Niger state, not the country).
+  if (rec.Kind() != PlaceKind::kCity && r.b >= 2 && (Norm(r.b - 1) == "," || Norm(r.b - 1) == "(") &&
+      CountryOfUnitNoun(Norm(r.b - 2)) == rec.Country()) {
+    s += 5.0;
   }
   // An alias loses to a place that bears the name officially: "St. Louis" is the one in
   // Missouri, not Saint-Louis (Senegal) by its abbreviated spelling.
@@ -2787,8 +2834,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "at" only with a qualifier or a place noun after the name ("located at Zamanly,
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
+      // "in tambon Kelphet, Lam Sonthi district": a Thai subdistrict, named as the Thai press does.
       bool prep = before == "in" || before == "near" || before == "outside" || before == "between" || before == "and" ||
-                  at ||
+                  at || before == "tambon" ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||
@@ -2907,6 +2955,16 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           if (n == "areas" || n == "area" || n == "villages") ++pk; else pk = k;
         }
       }
+      // "on the road between Kelbara and Dorvane in the countryside of Dar'a", "the area between
+      // ...": the place after the second name places the first too (a road or an area between
+      // two places; not "talks between Kelbara Nadimi and ... in Geneva").
+      if (before == "between" && pk == k && w0 > 1 &&
+          (Norm(w0 - 2) == "road" || Norm(w0 - 2) == "area" || Norm(w0 - 2) == "highway" || Norm(w0 - 2) == "route") &&
+          pk + 1 < s.end_token && Norm(pk) == "and" && Cap(pk + 1)) {
+        uint32_t j = pk + 1;
+        while (j < s.end_token && j < pk + 7 && (Cap(j) || Norm(j) == "-" || (C(j) & kConnector))) ++j;
+        if (j < s.end_token && (Norm(j) == "in" || Norm(j) == "near")) pk = j;
+      }
       // "in Panagitsa of Pella": after a preposition, "of" places it too.
       bool placed_word = Norm(pk) == "in" || Norm(pk) == "near" || (Norm(pk) == "of" && prep && !at);
       if (pk + 1 < N() && placed_word && w0 > s.begin_token && IsWord(T(w0 - 1)) && !Cap(w0 - 1) &&
@@ -2984,6 +3042,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         m.country = std::string(qr.Country());
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else if (int partner = RoadPartner(w0); partner >= 0) {
+        // "the Rashayya-Kelmar road": the town at the road's other end, known but needing
+        // support there, says which country the locality is in.
+        const Raw& q = raws_[partner];
+        m.country = std::string(g_.record(q.cands.front().record).Country());
+        if (explain_) m.why = "not in the gazetteer; on the road from " + std::string(Text(q.b, q.e));
       } else {
         m.country = doc_country_;
         if (explain_) m.why = "not in the gazetteer; document country";

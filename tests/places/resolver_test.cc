@@ -993,6 +993,19 @@ TEST_F(WorldResolverTest, ActorPlacesASmallPlaceWithoutOtherSupport) {
   EXPECT_EQ(CountryOf("Komsomolets"), "KZ");
 }
 
+// Armed groups and forces of one country are actors of it (alias file): Iraq's Popular and
+// Tribal Mobilization Forces, Burundi's Imbonerakure. A story naming only a locality the
+// gazetteer lacks takes their country.
+TEST_F(WorldResolverTest, ArmedGroupsOfOneCountryAreItsActors) {
+  Resolve("On 3 May, the PMF shelled militants near Kelbara village.");
+  EXPECT_EQ(DocumentCountry(mentions_), "IQ");
+  EXPECT_EQ(CountryOf("Kelbara"), "IQ");
+  Resolve("On 3 May, a roadside bomb killed 2 TMF fighters in Dorvane.");
+  EXPECT_EQ(DocumentCountry(mentions_), "IQ");
+  Resolve("On 3 May, Imbonerakure members beat a man in Kelbara.");
+  EXPECT_EQ(DocumentCountry(mentions_), "BI");
+}
+
 // A subdivision qualifier places even a large namesake: "Santa Fe, Ocotepeque" is in
 // Honduras, not the Argentine city. A qualifier named after a direction is doubted instead
 // ("Western" is also a region of Uganda).
@@ -1710,6 +1723,146 @@ TEST_F(WorldResolverTest, AttachedArticleSpellingOfALibyanDistrict) {
   EXPECT_EQ(m->country, "LY");
   EXPECT_EQ(m->admin1_code, "LY-JI");
   EXPECT_EQ(CountryOf("Wadi al-Kelbar"), "LY");
+}
+
+// "tambon X" names a Thai subdistrict (as the Thai English press writes it): a locality the
+// gazetteer lacks, placed by the district after it, and where the event happened.
+TEST_F(WorldResolverTest, TambonNamesAThaiSubdistrict) {
+  Resolve("On 3 May, loggers shot a ranger in tambon Kelphet, Lam Sonthi district of Lop Buri, Thailand.");
+  const PlaceMention* m = Find("Kelphet");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "TH");
+  EXPECT_FALSE(m->listed);
+}
+
+// "between Kelbara and Dorvane in the northern countryside of Ar-Raqqa": the place after the
+// second name places the first too, as the note's parentheses after it do.
+TEST_F(WorldResolverTest, PlaceAfterTheSecondOfTwoNamesPlacesBoth) {
+  Resolve("On 1 May, a landmine hit a truck on the road between Kelbara and Dorvane in the northern countryside of Ar-Raqqa.");
+  EXPECT_EQ(CountryOf("Kelbara"), "SY");
+  EXPECT_EQ(CountryOf("Dorvane"), "SY");
+  // Not two names that are no places: "talks between Kelbara and Dorvane in Geneva".
+  Resolve("On 1 May, talks between Kelbara Nadimi and Dorvane Kelmo in Geneva ended.");
+  EXPECT_EQ(Find("Kelbara Nadimi"), nullptr);
+}
+
+// A locality the gazetteer lacks at the end of a road named after the towns it joins ("the
+// Baabda-Kelmar road") is in the country of the town at the other end.
+TEST_F(WorldResolverTest, RoadBetweenTwoTownsPlacesItsUnlistedEnd) {
+  Resolve("On 28 April, rioters blocked the Baabda-Kelmar road with burning tyres.");
+  const PlaceMention* m = Find("Kelmar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "LB");
+}
+
+// "the cities of X and Y" supports X as "the city of X" does.
+TEST_F(WorldResolverTest, TheCitiesOfSupportsTheFirstName) {
+  Resolve("On 6 May, between the cities of Sousa and Kelbara, Paraiba, gunmen fired at a patrol.");
+  EXPECT_EQ(CountryOf("Sousa"), "BR");
+}
+
+// Cities by the spelling the English press uses where GeoNames has another (alias file):
+// Bhubaneswar, Dehradun, Darjeeling, Heraklion, Uralsk (Oral), Mirpurkhas, Shahdadkot, and
+// transliterations of Arabic, Persian and South Asian names (Lebanon's district towns as its
+// English press writes them: Rashayya, Aley, Jbeil, where GeoNames has French spellings).
+TEST_F(WorldResolverTest, EnglishPressSpellingsOfCities) {
+  Resolve("Nurses protested in Bhubaneswar and Dehradun on Monday.");
+  EXPECT_EQ(CountryOf("Bhubaneswar"), "IN");
+  EXPECT_EQ(CountryOf("Dehradun"), "IN");
+  Resolve("Tea workers rallied in Darjeeling.");
+  EXPECT_EQ(CountryOf("Darjeeling"), "IN");
+  Resolve("Anti-fascists clashed with nationalists in Heraklion.");
+  EXPECT_EQ(CountryOf("Heraklion"), "GR");
+  Resolve("Patients protested at a hospital in Uralsk.");
+  EXPECT_EQ(CountryOf("Uralsk"), "KZ");
+  Resolve("Police beat a man in Habana for not wearing a mask.");
+  EXPECT_EQ(CountryOf("Habana"), "CU");
+  Resolve("Farmers blocked a road in Mirpurkhas and Shahdadkot.");
+  EXPECT_EQ(CountryOf("Mirpurkhas"), "PK");
+  EXPECT_EQ(CountryOf("Shahdadkot"), "PK");
+  // Transliterations the press uses more than GeoNames' (Sarāqib, Jarābulus, Ālbū Kamāl,
+  // Tozkhurmato, Raurkela, Pétionville ...), each listed in the gazetteer.
+  for (const char* town : {"Rashayya", "Aley", "Jbeil", "Joubb Janine", "Marjayoun", "Bint Jbeil", "Hasbaya",
+                           "Bsharri", "Anjar", "Cooch Behar", "Vehari", "Kashmore", "Naushahro Feroze", "Tell Abiad", "Kobani", "Ain al Arab", "Maarat al-Numan", "Quamishli", "Qamishlo", "Saraqeb", "Jarablus", "Al-Bukamal", "Tuz Khurmatu", "Rourkela", "Petion-Ville",
+                           "Rajouri", "Umerkot", "Tenkasi", "Lashkargah", "Dokuchaevsk", "Kafr Qasim"}) {
+    Resolve(std::string("Residents protested in ") + town + " over water cuts.");
+    const PlaceMention* m = Find(town);
+    ASSERT_NE(m, nullptr) << town;
+    EXPECT_TRUE(m->listed) << town;
+  }
+}
+
+// "X state" names a subdivision of a country whose top-level subdivisions are states
+// (Venezuela's Bolivar, not Colombia's department or Ecuador's province of that name).
+TEST_F(WorldResolverTest, StateAfterTheNamePicksACountryOfStates) {
+  Resolve("On 30 April, residents of Kelbara, Bolivar state, protested to demand fuel.");
+  EXPECT_EQ(CountryOf("Bolivar"), "VE");
+  EXPECT_EQ(CountryOf("Kelbara"), "VE");
+  Resolve("On 30 April, residents of Kelbara, Bolivar department, protested to demand fuel.");
+  EXPECT_EQ(CountryOf("Bolivar"), "CO");
+}
+
+// A name before "city" or "town" is the town, not a subdivision of that name: "Amara city" is
+// Iraq's Al Amarah (the alias file gives it its short name), not Ethiopia's Amhara region,
+// which ISO 3166-2 spells "Amara".
+TEST_F(WorldResolverTest, CityAfterTheNamePicksTheTown) {
+  Resolve("Employees protested outside the municipality building in Amara city over unpaid wages.");
+  EXPECT_EQ(CountryOf("Amara"), "IQ");
+  Resolve("Farmers marched through the Amara region over land.");
+  EXPECT_EQ(CountryOf("Amara"), "ET");
+}
+
+// Bolivia's El Beni department is written "Beni", as its people write it; "X, Beni" with a
+// Bolivian town X is that department, not the Congolese city of Beni.
+TEST_F(WorldResolverTest, BolivianBeniQualifiesABolivianTown) {
+  Resolve("On 29 April, in Rurrenabaque, Beni, neighbours protested outside a hotel.");
+  EXPECT_EQ(CountryOf("Rurrenabaque"), "BO");
+  EXPECT_EQ(CountryOf("Beni"), "BO");
+  Resolve("On 29 April, ADF rebels killed 8 civilians near Beni.");
+  EXPECT_EQ(CountryOf("Beni"), "CD");
+}
+
+// A unit noun used in one country only names that country's subdivision after the comma: "(Kelrafi
+// LGA, Niger)" is Nigeria's Niger state (local government areas are Nigerian), not the country.
+TEST_F(WorldResolverTest, OneCountrysUnitNounPicksItsSubdivision) {
+  Resolve("On 6 May, gunmen abducted 4 people on the road to Kelgari (Kelrafi LGA, Niger).");
+  EXPECT_EQ(CountryOf("Niger"), "NG");
+  EXPECT_EQ(CountryOf("Kelgari"), "NG");
+  Resolve("On 6 May, vigilantes clashed with gunmen in Kelrafi LGA (Niger).");
+  EXPECT_EQ(CountryOf("Niger"), "NG");
+  Resolve("On 6 May, gunmen abducted 4 people near Kelgari (Tillaberi, Niger).");
+  EXPECT_EQ(CountryOf("Kelgari"), "NE");
+}
+
+// Subdivisions as coders' notes spell them ("Almargeb" for Libya's Al Marqab, "Galgaduud" for
+// Somalia's Galguduud, "Sidi Bou Zid" for Tunisia's Sidi Bouzid, "Inner Kartli" for Georgia's
+// Shida Kartli, "Thi Qar", "Mondul Kiri", "Banteay Meanchey") come from the alias file and
+// place the locality before them.
+TEST_F(WorldResolverTest, CodersSpellingsOfSubdivisions) {
+  Resolve("Shells fell in Kelbara (Almargeb) overnight.");
+  EXPECT_EQ(CountryOf("Almargeb"), "LY");
+  EXPECT_EQ(CountryOf("Kelbara"), "LY");
+  Resolve("Gunmen killed a herder in Dorvane town (Ceel Kelmo, Galgaduud).");
+  EXPECT_EQ(CountryOf("Galgaduud"), "SO");
+  Resolve("Workers blocked roads in Kelmassy (Sidi Bou Zid) over wages.");
+  EXPECT_EQ(CountryOf("Sidi Bou Zid"), "TN");
+  EXPECT_EQ(CountryOf("Kelmassy"), "TN");
+  Resolve("Residents of Kelsobi village in Dorvuri, Inner Kartli, protested.");
+  EXPECT_EQ(CountryOf("Inner Kartli"), "GE");
+  Resolve("Villagers protested in Kelseima district of Mondul Kiri.");
+  EXPECT_EQ(CountryOf("Mondul Kiri"), "KH");
+  Resolve("Farmers marched in Kelpoipet (Banteay Meanchey) over land.");
+  EXPECT_EQ(CountryOf("Banteay Meanchey"), "KH");
+  Resolve("Graduates protested in Kelnasiriya (Thi Qar) over jobs.");
+  EXPECT_EQ(CountryOf("Thi Qar"), "IQ");
+  Resolve("Women protested in Kelong in Lahaul Spiti (HP) over outsiders.");
+  EXPECT_EQ(CountryOf("HP"), "IN");
+  Resolve("Taliban attacked a post in Kelchora district, Urozgan.");
+  EXPECT_EQ(CountryOf("Urozgan"), "AF");
+  EXPECT_EQ(CountryOf("Kelchora"), "AF");
+  Resolve("Taliban attacked a post in Kelrukha district, Panjshir.");
+  EXPECT_EQ(CountryOf("Panjshir"), "AF");
 }
 
 // "the countryside of X" names a place as "the outskirts of X" does: an alias or a loose
