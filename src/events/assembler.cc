@@ -2078,9 +2078,13 @@ void SentenceAssembler::Run() {
     if (t.info.type == EventType::kAssault && In(t.e) && IsAny(T(t.e), WORDS("fatally", "mortally")))
       role = Role::kKilled;
     // "the fatal shooting of a 13-year-old", "a deadly stabbing": its people died.
+    // PERF: the modifiers are counted only when "fatal" or "deadly" stands within four words.
     if (t.info.type == EventType::kAssault && role == Role::kInjured) {
-      for (uint32_t j = t.b, n = ModifiersAfterDeterminer(t.b); n > 0 && j > begin_ && t.b - j < n; --j)
-        if (IsAny(T(j - 1), WORDS("fatal", "deadly"))) role = Role::kKilled;
+      for (uint32_t j = t.b; j > begin_ && t.b - j < 4; --j) {
+        if (!IsAny(T(j - 1), WORDS("fatal", "deadly"))) continue;
+        if (t.b - (j - 1) <= ModifiersAfterDeterminer(t.b)) role = Role::kKilled;
+        break;
+      }
     }
     EventType type = t.info.type;
     std::string_view mode = t.info.mode;

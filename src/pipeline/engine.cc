@@ -359,7 +359,8 @@ void Coder::Code(CodedDocument* out) {
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
   // else names a country (a Kenyan "Nakuru County" would have been a place of Kenya).
   if (has_events && places::DocumentCountry(annotations_.places).empty() && annotations_.title_country.empty() &&
-      (places::UsStyleCues(tokens_) > 0 || (!doc.title.empty() && places::UsStyleCues(title_tokens_) > 0))) {
+      (places::UsStyleCues(tokens_, nullptr, 1) > 0 ||
+       (!doc.title.empty() && places::UsStyleCues(title_tokens_, nullptr, 1) > 0))) {
     annotations_.style_country = "US";
   }
   e.assembler_->PlaceEvents(annotations_, &out->events);

@@ -1980,7 +1980,7 @@ void DocResolver::CountStyleCues() {
     for (const CandidateRef& c : raws_[q].lookup.candidates)
       if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) return true;
     return false;
-  });
+  }, /*limit=*/3);  // 1.5 votes, and two or more cues for the counties below
   us_cues_ = std::min(1.5, 0.5 * cues);
   if (cues < 2) return;
   // "Cook County", "Berrien County" in a story with other US wording: a US county even when
@@ -3460,7 +3460,8 @@ bool IsPoliceDepartmentInitials(const tokens::Token& t) {
 }
 }  // namespace
 
-int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision) {
+int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision,
+                int limit) {
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   auto cap = [&](uint32_t i) { return toks[i].kind == TokenKind::kWord && IsCapitalized(doc, toks[i]); };
@@ -3488,7 +3489,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false;
-  for (uint32_t i = 0; i + 1 < n; ++i) {
+  for (uint32_t i = 0; i + 1 < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
     // PERF: numbers and words in capitals are few; one test lets every other token go on.
     if (t.kind == TokenKind::kNumber || (t.flags & tokens::kAllCaps) != 0) {

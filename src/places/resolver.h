@@ -32,6 +32,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -181,9 +182,11 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 // Police Department", "the District Attorney", a station's call letters ("KQXB-TV", "WQRT 13
 // News", "(WQRT)"), a police department's initials ("NOPD") and a street address ("2603 Kelvin
 // Springs Road"), the last three once each. The resolver counts each as half a vote
-// for the US (at most 1.5); the engine takes two or more as the document's country when no
-// place names one.
-int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr);
+// for the US (at most 1.5); the engine takes one as the document's country when no place
+// names one. Counting stops at `limit` (PERF: the callers need no more than 3 and 1; US stories
+// reach them in their first lines).
+int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr,
+                int limit = std::numeric_limits<int>::max());
 
 // The country of an actor written right before `token` ("Kazakh police", "Almaty police",
 // "Syrian government forces"): the country of a mention ending at `token` (skipping one

@@ -1474,6 +1474,7 @@ TEST(UsStyleCues, CountsAmericanWording) {
       "Attorney will decide.";
   tokenizer.Tokenize(text, &doc);
   EXPECT_EQ(UsStyleCues(doc), 4);
+  EXPECT_EQ(UsStyleCues(doc, nullptr, 2), 2);  // counting stops at the limit
   text = "The police department said the district attorney and the Crown Prosecution Service would decide.";
   tokenizer.Tokenize(text, &doc);
   EXPECT_EQ(UsStyleCues(doc), 0);
