@@ -594,6 +594,12 @@ class WordStartsMemo {
     }
     ++used_;
   }
+  // Starts loading the slot where Find(word, hash, plain) begins. PERF: the memo (up to 2 MB)
+  // misses the cache on most lookups; MatchSentence asks for a sentence's capitalized words at
+  // once so that their misses overlap.
+  void Prefetch(uint64_t hash, bool plain) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Key(hash, plain) & mask_]);
+  }
   size_t size() const { return used_; }
   void clear() {
     slots_.clear();
@@ -969,6 +975,10 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
   uint32_t i = begin;
   std::vector<uint32_t>& ends = ends_;
   const uint8_t* cap = cap_.data();
+  if (starts_memo_ && !lower_mode_) {
+    for (uint32_t k = begin; k < end; ++k)
+      if (cap[k]) starts_memo_->Prefetch(T(k).hash, IsPlainWord(T(k)));
+  }
   while (i < end) {
     // PERF: outside lowercase text only capitalized words start names; skip to the next one
     // in a tight loop (most tokens).
