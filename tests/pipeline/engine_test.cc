@@ -29,6 +29,7 @@ using lexicon::EventType;
 using lexicon::Role;
 using lexicon::Sector;
 using testing::CodeText;
+using testing::CodeWithTitle;
 
 std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
 
@@ -1649,22 +1650,6 @@ TEST(EventAssembler, PleadedGuiltyAndFaceChargesCountTheirSubject) {
   e = OnlyEvent(pressed, EventType::kCharge);
   ASSERT_NE(e, nullptr);
   for (const auto& c : e->counts) EXPECT_NE(c.value, 2) << Text(pressed, c.span);
-}
-
-// Codes a document with a title, checking every span against the text or the title.
-CodedDocument CodeWithTitle(std::string title, std::string text) {
-  CodedDocument cd;
-  cd.doc.id = "doc-title";
-  cd.doc.origin = "test";
-  cd.doc.title = std::move(title);
-  cd.doc.text = std::move(text);
-  cd.doc.published = "2026-03-14";
-  cd.status = text::PrepareText(&cd.doc);
-  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
-  Coder coder(testing::SharedEngine());
-  coder.Code(&cd);
-  testing::ExpectAllSpansMatchText(cd);
-  return cd;
 }
 
 // A title naming the town places the events of a text that names none (basis "title", the

@@ -95,14 +95,9 @@ inline void ExpectAllSpansMatchText(const CodedDocument& cd) {
   }
 }
 
-// Codes `text` as one document published on `published` ("" for none). The document goes
-// through text::PrepareText like a reader's output, and all spans are checked.
-inline CodedDocument CodeText(std::string text, std::string published = "2026-03-14", std::string id = "doc-1") {
-  CodedDocument cd;
-  cd.doc.id = std::move(id);
-  cd.doc.origin = "test";
-  cd.doc.text = std::move(text);
-  cd.doc.published = std::move(published);
+// Codes a document as read (id, origin, text, title, published set): through
+// text::PrepareText like a reader's output, then the shared engine; all spans are checked.
+inline CodedDocument CodeDocument(CodedDocument cd) {
   cd.status = text::PrepareText(&cd.doc);
   EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
   if (!cd.status.ok()) return cd;
@@ -110,6 +105,27 @@ inline CodedDocument CodeText(std::string text, std::string published = "2026-03
   coder.Code(&cd);
   ExpectAllSpansMatchText(cd);
   return cd;
+}
+
+// Codes `text` as one document published on `published` ("" for none).
+inline CodedDocument CodeText(std::string text, std::string published = "2026-03-14", std::string id = "doc-1") {
+  CodedDocument cd;
+  cd.doc.id = std::move(id);
+  cd.doc.origin = "test";
+  cd.doc.text = std::move(text);
+  cd.doc.published = std::move(published);
+  return CodeDocument(std::move(cd));
+}
+
+// Codes `text` with the title `title`, published 2026-03-14 (spans into the text or the title).
+inline CodedDocument CodeWithTitle(std::string title, std::string text) {
+  CodedDocument cd;
+  cd.doc.id = "doc-title";
+  cd.doc.origin = "test";
+  cd.doc.title = std::move(title);
+  cd.doc.text = std::move(text);
+  cd.doc.published = "2026-03-14";
+  return CodeDocument(std::move(cd));
 }
 
 }  // namespace evident::pipeline::testing

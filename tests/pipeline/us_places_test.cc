@@ -15,6 +15,7 @@ namespace {
 using events::Event;
 using lexicon::EventType;
 using testing::CodeText;
+using testing::CodeWithTitle;
 
 std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
 
@@ -23,22 +24,6 @@ const Event* PlacedEvent(const CodedDocument& cd, EventType type) {
   for (const auto& e : cd.events)
     if (e.type == type && e.location) return &e;
   return nullptr;
-}
-
-// Codes `text` with the title `title`, published 2026-03-14.
-CodedDocument CodeWithTitle(std::string title, std::string text) {
-  CodedDocument cd;
-  cd.doc.id = "doc-title";
-  cd.doc.origin = "test";
-  cd.doc.title = std::move(title);
-  cd.doc.text = std::move(text);
-  cd.doc.published = "2026-03-14";
-  cd.status = text::PrepareText(&cd.doc);
-  EXPECT_TRUE(cd.status.ok()) << cd.status.ToString();
-  Coder coder(testing::SharedEngine());
-  coder.Code(&cd);
-  testing::ExpectAllSpansMatchText(cd);
-  return cd;
 }
 
 // GeoNames spells 108 US places "Saint X" and seven "St. X" (St. Louis, St. Charles, St.
