@@ -586,7 +586,9 @@ TEST(EventAssembler, ContractedNegationsNegate) {
                            "Officers in Brask didn't arrest the two drivers."}) {
     auto cd = CodeText(text);
     for (const auto& ev : cd.events)
-      if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened) << text;
+      if (ev.type == EventType::kArrest) {
+        EXPECT_NE(ev.status, EventStatus::kHappened) << text;
+      }
   }
   // A negation of another verb does not reach past it or a dash: "don't believe the shooting
   // was random", "isn't careful — and kills".
@@ -656,7 +658,9 @@ TEST(EventAssembler, PartsOfOneSentenceAreSiblings) {
   EXPECT_TRUE(HasCount(a, Role::kReleased, 31));
   EXPECT_TRUE(HasCount(a, Role::kDetained, 8));
   for (const auto& ev : a.events)
-    if (ev.type == EventType::kCustody) EXPECT_LT(ev.part_of, 0);
+    if (ev.type == EventType::kCustody) {
+      EXPECT_LT(ev.part_of, 0);
+    }
 }
 
 TEST(EventAssembler, EachOfTheSetAndWarningsLetOff) {
@@ -957,7 +961,9 @@ TEST(EventAssembler, NegationOfAnEarlierClauseStaysThere) {
   // A negation after the comma still negates: "they did not, however, arrest anyone".
   auto b = CodeText("The guards found the organiser, but they did not, however, arrest him in Brask.");
   for (const auto& ev : b.events)
-    if (ev.type == EventType::kArrest) EXPECT_NE(ev.status, EventStatus::kHappened);
+    if (ev.type == EventType::kArrest) {
+      EXPECT_NE(ev.status, EventStatus::kHappened);
+    }
 }
 
 TEST(EventAssembler, FutureRallyIsPlanned) {

@@ -83,7 +83,9 @@ TEST(UsPlaces, CallLettersChooseTheUsNamesake) {
 TEST(UsPlaces, OtherCapitalsAreNoCallLetters) {
   auto cd = CodeText("KFOR troops said a man was shot and wounded near a bakery on Friday.");
   for (const auto& e : cd.events) {
-    if (e.location) EXPECT_NE(e.location->country, "US");
+    if (e.location) {
+      EXPECT_NE(e.location->country, "US");
+    }
   }
 }
 

@@ -1090,7 +1090,9 @@ TEST_F(WorldResolverTest, LowercaseArabicArticleBeginsTheName) {
 TEST_F(WorldResolverTest, BracketedNameReplacesThePlaceBeforeIt) {
   Resolve("On 4 May, gunmen killed two herders in the village of Kelbane [Kelbani] (Ouallam, Tillaberi).");
   const PlaceMention* written = Find("Kelbane");
-  if (written != nullptr) EXPECT_TRUE(written->qualifier);
+  if (written != nullptr) {
+    EXPECT_TRUE(written->qualifier);
+  }
   EXPECT_EQ(CountryOf("Kelbani"), "NE");
   Resolve("On 4 May, about 200 nurses picketed the town hall [coded to Athens-Kelmora Quarter] over pay in Greece.");
   const PlaceMention* m = Find("Athens-Kelmora Quarter");
@@ -1638,7 +1640,9 @@ TEST_F(WorldResolverTest, ARepeatedNameVotesOnce) {
           "and Whitehaven residents are afraid.");
   EXPECT_EQ(CountryOf("Whitehaven"), "US");
   const PlaceMention* complex = Find("Kelbara Court Apartments");
-  if (complex != nullptr) EXPECT_EQ(complex->country, "US");
+  if (complex != nullptr) {
+    EXPECT_EQ(complex->country, "US");
+  }
 }
 
 // A subdivision named by a direction ("North Central", Sri Lanka) weighs no more than a small
