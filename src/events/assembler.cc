@@ -410,6 +410,7 @@ class SentenceAssembler {
     return false;
   }
   std::optional<NpCount> SentenceSubject(uint32_t limit, Role role) const;
+  std::optional<NpCount> AgeAndName(uint32_t p, Role role) const;
   std::optional<NpCount> ProtestGroup(const Trig& t) const;
   // "of|from" (+ up to 3 words) + a non-violent cause within the next 8 tokens.
   bool NonviolentCauseAfter(uint32_t k) const {
@@ -1443,6 +1444,20 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpStartingAt(uint32
   return std::nullopt;
 }
 
+// An age, then a person's name, from token p: "24-year-old Alex Kelm".
+std::optional<SentenceAssembler::NpCount> SentenceAssembler::AgeAndName(uint32_t p, Role role) const {
+  uint32_t e = p;
+  while (In(e) && non_count_[e - begin_]) ++e;
+  uint32_t n = e;
+  while (IsNameWord(n)) ++n;
+  if (n == e || e <= p + 2 || T(e - 1).norm != "old") return std::nullopt;
+  NpCount r;
+  r.count = One(role, Span{T(p).span.begin, T(n - 1).span.end}, p);
+  r.np_begin = p;
+  r.np_end = n;
+  return r;
+}
+
 std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_t k, Role role) const {
   uint32_t p = k;
   if (In(p) && IsAny(T(p), WORDS("each", "all")))  // "fined each of the 9 strikers"
@@ -1485,20 +1500,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
       if (!person) np.reset();
     }
   }
-  if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) {
-    // "killed 24-year-old Alex Kelm": an age, then the person's name.
-    uint32_t e = p;
-    while (In(e) && non_count_[e - begin_]) ++e;
-    uint32_t n = e;
-    while (IsNameWord(n)) ++n;
-    if (n > e && e > p + 2 && T(e - 1).norm == "old") {
-      NpCount r;
-      r.count = One(role, Span{T(p).span.begin, T(n - 1).span.end}, p);
-      r.np_begin = p;
-      r.np_end = n;
-      np = r;
-    }
-  }
+  // "killed 24-year-old Alex Kelm": an age, then the person's name.
+  if (!np && In(p) && non_count_[p - begin_] && CountsIndividuals(role)) np = AgeAndName(p, role);
   if (!np && In(p)) {
     uint32_t e = p;
     if (T(e).norm == "the" && In(e + 1)) ++e;
@@ -2237,6 +2240,8 @@ void SentenceAssembler::Run() {
                 }
             } else {
               np = NpStartingAt(k, role);
+              // "the shooting death of 20-year-old Nila Dorn": an age, then the name.
+              if (!np && CountsIndividuals(role) && non_count_[k - begin_]) np = AgeAndName(k, role);
             }
           }
         }

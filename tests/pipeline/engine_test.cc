@@ -1532,6 +1532,15 @@ TEST(EventAssembler, ModifiedEventNounCountsItsOfPhrase) {
   EXPECT_EQ(o->status, EventStatus::kHypothetical);
 }
 
+// "the shooting death of X" names the dead, also by an age and a name.
+TEST(EventAssembler, ShootingDeathOfCountsTheDead) {
+  for (auto [text, value] : std::vector<std::pair<std::string, int64_t>>{
+           {"Varo Kelm, 19, was charged in the shooting death of 20-year-old Nila Dorn.", 1},
+           {"Two men were arrested in the stabbing deaths of three guards at the Dorvan depot.", 3}}) {
+    EXPECT_TRUE(HasCount(CodeText(text), Role::kKilled, value)) << text;
+  }
+}
+
 // People taken to hospital or treated for wounds were injured.
 TEST(EventAssembler, TakenToHospitalIsInjured) {
   for (std::string text : {"Six marchers were taken to hospital after the rally in Kelmora.",
