@@ -275,12 +275,11 @@ class SentenceAssembler {
     }
     return false;
   }
-  // "A man and a woman", "a man and his son": two phrases of one person each, coordinated, are
-  // their sum (`a` the earlier phrase, `b` the later one). Not names ("Aldo Varrick and Nila
-  // Dorn" are mostly victims listed after their total) nor numbered groups (5 and 2 are never 7).
-  bool JoinPersons(const NpCount& a, const NpCount& b, NpCount* out) const {
-    // Names count for the sanctions ("Aldo Varrick and Nila Dorn were charged"), not for
-    // victims, whose names mostly follow their total.
+  // "A man and a woman", "a man and his son", "Aldo Varrick and Nila Dorn": two phrases of one
+  // person each, coordinated (`a` the earlier, `b` the later). Each is counted, never summed
+  // (the labelling guideline: "A truck driver and helper were injured" is 1 + 1). Names only
+  // for the sanctions: victims' names mostly follow their total, whose parts they become.
+  bool CoordinatedPersons(const NpCount& a, const NpCount& b) const {
     const bool names = a.count.role != Role::kKilled && a.count.role != Role::kInjured;
     auto person = [&](const NpCount& x) {
       const bool named = IsNameWord(x.np_begin) ||
@@ -290,15 +289,7 @@ class SentenceAssembler {
     };
     if (!person(a) || !person(b) || a.np_end == 0 || !JoinedByAnd(a.np_end, b.np_begin)) return false;
     // Only two: "him, another boy and a teenager" lists more.
-    if (a.np_begin > begin_ && T(a.np_begin - 1).norm == ",") return false;
-    *out = b;
-    out->count.value = out->count.low = out->count.high = 2;
-    out->count.individual = false;
-    out->count.span = Span{a.count.span.begin, b.count.span.end};
-    out->count.quantity_token = a.count.quantity_token;
-    out->np_begin = a.np_begin;
-    if (!out->who) out->who = a.who;
-    return true;
+    return !(a.np_begin > begin_ && T(a.np_begin - 1).norm == ",");
   }
   // Whether "and" joins a phrase ending before token `end` to one starting at `begin`, also after
   // an age given with the first ("Aldo Varrick, 24, and Nila Dorn").
@@ -903,25 +894,9 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       T(last).norm.back() == 's' || IsAny(T(last), WORDS("people", "men", "women", "children", "police", "staff"));
   int steps = 0;
   uint32_t head_begin = k;
-  // "a man and woman": person nouns coordinated under one determiner, one person each.
-  int64_t people = 1;
-  // One person for the phrase ending at `last` from determiner token p, or as many as its
-  // coordinated singular nouns name.
-  auto one_or_more = [&](uint32_t p) {
-    r.count = One(role, Span{T(p).span.begin, T(last).span.end}, p);
-    if (people > 1) {
-      r.count.value = r.count.low = r.count.high = people;
-      r.count.individual = false;
-    }
-    r.np_begin = p;
-  };
   while (k > begin_ && steps < 8) {
     uint32_t p = k - 1;
-    if (T(p).norm == "and" && p > begin_ && IsPersonNounEnd(p - 1) && !plural &&
-        T(s_.nouns[NounEndingAt(p - 1)].end_token - 1).norm.back() != 's')
-      ++people;
     if (int q = qty_at_end_[p - begin_]; q != kNone) {
-      if (people > 1) return std::nullopt;  // "two men and woman": no count
       // "8 of the 20 defendants": the first number counts, the second names the set.
       uint32_t qb = s_.quantities[q].begin_token;
       if (qb >= begin_ + 3 && T(qb - 1).norm == "the" && T(qb - 2).norm == "of" &&
@@ -949,7 +924,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
     }
     if (IsAny(t, WORDS("a", "an", "one", "another"))) {
       if (plural || !CountsIndividuals(role)) return std::nullopt;
-      one_or_more(p);
+      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
+      r.np_begin = p;
       r.who = ActorRef{Span{T(head_begin).span.begin, T(last).span.end}, Noun(noun).sector, CountryBefore(head_begin)};
       return r;
     }
@@ -962,7 +938,8 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       // "the victim", "their leader": one person, but not "the protesters" (a group of unknown
       // size).
       if (plural || !CountsIndividuals(role)) return std::nullopt;
-      one_or_more(p);
+      r.count = One(role, Span{t.span.begin, T(last).span.end}, p);
+      r.np_begin = p;
       return r;
     }
     // "hundreds of protesters", "two of the shooters", but not "two dozen relatives of people".
@@ -1476,16 +1453,6 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::ObjectAfter(uint32_
     }
   }
   auto np = NpStartingAt(p, role);
-  // "arrested a man and his son", "arrested Aldo Varrick, 24, and Nila Dorn": one person and
-  // another are two.
-  if (np && np->count.individual && np->np_end > p) {
-    uint32_t k = np->np_end;
-    if (In(k + 3) && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",") k += 3;
-    if (In(k + 1) && T(k).norm == "and") {
-      auto next = NpStartingAt(k + 1, role);
-      if (NpCount both; next && JoinPersons(*np, *next, &both)) np = both;
-    }
-  }
   // "picked up the uncle's pistol": a possessive person before a thing is no object; before a
   // person ("arrested the victim's brother") the count stands.
   if (np && np->count.individual) {
@@ -2534,9 +2501,8 @@ void SentenceAssembler::Run() {
         if (n == 0 && !c && last > begin_ + 2 && T(last).kind == TokenKind::kNumber && T(last - 1).norm == "," &&
             T(b - 2).norm == ",")
           c = NpEndingAt(last - 2, role, /*allow_bare=*/true);
-        if (NpCount both; n == 0 && c && JoinPersons(*c, *np, &both)) {
-          ev.counts.back() = both.count;
-          if (!ev.target) ev.target = both.who;
+        if (n == 0 && c && CoordinatedPersons(*c, *np)) {
+          ev.counts.push_back(c->count);
           break;
         }
         if (!c || c->partitive || c->count.individual || np->count.individual || c->np_begin >= b - 1 ||
@@ -2549,6 +2515,28 @@ void SentenceAssembler::Run() {
         if (used) break;
         ev.counts.push_back(c->count);
         b = c->np_begin;
+      }
+      // "arrested five men and two women", "killed his cousin and two others": the conjunct
+      // after the counted object is counted too, never summed (not a verb: "killed two and
+      // injured five" is two events; not after a comma: "shot his wife, Nila Dorn," is one
+      // person named twice).
+      if (np->np_begin >= t.e && !np->partitive) {
+        uint32_t e = np->np_begin;
+        while (In(e) && T(e).span.begin < np->count.span.end) ++e;
+        // "arrested Aldo Varrick, 24, and Nila Dorn": past the age given with the first.
+        if (In(e + 3) && T(e).norm == "," && T(e + 1).kind == TokenKind::kNumber && T(e + 2).norm == ",") e += 3;
+        if (In(e + 1) && T(e).norm == "and" && trig_at_[e + 1 - begin_] == kNone) {
+          auto c = NpStartingAt(e + 1, role);
+          bool used = false;
+          for (size_t f = first_event; c && f < out_->size(); ++f)
+            for (const Count& x : (*out_)[f].counts) used |= x.quantity_token == c->count.quantity_token;
+          // One person after the counted group or person: as CoordinatedPersons (no victims' names).
+          const bool ok = c && !c->partitive && !used &&
+                          (!c->count.individual || !np->count.individual || CoordinatedPersons(*np, *c)) &&
+                          !(c->count.individual && (role == Role::kKilled || role == Role::kInjured) &&
+                            IsNameWord(c->np_begin));
+          if (ok) ev.counts.push_back(c->count);
+        }
       }
     }
     ev.source = source;
