@@ -1483,7 +1483,11 @@ TEST(EventAssembler, CoordinatedPeopleAreCountedPerConjunct) {
            {"Police arrested five men and two women in Kelmora on Friday.", Role::kArrested, "five men",
             "two women"},
            {"A 40-year-old man shot and killed his cousin and two others inside a Kelmora home.", Role::kKilled,
-            "his cousin", "two others"}}) {
+            "his cousin", "two others"},
+           {"The district police chief and his bodyguard were killed in Kelmora.", Role::kKilled,
+            "The district police chief", "his bodyguard"},
+           {"A truck driver and his helper were injured near Dorvan.", Role::kInjured, "A truck driver",
+            "his helper"}}) {
     SCOPED_TRACE(text);
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, role == Role::kArrested ? EventType::kArrest : EventType::kAssault);
