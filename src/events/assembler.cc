@@ -894,6 +894,19 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
       T(last).norm.back() == 's' || IsAny(T(last), WORDS("people", "men", "women", "children", "police", "staff"));
   int steps = 0;
   uint32_t head_begin = k;
+  // "a man and woman were injured": two people under one determiner, each counted (the caller
+  // counts "a man" before the "and"; the guideline's "a truck driver and helper" is 1 + 1). The
+  // noun after the "and" is one person of its own.
+  if (!plural && CountsIndividuals(role) && k > begin_ + 2 && T(k - 1).norm == "and" && IsPersonNounEnd(k - 2) &&
+      T(k - 2).norm.back() != 's' && k == s_.nouns[noun].begin_token) {
+    uint32_t d = s_.nouns[NounEndingAt(k - 2)].begin_token;
+    while (d > begin_ && non_count_[d - 1 - begin_]) --d;
+    if (d > begin_ && IsAny(T(d - 1), WORDS("a", "an", "the", "his", "her", "their"))) {
+      r.count = One(role, Span{T(k).span.begin, T(last).span.end}, k);
+      r.np_begin = k;
+      return r;
+    }
+  }
   while (k > begin_ && steps < 8) {
     uint32_t p = k - 1;
     if (int q = qty_at_end_[p - begin_]; q != kNone) {

@@ -1487,7 +1487,8 @@ TEST(EventAssembler, CoordinatedPeopleAreCountedPerConjunct) {
            {"The district police chief and his bodyguard were killed in Kelmora.", Role::kKilled,
             "The district police chief", "his bodyguard"},
            {"A truck driver and his helper were injured near Dorvan.", Role::kInjured, "A truck driver",
-            "his helper"}}) {
+            "his helper"},
+           {"A farmer and herder were injured in a clash near Dorvan.", Role::kInjured, "A farmer", "herder"}}) {
     SCOPED_TRACE(text);
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, role == Role::kArrested ? EventType::kArrest : EventType::kAssault);
