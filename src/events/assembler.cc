@@ -95,6 +95,13 @@ class WordSet {
 
 bool IsAny(const Token& t, const WordSet& words) { return words.Has(t); }
 
+// Verbs whose object stands before the rest of an arrest phrase: "took him into custody",
+// "placed the driver under arrest".
+bool IsTakeOrPlace(const Token& t) {
+  return IsAny(t, WORDS("took", "take", "takes", "taking", "taken", "put", "puts", "putting", "placed", "place",
+                        "places", "placing"));
+}
+
 // Words that begin no noun: after "a 17-year-old" or a single name they end the phrase ("the
 // 15-year-old for the robbery", "Varrick at his apartment").
 bool IsPrepositionOrAux(const Token& t) {
@@ -291,11 +298,15 @@ class SentenceAssembler {
     // Only two: "him, another boy and a teenager" lists more.
     return !(a.np_begin > begin_ && T(a.np_begin - 1).norm == ",");
   }
+  // Whether tokens k.. are an age given after a name, between commas: ", 24,".
+  bool AgeAppositionAt(uint32_t k) const {
+    return In(k + 2) && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",";
+  }
   // Whether "and" joins a phrase ending before token `end` to one starting at `begin`, also after
   // an age given with the first ("Aldo Varrick, 24, and Nila Dorn").
   bool JoinedByAnd(uint32_t end, uint32_t begin) const {
     uint32_t k = end;
-    if (k + 3 < begin && T(k).norm == "," && T(k + 1).kind == TokenKind::kNumber && T(k + 2).norm == ",") k += 3;
+    if (k + 3 < begin && AgeAppositionAt(k)) k += 3;
     return k + 1 == begin && T(k).norm == "and";
   }
   // How many modifiers stand between a determiner and token k ("the fatal shooting", "a brutal
@@ -798,9 +809,7 @@ std::optional<SentenceAssembler::NpCount> SentenceAssembler::NpEndingAt(uint32_t
   }
   // "took him into custody", "placed her under arrest": the object between the verb and the
   // rest of the phrase.
-  if (IsAny(T(last), WORDS("him", "her")) && CountsIndividuals(role) && last > begin_ &&
-      IsAny(T(last - 1), WORDS("took", "take", "takes", "taking", "taken", "put", "puts", "putting", "placed", "place",
-                               "places", "placing"))) {
+  if (IsAny(T(last), WORDS("him", "her")) && CountsIndividuals(role) && last > begin_ && IsTakeOrPlace(T(last - 1))) {
     r.count = One(role, T(last).span, last);
     r.np_begin = last;
     return r;
@@ -2234,9 +2243,7 @@ void SentenceAssembler::Run() {
             if (IsAny(T(p - 1), WORDS("was", "were", "is", "are", "been", "be", "being"))) {
               np = SubjectBefore(p, role);
             } else if (auto object = NpEndingAt(p - 1, role, /*allow_bare=*/false);
-                       object && object->np_begin > begin_ &&
-                       IsAny(T(object->np_begin - 1),
-                             WORDS("placed", "place", "places", "placing", "put", "puts", "putting"))) {
+                       object && object->np_begin > begin_ && IsTakeOrPlace(T(object->np_begin - 1))) {
               np = object;
             }
           } else if (IsAny(T(p), WORDS("an", "a")) && T(p - 1).norm == "made") {  // not "working to make an arrest"
@@ -2509,11 +2516,9 @@ void SentenceAssembler::Run() {
         uint32_t last = b - 2;
         if (n == 0 && T(last).norm == "," && last > begin_) --last;  // the serial comma
         auto c = NpEndingAt(last, role, /*allow_bare=*/true);
-        // "A man and a woman were shot", "Aldo Varrick, 24, and Nila Dorn were charged": one person
-        // and another are two.
-        if (n == 0 && !c && last > begin_ + 2 && T(last).kind == TokenKind::kNumber && T(last - 1).norm == "," &&
-            T(b - 2).norm == ",")
-          c = NpEndingAt(last - 2, role, /*allow_bare=*/true);
+        // "A man and a woman were shot", "Aldo Varrick, 24, and Nila Dorn were charged": each
+        // person counted (CoordinatedPersons), the first also before its age.
+        if (n == 0 && !c && last > begin_ + 2 && AgeAppositionAt(last - 1)) c = NpEndingAt(last - 2, role, true);
         if (n == 0 && c && CoordinatedPersons(*c, *np)) {
           ev.counts.push_back(c->count);
           break;
@@ -2537,7 +2542,7 @@ void SentenceAssembler::Run() {
         uint32_t e = np->np_begin;
         while (In(e) && T(e).span.begin < np->count.span.end) ++e;
         // "arrested Aldo Varrick, 24, and Nila Dorn": past the age given with the first.
-        if (In(e + 3) && T(e).norm == "," && T(e + 1).kind == TokenKind::kNumber && T(e + 2).norm == ",") e += 3;
+        if (In(e + 3) && AgeAppositionAt(e)) e += 3;
         if (In(e + 1) && T(e).norm == "and" && trig_at_[e + 1 - begin_] == kNone) {
           auto c = NpStartingAt(e + 1, role);
           bool used = false;
