@@ -25,8 +25,8 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
   auto site_word = [&](uint32_t i) {
     std::string_view w = toks[i].norm;
     if (w == "news" || w == "com" || w == "tv" || w == "newschannel") return true;
-    // Call letters: "WQRT", "KQXB" (the FCC's scheme, as places::UsStyleCues reads them).
-    return toks[i].HasFlag(tokens::kAllCaps) && (w.size() == 3 || w.size() == 4) && (w[0] == 'k' || w[0] == 'w');
+    // Call letters: "WQRT", "KQXB".
+    return toks[i].HasFlag(tokens::kAllCaps) && places::CallLetterShape(w);
   };
   uint32_t part = n;  // start of the current part after the headline
   for (uint32_t i = 1; i < n; ++i) {

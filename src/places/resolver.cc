@@ -3406,7 +3406,7 @@ bool AllLetters(std::string_view w) {
 // in capitals ("THEY WERE 12 YEARS OLD"), and not a force or party ("KFOR troops").
 bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
   std::string_view w = toks[i].norm;
-  if ((w.size() != 3 && w.size() != 4) || (w[0] != 'k' && w[0] != 'w') || !AllLetters(w)) return false;
+  if (!CallLetterShape(w)) return false;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   if (i + 2 < n && toks[i + 1].norm == "-" && !toks[i + 1].HasFlag(tokens::kSpaceBefore) &&
       !toks[i + 2].HasFlag(tokens::kSpaceBefore)) {
@@ -3469,6 +3469,14 @@ bool IsPoliceDepartmentInitials(const tokens::Token& t) {
   return w.size() >= 3 && w.size() <= 6 && w.substr(w.size() - 2) == "pd" && AllLetters(w);
 }
 }  // namespace
+
+bool CallLetterShape(std::string_view norm) {
+  if (norm.size() != 3 && norm.size() != 4) return false;
+  if (norm[0] != 'k' && norm[0] != 'w') return false;
+  for (char c : norm)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
 
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision,
                 int limit) {

@@ -185,6 +185,10 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 // for the US (at most 1.5); the engine takes one as the document's country when no place
 // names one. Counting stops at `limit` (PERF: the callers need no more than 3 and 1; US stories
 // reach them in their first lines).
+// Whether a lowercased word has the shape of US broadcast call letters: K or W, then two or three
+// letters ("kqxb", "wqrt"; the FCC's scheme). UsStyleCues also asks for their context.
+bool CallLetterShape(std::string_view norm);
+
 int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint32_t)>& county_is_subdivision = nullptr,
                 int limit = std::numeric_limits<int>::max());
 
