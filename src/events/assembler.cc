@@ -3749,6 +3749,9 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
     // "in D.C.": a subdivision that is one city places the event in the city.
     l.precision = places::PrecisionName(places::Precision::kCity);
   }
+  // "the East Zone of Sao Paulo", "in Kelmora, Bogota": a part of a large city, named as coders
+  // name it ("Sao Paulo-East Zone"); the place and its coordinates stay.
+  if (!m.section_name.empty()) l.name = m.section_name;
   return l;
 }
 

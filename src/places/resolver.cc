@@ -763,6 +763,7 @@ class DocResolver {
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
+  void CitySections(std::vector<PlaceMention>* out) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
   PlaceMention UnlistedAt(uint32_t b, uint32_t e) const {
@@ -3156,6 +3157,52 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(kept), out->end());
   }
   CodedNames(out);
+  CitySections(out);
+}
+
+// Parts of a large city that coders' notes name as sections of it, "City-Part" (ACLED's
+// gazetteer does: "Rio de Janeiro-North Zone", "Ciudad de Mexico-Iztapalapa"):
+//   "in the East Zone of Sao Paulo"  => Sao Paulo, section_name "Sao Paulo-East Zone"
+//                                       (a compass point or "Central" before a capitalized "Zone")
+//   "in Kelmora, Bogota"             => Kelmora, section_name "Bogota-Kelmora": a place within
+//                                       25 km of its country's capital (or one the gazetteer
+//                                       lacks) qualified by that capital of 1,000,000 people or
+//                                       more, or by the subdivision that is the capital city
+//                                       ("Ciudad de Mexico"); not "Bila Tserkva, Kyiv" (80 km
+//                                       away), "Uskudar, Istanbul" (no capital) or "Kelmora, Lima"
+//                                       (the region of Lima, which holds more than the capital)
+void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
+  constexpr double kCapitalSectionKm = 25;
+  auto zone_direction = [](std::string_view w) {
+    return w == "north" || w == "south" || w == "east" || w == "west" || w == "central" || w == "northeast" ||
+           w == "northwest" || w == "southeast" || w == "southwest" || w == "centre" || w == "center";
+  };
+  for (size_t k = 0; k < out->size(); ++k) {
+    PlaceMention& m = (*out)[k];
+    if (m.demonym || m.actor || m.qualifier || m.precision != Precision::kCity) continue;
+    const uint32_t b = m.begin_token;
+    if (m.listed && b >= 3 && Norm(b - 1) == "of" && Norm(b - 2) == "zone" && Cap(b - 2) && Cap(b - 3) &&
+        zone_direction(Norm(b - 3))) {
+      m.section_name = std::string(Text(b, m.end_token)) + "-" + std::string(Text(b - 3, b - 1));
+      continue;
+    }
+    if (k + 1 >= out->size() || Norm(m.end_token) != ",") continue;
+    const PlaceMention& q = (*out)[k + 1];
+    if (!q.qualifier || q.begin_token != m.end_token + 1 || q.country.empty() || q.country != m.country) continue;
+    const uint32_t country = g_.FindCountry(q.country);
+    if (country == kNoRecord || g_.record(country).related == kNoRecord) continue;
+    const PlaceRecord& capital = g_.record(g_.record(country).related);
+    if (capital.population < 1000000 || !capital.HasCoordinates()) continue;
+    const bool is_capital =
+        q.precision == Precision::kCity
+            ? q.geonames_id == capital.geonames_id
+            : q.precision == Precision::kAdmin1 && q.admin1_code == g_.Str(capital.admin1_code) && q.has_coordinates &&
+                  DistanceKm(q.lat, q.lon, capital.Lat(), capital.Lon()) < 1;
+    if (!is_capital || m.geonames_id == capital.geonames_id) continue;
+    if (m.listed && (!m.has_coordinates || DistanceKm(m.lat, m.lon, capital.Lat(), capital.Lon()) > kCapitalSectionKm))
+      continue;
+    m.section_name = std::string(Text(q.begin_token, q.end_token)) + "-" + std::string(Text(b, m.end_token));
+  }
 }
 
 // Coders' notes write the name a place is coded under in square brackets after the name the

@@ -102,6 +102,10 @@ struct PlaceMention {
     int64_t geonames_id = 0;
     double lat = 0, lon = 0;
   } within;
+  // A part of a large city named as coders name such parts, "City-Part" ("Sao Paulo-East Zone"
+  // for "the East Zone of Sao Paulo", "Bogota-Kelmora" for "in Kelmora, Bogota"), which events
+  // placed there report as their `name`; empty for any other place. Both parts as written.
+  std::string section_name;
   std::vector<Candidate> candidates;  // what the name could mean, best first (empty if unlisted);
                                       // only the chosen one when resolved without `explain`
   std::string why;                    // why this candidate ("qualified by Texas; population");

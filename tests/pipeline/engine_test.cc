@@ -2240,6 +2240,61 @@ TEST(EventAssembler, BarangayOfASmallTownIsTheLocation) {
   EXPECT_EQ(PlaceOfOnly(city, EventType::kAssault), "Dumaguete");
 }
 
+// A part of a large city that coders name as a section of it: "the East Zone of Sao Paulo" and a
+// quarter written before a capital ("in Kelmora, Bogota") are named "City-Part", as the
+// event's `name`; the words written stay its text.
+TEST(EventAssembler, ZoneOfACityIsNamedAsASectionOfIt) {
+  auto zone = CodeText(
+      "On 3 May, in the East Zone of Sao Paulo, Sao Paulo, military police shot and wounded a man who fled a "
+      "checkpoint.");
+  const Event* e = OnlyEvent(zone, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Sao Paulo-East Zone");
+  EXPECT_EQ(Text(zone, e->location->span), "Sao Paulo");
+  EXPECT_EQ(e->location->country, "BR");
+  // No zone before the city: the city.
+  auto city = CodeText("On 3 May, in Sao Paulo, Sao Paulo, military police shot and wounded a man who fled a checkpoint.");
+  e = OnlyEvent(city, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "São Paulo");
+}
+
+TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
+  auto unlisted = CodeText("On 3 May, in Kelmora, Bogota, about 40 street vendors protested demanding aid.");
+  const Event* e = OnlyEvent(unlisted, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Bogota-Kelmora");
+  EXPECT_EQ(Text(unlisted, e->location->span), "Kelmora");
+  EXPECT_EQ(e->location->country, "CO");
+  // A borough GeoNames lists, in the capital's own subdivision.
+  auto borough = CodeText("On 3 May, in Tlalpan, Ciudad de Mexico, about 40 nurses protested demanding masks.");
+  e = OnlyEvent(borough, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Ciudad de Mexico-Tlalpan");
+  EXPECT_EQ(e->location->country, "MX");
+  // Not a town far from the capital in its region ("Bila Tserkva, Kyiv"), nor a district of a
+  // city that is no capital, nor a place in a region named like its capital ("Lima").
+  auto town = CodeText("On 3 May, in Bila Tserkva, Kyiv, about 40 nurses protested demanding masks.");
+  e = OnlyEvent(town, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Bila Tserkva");
+  auto district = CodeText("On 3 May, in Uskudar, Istanbul, about 40 nurses protested demanding masks.");
+  EXPECT_EQ(PlaceOfOnly(district, EventType::kProtest), "Uskudar");
+  e = OnlyEvent(district, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name.find('-'), std::string::npos);
+  auto region = CodeText("On 3 May, in Kelmora, Lima, about 40 nurses protested demanding masks.");
+  e = OnlyEvent(region, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Kelmora");
+}
+
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
 // X, a locality the gazetteer lacks.
 TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
