@@ -3379,14 +3379,20 @@ bool ContainerFiller(std::string_view w) {
 
 // Whether a place is the name a coder's square brackets give ("near the Kelmir camp [Jabal
 // Kelmir]", "a central Athens hospital [coded to Athens-Kelmora Quarter]"): where the note's
-// coder placed its events (places rule 14).
+// coder placed its events (places rule 14); so is one name in parentheses between a place and
+// "region" ("in Kelzap (Amadiya) region").
 bool CodedInBrackets(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   uint32_t k = m.begin_token;
   if (k >= 3 && t.tokens[k - 2].norm == "coded" &&
       (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at")) {
     k -= 2;
   }
-  return k > 0 && t.tokens[k - 1].norm == "[" && m.end_token < t.tokens.size() && t.tokens[m.end_token].norm == "]";
+  const uint32_t e = m.end_token;
+  if (k > 0 && k == m.begin_token && t.tokens[k - 1].norm == "(" && e + 1 < t.tokens.size() &&
+      t.tokens[e].norm == ")" && t.tokens[e + 1].norm == "region" && !m.qualifier) {
+    return true;
+  }
+  return k > 0 && t.tokens[k - 1].norm == "[" && e < t.tokens.size() && t.tokens[e].norm == "]";
 }
 
 // Whether a place before an event's trigger says where its actors stand: "forces located at

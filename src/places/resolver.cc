@@ -3216,31 +3216,38 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
 // needs a place or a locality noun ("camp", "village") before it; after "coded to", "coded as"
 // or "coded at" it stands alone (in the place before it, else the document's country).
 // Brackets holding anything else ("[assumed military]", "[Size=no report]") are left alone.
+// So are parentheses holding one name between a place and "region": "in Kelzap (Amadiya) region
+// of Dahuk" is coded at Amadiya (the notes give the region's other name there; before "district"
+// such a name is as often the district's code as its other name, and is left a qualifier).
 void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
-  // PERF: most texts have no square bracket; one scan of the text's bytes instead of a test
-  // per token.
-  if (doc_.text.find('[') == std::string_view::npos) return;
+  // PERF: most texts have no square bracket nor ") region"; one scan of the text's bytes
+  // instead of a test per token.
+  if (doc_.text.find('[') == std::string_view::npos && doc_.text.find(") region") == std::string_view::npos) return;
   for (uint32_t o = 0; o + 2 < N(); ++o) {
-    if (Norm(o) != "[") continue;
+    const bool paren = Norm(o) == "(";
+    if (Norm(o) != "[" && !paren) continue;
+    const std::string_view close = paren ? ")" : "]";
     uint32_t b = o + 1;
-    const bool coded =
-        Norm(b) == "coded" && b + 2 < N() && (Norm(b + 1) == "to" || Norm(b + 1) == "as" || Norm(b + 1) == "at");
+    const bool coded = !paren && Norm(b) == "coded" && b + 2 < N() &&
+                       (Norm(b + 1) == "to" || Norm(b + 1) == "as" || Norm(b + 1) == "at");
     if (coded) b += 2;
     // The name: capitalized words, attached hyphens and lowercase connectors inside.
     uint32_t e = b;
-    while (e < N() && e < b + 10 && Norm(e) != "]") {
+    while (e < N() && e < b + 10 && Norm(e) != close) {
       const bool word = IsWord(T(e)) && (Cap(e) || (e > b && (C(e) & kConnector)));
       const bool hyphen = Norm(e) == "-" && e > b && !T(e).HasFlag(tokens::kSpaceBefore);
       if (!word && !hyphen) break;
       ++e;
     }
-    if (e == b || e >= N() || Norm(e) != "]" || !Cap(e - 1)) continue;
+    if (e == b || e >= N() || Norm(e) != close || !Cap(e - 1)) continue;
+    if (paren && (e + 1 >= N() || Norm(e + 1) != "region" || Cap(e + 1))) continue;
     // The place written before the brackets, if any.
     int before = -1;
     for (size_t i = 0; i < out->size(); ++i) {
       const PlaceMention& m = (*out)[i];
       if (m.end_token == o && !m.demonym && !m.actor) before = static_cast<int>(i);
     }
+    if (paren && (before < 0 || (*out)[before].precision != Precision::kCity)) continue;
     // "Kelbaroye [Kelbaroy] (Anchawadi, Gao)": a name the gazetteer lacks, before the place
     // notes' parentheses; the places in them locate the coded name.
     int noted = -1;
@@ -3261,6 +3268,8 @@ void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
       const PlaceMention& m = (*out)[i];
       if (m.begin_token == b && m.end_token == e && !m.demonym && !m.actor) inside = static_cast<int>(i);
     }
+    // "Kelbara (Dahuk) region": a subdivision in parentheses qualifies the place before it.
+    if (paren && inside >= 0 && (*out)[inside].precision != Precision::kCity) continue;
     // "Grodno [Hrodna]": two spellings of one known place; nothing to replace.
     if (inside >= 0 && before >= 0 && (*out)[inside].listed && (*out)[before].listed &&
         (*out)[inside].name == (*out)[before].name && (*out)[inside].country == (*out)[before].country) {
@@ -3277,6 +3286,8 @@ void DocResolver::CodedNames(std::vector<PlaceMention>* out) const {
     PlaceMention coded_place;
     if (inside >= 0) {
       coded_place = (*out)[inside];
+      // "(Amadiya)" read as the qualifier of the place before it is the coded place itself.
+      if (paren) coded_place.qualifier = false;
     } else if (lead >= 0) {
       // That place, written as the coders name its part (as a site named after a place is:
       // `name` the place, its span the words written).

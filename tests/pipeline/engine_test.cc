@@ -2295,6 +2295,26 @@ TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
   EXPECT_EQ(e->location->name, "Kelmora");
 }
 
+// "Kelzap (Amadiya) region": coders' notes give in parentheses before "region" the name the
+// region is coded under (another language's name); the event takes it, as a bracketed coded
+// name. Not before "district", where such parentheses hold the district's other name as often
+// as its code.
+TEST(EventAssembler, CodedNameOfARegionInParentheses) {
+  auto listed = CodeText("On 5 May, Turkish forces conducted airstrikes in Kelzap (Amadiya) region of Dahuk, killing two militants.");
+  EXPECT_EQ(PlaceOfOnly(listed, EventType::kAssault), "Amadiya");
+  auto unlisted =
+      CodeText("On 5 May, Turkish forces conducted airstrikes in Kelkurk (Wadi Kelkurik) region of Erbil, killing two militants.");
+  EXPECT_EQ(PlaceOfOnly(unlisted, EventType::kAssault), "Wadi Kelkurik");
+  const Event* e = OnlyEvent(unlisted, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "IQ");
+  auto qualified = CodeText("On 5 May, Turkish forces conducted airstrikes in Kelzap (Dahuk) region, killing two militants.");
+  EXPECT_EQ(PlaceOfOnly(qualified, EventType::kAssault), "Kelzap");
+  auto district = CodeText("On 5 May, Afghan forces killed two militants in Kelbarand (Kelmir Khel) district, Paktia.");
+  EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Kelbarand");
+}
+
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
 // X, a locality the gazetteer lacks.
 TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
