@@ -2315,6 +2315,23 @@ TEST(EventAssembler, CodedNameOfARegionInParentheses) {
   EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Kelbarand");
 }
 
+// Mexico's state capitals that GeoNames names short ("Toluca") are shown by their official
+// names ("Toluca de Lerdo"), as coders' gazetteers name them; both forms are found.
+TEST(EventAssembler, MexicanStateCapitalsGoByTheirOfficialNames) {
+  auto short_name = CodeText("On 3 May, in Toluca, Mexico State, about 50 teachers protested demanding back pay.");
+  const Event* e = OnlyEvent(short_name, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Toluca de Lerdo");
+  EXPECT_EQ(Text(short_name, e->location->span), "Toluca");
+  auto official = CodeText("On 3 May, in Tuxtla Gutierrez, Chiapas, about 50 teachers protested demanding back pay.");
+  e = OnlyEvent(official, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Tuxtla Gutiérrez");
+  EXPECT_EQ(e->location->country, "MX");
+}
+
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
 // X, a locality the gazetteer lacks.
 TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
