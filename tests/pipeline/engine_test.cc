@@ -2330,6 +2330,13 @@ TEST(EventAssembler, MexicanStateCapitalsGoByTheirOfficialNames) {
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Tuxtla Gutiérrez");
   EXPECT_EQ(e->location->country, "MX");
+  // One that GeoNames names by its official name is found by its short one.
+  auto capital = CodeText("On 3 May, in Queretaro, Queretaro, about 50 teachers protested demanding back pay.");
+  e = OnlyEvent(capital, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Santiago de Querétaro");
+  EXPECT_EQ(Text(capital, e->location->span), "Queretaro");
 }
 
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
