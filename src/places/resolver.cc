@@ -764,6 +764,7 @@ class DocResolver {
   uint32_t LowerArticleBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
+  bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
   PlaceMention UnlistedAt(uint32_t b, uint32_t e) const {
@@ -3186,6 +3187,7 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
       m.section_name = std::string(Text(b, m.end_token)) + "-" + std::string(Text(b - 3, b - 1));
       continue;
     }
+    if (CapitalDistrict(out, k)) continue;
     if (k + 1 >= out->size() || Norm(m.end_token) != ",") continue;
     const PlaceMention& q = (*out)[k + 1];
     if (!q.qualifier || q.begin_token != m.end_token + 1 || q.country.empty() || q.country != m.country) continue;
@@ -3203,6 +3205,52 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
       continue;
     m.section_name = std::string(Text(q.begin_token, q.end_token)) + "-" + std::string(Text(b, m.end_token));
   }
+}
+
+// A quarter of a capital of 1,000,000 people or more, named by a part noun and "of" or "in"
+// before the capital or after its possessive: "the Kelmora district of Sanaa city", "Beirut's
+// Kelmora district" => the capital (and the quarter, when it is a mention) get section_name
+// "Sanaa-Kelmora". The quarter: up to four capitalized words (and lowercase connectors) that
+// are no subdivision or country.
+bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const {
+  PlaceMention& c = (*out)[k];
+  if (!c.listed || c.country.empty()) return false;
+  const uint32_t country = g_.FindCountry(c.country);
+  if (country == kNoRecord || g_.record(country).related == kNoRecord) return false;
+  const PlaceRecord& capital = g_.record(g_.record(country).related);
+  if (capital.population < 1000000 || capital.geonames_id != c.geonames_id) return false;
+  auto part_noun = [&](uint32_t i) {
+    std::string_view w = Norm(i);
+    return !Cap(i) && (w == "district" || w == "area" || w == "neighbourhood" || w == "neighborhood" ||
+                       w == "quarter" || w == "zone" || w == "locality" || w == "sector");
+  };
+  auto name_word = [&](uint32_t i) { return IsWord(T(i)) && (Cap(i) || (C(i) & kConnector)); };
+  uint32_t xb = 0, xe = 0;
+  const uint32_t b = c.begin_token;
+  if (b >= 3 && (Norm(b - 1) == "of" || Norm(b - 1) == "in") && part_noun(b - 2)) {
+    xe = b - 2;
+    xb = xe;
+    while (xb > 0 && xe - xb < 4 && name_word(xb - 1)) --xb;
+    while (xb < xe && !Cap(xb)) ++xb;  // a connector does not open the name
+  } else if (c.end_token + 2 < N() && Norm(c.end_token) == "'s" && Cap(c.end_token + 1)) {
+    xb = c.end_token + 1;
+    xe = xb;
+    while (xe < N() && xe - xb < 4 && name_word(xe)) ++xe;
+    while (xe > xb && !Cap(xe - 1)) --xe;
+    if (xe >= N() || !part_noun(xe)) return false;
+  }
+  if (xb >= xe) return false;
+  int quarter = -1;
+  for (size_t i = 0; i < out->size(); ++i) {
+    const PlaceMention& m = (*out)[i];
+    if (m.end_token <= xb || m.begin_token >= xe) continue;
+    if (m.precision != Precision::kCity || m.demonym || m.actor) return false;
+    if (m.begin_token == xb && m.end_token == xe) quarter = static_cast<int>(i);
+  }
+  std::string name = std::string(Text(b, c.end_token)) + "-" + std::string(Text(xb, xe));
+  if (quarter >= 0) (*out)[quarter].section_name = name;
+  c.section_name = std::move(name);
+  return true;
 }
 
 // Coders' notes write the name a place is coded under in square brackets after the name the

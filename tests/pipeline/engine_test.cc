@@ -2261,6 +2261,26 @@ TEST(EventAssembler, ZoneOfACityIsNamedAsASectionOfIt) {
   EXPECT_EQ(e->location->name, "São Paulo");
 }
 
+TEST(EventAssembler, DistrictOfACapitalIsNamedAsASectionOfIt) {
+  auto of = CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Sanaa city, demanding aid.");
+  const Event* e = OnlyEvent(of, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Sanaa-Kelmora");
+  EXPECT_EQ(e->location->country, "YE");
+  auto owner = CodeText("On 3 May, about 40 street vendors gathered in Beirut's Kelmora district and blocked a bridge.");
+  e = OnlyEvent(owner, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Beirut-Kelmora");
+  // Not a city that is no capital, nor a capital of fewer than 1,000,000 people.
+  auto city = CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Aleppo city, demanding aid.");
+  e = OnlyEvent(city, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name.find("-Kelmora"), std::string::npos);
+}
+
 TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
   auto unlisted = CodeText("On 3 May, in Kelmora, Bogota, about 40 street vendors protested demanding aid.");
   const Event* e = OnlyEvent(unlisted, EventType::kProtest);
