@@ -3731,6 +3731,25 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
     l.span.begin = toks[m.begin_token + 1].span.begin;
     if (size_t space = m.name.find(' '); space != std::string::npos) l.name = m.name.substr(space + 1);
   }
+  // "Kelbar Heights (Tovuz Region)": a locality the gazetteer lacks, named as coders name one
+  // their gazetteer holds several times, with its region in parentheses (a name, then a
+  // capitalized unit noun, and nothing else): the parentheses are part of its name and text.
+  if (const auto& toks = doc.text->tokens; !m.listed && m.end_token + 3 < toks.size() && toks[m.end_token].norm == "(") {
+    uint32_t k = m.end_token + 1;
+    while (k < toks.size() && k < m.end_token + 5 && toks[k].kind == tokens::TokenKind::kWord &&
+           toks[k].HasFlag(tokens::kCapitalized)) {
+      ++k;
+    }
+    if (k >= m.end_token + 3 && k < toks.size() && toks[k].norm == ")") {
+      const std::string_view unit = toks[k - 1].norm;
+      if (unit == "region" || unit == "district" || unit == "province" || unit == "governorate" || unit == "county" ||
+          unit == "state" || unit == "municipality" || unit == "township" || unit == "rayon" || unit == "raion" ||
+          unit == "oblast") {
+        l.span.end = toks[k].span.end;
+        l.name = std::string(doc.text->text.substr(l.span.begin, l.span.end - l.span.begin));
+      }
+    }
+  }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
   // "in Suisun City" (GeoNames "Suisun"): "City" written after a listed US town's name is part

@@ -2359,6 +2359,29 @@ TEST(EventAssembler, MexicanStateCapitalsGoByTheirOfficialNames) {
   EXPECT_EQ(Text(capital, e->location->span), "Queretaro");
 }
 
+// "Kelbar Heights (Tovuz Region)": coders name a locality their gazetteer holds several times
+// with its region in parentheses; the parentheses, a name and a capitalized unit noun, are part
+// of the event's place (name and text). Not a qualifier list ("(Tovuz Region, Azerbaijan)") nor
+// after a place the gazetteer knows.
+TEST(EventAssembler, LocalityNamedWithItsRegionInParentheses) {
+  auto named = CodeText(
+      "On 3 May, military forces of Armenia fired with unspecified weapons on the positions of the military forces of "
+      "Azerbaijan located at Kelbar Heights (Tovuz Region), Tovuz.");
+  const Event* e = OnlyEvent(named, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Kelbar Heights (Tovuz Region)");
+  EXPECT_EQ(Text(named, e->location->span), "Kelbar Heights (Tovuz Region)");
+  EXPECT_EQ(e->location->country, "AZ");
+  auto listed = CodeText(
+      "On 3 May, military forces of Armenia fired with unspecified weapons on the positions of the military forces of "
+      "Azerbaijan located at Kelbar Heights (Tovuz Region, Azerbaijan).");
+  e = OnlyEvent(listed, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name.find('('), std::string::npos);
+}
+
 // "shelled X and its outskirts in Y": X with its surroundings is held by Y, and the event is at
 // X, a locality the gazetteer lacks.
 TEST(EventAssembler, PlaceAndItsSurroundingsInAWiderPlace) {
