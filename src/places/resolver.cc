@@ -3215,10 +3215,6 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
 bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const {
   PlaceMention& c = (*out)[k];
   if (!c.listed || c.country.empty()) return false;
-  const uint32_t country = g_.FindCountry(c.country);
-  if (country == kNoRecord || g_.record(country).related == kNoRecord) return false;
-  const PlaceRecord& capital = g_.record(g_.record(country).related);
-  if (capital.population < 1000000 || capital.geonames_id != c.geonames_id) return false;
   auto part_noun = [&](uint32_t i) {
     std::string_view w = Norm(i);
     return !Cap(i) && (w == "district" || w == "area" || w == "neighbourhood" || w == "neighborhood" ||
@@ -3240,6 +3236,11 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
     if (xe >= N() || !part_noun(xe)) return false;
   }
   if (xb >= xe) return false;
+  // PERF: the capital is looked up only for a city with such words around it.
+  const uint32_t country = g_.FindCountry(c.country);
+  if (country == kNoRecord || g_.record(country).related == kNoRecord) return false;
+  const PlaceRecord& capital = g_.record(g_.record(country).related);
+  if (capital.population < 1000000 || capital.geonames_id != c.geonames_id) return false;
   int quarter = -1;
   for (size_t i = 0; i < out->size(); ++i) {
     const PlaceMention& m = (*out)[i];
