@@ -3809,7 +3809,16 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // country in the same sentence ("in Paris Square of Haifa city" -> Haifa).
     // "in tambon Kelphet, Lam Sonthi district of Lop Buri": a Thai subdistrict the text names
     // as such is the finer place, listed or not.
-    if (!m.listed && !(m.begin_token > 0 && doc.text->tokens[m.begin_token - 1].norm == "tambon")) d += 20;
+    // A road's two towns rank by their order, listed or not, where notes space the hyphen ("the
+    // Kelbara - Bama road": Kelbara).
+    const int road_end = RoadEnd(*doc.text, m);
+    const auto& rt = doc.text->tokens;
+    const bool spaced_road = (road_end == 1 && m.end_token + 1 < rt.size() &&
+                              rt[m.end_token + 1].HasFlag(tokens::kSpaceBefore)) ||
+                             (road_end == 2 && rt[m.begin_token].HasFlag(tokens::kSpaceBefore));
+    if (!m.listed && !spaced_road && !(m.begin_token > 0 && doc.text->tokens[m.begin_token - 1].norm == "tambon")) {
+      d += 20;
+    }
     // "in Sao Goncalo, ... in the Rio do Ouro neighborhood", "Muaja (Ancuabe, Cabo Delgado)":
     // a neighbourhood inside a named town, and a place in the parentheses that locate another,
     // name the event's place less well than the town itself.
@@ -3827,7 +3836,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       d += 25;
       if (residence == nullptr) residence = &m;
     }
-    if (int end = RoadEnd(*doc.text, m); end != 0) d += end == 1 ? 30 : 34;
+    if (road_end != 0) d += road_end == 1 ? 30 : 34;
     if (ActorsPosition(*doc.text, m, ev.trigger_token)) d += 45;
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;

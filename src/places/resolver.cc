@@ -1665,7 +1665,12 @@ void DocResolver::Support() {
     // road or a crossing named after its place (lowercase: "Pacific Highway" is a road's own
     // name). Not bases and checkpoints: "Al Kelbara checkpoint (Wadi Sirr, Taizz)" is no town of
     // Jordan.
-    bool facility_after = (C(r.e) & kCrossing) && !Cap(r.e);
+    // So is a road named after the two towns it joins: "the Damboa - Kelmari road" (the first).
+    // (Only with the hyphen spaced, as notes write it: joined, "the Rashayya-Kelmar road" names
+    // its second town as often, which is then the place.)
+    bool facility_after = ((C(r.e) & kCrossing) && !Cap(r.e)) ||
+                          (r.e + 1 < N() && Norm(r.e) == "-" && T(r.e + 1).HasFlag(tokens::kSpaceBefore) &&
+                           JoinsRoadEnds(r.e));
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
@@ -2859,6 +2864,15 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         prep = w0 > 1 && (covered[w0 - 2] || !extra->empty()) &&
                (RawEndingAt(w0 - 1) >= 0 || (!extra->empty() && extra->back().end_token == w0 - 1));
       }
+      // "the Kelbara - Bama road" (spaced, as notes write it): the road's first town, looked up
+      // alone (the second is a place by the road noun after it).
+      for (uint32_t t = i + 1; t < e; ++t) {
+        if (Norm(t) == "-" && T(t + 1).HasFlag(tokens::kSpaceBefore) && JoinsRoadEnds(t)) {
+          e = t;
+          break;
+        }
+      }
+      const bool road_first_end = e + 1 < N() && T(e + 1).HasFlag(tokens::kSpaceBefore) && JoinsRoadEnds(e);
       std::string_view after = Norm(e);
       uint32_t k = e;
       // Facilities and roads named after their place: "Al Watiyah airbase", "Faskari LGA",
@@ -2877,7 +2891,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
       bool locality =
-          titled_locality || named_after || station || PluralLocalityNoun(after) ||
+          titled_locality || named_after || station || road_first_end || PluralLocalityNoun(after) ||
           (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
            (after != "sector" || (e + 1 < N() && (C(e + 1) & kLocalityNoun))) && after != "block" && after != "ward");
       if (locality) ++k;
@@ -3054,7 +3068,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         m.country = std::string(qr.Country());
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
-      } else if (int partner = RoadPartner(w0); partner >= 0) {
+      } else if (int partner = road_first_end ? RawStartingAt(e + 1) : RoadPartner(w0);
+                 partner >= 0 && !raws_[partner].cands.empty() && !raws_[partner].hard_rejected &&
+                 !raws_[partner].demonym && !raws_[partner].actor) {
         // "the Rashayya-Kelmar road": the town at the road's other end, known but needing
         // support there, says which country the locality is in.
         const Raw& q = raws_[partner];
@@ -3384,12 +3400,23 @@ bool JoinsRoadEnds(const tokens::TokenizedText& text, uint32_t hyphen) {
   const auto& toks = text.tokens;
   const auto n = static_cast<uint32_t>(toks.size());
   auto cap = [&](uint32_t k) { return k < n && IsWord(toks[k]) && IsCapitalized(text, toks[k]); };
-  if (hyphen == 0 || hyphen + 1 >= n || toks[hyphen].norm != "-" || toks[hyphen].HasFlag(tokens::kSpaceBefore) ||
-      toks[hyphen + 1].HasFlag(tokens::kSpaceBefore) || !cap(hyphen - 1) || !cap(hyphen + 1)) {
+  if (hyphen == 0 || hyphen + 1 >= n || toks[hyphen].norm != "-" || !cap(hyphen - 1) || !cap(hyphen + 1)) return false;
+  // Notes also space it: "the Kelbara - Bama road", "the Qabb Elias- Dahr el Kelmar road"; then
+  // the road word is lowercase and the name before is not in capitals (not a dateline's dash:
+  // "TARBORO - Kelvin Mill Road was closed").
+  const bool spaced = toks[hyphen + 1].HasFlag(tokens::kSpaceBefore);
+  if (toks[hyphen].HasFlag(tokens::kSpaceBefore) && !spaced) return false;
+  if (spaced && (toks[hyphen - 1].HasFlag(tokens::kAllCaps) || toks[hyphen + 1].HasFlag(tokens::kNewlineBefore))) {
     return false;
   }
-  for (uint32_t k = hyphen + 2; k < n && k < hyphen + 5; ++k) {
-    if (toks[k].norm == "road" || toks[k].norm == "highway") return true;
+  int connectors = 0;
+  for (uint32_t k = hyphen + 2; k < n && k < hyphen + 5 + connectors; ++k) {
+    if ((toks[k].norm == "road" || toks[k].norm == "highway") && (!spaced || !cap(k))) return true;
+    // "Dahr el Kelmar": a lowercase connector inside the second name.
+    if (!cap(k) && connectors == 0 && IsWord(toks[k]) && (Classes(toks[k]) & kConnector) && cap(k + 1)) {
+      ++connectors;
+      continue;
+    }
     if (!cap(k)) return false;
   }
   return false;

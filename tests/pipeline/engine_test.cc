@@ -2041,6 +2041,17 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   // No road after the hyphen: a joined name stays one.
   auto joined = CodeText("On 3 May, gunmen killed a trader in Mogadishu-Kelbaro district (Kelbaro, Banadir).");
   EXPECT_EQ(PlaceOfOnly(joined, EventType::kAssault), "Mogadishu-Kelbaro");
+  // Notes write the hyphen spaced too ("the Kelbara - Bama road"); a first town the gazetteer
+  // lacks is then a place as the second is, in the country of the known one, and the event's
+  // (joined, "the Rashayya-Kelmar road" names its second town as often: left as it was).
+  auto spaced = CodeText("On 3 May, unidentified gunmen ambushed a bus on the Kelbara - Bama road, killing two passengers.");
+  EXPECT_EQ(PlaceOfOnly(spaced, EventType::kAssault), "Kelbara");
+  e = OnlyEvent(spaced, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->country, "NG");
+  auto connector = CodeText("On 3 May, residents blocked the Kelbara - Dahr el Kelmar road with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(connector, EventType::kProtest), "Kelbara");
 }
 
 // Wordings of protests and clashes that name no protest or attack with its usual word: two
