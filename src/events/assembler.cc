@@ -3734,7 +3734,8 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   // "Kelbar Heights (Tovuz Region)": a locality the gazetteer lacks, named as coders name one
   // their gazetteer holds several times, with its region in parentheses (a name, then a
   // capitalized unit noun, and nothing else): the parentheses are part of its name and text.
-  if (const auto& toks = doc.text->tokens; !m.listed && m.end_token + 3 < toks.size() && toks[m.end_token].norm == "(") {
+  if (const auto& toks = doc.text->tokens;
+      !m.listed && m.end_token + 3 < toks.size() && toks[m.end_token].norm == "(") {
     uint32_t k = m.end_token + 1;
     while (k < toks.size() && k < m.end_token + 5 && toks[k].kind == tokens::TokenKind::kWord &&
            toks[k].HasFlag(tokens::kCapitalized)) {
@@ -3813,9 +3814,9 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     // Kelbara - Bama road": Kelbara).
     const int road_end = RoadEnd(*doc.text, m);
     const auto& rt = doc.text->tokens;
-    const bool spaced_road = (road_end == 1 && m.end_token + 1 < rt.size() &&
-                              rt[m.end_token + 1].HasFlag(tokens::kSpaceBefore)) ||
-                             (road_end == 2 && rt[m.begin_token].HasFlag(tokens::kSpaceBefore));
+    const bool spaced_road =
+        (road_end == 1 && m.end_token + 1 < rt.size() && rt[m.end_token + 1].HasFlag(tokens::kSpaceBefore)) ||
+        (road_end == 2 && rt[m.begin_token].HasFlag(tokens::kSpaceBefore));
     if (!m.listed && !spaced_road && !(m.begin_token > 0 && doc.text->tokens[m.begin_token - 1].norm == "tambon")) {
       d += 20;
     }

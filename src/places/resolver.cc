@@ -1668,9 +1668,9 @@ void DocResolver::Support() {
     // So is a road named after the two towns it joins: "the Damboa - Kelmari road" (the first).
     // (Only with the hyphen spaced, as notes write it: joined, "the Rashayya-Kelmar road" names
     // its second town as often, which is then the place.)
-    bool facility_after = ((C(r.e) & kCrossing) && !Cap(r.e)) ||
-                          (r.e + 1 < N() && Norm(r.e) == "-" && T(r.e + 1).HasFlag(tokens::kSpaceBefore) &&
-                           JoinsRoadEnds(r.e));
+    bool facility_after =
+        ((C(r.e) & kCrossing) && !Cap(r.e)) ||
+        (r.e + 1 < N() && Norm(r.e) == "-" && T(r.e + 1).HasFlag(tokens::kSpaceBefore) && JoinsRoadEnds(r.e));
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
                   in_dateline || modifier_after || people_after || facility_after;
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
@@ -3211,11 +3211,10 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
     if (country == kNoRecord || g_.record(country).related == kNoRecord) continue;
     const PlaceRecord& capital = g_.record(g_.record(country).related);
     if (capital.population < 1000000 || !capital.HasCoordinates()) continue;
-    const bool is_capital =
-        q.precision == Precision::kCity
-            ? q.geonames_id == capital.geonames_id
-            : q.precision == Precision::kAdmin1 && q.admin1_code == g_.Str(capital.admin1_code) && q.has_coordinates &&
-                  DistanceKm(q.lat, q.lon, capital.Lat(), capital.Lon()) < 1;
+    const bool is_capital = q.precision == Precision::kCity
+                                ? q.geonames_id == capital.geonames_id
+                                : q.precision == Precision::kAdmin1 && q.admin1_code == g_.Str(capital.admin1_code) &&
+                                      q.has_coordinates && DistanceKm(q.lat, q.lon, capital.Lat(), capital.Lon()) < 1;
     if (!is_capital || m.geonames_id == capital.geonames_id) continue;
     if (m.listed && (!m.has_coordinates || DistanceKm(m.lat, m.lon, capital.Lat(), capital.Lon()) > kCapitalSectionKm))
       continue;

@@ -2044,7 +2044,8 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   // Notes write the hyphen spaced too ("the Kelbara - Bama road"); a first town the gazetteer
   // lacks is then a place as the second is, in the country of the known one, and the event's
   // (joined, "the Rashayya-Kelmar road" names its second town as often: left as it was).
-  auto spaced = CodeText("On 3 May, unidentified gunmen ambushed a bus on the Kelbara - Bama road, killing two passengers.");
+  auto spaced =
+      CodeText("On 3 May, unidentified gunmen ambushed a bus on the Kelbara - Bama road, killing two passengers.");
   EXPECT_EQ(PlaceOfOnly(spaced, EventType::kAssault), "Kelbara");
   e = OnlyEvent(spaced, EventType::kAssault);
   ASSERT_NE(e, nullptr);
@@ -2265,7 +2266,8 @@ TEST(EventAssembler, ZoneOfACityIsNamedAsASectionOfIt) {
   EXPECT_EQ(Text(zone, e->location->span), "Sao Paulo");
   EXPECT_EQ(e->location->country, "BR");
   // No zone before the city: the city.
-  auto city = CodeText("On 3 May, in Sao Paulo, Sao Paulo, military police shot and wounded a man who fled a checkpoint.");
+  auto city =
+      CodeText("On 3 May, in Sao Paulo, Sao Paulo, military police shot and wounded a man who fled a checkpoint.");
   e = OnlyEvent(city, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -2273,19 +2275,22 @@ TEST(EventAssembler, ZoneOfACityIsNamedAsASectionOfIt) {
 }
 
 TEST(EventAssembler, DistrictOfACapitalIsNamedAsASectionOfIt) {
-  auto of = CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Sanaa city, demanding aid.");
+  auto of =
+      CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Sanaa city, demanding aid.");
   const Event* e = OnlyEvent(of, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Sanaa-Kelmora");
   EXPECT_EQ(e->location->country, "YE");
-  auto owner = CodeText("On 3 May, about 40 street vendors gathered in Beirut's Kelmora district and blocked a bridge.");
+  auto owner =
+      CodeText("On 3 May, about 40 street vendors gathered in Beirut's Kelmora district and blocked a bridge.");
   e = OnlyEvent(owner, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Beirut-Kelmora");
   // Not a city that is no capital, nor a capital of fewer than 1,000,000 people.
-  auto city = CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Aleppo city, demanding aid.");
+  auto city =
+      CodeText("On 3 May, about 40 street vendors protested in the Kelmora district of Aleppo city, demanding aid.");
   e = OnlyEvent(city, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
@@ -2331,16 +2336,19 @@ TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
 // name. Not before "district", where such parentheses hold the district's other name as often
 // as its code.
 TEST(EventAssembler, CodedNameOfARegionInParentheses) {
-  auto listed = CodeText("On 5 May, Turkish forces conducted airstrikes in Kelzap (Amadiya) region of Dahuk, killing two militants.");
+  auto listed = CodeText(
+      "On 5 May, Turkish forces conducted airstrikes in Kelzap (Amadiya) region of Dahuk, killing two militants.");
   EXPECT_EQ(PlaceOfOnly(listed, EventType::kAssault), "Amadiya");
-  auto unlisted =
-      CodeText("On 5 May, Turkish forces conducted airstrikes in Kelkurk (Wadi Kelkurik) region of Erbil, killing two militants.");
+  auto unlisted = CodeText(
+      "On 5 May, Turkish forces conducted airstrikes in Kelkurk (Wadi Kelkurik) region of Erbil, killing two "
+      "militants.");
   EXPECT_EQ(PlaceOfOnly(unlisted, EventType::kAssault), "Wadi Kelkurik");
   const Event* e = OnlyEvent(unlisted, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->country, "IQ");
-  auto qualified = CodeText("On 5 May, Turkish forces conducted airstrikes in Kelzap (Dahuk) region, killing two militants.");
+  auto qualified =
+      CodeText("On 5 May, Turkish forces conducted airstrikes in Kelzap (Dahuk) region, killing two militants.");
   EXPECT_EQ(PlaceOfOnly(qualified, EventType::kAssault), "Kelzap");
   auto district = CodeText("On 5 May, Afghan forces killed two militants in Kelbarand (Kelmir Khel) district, Paktia.");
   EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Kelbarand");
