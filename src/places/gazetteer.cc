@@ -81,13 +81,14 @@ struct Gazetteer::Storage {
   const char* data = nullptr;
   size_t size = 0;
   void* mapping = nullptr;
+  size_t mapping_size = 0;
   std::unique_ptr<uint64_t[]> heap;
 
   Storage() = default;
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
   ~Storage() {
-    if (mapping != nullptr) munmap(mapping, size);
+    if (mapping != nullptr) munmap(mapping, mapping_size);
   }
 };
 
@@ -173,10 +174,28 @@ Result<Gazetteer> Gazetteer::Load(const std::string& path) {
   auto storage = std::make_shared<Storage>();
   storage->size = static_cast<size_t>(st.st_size);
   if (storage->size >= kHeaderSize) {
-    void* m = mmap(nullptr, storage->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    // PERF: the bytes are read into anonymous memory in 2 MB pages where the kernel gives them
+    // (transparent huge pages): lookups land all over the file, and with 4 KB pages of a
+    // file mapping most of them also missed the TLB.
+    constexpr size_t kHuge = size_t{2} << 20;
+    const size_t reserve = (storage->size + kHuge - 1) / kHuge * kHuge + kHuge;
+    void* m = mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m != MAP_FAILED) {
+      char* base = static_cast<char*>(m);
+      char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHuge - 1) & ~(kHuge - 1));
+#ifdef MADV_HUGEPAGE
+      madvise(aligned, reserve - static_cast<size_t>(aligned - base) , MADV_HUGEPAGE);
+#endif
+      size_t done = 0;
+      while (done < storage->size) {
+        ssize_t n = pread(fd, aligned + done, storage->size - done, static_cast<off_t>(done));
+        if (n <= 0) break;
+        done += static_cast<size_t>(n);
+      }
       storage->mapping = m;
-      storage->data = static_cast<const char*>(m);
+      storage->mapping_size = reserve;
+      storage->size = done;
+      storage->data = aligned;
     }
   }
   if (storage->data == nullptr) {
