@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -25,6 +26,11 @@
 #include "text/reader.h"
 #include "tokens/tokenizer.h"
 #include "store_commands.h"  // ingest, events, show, stats, runs (issue #4)
+
+#ifdef EVIDENT_WITH_MIMALLOC
+#include <mimalloc.h>
+#include <sys/mman.h>
+#endif
 
 namespace {
 
@@ -57,6 +63,25 @@ struct CodeArgs {
   int threads = 1;
   bool quiet = false;
 };
+
+#ifdef EVIDENT_WITH_MIMALLOC
+// PERF: the heap in 2 MB pages where the kernel has them (transparent huge pages, "madvise"
+// mode): the lexicons' tables and the resolver's memo are read at random, and with 4 KB pages
+// many of those reads also missed the TLB (docs/performance.md, session 10). mimalloc asks for
+// them in the segments it maps from now on (worker threads); the segment it mapped before main
+// (a static initializer's allocation), where the main thread goes on allocating, is advised
+// here: mimalloc's segments are 32 MiB, aligned to their size. Advice only: wrong, it changes
+// nothing. MIMALLOC_LARGE_OS_PAGES=0 in the environment turns it off.
+void UseHugePagesForTheHeap() {
+  if (const char* env = std::getenv("MIMALLOC_LARGE_OS_PAGES"); env != nullptr && std::string_view(env) == "0") return;
+  mi_option_enable(mi_option_large_os_pages);
+  constexpr uintptr_t kSegment = uintptr_t{32} << 20;
+  void* probe = mi_malloc(16);
+  if (probe == nullptr) return;
+  madvise(reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(probe) & ~(kSegment - 1)), kSegment, MADV_HUGEPAGE);
+  mi_free(probe);
+}
+#endif
 
 int RunCode(const CodeArgs& args) {
   if (!args.published.empty() && !ParseIsoDate(args.published)) {
@@ -257,6 +282,9 @@ int RunPlaces(const std::vector<std::string>& inputs, const std::string& data_di
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef EVIDENT_WITH_MIMALLOC
+  UseHugePagesForTheHeap();
+#endif
   CLI::App app{"evident: news reports -> sourced, checked event records with their numbers"};
   app.require_subcommand(1);
   std::string data_dir;

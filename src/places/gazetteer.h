@@ -123,6 +123,10 @@ class NameFilter {
     const uint64_t bits = BitsOf(m);
     return (words_[(m >> 12) & mask_] & bits) == bits;
   }
+  // Starts loading the word MayContain(hash) reads.
+  void Prefetch(uint32_t hash) const {
+    __builtin_prefetch(&words_[(Mix(hash) >> 12) & mask_]);
+  }
 
   // The number of words for `values` values: 16 bits each, a power of two, at least 16.
   static uint32_t WordsFor(size_t values);

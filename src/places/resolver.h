@@ -163,6 +163,11 @@ class PlaceResolver {
   bool MayBeKey(uint32_t key_hash) const { return keys_.MayContain(key_hash); }
   // False if no longer name starts with `key` followed by a space ("rio" of "rio de janeiro").
   bool MayBePrefix(uint32_t key_hash) const { return prefixes_.MayContain(key_hash); }
+  // Starts loading what MayBeKey and MayBePrefix read for `key_hash`.
+  void PrefetchKeyFilters(uint32_t key_hash) const {
+    keys_.Prefetch(key_hash);
+    prefixes_.Prefetch(key_hash);
+  }
 
  private:
   Gazetteer gazetteer_;

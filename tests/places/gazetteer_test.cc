@@ -134,6 +134,53 @@ TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
   EXPECT_NE(g.status().message().find("records section"), std::string::npos);
 }
 
+// Every table is checked: a damaged entry of any of them is refused, and the message names the
+// first bad entry and its byte offset (Open checks each table in one pass, then walks a table
+// that failed to find the entry).
+TEST(Gazetteer, RejectsADamagedEntryOfEachTableNamingIt) {
+  const std::string tiny = TinyImage();
+  auto u64 = [&](size_t at) {
+    uint64_t v = 0;
+    std::memcpy(&v, &tiny[at], 8);
+    return v;
+  };
+  auto u32 = [&](size_t at) {
+    uint32_t v = 0;
+    std::memcpy(&v, &tiny[at], 4);
+    return v;
+  };
+  const uint64_t records = u64(72), buckets = u64(80), keys = u64(88), candidates = u64(96);
+  const uint32_t num_buckets = u32(48);
+  uint64_t bucket = 0;  // a bucket in use
+  for (uint32_t i = 0; i < num_buckets && bucket == 0; ++i)
+    if (u32(buckets + 4 * i) != 0) bucket = buckets + 4 * i;
+  ASSERT_NE(bucket, 0u);
+  struct Damage {
+    uint64_t at;           // the entry's first byte (what the error names)
+    size_t field;          // byte offset of the damaged field within the entry
+    std::string bytes;     // what is written there
+    std::string expected;  // in the message
+  };
+  const uint32_t no_such = 999;
+  const std::string no_such_bytes(reinterpret_cast<const char*>(&no_such), 4);
+  const std::vector<Damage> damages = {
+      {records + 48, 46, std::string(1, '\x09'), "record 1 has kind 9"},  // no kind
+      {records, 44, "k", "record 0 has a country code that is not two capitals"},
+      {records, 24, no_such_bytes, "record 0 refers to a record that does not exist"},
+      {keys, 12, std::string(2, '\0'), "key 0 points outside the file"},  // no candidates
+      {bucket, 0, no_such_bytes, "refers to a key that does not exist"},
+      {candidates, 0, no_such_bytes, "candidate 0 refers to a record that does not exist"},
+  };
+  for (const Damage& d : damages) {
+    std::string image = tiny;
+    image.replace(d.at + d.field, d.bytes.size(), d.bytes);
+    auto g = Gazetteer::FromBytes(image, "damaged.bin");
+    ASSERT_FALSE(g.ok()) << d.expected;
+    EXPECT_NE(g.status().message().find(d.expected), std::string::npos) << g.status().ToString();
+    EXPECT_EQ(g.status().where(), "damaged.bin:" + std::to_string(d.at)) << d.expected;
+  }
+}
+
 // A file whose builder hashed keys differently from this reader is refused, not loaded with
 // keys that can never be found.
 TEST(Gazetteer, RejectsAKeyWithAWrongHash) {

@@ -548,6 +548,33 @@ TEST_F(WorldResolverTest, FurnitureDirectionsAndSeasAreNoPlaces) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// A workspace reused over many more place names than it keeps answers for (thousands of towns,
+// most of them sharing a memo entry with another) gives what a fresh resolution gives: a name
+// remembered in its entry is never taken for another's.
+TEST_F(WorldResolverTest, WorkspaceGivesTheSameMentionsOverThousandsOfTowns) {
+  const Gazetteer& g = resolver_->gazetteer();
+  std::vector<std::string> texts;
+  const size_t first = g.num_countries() + g.num_admin1();
+  for (size_t i = first; i < g.size() && texts.size() < 6000; i += 7) {
+    texts.push_back("Police detained five people in " + std::string(g.Str(g.record(i).name)) + " on Monday.");
+  }
+  ASSERT_GT(texts.size(), 5000u);
+  PlaceResolver::Workspace workspace;
+  size_t placed = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      tokenizer_.Tokenize(text, &doc_);
+      std::vector<PlaceMention> fresh, reused;
+      resolver_->Resolve(doc_, &fresh, nullptr, /*explain=*/false);
+      resolver_->Resolve(doc_, &reused, nullptr, /*explain=*/false, &workspace);
+      ExpectSameMentions(fresh, reused, text);
+      placed += !fresh.empty();
+    }
+    std::reverse(texts.begin(), texts.end());
+  }
+  EXPECT_GT(placed, texts.size());  // most towns are found, so their lookups were remembered
+}
+
 // "Most" is not one of the function words that start no name: the Czech city is found where
 // the text supports it.
 TEST_F(WorldResolverTest, MostTheCzechCityIsFound) {
