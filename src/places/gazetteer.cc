@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "common/countries.h"
+#include "common/huge_pages.h"
 #include "places/aliases.h"
 
 namespace evident::places {
@@ -76,19 +77,21 @@ double ContainerDistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 }  // namespace
 
-// The bytes of a gazetteer: a read-only mapping of the file, or an 8-byte aligned heap copy.
+// The bytes of a gazetteer: a copy in huge pages, a read-only mapping of the file, or an 8-byte
+// aligned heap copy.
 struct Gazetteer::Storage {
   const char* data = nullptr;
   size_t size = 0;
-  void* mapping = nullptr;
-  size_t mapping_size = 0;
+  void* mapping = nullptr;  // of the file, `size` bytes
+  HugePageCopy copy;        // or the file's bytes in huge pages
   std::unique_ptr<uint64_t[]> heap;
 
   Storage() = default;
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
   ~Storage() {
-    if (mapping != nullptr) munmap(mapping, mapping_size);
+    if (mapping != nullptr) munmap(mapping, size);
+    ReleaseHugePages(copy);
   }
 };
 
@@ -174,28 +177,15 @@ Result<Gazetteer> Gazetteer::Load(const std::string& path) {
   auto storage = std::make_shared<Storage>();
   storage->size = static_cast<size_t>(st.st_size);
   if (storage->size >= kHeaderSize) {
-    // PERF: the bytes are read into anonymous memory in 2 MB pages where the kernel gives them
-    // (transparent huge pages): lookups land all over the file, and with 4 KB pages of a
-    // file mapping most of them also missed the TLB.
-    constexpr size_t kHuge = size_t{2} << 20;
-    const size_t reserve = (storage->size + kHuge - 1) / kHuge * kHuge + kHuge;
-    void* m = mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m != MAP_FAILED) {
-      char* base = static_cast<char*>(m);
-      char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHuge - 1) & ~(kHuge - 1));
-#ifdef MADV_HUGEPAGE
-      madvise(aligned, reserve - static_cast<size_t>(aligned - base) , MADV_HUGEPAGE);
-#endif
-      size_t done = 0;
-      while (done < storage->size) {
-        ssize_t n = pread(fd, aligned + done, storage->size - done, static_cast<off_t>(done));
-        if (n <= 0) break;
-        done += static_cast<size_t>(n);
-      }
+    // PERF: in huge pages where the kernel gives them (common/huge_pages.h): lookups land all
+    // over the file. Else (EVIDENT_HUGE_PAGES=0, or no memory) the file is mapped.
+    HugePageCopy copy;
+    if (HugePagesWanted() && ReadIntoHugePages(fd, storage->size, &copy)) {
+      storage->copy = copy;
+      storage->data = copy.data;
+    } else if (void* m = mmap(nullptr, storage->size, PROT_READ, MAP_PRIVATE, fd, 0); m != MAP_FAILED) {
       storage->mapping = m;
-      storage->mapping_size = reserve;
-      storage->size = done;
-      storage->data = aligned;
+      storage->data = static_cast<const char*>(m);
     }
   }
   if (storage->data == nullptr) {
