@@ -233,7 +233,7 @@ namespace {
   for (uint32_t i = 0; i < n; ++i) over |= static_cast<uint32_t>(v[i] > max);
   return over == 0;
 }
-[[gnu::noinline]] bool RecordsAtMost(const CandidateRef* c, uint32_t n, uint32_t max) {
+[[gnu::noinline]] bool CandidateRecordsAtMost(const CandidateRef* c, uint32_t n, uint32_t max) {
   uint32_t over = 0;
   for (uint32_t i = 0; i < n; ++i) over |= static_cast<uint32_t>(c[i].record > max);
   return over == 0;
@@ -422,7 +422,7 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
                  "bucket " + std::to_string(i) + " refers to a key that does not exist");
     }
   }
-  const bool candidates_ok = h.num_records > 0 && RecordsAtMost(g.candidates_, h.num_candidates, h.num_records - 1);
+  const bool candidates_ok = h.num_records > 0 && CandidateRecordsAtMost(g.candidates_, h.num_candidates, h.num_records - 1);
   for (uint32_t i = 0; !candidates_ok && i < h.num_candidates; ++i) {
     if (g.candidates_[i].record >= h.num_records) {
       return bad(h.candidates_offset + uint64_t{i} * sizeof(CandidateRef),
