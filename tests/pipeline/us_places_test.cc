@@ -300,5 +300,44 @@ TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
   EXPECT_EQ(e->location->name, "Caruthersville");
 }
 
+// A quarter the gazetteer lacks, with no town in its paragraph, is a part of the story's city
+// when that city is large (100,000 people or more) and is where the story is filed from (the
+// dateline) or whose police investigate: the event's `name` is the city (its id, state and
+// coordinates), its `text` the quarter as written.
+TEST(UsPlaces, QuarterOfTheStorysCity) {
+  auto dateline = CodeText(
+      "TULSA, Okla. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, police said.");
+  const Event* e = PlacedEvent(dateline, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tulsa");
+  EXPECT_EQ(Text(dateline, e->location->span), "Kelbrook Glen");
+  EXPECT_EQ(e->location->admin1_code, "US-OK");
+  EXPECT_NE(e->location->geonames_id, 0);
+
+  auto police = CodeText(
+      "A 16-year-old boy was shot in the arm on Monday evening in the Kelvane Park neighborhood.\n\nOmaha "
+      "police are looking for a gray sedan seen leaving the block.");
+  const Event* p = PlacedEvent(police, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->location->name, "Omaha");
+  EXPECT_EQ(Text(police, p->location->span), "Kelvane Park");
+}
+
+// Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a
+// township, which is one.
+TEST(UsPlaces, NoQuarterOfASmallTownOrATownship) {
+  auto small = CodeText(
+      "TARBORO, N.C. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, deputies said.");
+  const Event* e = PlacedEvent(small, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook Glen");
+
+  auto township = CodeText(
+      "TULSA, Okla. \u2014 A man was shot and killed on Sunday in Kelbrook Township, deputies said.");
+  const Event* t = PlacedEvent(township, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->location->name, "Tulsa");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
