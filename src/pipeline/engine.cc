@@ -39,6 +39,20 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
   return n;
 }
 
+// Whether the title is a headline in title case ("Two Men Shot Outside Kelmora Bowling
+// Alley"): every word of four letters or more capitalized, three such words at least, not all
+// in capitals (as the place resolver's Headline reads a line).
+bool TitleCaseHeadline(const tokens::TokenizedText& title) {
+  uint32_t long_words = 0, mixed = 0;
+  for (const auto& t : title.tokens) {
+    if (t.kind != tokens::TokenKind::kWord || t.span.size() < 4) continue;
+    if (!t.HasFlag(tokens::kCapitalized)) return false;
+    ++long_words;
+    mixed += !t.HasFlag(tokens::kAllCaps);
+  }
+  return long_words >= 3 && mixed > 0;
+}
+
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -221,8 +235,22 @@ void Coder::Code(CodedDocument* out) {
     e.tokenizer_.Tokenize(doc.title, &title_tokens_);
     title_annotations_.text = &title_tokens_;
     title_annotations_.published = annotations_.published;
+    // "5 People Injured By Man With A Shotgun In Kelmora": in a headline in title case the
+    // capitals say nothing about names ("Men Shot" is no person): its events are found as in the
+    // same words in lower case; its places are still read from the capitals (below). Acronyms
+    // in capitals stay ("NOPD").
+    const bool headline = TitleCaseHeadline(title_tokens_);
+    if (headline) {
+      title_flags_.clear();
+      for (auto& t : title_tokens_.tokens) {
+        title_flags_.push_back(t.flags);
+        if (t.kind == tokens::TokenKind::kWord && !t.HasFlag(tokens::kAllCaps)) t.flags &= ~tokens::kCapitalized;
+      }
+    }
     AnnotateSentences(title_tokens_, /*lowercase_text=*/false, &title_annotations_);
     e.assembler_->FindEvents(title_annotations_, &title_events_);
+    if (headline)
+      for (size_t i = 0; i < title_flags_.size(); ++i) title_tokens_.tokens[i].flags = title_flags_[i];
     KeepTitleOnlyEvents(out->events, &title_events_);
     if (!title_events_.empty()) {
       e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,

@@ -96,6 +96,7 @@ class Coder {
   std::vector<events::SentenceAnnotations> spare_sentences_;  // see Code()
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
+  std::vector<uint8_t> title_flags_;  // title_tokens_' flags while a headline in title case is read lowercase
   events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
   bool title_places_resolved_ = false;             // title_annotations_.places are this document's
   std::vector<events::Event> title_events_;
