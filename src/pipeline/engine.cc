@@ -253,8 +253,7 @@ void Coder::Code(CodedDocument* out) {
       for (size_t i = 0; i < title_flags_.size(); ++i) title_tokens_.tokens[i].flags = title_flags_[i];
     KeepTitleOnlyEvents(out->events, &title_events_);
     if (!title_events_.empty()) {
-      e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                  &place_workspace_);
+      ResolveTitlePlaces();
       title_resolved = true;
       e.assembler_->PlaceEvents(title_annotations_, &title_events_);
       for (const auto& t : title_events_)
@@ -342,10 +341,7 @@ void Coder::Code(CodedDocument* out) {
     // PERF: the title's places are resolved when they are first asked for (most documents'
     // events are placed without the title's town).
     auto resolve_title = [this, title_resolved]() {
-      if (!title_resolved && !title_places_resolved_) {
-        engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                          &place_workspace_);
-      }
+      if (!title_resolved && !title_places_resolved_) ResolveTitlePlaces();
       title_places_resolved_ = true;
     };
     title_places_resolved_ = false;
@@ -394,6 +390,24 @@ void Coder::Code(CodedDocument* out) {
   e.assembler_->PlaceEvents(annotations_, &out->events);
   if (!title_events_.empty()) AppendTitleEvents(out);
   out->checks = events::CheckNumbers(out->events);
+}
+
+void Coder::ResolveTitlePlaces() {
+  // "... - WQRT 41 Omaha News", "... | Omaha News, Weather", "... - WQRT News Omaha": in the
+  // site's name "News" (or "Now") next to the station's town is no part of a longer name
+  // (a newspaper's "Omaha News"): the words are resolved as if written in lower case.
+  const uint32_t site = SiteNameBegin(title_tokens_);
+  site_words_.clear();
+  for (uint32_t i = site; i < title_tokens_.tokens.size(); ++i) {
+    auto& t = title_tokens_.tokens[i];
+    if ((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) {
+      site_words_.push_back(i);
+      t.flags &= ~tokens::kCapitalized;
+    }
+  }
+  engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                    &place_workspace_);
+  for (uint32_t k : site_words_) title_tokens_.tokens[k].flags |= tokens::kCapitalized;
 }
 
 void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,

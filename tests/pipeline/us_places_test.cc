@@ -127,6 +127,21 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->basis, "title");
 }
 
+// The station's town written next to "News" in the site name ("WQRT 41 Omaha News", "KQXB.com |
+// Omaha News, Weather", "WQRT News Omaha") is a town, not part of a newspaper's name: it places
+// events the text does not.
+TEST(UsPlaces, StationTownNextToNewsInTheSiteName) {
+  for (const char* title : {"Teen wounded outside gas station - WQRT 41 Omaha News",
+                            "Teen wounded outside gas station - KQXB.com | Omaha News, Weather & Sports",
+                            "Teen wounded outside gas station - WQRT News Omaha"}) {
+    auto cd = CodeWithTitle(title, "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Omaha") << title;
+    EXPECT_EQ(e->location->basis, "title") << title;
+  }
+}
+
 // The town of the hospital a victim was taken to ("a Raleigh hospital", "flown to a hospital in
 // Greenville") is not where it happened: the event takes the dateline or the town the story
 // says it happened in.
