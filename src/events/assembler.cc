@@ -3618,7 +3618,11 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
-    bool wide = y.precision == places::Precision::kAdmin1;
+    // A county is a subdivision too ("the Tarboro area in Edgecombe County"), also one the
+    // gazetteer lacks, kept as written (not a district named like its town: "in Gazipur city
+    // (Gazipur, Dhaka)").
+    bool wide = y.precision == places::Precision::kAdmin1 || toks[y.end_token - 1].norm == "county" ||
+                toks[y.end_token - 1].norm == "parish";
     // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
     // that is no mention may stand between, itself in Y.
     bool named = false, relinked = false;

@@ -127,6 +127,17 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->basis, "title");
 }
 
+// A county is a subdivision: it never takes the event from the town it holds, even one named
+// after "the" ("in the Tarboro area in Edgecombe County" is Tarboro).
+TEST(UsPlaces, CountyDoesNotTakeTheEventFromItsTown) {
+  auto cd = CodeText(
+      "Deputies were called to reports of shots fired in the Tarboro area in Edgecombe County late on Sunday, "
+      "the sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
 // The station's town written next to "News" in the site name ("WQRT 41 Omaha News", "KQXB.com |
 // Omaha News, Weather", "WQRT News Omaha") is a town, not part of a newspaper's name: it places
 // events the text does not.
