@@ -53,6 +53,20 @@ bool TitleCaseHeadline(const tokens::TokenizedText& title) {
   return long_words >= 3 && mixed > 0;
 }
 
+// The US local-news wording of a title (places::UsStyleCues, at most 3), or one cue for a
+// station's call letters in its site name ("... - WQRT Channel 7", "... | KQXB"); 0 without a
+// title.
+int TitleUsCues(const tokens::TokenizedText* title) {
+  if (title == nullptr) return 0;
+  if (int cues = places::UsStyleCues(*title, nullptr, 3); cues > 0) return cues;
+  const uint32_t site = SiteNameBegin(*title);
+  for (uint32_t i = site; i < title->tokens.size(); ++i) {
+    const auto& t = title->tokens[i];
+    if (t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm)) return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -312,7 +326,10 @@ void Coder::Code(CodedDocument* out) {
         }
       }
     }
-    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
+    // The title's US wording ("- WQRT Channel 7") counts with the text's.
+    const int title_cues = TitleUsCues(doc.title.empty() ? nullptr : &title_tokens_);
+    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_,
+                                title_cues);
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
     // percent of the documents with events.
@@ -322,7 +339,8 @@ void Coder::Code(CodedDocument* out) {
     };
     if (std::none_of(annotations_.places.begin(), annotations_.places.end(), names_country) &&
         std::find(place_mask_.begin(), place_mask_.end(), false) != place_mask_.end()) {
-      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false, &place_workspace_);
+      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false, &place_workspace_,
+                                  title_cues);
     }
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no

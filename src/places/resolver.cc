@@ -665,6 +665,7 @@ class DocResolver {
   void SetResolver(const PlaceResolver* r) { resolver_ = r; }
   void SetMask(const std::vector<bool>* mask) { mask_ = mask; }
   void SetExplain(bool explain) { explain_ = explain; }
+  void SetExtraUsCues(int cues) { extra_us_cues_ = cues; }
 
  private:
   const std::vector<bool>* mask_ = nullptr;
@@ -823,6 +824,7 @@ class DocResolver {
   std::vector<uint8_t>& votes_ = b_.votes;
   std::vector<int>& best_of_name_ = b_.best_of_name;
   double us_cues_ = 0;
+  int extra_us_cues_ = 0;  // the title's US wording (PlaceResolver::Resolve)
   std::string doc_country_;
 };
 
@@ -1991,6 +1993,7 @@ void DocResolver::CountStyleCues() {
       if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) return true;
     return false;
   }, /*limit=*/3);  // 1.5 votes, and two or more cues for the counties below
+  cues = std::min(3, cues + extra_us_cues_);
   us_cues_ = std::min(1.5, 0.5 * cues);
   if (cues < 2) return;
   // "Cook County", "Berrien County" in a story with other US wording: a US county even when
@@ -3370,7 +3373,8 @@ PlaceResolver::Workspace& PlaceResolver::Workspace::operator=(Workspace&&) noexc
 size_t PlaceResolver::Workspace::words_remembered() const { return impl_ ? impl_->starts.size() : 0; }
 
 void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
-                            const std::vector<bool>* sentence_mask, bool explain, Workspace* workspace) const {
+                            const std::vector<bool>* sentence_mask, bool explain, Workspace* workspace,
+                            int extra_us_cues) const {
   std::optional<Workspace::Impl> local;
   Workspace::Impl* w = workspace != nullptr && workspace->impl_ ? workspace->impl_.get() : &local.emplace();
   if (w->resolver != this) {
@@ -3382,6 +3386,7 @@ void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceM
   resolver.SetResolver(this);
   resolver.SetMask(sentence_mask);
   resolver.SetExplain(explain);
+  resolver.SetExtraUsCues(extra_us_cues);
   resolver.Run(out);
 }
 

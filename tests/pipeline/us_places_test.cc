@@ -127,6 +127,19 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->basis, "title");
 }
 
+// The title's US wording counts as the text's does: a station's call letters in the site name
+// ("- WQRT News 7", "- WQRT Channel 7") choose the US namesake of a town the text names.
+TEST(UsPlaces, CallLettersInTheTitleChooseTheUsNamesake) {
+  for (const char* title : {"Boy, 14, wounded by stray round - WQRT News 7",
+                            "Boy, 14, wounded by stray round - WQRT Channel 7"}) {
+    auto cd = CodeWithTitle(title, "A 14-year-old was shot in the leg in Winchester on Friday, officials said.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Winchester") << title;
+    EXPECT_EQ(e->location->country, "US") << title;
+  }
+}
+
 // A county is a subdivision: it never takes the event from the town it holds, even one named
 // after "the" ("in the Tarboro area in Edgecombe County" is Tarboro).
 TEST(UsPlaces, CountyDoesNotTakeTheEventFromItsTown) {
