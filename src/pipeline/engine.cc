@@ -45,7 +45,8 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
 bool TitleCaseHeadline(const tokens::TokenizedText& title) {
   uint32_t long_words = 0, mixed = 0;
   for (const auto& t : title.tokens) {
-    if (t.kind != tokens::TokenKind::kWord || t.span.size() < 4) continue;
+    // The normalized form: "Parent’s" ends in a word "’s" of four bytes.
+    if (t.kind != tokens::TokenKind::kWord || t.norm.size() < 4) continue;
     if (!t.HasFlag(tokens::kCapitalized)) return false;
     ++long_words;
     mixed += !t.HasFlag(tokens::kAllCaps);

@@ -1795,6 +1795,12 @@ TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
   ASSERT_NE(e, nullptr);
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Tarboro");
+  // A possessive with a curly apostrophe ("Father’s") is no lowercase word.
+  auto curly = CodeWithTitle("Toddler Accidentally Shoots Himself With Uncle\u2019s Pistol In Tarboro",
+                             "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  e = OnlyEvent(curly, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
   // A title that is only a name in capitals states nothing.
   auto name = CodeWithTitle("Marlow Kelbrook Obituary - Kelmora Funeral Home",
                             "Subscribe to keep reading. Already a subscriber? Log in to your account.");
