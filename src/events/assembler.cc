@@ -3313,7 +3313,7 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
     if (w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "teenager" ||
         w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" || w == "resident" ||
         w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" || w == "youth" ||
-        w == "student" || w == "students" || w == "toddler") {
+        w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female") {
       return true;
     }
   }

@@ -209,6 +209,17 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// Police write "a 17-year-old Greenville male": a residence, as "a Greenville man" is, which
+// comes before the dateline's town (where the story was filed).
+TEST(UsPlaces, MaleAndFemaleAfterATownAreResidents) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A 17-year-old Greenville male was charged on Friday with shooting a classmate in the "
+      "arm.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
+}
+
 // A sentence saying where it happened places an event its own sentence places only in a county,
 // however far from the event it stands.
 TEST(UsPlaces, SceneSentenceFarFromTheEvent) {
