@@ -4008,10 +4008,25 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
   const auto& toks = doc.text->tokens;
   const auto& sents = doc.text->sentences;
   size_t si = 0;
+  // "at the family's Greenville home", "inside a Rock Falls residence": a town before a home
+  // after "at", "inside" or "outside" (up to three words before it) says where, as "in" does.
+  auto at_home = [&](const places::PlaceMention& m) {
+    if (m.end_token >= toks.size()) return false;
+    std::string_view w = toks[m.end_token].norm;
+    if (w != "home" && w != "residence" && w != "apartment" && w != "house") return false;
+    for (uint32_t k = m.begin_token; k > 0 && m.begin_token - k < 4;) {
+      --k;
+      std::string_view p = toks[k].norm;
+      if (p == "at" || p == "inside" || p == "outside") return true;
+      // "the family's X home", "the Osbornes' X home"
+      if (toks[k].kind != tokens::TokenKind::kWord && p != "'s" && p != "'") return false;
+    }
+    return false;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
         m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
-        m.begin_token == 0 || toks[m.begin_token - 1].norm != "in") {
+        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

@@ -317,8 +317,11 @@ void Coder::Code(CodedDocument* out) {
             (h == kPlace && k > sent.begin_token && tokens_.tokens[k - 1].hash == kTook)) {
           // Only with "in" and a capitalized word after the verb, as SceneTown reads it (not
           // "told police what happened").
+          // Or with a capitalized word before "home" ("at the family's Greenville home").
           for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
-            if (tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) {
+            if ((tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
+                (tokens_.tokens[j].HasFlag(tokens::kCapitalized) &&
+                 (tokens_.tokens[j + 1].norm == "home" || tokens_.tokens[j + 1].norm == "residence"))) {
               place_mask_[si] = true;
               break;
             }

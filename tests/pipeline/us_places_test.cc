@@ -209,6 +209,18 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A sentence saying where it happened places the story's events also with the town before
+// "home" ("It happened at the family's Greenville home"), as with "in Greenville".
+TEST(UsPlaces, SceneSentenceWithATownsHome) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A 12-year-old boy was accidentally shot by his brother on Saturday.\n\nThe boys "
+      "found the rifle in a closet.\n\nIt happened late Saturday at the family's Greenville home, deputies "
+      "said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
+}
+
 // Police write "a 17-year-old Greenville male": a residence, as "a Greenville man" is, which
 // comes before the dateline's town (where the story was filed).
 TEST(UsPlaces, MaleAndFemaleAfterATownAreResidents) {
