@@ -2172,11 +2172,22 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       s -= 8.0;
     } else {
       // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
+      bool seat = false;
       for (const CandidateRef& o : r.cands) {
         const PlaceRecord& other = g_.record(o.record);
         if (other.Kind() == PlaceKind::kCity && other.admin1 == c.record) {
           s -= 2.5;
+          seat = g_.Str(other.feature).starts_with("PPLA") || g_.Str(other.feature) == "PPLC";
           break;
+        }
+      }
+      // "upstate New York", "central New York": a region of the subdivision, not its city of
+      // that name that is no seat (a seat keeps its own: "southern Baghdad", "central Almaty").
+      if (!seat && r.b > 0 && !Cap(r.b - 1)) {
+        std::string_view w = Norm(r.b - 1);
+        if (w == "upstate" || w == "downstate" || w == "central" || w == "western" || w == "eastern" ||
+            w == "northern" || w == "southern") {
+          s += 3.0;
         }
       }
     }

@@ -209,6 +209,19 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A region of a state ("upstate New York", "central New York") is the state, not the city of
+// that name; the seat city keeps its own ("southern Baghdad" is the city).
+TEST(UsPlaces, RegionOfAStateIsTheState) {
+  for (const char* text : {"Two hunters were wounded in central New York on Saturday, state police said.",
+                           "Two hunters were wounded in upstate New York on Saturday, state police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->precision, "admin1") << text;
+    EXPECT_EQ(e->location->admin1_code, "US-NY") << text;
+  }
+}
+
 // A sentence saying where it happened places the story's events also with the town before
 // "home" ("It happened at the family's Greenville home"), as with "in Greenville".
 TEST(UsPlaces, SceneSentenceWithATownsHome) {
