@@ -254,6 +254,7 @@ class WordClassTable {
              "medical",    "regional",  "airport",     "station",     "prison",     "jail",     "correctional",
              "courthouse", "district",  "province",    "governorate", "region",     "oblast",   "area",
              "division",   "residents", "authorities", "officials",   "governor",   "state",
+             "pd",         "chief",     "deputy",      "deputies",
          }},
         {kTitle,
          {

@@ -209,6 +209,20 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A town's police named by their initials, chief or deputies ("Tarboro PD:", "Tarboro chief:",
+// "Tarboro deputy wounded") supports the town as a place, as "Tarboro police" does ("officers"
+// does not: "Metropolitana officers" are no Chilean region's).
+TEST(UsPlaces, TownsPoliceOfficersSupportTheTown) {
+  for (const char* title : {"Tarboro PD: Teen wounded after shots fired at party",
+                            "Tarboro chief: Teen wounded after shots fired at party",
+                            "Tarboro deputy wounded in exchange of gunfire at party"}) {
+    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
 // A region of a state ("upstate New York", "central New York") is the state, not the city of
 // that name; the seat city keeps its own ("southern Baghdad" is the city).
 TEST(UsPlaces, RegionOfAStateIsTheState) {
