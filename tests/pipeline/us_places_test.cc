@@ -223,6 +223,15 @@ TEST(UsPlaces, TownsPoliceOfficersSupportTheTown) {
   }
 }
 
+// A town before a bar, as before a nightclub or motel ("a Tarboro bar"), is a place.
+TEST(UsPlaces, TownBeforeABarIsAPlace) {
+  auto cd = CodeWithTitle("Third man charged in deadly Tarboro bar shooting",
+                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
 // A region of a state ("upstate New York", "central New York") is the state, not the city of
 // that name; the seat city keeps its own ("southern Baghdad" is the city).
 TEST(UsPlaces, RegionOfAStateIsTheState) {
