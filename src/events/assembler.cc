@@ -3313,7 +3313,7 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
     if (w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "teenager" ||
         w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" || w == "resident" ||
         w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" || w == "youth" ||
-        w == "student" || w == "students" || w == "toddler") {
+        w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female") {
       return true;
     }
   }
@@ -3335,6 +3335,25 @@ const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std
       continue;
     }
     if (toks[m.end_token].norm == "police") return &m;
+  }
+  return nullptr;
+}
+
+bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m);
+
+// The large city a local story is told from: the dateline's town, else the city whose police
+// investigate ("Omaha police said"), when it has 100,000 people or more; null otherwise. Its
+// quarters are many and mostly missing from the gazetteer ("Kelbrook Glen", "the Kelvane Park
+// neighborhood"); a small town's story names hamlets around it as often as parts of it.
+const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+  auto large = [](const places::PlaceMention& m) {
+    return m.listed && m.precision == places::Precision::kCity && !m.candidates.empty() &&
+           m.candidates.front().population >= 100000;
+  };
+  for (const auto& m : doc.places)
+    if (m.dateline && usable_places[&m - doc.places.data()]) return large(m) ? &m : nullptr;
+  for (const auto& m : doc.places) {
+    if (usable_places[&m - doc.places.data()] && !m.qualifier && large(m) && NamesAnAgency(*doc.text, m)) return &m;
   }
   return nullptr;
 }
@@ -3605,7 +3624,11 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
-    bool wide = y.precision == places::Precision::kAdmin1;
+    // A county is a subdivision too ("the Tarboro area in Edgecombe County"), also one the
+    // gazetteer lacks, kept as written (not a district named like its town: "in Gazipur city
+    // (Gazipur, Dhaka)").
+    bool wide = y.precision == places::Precision::kAdmin1 || toks[y.end_token - 1].norm == "county" ||
+                toks[y.end_token - 1].norm == "parish";
     // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
     // that is no mention may stand between, itself in Y.
     bool named = false, relinked = false;
@@ -3865,6 +3888,35 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     }
     return m;
   };
+  // "TULSA, Okla. - Two men were shot ... in Kelbrook Glen", "in the Kelvane Park
+  // neighborhood ... Omaha police said": a quarter (named so, or a locality the gazetteer
+  // lacks) with no town before it in the paragraph is a part of the story's large city
+  // (StoryCity): the city is the event's place, the quarter its words. Not a township or
+  // district, which is a place of its own, nor a name written in lowercase (in a mostly
+  // lowercase document, "kochi: ... in ayodhya", a lowercase word is weak evidence of a place).
+  auto locate = [&](const places::PlaceMention& m, std::string_view basis) {
+    const places::PlaceMention& town = town_of(m);
+    LocationRef l = make(town, basis);
+    if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier ||
+        !m.within.name.empty() || (m.listed && !SubCityIn(doc, m)) || AreaAround(*doc.text, m) ||
+        !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
+        AreaAroundWord(doc.text->tokens[m.end_token - 1].norm)) {
+      return l;
+    }
+    const places::PlaceMention* city = StoryCity(doc, usable_places);
+    if (city == nullptr || city == &m || city->country != l.country ||
+        (!m.listed && !m.admin1_code.empty() && m.admin1_code != city->admin1_code)) {
+      return l;
+    }
+    l.name = city->name;
+    l.admin1_code = city->admin1_code;
+    l.admin1_name = city->admin1_name;
+    l.lat = city->lat;
+    l.lon = city->lon;
+    l.has_coordinates = city->has_coordinates;
+    l.geonames_id = city->geonames_id;
+    return l;
+  };
   // "TARBORO, N.C. - A father was arrested after ... at a home in Greenville": the dateline
   // opening the sentence is where the story was filed; a town after "in", "at" or "near" in
   // the sentence is where it happened.
@@ -3960,7 +4012,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
         fi != SIZE_MAX && ev.trigger_token >= after && best->begin_token >= after) {
       best = &doc.places[fi];
     }
-    return make(town_of(Redirected(doc, redirects, *best)), "same sentence");
+    return locate(Redirected(doc, redirects, *best), "same sentence");
   }
   for (auto it = doc.places.rbegin(); it != doc.places.rend(); ++it) {
     const auto& m = *it;
@@ -3978,7 +4030,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sents[si]); fi != SIZE_MAX && m.begin_token >= after) {
       return make(doc.places[fi], "same paragraph");
     }
-    return make(town_of(Redirected(doc, redirects, m)), "same paragraph");
+    return locate(Redirected(doc, redirects, m), "same paragraph");
   }
   return FallbackLocation(doc, doc_country, usable_places, doc_places);
 }
@@ -3994,10 +4046,25 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
   const auto& toks = doc.text->tokens;
   const auto& sents = doc.text->sentences;
   size_t si = 0;
+  // "at the family's Greenville home", "inside a Rock Falls residence": a town before a home
+  // after "at", "inside" or "outside" (up to three words before it) says where, as "in" does.
+  auto at_home = [&](const places::PlaceMention& m) {
+    if (m.end_token >= toks.size()) return false;
+    std::string_view w = toks[m.end_token].norm;
+    if (w != "home" && w != "residence" && w != "apartment" && w != "house") return false;
+    for (uint32_t k = m.begin_token; k > 0 && m.begin_token - k < 4;) {
+      --k;
+      std::string_view p = toks[k].norm;
+      if (p == "at" || p == "inside" || p == "outside") return true;
+      // "the family's X home", "the Osbornes' X home"
+      if (toks[k].kind != tokens::TokenKind::kWord && p != "'s" && p != "'") return false;
+    }
+    return false;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
         m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
-        m.begin_token == 0 || toks[m.begin_token - 1].norm != "in") {
+        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

@@ -249,6 +249,12 @@ constexpr WordEntry kWords[] = {
     {"shot", kObjectModifier, 0}, {"bullet", kObjectModifier, 0}, {"knife", kObjectModifier, 0},
     {"incision", kObjectModifier, 0}, {"puncture", kObjectModifier, 0}, {"entry", kObjectModifier, 0},
     {"exit", kObjectModifier, 0}, {"superficial", kObjectModifier, 0}, {"separate", kObjectModifier, 0},
+    // Vehicles, doors and a charge's counts: things, not people ("two cars were blocking the
+    // ramp", "100 patrol cars", "three doors away", "four counts of burglary").
+    {"car", kObjectNoun, 0}, {"cars", kObjectNoun, 0}, {"vehicle", kObjectNoun, 0},
+    {"vehicles", kObjectNoun, 0}, {"truck", kObjectNoun, 0}, {"trucks", kObjectNoun, 0},
+    {"door", kObjectNoun, 0}, {"doors", kObjectNoun, 0}, {"count", kObjectNoun, 0},
+    {"counts", kObjectNoun, 0}, {"patrol", kObjectModifier, 0},
     {"millimeter", kMeasureUnit, 0}, {"millimetre", kMeasureUnit, 0},
     {"degree", kMeasureUnit, 0}, {"degrees", kMeasureUnit, 0}, {"°", kMeasureUnit, 0},
     {"mph", kMeasureUnit, 0}, {"kph", kMeasureUnit, 0}, {"kmph", kMeasureUnit, 0},

@@ -39,6 +39,35 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
   return n;
 }
 
+// Whether the title is a headline in title case ("Two Men Shot Outside Kelmora Bowling
+// Alley"): every word of four letters or more capitalized, three such words at least, not all
+// in capitals (as the place resolver's Headline reads a line).
+bool TitleCaseHeadline(const tokens::TokenizedText& title) {
+  uint32_t long_words = 0, mixed = 0;
+  for (const auto& t : title.tokens) {
+    // The normalized form: "Parent’s" ends in a word "’s" of four bytes.
+    if (t.kind != tokens::TokenKind::kWord || t.norm.size() < 4) continue;
+    if (!t.HasFlag(tokens::kCapitalized)) return false;
+    ++long_words;
+    mixed += !t.HasFlag(tokens::kAllCaps);
+  }
+  return long_words >= 3 && mixed > 0;
+}
+
+// The US local-news wording of a title (places::UsStyleCues, at most 3), or one cue for a
+// station's call letters in its site name ("... - WQRT Channel 7", "... | KQXB"); 0 without a
+// title.
+int TitleUsCues(const tokens::TokenizedText* title) {
+  if (title == nullptr) return 0;
+  if (int cues = places::UsStyleCues(*title, nullptr, 3); cues > 0) return cues;
+  const uint32_t site = SiteNameBegin(*title);
+  for (uint32_t i = site; i < title->tokens.size(); ++i) {
+    const auto& t = title->tokens[i];
+    if (t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm)) return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -227,12 +256,25 @@ void Coder::Code(CodedDocument* out) {
     e.tokenizer_.Tokenize(doc.title, &title_tokens_);
     title_annotations_.text = &title_tokens_;
     title_annotations_.published = annotations_.published;
+    // "5 People Injured By Man With A Shotgun In Kelmora": in a headline in title case the
+    // capitals say nothing about names ("Men Shot" is no person): its events are found as in the
+    // same words in lower case; its places are still read from the capitals (below). Acronyms
+    // in capitals stay ("NOPD").
+    const bool headline = TitleCaseHeadline(title_tokens_);
+    if (headline) {
+      title_flags_.clear();
+      for (auto& t : title_tokens_.tokens) {
+        title_flags_.push_back(t.flags);
+        if (t.kind == tokens::TokenKind::kWord && !t.HasFlag(tokens::kAllCaps)) t.flags &= ~tokens::kCapitalized;
+      }
+    }
     AnnotateSentences(title_tokens_, /*lowercase_text=*/false, &title_annotations_);
     e.assembler_->FindEvents(title_annotations_, &title_events_);
+    if (headline)
+      for (size_t i = 0; i < title_flags_.size(); ++i) title_tokens_.tokens[i].flags = title_flags_[i];
     KeepTitleOnlyEvents(out->events, &title_events_);
     if (!title_events_.empty()) {
-      e.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                  &place_workspace_);
+      ResolveTitlePlaces();
       title_resolved = true;
       e.assembler_->PlaceEvents(title_annotations_, &title_events_);
       for (const auto& t : title_events_)
@@ -281,8 +323,11 @@ void Coder::Code(CodedDocument* out) {
             (h == kPlace && k > sent.begin_token && tokens_.tokens[k - 1].hash == kTook)) {
           // Only with "in" and a capitalized word after the verb, as SceneTown reads it (not
           // "told police what happened").
+          // Or with a capitalized word before "home" ("at the family's Greenville home").
           for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
-            if (tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) {
+            if ((tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
+                (tokens_.tokens[j].HasFlag(tokens::kCapitalized) &&
+                 (tokens_.tokens[j + 1].norm == "home" || tokens_.tokens[j + 1].norm == "residence"))) {
               place_mask_[si] = true;
               break;
             }
@@ -291,7 +336,10 @@ void Coder::Code(CodedDocument* out) {
         }
       }
     }
-    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_);
+    // The title's US wording ("- WQRT Channel 7") counts with the text's.
+    const int title_cues = TitleUsCues(doc.title.empty() ? nullptr : &title_tokens_);
+    e.places_resolver_->Resolve(tokens_, &annotations_.places, &place_mask_, /*explain=*/false, &place_workspace_,
+                                title_cues);
     // No place near the events names a country ("It happened at an apartment complex on
     // Saginaw's southeast side" four sentences down): the whole text is read for one. A few
     // percent of the documents with events.
@@ -301,7 +349,8 @@ void Coder::Code(CodedDocument* out) {
     };
     if (std::none_of(annotations_.places.begin(), annotations_.places.end(), names_country) &&
         std::find(place_mask_.begin(), place_mask_.end(), false) != place_mask_.end()) {
-      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false, &place_workspace_);
+      e.places_resolver_->Resolve(tokens_, &annotations_.places, nullptr, /*explain=*/false, &place_workspace_,
+                                  title_cues);
     }
   }
   // A title ("Shooting at Gary seniors' club ...") places the story when the text names no
@@ -320,10 +369,7 @@ void Coder::Code(CodedDocument* out) {
     // PERF: the title's places are resolved when they are first asked for (most documents'
     // events are placed without the title's town).
     auto resolve_title = [this, title_resolved]() {
-      if (!title_resolved && !title_places_resolved_) {
-        engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
-                                          &place_workspace_);
-      }
+      if (!title_resolved && !title_places_resolved_) ResolveTitlePlaces();
       title_places_resolved_ = true;
     };
     title_places_resolved_ = false;
@@ -372,6 +418,24 @@ void Coder::Code(CodedDocument* out) {
   e.assembler_->PlaceEvents(annotations_, &out->events);
   if (!title_events_.empty()) AppendTitleEvents(out);
   out->checks = events::CheckNumbers(out->events);
+}
+
+void Coder::ResolveTitlePlaces() {
+  // "... - WQRT 41 Omaha News", "... | Omaha News, Weather", "... - WQRT News Omaha": in the
+  // site's name "News" (or "Now") next to the station's town is no part of a longer name
+  // (a newspaper's "Omaha News"): the words are resolved as if written in lower case.
+  const uint32_t site = SiteNameBegin(title_tokens_);
+  site_words_.clear();
+  for (uint32_t i = site; i < title_tokens_.tokens.size(); ++i) {
+    auto& t = title_tokens_.tokens[i];
+    if ((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) {
+      site_words_.push_back(i);
+      t.flags &= ~tokens::kCapitalized;
+    }
+  }
+  engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
+                                    &place_workspace_);
+  for (uint32_t k : site_words_) title_tokens_.tokens[k].flags |= tokens::kCapitalized;
 }
 
 void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,

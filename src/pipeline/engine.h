@@ -86,6 +86,9 @@ class Coder {
   // Drops the title events whose type and status a text event has; marks the rest from_title.
   static void KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,
                                   std::vector<events::Event>* title_events);
+  // Resolves the title's places into title_annotations_.places (the site name's "News" read as
+  // a lowercase word).
+  void ResolveTitlePlaces();
   // Appends title_events_ (dated and placed within the title) to out->events, placing those
   // the title does not place where the text places the document.
   void AppendTitleEvents(CodedDocument* out);
@@ -96,6 +99,8 @@ class Coder {
   std::vector<events::SentenceAnnotations> spare_sentences_;  // see Code()
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
+  std::vector<uint8_t> title_flags_;  // title_tokens_' flags while a headline in title case is read lowercase
+  std::vector<uint32_t> site_words_;  // the site name's "News" tokens read lowercase (ResolveTitlePlaces)
   events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
   bool title_places_resolved_ = false;             // title_annotations_.places are this document's
   std::vector<events::Event> title_events_;

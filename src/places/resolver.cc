@@ -254,6 +254,7 @@ class WordClassTable {
              "medical",    "regional",  "airport",     "station",     "prison",     "jail",     "correctional",
              "courthouse", "district",  "province",    "governorate", "region",     "oblast",   "area",
              "division",   "residents", "authorities", "officials",   "governor",   "state",
+             "pd",         "chief",     "deputy",      "deputies",
          }},
         {kTitle,
          {
@@ -285,7 +286,7 @@ class WordClassTable {
              "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
              "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
-             "student", "students",
+             "student", "students", "male", "female", "bar",
          }},
         {kPersonAfter,
          {
@@ -711,6 +712,7 @@ class DocResolver {
   void SetResolver(const PlaceResolver* r) { resolver_ = r; }
   void SetMask(const std::vector<bool>* mask) { mask_ = mask; }
   void SetExplain(bool explain) { explain_ = explain; }
+  void SetExtraUsCues(int cues) { extra_us_cues_ = cues; }
 
  private:
   const std::vector<bool>* mask_ = nullptr;
@@ -872,6 +874,7 @@ class DocResolver {
   std::vector<uint8_t>& votes_ = b_.votes;
   std::vector<int>& best_of_name_ = b_.best_of_name;
   double us_cues_ = 0;
+  int extra_us_cues_ = 0;  // the title's US wording (PlaceResolver::Resolve)
   std::string doc_country_;
 };
 
@@ -2054,6 +2057,7 @@ void DocResolver::CountStyleCues() {
       if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) return true;
     return false;
   }, /*limit=*/3);  // 1.5 votes, and two or more cues for the counties below
+  cues = std::min(3, cues + extra_us_cues_);
   us_cues_ = std::min(1.5, 0.5 * cues);
   if (cues < 2) return;
   // "Cook County", "Berrien County" in a story with other US wording: a US county even when
@@ -2232,11 +2236,22 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       s -= 8.0;
     } else {
       // "Almaty", "Chihuahua": the seat city before its subdivision of the same name.
+      bool seat = false;
       for (const CandidateRef& o : r.cands) {
         const PlaceRecord& other = g_.record(o.record);
         if (other.Kind() == PlaceKind::kCity && other.admin1 == c.record) {
           s -= 2.5;
+          seat = g_.Str(other.feature).starts_with("PPLA") || g_.Str(other.feature) == "PPLC";
           break;
+        }
+      }
+      // "upstate New York", "central New York": a region of the subdivision, not its city of
+      // that name that is no seat (a seat keeps its own: "southern Baghdad", "central Almaty").
+      if (!seat && r.b > 0 && !Cap(r.b - 1)) {
+        std::string_view w = Norm(r.b - 1);
+        if (w == "upstate" || w == "downstate" || w == "central" || w == "western" || w == "eastern" ||
+            w == "northern" || w == "southern") {
+          s += 3.0;
         }
       }
     }
@@ -3559,7 +3574,8 @@ PlaceResolver::Workspace& PlaceResolver::Workspace::operator=(Workspace&&) noexc
 size_t PlaceResolver::Workspace::words_remembered() const { return impl_ ? impl_->starts.size() : 0; }
 
 void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
-                            const std::vector<bool>* sentence_mask, bool explain, Workspace* workspace) const {
+                            const std::vector<bool>* sentence_mask, bool explain, Workspace* workspace,
+                            int extra_us_cues) const {
   std::optional<Workspace::Impl> local;
   Workspace::Impl* w = workspace != nullptr && workspace->impl_ ? workspace->impl_.get() : &local.emplace();
   if (w->resolver != this) {
@@ -3573,6 +3589,7 @@ void PlaceResolver::Resolve(const tokens::TokenizedText& doc, std::vector<PlaceM
   resolver.SetResolver(this);
   resolver.SetMask(sentence_mask);
   resolver.SetExplain(explain);
+  resolver.SetExtraUsCues(extra_us_cues);
   resolver.Run(out);
 }
 

@@ -144,9 +144,11 @@ class PlaceResolver {
   // With `explain` false, each mention keeps only its chosen candidate and no `why` (what the
   // engine needs; about 10% faster); `evident places` explains.
   // With `workspace`, its memory and memos are used (see Workspace): the same mentions, faster.
+  // `extra_us_cues`: US local-news wording found outside `doc` in the same document (its
+  // title: "- WQRT Channel 7"), counted with the text's own (UsStyleCues).
   void Resolve(const tokens::TokenizedText& doc, std::vector<PlaceMention>* out,
                const std::vector<bool>* sentence_mask = nullptr, bool explain = true,
-               Workspace* workspace = nullptr) const;
+               Workspace* workspace = nullptr, int extra_us_cues = 0) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for

@@ -536,6 +536,17 @@ TEST(NumberExtractor, WoundsAreObjects) {
   EXPECT_EQ(Counts("two men with gunshot wounds"), V{"two =2 [2,2] exact"});
 }
 
+// Vehicles, doors and a charge's counts are things, not people: "two cars were blocking the
+// ramp" and "nearly 100 patrol cars formed a line" count no marchers, "four counts of burglary"
+// no one charged.
+TEST(NumberExtractor, VehiclesDoorsAndChargeCountsAreObjects) {
+  EXPECT_EQ(Q("two cars were blocking the ramp"), V{"two cars !object"});
+  EXPECT_EQ(Q("nearly 100 patrol cars formed a line"), V{"nearly 100 patrol cars !object"});
+  EXPECT_EQ(Q("she lived three doors away"), V{"three doors !object"});
+  EXPECT_EQ(Q("faces four counts of burglary"), V{"four counts !object"});
+  EXPECT_EQ(Counts("two men in a car"), V{"two =2 [2,2] exact"});
+}
+
 // ---- not counts: addresses, ids, phones, decimals ----
 
 TEST(NumberExtractor, StreetNumbers) {

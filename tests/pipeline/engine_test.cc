@@ -1772,6 +1772,41 @@ TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
   EXPECT_EQ(testing::ToJson(cd)["events"][0]["from"], "title");
 }
 
+// A headline in title case ("Two Men Shot Outside Bowling Alley In Rocky Mount") states its event
+// as the same words in lower case would: capitals there say nothing about names. Its count and
+// town are kept (the town is read from the capitals).
+TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
+  auto cd = CodeWithTitle("Two Men Shot Outside Bowling Alley In Rocky Mount",
+                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
+  EXPECT_EQ(e->status, events::EventStatus::kHappened);
+  EXPECT_EQ(e->trigger.Of(cd.doc.title), "Shot");
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].role, Role::kInjured);
+  EXPECT_EQ(e->counts[0].value, 2);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+
+  auto single = CodeWithTitle("Teen Wounded By Stray Bullet In Tarboro",
+                              "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  e = OnlyEvent(single, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Tarboro");
+  // A possessive with a curly apostrophe ("Father’s") is no lowercase word.
+  auto curly = CodeWithTitle("Toddler Accidentally Shoots Himself With Uncle\u2019s Pistol In Tarboro",
+                             "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  e = OnlyEvent(curly, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->from_title);
+  // A title that is only a name in capitals states nothing.
+  auto name = CodeWithTitle("Marlow Kelbrook Obituary - Kelmora Funeral Home",
+                            "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  EXPECT_TRUE(name.events.empty());
+}
+
 // A place of the title in another country than the text's is a namesake: the title's event is
 // placed where the text places the document.
 TEST(EventAssembler, TitlePlaceAbroadYieldsToTheText) {

@@ -127,6 +127,45 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->basis, "title");
 }
 
+// The title's US wording counts as the text's does: a station's call letters in the site name
+// ("- WQRT News 7", "- WQRT Channel 7") choose the US namesake of a town the text names.
+TEST(UsPlaces, CallLettersInTheTitleChooseTheUsNamesake) {
+  for (const char* title : {"Boy, 14, wounded by stray round - WQRT News 7",
+                            "Boy, 14, wounded by stray round - WQRT Channel 7"}) {
+    auto cd = CodeWithTitle(title, "A 14-year-old was shot in the leg in Winchester on Friday, officials said.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Winchester") << title;
+    EXPECT_EQ(e->location->country, "US") << title;
+  }
+}
+
+// A county is a subdivision: it never takes the event from the town it holds, even one named
+// after "the" ("in the Tarboro area in Edgecombe County" is Tarboro).
+TEST(UsPlaces, CountyDoesNotTakeTheEventFromItsTown) {
+  auto cd = CodeText(
+      "Deputies were called to reports of shots fired in the Tarboro area in Edgecombe County late on Sunday, "
+      "the sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
+// The station's town written next to "News" in the site name ("WQRT 41 Omaha News", "KQXB.com |
+// Omaha News, Weather", "WQRT News Omaha") is a town, not part of a newspaper's name: it places
+// events the text does not.
+TEST(UsPlaces, StationTownNextToNewsInTheSiteName) {
+  for (const char* title : {"Teen wounded outside gas station - WQRT 41 Omaha News",
+                            "Teen wounded outside gas station - KQXB.com | Omaha News, Weather & Sports",
+                            "Teen wounded outside gas station - WQRT News Omaha"}) {
+    auto cd = CodeWithTitle(title, "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Omaha") << title;
+    EXPECT_EQ(e->location->basis, "title") << title;
+  }
+}
+
 // The town of the hospital a victim was taken to ("a Raleigh hospital", "flown to a hospital in
 // Greenville") is not where it happened: the event takes the dateline or the town the story
 // says it happened in.
@@ -168,6 +207,65 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
   const Event* e = PlacedEvent(alone, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Tarboro");
+}
+
+// A town's police named by their initials, chief or deputies ("Tarboro PD:", "Tarboro chief:",
+// "Tarboro deputy wounded") supports the town as a place, as "Tarboro police" does ("officers"
+// does not: "Metropolitana officers" are no Chilean region's).
+TEST(UsPlaces, TownsPoliceOfficersSupportTheTown) {
+  for (const char* title : {"Tarboro PD: Teen wounded after shots fired at party",
+                            "Tarboro chief: Teen wounded after shots fired at party",
+                            "Tarboro deputy wounded in exchange of gunfire at party"}) {
+    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
+// A town before a bar, as before a nightclub or motel ("a Tarboro bar"), is a place.
+TEST(UsPlaces, TownBeforeABarIsAPlace) {
+  auto cd = CodeWithTitle("Third man charged in deadly Tarboro bar shooting",
+                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+}
+
+// A region of a state ("upstate New York", "central New York") is the state, not the city of
+// that name; the seat city keeps its own ("southern Baghdad" is the city).
+TEST(UsPlaces, RegionOfAStateIsTheState) {
+  for (const char* text : {"Two hunters were wounded in central New York on Saturday, state police said.",
+                           "Two hunters were wounded in upstate New York on Saturday, state police said."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->precision, "admin1") << text;
+    EXPECT_EQ(e->location->admin1_code, "US-NY") << text;
+  }
+}
+
+// A sentence saying where it happened places the story's events also with the town before
+// "home" ("It happened at the family's Greenville home"), as with "in Greenville".
+TEST(UsPlaces, SceneSentenceWithATownsHome) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A 12-year-old boy was accidentally shot by his brother on Saturday.\n\nThe boys "
+      "found the rifle in a closet.\n\nIt happened late Saturday at the family's Greenville home, deputies "
+      "said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
+}
+
+// Police write "a 17-year-old Greenville male": a residence, as "a Greenville man" is, which
+// comes before the dateline's town (where the story was filed).
+TEST(UsPlaces, MaleAndFemaleAfterATownAreResidents) {
+  auto cd = CodeText(
+      "TARBORO, N.C. \u2014 A 17-year-old Greenville male was charged on Friday with shooting a classmate in the "
+      "arm.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Greenville");
 }
 
 // A sentence saying where it happened places an event its own sentence places only in a county,
@@ -298,6 +396,45 @@ TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
   const Event* e = PlacedEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Caruthersville");
+}
+
+// A quarter the gazetteer lacks, with no town in its paragraph, is a part of the story's city
+// when that city is large (100,000 people or more) and is where the story is filed from (the
+// dateline) or whose police investigate: the event's `name` is the city (its id, state and
+// coordinates), its `text` the quarter as written.
+TEST(UsPlaces, QuarterOfTheStorysCity) {
+  auto dateline = CodeText(
+      "TULSA, Okla. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, police said.");
+  const Event* e = PlacedEvent(dateline, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tulsa");
+  EXPECT_EQ(Text(dateline, e->location->span), "Kelbrook Glen");
+  EXPECT_EQ(e->location->admin1_code, "US-OK");
+  EXPECT_NE(e->location->geonames_id, 0);
+
+  auto police = CodeText(
+      "A 16-year-old boy was shot in the arm on Monday evening in the Kelvane Park neighborhood.\n\nOmaha "
+      "police are looking for a gray sedan seen leaving the block.");
+  const Event* p = PlacedEvent(police, EventType::kAssault);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->location->name, "Omaha");
+  EXPECT_EQ(Text(police, p->location->span), "Kelvane Park");
+}
+
+// Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a
+// township, which is one.
+TEST(UsPlaces, NoQuarterOfASmallTownOrATownship) {
+  auto small = CodeText(
+      "TARBORO, N.C. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, deputies said.");
+  const Event* e = PlacedEvent(small, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook Glen");
+
+  auto township = CodeText(
+      "TULSA, Okla. \u2014 A man was shot and killed on Sunday in Kelbrook Township, deputies said.");
+  const Event* t = PlacedEvent(township, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->location->name, "Tulsa");
 }
 
 }  // namespace
