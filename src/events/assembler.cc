@@ -3248,6 +3248,43 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return AreaAroundWord(t.tokens[m.end_token].norm);
 }
 
+// The unit holding several places named in a list that m belongs to, where an event over all of
+// them is placed: "raided Kelbara and Dorvane in Funtua LGA", "attacked Kelbara, Dorvane and
+// Tashan Kelmo villages in Funtua LGA (Katsina)", "at Kelbara and Dorvane villages in Kelmor
+// sector area" -> Funtua, Kelmor (acled-2020: the unit is the coded place in 7 such notes, a
+// village in 1). nullptr when m is no member of such a list or no district, LGA, county,
+// sub-county, municipality, commune, locality, tehsil, upazila or sector area follows "in".
+const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable,
+                                        const places::PlaceMention& m, uint32_t sent_end) {
+  const auto& toks = doc.text->tokens;
+  auto joiner = [&](uint32_t i) { return i < sent_end && (toks[i].norm == "," || toks[i].norm == "and"); };
+  auto capitalized = [&](uint32_t i) { return i < sent_end && (toks[i].flags & tokens::kCapitalized) != 0; };
+  int members = 1;
+  if (m.begin_token >= 2 && joiner(m.begin_token - 1) && capitalized(m.begin_token - 2)) ++members;
+  uint32_t i = m.end_token;
+  while (joiner(i)) {
+    uint32_t j = i + 1;
+    if (toks[i].norm == "," && j < sent_end && toks[j].norm == "and") ++j;
+    if (!capitalized(j)) break;
+    while (capitalized(j)) ++j;
+    ++members;
+    i = j;
+  }
+  if (members < 2) return nullptr;
+  if (i < sent_end && (toks[i].norm == "villages" || toks[i].norm == "areas" || toks[i].norm == "localities")) ++i;
+  if (i + 2 >= sent_end || toks[i].norm != "in") return nullptr;
+  for (const auto& y : doc.places) {
+    if (y.begin_token != i + 1) continue;
+    if (!usable[&y - doc.places.data()] || y.end_token >= sent_end) return nullptr;
+    std::string_view w = toks[y.end_token].norm;
+    const bool unit = w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
+                      w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
+                      (w == "sector" && y.end_token + 1 < sent_end && toks[y.end_token + 1].norm == "area");
+    return unit ? &y : nullptr;
+  }
+  return nullptr;
+}
+
 // Whether a place is part of a facility's name: "Mount Sinai Hospital", "Sanford Medical
 // Center", "Tulane University", "Charlotte Douglas Airport".
 bool NamesAFacility(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3847,6 +3884,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (d < best_dist) {
       best_dist = d;
       best = &m;
+    }
+  }
+  // "raided Kelbara and Dorvane in Funtua LGA": the unit holding the villages of the list (not
+  // redirected to the village, as "Kelbara in Funtua LGA" is).
+  if (best != nullptr && best->precision == places::Precision::kCity) {
+    if (const places::PlaceMention* unit = UnitOfAList(doc, usable_places, *best, sent.end_token)) {
+      return make(*unit, "same sentence");
     }
   }
   // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a

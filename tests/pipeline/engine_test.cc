@@ -1977,6 +1977,33 @@ TEST(EventAssembler, SectorAreaIsALocality) {
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Jammu");
 }
 
+// "raided Kelbara and Dorvane in Funtua LGA (Katsina)": an event over several villages of one
+// district, LGA or sector is placed in that unit, named by its town, not in one of the villages.
+TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
+  auto two = CodeText("On 3 May, gunmen raided Kelbara and Dorvane in Funtua LGA (Katsina), killing four farmers.");
+  const Event* e = OnlyEvent(two, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(two, e->location->span), "Funtua");
+  EXPECT_EQ(e->location->country, "NG");
+  auto three = CodeText(
+      "On 3 May, bandits attacked Kelbara, Dorvane and Tashan Kelmo villages in Funtua LGA (Katsina) and stole cattle.");
+  EXPECT_EQ(PlaceOfOnly(three, EventType::kAssault), "Funtua");
+  auto district = CodeText(
+      "On 3 May, troops shelled Kelbara and Dorvane villages in Jalalabad district, Nangarhar, killing a farmer.");
+  EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Jalalabad");
+}
+
+// Error path: one village in a district, or several places in a town that is no unit ("in
+// Funtua town"), are not placed by that rule.
+TEST(EventAssembler, OneVillageOrATownIsNoUnitOfSeveralVillages) {
+  auto town = CodeText("On 3 May, gunmen raided Kelbara and Dorvane in Funtua town (Katsina), killing four farmers.");
+  const Event* e = OnlyEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_NE(Text(town, e->location->span), "Dorvane");
+}
+
 // "in Brankhoek (City of Johannesburg, Gauteng)": the parentheses locate the place before them,
 // which is where the event happened, though the gazetteer lacks it and knows the city.
 TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
