@@ -3248,39 +3248,61 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return AreaAroundWord(t.tokens[m.end_token].norm);
 }
 
-// The unit holding several places named in a list that m belongs to, where an event over all of
-// them is placed: "raided Kelbara and Dorvane in Funtua LGA", "attacked Kelbara, Dorvane and
-// Tashan Kelmo villages in Funtua LGA (Katsina)", "at Kelbara and Dorvane villages in Kelmor
+// Whether the words after a place name it as a unit of several villages: a district, LGA,
+// county, sub-county, municipality, commune, locality, tehsil, upazila or sector area.
+bool UnitNounAfter(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_end) {
+  if (m.end_token >= sent_end) return false;
+  std::string_view w = t.tokens[m.end_token].norm;
+  return w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
+         w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
+         (w == "sector" && m.end_token + 1 < sent_end && t.tokens[m.end_token + 1].norm == "area");
+}
+
+bool PluralPlaceNoun(std::string_view w) { return w == "villages" || w == "areas" || w == "localities"; }
+
+// Whether the place is a unit after "in" that follows a list of two or more names: "raided
+// Kelbara and Dorvane in Funtua LGA", "at Kelbara, Dorvane and Tashan Kelmo villages in Kelmor
 // sector area" -> Funtua, Kelmor (acled-2020: the unit is the coded place in 7 such notes, a
-// village in 1). nullptr when m is no member of such a list or no district, LGA, county,
-// sub-county, municipality, commune, locality, tehsil, upazila or sector area follows "in".
+// village in 1). The event over all of them is placed there, not in one village (as "Kelbara
+// in Funtua LGA" is).
+bool UnitAfterAList(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_begin,
+                    uint32_t sent_end) {
+  const auto& toks = t.tokens;
+  auto capitalized = [&](uint32_t i) { return i >= sent_begin && (toks[i].flags & tokens::kCapitalized) != 0; };
+  if (!UnitNounAfter(t, m, sent_end) || m.begin_token < sent_begin + 4 || toks[m.begin_token - 1].norm != "in") {
+    return false;
+  }
+  uint32_t k = m.begin_token - 1;  // "in"
+  if (PluralPlaceNoun(toks[k - 1].norm)) --k;
+  if (!capitalized(k - 1)) return false;
+  uint32_t j = k - 1;
+  while (j > sent_begin && capitalized(j - 1)) --j;  // the last name of the list starts at j
+  if (j < sent_begin + 2) return false;
+  std::string_view joiner = toks[j - 1].norm;
+  return (joiner == "and" || joiner == ",") && capitalized(j - 2);
+}
+
+// The unit after a list that place m is a member of ("Dorvane" in "raided Kelbara and Dorvane in
+// Funtua LGA" -> Funtua), or nullptr.
 const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable,
-                                        const places::PlaceMention& m, uint32_t sent_end) {
+                                        const places::PlaceMention& m, uint32_t sent_begin, uint32_t sent_end) {
   const auto& toks = doc.text->tokens;
   auto joiner = [&](uint32_t i) { return i < sent_end && (toks[i].norm == "," || toks[i].norm == "and"); };
   auto capitalized = [&](uint32_t i) { return i < sent_end && (toks[i].flags & tokens::kCapitalized) != 0; };
-  int members = 1;
-  if (m.begin_token >= 2 && joiner(m.begin_token - 1) && capitalized(m.begin_token - 2)) ++members;
   uint32_t i = m.end_token;
   while (joiner(i)) {
     uint32_t j = i + 1;
     if (toks[i].norm == "," && j < sent_end && toks[j].norm == "and") ++j;
     if (!capitalized(j)) break;
     while (capitalized(j)) ++j;
-    ++members;
     i = j;
   }
-  if (members < 2) return nullptr;
-  if (i < sent_end && (toks[i].norm == "villages" || toks[i].norm == "areas" || toks[i].norm == "localities")) ++i;
+  if (i < sent_end && PluralPlaceNoun(toks[i].norm)) ++i;
   if (i + 2 >= sent_end || toks[i].norm != "in") return nullptr;
   for (const auto& y : doc.places) {
     if (y.begin_token != i + 1) continue;
-    if (!usable[&y - doc.places.data()] || y.end_token >= sent_end) return nullptr;
-    std::string_view w = toks[y.end_token].norm;
-    const bool unit = w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
-                      w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
-                      (w == "sector" && y.end_token + 1 < sent_end && toks[y.end_token + 1].norm == "area");
-    return unit ? &y : nullptr;
+    if (!usable[&y - doc.places.data()] || !UnitAfterAList(*doc.text, y, sent_begin, sent_end)) return nullptr;
+    return &y;
   }
   return nullptr;
 }
@@ -3889,7 +3911,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // "raided Kelbara and Dorvane in Funtua LGA": the unit holding the villages of the list (not
   // redirected to the village, as "Kelbara in Funtua LGA" is).
   if (best != nullptr && best->precision == places::Precision::kCity) {
-    if (const places::PlaceMention* unit = UnitOfAList(doc, usable_places, *best, sent.end_token)) {
+    if (UnitAfterAList(*doc.text, *best, sent.begin_token, sent.end_token)) return make(*best, "same sentence");
+    if (const places::PlaceMention* unit = UnitOfAList(doc, usable_places, *best, sent.begin_token, sent.end_token)) {
       return make(*unit, "same sentence");
     }
   }

@@ -1992,6 +1992,11 @@ TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
   auto district = CodeText(
       "On 3 May, troops shelled Kelbara and Dorvane villages in Jalalabad district, Nangarhar, killing a farmer.");
   EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Jalalabad");
+  // A small town before "sector area" is the unit too, though it ranks first in the sentence.
+  auto sector = CodeText(
+      "On 1 May, troops of both armies exchanged fire across the LoC at Kelbara and Dorvane villages in Uri sector "
+      "area (Baramulla district, J&K).");
+  EXPECT_EQ(PlaceOfOnly(sector, EventType::kAssault), "Uri");
 }
 
 // Error path: one village in a district, or several places in a town that is no unit ("in
