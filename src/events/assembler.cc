@@ -3706,6 +3706,47 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       to[i + 1] = static_cast<uint32_t>(i);
     }
   }
+  // "in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla", "at Kelmor (Bosaso,
+  // Bari), south of Bosaso town": the place the note's parentheses locate is where the event is
+  // coded; the town after the direction only says where it lies (acled-2020: 2 such notes, both
+  // coded at the located place; without the parentheses coders split, 7 to 10).
+  auto direction = [](std::string_view w) {
+    return w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+           w == "southeast" || w == "southwest";
+  };
+  for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+    const auto& x = doc.places[i];
+    if (x.precision != places::Precision::kCity || x.demonym || x.actor || x.qualifier || to[i] != i) continue;
+    uint32_t k = x.end_token;
+    if (k < toks.size() && InnerPlaceNoun(toks[k].norm)) ++k;
+    if (k >= toks.size() || toks[k].norm != "(") continue;
+    uint32_t close = k + 1;
+    while (close < toks.size() && close < k + 12 && toks[close].norm != ")" && toks[close].norm != "(") ++close;
+    if (close >= toks.size() || toks[close].norm != ")") continue;
+    k = close + 1;
+    if (k < toks.size() && toks[k].norm == ",") ++k;
+    if (k < toks.size() && toks[k].norm == "located") ++k;
+    if (k < toks.size() && (toks[k].norm == "about" || toks[k].norm == "some" || toks[k].norm == "around")) ++k;
+    if (k < toks.size() && !toks[k].norm.empty() && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9') ++k;
+    if (k < toks.size() && (toks[k].norm == "km" || toks[k].norm == "kilometres" || toks[k].norm == "kilometers")) ++k;
+    if (k < toks.size() && direction(toks[k].norm)) {
+      ++k;
+      if (k + 1 < toks.size() && toks[k].norm == "-" && direction(toks[k + 1].norm)) k += 2;
+    } else {
+      continue;
+    }
+    if (k >= toks.size() || toks[k].norm != "of") continue;
+    ++k;
+    for (size_t j = i + 1; j < doc.places.size(); ++j) {
+      const auto& y = doc.places[j];
+      if (y.begin_token < k) continue;
+      if (y.begin_token == k && y.precision == places::Precision::kCity && !y.demonym && !y.actor && to[j] == j &&
+          (x.country.empty() || y.country.empty() || x.country == y.country)) {
+        to[j] = static_cast<uint32_t>(i);
+      }
+      break;
+    }
+  }
   // "between Sousa and Uirauna", "on the road between the towns of Kahil, Dar'a, and Mseifra":
   // an event between two towns is placed at the first (the second's qualifiers aside).
   for (size_t i = 0; i + 1 < doc.places.size(); ++i) {

@@ -1977,6 +1977,20 @@ TEST(EventAssembler, SectorAreaIsALocality) {
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Jammu");
 }
 
+// "in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla": the place the note's
+// parentheses locate is where the event is coded; the town after a direction only describes
+// where that place lies.
+TEST(EventAssembler, PlaceTheParenthesesLocateBeatsTheTownItLiesNear) {
+  auto km = CodeText(
+      "On 3 May, tribesmen clashed with soldiers in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla.");
+  EXPECT_EQ(PlaceOfOnly(km, EventType::kAssault), "Kelbara");
+  auto dir = CodeText("On 3 May, gunmen attacked a checkpoint at Kelmor (Bosaso, Bari), south of Bosaso town.");
+  EXPECT_EQ(PlaceOfOnly(dir, EventType::kAssault), "Kelmor");
+  // Error path: without the parentheses the town placed the village (coders split on it).
+  auto bare = CodeText("On 3 May, gunmen attacked a checkpoint in Kelmor village south of Bosaso town.");
+  EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Bosaso");
+}
+
 // "raided Kelbara and Dorvane in Funtua LGA (Katsina)": an event over several villages of one
 // district, LGA or sector is placed in that unit, named by its town, not in one of the villages.
 TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
