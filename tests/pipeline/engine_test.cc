@@ -2001,7 +2001,8 @@ TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
   EXPECT_EQ(Text(two, e->location->span), "Funtua");
   EXPECT_EQ(e->location->country, "NG");
   auto three = CodeText(
-      "On 3 May, bandits attacked Kelbara, Dorvane and Tashan Kelmo villages in Funtua LGA (Katsina) and stole cattle.");
+      "On 3 May, bandits attacked Kelbara, Dorvane and Tashan Kelmo villages in Funtua LGA (Katsina) and stole "
+      "cattle.");
   EXPECT_EQ(PlaceOfOnly(three, EventType::kAssault), "Funtua");
   auto district = CodeText(
       "On 3 May, troops shelled Kelbara and Dorvane villages in Jalalabad district, Nangarhar, killing a farmer.");
