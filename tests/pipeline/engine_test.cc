@@ -1991,6 +1991,21 @@ TEST(EventAssembler, PlaceTheParenthesesLocateBeatsTheTownItLiesNear) {
   EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Bosaso");
 }
 
+// "at the Kelbara junction in Mogadishu-Hodan district": a junction, roundabout, bridge,
+// intersection, crossing or square named after a place is a spot in the place where it happened.
+TEST(EventAssembler, CrossingNamedAfterAPlaceRanksAfterThePlaceHoldingIt) {
+  auto junction = CodeText(
+      "On 3 May, gunmen threw a grenade at soldiers at the Kelbara junction in Mogadishu-Hodan district (Hodan, "
+      "Banadir).");
+  EXPECT_EQ(PlaceOfOnly(junction, EventType::kAssault), "Mogadishu-Hodan");
+  // Error path: alone, the crossing's place still places the event.
+  auto alone = CodeText("On 3 May, drivers blocked the Zahle roundabout with burning tyres over fuel prices.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Zahle");
+  // Nor does it yield when no place holding it follows: the road's region is no scene.
+  auto at = CodeText("On 3 May, drivers blocked an Akkar road at the Halba intersection with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(at, EventType::kProtest), "Halba");
+}
+
 // "raided Kelbara and Dorvane in Funtua LGA (Katsina)": an event over several villages of one
 // district, LGA or sector is placed in that unit, named by its town, not in one of the villages.
 TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
