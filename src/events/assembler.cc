@@ -3248,6 +3248,86 @@ bool AreaAround(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   return AreaAroundWord(t.tokens[m.end_token].norm);
 }
 
+// Whether the words after a place name it as a unit of several villages: a district, LGA,
+// county, sub-county, municipality, commune, locality, tehsil, upazila or sector area.
+bool UnitNounAfter(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_end) {
+  if (m.end_token >= sent_end) return false;
+  std::string_view w = t.tokens[m.end_token].norm;
+  return w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
+         w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
+         (w == "sector" && m.end_token + 1 < sent_end && t.tokens[m.end_token + 1].norm == "area");
+}
+
+bool PluralPlaceNoun(std::string_view w) { return w == "villages" || w == "areas" || w == "localities"; }
+
+// Whether the place is a unit after "in" that follows a list of two or more names: "raided
+// Kelbara and Dorvane in Funtua LGA", "at Kelbara, Dorvane and Tashan Kelmo villages in Kelmor
+// sector area" -> Funtua, Kelmor (acled-2020: the unit is the coded place in 7 such notes, a
+// village in 1). The event over all of them is placed there, not in one village (as "Kelbara
+// in Funtua LGA" is).
+bool UnitAfterAList(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_begin,
+                    uint32_t sent_end) {
+  const auto& toks = t.tokens;
+  auto capitalized = [&](uint32_t i) { return i >= sent_begin && (toks[i].flags & tokens::kCapitalized) != 0; };
+  if (!UnitNounAfter(t, m, sent_end) || m.begin_token < sent_begin + 4 || toks[m.begin_token - 1].norm != "in") {
+    return false;
+  }
+  uint32_t k = m.begin_token - 1;  // "in"
+  if (PluralPlaceNoun(toks[k - 1].norm)) --k;
+  if (!capitalized(k - 1)) return false;
+  uint32_t j = k - 1;
+  while (j > sent_begin && capitalized(j - 1)) --j;  // the last name of the list starts at j
+  if (j < sent_begin + 2) return false;
+  std::string_view joiner = toks[j - 1].norm;
+  return (joiner == "and" || joiner == ",") && capitalized(j - 2);
+}
+
+// The unit after a list that place m is a member of ("Dorvane" in "raided Kelbara and Dorvane in
+// Funtua LGA" -> Funtua), or nullptr.
+const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable,
+                                        const places::PlaceMention& m, uint32_t sent_begin, uint32_t sent_end) {
+  const auto& toks = doc.text->tokens;
+  auto joiner = [&](uint32_t i) { return i < sent_end && (toks[i].norm == "," || toks[i].norm == "and"); };
+  auto capitalized = [&](uint32_t i) { return i < sent_end && (toks[i].flags & tokens::kCapitalized) != 0; };
+  uint32_t i = m.end_token;
+  while (joiner(i)) {
+    uint32_t j = i + 1;
+    if (toks[i].norm == "," && j < sent_end && toks[j].norm == "and") ++j;
+    if (!capitalized(j)) break;
+    while (capitalized(j)) ++j;
+    i = j;
+  }
+  if (i < sent_end && PluralPlaceNoun(toks[i].norm)) ++i;
+  if (i + 2 >= sent_end || toks[i].norm != "in") return nullptr;
+  for (const auto& y : doc.places) {
+    if (y.begin_token != i + 1) continue;
+    if (!usable[&y - doc.places.data()] || !UnitAfterAList(*doc.text, y, sent_begin, sent_end)) return nullptr;
+    return &y;
+  }
+  return nullptr;
+}
+
+// Whether a place names a crossing or square written after it in lowercase: "at the Kelbara
+// junction in Mogadishu-Hodan district", "the Kelbara bridge east of Tikrit", "the Kelmor
+// intersection in the Dorvane area": a spot inside the place named after it, where it happened
+// (acled-2020: the place after it is coded in 19 such notes, the crossing's in none).
+bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& m) {
+  if (m.end_token >= t.tokens.size() || (t.tokens[m.end_token].flags & tokens::kCapitalized)) return false;
+  std::string_view w = t.tokens[m.end_token].norm;
+  if (w != "junction" && w != "roundabout" && w != "bridge" && w != "intersection" && w != "crossing" &&
+      w != "square") {
+    return false;
+  }
+  // Only with the place holding it named next ("... junction road in X", "... bridge east of X"):
+  // "blocked the Kelbara-Halba road at the Dorvane intersection" is at Dorvane.
+  uint32_t k = m.end_token + 1;
+  if (k < t.tokens.size() && t.tokens[k].norm == "road") ++k;
+  if (k >= t.tokens.size()) return false;
+  std::string_view next = t.tokens[k].norm;
+  return next == "in" || next == "near" || next == "of" || next == "outside" || next == "north" || next == "south" ||
+         next == "east" || next == "west";
+}
+
 // Whether a place is part of a facility's name: "Mount Sinai Hospital", "Sanford Medical
 // Center", "Tulane University", "Charlotte Douglas Airport".
 bool NamesAFacility(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -3670,6 +3750,47 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       to[i + 1] = static_cast<uint32_t>(i);
     }
   }
+  // "in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla", "at Kelmor (Bosaso,
+  // Bari), south of Bosaso town": the place the note's parentheses locate is where the event is
+  // coded; the town after the direction only says where it lies (acled-2020: 2 such notes, both
+  // coded at the located place; without the parentheses coders split, 7 to 10).
+  auto direction = [](std::string_view w) {
+    return w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+           w == "southeast" || w == "southwest";
+  };
+  for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+    const auto& x = doc.places[i];
+    if (x.precision != places::Precision::kCity || x.demonym || x.actor || x.qualifier || to[i] != i) continue;
+    uint32_t k = x.end_token;
+    if (k < toks.size() && InnerPlaceNoun(toks[k].norm)) ++k;
+    if (k >= toks.size() || toks[k].norm != "(") continue;
+    uint32_t close = k + 1;
+    while (close < toks.size() && close < k + 12 && toks[close].norm != ")" && toks[close].norm != "(") ++close;
+    if (close >= toks.size() || toks[close].norm != ")") continue;
+    k = close + 1;
+    if (k < toks.size() && toks[k].norm == ",") ++k;
+    if (k < toks.size() && toks[k].norm == "located") ++k;
+    if (k < toks.size() && (toks[k].norm == "about" || toks[k].norm == "some" || toks[k].norm == "around")) ++k;
+    if (k < toks.size() && !toks[k].norm.empty() && toks[k].norm[0] >= '0' && toks[k].norm[0] <= '9') ++k;
+    if (k < toks.size() && (toks[k].norm == "km" || toks[k].norm == "kilometres" || toks[k].norm == "kilometers")) ++k;
+    if (k < toks.size() && direction(toks[k].norm)) {
+      ++k;
+      if (k + 1 < toks.size() && toks[k].norm == "-" && direction(toks[k + 1].norm)) k += 2;
+    } else {
+      continue;
+    }
+    if (k >= toks.size() || toks[k].norm != "of") continue;
+    ++k;
+    for (size_t j = i + 1; j < doc.places.size(); ++j) {
+      const auto& y = doc.places[j];
+      if (y.begin_token < k) continue;
+      if (y.begin_token == k && y.precision == places::Precision::kCity && !y.demonym && !y.actor && to[j] == j &&
+          (x.country.empty() || y.country.empty() || x.country == y.country)) {
+        to[j] = static_cast<uint32_t>(i);
+      }
+      break;
+    }
+  }
   // "between Sousa and Uirauna", "on the road between the towns of Kahil, Dar'a, and Mseifra":
   // an event between two towns is placed at the first (the second's qualifiers aside).
   for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
@@ -3861,6 +3982,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       if (residence == nullptr) residence = &m;
     }
     if (road_end != 0) d += road_end == 1 ? 30 : 34;
+    if (NamesACrossing(*doc.text, m)) d += 30;
     if (ActorsPosition(*doc.text, m, ev.trigger_token)) d += 45;
     if (m.precision == places::Precision::kAdmin2) d += 30;
     if (m.precision == places::Precision::kAdmin1) d += 40;
@@ -3870,6 +3992,14 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     if (d < best_dist) {
       best_dist = d;
       best = &m;
+    }
+  }
+  // "raided Kelbara and Dorvane in Funtua LGA": the unit holding the villages of the list (not
+  // redirected to the village, as "Kelbara in Funtua LGA" is).
+  if (best != nullptr && best->precision == places::Precision::kCity) {
+    if (UnitAfterAList(*doc.text, *best, sent.begin_token, sent.end_token)) return make(*best, "same sentence");
+    if (const places::PlaceMention* unit = UnitOfAList(doc, usable_places, *best, sent.begin_token, sent.end_token)) {
+      return make(*unit, "same sentence");
     }
   }
   // "in Sao Goncalo, Rio de Janeiro, police raided ... in the Galo Branco neighborhood": a

@@ -2012,6 +2012,68 @@ TEST(EventAssembler, SectorAreaIsALocality) {
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Jammu");
 }
 
+// "in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla": the place the note's
+// parentheses locate is where the event is coded; the town after a direction only describes
+// where that place lies.
+TEST(EventAssembler, PlaceTheParenthesesLocateBeatsTheTownItLiesNear) {
+  auto km = CodeText(
+      "On 3 May, tribesmen clashed with soldiers in Kelbara area (Mukalla, Hadramawt), located 9km east of Mukalla.");
+  EXPECT_EQ(PlaceOfOnly(km, EventType::kAssault), "Kelbara");
+  auto dir = CodeText("On 3 May, gunmen attacked a checkpoint at Kelmor (Bosaso, Bari), south of Bosaso town.");
+  EXPECT_EQ(PlaceOfOnly(dir, EventType::kAssault), "Kelmor");
+  // Error path: without the parentheses the town placed the village (coders split on it).
+  auto bare = CodeText("On 3 May, gunmen attacked a checkpoint in Kelmor village south of Bosaso town.");
+  EXPECT_EQ(PlaceOfOnly(bare, EventType::kAssault), "Bosaso");
+}
+
+// "at the Kelbara junction in Mogadishu-Hodan district": a junction, roundabout, bridge,
+// intersection, crossing or square named after a place is a spot in the place where it happened.
+TEST(EventAssembler, CrossingNamedAfterAPlaceRanksAfterThePlaceHoldingIt) {
+  auto junction = CodeText(
+      "On 3 May, gunmen threw a grenade at soldiers at the Kelbara junction in Mogadishu-Hodan district (Hodan, "
+      "Banadir).");
+  EXPECT_EQ(PlaceOfOnly(junction, EventType::kAssault), "Mogadishu-Hodan");
+  // Error path: alone, the crossing's place still places the event.
+  auto alone = CodeText("On 3 May, drivers blocked the Zahle roundabout with burning tyres over fuel prices.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Zahle");
+  // Nor does it yield when no place holding it follows: the road's region is no scene.
+  auto at = CodeText("On 3 May, drivers blocked an Akkar road at the Halba intersection with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(at, EventType::kProtest), "Halba");
+}
+
+// "raided Kelbara and Dorvane in Funtua LGA (Katsina)": an event over several villages of one
+// district, LGA or sector is placed in that unit, named by its town, not in one of the villages.
+TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
+  auto two = CodeText("On 3 May, gunmen raided Kelbara and Dorvane in Funtua LGA (Katsina), killing four farmers.");
+  const Event* e = OnlyEvent(two, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(Text(two, e->location->span), "Funtua");
+  EXPECT_EQ(e->location->country, "NG");
+  auto three = CodeText(
+      "On 3 May, bandits attacked Kelbara, Dorvane and Tashan Kelmo villages in Funtua LGA (Katsina) and stole "
+      "cattle.");
+  EXPECT_EQ(PlaceOfOnly(three, EventType::kAssault), "Funtua");
+  auto district = CodeText(
+      "On 3 May, troops shelled Kelbara and Dorvane villages in Jalalabad district, Nangarhar, killing a farmer.");
+  EXPECT_EQ(PlaceOfOnly(district, EventType::kAssault), "Jalalabad");
+  // A small town before "sector area" is the unit too, though it ranks first in the sentence.
+  auto sector = CodeText(
+      "On 1 May, troops of both armies exchanged fire across the LoC at Kelbara and Dorvane villages in Uri sector "
+      "area (Baramulla district, J&K).");
+  EXPECT_EQ(PlaceOfOnly(sector, EventType::kAssault), "Uri");
+}
+
+// Error path: one village in a district, or several places in a town that is no unit ("in
+// Funtua town"), are not placed by that rule.
+TEST(EventAssembler, OneVillageOrATownIsNoUnitOfSeveralVillages) {
+  auto town = CodeText("On 3 May, gunmen raided Kelbara and Dorvane in Funtua town (Katsina), killing four farmers.");
+  const Event* e = OnlyEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_NE(Text(town, e->location->span), "Dorvane");
+}
+
 // "in Brankhoek (City of Johannesburg, Gauteng)": the parentheses locate the place before them,
 // which is where the event happened, though the gazetteer lacks it and knows the city.
 TEST(EventAssembler, PlaceBeforeTheParenthesesBeatsTheCityInThem) {
