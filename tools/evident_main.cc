@@ -66,12 +66,11 @@ struct CodeArgs {
 };
 
 #ifdef EVIDENT_WITH_MIMALLOC
-// PERF: the heap in 2 MB pages where the kernel has them (common/huge_pages.h): the lexicons'
-// tables and the resolver's memos are read at random. mimalloc asks for them in the segments it
-// maps from now on (worker threads); the segment it mapped before main (a static initializer's
-// allocation), where the main thread goes on allocating, is advised here: mimalloc's segments
-// are 32 MiB, aligned to their size. Advice only: wrong, it changes nothing.
-// EVIDENT_HUGE_PAGES=0 (or MIMALLOC_LARGE_OS_PAGES=0) in the environment turns it off.
+// With EVIDENT_HUGE_PAGES=1 (common/huge_pages.h), the heap in 2 MB pages where the kernel has
+// them: mimalloc asks for them in the segments it maps from now on (worker threads); the
+// segment it mapped before main (a static initializer's allocation), where the main thread
+// goes on allocating, is advised here: mimalloc's segments are 32 MiB, aligned to their size.
+// Advice only: wrong, it changes nothing. MIMALLOC_LARGE_OS_PAGES=0 still turns it off.
 void UseHugePagesForTheHeap() {
   if (!HugePagesWanted()) return;
   if (const char* env = std::getenv("MIMALLOC_LARGE_OS_PAGES"); env != nullptr && std::string_view(env) == "0") return;

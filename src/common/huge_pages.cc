@@ -12,7 +12,7 @@ namespace evident {
 bool HugePagesWanted() {
   static const bool wanted = [] {
     const char* env = std::getenv("EVIDENT_HUGE_PAGES");
-    return env == nullptr || std::string_view(env) != "0";
+    return env != nullptr && std::string_view(env) == "1";
   }();
   return wanted;
 }

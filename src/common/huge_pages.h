@@ -1,17 +1,17 @@
-// Transparent huge pages (2 MB) for data read at random: the gazetteer's bytes and the CLI's
-// heap. PERF: on this machine's VM a TLB miss costs a two-level page walk, and the resolver's
-// and the matchers' lookups land all over tens of megabytes (docs/performance.md, session 10).
-//
-// EVIDENT_HUGE_PAGES=0 in the environment turns it off: files are then mapped as they are,
-// shared between processes through the page cache (several evident processes on one machine
-// each hold a private 17 MB copy of the gazetteer otherwise).
+// Transparent huge pages (2 MB) for data read at random, on request: EVIDENT_HUGE_PAGES=1 in
+// the environment reads the gazetteer into them and lets the CLI's heap ask for them (the
+// resolver's and the matchers' lookups land all over tens of megabytes). Off by default: on the
+// development machine (a VM) they made coding 2-4% faster while other jobs ran, but not on an
+// idle machine, where zeroing the pages made the times vary more (docs/performance.md, session
+// 10); and each process then holds a private 17 MB copy of the gazetteer instead of sharing
+// the mapped file through the page cache.
 #pragma once
 
 #include <cstddef>
 
 namespace evident {
 
-// False when EVIDENT_HUGE_PAGES is "0" (read once per process).
+// True when EVIDENT_HUGE_PAGES is "1" (read once per process).
 bool HugePagesWanted();
 
 // The bytes of a file read into anonymous memory the kernel is asked to back with huge pages.

@@ -177,8 +177,7 @@ Result<Gazetteer> Gazetteer::Load(const std::string& path) {
   auto storage = std::make_shared<Storage>();
   storage->size = static_cast<size_t>(st.st_size);
   if (storage->size >= kHeaderSize) {
-    // PERF: in huge pages where the kernel gives them (common/huge_pages.h): lookups land all
-    // over the file. Else (EVIDENT_HUGE_PAGES=0, or no memory) the file is mapped.
+    // Mapped; in huge pages instead with EVIDENT_HUGE_PAGES=1 (common/huge_pages.h).
     HugePageCopy copy;
     if (HugePagesWanted() && ReadIntoHugePages(fd, storage->size, &copy)) {
       storage->copy = copy;
