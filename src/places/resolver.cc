@@ -742,7 +742,8 @@ class DocResolver {
     uint32_t long_words = 0, mixed = 0;
     auto word = [&](uint32_t k) {
       const Token& t = T(k);
-      if (!IsWord(t) || t.span.size() < 4) return true;
+      // The normalized form: "Father’s" ends in a word "’s" of four bytes.
+      if (!IsWord(t) || t.norm.size() < 4) return true;
       if (!cap_[k]) return false;
       ++long_words;
       mixed += !t.HasFlag(tokens::kAllCaps);

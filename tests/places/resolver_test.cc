@@ -758,6 +758,10 @@ TEST_F(WorldResolverTest, TitleCaseHeadlineKeepsALargeTown) {
   EXPECT_EQ(CountryOf("Columbus"), "US");
   Resolve("A spokesman for the Dayton Apartment Owners Association said the tenants were safe.");
   EXPECT_EQ(Find("Dayton"), nullptr);
+  // A curly apostrophe's possessive ("Father\xE2\x80\x99s", whose "\xE2\x80\x99s" is four
+  // bytes) is no lowercase long word of the headline.
+  Resolve("Teen\xE2\x80\x99s Killing Stirs Overnight Minneapolis Vigil");
+  EXPECT_EQ(CountryOf("Minneapolis"), "US");
 }
 
 // A small town whose only candidates lie far (over 250 km) from every other place of the
