@@ -7,6 +7,8 @@
 #include <array>
 #include <cassert>
 
+#include "common/bytes.h"
+
 namespace evident::extract {
 namespace {
 
@@ -203,7 +205,7 @@ class WordTable {
     for (size_t slot = t.hash & (kSlots - 1); index_[slot] != 0; slot = (slot + 1) & (kSlots - 1)) {
       if (hash_[slot] != t.hash) continue;
       const WordEntry& e = kWords[index_[slot] - 1];
-      if (e.text == t.norm) return &e;
+      if (SameWord(e.text, t.norm)) return &e;
     }
     return nullptr;
   }

@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "common/bytes.h"
+
 // How the extractor reads a sentence (see docs/numbers.md for the user-facing rules):
 //
 //   [qualifier] [currency] core [range] [postfix] [unit]
@@ -415,7 +417,7 @@ class WordTable {
     for (size_t i = t.hash & kMask; index_[i] != 0; i = (i + 1) & kMask) {
       if ((index_[i] & 0xFFFF0000u) != tag) continue;
       const Entry& e = entries_[(index_[i] & 0xFFFF) - 1];
-      if (e.hash == t.hash && e.word == t.norm) return e.info;
+      if (e.hash == t.hash && SameWord(e.word, t.norm)) return e.info;
     }
     return empty_;
   }

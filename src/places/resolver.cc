@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/bytes.h"
 #include "common/countries.h"
 #include "common/utf8.h"
 
@@ -30,29 +31,6 @@ using tokens::TokenKind;
 template <size_t N>
 inline bool operator==(std::string_view word, const char (&literal)[N]) {
   return word.size() == N - 1 && std::memcmp(word.data(), literal, N - 1) == 0;
-}
-
-// Whether a[0, n) == b[0, n). PERF: words are short; a few loads inside both ranges instead
-// of a call to memcmp (the memo's comparisons alone were 0.65% of the run).
-inline bool SameBytes(const char* a, const char* b, size_t n) {
-  auto load8 = [](const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load4 = [](const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
-  if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
-    return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);
-  }
-  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-  for (size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
 }
 
 // The first-word filter's hash of a word: its NameKeyHash (a one-word key's stored hash, a

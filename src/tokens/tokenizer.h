@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/bytes.h"
 #include "common/span.h"
 
 namespace evident::tokens {
@@ -46,7 +47,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   uint8_t flags = 0;
 
-  bool Is(std::string_view s) const { return norm.size() == s.size() && (s.empty() || norm[0] == s[0]) && norm == s; }
+  bool Is(std::string_view s) const { return SameWord(norm, s); }
   bool HasFlag(uint8_t f) const { return (flags & f) != 0; }
 };
 
