@@ -255,16 +255,16 @@ namespace {
   }
   return ok != 0;
 }
-// Keys: a string inside the table and a non-empty range of candidates. (A template: the key
+// A key: a string inside the table and a non-empty range of candidates. (Templates: the key
 // entry is Gazetteer's own type.)
+template <typename KeyEntry>
+bool KeyOk(const KeyEntry& k, uint32_t num_candidates, uint32_t strings_size) {
+  return (k.key < strings_size) & (uint64_t{k.cand_begin} + k.cand_count <= num_candidates) & (k.cand_count != 0);
+}
 template <typename KeyEntry>
 [[gnu::noinline]] bool KeysOk(const KeyEntry* keys, uint32_t n, uint32_t num_candidates, uint32_t strings_size) {
   uint32_t ok = 1;
-  for (uint32_t i = 0; i < n; ++i) {
-    const KeyEntry& k = keys[i];
-    ok &= static_cast<uint32_t>(k.key < strings_size) & (uint64_t{k.cand_begin} + k.cand_count <= num_candidates) &
-          (k.cand_count != 0);
-  }
+  for (uint32_t i = 0; i < n; ++i) ok &= static_cast<uint32_t>(KeyOk(keys[i], num_candidates, strings_size));
   return ok != 0;
 }
 }  // namespace
@@ -392,14 +392,11 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
       }
     }
   }
-  auto key_ok = [&](const KeyEntry& k) {
-    return string_ok(k.key) & (uint64_t{k.cand_begin} + k.cand_count <= h.num_candidates) & (k.cand_count != 0);
-  };
   const bool keys_ok = KeysOk(g.keys_, h.num_keys, h.num_candidates, h.strings_size);
   for (uint32_t i = 0; i < h.num_keys; ++i) {
     const KeyEntry& k = g.keys_[i];
     uint64_t at = h.keys_offset + uint64_t{i} * sizeof(KeyEntry);
-    if (!keys_ok && !key_ok(k)) return bad(at, "key " + std::to_string(i) + " points outside the file");
+    if (!keys_ok && !KeyOk(k, h.num_candidates, h.strings_size)) return bad(at, "key " + std::to_string(i) + " points outside the file");
     // PERF (startup): the hash of one key in 16 (every key of a small file), and that the
     // filters hold it: a hash that disagrees only makes its key unfindable, never reads
     // outside the file, and a builder hashing or filtering differently from this reader shows
