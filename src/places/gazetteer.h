@@ -80,6 +80,9 @@ enum CandidateFlag : uint32_t {
 // vowel dropped ("al hasakeh" -> "hasake", "pervomays'k" -> "pervomaisk"). The same function
 // is in scripts/build_gazetteer.js.
 std::string LooseKey(std::string_view key);
+// LooseKey of the n bytes at s, written over them (the loose key is never longer); returns its
+// length.
+size_t LooseKeyInPlace(char* s, size_t n);
 // False when LooseKey(key) == key (most keys), found without building the loose key.
 bool LooseKeyDiffers(std::string_view key);
 

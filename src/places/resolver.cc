@@ -1125,9 +1125,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
         if (pass == 1 && span_text_.size() - offset < 5) span_text_.resize(offset);
         bool same_as_exact = pass == 1;  // the loose key is the exact pass's key for this span
         if (pass == 1 && LooseKeyDiffers(std::string_view(span_text_).substr(offset))) {
-          std::string loose = LooseKey(std::string_view(span_text_).substr(offset));
-          span_text_.resize(offset);
-          span_text_ += loose;
+          span_text_.resize(offset + LooseKeyInPlace(span_text_.data() + offset, span_text_.size() - offset));
           same_as_exact = false;
         }
         const std::string_view key = std::string_view(span_text_).substr(offset);

@@ -333,6 +333,25 @@ TEST(LooseKey, MeetsTransliterationVariants) {
   EXPECT_EQ(LooseKey("kyiv"), "kiv");
 }
 
+// The twelve Arabic articles a loose key drops, only at the start and only before a space;
+// other two-letter words and "ash" glued to its noun stay.
+TEST(LooseKey, DropsTheArticlesOnlyAtTheStart) {
+  for (std::string_view article : {"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "ash ", "az ", "ed ", "es ", "ez "}) {
+    std::string key = std::string(article) + "qasr";
+    EXPECT_EQ(LooseKey(key), "qasr") << key;
+    EXPECT_TRUE(LooseKeyDiffers(key)) << key;
+  }
+  for (std::string_view key : {"ab qasr", "em qasr", "ashqasr", "ek qasr", "qasr al", "a qasr", "aś qasr"}) {
+    EXPECT_EQ(LooseKey(key), key) << key;
+    EXPECT_FALSE(LooseKeyDiffers(key)) << key;
+  }
+  EXPECT_EQ(LooseKey("ez zawiya"), "zawia");  // y -> i, then the doubled i single
+  EXPECT_EQ(LooseKey("as suwayda"), "suwaida");
+  // In place: the loose key is written over the key, never longer.
+  char buf[] = "al hasakah";
+  EXPECT_EQ(std::string_view(buf, LooseKeyInPlace(buf, sizeof buf - 1)), "hasaka");
+}
+
 // The JavaScript builder's name filters agree with NameFilter::ForEachValue on every key (loading
 // checks one key in 16).
 TEST(WorldGazetteer, NameFiltersHoldEveryKey) {
