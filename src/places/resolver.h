@@ -119,8 +119,9 @@ class PlaceResolver {
   // Working memory for Resolve, kept from one document to the next by its one user (the
   // engine keeps one per Coder): the per-document vectors keep their capacity, and what the
   // gazetteer's first-word filters say about each capitalized word is remembered ("Police",
-  // "Friday" and "Smith" recur from article to article). Resolving with a workspace gives
-  // exactly the mentions resolving without one gives. A workspace used with another resolver
+  // "Friday" and "Smith" recur from article to article; remembered by 56 bits of the word's
+  // hash, as the phrase matchers key phrases by hash). Resolving with a workspace gives the
+  // mentions resolving without one gives. A workspace used with another resolver
   // forgets what it remembered. Not thread-safe: one per thread; movable, not copyable.
   class Workspace {
    public:
