@@ -1,5 +1,7 @@
 #include "places/gazetteer.h"
 
+#include <emmintrin.h>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -163,13 +165,48 @@ std::string LooseKey(std::string_view key) {
   return k;
 }
 
+// PERF: sixteen bytes per step with SSE2 (the byte loop was 250 instructions per key, 1% of
+// the coding's instructions); the byte loop remains for keys longer than 64 bytes.
 bool LooseKeyDiffers(std::string_view key) {
   if (LooseArticleLength(key) != 0) return true;
-  for (size_t i = 0; i < key.size(); ++i) {
+  const size_t n = key.size();
+  if (n <= 64) {
+    // buf[0] is the byte before the key (none: 0), then the key, then zeros: the byte after
+    // the key's end reads as 0, like the end of the key.
+    alignas(16) char buf[16 * 5 + 2] = {};
+    std::memcpy(buf + 1, key.data(), n);
+    const __m128i apos = _mm_set1_epi8('\''), y = _mm_set1_epi8('y'), o = _mm_set1_epi8('o'), u = _mm_set1_epi8('u'),
+                  h = _mm_set1_epi8('h'), space = _mm_set1_epi8(' '), zero = _mm_setzero_si128(),
+                  a_ = _mm_set1_epi8('a'), e_ = _mm_set1_epi8('e'), i_ = _mm_set1_epi8('i'),
+                  last_letter = _mm_set1_epi8('z' - 'a');
+    for (size_t k = 0; k < n; k += 16) {
+      const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + k));
+      const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + k + 1));
+      const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + k + 2));
+      // An apostrophe or a y.
+      __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(cur, apos), _mm_cmpeq_epi8(cur, y));
+      // "ou".
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(prev, o), _mm_cmpeq_epi8(cur, u)));
+      // A doubled letter a-z: cur - 'a' is at most 25 (unsigned).
+      const __m128i off = _mm_sub_epi8(cur, a_);
+      const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(off, last_letter), off);
+      hit = _mm_or_si128(hit, _mm_and_si128(is_letter, _mm_cmpeq_epi8(cur, prev)));
+      // An h after a vowel at the end of a word.
+      const __m128i vowel_before =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev, a_), _mm_cmpeq_epi8(prev, e_)),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev, i_), _mm_cmpeq_epi8(prev, o)), _mm_cmpeq_epi8(prev, u)));
+      const __m128i word_end = _mm_or_si128(_mm_cmpeq_epi8(next, space), _mm_cmpeq_epi8(next, zero));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(cur, h), _mm_and_si128(vowel_before, word_end)));
+      // Only the key's own bytes count (the zeros after it match none of the tests above).
+      if (_mm_movemask_epi8(hit) != 0) return true;
+    }
+    return false;
+  }
+  for (size_t i = 0; i < n; ++i) {
     char c = key[i];
     if (c == '\'' || c == 'y') return true;
     if (i > 0 && ((c == 'u' && key[i - 1] == 'o') || (c >= 'a' && c <= 'z' && key[i - 1] == c))) return true;
-    if (c == 'h' && i > 0 && IsVowel(key[i - 1]) && (i + 1 == key.size() || key[i + 1] == ' ')) return true;
+    if (c == 'h' && i > 0 && IsVowel(key[i - 1]) && (i + 1 == n || key[i + 1] == ' ')) return true;
   }
   return false;
 }
