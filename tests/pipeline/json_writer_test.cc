@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -23,6 +24,21 @@ std::string JsonString(std::string_view s) {
   std::string out;
   AppendJsonString(s, &out);
   return out;
+}
+
+// Numbers are written with the digits std::to_chars writes, on either side of each path's
+// bounds (one digit, two, three to six, then std::to_chars itself) and for negative values.
+TEST(JsonWriter, IntegersAsToCharsWritesThem) {
+  auto expect_same = [](int64_t v) {
+    char a[32], b[32];
+    const std::string mine(a, WriteInt(v, a));
+    const std::string want(b, std::to_chars(b, b + sizeof b, v).ptr);
+    ASSERT_EQ(mine, want) << "value " << v;
+  };
+  for (int64_t v = -1000; v <= 1001000; ++v) expect_same(v);
+  for (int64_t v : {int64_t{9999999}, int64_t{10000000}, int64_t{4294967295}, int64_t{4294967296},
+                    std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()})
+    expect_same(v);
 }
 
 // Coordinates are written with the digits printf("%.5f") writes, whichever path formats them:
