@@ -3227,7 +3227,7 @@ bool VillageBarangay(const DocumentAnnotations& doc, const places::PlaceMention&
   if (i + 1 >= doc.places.size() || m.end_token + 1 >= toks.size() || toks[m.end_token].norm != ",") return false;
   const auto& town = doc.places[i + 1];
   return town.begin_token == m.end_token + 1 && town.precision == places::Precision::kCity && town.listed &&
-         !town.candidates.empty() && town.candidates.front().population < 100000;
+         town.population < 100000;
 }
 // SubCity, but a barangay of a small town is a village (VillageBarangay).
 bool SubCityIn(const DocumentAnnotations& doc, const places::PlaceMention& m) {
@@ -3426,8 +3426,7 @@ bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m
 // neighborhood"); a small town's story names hamlets around it as often as parts of it.
 const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
   auto large = [](const places::PlaceMention& m) {
-    return m.listed && m.precision == places::Precision::kCity && !m.candidates.empty() &&
-           m.candidates.front().population >= 100000;
+    return m.listed && m.precision == places::Precision::kCity && m.population >= 100000;
   };
   for (const auto& m : doc.places)
     if (m.dateline && usable_places[&m - doc.places.data()]) return large(m) ? &m : nullptr;

@@ -85,6 +85,9 @@ struct PlaceMention {
   double lat = 0, lon = 0;  // valid when has_coordinates
   bool has_coordinates = false;
   int64_t geonames_id = 0;  // 0 if none (countries, subdivisions, unlisted places)
+  // GeoNames' population of the place the name was matched to (for an unlisted place kept in
+  // its namesakes' country, `namesake_country`, the namesake's); 0 if unknown or none.
+  uint32_t population = 0;
   Precision precision = Precision::kCity;
   bool listed = true;      // false: a locality the gazetteer lacks ("in X village")
   // Unlisted, yet its country is its namesakes' own: a small town far from the story's other
@@ -107,7 +110,7 @@ struct PlaceMention {
   // placed there report as their `name`; empty for any other place. Both parts as written.
   std::string section_name;
   std::vector<Candidate> candidates;  // what the name could mean, best first (empty if unlisted);
-                                      // only the chosen one when resolved without `explain`
+                                      // empty when resolved without `explain`
   std::string why;                    // why this candidate ("qualified by Texas; population");
                                       // empty when resolved without `explain`
 };

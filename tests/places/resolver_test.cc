@@ -307,9 +307,21 @@ TEST_P(ResolverTest, ExplainChangesNoChoice) {
     EXPECT_EQ(plain[i].name, explained[i].name);
     EXPECT_EQ(plain[i].country, explained[i].country);
     EXPECT_EQ(plain[i].geonames_id, explained[i].geonames_id);
+    EXPECT_EQ(plain[i].population, explained[i].population);
     EXPECT_TRUE(plain[i].why.empty());
-    EXPECT_LE(plain[i].candidates.size(), 1u);
+    EXPECT_TRUE(plain[i].candidates.empty());
+    // The population is the chosen place's: the best candidate's when explained.
+    if (explained[i].listed) {
+      ASSERT_FALSE(explained[i].candidates.empty());
+      EXPECT_EQ(explained[i].population, explained[i].candidates.front().population) << explained[i].name;
+    } else {
+      EXPECT_EQ(explained[i].population, 0u) << explained[i].name;
+    }
   }
+  // Almaty (about two million people) is known by its size without the candidates.
+  auto almaty = std::find_if(plain.begin(), plain.end(), [](const PlaceMention& m) { return m.name == "Almaty"; });
+  ASSERT_NE(almaty, plain.end());
+  EXPECT_GT(almaty->population, 1000000u);
 }
 
 // Every field of two mention lists, for the tests that resolve the same text two ways.
@@ -330,6 +342,7 @@ void ExpectSameMentions(const std::vector<PlaceMention>& a, const std::vector<Pl
     EXPECT_EQ(a[i].lat, b[i].lat);
     EXPECT_EQ(a[i].lon, b[i].lon);
     EXPECT_EQ(a[i].geonames_id, b[i].geonames_id);
+    EXPECT_EQ(a[i].population, b[i].population);
     EXPECT_EQ(a[i].precision, b[i].precision);
     EXPECT_EQ(a[i].listed, b[i].listed);
     EXPECT_EQ(a[i].demonym, b[i].demonym);
