@@ -3694,12 +3694,13 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false;
-  for (uint32_t i = 0; i + 1 < n && cues < limit; ++i) {
+  // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
+  for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
     // PERF: numbers and words in capitals are few; one test lets every other token go on.
     if (t.kind == TokenKind::kNumber || (t.flags & tokens::kAllCaps) != 0) {
       if (t.kind == TokenKind::kNumber) {
-        if (!seen_address && toks[i + 1].HasFlag(tokens::kCapitalized) && IsStreetAddress(toks, i)) {
+        if (!seen_address && i + 1 < n && toks[i + 1].HasFlag(tokens::kCapitalized) && IsStreetAddress(toks, i)) {
           seen_address = true;
           ++cues;
           continue;
@@ -3730,7 +3731,8 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
     } else if (w == "sheriff" || w == "sheriff's") {
       ++cues;
-    } else if (w == "block" && toks[i + 1].norm == "of" && i > 0 && toks[i - 1].kind == TokenKind::kNumber) {
+    } else if (w == "block" && i + 1 < n && toks[i + 1].norm == "of" && i > 0 &&
+               toks[i - 1].kind == TokenKind::kNumber) {
       ++cues;
     } else if (w == "felony" || w == "felonies" || w == "misdemeanor" || w == "misdemeanors") {
       // Classes of crime in US law only (England dropped felonies in 1967; Canada says
