@@ -3383,24 +3383,32 @@ bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m)
 }
 
 // Whether a place says where someone lives: "a Tarboro man", "two Tarboro teens", "John
-// Smith, 41, of Tarboro", "a resident of Tarboro".
+// Smith, 41, of Tarboro", "a resident of Tarboro", "a 19-year-old from Tarboro", "a man from
+// Tarboro".
 bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   const auto& toks = t.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
-  if (m.end_token < n) {
-    std::string_view w = toks[m.end_token].norm;
-    if (w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" || w == "teenager" ||
-        w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" || w == "resident" ||
-        w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" || w == "youth" ||
-        w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female") {
-      return true;
-    }
+  auto person = [](std::string_view w) {
+    return w == "man" || w == "woman" || w == "men" || w == "women" || w == "teen" || w == "teens" ||
+           w == "teenager" || w == "teenagers" || w == "boy" || w == "boys" || w == "girl" || w == "girls" ||
+           w == "resident" || w == "residents" || w == "couple" || w == "father" || w == "mother" || w == "native" ||
+           w == "youth" || w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female";
+  };
+  if (m.end_token < n && person(toks[m.end_token].norm)) return true;
+  if (m.begin_token < 3) return false;
+  std::string_view prep = toks[m.begin_token - 1].norm, before = toks[m.begin_token - 2].norm;
+  // ", 41, of Tarboro", ", 41, from Tarboro": after a person's age.
+  const bool after_age = before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
+  if (prep == "from") {
+    // "a 19-year-old from Tarboro", "a man from Tarboro": where the person comes from (not "fired
+    // from a car", "police from Tarboro").
+    return after_age || (person(before) && before != "resident" && before != "native") ||
+           (before == "old" && m.begin_token >= 5 && toks[m.begin_token - 3].norm == "-" &&
+            toks[m.begin_token - 4].norm == "year");
   }
-  if (m.begin_token < 3 || toks[m.begin_token - 1].norm != "of") return false;
-  std::string_view before = toks[m.begin_token - 2].norm;
+  if (prep != "of") return false;
   if (before == "resident" || before == "residents" || before == "native") return true;
-  // ", 41, of Tarboro": after a person's age.
-  return before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
+  return after_age;
 }
 
 // The city whose police the story names ("Tarboro police said", "the Tarboro Police

@@ -186,7 +186,7 @@ TEST(UsPlaces, HospitalTownIsNotTheScene) {
   }
 }
 
-// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro") is not where it happened
+// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro", "a 19-year-old from Tarboro") is not where it happened
 // when the story names that place ("near a bar in Greenville", "The shooting occurred at a gas
 // station in Greenville").
 TEST(UsPlaces, ResidenceIsNotTheScene) {
@@ -194,7 +194,10 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
        {"A Tarboro man was shot and killed early Saturday near a bar in Greenville, police said.",
         "Police said a 19-year-old Tarboro man was shot Saturday. It happened outside a bar in Greenville.",
         "John Smith, 41, of Tarboro, was shot and killed Saturday, police said. The shooting occurred at a gas "
-        "station in Greenville."}) {
+        "station in Greenville.",
+        // "from" after a person or an age says where someone comes from, as "of" does.
+        "A 19-year-old from Tarboro was wounded Saturday night in a shooting at a campground in Greenville.",
+        "A man from Tarboro was shot early Saturday near a bar in Greenville, police said."}) {
     auto cd = CodeText(text);
     ASSERT_FALSE(cd.events.empty()) << text;
     for (const auto& e : cd.events) {
