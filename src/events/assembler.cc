@@ -3429,8 +3429,10 @@ const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m);
 
 // The large city a local story is told from: the dateline's town, else the city whose police
-// investigate ("Omaha police said"), when it has 100,000 people or more; null otherwise. Its
-// quarters are many and mostly missing from the gazetteer ("Kelbrook Glen", "the Kelvane Park
+// investigate ("Omaha police said"), when it has 100,000 people or more, else (no dateline) the
+// only such city the story names, written only before its people or institutions ("a
+// heartbroken Omaha mother"); null otherwise. Its quarters
+// are many and mostly missing from the gazetteer ("Kelbrook Glen", "the Kelvane Park
 // neighborhood"); a small town's story names hamlets around it as often as parts of it.
 const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
   auto large = [](const places::PlaceMention& m) {
@@ -3442,7 +3444,30 @@ const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std:
   for (const auto& m : doc.places) {
     if (usable_places[&m - doc.places.data()] && !m.qualifier && large(m) && NamesAnAgency(*doc.text, m)) return &m;
   }
-  return nullptr;
+  // "a heartbroken Omaha mother", "Omaha assistant police chief", "Omaha Children's Hospital": a
+  // city written only as the name of its people and institutions is the story's own; one after
+  // a preposition or before a region word ("fighting in Idlib", "the eastern Aleppo
+  // countryside", "taken to Omaha") is a place the story locates others by.
+  const auto& toks = doc.text->tokens;
+  const auto n = static_cast<uint32_t>(toks.size());
+  const places::PlaceMention* only = nullptr;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()] || m.qualifier || !large(m)) continue;
+    if (only != nullptr && m.geonames_id != only->geonames_id) return nullptr;
+    const uint32_t e = m.end_token;
+    const bool institution = e < n && toks[e].kind == tokens::TokenKind::kWord &&
+                             toks[e].HasFlag(tokens::kCapitalized) && !toks[e].HasFlag(tokens::kNewlineBefore);
+    const bool police = e + 1 < n && (toks[e].norm == "police" || toks[e + 1].norm == "police");
+    if (!institution && !police && !Residence(*doc.text, m) && !NamesAnAgency(*doc.text, m)) return nullptr;
+    if (m.begin_token > 0) {
+      std::string_view w = toks[m.begin_token - 1].norm;
+      if (w == "in" || w == "at" || w == "near" || w == "of" || w == "from" || w == "to" || w == "outside") {
+        return nullptr;
+      }
+    }
+    only = &m;
+  }
+  return only;
 }
 
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",

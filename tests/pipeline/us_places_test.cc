@@ -403,8 +403,8 @@ TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
 
 // A quarter the gazetteer lacks, with no town in its paragraph, is a part of the story's city
 // when that city is large (100,000 people or more) and is where the story is filed from (the
-// dateline) or whose police investigate: the event's `name` is the city (its id, state and
-// coordinates), its `text` the quarter as written.
+// dateline) or whose police investigate, else the only large city the story names: the event's
+// `name` is the city (its id, state and coordinates), its `text` the quarter as written.
 TEST(UsPlaces, QuarterOfTheStorysCity) {
   auto dateline = CodeText(
       "TULSA, Okla. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, police said.");
@@ -422,6 +422,22 @@ TEST(UsPlaces, QuarterOfTheStorysCity) {
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->location->name, "Omaha");
   EXPECT_EQ(Text(police, p->location->span), "Kelvane Park");
+
+  // With neither, the one large city the story names is its city.
+  auto only = CodeText(
+      "Two men were shot and killed late Saturday in Kelbrook Glen.\n\nA heartbroken Omaha mother is asking "
+      "for answers.");
+  const Event* o = PlacedEvent(only, EventType::kAssault);
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->location->name, "Omaha");
+  EXPECT_EQ(Text(only, o->location->span), "Kelbrook Glen");
+  // Two large cities: none is the story's.
+  auto two = CodeText(
+      "Two men were shot and killed late Saturday in Kelbrook Glen.\n\nA heartbroken Omaha mother is asking "
+      "for answers. Her brother flew in from Denver for the vigil.");
+  const Event* t = PlacedEvent(two, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->location->name, "Kelbrook Glen");
 }
 
 // Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a
