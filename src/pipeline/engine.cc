@@ -424,18 +424,21 @@ void Coder::ResolveTitlePlaces() {
   // "... - WQRT 41 Omaha News", "... | Omaha News, Weather", "... - WQRT News Omaha": in the
   // site's name "News" (or "Now") next to the station's town is no part of a longer name
   // (a newspaper's "Omaha News"): the words are resolved as if written in lower case.
+  // So are a station's call letters before its town ("- FOX 8 WQRT Tarboro News"): the
+  // station's name, no part of the town's.
   const uint32_t site = SiteNameBegin(title_tokens_);
   site_words_.clear();
   for (uint32_t i = site; i < title_tokens_.tokens.size(); ++i) {
     auto& t = title_tokens_.tokens[i];
-    if ((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) {
-      site_words_.push_back(i);
-      t.flags &= ~tokens::kCapitalized;
+    if (((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) ||
+        (t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm))) {
+      site_words_.emplace_back(i, t.flags);
+      t.flags &= ~(tokens::kCapitalized | tokens::kAllCaps);
     }
   }
   engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
                                     &place_workspace_);
-  for (uint32_t k : site_words_) title_tokens_.tokens[k].flags |= tokens::kCapitalized;
+  for (auto [k, flags] : site_words_) title_tokens_.tokens[k].flags = flags;
 }
 
 void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,

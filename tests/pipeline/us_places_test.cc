@@ -125,6 +125,14 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->location->name, "Tarboro");
   EXPECT_EQ(a->location->basis, "title");
+
+  // Call letters right before the town ("- FOX 8 WQRT Omaha News") are the station's name,
+  // no part of the town's.
+  auto letters = CodeWithTitle("Teen wounded outside gas station - FOX 8 WQRT Omaha News, Weather, Sports",
+                               "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* l = PlacedEvent(letters, EventType::kAssault);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->location->name, "Omaha");
 }
 
 // The title's US wording counts as the text's does: a station's call letters in the site name
