@@ -4223,10 +4223,27 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     }
     return false;
   };
+  // "about two miles west of Tarboro", "near Tarboro", "just outside Tarboro": near the town, as
+  // good as in it for a story's place.
+  auto near_town = [&](const places::PlaceMention& m) {
+    // Not near a place named after it ("near Tarboro High School") or a crossing ("near
+    // Douglas and Greenwich").
+    if (m.end_token < toks.size() &&
+        (toks[m.end_token].HasFlag(tokens::kCapitalized) || toks[m.end_token].norm == "and" ||
+         toks[m.end_token].norm == "&")) {
+      return false;
+    }
+    std::string_view p = toks[m.begin_token - 1].norm;
+    if (p == "near" || p == "outside") return true;
+    if (p != "of" || m.begin_token < 2) return false;
+    std::string_view d = toks[m.begin_token - 2].norm;
+    return d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" || d == "northwest" ||
+           d == "southeast" || d == "southwest";
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
         m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
-        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m))) {
+        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

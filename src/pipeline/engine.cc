@@ -325,7 +325,9 @@ void Coder::Code(CodedDocument* out) {
           // "told police what happened").
           // Or with a capitalized word before "home" ("at the family's Greenville home").
           for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
-            if ((tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
+            std::string_view w = tokens_.tokens[j].norm;
+            if (((w == "in" || w == "near" || w == "outside" || w == "of") &&
+                 tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
                 (tokens_.tokens[j].HasFlag(tokens::kCapitalized) &&
                  (tokens_.tokens[j + 1].norm == "home" || tokens_.tokens[j + 1].norm == "residence"))) {
               place_mask_[si] = true;
