@@ -256,6 +256,7 @@ void Coder::Code(CodedDocument* out) {
     e.tokenizer_.Tokenize(doc.title, &title_tokens_);
     title_annotations_.text = &title_tokens_;
     title_annotations_.published = annotations_.published;
+    title_annotations_.headline = true;
     // "5 People Injured By Man With A Shotgun In Kelmora": in a headline in title case the
     // capitals say nothing about names ("Men Shot" is no person): its events are found as in the
     // same words in lower case; its places are still read from the capitals (below). Acronyms
