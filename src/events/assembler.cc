@@ -3394,6 +3394,7 @@ bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m)
   const auto& toks = t.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   uint32_t k = m.end_token;
+  if (k + 1 < n && toks[k].norm == "-" && toks[k + 1].norm == "area") ++k;  // "a Charleston-area hospital"
   if (k < n && toks[k].norm == "area") ++k;
   if (k < n && (toks[k].norm == "hospital" || toks[k].norm == "hospitals")) return true;
   if (k + 1 < n && (toks[k].norm == "medical" || toks[k].norm == "trauma") && toks[k + 1].norm == "center") return true;

@@ -1709,8 +1709,11 @@ void DocResolver::Support() {
     bool facility_after =
         ((C(r.e) & kCrossing) && !Cap(r.e)) ||
         (r.e + 1 < N() && Norm(r.e) == "-" && T(r.e + 1).HasFlag(tokens::kSpaceBefore) && JoinsRoadEnds(r.e));
+    // "two Tarboro-area teens", "the Tulsa-area killings": the place and its surroundings.
+    const bool area_after = r.e + 1 < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
+                            Norm(r.e + 1) == "area" && !T(r.e + 1).HasFlag(tokens::kSpaceBefore);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after || facility_after;
+                  in_dateline || modifier_after || people_after || facility_after || area_after;
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
     // people too, and any before an owner. "in", "near" and "outside" a name (not owning
     // something) stay a place's.
@@ -1901,7 +1904,7 @@ void DocResolver::Support() {
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) && !JoinsRoadEnds(r.e) &&
-                    !CityCountyAgency(r.e);
+                    !CityCountyAgency(r.e) && !area_after;
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
     // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.

@@ -422,6 +422,19 @@ TEST(UsPlaces, CityAfterTheNameIsPartOfTheText) {
   EXPECT_EQ(e->location->admin1_code, "US-CA");
 }
 
+// "X-area" ("two Tarboro-area teens", "the 2016 Tulsa-area killings") names the place X and its
+// surroundings: a place, not a compound adjective as "Tarboro-based" is.
+TEST(UsPlaces, TownAreaCompoundIsThePlace) {
+  for (const char* text : {"Two Tarboro-area teens were wounded in a shooting on Monday night.",
+                           "This map shows the 2016 Tulsa-area killings."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_NE(e->location->precision, "country") << text;
+    EXPECT_TRUE(e->location->name == "Tarboro" || e->location->name == "Tulsa") << text;
+  }
+}
+
 // A venue named with its kind first ("Club Zephyr", "Hotel Marlow") in a town is a part of the
 // town, as "the Go-Go Bar in X" is: the event is in the town.
 TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
