@@ -427,14 +427,18 @@ void Coder::ResolveTitlePlaces() {
   // "... - WQRT 41 Omaha News", "... | Omaha News, Weather", "... - WQRT News Omaha": in the
   // site's name "News" (or "Now") next to the station's town is no part of a longer name
   // (a newspaper's "Omaha News"): the words are resolved as if written in lower case.
-  // So are a station's call letters before its town ("- FOX 8 WQRT Tarboro News"): the
-  // station's name, no part of the town's.
+  // So are a station's call letters before its town ("- FOX 8 WQRT Omaha News"): the
+  // station's name, no part of the town's. And a site's kicker before the headline ("Omaha
+  // News: 4 shot in northwest").
   const uint32_t site = SiteNameBegin(title_tokens_);
   site_words_.clear();
-  for (uint32_t i = site; i < title_tokens_.tokens.size(); ++i) {
+  const auto n = static_cast<uint32_t>(title_tokens_.tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
     auto& t = title_tokens_.tokens[i];
+    const bool kicker = i < site && i + 1 < n && i <= 3 && t.norm == "news" && title_tokens_.tokens[i + 1].norm == ":";
+    if (i < site && !kicker) continue;
     if (((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) ||
-        (t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm))) {
+        (!kicker && t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm))) {
       site_words_.emplace_back(i, t.flags);
       t.flags &= ~(tokens::kCapitalized | tokens::kAllCaps);
     }

@@ -128,6 +128,13 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
 
   // Call letters right before the town ("- FOX 8 WQRT Omaha News") are the station's name,
   // no part of the town's.
+  // A site's kicker before the headline ("Omaha News: ...") names the town too.
+  auto kicker = CodeWithTitle("Omaha News: Teen wounded outside gas station",
+                              "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* k = PlacedEvent(kicker, EventType::kAssault);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->location->name, "Omaha");
+
   auto letters = CodeWithTitle("Teen wounded outside gas station - FOX 8 WQRT Omaha News, Weather, Sports",
                                "A 16-year-old was shot and wounded outside a gas station on Friday night.");
   const Event* l = PlacedEvent(letters, EventType::kAssault);
