@@ -55,6 +55,9 @@ struct DocumentAnnotations {
   std::vector<places::PlaceMention> places;    // every resolved place mention, in text order
   std::string title_country;                   // the country the title's places point to (fallback only)
   std::string style_country;                   // the country the wording points to (last fallback)
+  // The text is a headline (a document's title), which drops its articles: "Boy dies of
+  // gunshot wound" counts one person as "A boy dies" does.
+  bool headline = false;
   // The first town the title names ("Boy, 8, shot in Saginaw"), null if none: places events
   // only when nothing nearer does (basis "title"). Read through TitleTown(): when
   // find_title_town is set, the first call asks it (PERF: it resolves the title's places, and

@@ -256,6 +256,7 @@ void Coder::Code(CodedDocument* out) {
     e.tokenizer_.Tokenize(doc.title, &title_tokens_);
     title_annotations_.text = &title_tokens_;
     title_annotations_.published = annotations_.published;
+    title_annotations_.headline = true;
     // "5 People Injured By Man With A Shotgun In Kelmora": in a headline in title case the
     // capitals say nothing about names ("Men Shot" is no person): its events are found as in the
     // same words in lower case; its places are still read from the capitals (below). Acronyms
@@ -325,7 +326,9 @@ void Coder::Code(CodedDocument* out) {
           // "told police what happened").
           // Or with a capitalized word before "home" ("at the family's Greenville home").
           for (uint32_t j = k + 1; j + 1 < sent.end_token; ++j) {
-            if ((tokens_.tokens[j].norm == "in" && tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
+            std::string_view w = tokens_.tokens[j].norm;
+            if (((w == "in" || w == "near" || w == "outside" || w == "of") &&
+                 tokens_.tokens[j + 1].HasFlag(tokens::kCapitalized)) ||
                 (tokens_.tokens[j].HasFlag(tokens::kCapitalized) &&
                  (tokens_.tokens[j + 1].norm == "home" || tokens_.tokens[j + 1].norm == "residence"))) {
               place_mask_[si] = true;
@@ -424,18 +427,25 @@ void Coder::ResolveTitlePlaces() {
   // "... - WQRT 41 Omaha News", "... | Omaha News, Weather", "... - WQRT News Omaha": in the
   // site's name "News" (or "Now") next to the station's town is no part of a longer name
   // (a newspaper's "Omaha News"): the words are resolved as if written in lower case.
+  // So are a station's call letters before its town ("- FOX 8 WQRT Omaha News"): the
+  // station's name, no part of the town's. And a site's kicker before the headline ("Omaha
+  // News: 4 shot in northwest").
   const uint32_t site = SiteNameBegin(title_tokens_);
   site_words_.clear();
-  for (uint32_t i = site; i < title_tokens_.tokens.size(); ++i) {
+  const auto n = static_cast<uint32_t>(title_tokens_.tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
     auto& t = title_tokens_.tokens[i];
-    if ((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) {
-      site_words_.push_back(i);
-      t.flags &= ~tokens::kCapitalized;
+    const bool kicker = i < site && i + 1 < n && i <= 3 && t.norm == "news" && title_tokens_.tokens[i + 1].norm == ":";
+    if (i < site && !kicker) continue;
+    if (((t.norm == "news" || t.norm == "now") && t.HasFlag(tokens::kCapitalized)) ||
+        (!kicker && t.HasFlag(tokens::kAllCaps) && places::CallLetterShape(t.norm))) {
+      site_words_.emplace_back(i, t.flags);
+      t.flags &= ~(tokens::kCapitalized | tokens::kAllCaps);
     }
   }
   engine_.places_resolver_->Resolve(title_tokens_, &title_annotations_.places, nullptr, /*explain=*/false,
                                     &place_workspace_);
-  for (uint32_t k : site_words_) title_tokens_.tokens[k].flags |= tokens::kCapitalized;
+  for (auto [k, flags] : site_words_) title_tokens_.tokens[k].flags = flags;
 }
 
 void Coder::KeepTitleOnlyEvents(const std::vector<events::Event>& text_events,

@@ -100,7 +100,8 @@ class Coder {
   std::vector<bool> place_mask_;
   tokens::TokenizedText title_tokens_;
   std::vector<uint8_t> title_flags_;  // title_tokens_' flags while a headline in title case is read lowercase
-  std::vector<uint32_t> site_words_;  // the site name's "News" tokens read lowercase (ResolveTitlePlaces)
+  // The site name's "News" tokens and call letters read lowercase, with their flags (ResolveTitlePlaces).
+  std::vector<std::pair<uint32_t, uint8_t>> site_words_;
   events::DocumentAnnotations title_annotations_;  // the title as a document; its places resolved on demand
   bool title_places_resolved_ = false;             // title_annotations_.places are this document's
   std::vector<events::Event> title_events_;

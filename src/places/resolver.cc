@@ -1688,8 +1688,11 @@ void DocResolver::Support() {
     bool facility_after =
         ((C(r.e) & kCrossing) && !Cap(r.e)) ||
         (r.e + 1 < N() && Norm(r.e) == "-" && T(r.e + 1).HasFlag(tokens::kSpaceBefore) && JoinsRoadEnds(r.e));
+    // "two Tarboro-area teens", "the Tulsa-area killings": the place and its surroundings.
+    const bool area_after = r.e + 1 < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
+                            Norm(r.e + 1) == "area" && !T(r.e + 1).HasFlag(tokens::kSpaceBefore);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after || facility_after;
+                  in_dateline || modifier_after || people_after || facility_after || area_after;
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
     // people too, and any before an owner. "in", "near" and "outside" a name (not owning
     // something) stay a place's.
@@ -1880,7 +1883,7 @@ void DocResolver::Support() {
     }
     // "Taliban-planted", "Nice-based": a compound adjective.
     bool compound = r.e < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) && !JoinsRoadEnds(r.e) &&
-                    !CityCountyAgency(r.e);
+                    !CityCountyAgency(r.e) && !area_after;
     // "U.S. Army", "Syria Civil Defence" keep their country; "Hajir Togo", a village named in a
     // list, is no Togo.
     // "Turkey Hollow Road": a road is named after anything; its first word keeps no country.
@@ -3674,12 +3677,13 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false;
-  for (uint32_t i = 0; i + 1 < n && cues < limit; ++i) {
+  // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
+  for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
     // PERF: numbers and words in capitals are few; one test lets every other token go on.
     if (t.kind == TokenKind::kNumber || (t.flags & tokens::kAllCaps) != 0) {
       if (t.kind == TokenKind::kNumber) {
-        if (!seen_address && toks[i + 1].HasFlag(tokens::kCapitalized) && IsStreetAddress(toks, i)) {
+        if (!seen_address && i + 1 < n && toks[i + 1].HasFlag(tokens::kCapitalized) && IsStreetAddress(toks, i)) {
           seen_address = true;
           ++cues;
           continue;
@@ -3710,7 +3714,8 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       if (!county_is_subdivision || !county_is_subdivision(i)) ++cues;
     } else if (w == "sheriff" || w == "sheriff's") {
       ++cues;
-    } else if (w == "block" && toks[i + 1].norm == "of" && i > 0 && toks[i - 1].kind == TokenKind::kNumber) {
+    } else if (w == "block" && i + 1 < n && toks[i + 1].norm == "of" && i > 0 &&
+               toks[i - 1].kind == TokenKind::kNumber) {
       ++cues;
     } else if (w == "felony" || w == "felonies" || w == "misdemeanor" || w == "misdemeanors") {
       // Classes of crime in US law only (England dropped felonies in 1967; Canada says

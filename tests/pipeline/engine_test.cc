@@ -1809,6 +1809,35 @@ TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
   EXPECT_TRUE(name.events.empty());
 }
 
+// A headline drops its articles ("Boy dies of gunshot wound"): a singular person noun opening it,
+// alone or after an age ("12-year-old boy dies ..."), is the person the death befell, as in "A boy
+// dies": the event is stated (with no count: the headline states none).
+TEST(EventAssembler, HeadlineWithoutArticleCountsItsPerson) {
+  for (const char* title : {"Boy dies of gunshot wound in Rocky Mount", "Teen dies after shooting in Rocky Mount",
+                            "12-year-old boy dies of gunshot wound in Rocky Mount"}) {
+    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->status, events::EventStatus::kHappened) << title;
+    ASSERT_TRUE(e->location.has_value()) << title;
+    EXPECT_EQ(e->location->name, "Rocky Mount") << title;
+  }
+}
+
+// A headline drops the article of "hit by a stray bullet" too: "hit by stray bullet", "struck by
+// bullet" are shootings that injure.
+TEST(EventAssembler, HeadlineBulletWithoutArticle) {
+  for (const char* title : {"Boy hit by stray bullet outside Rocky Mount apartments",
+                            "Woman struck by bullet while sleeping in Rocky Mount home"}) {
+    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->status, events::EventStatus::kHappened) << title;
+    ASSERT_TRUE(e->location.has_value()) << title;
+    EXPECT_EQ(e->location->name, "Rocky Mount") << title;
+  }
+}
+
 // A place of the title in another country than the text's is a namesake: the title's event is
 // placed where the text places the document.
 TEST(EventAssembler, TitlePlaceAbroadYieldsToTheText) {

@@ -125,6 +125,21 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->location->name, "Tarboro");
   EXPECT_EQ(a->location->basis, "title");
+
+  // Call letters right before the town ("- FOX 8 WQRT Omaha News") are the station's name,
+  // no part of the town's.
+  // A site's kicker before the headline ("Omaha News: ...") names the town too.
+  auto kicker = CodeWithTitle("Omaha News: Teen wounded outside gas station",
+                              "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* k = PlacedEvent(kicker, EventType::kAssault);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->location->name, "Omaha");
+
+  auto letters = CodeWithTitle("Teen wounded outside gas station - FOX 8 WQRT Omaha News, Weather, Sports",
+                               "A 16-year-old was shot and wounded outside a gas station on Friday night.");
+  const Event* l = PlacedEvent(letters, EventType::kAssault);
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->location->name, "Omaha");
 }
 
 // The title's US wording counts as the text's does: a station's call letters in the site name
@@ -186,7 +201,7 @@ TEST(UsPlaces, HospitalTownIsNotTheScene) {
   }
 }
 
-// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro") is not where it happened
+// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro", "a 19-year-old from Tarboro") is not where it happened
 // when the story names that place ("near a bar in Greenville", "The shooting occurred at a gas
 // station in Greenville").
 TEST(UsPlaces, ResidenceIsNotTheScene) {
@@ -194,7 +209,10 @@ TEST(UsPlaces, ResidenceIsNotTheScene) {
        {"A Tarboro man was shot and killed early Saturday near a bar in Greenville, police said.",
         "Police said a 19-year-old Tarboro man was shot Saturday. It happened outside a bar in Greenville.",
         "John Smith, 41, of Tarboro, was shot and killed Saturday, police said. The shooting occurred at a gas "
-        "station in Greenville."}) {
+        "station in Greenville.",
+        // "from" after a person or an age says where someone comes from, as "of" does.
+        "A 19-year-old from Tarboro was wounded Saturday night in a shooting at a campground in Greenville.",
+        "A man from Tarboro was shot early Saturday near a bar in Greenville, police said."}) {
     auto cd = CodeText(text);
     ASSERT_FALSE(cd.events.empty()) << text;
     for (const auto& e : cd.events) {
@@ -280,6 +298,30 @@ TEST(UsPlaces, SceneSentenceFarFromTheEvent) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Thurmond");
   EXPECT_EQ(e->location->admin1_code, "US-NC");
+}
+
+// A sentence saying it happened near a town ("about two miles west of Tarboro", "near
+// Tarboro", "just outside Tarboro") places the events as "in Tarboro" does; not near a place
+// named after it ("near Tarboro High School") or a crossing ("near Tarboro and Main").
+TEST(UsPlaces, SceneSentenceNearATown) {
+  for (const char* where : {"in a field about two miles west of Tarboro", "in a wooded area near Tarboro",
+                            "on a farm just outside Tarboro"}) {
+    auto cd = CodeText(std::string("A hunter was shot and wounded in Edgecombe County on Saturday morning, the sheriff "
+                                   "said.\n\nIt "
+                                   "happened ") +
+                       where + ", deputies said.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << where;
+    EXPECT_EQ(e->location->name, "Tarboro") << where;
+  }
+  for (const char* where : {"near Tarboro High School", "near Tarboro and Main"}) {
+    auto cd = CodeText(std::string("A hunter was shot and wounded in Edgecombe County on Saturday morning, the sheriff "
+                                   "said.\n\nIt happened ") +
+                       where + ", deputies said.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << where;
+    EXPECT_EQ(e->location->name, "Edgecombe County") << where;
+  }
 }
 
 // The dateline opening the event's sentence is where the story was filed: a town after "in",
@@ -387,6 +429,19 @@ TEST(UsPlaces, CityAfterTheNameIsPartOfTheText) {
   EXPECT_EQ(e->location->admin1_code, "US-CA");
 }
 
+// "X-area" ("two Tarboro-area teens", "the 2016 Tulsa-area killings") names the place X and its
+// surroundings: a place, not a compound adjective as "Tarboro-based" is.
+TEST(UsPlaces, TownAreaCompoundIsThePlace) {
+  for (const char* text : {"Two Tarboro-area teens were wounded in a shooting on Monday night.",
+                           "This map shows the 2016 Tulsa-area killings."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_NE(e->location->precision, "country") << text;
+    EXPECT_TRUE(e->location->name == "Tarboro" || e->location->name == "Tulsa") << text;
+  }
+}
+
 // A venue named with its kind first ("Club Zephyr", "Hotel Marlow") in a town is a part of the
 // town, as "the Go-Go Bar in X" is: the event is in the town.
 TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
@@ -400,8 +455,8 @@ TEST(UsPlaces, VenueNamedKindFirstIsPartOfTheTown) {
 
 // A quarter the gazetteer lacks, with no town in its paragraph, is a part of the story's city
 // when that city is large (100,000 people or more) and is where the story is filed from (the
-// dateline) or whose police investigate: the event's `name` is the city (its id, state and
-// coordinates), its `text` the quarter as written.
+// dateline) or whose police investigate, else the only large city the story names: the event's
+// `name` is the city (its id, state and coordinates), its `text` the quarter as written.
 TEST(UsPlaces, QuarterOfTheStorysCity) {
   auto dateline = CodeText(
       "TULSA, Okla. \u2014 Two men were shot and wounded late Saturday in Kelbrook Glen, police said.");
@@ -419,6 +474,22 @@ TEST(UsPlaces, QuarterOfTheStorysCity) {
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->location->name, "Omaha");
   EXPECT_EQ(Text(police, p->location->span), "Kelvane Park");
+
+  // With neither, the one large city the story names is its city.
+  auto only = CodeText(
+      "Two men were shot and killed late Saturday in Kelbrook Glen.\n\nA heartbroken Omaha mother is asking "
+      "for answers.");
+  const Event* o = PlacedEvent(only, EventType::kAssault);
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->location->name, "Omaha");
+  EXPECT_EQ(Text(only, o->location->span), "Kelbrook Glen");
+  // Two large cities: none is the story's.
+  auto two = CodeText(
+      "Two men were shot and killed late Saturday in Kelbrook Glen.\n\nA heartbroken Omaha mother is asking "
+      "for answers. Her brother flew in from Denver for the vigil.");
+  const Event* t = PlacedEvent(two, EventType::kAssault);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->location->name, "Kelbrook Glen");
 }
 
 // Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a

@@ -1552,6 +1552,19 @@ TEST(UsStyleCues, StreetAddressesAndCallLettersInParentheses) {
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
+// A headline often ends with its cue ("Boy shoots self in Kelvane County", "... says KVPD"): the
+// last word counts as any other.
+TEST(UsStyleCues, CountsTheLastWord) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("Boy, 6, accidentally shoots self in Kelvane County", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Man wounded outside bar, says KVPD", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Two hurt in shooting, says the sheriff", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+}
+
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   std::vector<PlaceMention> ms(3);
   ms[0].country = "KZ";
