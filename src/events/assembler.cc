@@ -3147,7 +3147,9 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // country (docs/places.md).
     ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, doc_places);
   }
+  SplitOverListedPlaces(doc, doc_country_resolved, usable_places, out);
 }
+
 
 namespace {
 
@@ -3254,6 +3256,7 @@ bool UnitNounAfter(const tokens::TokenizedText& t, const places::PlaceMention& m
   std::string_view w = t.tokens[m.end_token].norm;
   return w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
          w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
+         w == "territory" ||
          (w == "sector" && m.end_token + 1 < sent_end && t.tokens[m.end_token + 1].norm == "area");
 }
 
@@ -3272,6 +3275,11 @@ bool UnitAfterAList(const tokens::TokenizedText& t, const places::PlaceMention& 
     return false;
   }
   uint32_t k = m.begin_token - 1;  // "in"
+  // "in the villages of Kelbara, Dorvane and Kelmo, all in Kelmor territory"
+  if (toks[k - 1].norm == "all" && k >= sent_begin + 5) {
+    --k;
+    if (toks[k - 1].norm == ",") --k;
+  }
   if (PluralPlaceNoun(toks[k - 1].norm)) --k;
   if (!capitalized(k - 1)) return false;
   uint32_t j = k - 1;
@@ -3297,6 +3305,8 @@ const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const st
     i = j;
   }
   if (i < sent_end && PluralPlaceNoun(toks[i].norm)) ++i;
+  if (i + 1 < sent_end && toks[i].norm == "," && toks[i + 1].norm == "all") i += 2;
+  else if (i < sent_end && toks[i].norm == "all") ++i;
   if (i + 2 >= sent_end || toks[i].norm != "in") return nullptr;
   for (const auto& y : doc.places) {
     if (y.begin_token != i + 1) continue;
@@ -3595,6 +3605,134 @@ const places::PlaceMention& Redirected(const DocumentAnnotations& doc, const std
 }
 
 }  // namespace
+
+namespace {
+
+// A place noun that may follow a place of a list, singular or plural: "on the Kelbara front",
+// "in Kelbara and Dorvane districts".
+bool ListPlaceNoun(std::string_view w) {
+  return InnerPlaceNoun(w) || w == "fronts" || w == "frontlines" || w == "areas" || w == "town" || w == "towns" ||
+         w == "district" || w == "districts" || w == "province" || w == "provinces" || w == "region" ||
+         w == "regions" || w == "localities" || w == "sectors" || w == "hill" || w == "hills" || w == "township" ||
+         w == "townships" || w == "municipality" || w == "municipalities" || w == "governorate" ||
+         w == "governorates" || w == "county" || w == "counties" || w == "commune" || w == "communes";
+}
+
+// The token after a place of a list with its place nouns and the notes' parentheses that locate
+// it: "Kelbara front (Kelmor, Lahij)" ends after ")".
+uint32_t ListMemberEnd(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_end) {
+  const auto& toks = t.tokens;
+  uint32_t k = m.end_token;
+  for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k].norm); ++n) ++k;
+  if (k < sent_end && toks[k].norm == "(") {
+    uint32_t close = k + 1;
+    while (close < sent_end && close < k + 12 && toks[close].norm != ")" && toks[close].norm != "(") ++close;
+    if (close >= sent_end || toks[close].norm != ")") return k;
+    k = close + 1;
+    for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k].norm); ++n) ++k;
+  }
+  return k;
+}
+
+// The other places of a list the place `chosen` is one of, in its sentence: "shelled Kelbara,
+// Dorvane and Tashan Kelmo", "on the Kelbara (Kelmor, Lahij) and Dorvane (Kelmor, Lahij)
+// fronts", "in Kelbara and Dorvane districts". Places joined by commas and a final "and"; a
+// comma alone joins a place and the wider one holding it ("Kelbara, Kelmor"), no list.
+std::vector<size_t> ListedWith(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, size_t chosen,
+                               uint32_t sent_begin, uint32_t sent_end) {
+  const auto& t = *doc.text;
+  const auto& toks = t.tokens;
+  auto member = [&](const places::PlaceMention& m) {
+    size_t i = static_cast<size_t>(&m - doc.places.data());
+    // "in Kelbara, Dorvane and Tashan Kelmo": a place after a comma reads as the qualifier of
+    // the one before it until the "and" shows a list.
+    const bool after_comma = m.begin_token > sent_begin && toks[m.begin_token - 1].norm == ",";
+    return (usable[i] || (m.qualifier && after_comma)) && !m.demonym && !m.actor &&
+           m.precision != places::Precision::kCountry && m.begin_token >= sent_begin && m.end_token <= sent_end;
+  };
+  std::vector<size_t> out;
+  bool joined_by_and = false;
+  // Forward.
+  for (size_t i = chosen;;) {
+    uint32_t k = ListMemberEnd(t, doc.places[i], sent_end);
+    bool comma = k < sent_end && toks[k].norm == ",";
+    if (comma) ++k;
+    bool and_ = k < sent_end && toks[k].norm == "and";
+    if (and_) ++k;
+    if (!comma && !and_) break;
+    size_t j = i + 1;
+    while (j < doc.places.size() && doc.places[j].begin_token < k) ++j;
+    if (j >= doc.places.size() || doc.places[j].begin_token != k || !member(doc.places[j])) break;
+    out.push_back(j);
+    joined_by_and = joined_by_and || and_;
+    i = j;
+    if (and_) break;
+  }
+  // Backward.
+  for (size_t i = chosen; i > 0;) {
+    uint32_t b = doc.places[i].begin_token;
+    if (b <= sent_begin) break;
+    bool and_ = toks[b - 1].norm == "and";
+    uint32_t sep = and_ ? b - 1 : b;
+    bool comma = sep > sent_begin && toks[sep - 1].norm == ",";
+    if (comma) --sep;
+    if (!comma && !and_) break;
+    size_t j = i;
+    bool found = false;
+    while (j > 0) {
+      --j;
+      const auto& p = doc.places[j];
+      if (p.end_token > sep) continue;
+      if (p.begin_token < sent_begin) break;
+      if (!member(p)) continue;
+      found = ListMemberEnd(t, p, sent_end) == sep;
+      break;
+    }
+    if (!found) break;
+    out.push_back(j);
+    joined_by_and = joined_by_and || and_;
+    i = j;
+  }
+  if (!joined_by_and) out.clear();
+  // "on the road between Kelbara and Dorvane", "between the towns of Kelbara and Dorvane": one
+  // event at one spot, which the first place names (PlaceRedirects).
+  uint32_t first = doc.places[chosen].begin_token;
+  for (size_t j : out) first = std::min(first, doc.places[j].begin_token);
+  if (first >= 3 && toks[first - 1].norm == "of" && toks[first - 3].norm == "the") first -= 3;
+  if (first > sent_begin && toks[first - 1].norm == "between") out.clear();
+  return out;
+}
+
+}  // namespace
+
+void EventAssembler::SplitOverListedPlaces(const DocumentAnnotations& doc, const std::string& doc_country,
+                                           const std::vector<uint8_t>& usable_places, std::vector<Event>* out) {
+  const size_t n = out->size();
+  for (size_t e = 0; e < n; ++e) {
+    if (!(*out)[e].location || (*out)[e].location->basis != "same sentence") continue;
+    const auto& sent = doc.text->sentences[(*out)[e].sentence_index];
+    const uint32_t at = (*out)[e].location->span.begin;
+    size_t chosen = SIZE_MAX;
+    for (size_t i = 0; i < doc.places.size(); ++i) {
+      const auto& m = doc.places[i];
+      if (usable_places[i] && m.begin_token >= sent.begin_token && m.end_token <= sent.end_token &&
+          m.span.begin <= at && at < m.span.end) {
+        chosen = i;
+        break;
+      }
+    }
+    if (chosen == SIZE_MAX) continue;
+    for (size_t j : ListedWith(doc, usable_places, chosen, sent.begin_token, sent.end_token)) {
+      Event copy = (*out)[e];
+      copy.counts.clear();
+      copy.restated.clear();
+      copy.part_of = static_cast<int>(e);
+      copy.location = MakeLocation(doc, doc.places[j], "same sentence", doc_country);
+      if (copy.location->name == (*out)[e].location->name) continue;
+      out->push_back(std::move(copy));
+    }
+  }
+}
 
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
   // Demonyms and actors name no place. A qualifier of another place is not where the event

@@ -814,6 +814,13 @@ class DocResolver {
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
+  // Whether a place of a list ends before the separator at token `sep` (a comma): a mention,
+  // listed or one of `extra`, with its place noun and the notes' parentheses after it ("Kelbara
+  // front (Kelmor, Lahij),").
+  bool PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMention>& extra) const;
+  // Whether a list of names goes on after a name ending at token `e`: a comma or "and" (after a
+  // place noun or parentheses) and another capitalized name, the last after "and".
+  bool ListGoesOn(uint32_t e, uint32_t sent_end) const;
 
   const Gazetteer& g_;
   const TokenizedText& doc_;
@@ -1384,6 +1391,43 @@ int IndexOf(const std::vector<uint32_t>& tokens, uint32_t token) {
 int DocResolver::RawStartingAt(uint32_t token) const { return IndexOf(raw_begins_, token); }
 
 int DocResolver::RawEndingAt(uint32_t token) const { return IndexOf(raw_ends_, token); }
+
+bool DocResolver::PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMention>& extra) const {
+  if (sep < 2 || Norm(sep) != ",") return false;
+  uint32_t x = sep;
+  if (Norm(x - 1) == ")") {
+    uint32_t open = x - 1;
+    while (open > 0 && x - open < 12 && Norm(open) != "(") --open;
+    if (Norm(open) != "(") return false;
+    x = open;
+  }
+  if (x > 0 && ((C(x - 1) & kLocalityNoun) || Norm(x - 1) == "front" || Norm(x - 1) == "frontline")) --x;
+  if (int r = RawEndingAt(x); r >= 0 && !raws_[r].rejected && !raws_[r].demonym && !raws_[r].actor) return true;
+  return !extra.empty() && extra.back().end_token == x;
+}
+
+bool DocResolver::ListGoesOn(uint32_t e, uint32_t sent_end) const {
+  uint32_t k = e;
+  for (int item = 0; item < 8 && k < sent_end; ++item) {
+    if ((C(k) & kLocalityNoun) || Norm(k) == "front" || Norm(k) == "frontline") ++k;
+    if (k < sent_end && Norm(k) == "(") {
+      uint32_t close = k + 1;
+      while (close < sent_end && close < k + 12 && Norm(close) != ")") ++close;
+      if (close >= sent_end || Norm(close) != ")") return false;
+      k = close + 1;
+    }
+    if (k + 1 >= sent_end) return false;
+    if (Norm(k) == "and") return Cap(k + 1) && !AllCaps(k + 1);
+    if (Norm(k) != ",") return false;
+    ++k;
+    if (Norm(k) == "and") return k + 1 < sent_end && Cap(k + 1) && !AllCaps(k + 1);
+    if (!Cap(k) || AllCaps(k)) return false;
+    // The next name: capitalized words with connectors and hyphens inside.
+    while (k < sent_end && (Cap(k) || Norm(k) == "-" || (IsWord(T(k)) && (C(k) & kConnector) && Norm(k) != "and")))
+      ++k;
+  }
+  return false;
+}
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
@@ -2908,7 +2952,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||
                                       // "residents of Kelbara (Mathare, Nairobi)": with a qualifier.
-                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
+                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants" ||
+                                      // "the Kelmor villages of Kelbara, Dorvane and ...": the first of a list.
+                                      (PluralLocalityNoun(before2) && ListGoesOn(e, s.end_token))));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
         prep = w0 > 1 && (covered[w0 - 2] || !extra->empty()) &&
@@ -2940,6 +2986,16 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
+      // "attacked the Kelmor villages of Kelbara, Dorvane and Tashan Kelmo": the villages are the
+      // names after "of"; the name before them is a group's or a district's, no locality.
+      if (PluralLocalityNoun(after) && e + 2 < s.end_token && Norm(e + 1) == "of" && Cap(e + 2) && !AllCaps(e + 2)) {
+        uint32_t ne = e + 2;
+        while (ne < s.end_token &&
+               (Cap(ne) || Norm(ne) == "-" || (IsWord(T(ne)) && (C(ne) & kConnector) && Norm(ne) != "and"))) {
+          ++ne;
+        }
+        if (ListGoesOn(ne, s.end_token)) continue;
+      }
       bool locality =
           titled_locality || named_after || station || road_first_end || PluralLocalityNoun(after) ||
           (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
@@ -3100,6 +3156,14 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
+      // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
+      // the places of a list (after a place and a comma; before a comma or "and" that go on to
+      // another capitalized name) is a place too, and so is the last name after "and" before the
+      // clause's end.
+      if (!ok && notes_style && words <= 3 && (before == "," || (before == "and" && prep))) {
+        ok = before == "," ? PlaceOfAListEndsAt(w0 - 1, *extra) && ListGoesOn(e, s.end_token)
+                           : k < s.end_token && (Norm(k) == "," || Norm(k) == ".");
+      }
       if (!ok) continue;
       // Not a person, an organisation or a date; nor a function word alone ("- No Injuries").
       if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord))) {

@@ -2051,6 +2051,11 @@ TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
       "On 1 May, troops of both armies exchanged fire across the LoC at Kelbara and Dorvane villages in Uri sector "
       "area (Baramulla district, J&K).");
   EXPECT_EQ(PlaceOfOnly(sector, EventType::kAssault), "Uri");
+  // "..., all in Kelmor territory": the unit of the whole list (a territory of the DR Congo).
+  auto all_in = CodeText(
+      "On 1 May, rebels attacked the villages of Kelbara, Dorvane, Tashan Kelmo and Kelbe, all in Kelmora territory "
+      "(Sud-Kivu), and looted houses.");
+  EXPECT_EQ(PlaceOfOnly(all_in, EventType::kAssault), "Kelmora");
 }
 
 // Error path: one village in a district, or several places in a town that is no unit ("in
@@ -2100,11 +2105,64 @@ TEST(EventAssembler, CodedNameInBracketsBeatsOtherPlacesOfTheSentence) {
   EXPECT_EQ(PlaceOfOnly(city, EventType::kProtest), "Athens-Kelmora Quarter");
 }
 
-// Of two localities named together before a plural place noun ("in Kelbara and Dorvane
-// districts, Kandahar"), the event takes the first.
+// The places of an event named in a list ("in Kelbara and Dorvane districts, Kandahar") are
+// each the place of an event, as coders code them (one event for each location): the first,
+// with the counts, is at the first place; the next are part_of it, without counts.
+std::vector<std::string> PlacesOfType(const CodedDocument& cd, EventType type) {
+  std::vector<std::string> places;
+  for (const auto& e : cd.events)
+    if (e.type == type && e.location) places.emplace_back(Text(cd, e.location->span));
+  return places;
+}
+
 TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
   auto pair = CodeText("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
-  EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
+  ASSERT_EQ(PlacesOfType(pair, EventType::kAssault), (std::vector<std::string>{"Kelbara", "Dorvane"}));
+  EXPECT_TRUE(pair.events[0].part_of < 0);
+  EXPECT_EQ(pair.events[0].counts.size(), 1u);
+  EXPECT_EQ(pair.events[1].part_of, 0);
+  EXPECT_TRUE(pair.events[1].counts.empty());
+  EXPECT_EQ(pair.events[1].location->country, "AF");
+}
+
+// "shelled positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)", "on the
+// Kelbara (Kelmor, Lahij), Dorvane (Kelmor, Lahij) and Tashan Kelmo fronts": one event for each
+// place of the list, the counts on the first only (nothing is counted twice).
+TEST(EventAssembler, AnEventOverAListOfPlacesIsOneEventPerPlace) {
+  auto three = CodeText(
+      "On 3 May, troops shelled militant positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado), "
+      "killing 4 militants.");
+  ASSERT_EQ(PlacesOfType(three, EventType::kAssault),
+            (std::vector<std::string>{"Kelbara", "Dorvane", "Tashan Kelmo"}));
+  int counted = 0;
+  for (const auto& e : three.events) {
+    EXPECT_EQ(e.location->country, "MZ");
+    EXPECT_EQ(e.date->value, three.events[0].date->value);
+    if (!e.counts.empty()) ++counted;
+  }
+  EXPECT_EQ(counted, 1);
+  EXPECT_TRUE(HasCount(three, Role::kKilled, 4));
+  auto fronts = CodeText(
+      "On 3 May, Kelmor forces reportedly exchanged artillery with Dorvan forces on the fronts of Kelbara front "
+      "(Al Qabbaytah, Lahij), Dorvane (Qaatabah, Ad Dali), and Tashan Kelmo (Qaatabah, Ad Dali), incurring "
+      "fatalities.");
+  EXPECT_EQ(PlacesOfType(fronts, EventType::kAssault),
+            (std::vector<std::string>{"Kelbara", "Dorvane", "Tashan Kelmo"}));
+}
+
+// Error path: a comma alone joins a place and the wider one holding it ("in Kelbara, Cabo
+// Delgado"), no list; "between Kelbara and Dorvane" is one spot; where people come from is no
+// place of the event ("residents of Kelbara and Dorvane protested in Tashan Kelmo").
+TEST(EventAssembler, PlacesThatAreNoListOfTheEventsPlacesAddNoEvent) {
+  auto wider = CodeText("On 3 May, troops shelled militant positions in Kelbara, Ancuabe, Cabo Delgado.");
+  EXPECT_EQ(PlacesOfType(wider, EventType::kAssault), (std::vector<std::string>{"Kelbara"}));
+  auto between = CodeText(
+      "On 3 May, gunmen shot two men on the road between Kelbara and Dorvane in the eastern countryside of Dar'a.");
+  EXPECT_EQ(PlacesOfType(between, EventType::kAssault), (std::vector<std::string>{"Kelbara"}));
+  auto origin = CodeText(
+      "On 3 May, residents of Kelbara and Dorvane marched to Tashan Kelmo (Ancuabe, Cabo Delgado) to protest over "
+      "water cuts.");
+  EXPECT_EQ(PlacesOfType(origin, EventType::kProtest), (std::vector<std::string>{"Tashan Kelmo"}));
 }
 
 // A road named after the towns it joins ("the Zahle-Beirut highway") places an event at the

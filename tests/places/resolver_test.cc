@@ -1163,6 +1163,25 @@ TEST_F(WorldResolverTest, LocalitiesNamedInPairs) {
   EXPECT_EQ(Find("Kelbara"), nullptr);
 }
 
+// In notes, the names of a list whose first is a place ("in Kelbara, Dorvane and Tashan Kelmo
+// (Ancuabe, Cabo Delgado)") are places too, and after "the Kelmor villages of" the villages are
+// the names of the list, not Kelmor (a group's or a district's name); a name after a comma and
+// before a verb is no member of a list ("Kelmor Dorvane said").
+TEST_F(WorldResolverTest, LocalitiesNamedInALongerList) {
+  Resolve("On 3 May, troops shelled militant positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado).");
+  EXPECT_EQ(CountryOf("Dorvane"), "MZ");
+  EXPECT_EQ(CountryOf("Tashan Kelmo"), "MZ");
+  Resolve(
+      "On 5 May, militias attacked the Kelmor villages of Kelbara, Dorvane, Tashan Kelmo and Kelbe Kowa (Donga, "
+      "Taraba).");
+  EXPECT_EQ(Find("Kelmor"), nullptr);
+  EXPECT_EQ(CountryOf("Kelbara"), "NG");
+  EXPECT_EQ(CountryOf("Dorvane"), "NG");
+  EXPECT_EQ(CountryOf("Tashan Kelmo"), "NG");
+  Resolve("On 3 May, gunmen attacked a convoy near Kelbara (Cabo Delgado), Kelmor Dorvane said, and fled.");
+  EXPECT_EQ(Find("Kelmor Dorvane"), nullptr);
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
