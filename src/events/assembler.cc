@@ -3406,6 +3406,18 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
       return true;
     }
   }
+  // "rioters from Kelbara marched to ...", "killed a civilian from Kelbara in Dorvane", "forces
+  // coming from Kelbara": where people come from.
+  if (m.begin_token >= 2 && toks[m.begin_token - 1].norm == "from") {
+    std::string_view w = toks[m.begin_token - 2].norm;
+    if (w == "man" || w == "men" || w == "woman" || w == "women" || w == "boy" || w == "girl" || w == "civilian" ||
+        w == "civilians" || w == "resident" || w == "residents" || w == "villagers" || w == "people" ||
+        w == "rioters" || w == "protesters" || w == "protestors" || w == "demonstrators" || w == "farmers" ||
+        w == "herders" || w == "fighters" || w == "youths" || w == "students" || w == "workers" || w == "family" ||
+        w == "families" || w == "coming" || w == "came" || w == "originally" || w == "hailing") {
+      return true;
+    }
+  }
   if (m.begin_token < 3 || toks[m.begin_token - 1].norm != "of") return false;
   std::string_view before = toks[m.begin_token - 2].norm;
   if (before == "resident" || before == "residents" || before == "native") return true;

@@ -2105,6 +2105,23 @@ TEST(EventAssembler, CodedNameInBracketsBeatsOtherPlacesOfTheSentence) {
   EXPECT_EQ(PlaceOfOnly(city, EventType::kProtest), "Athens-Kelmora Quarter");
 }
 
+// Where people come from ("rioters from Kelbara", "a civilian from Kelbara", "forces coming
+// from Kelbara") ranks after the place where it happened, as a residence does; alone it still
+// places the event.
+TEST(EventAssembler, WherePeopleComeFromRanksAfterTheScene) {
+  auto cd = CodeText(
+      "On 3 May, residents from Kelbara village protested in front of the district office in Dorvane (Ancuabe, "
+      "Cabo Delgado) over water cuts.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kProtest), "Dorvane");
+  auto coming = CodeText(
+      "On 3 May, army troops clashed with rebel fighters coming from Kelbara area near Dorvane (Mukalla, "
+      "Hadramawt).");
+  EXPECT_EQ(PlaceOfOnly(coming, EventType::kAssault), "Dorvane");
+  // Error path: the only place of the sentence still places it.
+  auto alone = CodeText("On 3 May, rioters from Kelbara (Ancuabe, Cabo Delgado) burned tyres over water cuts.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Kelbara");
+}
+
 // The places of an event named in a list ("in Kelbara and Dorvane districts, Kandahar") are
 // each the place of an event, as coders code them (one event for each location): the first,
 // with the counts, is at the first place; the next are part_of it, without counts.
