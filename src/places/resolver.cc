@@ -789,6 +789,11 @@ class DocResolver {
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
+  // Whether the capitalized word at `b` is the end of a longer name joined by a lowercase Arabic
+  // article: "Bir at Tutah", "Madinat as Kelbar" (a capitalized word, the article fitting the
+  // word's first letter, the word). The word then begins no name of its own (rule 1's "a name
+  // that goes on past a town", the other way round).
+  bool ArticleJoinsNameBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
@@ -1039,7 +1044,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
              (lower_mode_ || !(i + 1 < end && IsWord(T(i + 1)) && cap_[i + 1]));
     };
     bool can_start = IsWord(t) && (lower_mode_ || cap_[i]) && t.norm != "the" && !month() &&
-                     (cap_[i] || !(C(i) & kConnector)) && !function_word();
+                     (cap_[i] || !(C(i) & kConnector)) && !function_word() && !ArticleJoinsNameBefore(i);
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     uint8_t first_facts = 0;  // of the one-word key [i, i + 1) (SpanKey::facts)
     if (can_start && resolver_) {
@@ -1372,6 +1377,26 @@ uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
 
 // The inverse of AfterLowerArticle: the article's token when one begins the name whose first
 // capitalized word is `b`, else `b`.
+bool DocResolver::ArticleJoinsNameBefore(uint32_t b) const {
+  if (lower_mode_ || b < 2 || Cap(b - 1) || !IsWord(T(b - 1)) || !T(b).HasFlag(tokens::kSpaceBefore) ||
+      !T(b - 1).HasFlag(tokens::kSpaceBefore)) {
+    return false;
+  }
+  static constexpr std::string_view kArticles[] = {"al", "el", "as", "ad", "ar", "ash", "an",
+                                                   "az", "at", "ath", "es", "ed", "ez", "er"};
+  std::string_view w = Norm(b - 1);
+  if (std::find(std::begin(kArticles), std::end(kArticles), w) == std::end(kArticles) || !ArticleFits(w, Norm(b))) {
+    return false;
+  }
+  const uint32_t a = b - 2;
+  // Not after a word that names an agency, a facility or a person's title ("Police at Tikrit",
+  // "Station at Taizz"), where "at" is the English word.
+  return Cap(a) && !AllCaps(a) && IsWord(T(a)) &&
+         !(C(a) & (kFunctionWord | kPlacePreposition | kConnector | kPlaceModifierHead | kNotPlaceStart |
+                   kLocalityNoun | kTitle | kStreetOrCounty | kRoad)) &&
+         !T(b - 1).HasFlag(tokens::kNewlineBefore);
+}
+
 uint32_t DocResolver::LowerArticleBefore(uint32_t b) const {
   if (b < 1) return b;
   uint32_t a = b - 1;

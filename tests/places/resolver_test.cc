@@ -1182,6 +1182,18 @@ TEST_F(WorldResolverTest, LocalitiesNamedInALongerList) {
   EXPECT_EQ(Find("Kelmor Dorvane"), nullptr);
 }
 
+// A capitalized word, a lowercase Arabic article fitting the next word and a known town's name
+// ("Wadi at Tartus") are one longer name the gazetteer lacks, not the town; the English "at"
+// after an agency's or a facility's name still places the town ("Police at Tartus").
+TEST_F(WorldResolverTest, AnArticleJoinsAKnownTownToTheWordBefore) {
+  Resolve("On 3 May, shells fired by LNA forces fell in Wadi at Tartus (Aljfara). No casualties reported.");
+  ASSERT_NE(Find("Wadi at Tartus"), nullptr);
+  EXPECT_EQ(CountryOf("Wadi at Tartus"), "LY");
+  EXPECT_EQ(Find("Tartus"), nullptr);
+  Resolve("On 3 May, the Military Police at Tartus detained two traders, Syrian media said.");
+  EXPECT_EQ(CountryOf("Tartus"), "SY");
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
