@@ -3323,8 +3323,10 @@ const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const st
 bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (m.end_token >= t.tokens.size() || (t.tokens[m.end_token].flags & tokens::kCapitalized)) return false;
   std::string_view w = t.tokens[m.end_token].norm;
+  // Also a road named after one place ("blocked the Kelbara highway in Dorvane"), as one named
+  // after the two towns it joins ranks after the place it is in (RoadEnd).
   if (w != "junction" && w != "roundabout" && w != "bridge" && w != "intersection" && w != "crossing" &&
-      w != "square") {
+      w != "square" && w != "highway" && w != "road") {
     return false;
   }
   // Only with the place holding it named next ("... junction road in X", "... bridge east of X"):

@@ -2023,6 +2023,9 @@ TEST(EventAssembler, CrossingNamedAfterAPlaceRanksAfterThePlaceHoldingIt) {
       "On 3 May, gunmen threw a grenade at soldiers at the Kelbara junction in Mogadishu-Hodan district (Hodan, "
       "Banadir).");
   EXPECT_EQ(PlaceOfOnly(junction, EventType::kAssault), "Mogadishu-Hodan");
+  // So does a road or highway named after one place: the place the sentence puts it in.
+  auto highway = CodeText("On 3 May, protesters blocked the coastal Kelbara highway in Dorvane with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(highway, EventType::kProtest), "Dorvane");
   // Error path: alone, the crossing's place still places the event.
   auto alone = CodeText("On 3 May, drivers blocked the Zahle roundabout with burning tyres over fuel prices.");
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Zahle");
