@@ -3863,6 +3863,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
     // that is no mention may stand between, itself in Y.
     bool named = false, relinked = false;
+    bool rural = false;  // "Kelbara village in rural Dorvane"
     for (++k; k < y.begin_token; ++k) {
       std::string_view w = toks[k].norm;
       if (!named && (toks[k].flags & tokens::kCapitalized) && toks[k - 1].norm == "in") {
@@ -3879,6 +3880,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       }
       if (!ContainerFiller(w)) break;
       if (w == "countryside" || w == "outskirts" || w == "vicinity") wide = true;
+      if (w == "rural") rural = true;
     }
     if (k != y.begin_token || named != relinked) continue;
     std::string_view after_y = y.end_token < toks.size() ? toks[y.end_token].norm : std::string_view();
@@ -3893,7 +3895,12 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
     bool venue = VenueName(t, x);
-    if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
+    // "shelled Kelbara village in rural Dorvane": the village is named as a spot of the town's
+    // rural area, which is the place coded (acled-2020: the town in 9 of 10 such notes; "in the
+    // countryside of Dorvane" splits, 7 to 6, and keeps the village).
+    const bool rural_town = rural && holds && !wide && y.precision == places::Precision::kCity &&
+                            x.precision == places::Precision::kCity;
+    if (((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) || rural_town) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
                (x.country.empty() || y.country.empty() || x.country == y.country)) {

@@ -2300,6 +2300,17 @@ TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kAssault), "Berd");
 }
 
+// "shelled Kelbara village in rural Tell Abiad": a village named as a spot of a town's rural area
+// is placed at the town; "in the countryside of" a town keeps the village.
+TEST(EventAssembler, AVillageInATownsRuralAreaIsPlacedAtTheTown) {
+  auto rural = CodeText("On 3 May, Kelmor forces shelled Kelbara village in rural Tell Abiad in Ar-Raqqa countryside.");
+  EXPECT_EQ(PlaceOfOnly(rural, EventType::kAssault), "Tell Abiad");
+  // Error path: the countryside of a town keeps the village.
+  auto countryside =
+      CodeText("On 3 May, Kelmor forces shelled the village of Kelbara in the western countryside of Tell Abiad.");
+  EXPECT_EQ(PlaceOfOnly(countryside, EventType::kAssault), "Kelbara");
+}
+
 // A locality placed in a county or LGA the gazetteer lacks is where the event happened.
 TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
   auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
