@@ -271,7 +271,7 @@ class WordClassTable {
              "said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote",
              "asked", "noted", "who", "whose", "has", "had", "was", "is",
          }},
-        {kNotNameAfter, {"the", "and", "on", "in", "at"}},
+        {kNotNameAfter, {"the", "and", "on", "in", "at", "sadar"}},
         {kClauseEndStop,
          {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail", "downtown",
           "uptown", "midtown", "public"}},

@@ -1194,6 +1194,16 @@ TEST_F(WorldResolverTest, AnArticleJoinsAKnownTownToTheWordBefore) {
   EXPECT_EQ(CountryOf("Tartus"), "SY");
 }
 
+// "in Bogra Sadar Upazila": the headquarters subdistrict ("Sadar") of a district is named after
+// its town, which is the place; "Sadar" continues no name.
+TEST_F(WorldResolverTest, ASadarSubdistrictNamesItsTown) {
+  Resolve("On 3 May, garment workers blocked a road in Bogra Sadar Upazila (Bogra, Rajshahi) demanding wages.");
+  EXPECT_EQ(Find("Bogra Sadar"), nullptr);
+  ASSERT_FALSE(mentions_.empty());
+  EXPECT_EQ(mentions_[0].span.Of(text_), "Bogra");
+  EXPECT_EQ(mentions_[0].country, "BD");
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
