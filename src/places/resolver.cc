@@ -1805,6 +1805,13 @@ void DocResolver::Support() {
       r.supported = false;
       r.region_noun_after = false;
     }
+    // "hurled rocks at Police forces": such a word before a plural noun for the force's members
+    // is the agency, even after a preposition ("in Police" alone is still the town).
+    if (single && (C(r.b) & kPlaceModifierHead) && !(qualified || r.qualifier || in_dateline) && r.e < N() &&
+        !Cap(r.e) && (after == "forces" || after == "officers" || after == "personnel" || after == "units")) {
+      r.supported = false;
+      r.weak_support = false;
+    }
     // "One man was shot", "Mobile home fire": a common word opening a sentence is capitalized
     // as its first word, and the noun after it ("man", "home") makes no place of it ("Mobile
     // police" still does).

@@ -1204,6 +1204,15 @@ TEST_F(WorldResolverTest, ASadarSubdistrictNamesItsTown) {
   EXPECT_EQ(mentions_[0].country, "BD");
 }
 
+// "hurled rocks at Police forces": a word heading agency names before a plural noun for the
+// force's members is the agency, even after a preposition; "in Police" alone is the town.
+TEST_F(WorldResolverTest, AnAgencyBeforeItsMembersIsNoTownAfterAPreposition) {
+  Resolve("On 28 April, rioters hurled rocks at Police forces in Kelbara and damaged a van.");
+  EXPECT_EQ(Find("Police"), nullptr);
+  Resolve("On 28 April, dockers went on strike in Police over unpaid wages.");
+  EXPECT_EQ(CountryOf("Police"), "PL");
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
