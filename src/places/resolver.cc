@@ -3197,8 +3197,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                            : k < s.end_token && (Norm(k) == "," || Norm(k) == ".");
       }
       if (!ok) continue;
-      // Not a person, an organisation or a date; nor a function word alone ("- No Injuries").
-      if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord))) {
+      // Not a person, an organisation or a date; nor a function word alone ("- No Injuries"); nor
+      // the employer of the people before "of" ("technicians of Kelmor Telecom in Tartous").
+      const bool employer = before == "of" && (before2 == "employees" || before2 == "workers" || before2 == "staff" ||
+                                               before2 == "technicians" || before2 == "managers" ||
+                                               before2 == "engineers" || before2 == "employee");
+      if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord)) || employer) {
         continue;
       }
       PlaceMention m = UnlistedAt(w0, e);

@@ -1213,6 +1213,16 @@ TEST_F(WorldResolverTest, AnAgencyBeforeItsMembersIsNoTownAfterAPreposition) {
   EXPECT_EQ(CountryOf("Police"), "PL");
 }
 
+// "arrested 3 technicians of Kelmor Telecom in Tartous": the name after workers' "of" is their
+// employer, no locality placed in Tartous; "residents of Kelbara (Mathare, Nairobi)" is a place.
+TEST_F(WorldResolverTest, TheEmployerOfWorkersIsNoLocality) {
+  Resolve("On 4 May, security forces arrested 3 managers and technicians of Kelmor Telecom in Tartous city.");
+  EXPECT_EQ(Find("Kelmor Telecom"), nullptr);
+  EXPECT_EQ(CountryOf("Tartous"), "SY");
+  Resolve("On 4 May, residents of Kelbara (Mathare, Nairobi) blocked a road over water cuts.");
+  EXPECT_EQ(CountryOf("Kelbara"), "KE");
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
