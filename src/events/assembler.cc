@@ -3506,10 +3506,18 @@ bool ContainerFiller(std::string_view w) {
 bool CodedInBrackets(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   uint32_t k = m.begin_token;
   if (k >= 3 && t.tokens[k - 2].norm == "coded" &&
-      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at")) {
+      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at" ||
+       t.tokens[k - 1].norm == "in")) {
     k -= 2;
   }
   const uint32_t e = m.end_token;
+  // "Bate village, coded as Kelmor district", "coded in Kelbara (Al Dhaher, Sadah)", "(coded as
+  // Kelmor LGA, Kaduna)": the coder's words name the place outside brackets too.
+  if (k + 2 == m.begin_token && k > 0 && m.precision == places::Precision::kCity && !m.qualifier &&
+      (t.tokens[k + 1].norm == "as" || t.tokens[k + 1].norm == "at" || t.tokens[k + 1].norm == "in" ||
+       t.tokens[k + 1].norm == "to")) {
+    return true;
+  }
   if (k > 0 && k == m.begin_token && t.tokens[k - 1].norm == "(" && e + 1 < t.tokens.size() &&
       t.tokens[e].norm == ")" && t.tokens[e + 1].norm == "region" && !m.qualifier) {
     return true;

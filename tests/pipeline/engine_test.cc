@@ -2106,6 +2106,15 @@ TEST(EventAssembler, CodedNameInBracketsBeatsOtherPlacesOfTheSentence) {
   EXPECT_EQ(PlaceOfOnly(other, EventType::kAssault), "Jabal Kelmir");
   auto city = CodeText("On 28 April, doctors rallied outside a central Athens hospital [coded to Athens-Kelmora Quarter].");
   EXPECT_EQ(PlaceOfOnly(city, EventType::kProtest), "Athens-Kelmora Quarter");
+  // Outside brackets too: "coded in Kelbara (Al Dhaher, Sadah)".
+  auto plain = CodeText(
+      "On 29 April, rebels claimed to have repelled two attacks on a hill site near Najran, coded in Kelbara "
+      "(Al Dhaher, Sadah), killing several fighters.");
+  EXPECT_EQ(PlaceOfOnly(plain, EventType::kAssault), "Kelbara");
+  // Error path: "coded as" before an actor's name names no place.
+  auto actor = CodeText(
+      "On 29 April, gunmen, coded as Kelmor Brigade forces, attacked a checkpoint in Dorvane (Mukalla, Hadramawt).");
+  EXPECT_EQ(PlaceOfOnly(actor, EventType::kAssault), "Dorvane");
 }
 
 // Where people come from ("rioters from Kelbara", "a civilian from Kelbara", "forces coming
