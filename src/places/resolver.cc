@@ -93,6 +93,9 @@ class WordClassTable {
              "and", "upon", "on",    "sur", "am",  "im",  "der", "den", "bin", "ibn", "y",     "i",     "e",   "van",
              "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
              "imeni",  // Russian/Ukrainian "named after": "Sovkhoz imeni Lenina"
+             // Genitives and "and" of names in other languages: Hindi/Urdu "Guru ki Kelbari", Swahili
+             // "Kambi ya Kelbe", Arabic "Keran wa Kelmor".
+             "ki", "ka", "ya", "wa",
          }},
         {kEnglishJoiner,
          {
@@ -1382,8 +1385,8 @@ bool DocResolver::ArticleJoinsNameBefore(uint32_t b) const {
       !T(b - 1).HasFlag(tokens::kSpaceBefore)) {
     return false;
   }
-  static constexpr std::string_view kArticles[] = {"al", "el", "as", "ad", "ar", "ash", "an",
-                                                   "az", "at", "ath", "es", "ed", "ez", "er"};
+  static constexpr std::string_view kArticles[] = {"al", "el", "as", "ad", "ar", "ash", "an", "az", "at",
+                                                   "ath", "es", "ed", "ez", "er", "ki", "ka", "ya", "wa"};
   std::string_view w = Norm(b - 1);
   if (std::find(std::begin(kArticles), std::end(kArticles), w) == std::end(kArticles) || !ArticleFits(w, Norm(b))) {
     return false;

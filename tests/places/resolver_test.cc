@@ -1223,6 +1223,19 @@ TEST_F(WorldResolverTest, TheEmployerOfWorkersIsNoLocality) {
   EXPECT_EQ(CountryOf("Kelbara"), "KE");
 }
 
+// Genitive and "and" connectors of other languages join a name as "de" does: Hindi/Urdu "ki"
+// and "ka" ("Kelbar ki Ludhiana"), Swahili "ya" ("Kambi ya Kelbe"), Arabic "wa" ("Kelbar wa
+// Kelmor district"): one locality, not the known town at its end.
+TEST_F(WorldResolverTest, ConnectorsOfOtherLanguagesJoinAName) {
+  Resolve("On 1 May, villagers protested in Kelbar ki Ludhiana village (Amritsar, Punjab) over rations.");
+  EXPECT_EQ(CountryOf("Kelbar ki Ludhiana"), "IN");
+  EXPECT_EQ(Find("Ludhiana"), nullptr);
+  Resolve("On 1 May, soldiers clashed with rebels at Kambi ya Kelbe (Beni, Nord-Kivu).");
+  EXPECT_EQ(CountryOf("Kambi ya Kelbe"), "CD");
+  Resolve("On 1 May, airstrikes killed 6 militants in Kelbar wa Kelmor district, Badakhshan.");
+  EXPECT_EQ(CountryOf("Kelbar wa Kelmor"), "AF");
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
