@@ -3756,6 +3756,22 @@ void EventAssembler::SplitOverListedPlaces(const DocumentAnnotations& doc, const
   }
 }
 
+namespace {
+
+// Whether a town bears the name of its first-level subdivision ("Ar Raqqah" in Ar Raqqah, "Homs"
+// in Homs): in notes its name often means the province.
+bool SeatNamedLikeItsProvince(const places::PlaceMention& m) {
+  auto letters = [](std::string_view s) {
+    std::string r;
+    for (char c : s)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) r += static_cast<char>(c | 0x20);
+    return r;
+  };
+  return !m.admin1_name.empty() && letters(m.admin1_name) == letters(m.name);
+}
+
+}  // namespace
+
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
   // Demonyms and actors name no place. A qualifier of another place is not where the event
   // happened; one after a name that is not a place ("the Civil Hospital, Patiala (Punjab)") is.
@@ -3860,6 +3876,14 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       }
     }
     if (k >= y.begin_token) continue;
+    // "blocked the Kelbara-Dorvane road in Halba", "the Kelbara road in Halba": a road's towns say
+    // where it leads, not a spot in Y; the event stays at the town Y (LocateEvent ranks them
+    // after it). Not in a seat named like its province ("the Kelbara - Dorvane road in
+    // Ar-Raqqa": the province, more often), where the road's town is the finer place.
+    if ((RoadEnd(t, x) != 0 || toks[x.end_token].norm == "road" || toks[x.end_token].norm == "highway") &&
+        y.precision == places::Precision::kCity && !SeatNamedLikeItsProvince(y)) {
+      continue;
+    }
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;

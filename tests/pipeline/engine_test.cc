@@ -2201,6 +2201,8 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   auto in_town =
       CodeText("On 3 May, minibus owners blocked the Zahle-Beirut highway in Chtaura with burning tyres over fuel prices.");
   EXPECT_EQ(PlaceOfOnly(in_town, EventType::kProtest), "Chtaura");
+  auto road_in_town = CodeText("On 3 May, protesters blocked the Kelbara-Dorvane road in Halba with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(road_in_town, EventType::kProtest), "Halba");
   auto bare = CodeText("On 3 May, residents blocked the Valencia-Maracay highway, Carabobo state, demanding water.");
   EXPECT_EQ(PlaceOfOnly(bare, EventType::kProtest), "Valencia");
   const Event* e = OnlyPlacedEvent(bare, EventType::kProtest);
