@@ -2710,6 +2710,36 @@ void DocResolver::Cohere() {
   }
 }
 
+namespace {
+
+// A gazetteer name as shown (PlaceMention::name): without the signs GeoNames writes for the
+// Arabic ayn and hamza and the Ukrainian soft sign (‘ ’ ʻ ʼ ʾ ʿ), as the English press and
+// coders write the names: "Ta‘izz" => "Taizz", "At Tuḩaytā’" => "At Tuḩaytā", "Luhans’ke" =>
+// "Luhanske". Other letters and their accents stay.
+std::string ShownName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(name[i + 2]) == 0x98 || static_cast<unsigned char>(name[i + 2]) == 0x99)) {
+      i += 2;
+      continue;
+    }
+    if (c == 0xCA && i + 1 < name.size()) {
+      const auto d = static_cast<unsigned char>(name[i + 1]);
+      if (d == 0xBB || d == 0xBC || d == 0xBE || d == 0xBF) {
+        i += 1;
+        continue;
+      }
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
   const PlaceRecord& rec = g_.record(c.record);
   Candidate out;
@@ -2733,7 +2763,7 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.span = Span{T(m.begin_token).span.begin, T(r.e - 1).span.end};
   const CandidateRef& c = r.cands[r.chosen];
   const PlaceRecord& rec = g_.record(c.record);
-  m.name = std::string(g_.Str(rec.name));
+  m.name = ShownName(g_.Str(rec.name));
   m.country = std::string(rec.Country());
   m.admin1_code = std::string(g_.Str(rec.admin1_code));
   m.admin1_name = std::string(g_.Str(rec.admin1_name));
@@ -2775,7 +2805,7 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
                                    rec.Kind() == PlaceKind::kAdmin1)) {
     if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
       const PlaceRecord& city = g_.record(container);
-      m.within.name = std::string(g_.Str(city.name));
+      m.within.name = ShownName(g_.Str(city.name));
       m.within.geonames_id = city.geonames_id;
       m.within.lat = city.Lat();
       m.within.lon = city.Lon();
@@ -3266,7 +3296,7 @@ void DocResolver::Capital(std::vector<PlaceMention>* extra) {
     m.begin_token = i - 1;
     m.end_token = i + 1;
     m.span = Span{T(i - 1).span.begin, T(i).span.end};
-    m.name = std::string(g_.Str(rec.name));
+    m.name = ShownName(g_.Str(rec.name));
     m.country = std::string(rec.Country());
     m.admin1_code = std::string(g_.Str(rec.admin1_code));
     m.admin1_name = std::string(g_.Str(rec.admin1_name));
