@@ -3002,6 +3002,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {
         --e;
         titled_locality = true;
+        // "Kelbara Rural Municipality" (Nepal's gaunpalika): "Rural" belongs to the unit's title.
+        if (e - i >= 2 && Norm(e - 1) == "rural" && Norm(e) == "municipality") --e;
       }
       // "near al-Kelmoun": a lowercase article begins the name as written.
       const uint32_t w0 = LowerArticleBefore(i);

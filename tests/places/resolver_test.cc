@@ -1250,6 +1250,16 @@ TEST_F(WorldResolverTest, NamesAreShownWithoutAynAndHamzaSigns) {
   for (const PlaceMention& m : mentions_) EXPECT_EQ(m.name.find("\xE2\x80\x98"), std::string::npos) << m.name;
 }
 
+// "in Kelbara Rural Municipality (Jhapa district)": Nepal's rural municipality is a unit named
+// after its place, as "Kelbara Municipality" is; "Rural" is no part of the place's name.
+TEST_F(WorldResolverTest, ARuralMunicipalityIsNamedAfterItsPlace) {
+  Resolve(
+      "On 3 May, villagers clashed with police in Kelbara Rural Municipality (Jhapa district) over a border "
+      "crossing.");
+  EXPECT_EQ(Find("Kelbara Rural"), nullptr);
+  EXPECT_NE(Find("Kelbara"), nullptr);
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
