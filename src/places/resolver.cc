@@ -2908,6 +2908,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
+      if (ArticleJoinsNameBefore(i)) continue;                 // "Samir al Kelbar": the end of one
       if (PluralAcronym(T(i).span.Of(doc_.text))) continue;   // "using ATGMs on Kelbara front"
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;

@@ -1192,6 +1192,10 @@ TEST_F(WorldResolverTest, AnArticleJoinsAKnownTownToTheWordBefore) {
   EXPECT_EQ(Find("Tartus"), nullptr);
   Resolve("On 3 May, the Military Police at Tartus detained two traders, Syrian media said.");
   EXPECT_EQ(CountryOf("Tartus"), "SY");
+  // Nor does a name the gazetteer lacks begin after such an article: "MP Kelmor al Dorvane" is a
+  // person, and "Dorvane" no locality in Halba.
+  Resolve("On 1 May, rioters gathered outside the house of MP Kelmor al Dorvane in Halba and chanted slogans.");
+  EXPECT_EQ(Find("Dorvane"), nullptr);
 }
 
 // "in Bogra Sadar Upazila": the headquarters subdistrict ("Sadar") of a district is named after
