@@ -3782,6 +3782,12 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
     if (m.demonym || m.actor || (NamesAFacility(*doc.text, m) && SiteEnd(*doc.text, m) == m.end_token)) {
       // "taken to Mount Sinai Hospital": a facility's name, where victims went, not the scene.
       usable[i] = 0;
+    } else if (m.precision == places::Precision::kCountry && m.end_token < toks.size() &&
+               !(toks[m.end_token].flags & tokens::kCapitalized) &&
+               (toks[m.end_token].norm == "government" || toks[m.end_token].norm == "authorities" ||
+                toks[m.end_token].norm == "embassy" || toks[m.end_token].norm == "officials")) {
+      // "providing data to the United States government": a country's institution, an actor.
+      usable[i] = 0;
     } else if (m.qualifier) {
       // "(Baramulla district, J&K)" after a locality the gazetteer lacks and the text does not
       // mark as one: usable too (with the parentheses' penalty in LocateEvent).

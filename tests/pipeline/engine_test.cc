@@ -2322,6 +2322,22 @@ TEST(EventAssembler, AVillageInATownsRuralAreaIsPlacedAtTheTown) {
   EXPECT_EQ(PlaceOfOnly(countryside, EventType::kAssault), "Kelbara");
 }
 
+// "accused of passing files to the United States government": a country before "government",
+// "authorities", "embassy" or "officials" names an actor, not where the event happened; the
+// place of the paragraph places it.
+TEST(EventAssembler, ACountrysGovernmentIsNoPlaceOfTheEvent) {
+  auto cd = CodeText(
+      "On 30 April, in Caracas, officers beat a prisoner during an interrogation. He was arrested with a "
+      "colleague accused of passing files to the United States government.");
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->country, "VE") << Text(cd, e.trigger);
+  }
+  // Error path: the country alone still places an event.
+  auto alone = CodeText("On 30 April, 20 workers protested in the United States over unpaid wages.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "United States");
+}
+
 // A locality placed in a county or LGA the gazetteer lacks is where the event happened.
 TEST(EventAssembler, LocalityInAnUnlistedCountyPlacesTheEvent) {
   auto cd = CodeText("On 3 May, gunmen attacked Kelbara in Dorvane LGA (Kaduna), killing a guard.");
