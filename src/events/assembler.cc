@@ -3335,6 +3335,8 @@ bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& 
   if (k < t.tokens.size() && t.tokens[k].norm == "road") ++k;
   if (k >= t.tokens.size()) return false;
   std::string_view next = t.tokens[k].norm;
+  // "blocked the Kelbara highway at the Dorvane bridge": a spot on the road names it better.
+  if (next == "at" && (w == "highway" || w == "road")) return true;
   return next == "in" || next == "near" || next == "of" || next == "outside" || next == "north" || next == "south" ||
          next == "east" || next == "west";
 }

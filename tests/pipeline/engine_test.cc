@@ -2026,6 +2026,10 @@ TEST(EventAssembler, CrossingNamedAfterAPlaceRanksAfterThePlaceHoldingIt) {
   // So does a road or highway named after one place: the place the sentence puts it in.
   auto highway = CodeText("On 3 May, protesters blocked the coastal Kelbara highway in Dorvane with burning tyres.");
   EXPECT_EQ(PlaceOfOnly(highway, EventType::kProtest), "Dorvane");
+  // A spot on the road named after a place ("at the Dorvane bridge near Tashan") names it better.
+  auto spot = CodeText(
+      "On 3 May, drivers blocked the Kelbara highway at the Dorvane bridge near Tashan Kelmo in both directions.");
+  EXPECT_NE(PlaceOfOnly(spot, EventType::kProtest), "Kelbara");
   // Error path: alone, the crossing's place still places the event.
   auto alone = CodeText("On 3 May, drivers blocked the Zahle roundabout with burning tyres over fuel prices.");
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Zahle");
