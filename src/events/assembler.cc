@@ -3634,12 +3634,14 @@ namespace {
 
 // A place noun that may follow a place of a list, singular or plural: "on the Kelbara front",
 // "in Kelbara and Dorvane districts".
-bool ListPlaceNoun(std::string_view w) {
-  return InnerPlaceNoun(w) || w == "fronts" || w == "frontlines" || w == "areas" || w == "town" || w == "towns" ||
-         w == "district" || w == "districts" || w == "province" || w == "provinces" || w == "region" ||
-         w == "regions" || w == "localities" || w == "sectors" || w == "hill" || w == "hills" || w == "township" ||
-         w == "townships" || w == "municipality" || w == "municipalities" || w == "governorate" ||
-         w == "governorates" || w == "county" || w == "counties" || w == "commune" || w == "communes";
+bool ListPlaceNoun(const Token& t) {
+  return IsAny(t, WORDS("village", "villages", "area", "areas", "neighborhood", "neighbourhood", "community",
+                        "locality", "localities", "sector", "sectors", "hamlet", "camp", "quarter", "colony",
+                        "mohalla", "ward", "compound", "square", "street", "road", "market", "front", "fronts",
+                        "frontline", "frontlines", "axis", "town", "towns", "district", "districts", "province",
+                        "provinces", "region", "regions", "hill", "hills", "township", "townships", "municipality",
+                        "municipalities", "governorate", "governorates", "county", "counties", "commune",
+                        "communes"));
 }
 
 // The token after a place of a list with its place nouns and the notes' parentheses that locate
@@ -3647,13 +3649,13 @@ bool ListPlaceNoun(std::string_view w) {
 uint32_t ListMemberEnd(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_end) {
   const auto& toks = t.tokens;
   uint32_t k = m.end_token;
-  for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k].norm); ++n) ++k;
+  for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k]); ++n) ++k;
   if (k < sent_end && toks[k].norm == "(") {
     uint32_t close = k + 1;
     while (close < sent_end && close < k + 12 && toks[close].norm != ")" && toks[close].norm != "(") ++close;
     if (close >= sent_end || toks[close].norm != ")") return k;
     k = close + 1;
-    for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k].norm); ++n) ++k;
+    for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k]); ++n) ++k;
   }
   return k;
 }
@@ -3731,16 +3733,23 @@ std::vector<size_t> ListedWith(const DocumentAnnotations& doc, const std::vector
 
 void EventAssembler::SplitOverListedPlaces(const DocumentAnnotations& doc, const std::string& doc_country,
                                            const std::vector<uint8_t>& usable_places, std::vector<Event>* out) {
+  // PERF: the new events are gathered first and appended at once (appending each grew the
+  // vector, moving every event, a few hundred bytes each).
+  thread_local std::vector<Event> added;
+  added.clear();
   const size_t n = out->size();
   for (size_t e = 0; e < n; ++e) {
     if (!(*out)[e].location || (*out)[e].location->basis != "same sentence") continue;
     const auto& sent = doc.text->sentences[(*out)[e].sentence_index];
     const uint32_t at = (*out)[e].location->span.begin;
     size_t chosen = SIZE_MAX;
-    for (size_t i = 0; i < doc.places.size(); ++i) {
+    // Places are in text order: the sentence's first one by binary search (this runs per event).
+    size_t i = std::lower_bound(doc.places.begin(), doc.places.end(), sent.begin_token,
+                                [](const places::PlaceMention& p, uint32_t t) { return p.begin_token < t; }) -
+               doc.places.begin();
+    for (; i < doc.places.size() && doc.places[i].begin_token < sent.end_token; ++i) {
       const auto& m = doc.places[i];
-      if (usable_places[i] && m.begin_token >= sent.begin_token && m.end_token <= sent.end_token &&
-          m.span.begin <= at && at < m.span.end) {
+      if (usable_places[i] && m.end_token <= sent.end_token && m.span.begin <= at && at < m.span.end) {
         chosen = i;
         break;
       }
@@ -3753,9 +3762,13 @@ void EventAssembler::SplitOverListedPlaces(const DocumentAnnotations& doc, const
       copy.part_of = static_cast<int>(e);
       copy.location = MakeLocation(doc, doc.places[j], "same sentence", doc_country);
       if (copy.location->name == (*out)[e].location->name) continue;
-      out->push_back(std::move(copy));
+      added.push_back(std::move(copy));
     }
   }
+  if (added.empty()) return;
+  out->reserve(out->size() + added.size());
+  for (auto& ev : added) out->push_back(std::move(ev));
+  added.clear();
 }
 
 namespace {
@@ -3888,8 +3901,9 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // where it leads, not a spot in Y; the event stays at the town Y (LocateEvent ranks them
     // after it). Not in a seat named like its province ("the Kelbara - Dorvane road in
     // Ar-Raqqa": the province, more often), where the road's town is the finer place.
-    if ((RoadEnd(t, x) != 0 || toks[x.end_token].norm == "road" || toks[x.end_token].norm == "highway") &&
-        y.precision == places::Precision::kCity && !SeatNamedLikeItsProvince(y)) {
+    if (y.precision == places::Precision::kCity &&
+        (toks[x.end_token].norm == "road" || toks[x.end_token].norm == "highway" || RoadEnd(t, x) != 0) &&
+        !SeatNamedLikeItsProvince(y)) {
       continue;
     }
     std::string_view link = toks[k].norm;

@@ -1047,7 +1047,8 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
              (lower_mode_ || !(i + 1 < end && IsWord(T(i + 1)) && cap_[i + 1]));
     };
     bool can_start = IsWord(t) && (lower_mode_ || cap_[i]) && t.norm != "the" && !month() &&
-                     (cap_[i] || !(C(i) & kConnector)) && !function_word() && !ArticleJoinsNameBefore(i);
+                     (cap_[i] || !(C(i) & kConnector)) && !function_word() &&
+                     !(i >= 2 && cap_[i - 2] && !cap_[i - 1] && ArticleJoinsNameBefore(i));
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     uint8_t first_facts = 0;  // of the one-word key [i, i + 1) (SpanKey::facts)
     if (can_start && resolver_) {
@@ -1381,13 +1382,16 @@ uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
 // The inverse of AfterLowerArticle: the article's token when one begins the name whose first
 // capitalized word is `b`, else `b`.
 bool DocResolver::ArticleJoinsNameBefore(uint32_t b) const {
-  if (lower_mode_ || b < 2 || Cap(b - 1) || !IsWord(T(b - 1)) || !T(b).HasFlag(tokens::kSpaceBefore) ||
+  // PERF: asked of every capitalized word; most leave at the first tests (no capitalized word
+  // two tokens back, or a word before that is no short article).
+  if (b < 2 || lower_mode_ || !cap_[b - 2] || cap_[b - 1]) return false;
+  std::string_view w = Norm(b - 1);
+  if (w.size() < 2 || w.size() > 3 || !IsWord(T(b - 1)) || !T(b).HasFlag(tokens::kSpaceBefore) ||
       !T(b - 1).HasFlag(tokens::kSpaceBefore)) {
     return false;
   }
   static constexpr std::string_view kArticles[] = {"al", "el", "as", "ad", "ar", "ash", "an", "az", "at",
                                                    "ath", "es", "ed", "ez", "er", "ki", "ka", "ya", "wa"};
-  std::string_view w = Norm(b - 1);
   if (std::find(std::begin(kArticles), std::end(kArticles), w) == std::end(kArticles) || !ArticleFits(w, Norm(b))) {
     return false;
   }
@@ -2717,6 +2721,10 @@ namespace {
 // coders write the names: "Ta‘izz" => "Taizz", "At Tuḩaytā’" => "At Tuḩaytā", "Luhans’ke" =>
 // "Luhanske". Other letters and their accents stay.
 std::string ShownName(std::string_view name) {
+  // PERF: most names hold none of them (one pass over their bytes, no call).
+  bool marked = false;
+  for (char ch : name) marked |= static_cast<unsigned char>(ch) == 0xE2 || static_cast<unsigned char>(ch) == 0xCA;
+  if (!marked) return std::string(name);
   std::string out;
   out.reserve(name.size());
   for (size_t i = 0; i < name.size(); ++i) {
@@ -2908,7 +2916,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
-      if (ArticleJoinsNameBefore(i)) continue;                 // "Samir al Kelbar": the end of one
+      if (i >= 2 && cap_[i - 2] && ArticleJoinsNameBefore(i)) continue;  // "Samir al Kelbar": the end of one
       if (PluralAcronym(T(i).span.Of(doc_.text))) continue;   // "using ATGMs on Kelbara front"
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;
@@ -3056,7 +3064,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // sector" alone is not).
       // "attacked the Kelmor villages of Kelbara, Dorvane and Tashan Kelmo": the villages are the
       // names after "of"; the name before them is a group's or a district's, no locality.
-      if (PluralLocalityNoun(after) && e + 2 < s.end_token && Norm(e + 1) == "of" && Cap(e + 2) && !AllCaps(e + 2)) {
+      if (e + 2 < s.end_token && Norm(e + 1) == "of" && PluralLocalityNoun(after) && Cap(e + 2) && !AllCaps(e + 2)) {
         uint32_t ne = e + 2;
         while (ne < s.end_token &&
                (Cap(ne) || Norm(ne) == "-" || (IsWord(T(ne)) && (C(ne) & kConnector) && Norm(ne) != "and"))) {
