@@ -3192,7 +3192,9 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // country (docs/places.md).
     ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, doc_places);
   }
+  SplitOverListedPlaces(doc, doc_country_resolved, usable_places, out);
 }
+
 
 namespace {
 
@@ -3299,6 +3301,7 @@ bool UnitNounAfter(const tokens::TokenizedText& t, const places::PlaceMention& m
   std::string_view w = t.tokens[m.end_token].norm;
   return w == "lga" || w == "district" || w == "county" || w == "subcounty" || w == "sub-county" ||
          w == "municipality" || w == "commune" || w == "locality" || w == "tehsil" || w == "upazila" ||
+         w == "territory" ||
          (w == "sector" && m.end_token + 1 < sent_end && t.tokens[m.end_token + 1].norm == "area");
 }
 
@@ -3317,6 +3320,11 @@ bool UnitAfterAList(const tokens::TokenizedText& t, const places::PlaceMention& 
     return false;
   }
   uint32_t k = m.begin_token - 1;  // "in"
+  // "in the villages of Kelbara, Dorvane and Kelmo, all in Kelmor territory"
+  if (toks[k - 1].norm == "all" && k >= sent_begin + 5) {
+    --k;
+    if (toks[k - 1].norm == ",") --k;
+  }
   if (PluralPlaceNoun(toks[k - 1].norm)) --k;
   if (!capitalized(k - 1)) return false;
   uint32_t j = k - 1;
@@ -3342,6 +3350,8 @@ const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const st
     i = j;
   }
   if (i < sent_end && PluralPlaceNoun(toks[i].norm)) ++i;
+  if (i + 1 < sent_end && toks[i].norm == "," && toks[i + 1].norm == "all") i += 2;
+  else if (i < sent_end && toks[i].norm == "all") ++i;
   if (i + 2 >= sent_end || toks[i].norm != "in") return nullptr;
   for (const auto& y : doc.places) {
     if (y.begin_token != i + 1) continue;
@@ -3358,8 +3368,10 @@ const places::PlaceMention* UnitOfAList(const DocumentAnnotations& doc, const st
 bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   if (m.end_token >= t.tokens.size() || (t.tokens[m.end_token].flags & tokens::kCapitalized)) return false;
   std::string_view w = t.tokens[m.end_token].norm;
+  // Also a road named after one place ("blocked the Kelbara highway in Dorvane"), as one named
+  // after the two towns it joins ranks after the place it is in (RoadEnd).
   if (w != "junction" && w != "roundabout" && w != "bridge" && w != "intersection" && w != "crossing" &&
-      w != "square") {
+      w != "square" && w != "highway" && w != "road") {
     return false;
   }
   // Only with the place holding it named next ("... junction road in X", "... bridge east of X"):
@@ -3368,6 +3380,8 @@ bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& 
   if (k < t.tokens.size() && t.tokens[k].norm == "road") ++k;
   if (k >= t.tokens.size()) return false;
   std::string_view next = t.tokens[k].norm;
+  // "blocked the Kelbara highway at the Dorvane bridge": a spot on the road names it better.
+  if (next == "at" && (w == "highway" || w == "road")) return true;
   return next == "in" || next == "near" || next == "of" || next == "outside" || next == "north" || next == "south" ||
          next == "east" || next == "west";
 }
@@ -3430,7 +3444,7 @@ bool HospitalTown(const tokens::TokenizedText& t, const places::PlaceMention& m)
 
 // Whether a place says where someone lives: "a Tarboro man", "two Tarboro teens", "John
 // Smith, 41, of Tarboro", "a resident of Tarboro", "a 19-year-old from Tarboro", "a man from
-// Tarboro".
+// Tarboro", "rioters from Kelbara".
 bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   const auto& toks = t.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
@@ -3441,6 +3455,18 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
            w == "youth" || w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female";
   };
   if (m.end_token < n && person(toks[m.end_token].norm)) return true;
+  // "rioters from Kelbara marched to ...", "killed a civilian from Kelbara in Dorvane", "forces
+  // coming from Kelbara": where people come from.
+  if (m.begin_token >= 2 && toks[m.begin_token - 1].norm == "from") {
+    std::string_view w = toks[m.begin_token - 2].norm;
+    if (w == "man" || w == "men" || w == "woman" || w == "women" || w == "boy" || w == "girl" || w == "civilian" ||
+        w == "civilians" || w == "resident" || w == "residents" || w == "villagers" || w == "people" ||
+        w == "rioters" || w == "protesters" || w == "protestors" || w == "demonstrators" || w == "farmers" ||
+        w == "herders" || w == "fighters" || w == "youths" || w == "students" || w == "workers" || w == "family" ||
+        w == "families" || w == "coming" || w == "came" || w == "originally" || w == "hailing") {
+      return true;
+    }
+  }
   if (m.begin_token < 3) return false;
   std::string_view prep = toks[m.begin_token - 1].norm, before = toks[m.begin_token - 2].norm;
   // ", 41, of Tarboro", ", 41, from Tarboro": after a person's age.
@@ -3560,10 +3586,18 @@ bool ContainerFiller(std::string_view w) {
 bool CodedInBrackets(const tokens::TokenizedText& t, const places::PlaceMention& m) {
   uint32_t k = m.begin_token;
   if (k >= 3 && t.tokens[k - 2].norm == "coded" &&
-      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at")) {
+      (t.tokens[k - 1].norm == "to" || t.tokens[k - 1].norm == "as" || t.tokens[k - 1].norm == "at" ||
+       t.tokens[k - 1].norm == "in")) {
     k -= 2;
   }
   const uint32_t e = m.end_token;
+  // "Bate village, coded as Kelmor district", "coded in Kelbara (Al Dhaher, Sadah)", "(coded as
+  // Kelmor LGA, Kaduna)": the coder's words name the place outside brackets too.
+  if (k + 2 == m.begin_token && k > 0 && m.precision == places::Precision::kCity && !m.qualifier &&
+      (t.tokens[k + 1].norm == "as" || t.tokens[k + 1].norm == "at" || t.tokens[k + 1].norm == "in" ||
+       t.tokens[k + 1].norm == "to")) {
+    return true;
+  }
   if (k > 0 && k == m.begin_token && t.tokens[k - 1].norm == "(" && e + 1 < t.tokens.size() &&
       t.tokens[e].norm == ")" && t.tokens[e + 1].norm == "region" && !m.qualifier) {
     return true;
@@ -3674,6 +3708,163 @@ const places::PlaceMention& Redirected(const DocumentAnnotations& doc, const std
 
 }  // namespace
 
+namespace {
+
+// A place noun that may follow a place of a list, singular or plural: "on the Kelbara front",
+// "in Kelbara and Dorvane districts".
+bool ListPlaceNoun(const Token& t) {
+  return IsAny(t, WORDS("village", "villages", "area", "areas", "neighborhood", "neighbourhood", "community",
+                        "locality", "localities", "sector", "sectors", "hamlet", "camp", "quarter", "colony",
+                        "mohalla", "ward", "compound", "square", "street", "road", "market", "front", "fronts",
+                        "frontline", "frontlines", "axis", "town", "towns", "district", "districts", "province",
+                        "provinces", "region", "regions", "hill", "hills", "township", "townships", "municipality",
+                        "municipalities", "governorate", "governorates", "county", "counties", "commune",
+                        "communes"));
+}
+
+// The token after a place of a list with its place nouns and the notes' parentheses that locate
+// it: "Kelbara front (Kelmor, Lahij)" ends after ")".
+uint32_t ListMemberEnd(const tokens::TokenizedText& t, const places::PlaceMention& m, uint32_t sent_end) {
+  const auto& toks = t.tokens;
+  uint32_t k = m.end_token;
+  for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k]); ++n) ++k;
+  if (k < sent_end && toks[k].norm == "(") {
+    uint32_t close = k + 1;
+    while (close < sent_end && close < k + 12 && toks[close].norm != ")" && toks[close].norm != "(") ++close;
+    if (close >= sent_end || toks[close].norm != ")") return k;
+    k = close + 1;
+    for (int n = 0; n < 2 && k < sent_end && ListPlaceNoun(toks[k]); ++n) ++k;
+  }
+  return k;
+}
+
+// The other places of a list the place `chosen` is one of, in its sentence: "shelled Kelbara,
+// Dorvane and Tashan Kelmo", "on the Kelbara (Kelmor, Lahij) and Dorvane (Kelmor, Lahij)
+// fronts", "in Kelbara and Dorvane districts". Places joined by commas and a final "and"; a
+// comma alone joins a place and the wider one holding it ("Kelbara, Kelmor"), no list.
+std::vector<size_t> ListedWith(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable, size_t chosen,
+                               uint32_t sent_begin, uint32_t sent_end) {
+  const auto& t = *doc.text;
+  const auto& toks = t.tokens;
+  auto member = [&](const places::PlaceMention& m) {
+    size_t i = static_cast<size_t>(&m - doc.places.data());
+    // "in Kelbara, Dorvane and Tashan Kelmo": a place after a comma reads as the qualifier of
+    // the one before it until the "and" shows a list.
+    const bool after_comma = m.begin_token > sent_begin && toks[m.begin_token - 1].norm == ",";
+    return (usable[i] || (m.qualifier && after_comma)) && !m.demonym && !m.actor &&
+           m.precision != places::Precision::kCountry && m.begin_token >= sent_begin && m.end_token <= sent_end;
+  };
+  std::vector<size_t> out;
+  bool joined_by_and = false;
+  // Forward.
+  for (size_t i = chosen;;) {
+    uint32_t k = ListMemberEnd(t, doc.places[i], sent_end);
+    bool comma = k < sent_end && toks[k].norm == ",";
+    if (comma) ++k;
+    bool and_ = k < sent_end && toks[k].norm == "and";
+    if (and_) ++k;
+    if (!comma && !and_) break;
+    size_t j = i + 1;
+    while (j < doc.places.size() && doc.places[j].begin_token < k) ++j;
+    if (j >= doc.places.size() || doc.places[j].begin_token != k || !member(doc.places[j])) break;
+    out.push_back(j);
+    joined_by_and = joined_by_and || and_;
+    i = j;
+    if (and_) break;
+  }
+  // Backward.
+  for (size_t i = chosen; i > 0;) {
+    uint32_t b = doc.places[i].begin_token;
+    if (b <= sent_begin) break;
+    bool and_ = toks[b - 1].norm == "and";
+    uint32_t sep = and_ ? b - 1 : b;
+    bool comma = sep > sent_begin && toks[sep - 1].norm == ",";
+    if (comma) --sep;
+    if (!comma && !and_) break;
+    size_t j = i;
+    bool found = false;
+    while (j > 0) {
+      --j;
+      const auto& p = doc.places[j];
+      if (p.end_token > sep) continue;
+      if (p.begin_token < sent_begin) break;
+      if (!member(p)) continue;
+      found = ListMemberEnd(t, p, sent_end) == sep;
+      break;
+    }
+    if (!found) break;
+    out.push_back(j);
+    joined_by_and = joined_by_and || and_;
+    i = j;
+  }
+  if (!joined_by_and) out.clear();
+  // "on the road between Kelbara and Dorvane", "between the towns of Kelbara and Dorvane": one
+  // event at one spot, which the first place names (PlaceRedirects).
+  uint32_t first = doc.places[chosen].begin_token;
+  for (size_t j : out) first = std::min(first, doc.places[j].begin_token);
+  if (first >= 3 && toks[first - 1].norm == "of" && toks[first - 3].norm == "the") first -= 3;
+  if (first > sent_begin && toks[first - 1].norm == "between") out.clear();
+  return out;
+}
+
+}  // namespace
+
+void EventAssembler::SplitOverListedPlaces(const DocumentAnnotations& doc, const std::string& doc_country,
+                                           const std::vector<uint8_t>& usable_places, std::vector<Event>* out) {
+  // PERF: the new events are gathered first and appended at once (appending each grew the
+  // vector, moving every event, a few hundred bytes each).
+  thread_local std::vector<Event> added;
+  added.clear();
+  const size_t n = out->size();
+  for (size_t e = 0; e < n; ++e) {
+    if (!(*out)[e].location || (*out)[e].location->basis != "same sentence") continue;
+    const auto& sent = doc.text->sentences[(*out)[e].sentence_index];
+    const uint32_t at = (*out)[e].location->span.begin;
+    size_t chosen = SIZE_MAX;
+    // Places are in text order: the sentence's first one by binary search (this runs per event).
+    size_t i = std::lower_bound(doc.places.begin(), doc.places.end(), sent.begin_token,
+                                [](const places::PlaceMention& p, uint32_t t) { return p.begin_token < t; }) -
+               doc.places.begin();
+    for (; i < doc.places.size() && doc.places[i].begin_token < sent.end_token; ++i) {
+      const auto& m = doc.places[i];
+      if (usable_places[i] && m.end_token <= sent.end_token && m.span.begin <= at && at < m.span.end) {
+        chosen = i;
+        break;
+      }
+    }
+    if (chosen == SIZE_MAX) continue;
+    for (size_t j : ListedWith(doc, usable_places, chosen, sent.begin_token, sent.end_token)) {
+      Event copy = (*out)[e];
+      copy.counts.clear();
+      copy.restated.clear();
+      copy.part_of = static_cast<int>(e);
+      copy.location = MakeLocation(doc, doc.places[j], "same sentence", doc_country);
+      if (copy.location->name == (*out)[e].location->name) continue;
+      added.push_back(std::move(copy));
+    }
+  }
+  if (added.empty()) return;
+  out->reserve(out->size() + added.size());
+  for (auto& ev : added) out->push_back(std::move(ev));
+  added.clear();
+}
+
+namespace {
+
+// Whether a town bears the name of its first-level subdivision ("Ar Raqqah" in Ar Raqqah, "Homs"
+// in Homs): in notes its name often means the province.
+bool SeatNamedLikeItsProvince(const places::PlaceMention& m) {
+  auto letters = [](std::string_view s) {
+    std::string r;
+    for (char c : s)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) r += static_cast<char>(c | 0x20);
+    return r;
+  };
+  return !m.admin1_name.empty() && letters(m.admin1_name) == letters(m.name);
+}
+
+}  // namespace
+
 std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc) {
   // Demonyms and actors name no place. A qualifier of another place is not where the event
   // happened; one after a name that is not a place ("the Civil Hospital, Patiala (Punjab)") is.
@@ -3683,6 +3874,12 @@ std::vector<uint8_t> EventAssembler::UsablePlaces(const DocumentAnnotations& doc
     const auto& m = doc.places[i];
     if (m.demonym || m.actor || (NamesAFacility(*doc.text, m) && SiteEnd(*doc.text, m) == m.end_token)) {
       // "taken to Mount Sinai Hospital": a facility's name, where victims went, not the scene.
+      usable[i] = 0;
+    } else if (m.precision == places::Precision::kCountry && m.end_token < toks.size() &&
+               !(toks[m.end_token].flags & tokens::kCapitalized) &&
+               (toks[m.end_token].norm == "government" || toks[m.end_token].norm == "authorities" ||
+                toks[m.end_token].norm == "embassy" || toks[m.end_token].norm == "officials")) {
+      // "providing data to the United States government": a country's institution, an actor.
       usable[i] = 0;
     } else if (m.qualifier) {
       // "(Baramulla district, J&K)" after a locality the gazetteer lacks and the text does not
@@ -3778,6 +3975,15 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       }
     }
     if (k >= y.begin_token) continue;
+    // "blocked the Kelbara-Dorvane road in Halba", "the Kelbara road in Halba": a road's towns say
+    // where it leads, not a spot in Y; the event stays at the town Y (LocateEvent ranks them
+    // after it). Not in a seat named like its province ("the Kelbara - Dorvane road in
+    // Ar-Raqqa": the province, more often), where the road's town is the finer place.
+    if (y.precision == places::Precision::kCity &&
+        (toks[x.end_token].norm == "road" || toks[x.end_token].norm == "highway" || RoadEnd(t, x) != 0) &&
+        !SeatNamedLikeItsProvince(y)) {
+      continue;
+    }
     std::string_view link = toks[k].norm;
     bool holds = link == "in" || link == "of";
     if (!holds && !(part && (link == "near" || link == ","))) continue;
@@ -3789,6 +3995,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "the village of Kelbara in Jabal al-Wusta in the eastern countryside of Hama": a name
     // that is no mention may stand between, itself in Y.
     bool named = false, relinked = false;
+    bool rural = false;  // "Kelbara village in rural Dorvane"
     for (++k; k < y.begin_token; ++k) {
       std::string_view w = toks[k].norm;
       if (!named && (toks[k].flags & tokens::kCapitalized) && toks[k - 1].norm == "in") {
@@ -3805,6 +4012,7 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
       }
       if (!ContainerFiller(w)) break;
       if (w == "countryside" || w == "outskirts" || w == "vicinity") wide = true;
+      if (w == "rural") rural = true;
     }
     if (k != y.begin_token || named != relinked) continue;
     std::string_view after_y = y.end_token < toks.size() ? toks[y.end_token].norm : std::string_view();
@@ -3819,7 +4027,12 @@ std::vector<uint32_t> EventAssembler::PlaceRedirects(const DocumentAnnotations& 
     // "employees of Kelbara Company in Faryab": a venue or firm the gazetteer lacks, in a
     // province, is placed by the province.
     bool venue = VenueName(t, x);
-    if ((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) {
+    // "shelled Kelbara village in rural Dorvane": the village is named as a spot of the town's
+    // rural area, which is the place coded (acled-2020: the town in 9 of 10 such notes; "in the
+    // countryside of Dorvane" splits, 7 to 6, and keeps the village).
+    const bool rural_town = rural && holds && !wide && y.precision == places::Precision::kCity &&
+                            x.precision == places::Precision::kCity;
+    if (((!wide || (venue && holds)) && (part || (holds && (y_town || y_noted)))) || rural_town) {
       to[i] = static_cast<uint32_t>(i + 1);
     } else if (holds && x.precision != places::Precision::kAdmin1 &&
                (x.country.empty() || y.country.empty() || x.country == y.country)) {

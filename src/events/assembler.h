@@ -119,6 +119,11 @@ class EventAssembler {
   };
 
   void AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  // "shelled Kelbara, Dorvane and Tashan Kelmo": an event over several places listed is reported
+  // once per place, as coders code it (one event for each location): the first keeps the counts,
+  // the others are part_of it without counts.
+  static void SplitOverListedPlaces(const DocumentAnnotations& doc, const std::string& doc_country,
+                                    const std::vector<uint8_t>& usable_places, std::vector<Event>* out);
   void DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   // Per place mention of `doc`: whether it can be an event's location (1) or not (0).

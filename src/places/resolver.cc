@@ -93,6 +93,9 @@ class WordClassTable {
              "and", "upon", "on",    "sur", "am",  "im",  "der", "den", "bin", "ibn", "y",     "i",     "e",   "van",
              "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
              "imeni",  // Russian/Ukrainian "named after": "Sovkhoz imeni Lenina"
+             // Genitives and "and" of names in other languages: Hindi/Urdu "Guru ki Kelbari", Swahili
+             // "Kambi ya Kelbe", Arabic "Keran wa Kelmor".
+             "ki", "ka", "ya", "wa",
          }},
         {kEnglishJoiner,
          {
@@ -271,7 +274,7 @@ class WordClassTable {
              "said", "says", "told", "added", "explained", "testified", "pleaded", "admitted", "wrote",
              "asked", "noted", "who", "whose", "has", "had", "was", "is",
          }},
-        {kNotNameAfter, {"the", "and", "on", "in", "at"}},
+        {kNotNameAfter, {"the", "and", "on", "in", "at", "sadar"}},
         {kClauseEndStop,
          {"congress", "parliament", "court", "christ", "english", "march", "hospital", "prison", "jail", "downtown",
           "uptown", "midtown", "public"}},
@@ -770,6 +773,11 @@ class DocResolver {
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
+  // Whether the capitalized word at `b` is the end of a longer name joined by a lowercase Arabic
+  // article: "Bir at Tutah", "Madinat as Kelbar" (a capitalized word, the article fitting the
+  // word's first letter, the word). The word then begins no name of its own (rule 1's "a name
+  // that goes on past a town", the other way round).
+  bool ArticleJoinsNameBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
@@ -795,6 +803,13 @@ class DocResolver {
   bool Ezafe(uint32_t k) const;
   bool ExtendsRight(const Raw& r) const;
   int RawEndingAt(uint32_t token) const;
+  // Whether a place of a list ends before the separator at token `sep` (a comma): a mention,
+  // listed or one of `extra`, with its place noun and the notes' parentheses after it ("Kelbara
+  // front (Kelmor, Lahij),").
+  bool PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMention>& extra) const;
+  // Whether a list of names goes on after a name ending at token `e`: a comma or "and" (after a
+  // place noun or parentheses) and another capitalized name, the last after "and".
+  bool ListGoesOn(uint32_t e, uint32_t sent_end) const;
 
   const Gazetteer& g_;
   const TokenizedText& doc_;
@@ -1013,7 +1028,8 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
              (lower_mode_ || !(i + 1 < end && IsWord(T(i + 1)) && cap_[i + 1]));
     };
     bool can_start = IsWord(t) && (lower_mode_ || cap_[i]) && t.norm != "the" && !month() &&
-                     (cap_[i] || !(C(i) & kConnector)) && !function_word();
+                     (cap_[i] || !(C(i) & kConnector)) && !function_word() &&
+                     !(i >= 2 && cap_[i - 2] && !cap_[i - 1] && ArticleJoinsNameBefore(i));
     uint32_t starts = PlaceResolver::kStartsExact | PlaceResolver::kStartsLoose;
     uint8_t first_facts = 0;  // of the one-word key [i, i + 1) (SpanKey::facts)
     if (can_start && resolver_) {
@@ -1344,6 +1360,29 @@ uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
 
 // The inverse of AfterLowerArticle: the article's token when one begins the name whose first
 // capitalized word is `b`, else `b`.
+bool DocResolver::ArticleJoinsNameBefore(uint32_t b) const {
+  // PERF: asked of every capitalized word; most leave at the first tests (no capitalized word
+  // two tokens back, or a word before that is no short article).
+  if (b < 2 || lower_mode_ || !cap_[b - 2] || cap_[b - 1]) return false;
+  std::string_view w = Norm(b - 1);
+  if (w.size() < 2 || w.size() > 3 || !IsWord(T(b - 1)) || !T(b).HasFlag(tokens::kSpaceBefore) ||
+      !T(b - 1).HasFlag(tokens::kSpaceBefore)) {
+    return false;
+  }
+  static constexpr std::string_view kArticles[] = {"al", "el", "as", "ad", "ar", "ash", "an", "az", "at",
+                                                   "ath", "es", "ed", "ez", "er", "ki", "ka", "ya", "wa"};
+  if (std::find(std::begin(kArticles), std::end(kArticles), w) == std::end(kArticles) || !ArticleFits(w, Norm(b))) {
+    return false;
+  }
+  const uint32_t a = b - 2;
+  // Not after a word that names an agency, a facility or a person's title ("Police at Tikrit",
+  // "Station at Taizz"), where "at" is the English word.
+  return Cap(a) && !AllCaps(a) && IsWord(T(a)) &&
+         !(C(a) & (kFunctionWord | kPlacePreposition | kConnector | kPlaceModifierHead | kNotPlaceStart |
+                   kLocalityNoun | kTitle | kStreetOrCounty | kRoad)) &&
+         !T(b - 1).HasFlag(tokens::kNewlineBefore);
+}
+
 uint32_t DocResolver::LowerArticleBefore(uint32_t b) const {
   if (b < 1) return b;
   uint32_t a = b - 1;
@@ -1363,6 +1402,43 @@ int IndexOf(const std::vector<uint32_t>& tokens, uint32_t token) {
 int DocResolver::RawStartingAt(uint32_t token) const { return IndexOf(raw_begins_, token); }
 
 int DocResolver::RawEndingAt(uint32_t token) const { return IndexOf(raw_ends_, token); }
+
+bool DocResolver::PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMention>& extra) const {
+  if (sep < 2 || Norm(sep) != ",") return false;
+  uint32_t x = sep;
+  if (Norm(x - 1) == ")") {
+    uint32_t open = x - 1;
+    while (open > 0 && x - open < 12 && Norm(open) != "(") --open;
+    if (Norm(open) != "(") return false;
+    x = open;
+  }
+  if (x > 0 && ((C(x - 1) & kLocalityNoun) || Norm(x - 1) == "front" || Norm(x - 1) == "frontline")) --x;
+  if (int r = RawEndingAt(x); r >= 0 && !raws_[r].rejected && !raws_[r].demonym && !raws_[r].actor) return true;
+  return !extra.empty() && extra.back().end_token == x;
+}
+
+bool DocResolver::ListGoesOn(uint32_t e, uint32_t sent_end) const {
+  uint32_t k = e;
+  for (int item = 0; item < 8 && k < sent_end; ++item) {
+    if ((C(k) & kLocalityNoun) || Norm(k) == "front" || Norm(k) == "frontline") ++k;
+    if (k < sent_end && Norm(k) == "(") {
+      uint32_t close = k + 1;
+      while (close < sent_end && close < k + 12 && Norm(close) != ")") ++close;
+      if (close >= sent_end || Norm(close) != ")") return false;
+      k = close + 1;
+    }
+    if (k + 1 >= sent_end) return false;
+    if (Norm(k) == "and") return Cap(k + 1) && !AllCaps(k + 1);
+    if (Norm(k) != ",") return false;
+    ++k;
+    if (Norm(k) == "and") return k + 1 < sent_end && Cap(k + 1) && !AllCaps(k + 1);
+    if (!Cap(k) || AllCaps(k)) return false;
+    // The next name: capitalized words with connectors and hyphens inside.
+    while (k < sent_end && (Cap(k) || Norm(k) == "-" || (IsWord(T(k)) && (C(k) & kConnector) && Norm(k) != "and")))
+      ++k;
+  }
+  return false;
+}
 
 // Whether the capitalized name before token `b` continues leftwards ("Michael Jordan"), not
 // counting sentence starters ("In Paris"), titles or direction words ("Southeast Houston").
@@ -1717,6 +1793,13 @@ void DocResolver::Support() {
         !(prep || of_place || owned || qualified || r.qualifier || in_dateline)) {
       r.supported = false;
       r.region_noun_after = false;
+    }
+    // "hurled rocks at Police forces": such a word before a plural noun for the force's members
+    // is the agency, even after a preposition ("in Police" alone is still the town).
+    if (single && (C(r.b) & kPlaceModifierHead) && !(qualified || r.qualifier || in_dateline) && r.e < N() &&
+        !Cap(r.e) && (after == "forces" || after == "officers" || after == "personnel" || after == "units")) {
+      r.supported = false;
+      r.weak_support = false;
     }
     // "One man was shot", "Mobile home fire": a common word opening a sentence is capitalized
     // as its first word, and the noun after it ("man", "home") makes no place of it ("Mobile
@@ -2613,6 +2696,40 @@ void DocResolver::Cohere() {
   }
 }
 
+namespace {
+
+// A gazetteer name as shown (PlaceMention::name): without the signs GeoNames writes for the
+// Arabic ayn and hamza and the Ukrainian soft sign (‘ ’ ʻ ʼ ʾ ʿ), as the English press and
+// coders write the names: "Ta‘izz" => "Taizz", "At Tuḩaytā’" => "At Tuḩaytā", "Luhans’ke" =>
+// "Luhanske". Other letters and their accents stay.
+std::string ShownName(std::string_view name) {
+  // PERF: most names hold none of them (one pass over their bytes, no call).
+  bool marked = false;
+  for (char ch : name) marked |= static_cast<unsigned char>(ch) == 0xE2 || static_cast<unsigned char>(ch) == 0xCA;
+  if (!marked) return std::string(name);
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(name[i + 2]) == 0x98 || static_cast<unsigned char>(name[i + 2]) == 0x99)) {
+      i += 2;
+      continue;
+    }
+    if (c == 0xCA && i + 1 < name.size()) {
+      const auto d = static_cast<unsigned char>(name[i + 1]);
+      if (d == 0xBB || d == 0xBC || d == 0xBE || d == 0xBF) {
+        i += 1;
+        continue;
+      }
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
   const PlaceRecord& rec = g_.record(c.record);
   Candidate out;
@@ -2636,7 +2753,7 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.span = Span{T(m.begin_token).span.begin, T(r.e - 1).span.end};
   const CandidateRef& c = r.cands[r.chosen];
   const PlaceRecord& rec = g_.record(c.record);
-  m.name = std::string(g_.Str(rec.name));
+  m.name = ShownName(g_.Str(rec.name));
   m.country = std::string(rec.Country());
   m.admin1_code = std::string(g_.Str(rec.admin1_code));
   m.admin1_name = std::string(g_.Str(rec.admin1_name));
@@ -2680,7 +2797,7 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
                                    rec.Kind() == PlaceKind::kAdmin1)) {
     if (uint32_t container = g_.Container(c.record); container != kNoRecord) {
       const PlaceRecord& city = g_.record(container);
-      m.within.name = std::string(g_.Str(city.name));
+      m.within.name = ShownName(g_.Str(city.name));
       m.within.geonames_id = city.geonames_id;
       m.within.lat = city.Lat();
       m.within.lon = city.Lon();
@@ -2779,6 +2896,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (covered[i] || AllCaps(i)) continue;
       if ((C(i) & kMonthOrDay) || Norm(i) == "the") continue;
       if (i > 0 && (Cap(i - 1) || covered[i - 1])) continue;  // inside a longer name
+      if (i >= 2 && cap_[i - 2] && ArticleJoinsNameBefore(i)) continue;  // "Samir al Kelbar": the end of one
       if (PluralAcronym(T(i).span.Of(doc_.text))) continue;   // "using ATGMs on Kelbara front"
       // The run: capitalized words, with connectors and joined pieces inside.
       uint32_t e = i, words = 0;
@@ -2873,6 +2991,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       if (e - i >= 2 && ((C(e - 1) & kLocalityNoun) || Norm(e - 1) == "upazila")) {
         --e;
         titled_locality = true;
+        // "Kelbara Rural Municipality" (Nepal's gaunpalika): "Rural" belongs to the unit's title.
+        if (e - i >= 2 && Norm(e - 1) == "rural" && Norm(e) == "municipality") --e;
       }
       // "near al-Kelmoun": a lowercase article begins the name as written.
       const uint32_t w0 = LowerArticleBefore(i);
@@ -2888,7 +3008,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||
                                       // "residents of Kelbara (Mathare, Nairobi)": with a qualifier.
-                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants"));
+                                      before2 == "residents" || before2 == "villagers" || before2 == "inhabitants" ||
+                                      // "the Kelmor villages of Kelbara, Dorvane and ...": the first of a list.
+                                      (PluralLocalityNoun(before2) && ListGoesOn(e, s.end_token))));
       if (before == "and") {
         // "between Banh and Koumbri": only after a place.
         prep = w0 > 1 && (covered[w0 - 2] || !extra->empty()) &&
@@ -2920,6 +3042,16 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                      (Norm(e + 1) == "station" || Norm(e + 1) == "limits");
       // "Degwar sector area": a sector with a second place noun is a locality ("the health
       // sector" alone is not).
+      // "attacked the Kelmor villages of Kelbara, Dorvane and Tashan Kelmo": the villages are the
+      // names after "of"; the name before them is a group's or a district's, no locality.
+      if (e + 2 < s.end_token && Norm(e + 1) == "of" && PluralLocalityNoun(after) && Cap(e + 2) && !AllCaps(e + 2)) {
+        uint32_t ne = e + 2;
+        while (ne < s.end_token &&
+               (Cap(ne) || Norm(ne) == "-" || (IsWord(T(ne)) && (C(ne) & kConnector) && Norm(ne) != "and"))) {
+          ++ne;
+        }
+        if (ListGoesOn(ne, s.end_token)) continue;
+      }
       bool locality =
           titled_locality || named_after || station || road_first_end || PluralLocalityNoun(after) ||
           (((C(e) & kLocalityNoun) || after == "upazila") && after != "front" && after != "axis" &&
@@ -3080,9 +3212,21 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                         words <= 2 && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted;
+      // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
+      // the places of a list (after a place and a comma; before a comma or "and" that go on to
+      // another capitalized name) is a place too, and so is the last name after "and" before the
+      // clause's end.
+      if (!ok && notes_style && words <= 3 && (before == "," || (before == "and" && prep))) {
+        ok = before == "," ? PlaceOfAListEndsAt(w0 - 1, *extra) && ListGoesOn(e, s.end_token)
+                           : k < s.end_token && (Norm(k) == "," || Norm(k) == ".");
+      }
       if (!ok) continue;
-      // Not a person, an organisation or a date; nor a function word alone ("- No Injuries").
-      if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord))) {
+      // Not a person, an organisation or a date; nor a function word alone ("- No Injuries"); nor
+      // the employer of the people before "of" ("technicians of Kelmor Telecom in Tartous").
+      const bool employer = before == "of" && (before2 == "employees" || before2 == "workers" || before2 == "staff" ||
+                                               before2 == "technicians" || before2 == "managers" ||
+                                               before2 == "engineers" || before2 == "employee");
+      if ((C(i) & kNotPlaceStart) || (e - i < 2 && (C(i) & kFunctionWord)) || employer) {
         continue;
       }
       PlaceMention m = UnlistedAt(w0, e);
@@ -3143,7 +3287,7 @@ void DocResolver::Capital(std::vector<PlaceMention>* extra) {
     m.begin_token = i - 1;
     m.end_token = i + 1;
     m.span = Span{T(i - 1).span.begin, T(i).span.end};
-    m.name = std::string(g_.Str(rec.name));
+    m.name = ShownName(g_.Str(rec.name));
     m.country = std::string(rec.Country());
     m.admin1_code = std::string(g_.Str(rec.admin1_code));
     m.admin1_name = std::string(g_.Str(rec.admin1_name));

@@ -2052,6 +2052,13 @@ TEST(EventAssembler, CrossingNamedAfterAPlaceRanksAfterThePlaceHoldingIt) {
       "On 3 May, gunmen threw a grenade at soldiers at the Kelbara junction in Mogadishu-Hodan district (Hodan, "
       "Banadir).");
   EXPECT_EQ(PlaceOfOnly(junction, EventType::kAssault), "Mogadishu-Hodan");
+  // So does a road or highway named after one place: the place the sentence puts it in.
+  auto highway = CodeText("On 3 May, protesters blocked the coastal Kelbara highway in Dorvane with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(highway, EventType::kProtest), "Dorvane");
+  // A spot on the road named after a place ("at the Dorvane bridge near Tashan") names it better.
+  auto spot = CodeText(
+      "On 3 May, drivers blocked the Kelbara highway at the Dorvane bridge near Tashan Kelmo in both directions.");
+  EXPECT_NE(PlaceOfOnly(spot, EventType::kProtest), "Kelbara");
   // Error path: alone, the crossing's place still places the event.
   auto alone = CodeText("On 3 May, drivers blocked the Zahle roundabout with burning tyres over fuel prices.");
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Zahle");
@@ -2080,6 +2087,11 @@ TEST(EventAssembler, SeveralVillagesInOneDistrictPlaceTheEventThere) {
       "On 1 May, troops of both armies exchanged fire across the LoC at Kelbara and Dorvane villages in Uri sector "
       "area (Baramulla district, J&K).");
   EXPECT_EQ(PlaceOfOnly(sector, EventType::kAssault), "Uri");
+  // "..., all in Kelmor territory": the unit of the whole list (a territory of the DR Congo).
+  auto all_in = CodeText(
+      "On 1 May, rebels attacked the villages of Kelbara, Dorvane, Tashan Kelmo and Kelbe, all in Kelmora territory "
+      "(Sud-Kivu), and looted houses.");
+  EXPECT_EQ(PlaceOfOnly(all_in, EventType::kAssault), "Kelmora");
 }
 
 // Error path: one village in a district, or several places in a town that is no unit ("in
@@ -2127,13 +2139,92 @@ TEST(EventAssembler, CodedNameInBracketsBeatsOtherPlacesOfTheSentence) {
   EXPECT_EQ(PlaceOfOnly(other, EventType::kAssault), "Jabal Kelmir");
   auto city = CodeText("On 28 April, doctors rallied outside a central Athens hospital [coded to Athens-Kelmora Quarter].");
   EXPECT_EQ(PlaceOfOnly(city, EventType::kProtest), "Athens-Kelmora Quarter");
+  // Outside brackets too: "coded in Kelbara (Al Dhaher, Sadah)".
+  auto plain = CodeText(
+      "On 29 April, rebels claimed to have repelled two attacks on a hill site near Najran, coded in Kelbara "
+      "(Al Dhaher, Sadah), killing several fighters.");
+  EXPECT_EQ(PlaceOfOnly(plain, EventType::kAssault), "Kelbara");
+  // Error path: "coded as" before an actor's name names no place.
+  auto actor = CodeText(
+      "On 29 April, gunmen, coded as Kelmor Brigade forces, attacked a checkpoint in Dorvane (Mukalla, Hadramawt).");
+  EXPECT_EQ(PlaceOfOnly(actor, EventType::kAssault), "Dorvane");
 }
 
-// Of two localities named together before a plural place noun ("in Kelbara and Dorvane
-// districts, Kandahar"), the event takes the first.
+// Where people come from ("rioters from Kelbara", "a civilian from Kelbara", "forces coming
+// from Kelbara") ranks after the place where it happened, as a residence does; alone it still
+// places the event.
+TEST(EventAssembler, WherePeopleComeFromRanksAfterTheScene) {
+  auto cd = CodeText(
+      "On 3 May, residents from Kelbara village protested in front of the district office in Dorvane (Ancuabe, "
+      "Cabo Delgado) over water cuts.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kProtest), "Dorvane");
+  auto coming = CodeText(
+      "On 3 May, army troops clashed with rebel fighters coming from Kelbara area near Dorvane (Mukalla, "
+      "Hadramawt).");
+  EXPECT_EQ(PlaceOfOnly(coming, EventType::kAssault), "Dorvane");
+  // Error path: the only place of the sentence still places it.
+  auto alone = CodeText("On 3 May, rioters from Kelbara (Ancuabe, Cabo Delgado) burned tyres over water cuts.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "Kelbara");
+}
+
+// The places of an event named in a list ("in Kelbara and Dorvane districts, Kandahar") are
+// each the place of an event, as coders code them (one event for each location): the first,
+// with the counts, is at the first place; the next are part_of it, without counts.
+std::vector<std::string> PlacesOfType(const CodedDocument& cd, EventType type) {
+  std::vector<std::string> places;
+  for (const auto& e : cd.events)
+    if (e.type == type && e.location) places.emplace_back(Text(cd, e.location->span));
+  return places;
+}
+
 TEST(EventAssembler, FirstOfTwoLocalitiesNamedTogether) {
   auto pair = CodeText("On 3 May, airstrikes killed 4 militants in Kelbara and Dorvane districts, Kandahar.");
-  EXPECT_EQ(PlaceOfOnly(pair, EventType::kAssault), "Kelbara");
+  ASSERT_EQ(PlacesOfType(pair, EventType::kAssault), (std::vector<std::string>{"Kelbara", "Dorvane"}));
+  EXPECT_TRUE(pair.events[0].part_of < 0);
+  EXPECT_EQ(pair.events[0].counts.size(), 1u);
+  EXPECT_EQ(pair.events[1].part_of, 0);
+  EXPECT_TRUE(pair.events[1].counts.empty());
+  EXPECT_EQ(pair.events[1].location->country, "AF");
+}
+
+// "shelled positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)", "on the
+// Kelbara (Kelmor, Lahij), Dorvane (Kelmor, Lahij) and Tashan Kelmo fronts": one event for each
+// place of the list, the counts on the first only (nothing is counted twice).
+TEST(EventAssembler, AnEventOverAListOfPlacesIsOneEventPerPlace) {
+  auto three = CodeText(
+      "On 3 May, troops shelled militant positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado), "
+      "killing 4 militants.");
+  ASSERT_EQ(PlacesOfType(three, EventType::kAssault),
+            (std::vector<std::string>{"Kelbara", "Dorvane", "Tashan Kelmo"}));
+  int counted = 0;
+  for (const auto& e : three.events) {
+    EXPECT_EQ(e.location->country, "MZ");
+    EXPECT_EQ(e.date->value, three.events[0].date->value);
+    if (!e.counts.empty()) ++counted;
+  }
+  EXPECT_EQ(counted, 1);
+  EXPECT_TRUE(HasCount(three, Role::kKilled, 4));
+  auto fronts = CodeText(
+      "On 3 May, Kelmor forces reportedly exchanged artillery with Dorvan forces on the fronts of Kelbara front "
+      "(Al Qabbaytah, Lahij), Dorvane (Qaatabah, Ad Dali), and Tashan Kelmo (Qaatabah, Ad Dali), incurring "
+      "fatalities.");
+  EXPECT_EQ(PlacesOfType(fronts, EventType::kAssault),
+            (std::vector<std::string>{"Kelbara", "Dorvane", "Tashan Kelmo"}));
+}
+
+// Error path: a comma alone joins a place and the wider one holding it ("in Kelbara, Cabo
+// Delgado"), no list; "between Kelbara and Dorvane" is one spot; where people come from is no
+// place of the event ("residents of Kelbara and Dorvane protested in Tashan Kelmo").
+TEST(EventAssembler, PlacesThatAreNoListOfTheEventsPlacesAddNoEvent) {
+  auto wider = CodeText("On 3 May, troops shelled militant positions in Kelbara, Ancuabe, Cabo Delgado.");
+  EXPECT_EQ(PlacesOfType(wider, EventType::kAssault), (std::vector<std::string>{"Kelbara"}));
+  auto between = CodeText(
+      "On 3 May, gunmen shot two men on the road between Kelbara and Dorvane in the eastern countryside of Dar'a.");
+  EXPECT_EQ(PlacesOfType(between, EventType::kAssault), (std::vector<std::string>{"Kelbara"}));
+  auto origin = CodeText(
+      "On 3 May, residents of Kelbara and Dorvane marched to Tashan Kelmo (Ancuabe, Cabo Delgado) to protest over "
+      "water cuts.");
+  EXPECT_EQ(PlacesOfType(origin, EventType::kProtest), (std::vector<std::string>{"Tashan Kelmo"}));
 }
 
 // A road named after the towns it joins ("the Zahle-Beirut highway") places an event at the
@@ -2143,6 +2234,8 @@ TEST(EventAssembler, RoadBetweenTwoTownsIsPlacedWhereTheSentenceSays) {
   auto in_town =
       CodeText("On 3 May, minibus owners blocked the Zahle-Beirut highway in Chtaura with burning tyres over fuel prices.");
   EXPECT_EQ(PlaceOfOnly(in_town, EventType::kProtest), "Chtaura");
+  auto road_in_town = CodeText("On 3 May, protesters blocked the Kelbara-Dorvane road in Halba with burning tyres.");
+  EXPECT_EQ(PlaceOfOnly(road_in_town, EventType::kProtest), "Halba");
   auto bare = CodeText("On 3 May, residents blocked the Valencia-Maracay highway, Carabobo state, demanding water.");
   EXPECT_EQ(PlaceOfOnly(bare, EventType::kProtest), "Valencia");
   const Event* e = OnlyPlacedEvent(bare, EventType::kProtest);
@@ -2249,6 +2342,33 @@ TEST(EventAssembler, AttackersPositionYieldsToTheTargetsPlace) {
   EXPECT_EQ(PlaceOfOnly(stationed, EventType::kAssault), "Kelbarli");
   auto alone = CodeText("On 4 May, Armenian forces located at Berd fired mortars at Azerbaijani positions.");
   EXPECT_EQ(PlaceOfOnly(alone, EventType::kAssault), "Berd");
+}
+
+// "shelled Kelbara village in rural Tell Abiad": a village named as a spot of a town's rural area
+// is placed at the town; "in the countryside of" a town keeps the village.
+TEST(EventAssembler, AVillageInATownsRuralAreaIsPlacedAtTheTown) {
+  auto rural = CodeText("On 3 May, Kelmor forces shelled Kelbara village in rural Tell Abiad in Ar-Raqqa countryside.");
+  EXPECT_EQ(PlaceOfOnly(rural, EventType::kAssault), "Tell Abiad");
+  // Error path: the countryside of a town keeps the village.
+  auto countryside =
+      CodeText("On 3 May, Kelmor forces shelled the village of Kelbara in the western countryside of Tell Abiad.");
+  EXPECT_EQ(PlaceOfOnly(countryside, EventType::kAssault), "Kelbara");
+}
+
+// "accused of passing files to the United States government": a country before "government",
+// "authorities", "embassy" or "officials" names an actor, not where the event happened; the
+// place of the paragraph places it.
+TEST(EventAssembler, ACountrysGovernmentIsNoPlaceOfTheEvent) {
+  auto cd = CodeText(
+      "On 30 April, in Caracas, officers beat a prisoner during an interrogation. He was arrested with a "
+      "colleague accused of passing files to the United States government.");
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->country, "VE") << Text(cd, e.trigger);
+  }
+  // Error path: the country alone still places an event.
+  auto alone = CodeText("On 30 April, 20 workers protested in the United States over unpaid wages.");
+  EXPECT_EQ(PlaceOfOnly(alone, EventType::kProtest), "United States");
 }
 
 // A locality placed in a county or LGA the gazetteer lacks is where the event happened.

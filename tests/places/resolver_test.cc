@@ -1176,6 +1176,107 @@ TEST_F(WorldResolverTest, LocalitiesNamedInPairs) {
   EXPECT_EQ(Find("Kelbara"), nullptr);
 }
 
+// In notes, the names of a list whose first is a place ("in Kelbara, Dorvane and Tashan Kelmo
+// (Ancuabe, Cabo Delgado)") are places too, and after "the Kelmor villages of" the villages are
+// the names of the list, not Kelmor (a group's or a district's name); a name after a comma and
+// before a verb is no member of a list ("Kelmor Dorvane said").
+TEST_F(WorldResolverTest, LocalitiesNamedInALongerList) {
+  Resolve("On 3 May, troops shelled militant positions in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado).");
+  EXPECT_EQ(CountryOf("Dorvane"), "MZ");
+  EXPECT_EQ(CountryOf("Tashan Kelmo"), "MZ");
+  Resolve(
+      "On 5 May, militias attacked the Kelmor villages of Kelbara, Dorvane, Tashan Kelmo and Kelbe Kowa (Donga, "
+      "Taraba).");
+  EXPECT_EQ(Find("Kelmor"), nullptr);
+  EXPECT_EQ(CountryOf("Kelbara"), "NG");
+  EXPECT_EQ(CountryOf("Dorvane"), "NG");
+  EXPECT_EQ(CountryOf("Tashan Kelmo"), "NG");
+  Resolve("On 3 May, gunmen attacked a convoy near Kelbara (Cabo Delgado), Kelmor Dorvane said, and fled.");
+  EXPECT_EQ(Find("Kelmor Dorvane"), nullptr);
+}
+
+// A capitalized word, a lowercase Arabic article fitting the next word and a known town's name
+// ("Wadi at Tartus") are one longer name the gazetteer lacks, not the town; the English "at"
+// after an agency's or a facility's name still places the town ("Police at Tartus").
+TEST_F(WorldResolverTest, AnArticleJoinsAKnownTownToTheWordBefore) {
+  Resolve("On 3 May, shells fired by LNA forces fell in Wadi at Tartus (Aljfara). No casualties reported.");
+  ASSERT_NE(Find("Wadi at Tartus"), nullptr);
+  EXPECT_EQ(CountryOf("Wadi at Tartus"), "LY");
+  EXPECT_EQ(Find("Tartus"), nullptr);
+  Resolve("On 3 May, the Military Police at Tartus detained two traders, Syrian media said.");
+  EXPECT_EQ(CountryOf("Tartus"), "SY");
+  // Nor does a name the gazetteer lacks begin after such an article: "MP Kelmor al Dorvane" is a
+  // person, and "Dorvane" no locality in Halba.
+  Resolve("On 1 May, rioters gathered outside the house of MP Kelmor al Dorvane in Halba and chanted slogans.");
+  EXPECT_EQ(Find("Dorvane"), nullptr);
+}
+
+// "in Bogra Sadar Upazila": the headquarters subdistrict ("Sadar") of a district is named after
+// its town, which is the place; "Sadar" continues no name.
+TEST_F(WorldResolverTest, ASadarSubdistrictNamesItsTown) {
+  Resolve("On 3 May, garment workers blocked a road in Bogra Sadar Upazila (Bogra, Rajshahi) demanding wages.");
+  EXPECT_EQ(Find("Bogra Sadar"), nullptr);
+  ASSERT_FALSE(mentions_.empty());
+  EXPECT_EQ(mentions_[0].span.Of(text_), "Bogra");
+  EXPECT_EQ(mentions_[0].country, "BD");
+}
+
+// "hurled rocks at Police forces": a word heading agency names before a plural noun for the
+// force's members is the agency, even after a preposition; "in Police" alone is the town.
+TEST_F(WorldResolverTest, AnAgencyBeforeItsMembersIsNoTownAfterAPreposition) {
+  Resolve("On 28 April, rioters hurled rocks at Police forces in Kelbara and damaged a van.");
+  EXPECT_EQ(Find("Police"), nullptr);
+  Resolve("On 28 April, dockers went on strike in Police over unpaid wages.");
+  EXPECT_EQ(CountryOf("Police"), "PL");
+}
+
+// "arrested 3 technicians of Kelmor Telecom in Tartous": the name after workers' "of" is their
+// employer, no locality placed in Tartous; "residents of Kelbara (Mathare, Nairobi)" is a place.
+TEST_F(WorldResolverTest, TheEmployerOfWorkersIsNoLocality) {
+  Resolve("On 4 May, security forces arrested 3 managers and technicians of Kelmor Telecom in Tartous city.");
+  EXPECT_EQ(Find("Kelmor Telecom"), nullptr);
+  EXPECT_EQ(CountryOf("Tartous"), "SY");
+  Resolve("On 4 May, residents of Kelbara (Mathare, Nairobi) blocked a road over water cuts.");
+  EXPECT_EQ(CountryOf("Kelbara"), "KE");
+}
+
+// Genitive and "and" connectors of other languages join a name as "de" does: Hindi/Urdu "ki"
+// and "ka" ("Kelbar ki Ludhiana"), Swahili "ya" ("Kambi ya Kelbe"), Arabic "wa" ("Kelbar wa
+// Kelmor district"): one locality, not the known town at its end.
+TEST_F(WorldResolverTest, ConnectorsOfOtherLanguagesJoinAName) {
+  Resolve("On 1 May, villagers protested in Kelbar ki Ludhiana village (Amritsar, Punjab) over rations.");
+  EXPECT_EQ(CountryOf("Kelbar ki Ludhiana"), "IN");
+  EXPECT_EQ(Find("Ludhiana"), nullptr);
+  Resolve("On 1 May, soldiers clashed with rebels at Kambi ya Kelbe (Beni, Nord-Kivu).");
+  EXPECT_EQ(CountryOf("Kambi ya Kelbe"), "CD");
+  Resolve("On 1 May, airstrikes killed 6 militants in Kelbar wa Kelmor district, Badakhshan.");
+  EXPECT_EQ(CountryOf("Kelbar wa Kelmor"), "AF");
+}
+
+// A name is shown without the signs GeoNames writes for the Arabic ayn and hamza and the
+// Ukrainian soft sign, as the press and coders write it: "Ta‘izz" is shown "Taizz", "Luhans’ke"
+// "Luhanske"; other accents stay ("Ţūlkarm" keeps its letters).
+TEST_F(WorldResolverTest, NamesAreShownWithoutAynAndHamzaSigns) {
+  Resolve("On 3 May, shells hit a market in Taizz city, Yemen, and a checkpoint near Luhanske, Donetsk.");
+  const PlaceMention* taizz = Find("Taizz");
+  ASSERT_NE(taizz, nullptr);
+  EXPECT_EQ(taizz->name, "Taizz");
+  const PlaceMention* luhanske = Find("Luhanske");
+  ASSERT_NE(luhanske, nullptr);
+  EXPECT_EQ(luhanske->name.find("\xE2\x80\x99"), std::string::npos) << luhanske->name;
+  for (const PlaceMention& m : mentions_) EXPECT_EQ(m.name.find("\xE2\x80\x98"), std::string::npos) << m.name;
+}
+
+// "in Kelbara Rural Municipality (Jhapa district)": Nepal's rural municipality is a unit named
+// after its place, as "Kelbara Municipality" is; "Rural" is no part of the place's name.
+TEST_F(WorldResolverTest, ARuralMunicipalityIsNamedAfterItsPlace) {
+  Resolve(
+      "On 3 May, villagers clashed with police in Kelbara Rural Municipality (Jhapa district) over a border "
+      "crossing.");
+  EXPECT_EQ(Find("Kelbara Rural"), nullptr);
+  EXPECT_NE(Find("Kelbara"), nullptr);
+}
+
 // A name placed in what the text calls a county, LGA or district the gazetteer lacks ("Kelbara
 // in Dorvane county (Central Equatoria state)", "attacked Kelbara in Dorvane LGA (Kaduna)") is a
 // locality, as one placed in a known subdivision is; not a firm's or a person's name before a
