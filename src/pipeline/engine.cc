@@ -232,12 +232,8 @@ void Coder::Code(CodedDocument* out) {
   annotations_.published.reset();
   if (auto p = ParseIsoDate(doc.published)) annotations_.published = *p;
   // Mostly-lowercase text (some archives): names are not capitalized, so don't require it.
-  size_t caps = 0, words = 0;
-  for (const auto& t : tokens_.tokens)
-    if (t.kind == tokens::TokenKind::kWord) {
-      ++words;
-      caps += t.HasFlag(tokens::kCapitalized);
-    }
+  // PERF: the words counted by the tokenizer (a pass over the tokens here was 0.5% of the time).
+  const size_t caps = tokens_.capitalized_words, words = tokens_.words;
   bool lowercase_text = words > 20 && caps * 50 < words;
 
   AnnotateSentences(tokens_, lowercase_text, &annotations_);

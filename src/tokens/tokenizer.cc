@@ -240,6 +240,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
   size_t i = 0;
   uint8_t pending = 0;  // flags for the next token
   int newlines = 0;
+  uint32_t words = 0, capitalized_words = 0;
 
   // Where a sentence may end: tokens after a line break, and sentence-final punctuation.
   // PERF: SplitSentences looks at these only (a pass over every token was 7 M instructions
@@ -253,7 +254,11 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
     // state after it.
     uint8_t flags = pending | more;
     if (kind == TokenKind::kWord) {
-      if (IsUpper(text[b])) flags |= kCapitalized;
+      ++words;
+      if (IsUpper(text[b])) {
+        flags |= kCapitalized;
+        ++capitalized_words;
+      }
       if (e - b >= 2 && !IsLowerAscii(text[b])) {  // PERF: a lowercase first letter is no capitals
         bool all = true;
         int letters = 0;
@@ -420,6 +425,8 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText* out) const {
     push(i, i + clen, TokenKind::kSymbol, lower.substr(i, clen));
     i += clen;
   }
+  out->words = words;
+  out->capitalized_words = capitalized_words;
   SplitSentences(breaks, out);
 }
 

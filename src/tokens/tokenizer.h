@@ -63,6 +63,9 @@ struct TokenizedText {
   std::string lower;      // ASCII-lowercased copy of text; norms point into it
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Word tokens, and those of them kCapitalized (counted by Tokenize).
+  uint32_t words = 0;
+  uint32_t capitalized_words = 0;
 };
 
 // Eight bytes per step with a final mix; stable across runs and platforms (little-endian).

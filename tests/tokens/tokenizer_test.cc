@@ -26,6 +26,26 @@ TEST(Tokenizer, SplitsWordsNumbersAndPunctuationWithByteSpans) {
   ASSERT_EQ(t.sentences.size(), 1u);
 }
 
+// The tokenizer counts the words and the capitalized ones (the engine tells lowercase
+// archives by them); numbers, punctuation and the possessive's word are counted as tokens are.
+TEST(Tokenizer, CountsWordsAndCapitalizedWords) {
+  Tokenizer tz;
+  TokenizedText t;
+  tz.Tokenize("Police in Kelbrook's Old Town held 12 men; a U.S. envoy said so.", &t);
+  size_t words = 0, capitalized = 0;
+  for (const auto& tok : t.tokens) {
+    words += tok.kind == TokenKind::kWord;
+    capitalized += tok.kind == TokenKind::kWord && tok.HasFlag(kCapitalized);
+  }
+  EXPECT_EQ(t.words, words);
+  EXPECT_EQ(t.capitalized_words, capitalized);
+  EXPECT_EQ(t.capitalized_words, 5u);  // Police, Kelbrook, Old, Town, U.S.
+  // Counted afresh for each text.
+  tz.Tokenize("all lowercase here", &t);
+  EXPECT_EQ(t.words, 3u);
+  EXPECT_EQ(t.capitalized_words, 0u);
+}
+
 // Every table keyed by token hashes is built with HashToken: a token's hash must be
 // HashToken(norm) wherever the token stands (the tokenizer reads whole words of the
 // lowercase copy when eight bytes follow, and the exact bytes near the end of the text), for
