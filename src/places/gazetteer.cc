@@ -192,9 +192,9 @@ bool LooseKeyDiffers(std::string_view key) {
       const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(off, last_letter), off);
       hit = _mm_or_si128(hit, _mm_and_si128(is_letter, _mm_cmpeq_epi8(cur, prev)));
       // An h after a vowel at the end of a word.
-      const __m128i vowel_before =
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev, a_), _mm_cmpeq_epi8(prev, e_)),
-                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev, i_), _mm_cmpeq_epi8(prev, o)), _mm_cmpeq_epi8(prev, u)));
+      const __m128i vowel_before = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(prev, a_), _mm_cmpeq_epi8(prev, e_)),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(prev, i_), _mm_cmpeq_epi8(prev, o)), _mm_cmpeq_epi8(prev, u)));
       const __m128i word_end = _mm_or_si128(_mm_cmpeq_epi8(next, space), _mm_cmpeq_epi8(next, zero));
       hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(cur, h), _mm_and_si128(vowel_before, word_end)));
       // Only the key's own bytes count (the zeros after it match none of the tests above).

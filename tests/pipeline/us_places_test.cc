@@ -201,9 +201,9 @@ TEST(UsPlaces, HospitalTownIsNotTheScene) {
   }
 }
 
-// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro", "a 19-year-old from Tarboro") is not where it happened
-// when the story names that place ("near a bar in Greenville", "The shooting occurred at a gas
-// station in Greenville").
+// Where a victim lives ("a Tarboro man", "John Smith, 41, of Tarboro", "a 19-year-old from
+// Tarboro") is not where it happened when the story names that place ("near a bar in
+// Greenville", "The shooting occurred at a gas station in Greenville").
 TEST(UsPlaces, ResidenceIsNotTheScene) {
   for (const char* text :
        {"A Tarboro man was shot and killed early Saturday near a bar in Greenville, police said.",

@@ -336,7 +336,8 @@ TEST(LooseKey, MeetsTransliterationVariants) {
 // The twelve Arabic articles a loose key drops, only at the start and only before a space;
 // other two-letter words and "ash" glued to its noun stay.
 TEST(LooseKey, DropsTheArticlesOnlyAtTheStart) {
-  for (std::string_view article : {"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "ash ", "az ", "ed ", "es ", "ez "}) {
+  for (std::string_view article :
+       {"al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "ash ", "az ", "ed ", "es ", "ez "}) {
     std::string key = std::string(article) + "qasr";
     EXPECT_EQ(LooseKey(key), "qasr") << key;
     EXPECT_TRUE(LooseKeyDiffers(key)) << key;
