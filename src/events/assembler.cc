@@ -3195,7 +3195,6 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
   SplitOverListedPlaces(doc, doc_country_resolved, usable_places, out);
 }
 
-
 namespace {
 
 // The token opening the parentheses that token `at` is inside, opened in its sentence (from
@@ -3455,30 +3454,25 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
            w == "youth" || w == "student" || w == "students" || w == "toddler" || w == "male" || w == "female";
   };
   if (m.end_token < n && person(toks[m.end_token].norm)) return true;
-  // "rioters from Kelbara marched to ...", "killed a civilian from Kelbara in Dorvane", "forces
-  // coming from Kelbara": where people come from.
-  if (m.begin_token >= 2 && toks[m.begin_token - 1].norm == "from") {
-    std::string_view w = toks[m.begin_token - 2].norm;
-    if (w == "man" || w == "men" || w == "woman" || w == "women" || w == "boy" || w == "girl" || w == "civilian" ||
-        w == "civilians" || w == "resident" || w == "residents" || w == "villagers" || w == "people" ||
-        w == "rioters" || w == "protesters" || w == "protestors" || w == "demonstrators" || w == "farmers" ||
-        w == "herders" || w == "fighters" || w == "youths" || w == "students" || w == "workers" || w == "family" ||
-        w == "families" || w == "coming" || w == "came" || w == "originally" || w == "hailing") {
-      return true;
-    }
-  }
-  if (m.begin_token < 3) return false;
+  if (m.begin_token < 2) return false;
   std::string_view prep = toks[m.begin_token - 1].norm, before = toks[m.begin_token - 2].norm;
   // ", 41, of Tarboro", ", 41, from Tarboro": after a person's age.
-  const bool after_age = before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
+  const bool after_age =
+      m.begin_token >= 3 && before == "," && toks[m.begin_token - 3].kind == tokens::TokenKind::kNumber;
   if (prep == "from") {
-    // "a 19-year-old from Tarboro", "a man from Tarboro": where the person comes from (not "fired
-    // from a car", "police from Tarboro").
-    return after_age || (person(before) && before != "resident" && before != "native") ||
+    // Where people come from (not "fired from a car", "police from Tarboro"): "a man from
+    // Tarboro", "a 19-year-old from Tarboro", "rioters from Kelbara marched to ...", "killed a
+    // civilian from Kelbara in Dorvane", "forces coming from Kelbara".
+    return after_age || (person(before) && before != "native") || before == "civilian" || before == "civilians" ||
+           before == "villagers" || before == "people" || before == "rioters" || before == "protesters" ||
+           before == "protestors" || before == "demonstrators" || before == "farmers" || before == "herders" ||
+           before == "fighters" || before == "youths" || before == "workers" || before == "family" ||
+           before == "families" || before == "coming" || before == "came" || before == "originally" ||
+           before == "hailing" ||
            (before == "old" && m.begin_token >= 5 && toks[m.begin_token - 3].norm == "-" &&
             toks[m.begin_token - 4].norm == "year");
   }
-  if (prep != "of") return false;
+  if (prep != "of" || m.begin_token < 3) return false;
   if (before == "resident" || before == "residents" || before == "native") return true;
   return after_age;
 }

@@ -810,6 +810,19 @@ class DocResolver {
   // Whether a list of names goes on after a name ending at token `e`: a comma or "and" (after a
   // place noun or parentheses) and another capitalized name, the last after "and".
   bool ListGoesOn(uint32_t e, uint32_t sent_end) const;
+  // A place noun after a name of a list ("village", "district", "front"): ListGoesOn and
+  // PlaceOfAListEndsAt step over it.
+  bool ListNounAt(uint32_t k) const {
+    return (C(k) & kLocalityNoun) || Norm(k) == "front" || Norm(k) == "frontline";
+  }
+  // The end of the name starting at token k: capitalized words with connectors (not "and") and
+  // hyphens inside.
+  uint32_t NameRunEnd(uint32_t k, uint32_t sent_end) const {
+    while (k < sent_end && (Cap(k) || Norm(k) == "-" || (IsWord(T(k)) && (C(k) & kConnector) && Norm(k) != "and"))) {
+      ++k;
+    }
+    return k;
+  }
 
   const Gazetteer& g_;
   const TokenizedText& doc_;
@@ -1412,7 +1425,7 @@ bool DocResolver::PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMentio
     if (Norm(open) != "(") return false;
     x = open;
   }
-  if (x > 0 && ((C(x - 1) & kLocalityNoun) || Norm(x - 1) == "front" || Norm(x - 1) == "frontline")) --x;
+  if (x > 0 && ListNounAt(x - 1)) --x;
   if (int r = RawEndingAt(x); r >= 0 && !raws_[r].rejected && !raws_[r].demonym && !raws_[r].actor) return true;
   return !extra.empty() && extra.back().end_token == x;
 }
@@ -1420,7 +1433,7 @@ bool DocResolver::PlaceOfAListEndsAt(uint32_t sep, const std::vector<PlaceMentio
 bool DocResolver::ListGoesOn(uint32_t e, uint32_t sent_end) const {
   uint32_t k = e;
   for (int item = 0; item < 8 && k < sent_end; ++item) {
-    if ((C(k) & kLocalityNoun) || Norm(k) == "front" || Norm(k) == "frontline") ++k;
+    if (ListNounAt(k)) ++k;
     if (k < sent_end && Norm(k) == "(") {
       uint32_t close = k + 1;
       while (close < sent_end && close < k + 12 && Norm(close) != ")") ++close;
@@ -1433,9 +1446,7 @@ bool DocResolver::ListGoesOn(uint32_t e, uint32_t sent_end) const {
     ++k;
     if (Norm(k) == "and") return k + 1 < sent_end && Cap(k + 1) && !AllCaps(k + 1);
     if (!Cap(k) || AllCaps(k)) return false;
-    // The next name: capitalized words with connectors and hyphens inside.
-    while (k < sent_end && (Cap(k) || Norm(k) == "-" || (IsWord(T(k)) && (C(k) & kConnector) && Norm(k) != "and")))
-      ++k;
+    k = NameRunEnd(k, sent_end);  // the next name
   }
   return false;
 }
@@ -3045,12 +3056,7 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "attacked the Kelmor villages of Kelbara, Dorvane and Tashan Kelmo": the villages are the
       // names after "of"; the name before them is a group's or a district's, no locality.
       if (e + 2 < s.end_token && Norm(e + 1) == "of" && PluralLocalityNoun(after) && Cap(e + 2) && !AllCaps(e + 2)) {
-        uint32_t ne = e + 2;
-        while (ne < s.end_token &&
-               (Cap(ne) || Norm(ne) == "-" || (IsWord(T(ne)) && (C(ne) & kConnector) && Norm(ne) != "and"))) {
-          ++ne;
-        }
-        if (ListGoesOn(ne, s.end_token)) continue;
+        if (ListGoesOn(NameRunEnd(e + 2, s.end_token), s.end_token)) continue;
       }
       bool locality =
           titled_locality || named_after || station || road_first_end || PluralLocalityNoun(after) ||
