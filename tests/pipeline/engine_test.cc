@@ -481,6 +481,52 @@ TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
   EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
 }
 
+// "shot" does not say whether the person lived. In a story that reports a death and no
+// survivor (nobody "wounded", "injured" or "hurt", no word of surviving or of a limb wound), one
+// person reported shot is one of the dead: killed only, not also injured.
+TEST(EventAssembler, OnePersonShotInAStoryOfADeathWithNoSurvivorIsNotInjured) {
+  for (const char* text :
+       {"Police in Korvath found Dana Rell on the porch of a house on Friday night. Rell had been shot "
+        "several times. The 31-year-old was pronounced dead at the scene.",
+        "Aldo Venn was shot outside a Korvath bar late Friday, police said. Officers found the body of "
+        "the 29-year-old in the parking lot.",
+        "A Korvath teenager was killed on Saturday. Detectives believe a man in a gray van shot Mila Dorn "
+        "after an argument over a car."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
+    EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+  // A survivor reported anywhere, a limb wound, or the other side of the shooting keeps the count.
+  for (const char* text :
+       {"A man was killed in Korvath on Friday. Later a woman was shot too; doctors call her condition stable.",
+        "A man was killed in Korvath on Friday. A woman was shot in the shoulder by the same gunman.",
+        "A man was killed in Korvath on Friday. The gunman was shot by a deputy outside the house.",
+        "A man was killed in Korvath on Friday and a girl was wounded. Another girl was shot by the "
+        "gunman as she ran."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+}
+
+// "N shot, M fatally": M of the N died, so N - M were hurt and lived (killed only, not also
+// injured, as for one person). Two separate groups ("and two other guests were killed") stay.
+TEST(EventAssembler, ThoseShotFatallyAreNotAlsoInjured) {
+  auto a = CodeText("Five people were shot, two of them fatally, at a birthday party in Korvath on Saturday.");
+  EXPECT_TRUE(HasCount(a, Role::kInjured, 3));
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 2));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 5));
+  auto b = CodeText("At least 12 people were shot, one fatally, near a Korvath music hall early Sunday.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  bool at_least_11 = false;
+  for (const auto& c : e->counts)
+    if (c.role == Role::kInjured) at_least_11 = c.value == 11 && c.low == 11 && !c.high.has_value();
+  EXPECT_TRUE(at_least_11);
+  auto c = CodeText("Five people were shot at a birthday party in Korvath on Saturday and two other guests were killed.");
+  EXPECT_TRUE(HasCount(c, Role::kInjured, 5));
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 2));
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
