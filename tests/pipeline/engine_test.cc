@@ -527,6 +527,30 @@ TEST(EventAssembler, ThoseShotFatallyAreNotAlsoInjured) {
   EXPECT_TRUE(HasCount(c, Role::kKilled, 2));
 }
 
+// Wordings of an arrest in US police news: "booked into" a jail (not "booked" alone, a charge),
+// surrendering to the police or the authorities (not to an army: a battlefield surrender), and
+// "turned themselves in". Each counts the people it names.
+TEST(EventAssembler, BookedIntoJailAndSurrenderingToPoliceAreArrests) {
+  struct Case {
+    const char* text;
+    int64_t arrested;
+  };
+  for (const Case& c : {Case{"Mila Dorn, 26, was booked into the Korvath County Jail on Friday.", 1},
+                        Case{"After a four-hour standoff the two brothers surrendered to police outside the "
+                             "Korvath farmhouse.",
+                             2},
+                        Case{"Aldo Venn surrendered to the authorities in Korvath on Monday, a week after the robbery.", 1},
+                        Case{"The two cousins turned themselves in at the Korvath station on Sunday.", 2}}) {
+    auto cd = CodeText(c.text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << c.text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, c.arrested)) << c.text;
+  }
+  auto army = CodeText("Twelve rebels surrendered to the army near Korvath and handed over their rifles.");
+  for (const auto& e : army.events) EXPECT_NE(e.type, EventType::kArrest);
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
