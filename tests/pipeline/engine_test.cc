@@ -551,6 +551,36 @@ TEST(EventAssembler, BookedIntoJailAndSurrenderingToPoliceAreArrests) {
   for (const auto& e : army.events) EXPECT_NE(e.type, EventType::kArrest);
 }
 
+// "A suspect is in custody", "Police have a man in custody": the news of an arrest told by its
+// result. A suspect (or person of interest) in custody, or people the police have in custody,
+// were arrested; a named person who "remains in custody", someone "already in custody" on
+// another charge, and negated or uncertain custody are not.
+TEST(EventAssembler, ASuspectInCustodyWasArrested) {
+  struct Case {
+    const char* text;
+    int64_t arrested;
+  };
+  for (const Case& c : {Case{"A suspect is in custody after a man was shot outside a Korvath diner on Friday.", 1},
+                        Case{"Three suspects are in custody in connection with the Korvath robbery.", 3},
+                        Case{"Police in Korvath have a man in custody after the shooting.", 1},
+                        Case{"A person of interest is in custody, Korvath police said.", 1}}) {
+    auto cd = CodeText(c.text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << c.text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, c.arrested)) << c.text;
+  }
+  for (const char* text : {"Mila Dorn remains in custody at the Korvath County Jail.",
+                           "No suspects are in custody, Korvath police said.",
+                           "It was not clear whether a suspect was in custody.",
+                           "The suspect was already in custody for a burglary when Korvath police "
+                           "linked him to the robbery."}) {
+    auto cd = CodeText(text);
+    for (const auto& e : cd.events)
+      EXPECT_FALSE(e.type == EventType::kArrest && e.status == EventStatus::kHappened) << text;
+  }
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
