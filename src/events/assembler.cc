@@ -3057,10 +3057,42 @@ void EventAssembler::DropShotOfADeadlyStory(const DocumentAnnotations& doc, std:
 // becomes an arrest of those counted. Not "remains in custody" (a later state of an arrest
 // reported before), "already in custody" (held on another matter), nor negated or uncertain
 // custody (the event's status stays). On GVA: ARREST recall 0.663 -> 0.679, no false ARREST.
+// Since session 12 also any custody held on a bond or bail, or without one ("Dorn is being held
+// on a $50,000 bond", "remains jailed on a $200,000 bond"): a court set it for a person arrested.
+namespace {
+void MakeArrest(Event* ev) {
+  ev->type = EventType::kArrest;
+  ev->mode = {};
+  for (auto& c : ev->counts)
+    if (c.role == lexicon::Role::kDetained) c.role = lexicon::Role::kArrested;
+}
+// "is being held on a $50,000 bond", "held without bail", "remains jailed in lieu of $1 million
+// bond": within the clause after the custody trigger, "on", "without" or "lieu" and then
+// "bond" or "bail" (at most eight words on, no comma between).
+bool BondOrBailAfter(const DocumentAnnotations& doc, const Event& ev) {
+  const auto& tokens = doc.text->tokens;
+  const auto& sentence = doc.text->sentences[ev.sentence_index];
+  uint32_t k = ev.trigger_token;
+  while (k < sentence.end_token && tokens[k].span.end <= ev.trigger.end) ++k;
+  bool opened = false;
+  for (uint32_t end = std::min(sentence.end_token, k + 8); k < end; ++k) {
+    const std::string_view w = tokens[k].norm;
+    if (w == "," || w == ";") return false;
+    if (w == "on" || w == "without" || w == "lieu") opened = true;
+    if (opened && (w == "bond" || w == "bail")) return true;
+  }
+  return false;
+}
+}  // namespace
+
 void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, std::vector<Event>* out) {
   const auto& tokens = doc.text->tokens;
   for (auto& ev : *out) {
     if (ev.type != EventType::kCustody || ev.status != EventStatus::kHappened || ev.counts.empty()) continue;
+    if (BondOrBailAfter(doc, ev)) {
+      MakeArrest(&ev);
+      continue;
+    }
     const uint32_t t = ev.trigger_token;
     if (tokens[t].norm != "in") continue;
     const bool police_custody = t + 2 < tokens.size() && tokens[t + 1].norm == "police" && tokens[t + 2].norm == "custody";
@@ -3076,11 +3108,7 @@ void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, 
       // "a person of interest", "two persons of interest"
       if (last + 2 < tokens.size() && tokens[last + 1].norm == "of" && tokens[last + 2].norm == "interest") arrest = true;
     }
-    if (!arrest) continue;
-    ev.type = EventType::kArrest;
-    ev.mode = {};
-    for (auto& c : ev.counts)
-      if (c.role == lexicon::Role::kDetained) c.role = lexicon::Role::kArrested;
+    if (arrest) MakeArrest(&ev);
   }
 }
 

@@ -570,7 +570,16 @@ TEST(EventAssembler, ASuspectInCustodyWasArrested) {
     EXPECT_EQ(e->status, EventStatus::kHappened) << c.text;
     EXPECT_TRUE(HasCount(cd, Role::kArrested, c.arrested)) << c.text;
   }
+  // Held on a bond or bail set by a court, or without one: the person was arrested.
+  for (const char* text : {"Dorn is being held on a $50,000 bond at the Korvath County Jail.",
+                           "Aldo Venn remains jailed on a $200,000 bond."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, 1)) << text;
+  }
   for (const char* text : {"Mila Dorn remains in custody at the Korvath County Jail.",
+                           "Both men are being held in the Korvath County Detention Center.",
                            "No suspects are in custody, Korvath police said.",
                            "It was not clear whether a suspect was in custody.",
                            "The suspect was already in custody for a burglary when Korvath police "
