@@ -1741,6 +1741,17 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested his brothers" (but "did not, however, arrest" stays negated).
     if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
       break;
+    // A clause set off by commas before the event describes its subject, not the event: "the
+    // driver, who may have been drinking, was arrested", "Aldo Venn, wanted for a robbery, was
+    // arrested". Its cues are skipped.
+    if (tok.norm == "," && q > stop + 2) {
+      uint32_t p = q - 1;
+      while (p > stop + 1 && q - p < 16 && T(p).norm != "," && trig_at_[p - begin_] == kNone) --p;
+      if (T(p).norm == "," && p + 1 < q && IsAny(T(p + 1), WORDS("who", "which", "whose", "wanted"))) {
+        k = p;
+        continue;
+      }
+    }
     // Find a cue ending at q.
     for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
       int c = cue_at_[b - begin_];
@@ -1755,8 +1766,13 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
           return EventStatus::kNegated;
         case Cue::kFuture:
           return EventStatus::kPlanned;
-        case Cue::kModal:
         case Cue::kDemand:
+          // "the most wanted list", "wanted for murder": a fugitive, not a demand.
+          if (tok.norm == "wanted" &&
+              ((q > begin_ && T(q - 1).norm == "most") || (q + 1 < t.b && IsAny(T(q + 1), WORDS("for", "list")))))
+            break;
+          return EventStatus::kHypothetical;
+        case Cue::kModal:
         case Cue::kAttempt:
         case Cue::kConditional:
           return EventStatus::kHypothetical;

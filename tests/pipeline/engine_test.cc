@@ -590,6 +590,25 @@ TEST(EventAssembler, ASuspectInCustodyWasArrested) {
   }
 }
 
+// A clause set off by commas before an event describes its subject, not the event: its modal or
+// "wanted" does not make the arrest hypothetical. Nor does a fugitive's "most wanted" list.
+TEST(EventAssembler, ACueInACommaClauseAboutTheSubjectLeavesTheEventHappened) {
+  for (const char* text : {"Police said the driver, who may have been drinking, was arrested at the scene in Korvath.",
+                           "Aldo Venn, wanted for a robbery in Korvath, was arrested on Friday.",
+                           "A teenager named on the Korvath most wanted list turned himself in on Sunday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+  }
+  for (const char* text : {"Korvath police want to arrest the driver.",
+                           "The driver, who police said could face charges, may be arrested later."}) {
+    auto cd = CodeText(text);
+    for (const auto& e : cd.events)
+      EXPECT_FALSE(e.type == EventType::kArrest && e.status == EventStatus::kHappened) << text;
+  }
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
