@@ -3104,11 +3104,12 @@ bool BondOrBailAfter(const DocumentAnnotations& doc, const Event& ev) {
 void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, std::vector<Event>* out) {
   const auto& tokens = doc.text->tokens;
   for (auto& ev : *out) {
-    if (ev.type != EventType::kCustody || ev.status != EventStatus::kHappened || ev.counts.empty()) continue;
+    if (ev.type != EventType::kCustody || ev.status != EventStatus::kHappened) continue;
     if (BondOrBailAfter(doc, ev)) {
       MakeArrest(&ev);
       continue;
     }
+    if (ev.counts.empty()) continue;
     const uint32_t t = ev.trigger_token;
     if (tokens[t].norm != "in") continue;
     const bool police_custody = t + 2 < tokens.size() && tokens[t + 1].norm == "police" && tokens[t + 2].norm == "custody";
