@@ -2722,6 +2722,26 @@ void SentenceAssembler::Run() {
       if (ev.type == EventType::kAssault) std::erase_if(ev.counts, group_toll);
     }
   }
+  // "shot Aldo Dorn twice, killing him": the pronoun after ", killing" is the person just shot,
+  // who died: the shot person's count is killed, and the pronoun is not counted again.
+  for (size_t e = first_event; e < out_->size(); ++e) {
+    Event& ev = (*out_)[e];
+    for (size_t i = 0; i < ev.counts.size(); ++i) {
+      const Count& dead = ev.counts[i];
+      const uint32_t q = dead.quantity_token;
+      if (dead.role != Role::kKilled || q < begin_ + 2 || !IsAny(T(q), WORDS("him", "her")) ||
+          T(q - 1).norm != "killing" || T(q - 2).norm != ",")
+        continue;
+      Count* shot = nullptr;  // the nearest injured count before the comma
+      for (auto& c : ev.counts)
+        if (c.role == Role::kInjured && c.span.end <= T(q - 2).span.begin && (shot == nullptr || c.span.begin > shot->span.begin))
+          shot = &c;
+      if (shot == nullptr || !shot->individual) continue;
+      shot->role = Role::kKilled;
+      ev.counts.erase(ev.counts.begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
   // A number counted as both killed and injured in one sentence ("was shot and killed") is a
   // death only.
   for (size_t e = first_event; e < out_->size(); ++e) {

@@ -609,6 +609,20 @@ TEST(EventAssembler, ACueInACommaClauseAboutTheSubjectLeavesTheEventHappened) {
   }
 }
 
+// "shot Aldo Dorn twice, killing him": the person shot died; one person killed, not one injured
+// and one more killed. "wounding him" keeps the person hurt.
+TEST(EventAssembler, ThePersonShotAndThenKillingHimIsKilledOnly) {
+  auto a = CodeText("Venn then shot Aldo Dorn twice near the Korvath depot, killing him.");
+  const Event* e = OnlyEvent(a, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].role, Role::kKilled);
+  EXPECT_EQ(Text(a, e->counts[0].span), "Aldo Dorn");
+  auto c = CodeText("Venn shot Aldo Dorn in Korvath, wounding him.");
+  EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
+  EXPECT_FALSE(HasCount(c, Role::kKilled, 1));
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
