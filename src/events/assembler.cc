@@ -3089,7 +3089,9 @@ void EventAssembler::DropShotOfADeadlyStory(const DocumentAnnotations& doc, std:
 // Police news reports an arrest by its result: "A suspect is in custody", "Three suspects are in
 // custody", "A person of interest is in custody", "Police have a man in custody". Being "in
 // custody" (or "in police custody") is an arrest, not only a custody state, when the people
-// are suspects or persons of interest, or the police are the ones who have them; the event
+// are suspects or persons of interest, or the police are the ones who have them, or the custody
+// is tied to the event that caused it ("is in custody after the shooting", "in connection with
+// the robbery"); the event
 // becomes an arrest of those counted. Not "remains in custody" (a later state of an arrest
 // reported before), "already in custody" (held on another matter), nor negated or uncertain
 // custody (the event's status stays). On GVA: ARREST recall 0.663 -> 0.679, no false ARREST.
@@ -3136,6 +3138,14 @@ void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, 
     if (!(t + 1 < tokens.size() && tokens[t + 1].norm == "custody") && !police_custody) continue;
     if (t > 0 && tokens[t - 1].norm == "already") continue;
     bool arrest = ev.actor && ev.actor->sector == lexicon::Sector::kPolice && ev.actor->span.end <= ev.trigger.begin;
+    // "A man is in custody after the shooting", "Two people are in custody in connection with the
+    // robbery": custody tied to the event that caused it is its arrest.
+    const auto& sentence = doc.text->sentences[ev.sentence_index];
+    for (uint32_t k = t + (police_custody ? 3 : 2); k < sentence.end_token && k < t + 6 && !arrest; ++k) {
+      const std::string_view w = tokens[k].norm;
+      if (w == "," || w == ";") break;
+      arrest = w == "after" || w == "following" || w == "connection" || w == "investigation";
+    }
     for (const auto& c : ev.counts) {
       if (c.role != lexicon::Role::kDetained || !c.value || *c.value < 1) continue;
       uint32_t last = c.quantity_token;  // the phrase's last word: its head

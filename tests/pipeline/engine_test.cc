@@ -563,7 +563,9 @@ TEST(EventAssembler, ASuspectInCustodyWasArrested) {
   for (const Case& c : {Case{"A suspect is in custody after a man was shot outside a Korvath diner on Friday.", 1},
                         Case{"Three suspects are in custody in connection with the Korvath robbery.", 3},
                         Case{"Police in Korvath have a man in custody after the shooting.", 1},
-                        Case{"A person of interest is in custody, Korvath police said.", 1}}) {
+                        Case{"A person of interest is in custody, Korvath police said.", 1},
+                        Case{"Aldo Venn is in custody after the robbery of a Korvath pharmacy.", 1},
+                        Case{"Two men are in custody in connection with the Korvath depot fire.", 2}}) {
     auto cd = CodeText(c.text);
     const Event* e = OnlyEvent(cd, EventType::kArrest);
     ASSERT_NE(e, nullptr) << c.text;
