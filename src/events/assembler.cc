@@ -3106,14 +3106,14 @@ void MakeArrest(Event* ev) {
 }
 // "is being held on a $50,000 bond", "held without bail", "remains jailed in lieu of $1 million
 // bond": within the clause after the custody trigger, "on", "without" or "lieu" and then
-// "bond" or "bail" (at most eight words on, no comma between).
+// "bond" or "bail" (at most 14 tokens on, past a jail's name; no comma between).
 bool BondOrBailAfter(const DocumentAnnotations& doc, const Event& ev) {
   const auto& tokens = doc.text->tokens;
   const auto& sentence = doc.text->sentences[ev.sentence_index];
   uint32_t k = ev.trigger_token;
   while (k < sentence.end_token && tokens[k].span.end <= ev.trigger.end) ++k;
   bool opened = false;
-  for (uint32_t end = std::min(sentence.end_token, k + 8); k < end; ++k) {
+  for (uint32_t end = std::min(sentence.end_token, k + 14); k < end; ++k) {
     const std::string_view w = tokens[k].norm;
     if (w == "," || w == ";") return false;
     if (w == "on" || w == "without" || w == "lieu") opened = true;

@@ -574,7 +574,8 @@ TEST(EventAssembler, ASuspectInCustodyWasArrested) {
   }
   // Held on a bond or bail set by a court, or without one: the person was arrested.
   for (const char* text : {"Dorn is being held on a $50,000 bond at the Korvath County Jail.",
-                           "Aldo Venn remains jailed on a $200,000 bond."}) {
+                           "Aldo Venn remains jailed on a $200,000 bond.",
+                           "He is being held in the North Korvath County Jail in lieu of a $90,000 bond."}) {
     auto cd = CodeText(text);
     const Event* e = OnlyEvent(cd, EventType::kArrest);
     ASSERT_NE(e, nullptr) << text;
