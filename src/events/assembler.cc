@@ -2734,7 +2734,8 @@ void SentenceAssembler::Run() {
         continue;
       Count* shot = nullptr;  // the nearest injured count before the comma
       for (auto& c : ev.counts)
-        if (c.role == Role::kInjured && c.span.end <= T(q - 2).span.begin && (shot == nullptr || c.span.begin > shot->span.begin))
+        if (c.role == Role::kInjured && c.span.end <= T(q - 2).span.begin &&
+            (shot == nullptr || c.span.begin > shot->span.begin))
           shot = &c;
       if (shot == nullptr || !shot->individual) continue;
       shot->role = Role::kKilled;
@@ -3031,8 +3032,8 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
 // shot ... The 31-year-old was pronounced dead"): the injured count is dropped. A survivor is
 // any injured count of a word other than "shot", "shooting", "gunshot wound" or "shots"; or a
 // word of surviving, care, a limb wound or another person in the person's sentence ("is in
-// stable condition", "is still in the hospital", "was shot in the shoulder", "was also shot"). The other side of the shooting ("the gunman was shot by a
-// deputy") keeps its count. On GVA this drops 230 injured facts of the dead, 18 of them right
+// stable condition", "is still in the hospital", "was shot in the shoulder", "was also shot").
+// The other side of the shooting ("the gunman was shot by a deputy") keeps its count. On GVA this drops 230 injured facts of the dead, 18 of them right
 // (a survivor the story only calls shot).
 namespace {
 bool ShotWord(std::string_view w) { return w == "shot" || w == "shooting" || w == "gunshot" || w == "shots"; }
@@ -3071,11 +3072,13 @@ void EventAssembler::DropShotOfADeadlyStory(const DocumentAnnotations& doc, std:
   if (!death) return;
   for (auto& ev : *out) {
     if (ev.status != EventStatus::kHappened || !ShotWord(tokens[ev.trigger_token].norm)) continue;
-    if (std::any_of(ev.counts.begin(), ev.counts.end(), [](const Count& c) { return c.role == lexicon::Role::kKilled; }))
+    if (std::any_of(ev.counts.begin(), ev.counts.end(),
+                    [](const Count& c) { return c.role == lexicon::Role::kKilled; }))
       continue;
     const auto& sentence = doc.text->sentences[ev.sentence_index];
     bool survival = false;
-    for (uint32_t k = sentence.begin_token; k < sentence.end_token && !survival; ++k) survival = SurvivalWord(tokens[k].norm);
+    for (uint32_t k = sentence.begin_token; k < sentence.end_token && !survival; ++k)
+      survival = SurvivalWord(tokens[k].norm);
     if (survival) continue;
     std::erase_if(ev.counts, [&](const Count& c) {
       if (c.role != lexicon::Role::kInjured || !c.individual || c.value != 1) return false;
@@ -3134,7 +3137,8 @@ void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, 
     if (ev.counts.empty()) continue;
     const uint32_t t = ev.trigger_token;
     if (tokens[t].norm != "in") continue;
-    const bool police_custody = t + 2 < tokens.size() && tokens[t + 1].norm == "police" && tokens[t + 2].norm == "custody";
+    const bool police_custody =
+        t + 2 < tokens.size() && tokens[t + 1].norm == "police" && tokens[t + 2].norm == "custody";
     if (!(t + 1 < tokens.size() && tokens[t + 1].norm == "custody") && !police_custody) continue;
     if (t > 0 && tokens[t - 1].norm == "already") continue;
     bool arrest = ev.actor && ev.actor->sector == lexicon::Sector::kPolice && ev.actor->span.end <= ev.trigger.begin;
@@ -3153,7 +3157,8 @@ void EventAssembler::ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, 
       const std::string_view head = tokens[last].norm;
       if (head == "suspect" || head == "suspects") arrest = true;
       // "a person of interest", "two persons of interest"
-      if (last + 2 < tokens.size() && tokens[last + 1].norm == "of" && tokens[last + 2].norm == "interest") arrest = true;
+      if (last + 2 < tokens.size() && tokens[last + 1].norm == "of" && tokens[last + 2].norm == "interest")
+        arrest = true;
     }
     if (arrest) MakeArrest(&ev);
   }

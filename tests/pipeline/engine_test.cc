@@ -522,7 +522,8 @@ TEST(EventAssembler, ThoseShotFatallyAreNotAlsoInjured) {
   for (const auto& c : e->counts)
     if (c.role == Role::kInjured) at_least_11 = c.value == 11 && c.low == 11 && !c.high.has_value();
   EXPECT_TRUE(at_least_11);
-  auto c = CodeText("Five people were shot at a birthday party in Korvath on Saturday and two other guests were killed.");
+  auto c = CodeText(
+      "Five people were shot at a birthday party in Korvath on Saturday and two other guests were killed.");
   EXPECT_TRUE(HasCount(c, Role::kInjured, 5));
   EXPECT_TRUE(HasCount(c, Role::kKilled, 2));
 }
@@ -539,7 +540,9 @@ TEST(EventAssembler, BookedIntoJailAndSurrenderingToPoliceAreArrests) {
                         Case{"After a four-hour standoff the two brothers surrendered to police outside the "
                              "Korvath farmhouse.",
                              2},
-                        Case{"Aldo Venn surrendered to the authorities in Korvath on Monday, a week after the robbery.", 1},
+                        Case{"Aldo Venn surrendered to the authorities in Korvath on Monday, a week after the "
+                             "robbery.",
+                             1},
                         Case{"The two cousins turned themselves in at the Korvath station on Sunday.", 2}}) {
     auto cd = CodeText(c.text);
     const Event* e = OnlyEvent(cd, EventType::kArrest);
