@@ -364,7 +364,7 @@ class SentenceAssembler {
       if (CueAt(j) == static_cast<int>(Cue::kDemand)) return true;
       if (IsAny(T(j), WORDS("against", "denounce", "denouncing", "condemn", "condemning", "solidarity", "chanting",
                             "chanted", "slogans", "protest", "protesting", "demonstration", "denounced", "condemned",
-                            "rejecting", "reject", "oppose", "opposing")))
+                            "rejecting", "reject", "rejection", "oppose", "opposing", "pressure")))
         return true;
     }
     return false;

@@ -92,3 +92,23 @@ TEST(CoderNotes, ForcedDisappearanceAndDecapitationAreAssaults) {
 
 }  // namespace
 }  // namespace evident::pipeline
+
+namespace evident::pipeline {
+namespace {
+
+// People who gathered to pressure someone, or to voice their rejection of something, protested.
+TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
+  auto cd = CodeText(
+      "On 2 June 2021, about 40 fishermen gathered outside the port office in Kelbara to pressure the council "
+      "over fuel prices.");
+  EXPECT_TRUE(Happened(cd, EventType::kProtest)) << cd.doc.text;
+  auto rejection = CodeText(
+      "On 3 June 2021, dozens of parents gathered at the school in Korvath and voiced their rejection of the new "
+      "timetable.");
+  EXPECT_TRUE(Happened(rejection, EventType::kProtest)) << rejection.doc.text;
+  auto meal = CodeText("On 3 June 2021, dozens of parents gathered at the school in Korvath for a shared meal.");
+  EXPECT_FALSE(Happened(meal, EventType::kProtest)) << meal.doc.text;
+}
+
+}  // namespace
+}  // namespace evident::pipeline
