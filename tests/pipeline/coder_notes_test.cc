@@ -112,3 +112,52 @@ TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
 
 }  // namespace
 }  // namespace evident::pipeline
+
+namespace evident::pipeline {
+namespace {
+
+// The country of the only happened event of `type`, or "<none>".
+std::string CountryOf(const CodedDocument& cd, EventType type) {
+  for (const auto& e : cd.events)
+    if (e.type == type && e.status == EventStatus::kHappened)
+      return e.location.has_value() ? e.location->country : "<no location>";
+  return "<none>";
+}
+
+// Haiti's departments by the French names the press uses ("Nippes department"; ISO 3166-2 has
+// the Creole "Nip"): a village the gazetteer lacks is placed in Haiti by them. Not "Ouest",
+// which also names a region of Cameroon, where Bafoussam lies.
+TEST(CoderNotes, HaitianDepartmentsByTheirFrenchNames) {
+  auto cd = CodeText("On 2 June 2021, in Kelbarre, Nippes department, a teacher was beaten by police officers.");
+  EXPECT_EQ(CountryOf(cd, EventType::kAssault), "HT");
+  auto ga = CodeText("On 2 June 2021, in Kelbarre, Grand'Anse, a teacher was beaten by police officers.");
+  EXPECT_EQ(CountryOf(ga, EventType::kAssault), "HT");
+  auto cm = CodeText("On 2 June 2021, in Bafoussam town (Mifi, Ouest), a teacher was beaten by police officers.");
+  EXPECT_EQ(CountryOf(cm, EventType::kAssault), "CM");
+  // Delmas (GeoNames "Delmas 73") is the commune of Haiti next to Port-au-Prince, not Delmas of
+  // South Africa.
+  auto delmas = CodeText("On 2 June 2021, police officers beat a teacher in Delmas, near Port-au-Prince.");
+  EXPECT_EQ(CountryOf(delmas, EventType::kAssault), "HT");
+  const Event* e = FirstEvent(delmas, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location.has_value());
+  EXPECT_EQ(e->location->name, "Delmas");
+}
+
+// Madagascar's regions (ISO 3166-2 lists only its former provinces) name the province they lie
+// in: "(Kelbaro, Analamanga)" is in Madagascar.
+TEST(CoderNotes, MalagasyRegionsNameTheirProvince) {
+  auto cd = CodeText("On 2 June 2021, cattle raiders attacked a village in Ambokelo (Kelbaro, Androy).");
+  EXPECT_EQ(CountryOf(cd, EventType::kAssault), "MG");
+  auto t = CodeText("On 2 June 2021, residents protested in Ambokelo (Kelbaro, Analamanga).");
+  EXPECT_EQ(CountryOf(t, EventType::kProtest), "MG");
+}
+
+// A militia of one country is a vote for it where nothing else names one.
+TEST(CoderNotes, MalianMilitiaNamesMali) {
+  auto cd = CodeText("On 2 June 2021, Dan Na Ambassagou militiamen killed two herders in the commune of Kelboura.");
+  EXPECT_EQ(CountryOf(cd, EventType::kAssault), "ML");
+}
+
+}  // namespace
+}  // namespace evident::pipeline
