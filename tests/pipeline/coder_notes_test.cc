@@ -161,3 +161,22 @@ TEST(CoderNotes, MalianMilitiaNamesMali) {
 
 }  // namespace
 }  // namespace evident::pipeline
+
+namespace evident::pipeline {
+namespace {
+
+// The kinds of improvised explosive device coders abbreviate are bombs like "IED".
+TEST(CoderNotes, AbbreviatedExplosiveDevicesAreBombings) {
+  for (const char* text : {"On 3 June 2021, a UVIED exploded under a council vehicle in Kelbara.",
+                           "On 3 June 2021, a VBIED exploded near the market of Kelbara.",
+                           "On 3 June 2021, a car bomb exploded near the market of Kelbara."}) {
+    auto cd = CodeText(text);
+    const Event* e = FirstEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+    EXPECT_EQ(e->mode, "bombing") << text;
+  }
+}
+
+}  // namespace
+}  // namespace evident::pipeline
