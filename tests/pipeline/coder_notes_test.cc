@@ -90,12 +90,6 @@ TEST(CoderNotes, ForcedDisappearanceAndDecapitationAreAssaults) {
   EXPECT_TRUE(Happened(body, EventType::kAssault)) << body.doc.text;
 }
 
-}  // namespace
-}  // namespace evident::pipeline
-
-namespace evident::pipeline {
-namespace {
-
 // People who gathered to pressure someone, or to voice their rejection of something, protested.
 TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
   auto cd = CodeText(
@@ -109,12 +103,6 @@ TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
   auto meal = CodeText("On 3 June 2021, dozens of parents gathered at the school in Korvath for a shared meal.");
   EXPECT_FALSE(Happened(meal, EventType::kProtest)) << meal.doc.text;
 }
-
-}  // namespace
-}  // namespace evident::pipeline
-
-namespace evident::pipeline {
-namespace {
 
 // The country of the only happened event of `type`, or "<none>".
 std::string CountryOf(const CodedDocument& cd, EventType type) {
@@ -158,12 +146,6 @@ TEST(CoderNotes, MalianMilitiaNamesMali) {
   auto cd = CodeText("On 2 June 2021, Dan Na Ambassagou militiamen killed two herders in the commune of Kelboura.");
   EXPECT_EQ(CountryOf(cd, EventType::kAssault), "ML");
 }
-
-}  // namespace
-}  // namespace evident::pipeline
-
-namespace evident::pipeline {
-namespace {
 
 // The kinds of improvised explosive device coders abbreviate are bombs like "IED".
 TEST(CoderNotes, AbbreviatedExplosiveDevicesAreBombings) {
