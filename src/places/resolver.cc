@@ -267,7 +267,7 @@ class WordClassTable {
              "man",    "woman",  "men",    "women", "teen",  "teenager",  "boy",   "girl",  "resident", "residents",
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
              "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
-             "student", "students", "male", "female", "bar",
+             "student", "students", "male", "female", "bar", "gunman", "shooter", "suspect", "victim",
          }},
         {kPersonAfter,
          {
