@@ -370,6 +370,7 @@ const F_ACTOR = 16;
 // Key flags.
 const K_COMMON = 1;
 const K_ENGLISH_WORD = 2;
+const K_LOOSE_ONLY = 4;
 const COMMON_WORD_MAX_POPULATION = 50000;
 
 function main() {
@@ -897,7 +898,10 @@ function writeFile(records, keys, within, citiesVersion) {
     keyBuf.writeUInt32LE(str(k), o + 4);
     keyBuf.writeUInt32LE(nCands, o + 8);
     keyBuf.writeUInt16LE(cands.length, o + 12);
-    keyBuf.writeUInt16LE(entry.flags, o + 14);
+    // Every candidate by the loose key only: the resolver's exact pass skips the key without
+    // reading its candidates.
+    const looseOnly = cands.every(([, flags]) => (flags & F_LOOSE) !== 0) ? K_LOOSE_ONLY : 0;
+    keyBuf.writeUInt16LE(entry.flags | looseOnly, o + 14);
     const c = Buffer.alloc(cands.length * CAND_SIZE);
     cands.forEach(([record, flags], j) => {
       c.writeUInt32LE(record, j * CAND_SIZE);
@@ -943,7 +947,7 @@ function writeFile(records, keys, within, citiesVersion) {
   let h = 8;
   const u32 = (v) => { header.writeUInt32LE(v >>> 0, h); h += 4; };
   const u64 = (v) => { header.writeBigUInt64LE(BigInt(v), h); h += 8; };
-  u32(3);                  // version
+  u32(4);                  // version (4: key flag 4, loose-only)
   u32(HEADER_SIZE);
   u32(RECORD_SIZE);
   u32(KEY_SIZE);

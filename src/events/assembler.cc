@@ -218,6 +218,16 @@ class SentenceAssembler {
         medical_[b] = true;
         continue;
       }
+      // A one-word modal in -s is a plural noun after a determiner or possessive ("with their
+      // faces covered", "despite the risks") or inside a capitalized name ("Protection against
+      // Food Risks"): no "faces charges", "risks arrest".
+      if (c == Cue::kModal && m.end_token == m.begin_token + 1 && m.begin_token > begin_ &&
+          toks_[m.begin_token].norm.size() > 3 && toks_[m.begin_token].norm.back() == 's' &&
+          (IsAny(toks_[m.begin_token - 1], WORDS("the", "their", "his", "her", "its", "our", "my", "your", "these",
+                                                 "those", "of")) ||
+           (toks_[m.begin_token].HasFlag(tokens::kCapitalized) &&
+            toks_[m.begin_token - 1].HasFlag(tokens::kCapitalized) && m.begin_token - 1 > begin_)))
+        continue;
       if (cue_at_[b] == kNone || m.end_token - begin_ > cue_end_[b]) {
         cue_at_[b] = static_cast<int>(c);
         cue_end_[b] = m.end_token - begin_;
@@ -354,7 +364,7 @@ class SentenceAssembler {
       if (CueAt(j) == static_cast<int>(Cue::kDemand)) return true;
       if (IsAny(T(j), WORDS("against", "denounce", "denouncing", "condemn", "condemning", "solidarity", "chanting",
                             "chanted", "slogans", "protest", "protesting", "demonstration", "denounced", "condemned",
-                            "rejecting", "reject", "oppose", "opposing")))
+                            "rejecting", "reject", "rejection", "oppose", "opposing", "pressure")))
         return true;
     }
     return false;
@@ -1731,6 +1741,14 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         return true;
     return false;
   };
+  // A protest the police act on is there: "tried to contain the demonstration", "failed to
+  // disperse the march" (the attempt or failure is the police's, not the protesters').
+  if (t.info.type == EventType::kProtest &&
+      (t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural) && t.b >= begin_ + 2 &&
+      IsAny(T(t.b - 1), WORDS("the", "this", "that")) &&
+      IsAny(T(t.b - 2), WORDS("contain", "disperse", "stop", "end", "quell", "suppress", "break", "up")))
+    return EventStatus::kHappened;
+  bool subject_closed = false, only_adverbs_after = true;
   for (uint32_t k = t.b; k > stop && window < 9; ++window) {
     uint32_t q = k - 1;
     const Token& tok = T(q);
@@ -1741,6 +1759,13 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested his brothers" (but "did not, however, arrest" stays negated).
     if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
       break;
+    // The trigger's own "was"/"were" after a noun ends its subject: a demand, attempt or modal
+    // further back is in the subject's relative clause ("farmers who had camped there to demand
+    // fair prices were dispersed"). A negation still reaches ("whether anyone was arrested").
+    if (only_adverbs_after && q > stop && IsAny(tok, WORDS("was", "were")) && T(q - 1).kind == TokenKind::kWord &&
+        cue_at_[q - 1 - begin_] == kNone)
+      subject_closed = true;
+    if (CueAt(q) != static_cast<int>(Cue::kAdverb)) only_adverbs_after = false;
     // A clause set off by commas before the event describes its subject, not the event: "the
     // driver, who may have been drinking, was arrested", "Aldo Venn, wanted for a robbery, was
     // arrested". Its cues are skipped.
@@ -1756,6 +1781,9 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     for (uint32_t b = q + 1 > stop + 4 ? q - 3 : stop; b <= q; ++b) {
       int c = cue_at_[b - begin_];
       if (c == kNone || CueEnd(b) != q + 1) continue;
+      if (subject_closed && (c == static_cast<int>(Cue::kDemand) || c == static_cast<int>(Cue::kAttempt) ||
+                             c == static_cast<int>(Cue::kModal)))
+        return EventStatus::kHappened;
       switch (static_cast<Cue>(c)) {
         case Cue::kNegation:
           // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.

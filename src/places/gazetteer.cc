@@ -303,6 +303,12 @@ namespace {
   }
   return ok != 0;
 }
+// Whether every one of n candidates is found by the loose key only (KeyFlag kLooseOnly).
+bool AllLoose(const CandidateRef* c, uint32_t n) {
+  for (uint32_t i = 0; i < n; ++i)
+    if ((c[i].flags & kLoose) == 0) return false;
+  return n > 0;
+}
 // A key: a string inside the table and a non-empty range of candidates. (Templates: the key
 // entry is Gazetteer's own type.)
 template <typename KeyEntry>
@@ -454,6 +460,11 @@ Result<Gazetteer> Gazetteer::Open(std::shared_ptr<const Storage> storage, const 
       if (NameKeyHash(key) != k.hash) return bad(at, "key '" + Fragment(key) + "' has a wrong hash");
       if (!FiltersHold(g, key, k.hash)) {
         return bad(h.filters_offset, "the name filters do not hold key '" + Fragment(key) + "'");
+      }
+      // The resolver trusts kLooseOnly instead of reading the candidates (KeyOk held: they
+      // lie inside the file).
+      if (((k.flags & kLooseOnly) != 0) != AllLoose(g.candidates_ + k.cand_begin, k.cand_count)) {
+        return bad(at, "key '" + Fragment(key) + "' has a loose-only flag that its candidates contradict");
       }
     }
     // Past the sample, only a failed first pass needs the walk.
@@ -701,6 +712,7 @@ Result<std::string> GazetteerBuilder::Build(std::string_view source) const {
     });
     if (list.size() > 0xFFFF) return fail("key '" + key + "' has too many candidates");
     uint16_t flags = std::find(common_.begin(), common_.end(), key) != common_.end() ? kCommonWord : 0;
+    if (AllLoose(list.data(), static_cast<uint32_t>(list.size()))) flags |= kLooseOnly;
     Gazetteer::KeyEntry e{NameKeyHash(key), str(key), num_candidates, static_cast<uint16_t>(list.size()), flags};
     key_bytes.append(reinterpret_cast<const char*>(&e), sizeof(e));
     cand_bytes.append(reinterpret_cast<const char*>(list.data()), list.size() * sizeof(CandidateRef));

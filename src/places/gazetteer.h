@@ -90,6 +90,7 @@ bool LooseKeyDiffers(std::string_view key);
 enum KeyFlag : uint16_t {
   kCommonWord = 1,   // "nice", "police", "jordan": a place only with support from context
   kEnglishWord = 2,  // "save", "mobile": a lowercase word of the English word list (--dict), any size
+  kLooseOnly = 4,    // every candidate is kLoose: the key names nothing as written (format 4)
 };
 
 // The hash of a name key in the file's index: FNV-1a, 32 bits, over the key's UTF-8 bytes.
@@ -207,7 +208,7 @@ struct LookupResult {
 class Gazetteer {
  public:
   // The file format this build reads; other versions are rejected with a rebuild hint.
-  static constexpr uint32_t kFormatVersion = 3;
+  static constexpr uint32_t kFormatVersion = 4;
 
   // Maps and checks a compiled gazetteer. Errors (kIoError, kLexiconError) name the file, the
   // byte offset where relevant, what was wrong and what to do (rebuild with

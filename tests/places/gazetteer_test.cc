@@ -112,9 +112,45 @@ TEST(Gazetteer, RejectsAnotherFormatVersion) {
   std::memcpy(&image[8], &version, 4);
   auto g = Gazetteer::FromBytes(image, "v2.bin");
   ASSERT_FALSE(g.ok());
-  EXPECT_NE(g.status().message().find("format version 2, this build reads version 3"), std::string::npos)
+  EXPECT_NE(g.status().message().find("format version 2, this build reads version 4"), std::string::npos)
       << g.status().ToString();
   EXPECT_NE(g.status().message().find("rebuild"), std::string::npos);
+}
+
+// A name filed only by its loose key is flagged on the key, so that matching need not read the
+// candidates to know the exact spelling names nothing; a key with one exact candidate is not.
+TEST(Gazetteer, FlagsKeysWhoseCandidatesAreAllLoose) {
+  GazetteerBuilder b;
+  uint32_t ua = b.Add(testing::Country("UA", "Ukraine", 0));
+  b.AddName("Pervomaisk", ua, kLoose | kAlias);
+  b.AddName("Kyiv", ua, kAlias);
+  b.AddName("Kiev", ua, kAlias);
+  b.AddName("Kiev", ua, kLoose | kAlias);
+  auto bytes = b.Build("loose test");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto g = Gazetteer::FromBytes(bytes.value(), "loose");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_NE(g->Lookup("pervomaisk").key_flags & kLooseOnly, 0);
+  EXPECT_EQ(g->Lookup("kyiv").key_flags & kLooseOnly, 0);
+  // One record filed twice under one key: the exact filing wins (the flags are ANDed).
+  EXPECT_EQ(g->Lookup("kiev").key_flags & kLooseOnly, 0);
+  EXPECT_EQ(g->Lookup("ukraine").key_flags & kLooseOnly, 0);
+}
+
+// A loose-only flag that the key's candidates contradict is a corrupt file: matching would
+// skip (or try) the name wrongly.
+TEST(Gazetteer, RejectsALooseOnlyFlagItsCandidatesContradict) {
+  std::string image = TinyImage();
+  uint64_t keys_offset;
+  std::memcpy(&keys_offset, &image[88], 8);  // header: u64 keys offset at byte 88
+  uint16_t flags;
+  std::memcpy(&flags, &image[keys_offset + 14], 2);  // the first key's flags
+  flags |= kLooseOnly;
+  std::memcpy(&image[keys_offset + 14], &flags, 2);
+  auto g = Gazetteer::FromBytes(image, "flag.bin");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("loose-only flag"), std::string::npos) << g.status().ToString();
+  EXPECT_EQ(g.status().where(), "flag.bin:" + std::to_string(keys_offset));
 }
 
 TEST(Gazetteer, RejectsReferencesOutsideTheFile) {
@@ -373,6 +409,27 @@ TEST(WorldGazetteer, NameFiltersHoldEveryKey) {
       ADD_FAILURE() << "the filters do not hold '" << key << "'";
     }
   }
+}
+
+// Every key of the JavaScript builder's file carries kLooseOnly exactly when all its candidates
+// are loose (loading checks one key in 16; the resolver's exact pass trusts the flag).
+TEST(WorldGazetteer, LooseOnlyFlagAgreesWithEveryKeysCandidates) {
+  if (!std::filesystem::exists(EVIDENT_GAZETTEER_PATH)) GTEST_SKIP() << "no compiled gazetteer";
+  auto g = Gazetteer::Load(EVIDENT_GAZETTEER_PATH);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  size_t loose_only = 0, wrong = 0;
+  for (size_t i = 0; i < g->num_keys() && wrong < 10; ++i) {
+    LookupResult r = g->Lookup(g->KeyAt(i));
+    bool all_loose = !r.candidates.empty();
+    for (const CandidateRef& c : r.candidates) all_loose &= (c.flags & kLoose) != 0;
+    const bool flagged = (r.key_flags & kLooseOnly) != 0;
+    loose_only += flagged;
+    if (flagged != all_loose) {
+      ++wrong;
+      ADD_FAILURE() << "'" << g->KeyAt(i) << "': loose-only flag " << flagged << ", candidates all loose " << all_loose;
+    }
+  }
+  EXPECT_GT(loose_only, 1000u);  // "pervomaisk" and the like
 }
 
 // The compiled world gazetteer: every name key is a NameKey (the JavaScript builder and the
