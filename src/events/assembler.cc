@@ -3059,12 +3059,19 @@ void EventAssembler::DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::
 // of DropInjuriesOfTheDead did not reach ("Police found Dana Rell on the porch ... Rell had been
 // shot ... The 31-year-old was pronounced dead"): the injured count is dropped. A survivor is
 // any injured count of a word other than "shot", "shooting", "gunshot wound" or "shots"; or a
-// word of surviving, care, a limb wound or another person in the person's sentence ("is in
+// word of surviving, care, a limb wound or another person in the person's sentence (being
+// "taken" or "rushed to" a hospital is no survivor: the dead are taken there too) ("is in
 // stable condition", "is still in the hospital", "was shot in the shoulder", "was also shot").
 // The other side of the shooting ("the gunman was shot by a deputy") keeps its count. On GVA
 // this removed 169 false facts and 9 true ones (survivors the story only calls shot).
 namespace {
 bool ShotWord(std::string_view w) { return w == "shot" || w == "shooting" || w == "gunshot" || w == "shots"; }
+// "taken to Mercy Hospital", "rushed to the hospital": the dead are taken there too.
+bool TakenToHospital(const Event& ev, const std::vector<tokens::Token>& tokens) {
+  const std::string_view w = tokens[ev.trigger_token].norm;
+  return (w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "flown") &&
+         ev.trigger_token + 1 < tokens.size() && tokens[ev.trigger_token + 1].norm == "to";
+}
 bool SurvivalWord(std::string_view w) {
   static constexpr std::string_view kPrefixes[] = {"surviv", "recover", "injur", "hospitali", "wound"};
   for (auto p : kPrefixes)
@@ -3094,7 +3101,9 @@ void EventAssembler::DropShotOfADeadlyStory(const DocumentAnnotations& doc, std:
     for (const auto& c : ev.counts) {
       if (c.role == lexicon::Role::kKilled) death = true;
       // A survivor: hurt by a word that says so.
-      if (c.role == lexicon::Role::kInjured && !ShotWord(tokens[ev.trigger_token].norm)) return;
+      if (c.role == lexicon::Role::kInjured && !ShotWord(tokens[ev.trigger_token].norm) &&
+          !TakenToHospital(ev, tokens))
+        return;
     }
   }
   if (!death) return;

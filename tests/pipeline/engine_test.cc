@@ -496,6 +496,11 @@ TEST(EventAssembler, OnePersonShotInAStoryOfADeathWithNoSurvivorIsNotInjured) {
     EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
     EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
   }
+  // Being rushed to a hospital does not say the person lived either: it is no survivor.
+  auto h = CodeText("Aldo Venn was shot outside a Korvath bar late Friday. The victim was rushed to Korvath General "
+                    "Hospital by friends. Officers said the 29-year-old died on Saturday.");
+  for (const auto& e : h.events)
+    for (const auto& c : e.counts) EXPECT_FALSE(c.role == Role::kInjured && Text(h, c.span) == "Aldo Venn");
   // A survivor reported anywhere, a limb wound, or the other side of the shooting keeps the count.
   for (const char* text :
        {"A man was killed in Korvath on Friday. Later a woman was shot too; doctors call her condition stable.",
