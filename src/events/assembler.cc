@@ -1760,7 +1760,7 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested". Its cues are skipped.
     if (tok.norm == "," && q > stop + 2) {
       uint32_t p = q - 1;
-      while (p > stop + 1 && q - p < 16 && T(p).norm != "," && trig_at_[p - begin_] == kNone) --p;
+      while (p > stop + 1 && q - p < 16 && T(p).norm != "," && slots_[p - begin_].trig_at == kNone) --p;
       if (T(p).norm == "," && p + 1 < q && IsAny(T(p + 1), WORDS("who", "which", "whose", "wanted"))) {
         k = p;
         continue;
