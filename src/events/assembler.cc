@@ -727,6 +727,7 @@ class SentenceAssembler {
   std::optional<NpCount> NpStartingAt(uint32_t first, Role role) const;
   EventStatus StatusOf(const Trig& t, size_t trig_index) const;
   EventStatus LocalStatus(const Trig& t, size_t trig_index) const;
+  bool NoSubjectOf(const Trig& t, uint32_t no) const;
   bool IsPassive(const Trig& t) const;
   std::optional<ActorRef> ActorOf(const Trig& t, bool passive) const;
   std::optional<ActorRef> NounActor(int noun_index) const;
@@ -1636,6 +1637,19 @@ EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const 
   return local;
 }
 
+// "No suspect is in custody", "No marchers were detained", "no students have been arrested":
+// "no" at token `no` and one or two words (the subject) before the trigger's auxiliaries.
+bool SentenceAssembler::NoSubjectOf(const Trig& t, uint32_t no) const {
+  auto auxiliary = [&](uint32_t k) {
+    return IsAny(T(k), WORDS("is", "are", "was", "were", "been", "has", "have", "had", "being"));
+  };
+  uint32_t k = no + 1;
+  while (k < t.b && k < no + 3 && T(k).kind == TokenKind::kWord && !auxiliary(k)) ++k;
+  if (k == no + 1 || k >= t.b || !auxiliary(k)) return false;
+  while (k < t.b && auxiliary(k)) ++k;
+  return k == t.b;
+}
+
 EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) const {
   // "to arrest him", "asked the government to arrest", "or arrest us": a verb in its base form
   // states no event that happened (news reports past events in the past tense). Headlines in
@@ -1718,6 +1732,10 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     bool coordinated =
         prev.e + 1 == t.b && IsAny(T(prev.e), WORDS("and", "or", ",")) && !(nominal(prev) && !nominal(t));
     if (!coordinated) stop = prev.e;
+    // "No marchers were detained": the "no" before a protester noun denies the detention (the
+    // noun's own status stays: the march was there).
+    if (prev.from_protester_noun && prev.b > begin_ && T(prev.b - 1).norm == "no" && NoSubjectOf(t, prev.b - 1))
+      return EventStatus::kNegated;
   }
   int window = 0;
   // A negation before a dash or a verb of saying or believing negates that verb, not the event:
@@ -1775,8 +1793,12 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
         return EventStatus::kHappened;
       switch (static_cast<Cue>(c)) {
         case Cue::kNegation:
-          // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger.
-          if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b)) break;
+          // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger, or
+          // begin its subject ("No suspect is in custody", "no marchers were detained").
+          if (tok.norm == "no" && q + 1 != t.b && !(q + 2 == t.b) && !NoSubjectOf(t, q)) break;
+          if (tok.norm == "no" && t.from_protester_noun && trig_index + 1 < trigs_.size() &&
+              NoSubjectOf(trigs_[trig_index + 1], q))
+            break;
           if (negation_blocked(q)) break;
           return EventStatus::kNegated;
         case Cue::kDenial:

@@ -1101,6 +1101,33 @@ TEST(EventAssembler, NegatedArrestHasNoCount) {
   EXPECT_EQ(n->status, EventStatus::kNegated);
 }
 
+// "no" before the event's subject and its verb negates the event as "no" before a noun
+// trigger does: nobody is in custody, nobody was detained.
+TEST(EventAssembler, NoBeforeTheSubjectNegates) {
+  for (const char* text : {"A man was wounded on Corbel Street. No suspect is in custody, police said.",
+                           "Riot police watched the march. No marchers were detained on Sunday.",
+                           "No students have been arrested."}) {
+    auto cd = CodeText(text);
+    int custody_or_arrest = 0;
+    for (const Event& e : cd.events) {
+      if (e.type != EventType::kCustody && e.type != EventType::kArrest) continue;
+      ++custody_or_arrest;
+      EXPECT_EQ(e.status, EventStatus::kNegated) << text;
+    }
+    EXPECT_EQ(custody_or_arrest, 1) << text;
+  }
+  // Protesters who were not detained still marched.
+  auto march = CodeText("No marchers were detained on Sunday.");
+  const Event* p = OnlyEvent(march, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->status, EventStatus::kHappened);
+  // The rule reaches no further than the subject: "no doubt" is not about the arrest.
+  auto cd = CodeText("There is no doubt the two men were arrested on Friday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+}
+
 TEST(EventAssembler, NegationStaysInItsClause) {
   auto cd = CodeText("Police did not comment, but 5 people were arrested.");
   const Event* e = OnlyEvent(cd, EventType::kArrest);
