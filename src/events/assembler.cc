@@ -3146,7 +3146,7 @@ void EventAssembler::DropShotOfADeadlyStory(const DocumentAnnotations& doc, std:
 // later state of an arrest reported before), "already in custody" (held on another matter),
 // nor negated or uncertain custody (the event's status stays). So is any custody held on a
 // bond or bail, or without one ("Dorn is being held on a $50,000 bond", "remains jailed on a
-// $200,000 bond"): a court set it for a person arrested. On GVA: ARREST recall 0.663 -> 0.702
+// $200,000 bond"): a court set it for a person arrested. On GVA: ARREST recall 0.663 -> 0.699
 // with these rules, no false ARREST.
 namespace {
 void MakeArrest(Event* ev) {
