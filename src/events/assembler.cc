@@ -4479,9 +4479,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
 
 // "The shooting happened Sunday in the 1400 block of Kelbrook Road in Rock Falls": the first
 // known town after "in" in a sentence saying where it happened ("happened", "occurred",
-// "unfolded", "took place" before it), in the document's country; null if none. Only towns the
-// gazetteer lists: "The incident happened Monday in Kelbrook Park" is more often a
-// neighbourhood of the dateline's city.
+// "unfolded", "took place" or an address's "block of" before it), in the document's country;
+// null if none. Only towns the gazetteer lists: "The incident happened Monday in Kelbrook
+// Park" is more often a neighbourhood of the dateline's city. The sentence counts where its
+// places are resolved (near the events, or anywhere for "happened" and the like: the engine's
+// place mask).
 const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations& doc,
                                                       const std::vector<uint8_t>& usable_places,
                                                       const std::string& doc_country) {
@@ -4531,8 +4533,10 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     for (uint32_t k = m.begin_token - 1; k > begin;) {
       --k;
       std::string_view w = toks[k].norm;
+      // "in the 1400 block of Kelbrook Road in Rock Falls": an address's block, then its town,
+      // says where as "happened" does (GVA location 2162 -> 2165).
       if (w == "happened" || w == "occurred" || w == "unfolded" ||
-          (w == "place" && k > begin && toks[k - 1].norm == "took")) {
+          (w == "place" && k > begin && toks[k - 1].norm == "took") || (w == "block" && toks[k + 1].norm == "of")) {
         return &m;
       }
     }

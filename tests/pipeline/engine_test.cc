@@ -2395,6 +2395,24 @@ TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
 }
 
+// "in the 1400 block of Kelbrook Lane in Rock Falls": an address's block, then its town, says
+// where it happened as "The incident happened ... in" does; the town places the events before
+// the dateline. A town named before the block (whose police came) does not.
+TEST(EventAssembler, TownAfterAnAddressBlockBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nDeputies went to a house "
+      "in the 1400 block of Kelbrook Lane in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto near = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nDeputies went to a barn "
+      "in the 1400 block of Kelbrook Road near Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(near, EventType::kAssault), "Rock Falls");
+  auto before = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nOfficers in Rock Falls were "
+      "called to the 1400 block of Kelbrook Lane.");
+  EXPECT_EQ(PlaceOfOnly(before, EventType::kAssault), "STERLING");
+}
+
 // A dateline county ("KELBROOK COUNTY, Ga. -") names no town: the town the story names, in the
 // county's state, places the events; a town of another state does not.
 TEST(EventAssembler, TownBeatsADatelineCounty) {
