@@ -3507,17 +3507,22 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
 
 // The city whose police the story names ("Tarboro police said", "the Tarboro Police
 // Department", "Tarboro Police Chief Mark Kell"; not a county's: "Pitt County police"), the
-// first one; null if none.
-const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+// first one, except that of several cities' police the town the story names most
+// (`most_named`, DocumentTown) is taken ("Cincinnati police urge ... Hamilton police said" in
+// a story about a Hamilton nightclub); null if none.
+const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places,
+                                       const places::PlaceMention* most_named) {
   const auto& toks = doc.text->tokens;
+  const places::PlaceMention* first = nullptr;
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || !m.listed || m.qualifier || m.dateline ||
-        m.precision != places::Precision::kCity || m.end_token >= toks.size()) {
+        m.precision != places::Precision::kCity || m.end_token >= toks.size() || toks[m.end_token].norm != "police") {
       continue;
     }
-    if (toks[m.end_token].norm == "police") return &m;
+    if (most_named == nullptr || m.name == most_named->name) return &m;
+    if (first == nullptr) first = &m;
   }
-  return nullptr;
+  return first;
 }
 
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m);
@@ -4442,7 +4447,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // city's state (or county) took place there.
   if (best != nullptr &&
       (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
-    if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
         police != nullptr && police->country == best->country && !best->admin1_code.empty() &&
         police->admin1_code == best->admin1_code) {
       return make(*police, "document");
@@ -4573,7 +4578,7 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
   }
   // "Acworth Police Chief Wayne Dennard said": the city whose police investigate, before the
   // town the story names most ("Atlanta police", "The Atlanta Journal-Constitution").
-  if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+  if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
       police != nullptr && (doc_country.empty() || police->country == doc_country)) {
     return make(*police, "document");
   }

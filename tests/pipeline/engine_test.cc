@@ -2851,6 +2851,21 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
   }
 }
 
+// Of several cities whose police a story names, the town it names most places the events
+// nothing nearer places ("Dixon police are helping ... Rock Falls police said"); when no town is
+// named more, the first city's police, as before.
+TEST(EventAssembler, MostNamedTownsPoliceBeatTheFirstPolice) {
+  auto cd = CodeText(
+      "A man was shot and wounded early on Sunday, his family said. The Rock Falls mayor asked for calm, and "
+      "Rock Falls schools will open on Monday.\n\nDixon police are helping with the search. Rock Falls police "
+      "said the man is 24.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto first = CodeText(
+      "A man was shot and wounded early on Sunday, his family said.\n\nDixon police are helping with the "
+      "search. Rock Falls police said the man is 24.");
+  EXPECT_EQ(PlaceOfOnly(first, EventType::kAssault), "Dixon");
+}
+
 // Place names are resolved near the events only; when nothing there names a country, the whole
 // text is read for one (the town four sentences after the shooting places it).
 TEST(EventAssembler, TextFarFromTheEventsGivesTheCountryWhenNothingNearDoes) {
