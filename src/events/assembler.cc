@@ -4397,6 +4397,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   if (best != nullptr && best->dateline) {
     if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
     if (const places::PlaceMention* town = TownInCounty(doc_places, *best)) return make(*town, "document");
+    // "STERLING, Ill. - ... Rock Falls police Chief Dana Kell answered": a city of the dateline's
+    // state whose police answered is where it happened (GVA location 2166 -> 2167).
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
+        police != nullptr && police->name != best->name && police->country == best->country &&
+        police->admin1_code == best->admin1_code) {
+      return make(*police, "document");
+    }
   }
   // "A boy was shot ... in Kelbrook County ... It happened ... in Rock Falls": an event its
   // sentence places only in a county or subdivision took place in the town the document says it

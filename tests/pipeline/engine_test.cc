@@ -2413,6 +2413,20 @@ TEST(EventAssembler, TownAfterAnAddressBlockBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(before, EventType::kAssault), "STERLING");
 }
 
+// The dateline opening an event's sentence says where the story was filed; a city of its state
+// whose police answered ("Rock Falls police Chief Dana Kell") says where it happened. Police of
+// another state's city do not.
+TEST(EventAssembler, PoliceTownOfTheDatelinesStateBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A police officer was shot overnight on a quiet street. Rock Falls police Chief Dana "
+      "Kell answered a call about two men near an empty house.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto other_state = CodeText(
+      "STERLING, Ill. — A police officer was shot overnight on a quiet street. Tulsa police Chief Dana "
+      "Kell answered a call about two men near an empty house.");
+  EXPECT_EQ(PlaceOfOnly(other_state, EventType::kAssault), "STERLING");
+}
+
 // A dateline county ("KELBROOK COUNTY, Ga. -") names no town: the town the story names, in the
 // county's state, places the events; a town of another state does not.
 TEST(EventAssembler, TownBeatsADatelineCounty) {
