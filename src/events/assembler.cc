@@ -4534,10 +4534,25 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     return d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" || d == "northwest" ||
            d == "southeast" || d == "southwest";
   };
+  // "in the 200 block of Kelbrook Drive, Rock Falls.": the town of an address, after the street
+  // (a qualifier of the street's name to the resolver), ending the clause (not "Kelbrook Drive,
+  // Kelmar 911 records show"); GVA location 2167 -> 2168.
+  auto address_town = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 2 || toks[m.begin_token - 1].norm != "," || !StreetOrVenueWord(toks[m.begin_token - 2].norm)) {
+      return false;
+    }
+    if (m.end_token >= toks.size()) return true;
+    std::string_view next = toks[m.end_token].norm;
+    return next == "," || next == "." || next == ";";
+  };
   for (const auto& m : doc.places) {
-    if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
-        m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
-        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m))) {
+    if (!usable_places[&m - doc.places.data()] || m.dateline || !m.listed || m.precision != places::Precision::kCity ||
+        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0) {
+      continue;
+    }
+    const bool address = address_town(m);
+    if ((m.qualifier && !address) ||
+        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address)) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

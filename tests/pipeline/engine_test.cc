@@ -2865,6 +2865,20 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
   }
 }
 
+// "in the 200 block of Kelbrook Drive, Rock Falls, Whiteside County": the address's town after
+// the street is the scene town as "in Rock Falls" is; a town after a street without a sentence
+// saying where it happened (a residence) is not.
+TEST(EventAssembler, AddressTownAfterTheStreetBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A man was shot and killed early on Sunday, deputies said.\n\nDeputies answered a call "
+      "about a fight in the 200 block of Kelbrook Drive, Rock Falls, Whiteside County.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto home = CodeText(
+      "STERLING, Ill. — A man was shot and killed early on Sunday, deputies said.\n\nHis family lives on "
+      "Kelbrook Drive, Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(home, EventType::kAssault), "STERLING");
+}
+
 // Of several cities whose police a story names, the town it names most places the events
 // nothing nearer places ("Dixon police are helping ... Rock Falls police said"); when no town is
 // named more, the first city's police, as before.
