@@ -3219,6 +3219,50 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
     ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, doc_places);
+    // "Two deputies were shot in Kelbrook County ... the two deputies were shot off Route 7 in Rock
+    // Falls": an event placed only in a county or subdivision takes the town its restatement's
+    // sentence places it in, in that country and the county's state, the more precise place (GVA
+    // location 2168 -> 2170, acled-2020 3997 -> 3998).
+    // The county's state: its own, else the state qualifying it ("Kelbrook County, Ill."), else
+    // any (the town's).
+    auto county_state = [&](const LocationRef& county, const LocationRef& town) -> std::string_view {
+      if (!county.admin1_code.empty()) return county.admin1_code;
+      for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+        const auto& m = doc.places[i];
+        if (m.span.begin != county.span.begin) continue;
+        const auto& q = doc.places[i + 1];
+        if (q.qualifier && q.precision == places::Precision::kAdmin1 && q.begin_token == m.end_token + 1 &&
+            toks[m.end_token].norm == ",") {
+          return q.admin1_code;
+        }
+        break;
+      }
+      return town.admin1_code;
+    };
+    if (ev.location && !ev.restated.empty() &&
+        (ev.location->precision == places::PrecisionName(places::Precision::kAdmin2) ||
+         ev.location->precision == places::PrecisionName(places::Precision::kAdmin1))) {
+      const auto& sents = doc.text->sentences;
+      for (const Count& r : ev.restated) {
+        auto it = std::upper_bound(sents.begin(), sents.end(), r.quantity_token,
+                                   [](uint32_t t, const tokens::Sentence& s) { return t < s.begin_token; });
+        if (it == sents.begin()) continue;
+        const auto si = static_cast<uint32_t>(it - sents.begin() - 1);
+        if (si == ev.sentence_index) continue;
+        Event probe;
+        probe.type = ev.type;
+        probe.sentence_index = si;
+        probe.trigger_token = r.quantity_token;
+        std::optional<LocationRef> town =
+            LocateEvent(doc, probe, doc_country_resolved, usable_places, redirects, doc_places);
+        if (town && town->basis == std::string_view("same sentence") &&
+            town->precision == places::PrecisionName(places::Precision::kCity) &&
+            town->country == ev.location->country && town->admin1_code == county_state(*ev.location, *town)) {
+          ev.location = std::move(town);
+          break;
+        }
+      }
+    }
   }
   SplitOverListedPlaces(doc, doc_country_resolved, usable_places, out);
 }

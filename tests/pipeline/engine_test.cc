@@ -2879,6 +2879,20 @@ TEST(EventAssembler, AddressTownAfterTheStreetBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(home, EventType::kAssault), "STERLING");
 }
 
+// An event its sentence places only in a county ("in Kelbrook County, Ill.") takes the town its
+// restatement's sentence names ("the two deputies were shot ... in Rock Falls"), in the county's
+// state; a town of another state does not move it.
+TEST(EventAssembler, RestatementsTownRefinesACounty) {
+  auto cd = CodeText(
+      "Two deputies were shot and wounded in Kelbrook County, Ill., on Friday, the sheriff said.\n\nThe standoff "
+      "lasted four hours. Troopers said the two deputies were shot off Route 7 in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto other_state = CodeText(
+      "Two deputies were shot and wounded in Kelbrook County, Ill., on Friday, the sheriff said.\n\nThe standoff "
+      "lasted four hours. Troopers said the two deputies were shot off Route 7 in Tulsa, Okla.");
+  EXPECT_EQ(PlaceOfOnly(other_state, EventType::kAssault), "Kelbrook County");
+}
+
 // Of several cities whose police a story names, the town it names most places the events
 // nothing nearer places ("Dixon police are helping ... Rock Falls police said"); when no town is
 // named more, the first city's police, as before.
