@@ -125,6 +125,11 @@ class EventAssembler {
   static void SplitOverListedPlaces(const DocumentAnnotations& doc, const std::string& doc_country,
                                     const std::vector<uint8_t>& usable_places, std::vector<Event>* out);
   void DropInjuriesOfTheDead(const DocumentAnnotations& doc, std::vector<Event>* out) const;
+  // "shot" does not say whether the person lived: in a story of a death with no survivor, one
+  // person reported shot is one of the dead (see the definition).
+  static void DropShotOfADeadlyStory(const DocumentAnnotations& doc, std::vector<Event>* out);
+  // "A suspect is in custody", "Police have a man in custody": an arrest told by its result.
+  static void ArrestsOfSuspectsInCustody(const DocumentAnnotations& doc, std::vector<Event>* out);
   void MergeRestatements(const DocumentAnnotations& doc, std::vector<Event>* out) const;
   // Per place mention of `doc`: whether it can be an event's location (1) or not (0).
   static std::vector<uint8_t> UsablePlaces(const DocumentAnnotations& doc);

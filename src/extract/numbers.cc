@@ -1161,6 +1161,18 @@ class Scanner {
       *end = e;
       return NotCount::kAge;
     }
+    // "19- and 20-year-old brothers", "20 and 24 year old men": the first age of a pair shares
+    // the second's unit.
+    if (b == nullptr) {
+      uint32_t p = k;
+      if (Is(p, "-") && Glued(p) && !Glued(p + 1)) ++p;
+      if ((Is(p, "and") || Is(p, "or")) && IsNumber(p + 1) && AgeSuffix(p + 2)) return NotCount::kAge;
+    }
+    // "8 yo girl": "yo" abbreviates "years old".
+    if (Is(k, "yo")) {
+      *end = k + 1;
+      return NotCount::kAge;
+    }
     if (Has(k, kTimeSuffix)) {
       *end = k + 1;
       return NotCount::kTime;

@@ -728,7 +728,6 @@ class DocResolver {
   void DetectDateline();
   void Match();
   void MatchSentence(uint32_t begin, uint32_t end);
-  void MatchNames(uint32_t begin, uint32_t end);  // MatchSentence's search
   void Support();
   void Choose(bool use_votes);
   void Cohere();
@@ -1009,22 +1008,15 @@ void DocResolver::Match() {
   for (const Raw& r : raws_) {
     raw_begins_.push_back(r.b);
     raw_ends_.push_back(r.e);
+    // PERF: the rules after matching read the names' candidates' records (48 bytes each, at
+    // random in 10 MB: Support's loop over them missed the cache on most); they are asked for
+    // now, once the candidates (asked for when each name was found) have come in.
+    for (size_t c = 0; c < r.lookup.candidates.size() && c < 16; ++c)
+      __builtin_prefetch(&g_.record(r.lookup.candidates[c].record));
   }
 }
 
 void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
-  const size_t first_raw = raws_.size();
-  MatchNames(begin, end);
-  // PERF: the rules after matching read the names' candidates' records (48 bytes each, at
-  // random in 10 MB: Support's loop over them missed the cache on most); they are asked for
-  // now, once the candidates (asked for when each name was found) have come in.
-  for (size_t r = first_raw; r < raws_.size(); ++r) {
-    const auto& cands = raws_[r].lookup.candidates;
-    for (size_t c = 0; c < cands.size() && c < 16; ++c) __builtin_prefetch(&g_.record(cands[c].record));
-  }
-}
-
-void DocResolver::MatchNames(uint32_t begin, uint32_t end) {
   uint32_t i = begin;
   std::vector<uint32_t>& ends = ends_;
   const uint8_t* cap = cap_.data();
@@ -1236,7 +1228,7 @@ void DocResolver::MatchNames(uint32_t begin, uint32_t end) {
         r.key_hash = it->hash;
         r.lookup = lr;
         r.loose = pass == 1;
-        // PERF: the candidates are asked for now, their records at the end of the sentence.
+        // PERF: the candidates are asked for now, their records once all sentences are matched.
         __builtin_prefetch(lr.candidates.data());
         i = r_e;
         found = true;

@@ -348,6 +348,16 @@ TEST(NumberExtractor, CountAfterCommaIsNotAnAge) {
   EXPECT_EQ(Q("On Tuesday, 21, maybe more, were held."), V{"21 =21 [21,21] exact"});
 }
 
+// The first age of a pair shares the second's unit: "19- and 20-year-old brothers", "20 and 24
+// year old men"; "yo" abbreviates "years old" ("8 yo girl"). Two counts joined by "and" stay
+// counts.
+TEST(NumberExtractor, TheFirstAgeOfAPairAndYoAreAges) {
+  EXPECT_EQ(Q("the 19- and 20-year-old brothers"), (V{"19 !age", "20-year-old !age"}));
+  EXPECT_EQ(Q("the 20 and 24 year old men"), (V{"20 !age", "24 year old !age"}));
+  EXPECT_EQ(Q("an 8 yo girl"), V{"8 yo !age"});
+  EXPECT_EQ(Q("12 men and 4 women were held"), (V{"12 =12 [12,12] exact", "4 =4 [4,4] exact"}));
+}
+
 TEST(NumberExtractor, AgeDecades) {
   EXPECT_EQ(Q("a man in his 40s"), V{"40s !age"});
   EXPECT_EQ(Q("a woman in her late 20s"), V{"20s !age"});

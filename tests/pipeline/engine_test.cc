@@ -481,6 +481,159 @@ TEST(EventAssembler, APersonShotWhoThenDiedIsKilledOnly) {
   EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
 }
 
+// "shot" does not say whether the person lived. In a story that reports a death and no
+// survivor (nobody "wounded", "injured" or "hurt", no word of surviving or of a limb wound), one
+// person reported shot is one of the dead: killed only, not also injured.
+TEST(EventAssembler, OnePersonShotInAStoryOfADeathWithNoSurvivorIsNotInjured) {
+  for (const char* text :
+       {"Police in Korvath found Dana Rell on the porch of a house on Friday night. Rell had been shot "
+        "several times. The 31-year-old was pronounced dead at the scene.",
+        "Aldo Venn was shot outside a Korvath bar late Friday, police said. Officers found the body of "
+        "the 29-year-old in the parking lot.",
+        "A Korvath teenager was killed on Saturday. Detectives believe a man in a gray van shot Mila Dorn "
+        "after an argument over a car."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kKilled, 1)) << text;
+    EXPECT_FALSE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+  // Being rushed to a hospital does not say the person lived either: it is no survivor.
+  auto h = CodeText("Aldo Venn was shot outside a Korvath bar late Friday. The victim was rushed to Korvath General "
+                    "Hospital by friends. Officers said the 29-year-old died on Saturday.");
+  for (const auto& e : h.events)
+    for (const auto& c : e.counts) EXPECT_FALSE(c.role == Role::kInjured && Text(h, c.span) == "Aldo Venn");
+  // A survivor reported anywhere, a limb wound, or the other side of the shooting keeps the count.
+  for (const char* text :
+       {"A man was killed in Korvath on Friday. Later a woman was shot too; doctors call her condition stable.",
+        "A man was killed in Korvath on Friday. A woman was shot in the shoulder by the same gunman.",
+        "A man was killed in Korvath on Friday. The gunman was shot by a deputy outside the house.",
+        "A man was killed in Korvath on Friday and a girl was wounded. Another girl was shot by the "
+        "gunman as she ran."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(HasCount(cd, Role::kInjured, 1)) << text;
+  }
+}
+
+// "N shot, M fatally": M of the N died, so N - M were hurt and lived (killed only, not also
+// injured, as for one person). Two separate groups ("and two other guests were killed") stay.
+TEST(EventAssembler, ThoseShotFatallyAreNotAlsoInjured) {
+  auto a = CodeText("Five people were shot, two of them fatally, at a birthday party in Korvath on Saturday.");
+  EXPECT_TRUE(HasCount(a, Role::kInjured, 3));
+  EXPECT_TRUE(HasCount(a, Role::kKilled, 2));
+  EXPECT_FALSE(HasCount(a, Role::kInjured, 5));
+  auto b = CodeText("At least 12 people were shot, one fatally, near a Korvath music hall early Sunday.");
+  const Event* e = OnlyEvent(b, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  bool at_least_11 = false;
+  for (const auto& c : e->counts)
+    if (c.role == Role::kInjured) at_least_11 = c.value == 11 && c.low == 11 && !c.high.has_value();
+  EXPECT_TRUE(at_least_11);
+  auto c = CodeText(
+      "Five people were shot at a birthday party in Korvath on Saturday and two other guests were killed.");
+  EXPECT_TRUE(HasCount(c, Role::kInjured, 5));
+  EXPECT_TRUE(HasCount(c, Role::kKilled, 2));
+}
+
+// Wordings of an arrest in US police news: "booked into" a jail (not "booked" alone, a charge),
+// surrendering to the police or the authorities (not to an army: a battlefield surrender), and
+// "turned themselves in". Each counts the people it names.
+TEST(EventAssembler, BookedIntoJailAndSurrenderingToPoliceAreArrests) {
+  struct Case {
+    const char* text;
+    int64_t arrested;
+  };
+  for (const Case& c : {Case{"Mila Dorn, 26, was booked into the Korvath County Jail on Friday.", 1},
+                        Case{"After a four-hour standoff the two brothers surrendered to police outside the "
+                             "Korvath farmhouse.",
+                             2},
+                        Case{"Aldo Venn surrendered to the authorities in Korvath on Monday, a week after the "
+                             "robbery.",
+                             1},
+                        Case{"The two cousins turned themselves in at the Korvath station on Sunday.", 2}}) {
+    auto cd = CodeText(c.text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << c.text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, c.arrested)) << c.text;
+  }
+  auto army = CodeText("Twelve rebels surrendered to the army near Korvath and handed over their rifles.");
+  for (const auto& e : army.events) EXPECT_NE(e.type, EventType::kArrest);
+}
+
+// "A suspect is in custody", "Police have a man in custody": the news of an arrest told by its
+// result. A suspect (or person of interest) in custody, or people the police have in custody,
+// were arrested; a named person who "remains in custody", someone "already in custody" on
+// another charge, and negated or uncertain custody are not.
+TEST(EventAssembler, ASuspectInCustodyWasArrested) {
+  struct Case {
+    const char* text;
+    int64_t arrested;
+  };
+  for (const Case& c : {Case{"A suspect is in custody after a man was shot outside a Korvath diner on Friday.", 1},
+                        Case{"Three suspects are in custody in connection with the Korvath robbery.", 3},
+                        Case{"Police in Korvath have a man in custody after the shooting.", 1},
+                        Case{"A person of interest is in custody, Korvath police said.", 1},
+                        Case{"Aldo Venn is in custody after the robbery of a Korvath pharmacy.", 1},
+                        Case{"Two men are in custody in connection with the Korvath depot fire.", 2}}) {
+    auto cd = CodeText(c.text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << c.text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, c.arrested)) << c.text;
+  }
+  // Held on a bond or bail set by a court, or without one: the person was arrested.
+  for (const char* text : {"Dorn is being held on a $50,000 bond at the Korvath County Jail.",
+                           "Aldo Venn remains jailed on a $200,000 bond.",
+                           "He is being held in the North Korvath County Jail in lieu of a $90,000 bond."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_TRUE(HasCount(cd, Role::kArrested, 1)) << text;
+  }
+  for (const char* text : {"Mila Dorn remains in custody at the Korvath County Jail.",
+                           "Both men are being held in the Korvath County Detention Center.",
+                           "No suspects are in custody, Korvath police said.",
+                           "It was not clear whether a suspect was in custody.",
+                           "The suspect was already in custody for a burglary when Korvath police "
+                           "linked him to the robbery."}) {
+    auto cd = CodeText(text);
+    for (const auto& e : cd.events)
+      EXPECT_FALSE(e.type == EventType::kArrest && e.status == EventStatus::kHappened) << text;
+  }
+}
+
+// A clause set off by commas before an event describes its subject, not the event: its modal or
+// "wanted" does not make the arrest hypothetical. Nor does a fugitive's "most wanted" list.
+TEST(EventAssembler, ACueInACommaClauseAboutTheSubjectLeavesTheEventHappened) {
+  for (const char* text : {"Police said the driver, who may have been drinking, was arrested at the scene in Korvath.",
+                           "Aldo Venn, wanted for a robbery in Korvath, was arrested on Friday.",
+                           "A teenager named on the Korvath most wanted list turned himself in on Sunday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kArrest);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+  }
+  for (const char* text : {"Korvath police want to arrest the driver.",
+                           "The driver, who police said could face charges, may be arrested later."}) {
+    auto cd = CodeText(text);
+    for (const auto& e : cd.events)
+      EXPECT_FALSE(e.type == EventType::kArrest && e.status == EventStatus::kHappened) << text;
+  }
+}
+
+// "shot Aldo Dorn twice, killing him": the person shot died; one person killed, not one injured
+// and one more killed. "wounding him" keeps the person hurt.
+TEST(EventAssembler, ThePersonShotAndThenKillingHimIsKilledOnly) {
+  auto a = CodeText("Venn then shot Aldo Dorn twice near the Korvath depot, killing him.");
+  const Event* e = OnlyEvent(a, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].role, Role::kKilled);
+  EXPECT_EQ(Text(a, e->counts[0].span), "Aldo Dorn");
+  auto c = CodeText("Venn shot Aldo Dorn in Korvath, wounding him.");
+  EXPECT_TRUE(HasCount(c, Role::kInjured, 1));
+  EXPECT_FALSE(HasCount(c, Role::kKilled, 1));
+}
+
 // A place after a preposition and a word for its part ("in downtown Brask", "in northwest
 // Korvath County") is no person: the one before the phrase died.
 TEST(EventAssembler, APlaceWithADirectionBeforeTheVerbIsNoPerson) {
@@ -946,6 +1099,33 @@ TEST(EventAssembler, NegatedArrestHasNoCount) {
   const Event* n = OnlyEvent(no_one, EventType::kArrest);
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->status, EventStatus::kNegated);
+}
+
+// "no" before the event's subject and its verb negates the event as "no" before a noun
+// trigger does: nobody is in custody, nobody was detained.
+TEST(EventAssembler, NoBeforeTheSubjectNegates) {
+  for (const char* text : {"A man was wounded on Corbel Street. No suspect is in custody, police said.",
+                           "Riot police watched the march. No marchers were detained on Sunday.",
+                           "No students have been arrested."}) {
+    auto cd = CodeText(text);
+    int custody_or_arrest = 0;
+    for (const Event& e : cd.events) {
+      if (e.type != EventType::kCustody && e.type != EventType::kArrest) continue;
+      ++custody_or_arrest;
+      EXPECT_EQ(e.status, EventStatus::kNegated) << text;
+    }
+    EXPECT_EQ(custody_or_arrest, 1) << text;
+  }
+  // Protesters who were not detained still marched.
+  auto march = CodeText("No marchers were detained on Sunday.");
+  const Event* p = OnlyEvent(march, EventType::kProtest);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->status, EventStatus::kHappened);
+  // The rule reaches no further than the subject: "no doubt" is not about the arrest.
+  auto cd = CodeText("There is no doubt the two men were arrested on Friday.");
+  const Event* e = OnlyEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHappened);
 }
 
 TEST(EventAssembler, NegationStaysInItsClause) {
