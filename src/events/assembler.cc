@@ -3431,6 +3431,50 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // nearest earlier place in the same paragraph, else the dateline, else the document's
     // country (docs/places.md).
     ev.location = LocateEvent(doc, ev, doc_country_resolved, usable_places, redirects, doc_places);
+    // "Two deputies were shot in Kelbrook County ... the two deputies were shot off Route 7 in Rock
+    // Falls": an event placed only in a county or subdivision takes the town its restatement's
+    // sentence places it in, in that country and the county's state, the more precise place (GVA
+    // location 2168 -> 2170, acled-2020 3997 -> 3998).
+    // The county's state: its own, else the state qualifying it ("Kelbrook County, Ill."), else
+    // any (the town's).
+    auto county_state = [&](const LocationRef& county, const LocationRef& town) -> std::string_view {
+      if (!county.admin1_code.empty()) return county.admin1_code;
+      for (size_t i = 0; i + 1 < doc.places.size(); ++i) {
+        const auto& m = doc.places[i];
+        if (m.span.begin != county.span.begin) continue;
+        const auto& q = doc.places[i + 1];
+        if (q.qualifier && q.precision == places::Precision::kAdmin1 && q.begin_token == m.end_token + 1 &&
+            toks[m.end_token].norm == ",") {
+          return q.admin1_code;
+        }
+        break;
+      }
+      return town.admin1_code;
+    };
+    if (ev.location && !ev.restated.empty() &&
+        (ev.location->precision == places::PrecisionName(places::Precision::kAdmin2) ||
+         ev.location->precision == places::PrecisionName(places::Precision::kAdmin1))) {
+      const auto& sents = doc.text->sentences;
+      for (const Count& r : ev.restated) {
+        auto it = std::upper_bound(sents.begin(), sents.end(), r.quantity_token,
+                                   [](uint32_t t, const tokens::Sentence& s) { return t < s.begin_token; });
+        if (it == sents.begin()) continue;
+        const auto si = static_cast<uint32_t>(it - sents.begin() - 1);
+        if (si == ev.sentence_index) continue;
+        Event probe;
+        probe.type = ev.type;
+        probe.sentence_index = si;
+        probe.trigger_token = r.quantity_token;
+        std::optional<LocationRef> town =
+            LocateEvent(doc, probe, doc_country_resolved, usable_places, redirects, doc_places);
+        if (town && town->basis == std::string_view("same sentence") &&
+            town->precision == places::PrecisionName(places::Precision::kCity) &&
+            town->country == ev.location->country && town->admin1_code == county_state(*ev.location, *town)) {
+          ev.location = std::move(town);
+          break;
+        }
+      }
+    }
   }
   SplitOverListedPlaces(doc, doc_country_resolved, usable_places, out);
 }
@@ -3719,17 +3763,22 @@ bool Residence(const tokens::TokenizedText& t, const places::PlaceMention& m) {
 
 // The city whose police the story names ("Tarboro police said", "the Tarboro Police
 // Department", "Tarboro Police Chief Mark Kell"; not a county's: "Pitt County police"), the
-// first one; null if none.
-const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+// first one, except that of several cities' police the town the story names most
+// (`most_named`, DocumentTown) is taken ("Cincinnati police urge ... Hamilton police said" in
+// a story about a Hamilton nightclub); null if none.
+const places::PlaceMention* PoliceTown(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places,
+                                       const places::PlaceMention* most_named) {
   const auto& toks = doc.text->tokens;
+  const places::PlaceMention* first = nullptr;
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || !m.listed || m.qualifier || m.dateline ||
-        m.precision != places::Precision::kCity || m.end_token >= toks.size()) {
+        m.precision != places::Precision::kCity || m.end_token >= toks.size() || toks[m.end_token].norm != "police") {
       continue;
     }
-    if (toks[m.end_token].norm == "police") return &m;
+    if (most_named == nullptr || m.name == most_named->name) return &m;
+    if (first == nullptr) first = &m;
   }
-  return nullptr;
+  return first;
 }
 
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m);
@@ -4604,6 +4653,13 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   if (best != nullptr && best->dateline) {
     if (doc_places.scene != nullptr) return make(*doc_places.scene, "document");
     if (const places::PlaceMention* town = TownInCounty(doc_places, *best)) return make(*town, "document");
+    // "STERLING, Ill. - ... Rock Falls police Chief Dana Kell answered": a city of the dateline's
+    // state whose police answered is where it happened (GVA location 2166 -> 2167).
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
+        police != nullptr && police->name != best->name && police->country == best->country &&
+        police->admin1_code == best->admin1_code) {
+      return make(*police, "document");
+    }
   }
   // "A boy was shot ... in Kelbrook County ... It happened ... in Rock Falls": an event its
   // sentence places only in a county or subdivision took place in the town the document says it
@@ -4654,7 +4710,7 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   // city's state (or county) took place there.
   if (best != nullptr &&
       (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
-    if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+    if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
         police != nullptr && police->country == best->country && !best->admin1_code.empty() &&
         police->admin1_code == best->admin1_code) {
       return make(*police, "document");
@@ -4691,9 +4747,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
 
 // "The shooting happened Sunday in the 1400 block of Kelbrook Road in Rock Falls": the first
 // known town after "in" in a sentence saying where it happened ("happened", "occurred",
-// "unfolded", "took place" before it), in the document's country; null if none. Only towns the
-// gazetteer lists: "The incident happened Monday in Kelbrook Park" is more often a
-// neighbourhood of the dateline's city.
+// "unfolded", "took place" or an address's "block of" before it), in the document's country;
+// null if none. Only towns the gazetteer lists: "The incident happened Monday in Kelbrook
+// Park" is more often a neighbourhood of the dateline's city. The sentence counts where its
+// places are resolved (near the events, or anywhere for "happened" and the like: the engine's
+// place mask).
 const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations& doc,
                                                       const std::vector<uint8_t>& usable_places,
                                                       const std::string& doc_country) {
@@ -4732,10 +4790,25 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     return d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" || d == "northwest" ||
            d == "southeast" || d == "southwest";
   };
+  // "in the 200 block of Kelbrook Drive, Rock Falls.": the town of an address, after the street
+  // (a qualifier of the street's name to the resolver), ending the clause (not "Kelbrook Drive,
+  // Kelmar 911 records show"); GVA location 2167 -> 2168.
+  auto address_town = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 2 || toks[m.begin_token - 1].norm != "," || !StreetOrVenueWord(toks[m.begin_token - 2].norm)) {
+      return false;
+    }
+    if (m.end_token >= toks.size()) return true;
+    std::string_view next = toks[m.end_token].norm;
+    return next == "," || next == "." || next == ";";
+  };
   for (const auto& m : doc.places) {
-    if (!usable_places[&m - doc.places.data()] || m.dateline || m.qualifier || !m.listed ||
-        m.precision != places::Precision::kCity || (!doc_country.empty() && m.country != doc_country) ||
-        m.begin_token == 0 || (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m))) {
+    if (!usable_places[&m - doc.places.data()] || m.dateline || !m.listed || m.precision != places::Precision::kCity ||
+        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0) {
+      continue;
+    }
+    const bool address = address_town(m);
+    if ((m.qualifier && !address) ||
+        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address)) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;
@@ -4743,8 +4816,10 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     for (uint32_t k = m.begin_token - 1; k > begin;) {
       --k;
       std::string_view w = toks[k].norm;
+      // "in the 1400 block of Kelbrook Road in Rock Falls": an address's block, then its town,
+      // says where as "happened" does (GVA location 2162 -> 2165).
       if (w == "happened" || w == "occurred" || w == "unfolded" ||
-          (w == "place" && k > begin && toks[k - 1].norm == "took")) {
+          (w == "place" && k > begin && toks[k - 1].norm == "took") || (w == "block" && toks[k + 1].norm == "of")) {
         return &m;
       }
     }
@@ -4781,7 +4856,7 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
   }
   // "Acworth Police Chief Wayne Dennard said": the city whose police investigate, before the
   // town the story names most ("Atlanta police", "The Atlanta Journal-Constitution").
-  if (const places::PlaceMention* police = PoliceTown(doc, usable_places);
+  if (const places::PlaceMention* police = PoliceTown(doc, usable_places, doc_places.town);
       police != nullptr && (doc_country.empty() || police->country == doc_country)) {
     return make(*police, "document");
   }

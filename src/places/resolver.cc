@@ -1972,8 +1972,19 @@ void DocResolver::Support() {
       hard_reject(false);
       continue;
     }
-    // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place.
-    if (in_dateline && r.b == dateline_begin_ && r.e < dateline_name_end_) {
+    // "SANDY CREEK, N.Y. -": a name covering only part of the dateline's is not its place; nor
+    // its end ("FORT KELTON, Okla. -" is no Kelton of another state), unless after a direction
+    // or a word locating the town ("WEST TULSA" is a part of Tulsa, "NEAR DALLAS, Ore." Dallas,
+    // "TOWN OF KELTON" Kelton).
+    auto locating = [&](uint32_t k) {
+      std::string_view w = Norm(k);
+      return (C(k) & kCompass) != 0 || w == "near" || w == "outside" || w == "downtown" || w == "suburban" ||
+             w == "rural" || w == "greater" || w == "metro" || w == "upstate" || w == "downstate" || w == "town" ||
+             w == "village" || w == "city" || w == "borough" || w == "township";
+    };
+    if (in_dateline && r.e <= dateline_name_end_ &&
+        ((r.b == dateline_begin_ && r.e < dateline_name_end_) ||
+         (r.b > dateline_begin_ && !locating(dateline_begin_)))) {
       hard_reject(false);
       continue;
     }
@@ -2884,10 +2895,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       m.dateline = true;
       m.country = std::string(g_.record(rec).Country());
       SetAdmin1(&m, rec);
-      // "HARRIS COUNTY, Texas -": a county, as "Harris County" is in running text (rule 12),
-      // not a town: events it places go to the town the story names, as a county's do.
-      std::string_view last = Norm(dateline_name_end_ - 1);
-      const bool county = dateline_name_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
+      // "HARRIS COUNTY, Texas -" (also "HARRIS CO."): a county, as "Harris County" is in running
+      // text (rule 12), not a town: events it places go to the town the story names, as a
+      // county's do.
+      uint32_t name_end = dateline_name_end_;
+      if (name_end - dateline_begin_ >= 3 && Norm(name_end - 1) == ".") --name_end;  // "CO."
+      std::string_view last = Norm(name_end - 1);
+      const bool county = name_end - dateline_begin_ >= 2 && (last == "county" || last == "parish" || last == "co");
       if (county) m.precision = Precision::kAdmin2;
       if (explain_) {
         m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; placed by " +

@@ -2575,6 +2575,38 @@ TEST(EventAssembler, SceneSentenceBeatsTheDateline) {
   EXPECT_EQ(PlaceOfOnly(quarter, EventType::kAssault), "STERLING");
 }
 
+// "in the 1400 block of Kelbrook Lane in Rock Falls": an address's block, then its town, says
+// where it happened as "The incident happened ... in" does; the town places the events before
+// the dateline. A town named before the block (whose police came) does not.
+TEST(EventAssembler, TownAfterAnAddressBlockBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nDeputies went to a house "
+      "in the 1400 block of Kelbrook Lane in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto near = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nDeputies went to a barn "
+      "in the 1400 block of Kelbrook Road near Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(near, EventType::kAssault), "Rock Falls");
+  auto before = CodeText(
+      "STERLING, Ill. — A 9-year-old boy was shot on Sunday, deputies said.\n\nOfficers in Rock Falls were "
+      "called to the 1400 block of Kelbrook Lane.");
+  EXPECT_EQ(PlaceOfOnly(before, EventType::kAssault), "STERLING");
+}
+
+// The dateline opening an event's sentence says where the story was filed; a city of its state
+// whose police answered ("Rock Falls police Chief Dana Kell") says where it happened. Police of
+// another state's city do not.
+TEST(EventAssembler, PoliceTownOfTheDatelinesStateBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A police officer was shot overnight on a quiet street. Rock Falls police Chief Dana "
+      "Kell answered a call about two men near an empty house.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto other_state = CodeText(
+      "STERLING, Ill. — A police officer was shot overnight on a quiet street. Tulsa police Chief Dana "
+      "Kell answered a call about two men near an empty house.");
+  EXPECT_EQ(PlaceOfOnly(other_state, EventType::kAssault), "STERLING");
+}
+
 // A dateline county ("KELBROOK COUNTY, Ga. -") names no town: the town the story names, in the
 // county's state, places the events; a town of another state does not.
 TEST(EventAssembler, TownBeatsADatelineCounty) {
@@ -3011,6 +3043,49 @@ TEST(EventAssembler, TownNamedLaterPlacesTheEvent) {
     EXPECT_EQ(e.location->country, "US");
     EXPECT_EQ(e.location->basis, "document");
   }
+}
+
+// "in the 200 block of Kelbrook Drive, Rock Falls, Whiteside County": the address's town after
+// the street is the scene town as "in Rock Falls" is; a town after a street without a sentence
+// saying where it happened (a residence) is not.
+TEST(EventAssembler, AddressTownAfterTheStreetBeatsTheDateline) {
+  auto cd = CodeText(
+      "STERLING, Ill. — A man was shot and killed early on Sunday, deputies said.\n\nDeputies answered a call "
+      "about a fight in the 200 block of Kelbrook Drive, Rock Falls, Whiteside County.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto home = CodeText(
+      "STERLING, Ill. — A man was shot and killed early on Sunday, deputies said.\n\nHis family lives on "
+      "Kelbrook Drive, Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(home, EventType::kAssault), "STERLING");
+}
+
+// An event its sentence places only in a county ("in Kelbrook County, Ill.") takes the town its
+// restatement's sentence names ("the two deputies were shot ... in Rock Falls"), in the county's
+// state; a town of another state does not move it.
+TEST(EventAssembler, RestatementsTownRefinesACounty) {
+  auto cd = CodeText(
+      "Two deputies were shot and wounded in Kelbrook County, Ill., on Friday, the sheriff said.\n\nThe standoff "
+      "lasted four hours. Troopers said the two deputies were shot off Route 7 in Rock Falls.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto other_state = CodeText(
+      "Two deputies were shot and wounded in Kelbrook County, Ill., on Friday, the sheriff said.\n\nThe standoff "
+      "lasted four hours. Troopers said the two deputies were shot off Route 7 in Tulsa, Okla.");
+  EXPECT_EQ(PlaceOfOnly(other_state, EventType::kAssault), "Kelbrook County");
+}
+
+// Of several cities whose police a story names, the town it names most places the events
+// nothing nearer places ("Dixon police are helping ... Rock Falls police said"); when no town is
+// named more, the first city's police, as before.
+TEST(EventAssembler, MostNamedTownsPoliceBeatTheFirstPolice) {
+  auto cd = CodeText(
+      "A man was shot and wounded early on Sunday, his family said. The Rock Falls mayor asked for calm, and "
+      "Rock Falls schools will open on Monday.\n\nDixon police are helping with the search. Rock Falls police "
+      "said the man is 24.");
+  EXPECT_EQ(PlaceOfOnly(cd, EventType::kAssault), "Rock Falls");
+  auto first = CodeText(
+      "A man was shot and wounded early on Sunday, his family said.\n\nDixon police are helping with the "
+      "search. Rock Falls police said the man is 24.");
+  EXPECT_EQ(PlaceOfOnly(first, EventType::kAssault), "Dixon");
 }
 
 // Place names are resolved near the events only; when nothing there names a country, the whole

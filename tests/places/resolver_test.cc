@@ -880,6 +880,28 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
+// Nor is a town named by the dateline's last words its place ("FORT SANDY" is no Sandy, Utah):
+// the dateline is kept whole, placed by its qualifier; after a word locating a town ("NEAR
+// SANDY") the town is the place. "KELBROOK CO." is a county as "KELBROOK COUNTY" is.
+TEST_F(WorldResolverTest, DatelineEndingInAKnownNameIsKeptWhole) {
+  Resolve("FORT SANDY, Okla. (AP) - Deputies say a 24-year-old man was shot and killed.");
+  ASSERT_FALSE(mentions_.empty());
+  EXPECT_EQ(mentions_[0].span.Of(text_), "FORT SANDY");
+  EXPECT_TRUE(mentions_[0].dateline);
+  EXPECT_FALSE(mentions_[0].listed);
+  EXPECT_EQ(mentions_[0].admin1_code, "US-OK");
+  Resolve("NEAR SANDY, Utah (AP) - Deputies say a 24-year-old man was shot and killed.");
+  const PlaceMention* sandy = Find("SANDY");
+  ASSERT_NE(sandy, nullptr);
+  EXPECT_TRUE(sandy->listed);
+  EXPECT_EQ(sandy->admin1_code, "US-UT");
+  Resolve("KELBROOK CO., Fla. - Deputies say a 24-year-old man was shot and killed.");
+  ASSERT_FALSE(mentions_.empty());
+  EXPECT_EQ(mentions_[0].span.Of(text_), "KELBROOK CO.");
+  EXPECT_EQ(mentions_[0].precision, Precision::kAdmin2);
+  EXPECT_EQ(mentions_[0].admin1_code, "US-FL");
+}
+
 // A county no place is named after ("a Kelbrook County resident", "the Kelbrook County
 // Sheriff's Office") is a US county in a story with US wording, as "DeKalb County" is: it gives
 // the story its country over a country named only as where someone comes from.
