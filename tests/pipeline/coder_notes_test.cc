@@ -160,5 +160,28 @@ TEST(CoderNotes, AbbreviatedExplosiveDevicesAreBombings) {
   }
 }
 
+// An attack on a freedom, a right or a website is no violence against people: "the ban is an
+// attack on the freedom of the press" reports no assault; "an attack on the editor", "attacked freedom
+// fighters" and "a locust attack" ... are told apart.
+TEST(CoderNotes, AttackOnAnAbstractThingIsNoAssault) {
+  for (const char* text :
+       {"On 4 June 2021, reporters marched in Kelmora against the closure of a weekly, which they called an attack "
+        "on the freedom of the press.",
+        "On 4 June 2021, lawyers protested in Kelmora; the new decree is seen as an attack on the independence of "
+        "judges and on democracy.",
+        "On 4 June 2021, the union said the law attacks the rights of workers in Dravenholt.",
+        "On 4 June 2021, hackers staged an attack on the website of the Kelmora council.",
+        "On 4 June 2021, farmers in Kelmora protested for aid after a locust attack on their fields."}) {
+    auto cd = CodeText(text);
+    EXPECT_FALSE(Happened(cd, EventType::kAssault)) << text;
+  }
+  for (const char* text : {"On 4 June 2021, in Kelmora, youths staged an attack on the editor of a weekly.",
+                           "On 4 June 2021, in Kelmora, soldiers attacked freedom fighters near the river.",
+                           "On 4 June 2021, gunmen carried out an attack on a checkpoint in Dravenholt."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(Happened(cd, EventType::kAssault)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace evident::pipeline
