@@ -481,7 +481,9 @@ class SentenceAssembler {
     return true;
   }
 
-  // "of|from" (+ up to 3 words) + a non-violent cause within the next 8 tokens.
+  // "of|from|after|due" (+ up to 3 words) + a non-violent cause within the next 16 tokens
+  // ("died of the disease", "died due to negligence"). Not "in": "died in a hunting accident"
+  // is a shooting the Gun Violence Archive records.
   bool NonviolentCauseAfter(uint32_t k) const {
     for (uint32_t j = k; j < end_ && j < k + 16; ++j) {
       if (!IsAny(T(j), WORDS("of", "from", "after", "due"))) continue;

@@ -183,5 +183,23 @@ TEST(CoderNotes, AttackOnAnAbstractThingIsNoAssault) {
   }
 }
 
+// Words of violence used for other things: "measures to battle the virus", a death from a
+// doctor's negligence, residents beating utensils in protest.
+TEST(CoderNotes, ViolenceWordsInOtherSensesAreNoAssault) {
+  for (const char* text :
+       {"On 4 June 2021, about 30 cyclists protested in Kelmora against the rules imposed to battle the virus.",
+        "On 4 June 2021, in Kelmora, the family of a girl who died due to the negligence of nurses protested outside a "
+        "clinic.",
+        "On 4 June 2021, hundreds of tenants in Kelmora protested by beating utensils on their balconies."}) {
+    auto cd = CodeText(text);
+    EXPECT_FALSE(Happened(cd, EventType::kAssault)) << text;
+    EXPECT_TRUE(Happened(cd, EventType::kProtest)) << text;
+  }
+  auto battle = CodeText("On 4 June 2021, a fierce battle between two militias left nine fighters dead in Kelmora.");
+  EXPECT_TRUE(Happened(battle, EventType::kAssault)) << battle.doc.text;
+  auto died = CodeText("On 4 June 2021, a guard died in an ambush on the Kelmora road.");
+  EXPECT_TRUE(Happened(died, EventType::kAssault)) << died.doc.text;
+}
+
 }  // namespace
 }  // namespace evident::pipeline
