@@ -1791,6 +1791,11 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested his brothers" (but "did not, however, arrest" stays negated).
     if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
       break;
+    // Nor do they reach what a speaker states after a comma: "asked them to help him, stating
+    // that he had been shot" (he was).
+    if (tok.norm == "," && q + 1 < t.b &&
+        IsAny(T(q + 1), WORDS("stating", "saying", "adding", "claiming", "explaining", "insisting")))
+      break;
     // The trigger's own "was"/"were" after a noun ends its subject: a demand, attempt or modal
     // further back is in the subject's relative clause ("farmers who had camped there to demand
     // fair prices were dispersed"). A negation still reaches ("whether anyone was arrested").

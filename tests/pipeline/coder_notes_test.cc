@@ -201,5 +201,20 @@ TEST(CoderNotes, ViolenceWordsInOtherSensesAreNoAssault) {
   EXPECT_TRUE(Happened(died, EventType::kAssault)) << died.doc.text;
 }
 
+// Being asked or told to disperse is an order to a crowd, not a protest that happened: "wedding
+// guests beat two constables who told them to disperse" reports the beating only.
+TEST(CoderNotes, OrderToDisperseIsNoProtest) {
+  auto cd = CodeText("On 4 June 2021, in Kelmora, wedding guests beat two constables who told them to disperse.");
+  EXPECT_FALSE(Happened(cd, EventType::kProtest)) << cd.doc.text;
+  EXPECT_TRUE(Happened(cd, EventType::kAssault)) << cd.doc.text;
+  auto asked = CodeText("On 4 June 2021, in Kelmora, a crowd at the market was asked to disperse.");
+  EXPECT_FALSE(Happened(asked, EventType::kProtest)) << asked.doc.text;
+  // What a speaker states after the request is no part of it.
+  auto shot = CodeText("The driver asked them to call a doctor, saying that he had been shot in the arm.");
+  EXPECT_TRUE(Happened(shot, EventType::kAssault)) << shot.doc.text;
+  auto police = CodeText("On 4 June 2021, in Kelmora, police used tear gas to disperse about 300 marchers.");
+  EXPECT_TRUE(Happened(police, EventType::kProtest)) << police.doc.text;
+}
+
 }  // namespace
 }  // namespace evident::pipeline
