@@ -360,7 +360,7 @@ class SentenceAssembler {
     return false;
   }
   // An "attack" trigger at [b, e) whose object is no person or place: a freedom, a right, a law,
-  // a website ("an attack on media freedom", "attacks the rights of workers", "attack on the
+  // a website ("an attack on the freedom of the press", "attacks the rights of workers", "attack on the
   // independence of judges and on democracy"), or whose attacker is a pest or a blight ("a
   // locust attack"). The object is looked for in the four words after "on", "upon", "against"
   // (or after the verb), and its word must end its noun phrase: "freedom fighters" are people.
@@ -482,7 +482,7 @@ class SentenceAssembler {
   }
 
   // "of|from|after|due" (+ up to 3 words) + a non-violent cause within the next 16 tokens
-  // ("died of the disease", "died due to negligence"). Not "in": "died in a hunting accident"
+  // ("died of the disease", "died due to negligence"). Not "in": a death in a hunting accident
   // is a shooting the Gun Violence Archive records.
   bool NonviolentCauseAfter(uint32_t k) const {
     for (uint32_t j = k; j < end_ && j < k + 16; ++j) {
@@ -1791,8 +1791,8 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested his brothers" (but "did not, however, arrest" stays negated).
     if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
       break;
-    // Nor do they reach what a speaker states after a comma: "asked them to help him, stating
-    // that he had been shot" (he was).
+    // Nor do they reach what a speaker states after a comma: "asked them to call a doctor,
+    // saying that he had been stabbed twice" (he was).
     if (tok.norm == "," && q + 1 < t.b &&
         IsAny(T(q + 1), WORDS("stating", "saying", "adding", "claiming", "explaining", "insisting")))
       break;
@@ -2156,8 +2156,8 @@ void SentenceAssembler::Run() {
       if (!verdict) continue;
     }
     // An attack whose object is a freedom, a right, a law or a website is no violence against
-    // people ("an attack on media freedom", "the decree attacks the rights of workers", "an attack
-    // on the website"); nor is a pest's ("a locust attack").
+    // people ("an attack on the freedom of the press", "the decree attacks the rights of workers",
+    // "an attack on the website"); nor is a pest's ("an armyworm attack").
     if (t.info.type == EventType::kAssault && t.info.mode == "attack" && AttackOnAThing(m.begin_token, m.end_token))
       continue;
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.

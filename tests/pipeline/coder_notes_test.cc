@@ -162,7 +162,7 @@ TEST(CoderNotes, AbbreviatedExplosiveDevicesAreBombings) {
 
 // An attack on a freedom, a right or a website is no violence against people: "the ban is an
 // attack on the freedom of the press" reports no assault; "an attack on the editor", "attacked freedom
-// fighters" and "a locust attack" ... are told apart.
+// fighters" and "an armyworm attack" ... are told apart.
 TEST(CoderNotes, AttackOnAnAbstractThingIsNoAssault) {
   for (const char* text :
        {"On 4 June 2021, reporters marched in Kelmora against the closure of a weekly, which they called an attack "
@@ -171,7 +171,7 @@ TEST(CoderNotes, AttackOnAnAbstractThingIsNoAssault) {
         "judges and on democracy.",
         "On 4 June 2021, the union said the law attacks the rights of workers in Dravenholt.",
         "On 4 June 2021, hackers staged an attack on the website of the Kelmora council.",
-        "On 4 June 2021, farmers in Kelmora protested for aid after a locust attack on their fields."}) {
+        "On 4 June 2021, farmers in Kelmora protested for aid after an armyworm attack on their fields."}) {
     auto cd = CodeText(text);
     EXPECT_FALSE(Happened(cd, EventType::kAssault)) << text;
   }
@@ -202,15 +202,17 @@ TEST(CoderNotes, ViolenceWordsInOtherSensesAreNoAssault) {
 }
 
 // Being asked or told to disperse is an order to a crowd, not a protest that happened: "wedding
-// guests beat two constables who told them to disperse" reports the beating only.
+// guests beat two constables who asked them to disperse" reports the beating only.
 TEST(CoderNotes, OrderToDisperseIsNoProtest) {
-  auto cd = CodeText("On 4 June 2021, in Kelmora, wedding guests beat two constables who told them to disperse.");
+  auto cd = CodeText("On 4 June 2021, in Kelmora, wedding guests beat two constables who asked them to disperse.");
   EXPECT_FALSE(Happened(cd, EventType::kProtest)) << cd.doc.text;
   EXPECT_TRUE(Happened(cd, EventType::kAssault)) << cd.doc.text;
   auto asked = CodeText("On 4 June 2021, in Kelmora, a crowd at the market was asked to disperse.");
   EXPECT_FALSE(Happened(asked, EventType::kProtest)) << asked.doc.text;
+  auto told = CodeText("On 4 June 2021, in Kelmora, a ranger told them to disperse before dusk.");
+  EXPECT_FALSE(Happened(told, EventType::kProtest)) << told.doc.text;
   // What a speaker states after the request is no part of it.
-  auto shot = CodeText("The driver asked them to call a doctor, saying that he had been shot in the arm.");
+  auto shot = CodeText("The driver asked them to call a doctor, saying that he had been stabbed twice.");
   EXPECT_TRUE(Happened(shot, EventType::kAssault)) << shot.doc.text;
   auto police = CodeText("On 4 June 2021, in Kelmora, police used tear gas to disperse about 300 marchers.");
   EXPECT_TRUE(Happened(police, EventType::kProtest)) << police.doc.text;
