@@ -359,6 +359,29 @@ class SentenceAssembler {
     }
     return false;
   }
+  // An "attack" trigger at [b, e) whose object is no person or place: a freedom, a right, a law,
+  // a website ("an attack on the freedom of the press", "attacks the rights of workers", "attack on the
+  // independence of judges and on democracy"), or whose attacker is a pest or a blight ("a
+  // locust attack"). The object is looked for in the four words after "on", "upon", "against"
+  // (or after the verb), and its word must end its noun phrase: "freedom fighters" are people.
+  bool AttackOnAThing(uint32_t b, uint32_t e) const {
+    if (b > begin_ && IsAny(T(b - 1), WORDS("locust", "locusts", "pest", "pests", "rust", "insect", "insects",
+                                            "virus", "termite", "termites", "worm", "armyworm", "blight")))
+      return true;
+    uint32_t k = e;
+    if (In(k) && IsAny(T(k), WORDS("on", "upon", "against"))) ++k;
+    for (uint32_t j = k; In(j) && j < k + 4; ++j) {
+      const Token& w = T(j);
+      if (w.kind != TokenKind::kWord) return false;
+      if (!IsAny(w, WORDS("freedom", "freedoms", "democracy", "rights", "constitution", "sovereignty", "independence",
+                          "dignity", "liberty", "liberties", "speech", "expression", "autonomy", "privacy",
+                          "website", "websites", "webpage", "servers", "values", "secularism", "judiciary")))
+        continue;
+      return !In(j + 1) || T(j + 1).kind != TokenKind::kWord || IsPrepositionOrAux(T(j + 1)) ||
+             IsAny(T(j + 1), WORDS("and", "or", "which", "by"));
+    }
+    return false;
+  }
   bool IsPersonNounEnd(uint32_t k) const {
     int n = NounEndingAt(k);
     return n != kNone && Noun(n).person;
@@ -458,7 +481,9 @@ class SentenceAssembler {
     return true;
   }
 
-  // "of|from" (+ up to 3 words) + a non-violent cause within the next 8 tokens.
+  // "of|from|after|due" (+ up to 3 words) + a non-violent cause within the next 16 tokens
+  // ("died of the disease", "died due to negligence"). Not "in": a death in a hunting accident
+  // is a shooting the Gun Violence Archive records.
   bool NonviolentCauseAfter(uint32_t k) const {
     for (uint32_t j = k; j < end_ && j < k + 16; ++j) {
       if (!IsAny(T(j), WORDS("of", "from", "after", "due"))) continue;
@@ -1766,6 +1791,11 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
     // arrested his brothers" (but "did not, however, arrest" stays negated).
     if (tok.norm == "," && q + 1 < t.b && IsAny(T(q + 1), WORDS("they", "he", "she", "we", "i", "police", "officers")))
       break;
+    // Nor do they reach what a speaker states after a comma: "asked them to call a doctor,
+    // saying that he had been stabbed twice" (he was).
+    if (tok.norm == "," && q + 1 < t.b &&
+        IsAny(T(q + 1), WORDS("stating", "saying", "adding", "claiming", "explaining", "insisting")))
+      break;
     // The trigger's own "was"/"were" after a noun ends its subject: a demand, attempt or modal
     // further back is in the subject's relative clause ("farmers who had camped there to demand
     // fair prices were dispersed"). A negation still reaches ("whether anyone was arrested").
@@ -2125,6 +2155,11 @@ void SentenceAssembler::Run() {
                      : IsAny(T(k - 1), WORDS("found", "finds", "finding", "declared", "declares", "ruled"));
       if (!verdict) continue;
     }
+    // An attack whose object is a freedom, a right, a law or a website is no violence against
+    // people ("an attack on the freedom of the press", "the decree attacks the rights of workers",
+    // "an attack on the website"); nor is a pest's ("an armyworm attack").
+    if (t.info.type == EventType::kAssault && t.info.mode == "attack" && AttackOnAThing(m.begin_token, m.end_token))
+      continue;
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
     covered = t.e;

@@ -160,5 +160,63 @@ TEST(CoderNotes, AbbreviatedExplosiveDevicesAreBombings) {
   }
 }
 
+// An attack on a freedom, a right or a website is no violence against people: "the ban is an
+// attack on the freedom of the press" reports no assault; "an attack on the editor", "attacked freedom
+// fighters" and "an armyworm attack" ... are told apart.
+TEST(CoderNotes, AttackOnAnAbstractThingIsNoAssault) {
+  for (const char* text :
+       {"On 4 June 2021, reporters marched in Kelmora against the closure of a weekly, which they called an attack "
+        "on the freedom of the press.",
+        "On 4 June 2021, lawyers protested in Kelmora; the new decree is seen as an attack on the independence of "
+        "judges and on democracy.",
+        "On 4 June 2021, the union said the law attacks the rights of workers in Dravenholt.",
+        "On 4 June 2021, hackers staged an attack on the website of the Kelmora council.",
+        "On 4 June 2021, farmers in Kelmora protested for aid after an armyworm attack on their fields."}) {
+    auto cd = CodeText(text);
+    EXPECT_FALSE(Happened(cd, EventType::kAssault)) << text;
+  }
+  for (const char* text : {"On 4 June 2021, in Kelmora, youths staged an attack on the editor of a weekly.",
+                           "On 4 June 2021, in Kelmora, soldiers attacked freedom fighters near the river.",
+                           "On 4 June 2021, gunmen carried out an attack on a checkpoint in Dravenholt."}) {
+    auto cd = CodeText(text);
+    EXPECT_TRUE(Happened(cd, EventType::kAssault)) << text;
+  }
+}
+
+// Words of violence used for other things: "measures to battle the virus", a death from a
+// doctor's negligence, residents beating utensils in protest.
+TEST(CoderNotes, ViolenceWordsInOtherSensesAreNoAssault) {
+  for (const char* text :
+       {"On 4 June 2021, about 30 cyclists protested in Kelmora against the rules imposed to battle the virus.",
+        "On 4 June 2021, in Kelmora, the family of a girl who died due to the negligence of nurses protested outside a "
+        "clinic.",
+        "On 4 June 2021, hundreds of tenants in Kelmora protested by beating utensils on their balconies."}) {
+    auto cd = CodeText(text);
+    EXPECT_FALSE(Happened(cd, EventType::kAssault)) << text;
+    EXPECT_TRUE(Happened(cd, EventType::kProtest)) << text;
+  }
+  auto battle = CodeText("On 4 June 2021, a fierce battle between two militias left nine fighters dead in Kelmora.");
+  EXPECT_TRUE(Happened(battle, EventType::kAssault)) << battle.doc.text;
+  auto died = CodeText("On 4 June 2021, a guard died in an ambush on the Kelmora road.");
+  EXPECT_TRUE(Happened(died, EventType::kAssault)) << died.doc.text;
+}
+
+// Being asked or told to disperse is an order to a crowd, not a protest that happened: "wedding
+// guests beat two constables who asked them to disperse" reports the beating only.
+TEST(CoderNotes, OrderToDisperseIsNoProtest) {
+  auto cd = CodeText("On 4 June 2021, in Kelmora, wedding guests beat two constables who asked them to disperse.");
+  EXPECT_FALSE(Happened(cd, EventType::kProtest)) << cd.doc.text;
+  EXPECT_TRUE(Happened(cd, EventType::kAssault)) << cd.doc.text;
+  auto asked = CodeText("On 4 June 2021, in Kelmora, a crowd at the market was asked to disperse.");
+  EXPECT_FALSE(Happened(asked, EventType::kProtest)) << asked.doc.text;
+  auto told = CodeText("On 4 June 2021, in Kelmora, a ranger told them to disperse before dusk.");
+  EXPECT_FALSE(Happened(told, EventType::kProtest)) << told.doc.text;
+  // What a speaker states after the request is no part of it.
+  auto shot = CodeText("The driver asked them to call a doctor, saying that he had been stabbed twice.");
+  EXPECT_TRUE(Happened(shot, EventType::kAssault)) << shot.doc.text;
+  auto police = CodeText("On 4 June 2021, in Kelmora, police used tear gas to disperse about 300 marchers.");
+  EXPECT_TRUE(Happened(police, EventType::kProtest)) << police.doc.text;
+}
+
 }  // namespace
 }  // namespace evident::pipeline
