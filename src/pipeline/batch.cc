@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -27,11 +28,13 @@ void CodeOne(Coder& coder, const RenderFn& render, CodedDocument* cd) {
   if (render) render(*cd, &cd->rendered);
 }
 
-// Worker threads that live for the whole run and code one chunk at a time. The caller hands a
-// chunk over with Start() and collects it with Wait(); meanwhile it reads the next chunk and
-// emits the previous one, so reading and writing overlap with coding.
-// PERF: with a fresh pool per chunk and serial read/emit, -j 2 reached 1.60x of -j 1 (18-20%
-// of the run was serial on the calling thread, docs/performance.md).
+// Worker threads that live for the whole run and code the chunks queued with Submit(), in
+// order, a document at a time; the caller takes each chunk back with TakeOldest() once all its
+// documents are coded, and meanwhile reads the next chunk, so reading and writing overlap with
+// coding. PERF: a worker that ends its share of one chunk goes on with the next one queued
+// instead of waiting at a barrier for the other workers' last documents (the pool coded one
+// chunk at a time: with a fresh pool per chunk and serial read/emit, -j 2 reached 1.60x of
+// -j 1; docs/performance.md).
 class WorkerPool {
  public:
   WorkerPool(const Engine& engine, int threads, const RenderFn& render) : render_(render) {
@@ -43,42 +46,56 @@ class WorkerPool {
       std::lock_guard<std::mutex> lock(mu_);
       stop_ = true;
     }
-    start_cv_.notify_all();
+    work_cv_.notify_all();
     for (auto& t : workers_) t.join();
   }
 
-  void Start(std::vector<CodedDocument>* chunk) {
-    std::lock_guard<std::mutex> lock(mu_);
-    chunk_ = chunk;
-    next_.store(0);
-    active_ = static_cast<int>(workers_.size());
-    ++generation_;
-    start_cv_.notify_all();
+  void Submit(std::vector<CodedDocument> chunk) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(Chunk{std::move(chunk), 0, 0});
+    }
+    work_cv_.notify_all();
   }
+  size_t in_flight() const { return queue_.size(); }  // the calling thread's view
 
-  void Wait() {
+  // Waits until every document of the oldest chunk is coded, and returns it.
+  std::vector<CodedDocument> TakeOldest() {
     std::unique_lock<std::mutex> lock(mu_);
-    done_cv_.wait(lock, [this] { return active_ == 0; });
-    chunk_ = nullptr;
+    done_cv_.wait(lock, [this] { return queue_.front().done == queue_.front().docs.size(); });
+    std::vector<CodedDocument> docs = std::move(queue_.front().docs);
+    queue_.pop_front();
+    return docs;
   }
 
  private:
+  struct Chunk {
+    std::vector<CodedDocument> docs;
+    size_t next = 0;  // the next document to hand out
+    size_t done = 0;  // documents coded
+  };
+
   void Loop(int id) {
-    uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mu_);
     while (true) {
-      std::vector<CodedDocument>* chunk;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        start_cv_.wait(lock, [&] { return stop_ || generation_ != seen; });
-        if (stop_) return;
-        seen = generation_;
-        chunk = chunk_;
-      }
-      for (size_t i = next_++; i < chunk->size(); i = next_++) CodeOne(*coders_[id], render_, &(*chunk)[i]);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (--active_ == 0) done_cv_.notify_all();
-      }
+      Chunk* chunk = nullptr;
+      work_cv_.wait(lock, [&] {
+        for (Chunk& c : queue_) {
+          if (c.next < c.docs.size()) {
+            chunk = &c;
+            return true;
+          }
+        }
+        return stop_;
+      });
+      if (chunk == nullptr) return;  // stopping, nothing left
+      CodedDocument* cd = &chunk->docs[chunk->next++];
+      // A deque's elements stay where they are while others are added at the back (only the
+      // calling thread removes the front, after all its documents are done).
+      lock.unlock();
+      CodeOne(*coders_[id], render_, cd);
+      lock.lock();
+      if (++chunk->done == chunk->docs.size()) done_cv_.notify_all();
     }
   }
 
@@ -86,11 +103,8 @@ class WorkerPool {
   std::vector<std::unique_ptr<Coder>> coders_;
   std::vector<std::thread> workers_;
   std::mutex mu_;
-  std::condition_variable start_cv_, done_cv_;
-  std::vector<CodedDocument>* chunk_ = nullptr;
-  std::atomic<size_t> next_{0};
-  int active_ = 0;
-  uint64_t generation_ = 0;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Chunk> queue_;  // in input order
   bool stop_ = false;
 };
 
@@ -125,18 +139,19 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
   if (threads == 1) coder = std::make_unique<Coder>(engine);
   else pool = std::make_unique<WorkerPool>(engine, threads, options.render);
 
-  std::vector<CodedDocument> reading, coding;  // chunk being read; chunk with the workers
+  // The chunk being read; the workers have the chunks submitted before it. PERF: at most two
+  // in flight, so that memory stays bounded while a worker always finds a document to code.
+  std::vector<CodedDocument> reading;
   if (threads > 1) reading.reserve(chunk_docs);
-  bool in_flight = false;
-
-  auto hand_over = [&] {
-    if (in_flight) pool->Wait();
-    std::swap(reading, coding);  // `reading` now holds the coded previous chunk
-    pool->Start(&coding);
-    bool had_previous = in_flight;
-    in_flight = true;
-    if (had_previous) account_and_emit(reading);  // emit chunk k-1 while chunk k is coded
-    reading.clear();
+  auto submit = [&] {
+    pool->Submit(std::move(reading));
+    reading = {};
+    reading.reserve(chunk_docs);
+    // Emit chunk k-1 while chunk k is coded.
+    if (pool->in_flight() >= 2) {
+      std::vector<CodedDocument> done = pool->TakeOldest();
+      account_and_emit(done);
+    }
   };
 
   // PERF: one thread codes each document as soon as it is read and emits it at once: its text
@@ -160,13 +175,12 @@ Result<RunReport> CodeInputs(const Engine& engine, const std::vector<std::string
     cd.doc = std::move(item.doc);
     cd.status = std::move(item.status);
     reading.push_back(std::move(cd));
-    if (reading.size() >= chunk_docs) hand_over();
+    if (reading.size() >= chunk_docs) submit();
   });
-  if (!reading.empty()) hand_over();
-  if (in_flight) {
-    pool->Wait();
-    account_and_emit(coding);
-    coding.clear();
+  if (!reading.empty()) pool->Submit(std::move(reading));
+  while (pool && pool->in_flight() > 0) {
+    std::vector<CodedDocument> done = pool->TakeOldest();
+    account_and_emit(done);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!st.ok()) return st;

@@ -143,6 +143,22 @@ TEST(CodeInputs, SameOutputOnOneAndTwoThreads) {
   EXPECT_EQ(one.report.events, two.report.events);
 }
 
+// More workers than documents per chunk: workers go on to the next chunk queued while others
+// finish theirs, and the output keeps the input order whatever the split.
+TEST(CodeInputs, SameOutputWithMoreWorkersThanChunkDocuments) {
+  TempDir dir;
+  std::vector<Expected> expected;
+  std::string path = dir.Write("news.jsonl", "");
+  dir.Write("news.jsonl", MakeJsonl(path, &expected));
+  BatchRun one = CodeFile({path}, 1, 512);
+  for (size_t chunk : {size_t{1}, size_t{2}, size_t{7}}) {
+    BatchRun many = CodeFile({path}, 4, chunk);
+    EXPECT_EQ(one.lines, many.lines) << "chunks of " << chunk;
+    EXPECT_EQ(many.report.read, expected.size());
+    EXPECT_EQ(many.report.coded + many.report.rejected + many.report.failed, many.report.read);
+  }
+}
+
 TEST(CodeInputs, AccountsForEveryDocument) {
   TempDir dir;
   std::vector<Expected> expected;
