@@ -1,5 +1,5 @@
 // Stage (h): end to end. pipeline::CodeInputs over the corpus files, as `evident code` runs it
-// (chunks of 512 documents, N coder threads, JSON lines appended in input order and flushed
+// (chunks of 128 documents, N coder threads, JSON lines appended in input order and flushed
 // every 64 KiB, here to /dev/null), with threads = 1 and 2. Wall-clock time (UseRealTime):
 // the coder threads are not the benchmark thread, so its CPU time would miss their work.
 //
@@ -60,10 +60,10 @@ void BM_CodeInputs(benchmark::State& state) {
 }
 BENCHMARK(BM_CodeInputs)
     ->ArgNames({"threads", "chunk"})
-    ->Args({1, 512})
-    ->Args({2, 512})
-    ->Args({2, 64})
-    ->Args({2, 4096})
+    ->Args({1, 128})
+    ->Args({2, 128})
+    ->Args({2, 32})
+    ->Args({2, 1024})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

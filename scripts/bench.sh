@@ -197,10 +197,10 @@ rows = [
     ("(e) extract dates", "BM_ExtractDates"),
     ("(f) code documents (Coder)", "BM_Code"),
     ("(g) write JSON (AppendJsonLine)", "BM_WriteJson"),
-    ("(h) CodeInputs -j1", "BM_CodeInputs/threads:1/chunk:512/real_time"),
-    ("(h) CodeInputs -j2", "BM_CodeInputs/threads:2/chunk:512/real_time"),
-    ("(h) CodeInputs -j2, chunks of 64", "BM_CodeInputs/threads:2/chunk:64/real_time"),
-    ("(h) CodeInputs -j2, chunks of 4096", "BM_CodeInputs/threads:2/chunk:4096/real_time"),
+    ("(h) CodeInputs -j1", "BM_CodeInputs/threads:1/chunk:128/real_time"),
+    ("(h) CodeInputs -j2", "BM_CodeInputs/threads:2/chunk:128/real_time"),
+    ("(h) CodeInputs -j2, chunks of 32", "BM_CodeInputs/threads:2/chunk:32/real_time"),
+    ("(h) CodeInputs -j2, chunks of 1024", "BM_CodeInputs/threads:2/chunk:1024/real_time"),
 ]
 lines = []
 p = lines.append
@@ -235,8 +235,8 @@ startup_wall, startup_rss = cli["cli_startup"]
 if create:
     p(f"{'startup: Engine::Create':34} {ms(create):8.1f} ms")
 p(f"{'startup: CLI on an empty document':34} {startup_wall * 1e3:8.1f} ms (process start to exit), peak RSS {startup_rss:.1f} MB")
-j1 = runs.get("BM_CodeInputs/threads:1/chunk:512/real_time")
-j2 = runs.get("BM_CodeInputs/threads:2/chunk:512/real_time")
+j1 = runs.get("BM_CodeInputs/threads:1/chunk:128/real_time")
+j2 = runs.get("BM_CodeInputs/threads:2/chunk:128/real_time")
 if j1 and j2:
     p(f"{'CodeInputs -j2 / -j1':34} {j2['MB/s'] / j1['MB/s']:8.2f} x")
     # With -j2 the calling thread's CPU time is the serial work (read, emit, thread start and

@@ -2,8 +2,8 @@
 //
 // Documents are read in chunks, coded in parallel by worker threads that live for the whole
 // run, and handed to `emit` in input order on the calling thread, so output line i is always
-// input document i. While the workers code chunk k, the caller reads chunk k+1 and emits
-// chunk k-1. Nothing is dropped: each document is coded (ok),
+// input document i. While the workers code chunk k (and go on with k+1 once it is queued), the
+// caller reads chunk k+1 and emits chunk k-1. Nothing is dropped: each document is coded (ok),
 // rejected (bad input, with its reason) or failed (an engine fault caught here, retryable),
 // and read == coded + rejected + failed.
 #pragma once
@@ -35,8 +35,11 @@ using RenderFn = std::function<void(const CodedDocument&, std::string* out)>;
 
 struct BatchOptions {
   int threads = 1;
-  size_t chunk_docs = 512;  // documents handed to the workers at a time (threads > 1; one thread
-                            // codes and emits each document as soon as it is read)
+  // Documents handed to the workers at a time (threads > 1; one thread codes and emits each
+  // document as soon as it is read). PERF: 128 rather than 512 since the workers take the
+  // chunks from a queue (no barrier per chunk): less memory in flight, CPU -1.2% and wall
+  // time -1.4% with -j 2 (medians of 21 alternating runs).
+  size_t chunk_docs = 128;
   text::ReadOptions read;
   RenderFn render;  // optional: fills CodedDocument::rendered before emit
 };
