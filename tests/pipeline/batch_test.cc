@@ -86,6 +86,13 @@ std::string MakeJsonl(const std::string& file, std::vector<Expected>* expected) 
   return out;
 }
 
+// news.jsonl in `dir`, made by MakeJsonl (its error locations name the file's path).
+std::string WriteNews(TempDir& dir, std::vector<Expected>* expected) {
+  std::string path = dir.Write("news.jsonl", "");
+  dir.Write("news.jsonl", MakeJsonl(path, expected));
+  return path;
+}
+
 struct BatchRun {
   RunReport report;
   std::vector<std::string> lines;
@@ -109,8 +116,7 @@ BatchRun CodeFile(const std::vector<std::string>& inputs, int threads, size_t ch
 TEST(CodeInputs, KeepsInputOrderOnTwoThreadsWithSmallChunks) {
   TempDir dir;
   std::vector<Expected> expected;
-  std::string path = dir.Write("news.jsonl", "");
-  dir.Write("news.jsonl", MakeJsonl(path, &expected));
+  std::string path = WriteNews(dir, &expected);
   ASSERT_EQ(expected.size(), 20u);
 
   BatchRun run = CodeFile({path}, /*threads=*/2, /*chunk_docs=*/3);
@@ -135,8 +141,7 @@ TEST(CodeInputs, KeepsInputOrderOnTwoThreadsWithSmallChunks) {
 TEST(CodeInputs, SameOutputOnOneAndTwoThreads) {
   TempDir dir;
   std::vector<Expected> expected;
-  std::string path = dir.Write("news.jsonl", "");
-  dir.Write("news.jsonl", MakeJsonl(path, &expected));
+  std::string path = WriteNews(dir, &expected);
   BatchRun one = CodeFile({path}, 1, 512);
   BatchRun two = CodeFile({path}, 2, 3);
   EXPECT_EQ(one.lines, two.lines);
@@ -148,8 +153,7 @@ TEST(CodeInputs, SameOutputOnOneAndTwoThreads) {
 TEST(CodeInputs, SameOutputWithMoreWorkersThanChunkDocuments) {
   TempDir dir;
   std::vector<Expected> expected;
-  std::string path = dir.Write("news.jsonl", "");
-  dir.Write("news.jsonl", MakeJsonl(path, &expected));
+  std::string path = WriteNews(dir, &expected);
   BatchRun one = CodeFile({path}, 1, 512);
   for (size_t chunk : {size_t{1}, size_t{2}, size_t{7}}) {
     BatchRun many = CodeFile({path}, 4, chunk);
@@ -162,8 +166,7 @@ TEST(CodeInputs, SameOutputWithMoreWorkersThanChunkDocuments) {
 TEST(CodeInputs, AccountsForEveryDocument) {
   TempDir dir;
   std::vector<Expected> expected;
-  std::string path = dir.Write("news.jsonl", "");
-  dir.Write("news.jsonl", MakeJsonl(path, &expected));
+  std::string path = WriteNews(dir, &expected);
   // One thread reuses one CodedDocument: nothing of a document may stay for the next.
   for (int threads : {1, 2}) {
     SCOPED_TRACE("threads " + std::to_string(threads));
