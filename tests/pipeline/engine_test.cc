@@ -29,6 +29,7 @@ using lexicon::EventType;
 using lexicon::Role;
 using lexicon::Sector;
 using testing::CodeText;
+using testing::CodeTitleOnly;
 using testing::CodeWithTitle;
 
 std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
@@ -1936,8 +1937,7 @@ TEST(EventAssembler, TitleTownRefinesACounty) {
 // A title stating an event the text does not report (the text is a paywall or sign-up note)
 // gives the event, with its count and town, every span into the title.
 TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
-  auto cd = CodeWithTitle("Four hurt in Rocky Mount drive-by shooting",
-                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto cd = CodeTitleOnly("Four hurt in Rocky Mount drive-by shooting");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->from_title);
@@ -1959,8 +1959,7 @@ TEST(EventAssembler, TitleStatesAnEventTheTextDoesNot) {
 // as the same words in lower case would: capitals there say nothing about names. Its count and
 // town are kept (the town is read from the capitals).
 TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
-  auto cd = CodeWithTitle("Two Men Shot Outside Bowling Alley In Rocky Mount",
-                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto cd = CodeTitleOnly("Two Men Shot Outside Bowling Alley In Rocky Mount");
   const Event* e = OnlyEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->from_title);
@@ -1972,21 +1971,28 @@ TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
   ASSERT_TRUE(e->location.has_value());
   EXPECT_EQ(e->location->name, "Rocky Mount");
 
-  auto single = CodeWithTitle("Teen Wounded By Stray Bullet In Tarboro",
-                              "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto single = CodeTitleOnly("Teen Wounded By Stray Bullet In Tarboro");
   e = OnlyPlacedEvent(single, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Tarboro");
   // A possessive with a curly apostrophe ("Father’s") is no lowercase word.
-  auto curly = CodeWithTitle("Toddler Accidentally Shoots Himself With Uncle\u2019s Pistol In Tarboro",
-                             "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto curly = CodeTitleOnly("Toddler Accidentally Shoots Himself With Uncle\u2019s Pistol In Tarboro");
   e = OnlyEvent(curly, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->from_title);
   // A title that is only a name in capitals states nothing.
-  auto name = CodeWithTitle("Marlow Kelbrook Obituary - Kelmora Funeral Home",
-                            "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto name = CodeTitleOnly("Marlow Kelbrook Obituary - Kelmora Funeral Home");
   EXPECT_TRUE(name.events.empty());
+}
+
+// A page with only `title` yields one happened assault, placed in `town`.
+void ExpectTitleShootingIn(const char* title, const char* town) {
+  auto cd = CodeTitleOnly(title);
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr) << title;
+  EXPECT_EQ(e->status, events::EventStatus::kHappened) << title;
+  ASSERT_TRUE(e->location.has_value()) << title;
+  EXPECT_EQ(e->location->name, town) << title;
 }
 
 // A headline drops its articles ("Boy dies of gunshot wound"): a singular person noun opening it,
@@ -1995,12 +2001,7 @@ TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
 TEST(EventAssembler, HeadlineWithoutArticleCountsItsPerson) {
   for (const char* title : {"Boy dies of gunshot wound in Rocky Mount", "Teen dies after shooting in Rocky Mount",
                             "12-year-old boy dies of gunshot wound in Rocky Mount"}) {
-    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
-    const Event* e = OnlyEvent(cd, EventType::kAssault);
-    ASSERT_NE(e, nullptr) << title;
-    EXPECT_EQ(e->status, events::EventStatus::kHappened) << title;
-    ASSERT_TRUE(e->location.has_value()) << title;
-    EXPECT_EQ(e->location->name, "Rocky Mount") << title;
+    ExpectTitleShootingIn(title, "Rocky Mount");
   }
 }
 
@@ -2009,12 +2010,7 @@ TEST(EventAssembler, HeadlineWithoutArticleCountsItsPerson) {
 TEST(EventAssembler, HeadlineBulletWithoutArticle) {
   for (const char* title : {"Boy hit by stray bullet outside Rocky Mount apartments",
                             "Woman struck by bullet while sleeping in Rocky Mount home"}) {
-    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
-    const Event* e = OnlyEvent(cd, EventType::kAssault);
-    ASSERT_NE(e, nullptr) << title;
-    EXPECT_EQ(e->status, events::EventStatus::kHappened) << title;
-    ASSERT_TRUE(e->location.has_value()) << title;
-    EXPECT_EQ(e->location->name, "Rocky Mount") << title;
+    ExpectTitleShootingIn(title, "Rocky Mount");
   }
 }
 

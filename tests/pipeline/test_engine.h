@@ -128,4 +128,9 @@ inline CodedDocument CodeWithTitle(std::string title, std::string text) {
   return CodeDocument(std::move(cd));
 }
 
+// Codes a page whose text is only a paywall note, so that its title states the story.
+inline CodedDocument CodeTitleOnly(std::string title) {
+  return CodeWithTitle(std::move(title), "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+}
+
 }  // namespace evident::pipeline::testing

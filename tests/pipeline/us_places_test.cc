@@ -15,6 +15,7 @@ namespace {
 using events::Event;
 using lexicon::EventType;
 using testing::CodeText;
+using testing::CodeTitleOnly;
 using testing::CodeWithTitle;
 
 std::string_view Text(const CodedDocument& cd, Span s) { return s.Of(cd.doc.text); }
@@ -234,7 +235,7 @@ TEST(UsPlaces, TownsPoliceOfficersSupportTheTown) {
   for (const char* title : {"Tarboro PD: Teen wounded after shots fired at party",
                             "Tarboro chief: Teen wounded after shots fired at party",
                             "Tarboro deputy wounded in exchange of gunfire at party"}) {
-    auto cd = CodeWithTitle(title, "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+    auto cd = CodeTitleOnly(title);
     const Event* e = PlacedEvent(cd, EventType::kAssault);
     ASSERT_NE(e, nullptr) << title;
     EXPECT_EQ(e->location->name, "Tarboro") << title;
@@ -243,8 +244,7 @@ TEST(UsPlaces, TownsPoliceOfficersSupportTheTown) {
 
 // A town before a bar, as before a nightclub or motel ("a Tarboro bar"), is a place.
 TEST(UsPlaces, TownBeforeABarIsAPlace) {
-  auto cd = CodeWithTitle("Third man charged in deadly Tarboro bar shooting",
-                          "Subscribe to keep reading. Already a subscriber? Log in to your account.");
+  auto cd = CodeTitleOnly("Third man charged in deadly Tarboro bar shooting");
   const Event* e = PlacedEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Tarboro");
