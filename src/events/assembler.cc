@@ -3412,10 +3412,20 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     // Date: the mention in the event's sentence nearest the trigger; else the latest mention in
     // an earlier sentence; else the first explicit date; else the publication date.
     const extract::DateMention* best_date = nullptr;
+    // An event the text reports as done cannot lie after publication: a relative mention read
+    // ahead of it dates something else (a hearing, "next week"), unless it is a month-day
+    // written without a year, whose past reading ("on March 29" -> the March 29 before) dates
+    // the event in its own sentence.
+    const bool happened = ev.status == EventStatus::kHappened && doc.published.has_value();
+    const long published_days = happened ? DaysFromCivil(*doc.published) : 0;
+    auto ahead = [&](const extract::DateMention& d) {
+      return happened && d.basis == extract::DateBasis::kRelative && DaysFromCivil(d.value) > published_days;
+    };
     if (s) {
       uint32_t best_dist = UINT32_MAX;
       for (const auto& d : s->dates) {
         if (&d == dateline) continue;
+        if (ahead(d) && d.past_value.year == 0) continue;
         // "Police said on Tuesday they had arrested 15 people on Monday": the date after a
         // source verb dates the statement, so it counts only when nothing else is near.
         bool statement = false;
@@ -3438,13 +3448,14 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       for (const auto& ps : doc.sentences) {
         if (ps.index >= ev.sentence_index) break;
         for (const auto& d : ps.dates)
-          if (d.precision == extract::DatePrecision::kDay && &d != dateline) best_date = &d;
+          if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d)) best_date = &d;
       }
     }
     if (!best_date && dateline) best_date = dateline;
     if (best_date) {
-      ev.date = DateRef{best_date->value, extract::DatePrecisionName(best_date->precision),
-                        extract::DateBasisName(best_date->basis), best_date->span};
+      ev.date = DateRef{ahead(*best_date) ? best_date->past_value : best_date->value,
+                        extract::DatePrecisionName(best_date->precision), extract::DateBasisName(best_date->basis),
+                        best_date->span};
       // "will hold a rally on Monday": a weekday of a planned event is the next one.
       if (ev.status == EventStatus::kPlanned && doc.published && best_date->basis == extract::DateBasis::kRelative &&
           best_date->precision == extract::DatePrecision::kDay &&

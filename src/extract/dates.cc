@@ -659,6 +659,24 @@ class Scanner {
       }
       if (year == 0) return p.end;
     }
+    const size_t first_new = out_->size();
+    uint32_t end = EmitParsedValue(p, year, basis);
+    // A year supplied ahead of publication: keep the past reading (see DateMention).
+    if (basis == DateBasis::kRelative && !p.has_year_offset)
+      for (size_t k = first_new; k < out_->size(); ++k) {
+        DateMention& m = (*out_)[k];
+        if (DaysFromCivil(m.value) <= pub_days_) continue;
+        for (int y = m.value.year - 1; y >= m.value.year - kMaxYearsBack; --y)
+          if (m.value.day <= DaysInMonth(y, m.value.month)) {
+            m.past_value = CivilDate{y, m.value.month, m.value.day};
+            break;
+          }
+      }
+    return end;
+  }
+
+  // Emits `p` with its year settled; returns the end of the consumed tokens.
+  uint32_t EmitParsedValue(const Parsed& p, int year, DateBasis basis) {
     if (p.month == 0) {
       Emit(p.begin, p.end, CivilDate{year, 1, 1}, DatePrecision::kYear, basis);
       return p.end;

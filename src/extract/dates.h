@@ -50,6 +50,10 @@ struct DateMention {
   CivilDate value;
   DatePrecision precision = DatePrecision::kDay;
   DateBasis basis = DateBasis::kExplicit;
+  // A month-day or month written without a year and read ahead of publication ("on March
+  // 29" published 2026-03-14 -> 2026-03-29): the same date a year earlier, the reading for an
+  // event the text reports as done (never after publication). Year 0 otherwise.
+  CivilDate past_value;
 };
 
 class DateExtractor {

@@ -197,6 +197,21 @@ TEST_F(DatesTest, MonthDayUpToThreeMonthsAheadIsAScheduledDate) {
   EXPECT_FOUND(One("The boy was killed Nov. 2 in the park.", "2020-03-01"), "Nov. 2", "2019-11-02", kDay, kRelative);
 }
 
+// A date read ahead keeps its past reading for an event the text reports as done; a date
+// read in the past, a written year or a weekday has none.
+TEST_F(DatesTest, DateReadAheadKeepsItsPastReading) {
+  ASSERT_EQ(Run("He is due in court on April 8 and in May.", "2020-03-01").size(), 2u);
+  EXPECT_EQ(FormatIsoDate(mentions_[0].past_value), "2019-04-08");
+  EXPECT_EQ(FormatIsoDate(mentions_[1].past_value), "2019-05-01");
+  ASSERT_EQ(Run("They met on Feb. 29 at the hall.", "2020-01-10").size(), 1u);
+  EXPECT_EQ(FormatIsoDate(mentions_[0].value), "2020-02-29");
+  EXPECT_EQ(FormatIsoDate(mentions_[0].past_value), "2016-02-29");
+  for (std::string_view text : {"He was hurt on Feb. 20.", "He is due on April 8, 2020.", "He left on Tuesday."}) {
+    ASSERT_EQ(Run(text, "2020-03-01").size(), 1u) << text;
+    EXPECT_EQ(mentions_[0].past_value.year, 0) << text;
+  }
+}
+
 TEST_F(DatesTest, MonthOrDayWithLastYear) {
   EXPECT_FOUND(One("the deal was signed on may 25 last year.", "2002-03-10"), "may 25 last year", "2001-05-25", kDay,
                kRelative);

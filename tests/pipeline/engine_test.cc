@@ -1339,6 +1339,37 @@ TEST(EventAssembler, LaterSentenceKeepsTheEarlierDayPreciseDate) {
   EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
 }
 
+// A month-day without a year is read up to 92 days ahead (hearings, planned rallies), but an
+// event the text reports as done cannot lie after publication: it takes the year before.
+TEST(EventAssembler, HappenedEventTakesThePastYearOfAMonthDay) {
+  auto cd = CodeText("A man was shot dead outside a bar on March 29, police said.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2025-03-29");
+  EXPECT_EQ(e->date->basis, "relative");
+  EXPECT_EQ(Text(cd, e->date->span), "March 29");
+  // A planned event keeps the reading ahead.
+  auto planned = CodeText("Teachers will protest outside the ministry on March 29.");
+  ASSERT_FALSE(planned.events.empty());
+  ASSERT_TRUE(planned.events[0].date.has_value());
+  EXPECT_EQ(FormatIsoDate(planned.events[0].date->value), "2026-03-29");
+}
+
+// A later sentence's event does not take a date ahead of publication from an earlier sentence
+// (a court date): the latest earlier date on or before publication instead.
+TEST(EventAssembler, LaterSentenceSkipsAnEarlierDateAheadOfPublication) {
+  auto cd = CodeText(
+      "Two men were arrested on Friday and are due in court on March 20. Police said one of them had "
+      "shot a woman.");
+  ASSERT_EQ(cd.events.size(), 2u) << cd.doc.text;
+  const Event& shot = cd.events[1];
+  EXPECT_EQ(shot.type, EventType::kAssault);
+  ASSERT_TRUE(shot.date.has_value());
+  EXPECT_EQ(FormatIsoDate(shot.date->value), "2026-03-13");
+  EXPECT_EQ(Text(cd, shot.date->span), "Friday");
+}
+
 // --- Actors, places, sources ---------------------------------------------------------------
 
 TEST(EventAssembler, DemonymGivesTheActorsCountry) {
