@@ -1339,6 +1339,28 @@ TEST(EventAssembler, LaterSentenceKeepsTheEarlierDayPreciseDate) {
   EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
 }
 
+// With no day stated in its sentence or before, an event takes the first day stated in the
+// next sentences ("It happened on Sunday"), but not from far down the story (a funeral).
+TEST(EventAssembler, EventTakesTheDayOfANextSentence) {
+  auto cd = CodeText(
+      "A 16-year-old boy was flown to a hospital after he was accidentally shot. It happened on Sunday "
+      "afternoon near Kellmar.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-08");
+  EXPECT_EQ(e->date->basis, "relative");
+  EXPECT_EQ(Text(cd, e->date->span), "Sunday afternoon");
+  auto far = CodeText(
+      "A 16-year-old boy was accidentally shot at a farm near Kellmar. The family has set up a fund. "
+      "Neighbours describe him as a keen footballer. His school opened its doors to pupils. Teachers "
+      "spoke to every class. A service will be held on Tuesday.");
+  e = OnlyEvent(far, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(e->date->basis, "published");
+}
+
 // A month-day without a year is read up to 92 days ahead (hearings, planned rallies), but an
 // event the text reports as done cannot lie after publication: it takes the year before.
 TEST(EventAssembler, HappenedEventTakesThePastYearOfAMonthDay) {
