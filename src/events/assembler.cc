@@ -3373,6 +3373,27 @@ std::optional<LocationRef> EventAssembler::DocumentLocation(const DocumentAnnota
                                          SceneTown(doc, usable_places, country), &doc, &country});
 }
 
+namespace {
+
+// "Around 12 March 2026 (between 10 March - 13 March), gunmen killed ...": whether `d` lies in
+// a parenthesis right after another mention of its sentence, which it glosses (the span of days
+// it stands for); such a mention does not date an event, even when nearer its trigger.
+bool GlossesADate(const std::vector<extract::DateMention>& dates, const extract::DateMention& d,
+                  const std::vector<tokens::Token>& toks) {
+  for (const auto& g : dates) {
+    if (&g == &d) return false;  // only earlier mentions
+    uint32_t open = g.end_token;
+    if (open >= d.begin_token || open >= toks.size() || toks[open].norm != "(" || d.begin_token > open + 16) continue;
+    bool closed = false;
+    for (uint32_t k = open + 1; k < d.begin_token; ++k)
+      if (toks[k].norm == ")") closed = true;
+    if (!closed) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
   const auto& toks = doc.text->tokens;
   // Per sentence: the date mentions, the running (last seen) date, and the country mentions.
@@ -3430,7 +3451,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     if (s) {
       uint32_t best_dist = UINT32_MAX;
       for (const auto& d : s->dates) {
-        if (&d == dateline) continue;
+        if (&d == dateline || GlossesADate(s->dates, d, toks)) continue;
         if (ahead(d) && d.past_value.year == 0) continue;
         // "Police said on Tuesday they had arrested 15 people on Monday": the date after a
         // source verb dates the statement, so it counts only when nothing else is near.
@@ -3454,7 +3475,9 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       for (const auto& ps : doc.sentences) {
         if (ps.index >= ev.sentence_index) break;
         for (const auto& d : ps.dates)
-          if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d)) best_date = &d;
+          if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d) &&
+              !GlossesADate(ps.dates, d, toks))
+            best_date = &d;
       }
     }
     if (!best_date) {
@@ -3463,7 +3486,8 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
         if (ps.index <= ev.sentence_index) continue;
         if (ps.index > ev.sentence_index + kLaterDateSentences) break;
         for (const auto& d : ps.dates)
-          if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d)) {
+          if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d) &&
+              !GlossesADate(ps.dates, d, toks)) {
             best_date = &d;
             break;
           }

@@ -1339,6 +1339,17 @@ TEST(EventAssembler, LaterSentenceKeepsTheEarlierDayPreciseDate) {
   EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
 }
 
+// A parenthesis right after a date glosses it (the span of days it stands for, "as reported"):
+// the dates inside do not date the event, even when nearer its trigger.
+TEST(EventAssembler, DatesGlossingADateInParenthesesDoNotDateTheEvent) {
+  auto cd = CodeText("Around 12 March 2026 (between 10 March - 13 March), gunmen killed two farmers near Kellmar.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-12");
+  EXPECT_EQ(Text(cd, e->date->span), "12 March 2026");
+}
+
 // With no day stated in its sentence or before, an event takes the first day stated in the
 // next sentences ("It happened on Sunday"), but not from far down the story (a funeral).
 TEST(EventAssembler, EventTakesTheDayOfANextSentence) {
