@@ -3464,6 +3464,18 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
         uint32_t dist =
             d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (statement) dist += 1000;
+        // "protested after the previous day 40 prisoners were killed", "died Friday after being
+        // shot Thursday": a subordinating word between trigger and date puts the date in
+        // another clause, counted farther.
+        {
+          uint32_t lo = std::min(ev.trigger_token + 1, d.end_token), hi = std::max(ev.trigger_token, d.begin_token);
+          for (uint32_t k = lo; k < hi; ++k)
+            if (IsAny(toks[k], WORDS("after", "before", "since", "following", "when", "while", "until", "who", "which",
+                                     "whose"))) {
+              dist += 100;
+              break;
+            }
+        }
         if (dist < best_dist) {
           best_dist = dist;
           best_date = &d;

@@ -1339,6 +1339,16 @@ TEST(EventAssembler, LaterSentenceKeepsTheEarlierDayPreciseDate) {
   EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-10");
 }
 
+// A subordinating word between the trigger and a date puts the date in another clause: a date
+// of the trigger's own clause is nearer.
+TEST(EventAssembler, DateOfTheTriggersOwnClauseWins) {
+  auto cd = CodeText("A farmer was arrested Friday after he shot his neighbour on the Kellmar road Thursday.");
+  std::string dates;  // "trigger=date" of each event
+  for (const auto& e : cd.events)
+    dates += std::string(Text(cd, e.trigger)) + "=" + (e.date ? FormatIsoDate(e.date->value) : "none") + " ";
+  EXPECT_EQ(dates, "arrested=2026-03-13 shot=2026-03-12 ");
+}
+
 // A parenthesis right after a date glosses it (the span of days it stands for, "as reported"):
 // the dates inside do not date the event, even when nearer its trigger.
 TEST(EventAssembler, DatesGlossingADateInParenthesesDoNotDateTheEvent) {
