@@ -3392,6 +3392,16 @@ bool GlossesADate(const std::vector<extract::DateMention>& dates, const extract:
   return false;
 }
 
+// "Police said on Tuesday ...": whether `d` follows a source verb and so dates a statement.
+bool DatesAStatement(const extract::DateMention& d, const std::vector<tokens::Token>& toks) {
+  for (uint32_t k = d.begin_token; k > 0 && d.begin_token - k < 3;) {
+    --k;
+    if (IsAny(toks[k], WORDS("said", "says", "told", "announced", "reported", "stated", "confirmed", "added")))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::vector<Event>* out) const {
@@ -3455,12 +3465,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
         if (ahead(d) && d.past_value.year == 0) continue;
         // "Police said on Tuesday they had arrested 15 people on Monday": the date after a
         // source verb dates the statement, so it counts only when nothing else is near.
-        bool statement = false;
-        for (uint32_t k = d.begin_token; k > 0 && d.begin_token - k < 3;) {
-          --k;
-          if (IsAny(toks[k], WORDS("said", "says", "told", "announced", "reported", "stated", "confirmed", "added")))
-            statement = true;
-        }
+        const bool statement = DatesAStatement(d, toks);
         uint32_t dist =
             d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (statement) dist += 1000;
@@ -3483,13 +3488,21 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
       }
     }
     if (!best_date) {
+      bool best_statement = false;
       // The latest day-precise date of an earlier sentence (not "since May 2025").
       for (const auto& ps : doc.sentences) {
         if (ps.index >= ev.sentence_index) break;
         for (const auto& d : ps.dates)
           if (d.precision == extract::DatePrecision::kDay && &d != dateline && !ahead(d) &&
-              !GlossesADate(ps.dates, d, toks))
-            best_date = &d;
+              !GlossesADate(ps.dates, d, toks)) {
+            // "... on Wednesday evening, police said Thursday. The shooting was ...": a
+            // statement's date only when no other is stated.
+            const bool statement = DatesAStatement(d, toks);
+            if (!statement || best_date == nullptr || best_statement) {
+              best_date = &d;
+              best_statement = statement;
+            }
+          }
       }
     }
     if (!best_date) {

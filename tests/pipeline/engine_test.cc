@@ -1360,6 +1360,19 @@ TEST(EventAssembler, DatesGlossingADateInParenthesesDoNotDateTheEvent) {
   EXPECT_EQ(Text(cd, e->date->span), "12 March 2026");
 }
 
+// A later sentence's event takes the latest earlier date, but not a statement's ("police said
+// Thursday") when the earlier sentence states another.
+TEST(EventAssembler, LaterSentenceSkipsAnEarlierStatementDate) {
+  auto cd = CodeText(
+      "A bus driver was found on the road in Kellmar on Wednesday evening, police said Thursday. The "
+      "driver had been shot twice.");
+  const Event* e = OnlyEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date.has_value());
+  EXPECT_EQ(FormatIsoDate(e->date->value), "2026-03-11");
+  EXPECT_EQ(Text(cd, e->date->span), "Wednesday evening");
+}
+
 // With no day stated in its sentence or before, an event takes the first day stated in the
 // next sentences ("It happened on Sunday"), but not from far down the story (a funeral).
 TEST(EventAssembler, EventTakesTheDayOfANextSentence) {
