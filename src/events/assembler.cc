@@ -3397,7 +3397,8 @@ bool DatesAStatement(const extract::DateMention& d, const std::vector<tokens::To
   for (uint32_t k = d.begin_token; k > 0 && d.begin_token - k < 3;) {
     --k;
     if (IsAny(toks[k], WORDS("said", "says", "told", "announced", "reported", "stated", "confirmed", "added")))
-      return true;
+      // "the shooting was reported Tuesday night": a passive dates the event, not a statement.
+      return k == 0 || !IsAny(toks[k - 1], WORDS("was", "were", "is", "are", "been", "be"));
   }
   return false;
 }

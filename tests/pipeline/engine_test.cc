@@ -1360,6 +1360,17 @@ TEST(EventAssembler, DatesGlossingADateInParenthesesDoNotDateTheEvent) {
   EXPECT_EQ(Text(cd, e->date->span), "12 March 2026");
 }
 
+// "was reported on Tuesday" is a passive: it dates the event reported, not a statement.
+TEST(EventAssembler, PassiveReportedDatesTheEvent) {
+  auto cd = CodeText(
+      "A Kellmar woman was arrested on Friday after a shooting near the harbour that was reported on "
+      "Tuesday night.");
+  std::string dates;  // "trigger=date" of each event
+  for (const auto& e : cd.events)
+    dates += std::string(Text(cd, e.trigger)) + "=" + (e.date ? FormatIsoDate(e.date->value) : "none") + " ";
+  EXPECT_EQ(dates, "arrested=2026-03-13 shooting=2026-03-10 ");
+}
+
 // A later sentence's event takes the latest earlier date, but not a statement's ("police said
 // Thursday") when the earlier sentence states another.
 TEST(EventAssembler, LaterSentenceSkipsAnEarlierStatementDate) {
