@@ -164,6 +164,9 @@ constexpr WordEntry kWords[] = {
     {"christmas", WordId::kHoliday, 0, 0},
     {"halloween", WordId::kHoliday, 0, 0},
     {"fourth", WordId::kHoliday, 0, 0},
+    {"thanksgiving", WordId::kHoliday, 0, 0},
+    {"easter", WordId::kHoliday, 0, 0},
+    {"memorial", WordId::kHoliday, 0, 0},
     {"before", WordId::kBefore, 0, kPeriodPrep | kYearPrep | kDayPrep},
     {"after", WordId::kAfter, 0, kPeriodPrep | kYearPrep | kDayPrep},
     {"on", WordId::kPrep, 0, kDayPrep},
@@ -240,6 +243,40 @@ bool IsValid(const CivilDate& d) {
 
 // A date form matched by syntax, before resolution. end == 0: no match. A match that is not
 // `valid` still consumes its tokens (so "31 February 2020" does not leave "February 2020").
+// US holidays whose day moves from year to year.
+enum class MovingHoliday : uint8_t { kNone, kThanksgiving, kEaster, kMemorialDay };
+
+// The day of `h` in `year`.
+CivilDate MovingHolidayIn(MovingHoliday h, int year) {
+  // The n-th (n > 0) or last (n = 0) `weekday` (0 = Monday) of `month`.
+  auto nth = [year](int month, int weekday, int n) {
+    if (n == 0) {
+      int last = DaysInMonth(year, month);
+      int w = Weekday(CivilDate{year, month, last});
+      return CivilDate{year, month, last - (w - weekday + 7) % 7};
+    }
+    int w = Weekday(CivilDate{year, month, 1});
+    return CivilDate{year, month, 1 + (weekday - w + 7) % 7 + 7 * (n - 1)};
+  };
+  switch (h) {
+    case MovingHoliday::kThanksgiving:
+      return nth(11, 3, 4);  // fourth Thursday of November
+    case MovingHoliday::kMemorialDay:
+      return nth(5, 0, 0);  // last Monday of May
+    case MovingHoliday::kEaster: {
+      // Gregorian computus (the anonymous algorithm, Meeus/Jones/Butcher).
+      int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+      int h2 = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h2 - k) % 7;
+      int m = (a + 11 * h2 + 22 * l) / 451;
+      int month = (h2 + l - 7 * m + 114) / 31, day = (h2 + l - 7 * m + 114) % 31 + 1;
+      return CivilDate{year, month, day};
+    }
+    case MovingHoliday::kNone:
+      break;
+  }
+  return CivilDate{};
+}
+
 struct Parsed {
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -257,6 +294,8 @@ struct Parsed {
   int year_offset = 0;
   // "2020-05-09T10:00": the last token runs past the date; the span ends here instead.
   uint32_t span_end = 0;
+  // A holiday whose day moves ("Thanksgiving"): month and day follow from the year.
+  MovingHoliday moving = MovingHoliday::kNone;
   bool matched() const { return end != 0; }
 };
 
@@ -645,6 +684,7 @@ class Scanner {
   // Emits a parsed form; returns the end of the consumed tokens.
   uint32_t EmitParsed(const Parsed& p) {
     if (!p.valid) return p.end;
+    if (p.moving != MovingHoliday::kNone) return EmitMovingHoliday(p);
     int year = p.year;
     DateBasis basis = DateBasis::kExplicit;
     if (year == 0) {
@@ -673,6 +713,26 @@ class Scanner {
           }
       }
     return end;
+  }
+
+  // A moving holiday: its day in the written year, else in the latest year that puts it no
+  // later than publication + kFutureDays (as SupplyYear); the past reading as for month-days.
+  uint32_t EmitMovingHoliday(const Parsed& p) {
+    if (p.year != 0) {
+      Emit(p.begin, p.end, MovingHolidayIn(p.moving, p.year), DatePrecision::kDay, DateBasis::kExplicit);
+      return p.end;
+    }
+    if (!pub_) return p.end;
+    for (int y = pub_->year + 1; y >= pub_->year - 1; --y) {
+      CivilDate value = MovingHolidayIn(p.moving, y);
+      if (DaysFromCivil(value) > pub_days_ + kFutureDays) continue;
+      const size_t before = out_->size();
+      Emit(p.begin, p.end, value, DatePrecision::kDay, DateBasis::kRelative);
+      if (out_->size() > before && DaysFromCivil(value) > pub_days_)
+        out_->back().past_value = MovingHolidayIn(p.moving, y - 1);
+      break;
+    }
+    return p.end;
   }
 
   // Emits `p` with its year settled; returns the end of the consumed tokens.
@@ -807,6 +867,28 @@ class Scanner {
         return p;
       }
       ++k;
+    } else if (n == "thanksgiving" || n == "easter" || n == "memorial") {
+      // "Thanksgiving (Day/night)", "Easter (Sunday)", "Memorial Day" (US); not a holiday
+      // weekend or week, nor "a memorial day of prayer", nor a longer name ("Orthodox Easter",
+      // "Genocide Memorial Day"). "Labor Day" is not read: 1 May in most countries.
+      if (i > b_ && toks_[i - 1].kind == TokenKind::kWord && toks_[i - 1].HasFlag(tokens::kCapitalized) &&
+          WordAt(i - 1) == nullptr)
+        return p;
+      if (n == "thanksgiving") {
+        p.moving = MovingHoliday::kThanksgiving;
+        if (NormIs(k, "day")) ++k;
+      } else if (n == "easter") {
+        p.moving = MovingHoliday::kEaster;
+        if (NormIs(k, "sunday") || NormIs(k, "day")) ++k;
+      } else {
+        if (!toks_[i].HasFlag(tokens::kCapitalized) || !NormIs(k, "day")) return p;
+        p.moving = MovingHoliday::kMemorialDay;
+        ++k;
+      }
+      if (NormIs(k, "weekend") || NormIs(k, "week") || NormIs(k, "holiday") || NormIs(k, "holidays") ||
+          NormIs(k, "break") || NormIs(k, "season"))
+        return Parsed{};
+      p.month = 1, p.day = 1;  // settled with the year (EmitParsed)
     } else if (n == "fourth") {
       if (!NormIs(k, "of") || !NormIs(k + 1, "july")) return p;
       p.month = 7, p.day = 4;

@@ -368,6 +368,26 @@ TEST_F(DatesTest, Holidays) {
   EXPECT_TRUE(Run("He finished fourth in the race.", "2020-05-10").empty());
 }
 
+// US holidays whose day moves from year to year, resolved like a month-day without a year.
+TEST_F(DatesTest, MovingHolidays) {
+  EXPECT_FOUND(One("Two men were shot on Thanksgiving night.", "2020-12-01"), "Thanksgiving", "2020-11-26", kDay,
+               kRelative);
+  EXPECT_FOUND(One("The shops closed on Thanksgiving Day 2019.", "2020-12-01"), "Thanksgiving Day 2019", "2019-11-28",
+               kDay, kExplicit);
+  EXPECT_FOUND(One("The church was full on Easter Sunday.", "2020-04-20"), "Easter Sunday", "2020-04-12", kDay,
+               kRelative);
+  EXPECT_FOUND(One("The church was full on Easter Sunday.", "2019-05-01"), "Easter Sunday", "2019-04-21", kDay,
+               kRelative);
+  EXPECT_FOUND(One("The parade on Memorial Day drew crowds.", "2020-06-01"), "Memorial Day", "2020-05-25", kDay,
+               kRelative);
+  // A holiday weekend is not the day; "memorial" needs the capital; a longer name is another
+  // day; "Labor Day" is 1 May in most countries, not read.
+  EXPECT_TRUE(Run("Traffic into Kellmar was heavy on the Thanksgiving weekend.", "2020-12-01").empty());
+  EXPECT_TRUE(Run("They held a memorial day of prayer.", "2020-09-10").empty());
+  EXPECT_TRUE(Run("Crowds marked Veloria Memorial Day in the capital.", "2020-09-10").empty());
+  EXPECT_TRUE(Run("A crash on Labor Day closed the road.", "2020-09-10").empty());
+}
+
 // ---- days counted from another mention ----
 
 TEST_F(DatesTest, DaysCountedFromTheLastDayMentioned) {
