@@ -3461,6 +3461,17 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     };
     if (s) {
       uint32_t best_dist = UINT32_MAX;
+      // "On 1 May 2020, workers marched ... marking the revolution of October": a day fronting
+      // the sentence dates its clause; a coarser mention inside it (a month, a year) does not
+      // beat it however near the trigger.
+      const extract::DateMention* fronted = nullptr;
+      if (!s->dates.empty() && &s->dates[0] != dateline && s->dates[0].precision == extract::DatePrecision::kDay) {
+        const auto& f = s->dates[0];
+        const uint32_t sb = doc.text->sentences[ev.sentence_index].begin_token;
+        if (f.begin_token <= sb + 1 && f.end_token < toks.size() &&
+            (toks[f.end_token].norm == "," || toks[f.end_token].norm == "("))
+          fronted = &f;
+      }
       for (const auto& d : s->dates) {
         if (&d == dateline || GlossesADate(s->dates, d, toks)) continue;
         if (ahead(d) && d.past_value.year == 0) continue;
@@ -3470,6 +3481,9 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
         uint32_t dist =
             d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (statement) dist += 1000;
+        if (fronted != nullptr && &d != fronted && d.precision != extract::DatePrecision::kDay &&
+            !(d.begin_token > ev.trigger_token && d.begin_token - ev.trigger_token <= 3))
+          dist += 500;
         // "protested after the previous day 40 prisoners were killed", "died Friday after being
         // shot Thursday": a subordinating word between trigger and date puts the date in
         // another clause, counted farther.

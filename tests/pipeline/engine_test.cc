@@ -1371,6 +1371,18 @@ TEST(EventAssembler, PassiveReportedDatesTheEvent) {
   EXPECT_EQ(dates, "arrested=2026-03-13 shooting=2026-03-10 ");
 }
 
+// A day fronting the sentence ("On 12 March 2026, ...") dates its clause: a month inside it
+// does not beat it, unless the month directly follows its own trigger ("arrested in January").
+TEST(EventAssembler, FrontedDayBeatsANearerMonth) {
+  auto cd = CodeText(
+      "On 12 March 2026, in the Kellmar district of Veloria, relatives of prisoners arrested in January "
+      "protested outside the jail.");
+  std::string dates;  // "trigger=date" of each event
+  for (const auto& e : cd.events)
+    dates += std::string(Text(cd, e.trigger)) + "=" + (e.date ? FormatIsoDate(e.date->value) : "none") + " ";
+  EXPECT_EQ(dates, "arrested=2026-01-01 protested=2026-03-12 ");
+}
+
 // A later sentence's event takes the latest earlier date, but not a statement's ("police said
 // Thursday") when the earlier sentence states another.
 TEST(EventAssembler, LaterSentenceSkipsAnEarlierStatementDate) {
