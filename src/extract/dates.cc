@@ -655,9 +655,22 @@ class Scanner {
     return 0;
   }
 
+  // "Monday Avenue", "the 7 July area", "Friday Street": a street or quarter noun after the
+  // date words makes them a place's name (the tokens stay consumed: no fragment is a date).
+  bool NamesAPlace(uint32_t end) const {
+    static constexpr std::string_view kPlaceNouns[] = {
+        "avenue", "street", "road", "drive", "boulevard", "lane", "square", "area", "district",
+        "sector", "neighbourhood", "neighborhood", "bridge", "stadium", "quarter", "roundabout"};
+    if (!Has(end)) return false;
+    if (Has(end + 1) && toks_[end + 1].norm == "-") return false;  // "the April 16 drive-by shooting"
+    for (std::string_view n : kPlaceNouns)
+      if (toks_[end].norm == n) return true;
+    return false;
+  }
+
   void Emit(uint32_t begin, uint32_t end, const CivilDate& value, DatePrecision precision, DateBasis basis,
             uint32_t span_end = 0) {
-    if (!IsValid(value) || end <= begin) return;
+    if (!IsValid(value) || end <= begin || NamesAPlace(end)) return;
     DateMention m;
     m.span = Join(toks_[begin].span, toks_[end - 1].span);
     if (span_end > m.span.begin && span_end < m.span.end) m.span.end = span_end;

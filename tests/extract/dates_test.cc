@@ -368,6 +368,17 @@ TEST_F(DatesTest, Holidays) {
   EXPECT_TRUE(Run("He finished fourth in the race.", "2020-05-10").empty());
 }
 
+// A date followed by a street or quarter noun is that place's name.
+TEST_F(DatesTest, DateNamingAPlaceIsNoDate) {
+  EXPECT_TRUE(Run("Residents gathered in Monday Avenue to protest.", "2020-05-10").empty());
+  EXPECT_TRUE(Run("Gunmen fired at the 7 July area of the city.", "2020-05-10").empty());
+  EXPECT_TRUE(Run("The shops on Friday Street were closed.", "2020-05-10").empty());
+  EXPECT_FOUND(One("Residents gathered on Monday in the avenue.", "2020-05-10"), "Monday", "2020-05-04", kDay,
+               kRelative);
+  EXPECT_FOUND(One("He was charged in the April 16 drive-by shooting.", "2020-05-10"), "April 16", "2020-04-16", kDay,
+               kRelative);
+}
+
 // US holidays whose day moves from year to year, resolved like a month-day without a year.
 TEST_F(DatesTest, MovingHolidays) {
   EXPECT_FOUND(One("Two men were shot on Thanksgiving night.", "2020-12-01"), "Thanksgiving", "2020-11-26", kDay,
