@@ -3462,8 +3462,8 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
     if (s) {
       uint32_t best_dist = UINT32_MAX;
       // "On 1 May 2020, workers marched ... marking the revolution of October": a day fronting
-      // the sentence dates its clause; a coarser mention inside it (a month, a year) does not
-      // beat it however near the trigger.
+      // the sentence dates its clause; another mention inside it does not beat it however near
+      // the trigger, unless it directly follows the trigger ("arrested in January").
       const extract::DateMention* fronted = nullptr;
       if (!s->dates.empty() && &s->dates[0] != dateline && s->dates[0].precision == extract::DatePrecision::kDay) {
         const auto& f = s->dates[0];
@@ -3481,7 +3481,7 @@ void EventAssembler::AttachDatesAndPlaces(const DocumentAnnotations& doc, std::v
         uint32_t dist =
             d.begin_token > ev.trigger_token ? d.begin_token - ev.trigger_token : ev.trigger_token - d.begin_token;
         if (statement) dist += 1000;
-        if (fronted != nullptr && &d != fronted && d.precision != extract::DatePrecision::kDay &&
+        if (fronted != nullptr && &d != fronted &&
             !(d.begin_token > ev.trigger_token && d.begin_token - ev.trigger_token <= 3))
           dist += 500;
         // "protested after the previous day 40 prisoners were killed", "died Friday after being

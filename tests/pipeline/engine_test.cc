@@ -1371,9 +1371,16 @@ TEST(EventAssembler, PassiveReportedDatesTheEvent) {
   EXPECT_EQ(dates, "arrested=2026-03-13 shooting=2026-03-10 ");
 }
 
-// A day fronting the sentence ("On 12 March 2026, ...") dates its clause: a month inside it
-// does not beat it, unless the month directly follows its own trigger ("arrested in January").
-TEST(EventAssembler, FrontedDayBeatsANearerMonth) {
+// A day fronting the sentence ("On 12 March 2026, ...") dates its clause: another date inside
+// it does not beat it, unless it directly follows its own trigger ("arrested in January").
+TEST(EventAssembler, FrontedDayBeatsANearerDate) {
+  auto night = CodeText(
+      "On 12 March 2026, in the Kellmar district of Veloria, hundreds of residents protested the killing "
+      "of a farmer the previous night.");
+  const Event* protest = OnlyEvent(night, EventType::kProtest);
+  ASSERT_NE(protest, nullptr);
+  ASSERT_TRUE(protest->date.has_value());
+  EXPECT_EQ(FormatIsoDate(protest->date->value), "2026-03-12");
   auto cd = CodeText(
       "On 12 March 2026, in the Kellmar district of Veloria, relatives of prisoners arrested in January "
       "protested outside the jail.");
