@@ -250,6 +250,14 @@ Status Scorer::AddGold(std::string_view line, const std::string& where) {
     }
     if (auto location = OptString(j, "location", ""); location && !Trim(*location).empty()) {
       doc.location = std::string(Trim(*location));
+      const std::string want = FoldCaseAndAccents(*doc.location);
+      for (const char* key : {"title", "text"}) {
+        auto field = OptString(j, key, "");
+        if (field && FoldCaseAndAccents(*field).find(want) != std::string::npos) {
+          doc.location_written = true;
+          break;
+        }
+      }
     }
     if (auto date = OptString(j, "date", ""); date && !date->empty()) doc.date = *date;
   } catch (const FieldError& e) {
@@ -515,10 +523,13 @@ void Scorer::ScoreDoc(const GoldDoc& gold, const PredDoc* pred, EvalReport* repo
         if (std::find(seen.begin(), seen.end(), name) == seen.end()) seen.push_back(name);
       }
     }
+    if (gold.location_written) ++report->location_written.total;
     if (hit) {
       ++report->location.hits;
+      if (gold.location_written) ++report->location_written.hits;
     } else {
       errors.location_gold = gold.location;
+      errors.location_written = gold.location_written;
       errors.locations_predicted = std::move(seen);
     }
   }
@@ -579,6 +590,7 @@ std::string FormatReport(const EvalReport& r, std::string_view title) {
   out += fmt::format("\nlabels {:<10} {:>6} {:>8}   docs\n", "", "rate", "hits");
   out += HitRow("country", r.country);
   out += HitRow("location", r.location);
+  if (r.location.total > 0) out += HitRow("  written in doc", r.location_written);
   out += HitRow("date", r.date);
   return out;
 }
@@ -618,8 +630,8 @@ std::string FormatErrors(const EvalReport& r, size_t max_docs) {
     }
     if (e.location_gold) {
       out += fmt::format(
-          "  {:<9} gold \"{}\", predicted {}\n", "location", Fragment(*e.location_gold, 60),
-          e.locations_predicted.empty() ? "nothing" : join(e.locations_predicted, ", ", true));
+          "  {:<9} gold \"{}\"{}, predicted {}\n", "location", Fragment(*e.location_gold, 60),
+          e.location_written ? "" : " (not in the document)", e.locations_predicted.empty() ? "nothing" : join(e.locations_predicted, ", ", true));
     }
     if (e.date_gold) {
       out +=
@@ -653,6 +665,7 @@ std::string ReportToJson(const EvalReport& r, bool with_errors) {
                  {"exempt_zeros", r.count_exempt_zeros}};
   j["country"] = HitJson(r.country);
   j["location"] = HitJson(r.location);
+  j["location_written"] = HitJson(r.location_written);
   j["date"] = HitJson(r.date);
   if (with_errors) {
     json errors = json::array();
@@ -674,7 +687,9 @@ std::string ReportToJson(const EvalReport& r, bool with_errors) {
         d["country"] = {{"gold", *e.country_gold}, {"predicted", e.country_predicted}};
       }
       if (e.location_gold) {
-        d["location"] = {{"gold", *e.location_gold}, {"predicted", e.locations_predicted}};
+        d["location"] = {{"gold", *e.location_gold},
+                         {"written", e.location_written},
+                         {"predicted", e.locations_predicted}};
       }
       if (e.date_gold) d["date"] = {{"gold", *e.date_gold}, {"predicted", e.dates_predicted}};
       errors.push_back(std::move(d));
