@@ -531,7 +531,8 @@ TEST(ScorerErrors, BadPredictionLinesNameTheLine) {
 
 TEST(ScorerOutput, ReportErrorsAndJson) {
   Scorer s(Countries());
-  Gold(s, R"({"id":"d1","text":"Police held three in Haifa.","types":["ARREST"],"scored_types":["ARREST","PROTEST"],)"
+  Gold(s, R"({"id":"d1","text":"Police held three in Haifa.","types":["ARREST"],)"
+          R"("scored_types":["ARREST","PROTEST"],)"
           R"("counts":[{"role":"arrested","value":null,"low":3,"high":9}],"country":"IL",)"
           R"("location":"Haifa","date":"2020-05-09"})");
   Gold(s, R"({"id":"d2","text":"x","types":["ARREST"],"scored_types":["ARREST"]})");
