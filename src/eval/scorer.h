@@ -188,7 +188,8 @@ class Scorer {
 
 // A readable, aligned text report: documents; types per type P/R/F1/support/tp/fp/fn and
 // micro; counts P/R/F1 and per role P/R/support/fp; country, location (also over the golds
-// written in their document) and date hit rates with their denominators. `title` heads it (e.g. the gold file name).
+// written in their document) and date hit rates with their denominators. `title` heads it
+// (e.g. the gold file name).
 std::string FormatReport(const EvalReport& report, std::string_view title);
 
 // The first `max_docs` documents with errors, one block each:

@@ -324,7 +324,8 @@ TEST(ScorerLabels, LocationIsCaseAndAccentInsensitiveOnNameOrText) {
 // golds are counted apart, so that a report says how many of the reachable ones were hit.
 TEST(ScorerLabels, LocationsWrittenInTheirDocumentAreCountedApart) {
   Scorer s(Countries());
-  Gold(s, R"({"id":"text","text":"Shots rang out in Bogotá late on Friday.","location":"Bogota"})");
+  Gold(s, R"({"id":"text","text":"Shots rang out in Bogotá late on Friday.",)"
+          R"("location":"Bogota"})");
   Gold(s, R"({"id":"title","title":"Two hurt in Haifa","text":"x","location":"Haifa"})");
   Gold(s, R"({"id":"street","text":"It happened near 38th Street.","location":"Kansas City"})");
   Gold(s, R"j({"id":"paren","text":"Shots in Euharlee.","location":"Cartersville (Euharlee)"})j");
