@@ -198,6 +198,7 @@ class WordClassTable {
              "mandal",       "block",       "sector",       "ward",          "colony",      "cantonment",
              "frontline",    "frontlines",  "front",        "axis",          "town's",      "city's",
              "boma",         "payam",  // South Sudan's local units
+             "upazila",      "upazilas",  // Bangladesh's subdistricts
          }},
         {kRegionNoun,
          {
@@ -2291,6 +2292,10 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
     if (r.region_noun_after) s -= 2.0;
   } else if (rec.Kind() == PlaceKind::kAdmin1) {
     s += 0.5;
+    // On a tie between same-named subdivisions (Ghana's "North East" of 2018 and Botswana's,
+    // neither holding a place of the gazetteer), the one of the more populous country: a
+    // thousandth of a point per power of ten, too little to outweigh anything else.
+    s += 0.001 * Log10Pop(g_.record(rec.related).population);
     if (r.region_noun_after) {
       s += 3.0;
       // "Bolivar state": a subdivision of a country whose top-level subdivisions are states

@@ -2117,5 +2117,22 @@ TEST_F(WorldResolverTest, AdjunctAfterANameInNotesEndsIt) {
   EXPECT_FALSE(m->listed);
 }
 
+// Ghana's regions of 2018-2019 ("North East", "Savannah", "Oti") share names with districts of
+// Botswana and Singapore that hold no more places in the gazetteer than they do: on such a tie
+// the subdivision of the more populous country places a village the gazetteer lacks.
+TEST_F(WorldResolverTest, SameNamedSubdivisionsTieToTheLargerCountry) {
+  Resolve("On 4 June, herders clashed with farmers in Kelbori (Dorvaga Moaduri, North East).");
+  EXPECT_EQ(CountryOf("Kelbori"), "GH");
+  EXPECT_EQ(DocumentCountry(mentions_), "GH");
+}
+
+// "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
+// district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
+TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
+  Resolve("On 3 March, a farmer was hacked to death by rivals in Kelpara area of Dorvani upazila (Jhenaidah).");
+  EXPECT_EQ(CountryOf("Kelpara"), "BD");
+  EXPECT_EQ(DocumentCountry(mentions_), "BD");
+}
+
 }  // namespace
 }  // namespace evident::places
