@@ -2670,10 +2670,11 @@ void DocResolver::Cohere() {
       if (explain_) r.why = "document country " + std::string(code, 2);
       continue;
     }
-    // No namesake: a large place stays; a small one is moved or dropped on clear support only.
-    // Clear support: a vote of 1 ("Donetsk"), or an actor with nothing at all for the mention's
-    // own country ("the OSCE SMM observed ... near Komsomolets").
-    if (rec.population >= 100000 || (best_w < 1.0 && (own_w > 0 || actor_of.find(best) == nullptr))) continue;
+    // No namesake: a large place stays; a small one is moved or dropped on clear support only,
+    // and only when nothing else of the story is in its own country ("Palestinian youths ...
+    // near Qalandia ... in Jerusalem" keeps Qalandia). Clear support: a vote of 1 ("Donetsk"),
+    // or an actor ("the OSCE SMM observed ... near Komsomolets").
+    if (rec.population >= 100000 || own_w > 0 || (best_w < 1.0 && actor_of.find(best) == nullptr)) continue;
     // A common word ("State police", "Metro police") is no locality by its context alone.
     if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(code, 2);

@@ -2147,6 +2147,17 @@ TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
   EXPECT_EQ(DocumentCountry(mentions_), "LB");
 }
 
+// A small place known only in one country is no namesake abroad when the story says something
+// else of that country: "Palestinian youths" keep Qalandia (a town of the Palestinian territories)
+// where Jerusalem, Israel's largest city, is named too.
+TEST_F(WorldResolverTest, SmallPlaceKeepsItsCountryWithOtherSupportForIt) {
+  Resolve(
+      "On 4 June, Palestinian youths threw stones near Qalandia and Israeli police later detained two of them in "
+      "Jerusalem.");
+  EXPECT_EQ(CountryOf("Qalandia"), "PS");
+  EXPECT_EQ(CountryOf("Jerusalem"), "IL");
+}
+
 // "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
 // district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
 TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
