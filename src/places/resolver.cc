@@ -802,6 +802,8 @@ class DocResolver {
   // MatchSentence's first try at the capitalized word *i: a name the gazetteer holds with a
   // lowercase article written before it ("el Mina"); on success, adds its raw and moves *i past.
   bool MatchWithArticle(uint32_t* i, uint32_t end);
+  // CitySections, CapitalDistrict: the city's part of a section's name ("Ciudad de México").
+  std::string SectionCityName(const PlaceMention& city) const;
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
@@ -3463,7 +3465,7 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
     const uint32_t b = m.begin_token;
     if (m.listed && b >= 3 && Norm(b - 1) == "of" && Norm(b - 2) == "zone" && Cap(b - 2) && Cap(b - 3) &&
         zone_direction(Norm(b - 3))) {
-      m.section_name = std::string(Text(b, m.end_token)) + "-" + std::string(Text(b - 3, b - 1));
+      m.section_name = SectionCityName(m) + "-" + std::string(Text(b - 3, b - 1));
       continue;
     }
     if (CapitalDistrict(out, k)) continue;
@@ -3481,8 +3483,20 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
     if (!is_capital || m.geonames_id == capital.geonames_id) continue;
     if (m.listed && (!m.has_coordinates || DistanceKm(m.lat, m.lon, capital.Lat(), capital.Lon()) > kCapitalSectionKm))
       continue;
-    m.section_name = std::string(Text(q.begin_token, q.end_token)) + "-" + std::string(Text(b, m.end_token));
+    m.section_name = SectionCityName(q) + "-" + std::string(Text(b, m.end_token));
   }
+}
+
+// The city part of a section's name: the city as written ("Bogota", "Sao Paulo"), or as the
+// gazetteer shows it when the text uses another name for it ("Mexico City" => "Ciudad de
+// México"), as coders' gazetteers name the sections of a city by the city's own name.
+std::string DocResolver::SectionCityName(const PlaceMention& city) const {
+  const std::string_view written = Text(city.begin_token, city.end_token);
+  if (!city.listed || city.precision != Precision::kCity || city.name.empty() ||
+      NameKey(written) == NameKey(city.name)) {
+    return std::string(written);
+  }
+  return city.name;
 }
 
 // A quarter of a capital of 1,000,000 people or more, named by a part noun and "of" or "in"
@@ -3526,7 +3540,7 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
     if (m.precision != Precision::kCity || m.demonym || m.actor) return false;
     if (m.begin_token == xb && m.end_token == xe) quarter = static_cast<int>(i);
   }
-  std::string name = std::string(Text(b, c.end_token)) + "-" + std::string(Text(xb, xe));
+  std::string name = SectionCityName(c) + "-" + std::string(Text(xb, xe));
   if (quarter >= 0) (*out)[quarter].section_name = name;
   c.section_name = std::move(name);
   return true;

@@ -2743,6 +2743,17 @@ TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Ciudad de Mexico-Tlalpan");
   EXPECT_EQ(e->location->country, "MX");
+  // The capital written by its English name is named as the gazetteer shows it, "Ciudad de
+  // México" (its official name, as coders name it), in the section's name too.
+  auto english = CodeText("On 3 May, about 40 street vendors protested in the Kelmora area of Mexico City, demanding aid.");
+  e = OnlyPlacedEvent(english, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Ciudad de México-Kelmora");
+  auto whole = CodeText("On 3 May, about 40 street vendors protested in Mexico City, demanding aid.");
+  e = OnlyPlacedEvent(whole, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Ciudad de México");
+  EXPECT_EQ(Text(whole, e->location->span), "Mexico City");
   // Not a town far from the capital in its region ("Bila Tserkva, Kyiv"), nor a district of a
   // city that is no capital, nor a place in a region named like its capital ("Lima").
   auto town = CodeText("On 3 May, in Bila Tserkva, Kyiv, about 40 nurses protested demanding masks.");
