@@ -2158,6 +2158,21 @@ TEST_F(WorldResolverTest, SmallPlaceKeepsItsCountryWithOtherSupportForIt) {
   EXPECT_EQ(CountryOf("Jerusalem"), "IL");
 }
 
+// GeoNames names many Philippine cities "X City" ("Marawi City", "Cabanatuan City"); the
+// press names them without it, which the alias file gives.
+TEST_F(WorldResolverTest, PhilippineCitiesWithoutCity) {
+  Resolve("On 3 June, a suspect was killed in a police raid in Barangay Kelmo, Marawi, Lanao del Sur.");
+  const PlaceMention* m = Find("Marawi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->name, "Marawi City");
+  Resolve("On 3 June, vendors protested outside the city hall in Cabanatuan over stall fees.");
+  m = Find("Cabanatuan");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "PH");
+}
+
 // "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
 // district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
 TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
