@@ -2145,6 +2145,9 @@ TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
   Resolve("On 3 March, students marched from el Mina to the Tripoli court over exam fees.");
   EXPECT_EQ(CountryOf("Tripoli"), "LB");
   EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  // So do Tripoli's quarters.
+  Resolve("On 3 March, two families exchanged fire in the Jabal Mohsen area of Tripoli.");
+  EXPECT_EQ(CountryOf("Tripoli"), "LB");
 }
 
 // A small place known only in one country is no namesake abroad when the story says something
