@@ -608,6 +608,15 @@ TEST_F(WorldResolverTest, MexicanCitiesByTheirShortNames) {
     EXPECT_TRUE(m->listed) << written;
   }
   EXPECT_EQ(Find("Acapulco")->name, "Acapulco de Juárez");
+  // Municipal seats: GeoNames' long names found by the short ones, and its short names shown by
+  // the official long ones.
+  Resolve("Teachers marched in Apodaca, Nuevo Leon, and in Zamora, Michoacan, on Tuesday.");
+  const PlaceMention* m = Find("Apodaca");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Ciudad Apodaca");
+  m = Find("Zamora");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Zamora de Hidalgo");
 }
 
 // "in the 4100 block of Ashgrove Road in McComb": a road is no unlisted locality of the town
