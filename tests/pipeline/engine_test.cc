@@ -2085,6 +2085,12 @@ TEST(EventAssembler, SiteNamedAfterAPlaceKeepsItsWords) {
   EXPECT_EQ(Text(cd, e->location->span), "Kharkiv Airport");
   auto taken = CodeText("A man was shot in Tarboro on Friday and flown to Greenville Airport, police said.");
   EXPECT_EQ(PlaceOfOnly(taken, EventType::kAssault), "Tarboro");
+  // A coast named after its town, "Coast of X" in capitals, as coders name it: the words too.
+  auto coast = CodeText("On 3 May 2020, drones struck a depot in Coast of Misrata and injured two guards.");
+  e = OnlyPlacedEvent(coast, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "LY");
+  EXPECT_EQ(Text(coast, e->location->span), "Coast of Misrata");
 }
 
 // A part of a town written with two place nouns ("X village neighbourhood in Y district") is
