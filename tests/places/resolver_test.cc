@@ -2154,6 +2154,13 @@ TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
   Resolve("On 3 March, students marched from el Mina to the Tripoli court over exam fees.");
   EXPECT_EQ(CountryOf("Tripoli"), "LB");
   EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  // Nabatieh is the city (GeoNames "Nabatîyé et Tahta", shown as coders name it) before the
+  // governorate named after it.
+  Resolve("On 3 March, teachers marched in Nabatieh over unpaid wages.");
+  const PlaceMention* n = Find("Nabatieh");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->precision, Precision::kCity);
+  EXPECT_EQ(n->name, "Nabatiye");
   // So do Tripoli's quarters.
   Resolve("On 3 March, two families exchanged fire in the Jabal Mohsen area of Tripoli.");
   EXPECT_EQ(CountryOf("Tripoli"), "LB");
