@@ -2175,6 +2175,26 @@ void DocResolver::Support() {
       r.rejected = false;
     }
   }
+  // "outside the Saray and ...": a town takes no article, so a one-word name after a lowercase
+  // "the" with nothing after it that makes it a place's name (a noun: "the Zahle bridge", "the
+  // Hamra district"; a hyphen: "the Zahle-Beirut highway") is a building's or an institution's,
+  // not a small town's (Saray, Turkey). Countries, subdivisions and cities of 100,000 people or
+  // more are left alone ("the Gambia").
+  for (Raw& r : raws_) {
+    if (r.rejected || r.demonym || r.actor || r.cands.empty() || r.dateline || r.qualifier || r.e != r.b + 1 ||
+        r.b == 0 || Norm(r.b - 1) != "the" || Cap(r.b - 1)) {
+      continue;
+    }
+    if (r.e < N() && (IsWord(T(r.e)) ? !(C(r.e) & kFunctionWord) : Norm(r.e) == "-")) continue;
+    // "in the Perris and Lake Elsinore area": the first of two names before a noun.
+    if (r.e + 1 < N() && (Norm(r.e) == "and" || Norm(r.e) == "or" || Norm(r.e) == ",") && Cap(r.e + 1)) continue;
+    bool small_towns = true;
+    for (const CandidateRef& c : r.cands) {
+      const PlaceRecord& rec = g_.record(c.record);
+      small_towns &= rec.Kind() == PlaceKind::kCity && rec.population < 100000;
+    }
+    if (small_towns) r.rejected = true;
+  }
   // A qualifier of a rejected name is no qualifier.
   for (Raw& r : raws_) {
     if (r.qualifies >= 0 && raws_[r.qualifies].rejected && !r.supported) {

@@ -2192,6 +2192,18 @@ TEST_F(WorldResolverTest, PhilippineCitiesWithoutCity) {
   EXPECT_EQ(m->country, "PH");
 }
 
+// A town takes no article: "outside the Saray" names a building (a government house), not a
+// town of Turkey or Azerbaijan, when nothing after it makes it a place's name ("the Saray
+// bridge"). The town the sentence names stays.
+TEST_F(WorldResolverTest, ANameAfterTheIsNoSmallTown) {
+  Resolve("On 3 March, pensioners gathered outside the Saray and the central bank in Chtaura.");
+  EXPECT_EQ(Find("Saray"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  // The first of two towns before a noun is a town: "the Perris and Lake Elsinore area".
+  Resolve("Deputies linked the killings to others in the Perris and Lake Elsinore area.");
+  EXPECT_NE(Find("Perris"), nullptr);
+}
+
 // "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
 // district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
 TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
