@@ -94,11 +94,9 @@ class WordClassTable {
              "von", "lès",  "sous",  "'s",  "los", "las", "lo",  "au",  "aux", "dei", "delle", "degli", "zu",  "ter",
              "imeni",  // Russian/Ukrainian "named after": "Sovkhoz imeni Lenina"
              // Genitives and "and" of names in other languages: Hindi/Urdu "Guru ki Kelbari", Swahili
-             // "Kambi ya Kelbe", Arabic "Keran wa Kelmor".
-             "ki", "ka", "ya", "wa",
-             // The Arabic article assimilated before r, as French transliterations write it:
-             // "Ain er Remmaneh", "Tell er Rumeida".
-             "er",
+             // "Kambi ya Kelbe", Arabic "Keran wa Kelmor"; and the Arabic article assimilated before r
+             // as French transliterations write it, "Ain er Remmaneh".
+             "ki", "ka", "ya", "wa", "er",
          }},
         {kEnglishJoiner,
          {
@@ -225,7 +223,7 @@ class WordClassTable {
              "hwy",      "pike",  "parkway", "pkwy", "circle", "terrace",  "trail",     "county", "parish",
              "counties", "river", "creek",   "lake", "bay",    "mountain", "mountains", "hills",  "valley",
          }},
-        {kCrossing, {"highway", "roundabout", "intersection", "junction", "road", "bridge"}},
+        {kCrossing, {"highway", "roundabout", "intersection", "junction", "road", "bridge", "triangle"}},
         {kRoad,
          {
              "street", "st",  "avenue", "ave", "road",    "rd",  "drive", "dr",      "boulevard", "blvd",    "lane",

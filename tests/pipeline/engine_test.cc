@@ -2751,7 +2751,8 @@ TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
   EXPECT_EQ(e->location->country, "MX");
   // The capital written by its English name is named as the gazetteer shows it, "Ciudad de
   // México" (its official name, as coders name it), in the section's name too.
-  auto english = CodeText("On 3 May, about 40 street vendors protested in the Kelmora area of Mexico City, demanding aid.");
+  auto english =
+      CodeText("On 3 May, about 40 street vendors protested in the Kelmora area of Mexico City, demanding aid.");
   e = OnlyPlacedEvent(english, EventType::kProtest);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Ciudad de México-Kelmora");

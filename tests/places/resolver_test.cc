@@ -2161,6 +2161,10 @@ TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->precision, Precision::kCity);
   EXPECT_EQ(n->name, "Nabatiye");
+  // A road junction named after its town, "the X triangle" as Lebanese roads' are, supports it
+  // as "the X roundabout" does.
+  Resolve("On 3 March, taxi drivers blocked the Jiyeh triangle with their cars.");
+  EXPECT_EQ(CountryOf("Jiyeh"), "LB");
   // So do Tripoli's quarters.
   Resolve("On 3 March, two families exchanged fire in the Jabal Mohsen area of Tripoli.");
   EXPECT_EQ(CountryOf("Tripoli"), "LB");
