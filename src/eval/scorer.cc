@@ -24,12 +24,10 @@ struct FieldError {
 std::string Describe(const json& value) { return Fragment(value.dump(), 40); }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
     s.remove_suffix(1);
   }
   return s;
@@ -70,8 +68,7 @@ std::vector<std::string> OptStringList(const json& obj, const char* key) {
   std::vector<std::string> out;
   const json* v = Field(obj, key);
   if (v == nullptr) return out;
-  if (!v->is_array())
-    throw FieldError{std::string(key) + " is " + Describe(*v) + ", expected a list"};
+  if (!v->is_array()) throw FieldError{std::string(key) + " is " + Describe(*v) + ", expected a list"};
   for (size_t i = 0; i < v->size(); ++i) {
     const json& item = (*v)[i];
     if (!item.is_string()) {
@@ -122,8 +119,7 @@ bool RangeMatch(const CountFact& gold, double v) {
 }
 
 std::string FormatNumber(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15)
-    return fmt::format("{}", static_cast<long long>(v));
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{}", v);
 }
 
@@ -152,9 +148,7 @@ json PrfJson(const Prf& p) {
               {"fn", p.fn}};
 }
 
-json HitJson(const HitRate& h) {
-  return json{{"hits", h.hits}, {"total", h.total}, {"rate", Round4(h.Rate())}};
-}
+json HitJson(const HitRate& h) { return json{{"hits", h.hits}, {"total", h.total}, {"rate", Round4(h.Rate())}}; }
 
 json FactJson(const CountFact& f) {
   json j{{"role", f.role}, {"value", nullptr}, {"low", nullptr}, {"high", nullptr}};
@@ -169,9 +163,8 @@ json FactJson(const CountFact& f) {
 std::string PrfRow(std::string_view label, const Prf& p) {
   bool has_p = p.tp + p.fp > 0, has_r = p.Support() > 0;
   auto num = [](bool defined, double x) { return defined ? fmt::format("{:.3f}", x) : "-"; };
-  return fmt::format("  {:<16} {:>6} {:>6} {:>6} {:>8} {:>7} {:>7} {:>7}\n", label,
-                     num(has_p, p.Precision()), num(has_r, p.Recall()), num(has_p && has_r, p.F1()),
-                     p.Support(), p.tp, p.fp, p.fn);
+  return fmt::format("  {:<16} {:>6} {:>6} {:>6} {:>8} {:>7} {:>7} {:>7}\n", label, num(has_p, p.Precision()),
+                     num(has_r, p.Recall()), num(has_p && has_r, p.F1()), p.Support(), p.tp, p.fp, p.fn);
 }
 
 std::string HitRow(std::string_view label, const HitRate& h) {
@@ -197,9 +190,8 @@ Prf& Prf::operator+=(const Prf& other) {
 double HitRate::Rate() const { return total == 0 ? 0.0 : double(hits) / double(total); }
 
 bool DocErrors::empty() const {
-  return !missing_prediction && !rejected && type_fp.empty() && type_fn.empty() &&
-         missed_counts.empty() && extra_counts.empty() && !country_gold && !location_gold &&
-         !date_gold;
+  return !missing_prediction && !rejected && type_fp.empty() && type_fn.empty() && missed_counts.empty() &&
+         extra_counts.empty() && !country_gold && !location_gold && !date_gold;
 }
 
 Scorer::Scorer(const CountryTable& countries) : countries_(countries) {}
@@ -208,8 +200,7 @@ Status Scorer::AddGold(std::string_view line, const std::string& where) {
   if (Trim(line).empty()) return Status::Ok();
   json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
-    return Status(ErrorCode::kBadJson, "gold line is not a JSON object: '" + Fragment(line) + "'",
-                  where);
+    return Status(ErrorCode::kBadJson, "gold line is not a JSON object: '" + Fragment(line) + "'", where);
   }
   GoldDoc doc;
   doc.where = where;
@@ -219,8 +210,7 @@ Status Scorer::AddGold(std::string_view line, const std::string& where) {
     doc.scored_types = OptStringList(j, "scored_types");
     doc.has_types = !doc.scored_types.empty();
     for (std::string& t : OptStringList(j, "types")) {
-      if (std::find(doc.scored_types.begin(), doc.scored_types.end(), t) !=
-          doc.scored_types.end()) {
+      if (std::find(doc.scored_types.begin(), doc.scored_types.end(), t) != doc.scored_types.end()) {
         doc.types.push_back(std::move(t));
       }
     }
@@ -250,6 +240,14 @@ Status Scorer::AddGold(std::string_view line, const std::string& where) {
     }
     if (auto location = OptString(j, "location", ""); location && !Trim(*location).empty()) {
       doc.location = std::string(Trim(*location));
+      const std::string want = FoldCaseAndAccents(*doc.location);
+      for (const char* key : {"title", "text"}) {
+        auto field = OptString(j, key, "");
+        if (field && FoldCaseAndAccents(*field).find(want) != std::string::npos) {
+          doc.location_written = true;
+          break;
+        }
+      }
     }
     if (auto date = OptString(j, "date", ""); date && !date->empty()) doc.date = *date;
   } catch (const FieldError& e) {
@@ -267,8 +265,7 @@ Status Scorer::AddPrediction(std::string_view line, const std::string& where) {
   if (Trim(line).empty()) return Status::Ok();
   json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
-    return Status(ErrorCode::kBadJson,
-                  "prediction line is not a JSON object: '" + Fragment(line) + "'", where);
+    return Status(ErrorCode::kBadJson, "prediction line is not a JSON object: '" + Fragment(line) + "'", where);
   }
   std::string id;
   PredDoc doc;
@@ -308,8 +305,7 @@ Status Scorer::AddPrediction(std::string_view line, const std::string& where) {
           auto s = OptString(*loc, key, path + "location.");
           if (s && !Trim(*s).empty()) event.location_names.emplace_back(Trim(*s));
         }
-        if (auto country = OptString(*loc, "country", path + "location.");
-            country && !Trim(*country).empty()) {
+        if (auto country = OptString(*loc, "country", path + "location."); country && !Trim(*country).empty()) {
           const std::string* code = countries_.CodeForName(*country);
           event.country = code != nullptr ? *code : std::string(Trim(*country));
         }
@@ -347,8 +343,7 @@ EvalReport Scorer::Finish() const {
     size_t k = occurrence[gold.id]++;
     if (k > 0) ++report.repeated_gold_ids;
     auto it = predictions_.find(gold.id);
-    const PredDoc* pred =
-        it != predictions_.end() && k < it->second.size() ? &it->second[k] : nullptr;
+    const PredDoc* pred = it != predictions_.end() && k < it->second.size() ? &it->second[k] : nullptr;
     ScoreDoc(gold, pred, &report);
   }
   for (const auto& [type, prf] : report.types) report.types_micro += prf;
@@ -479,8 +474,7 @@ void Scorer::ScoreDoc(const GoldDoc& gold, const PredDoc* pred, EvalReport* repo
     std::vector<std::pair<std::string_view, size_t>> tally;  // in first-seen order
     for (const PredEvent& e : events) {
       if (e.country.empty()) continue;
-      auto it = std::find_if(tally.begin(), tally.end(),
-                             [&](const auto& t) { return t.first == e.country; });
+      auto it = std::find_if(tally.begin(), tally.end(), [&](const auto& t) { return t.first == e.country; });
       if (it == tally.end()) {
         tally.emplace_back(e.country, 1);
       } else {
@@ -515,10 +509,13 @@ void Scorer::ScoreDoc(const GoldDoc& gold, const PredDoc* pred, EvalReport* repo
         if (std::find(seen.begin(), seen.end(), name) == seen.end()) seen.push_back(name);
       }
     }
+    if (gold.location_written) ++report->location_written.total;
     if (hit) {
       ++report->location.hits;
+      if (gold.location_written) ++report->location_written.hits;
     } else {
       errors.location_gold = gold.location;
+      errors.location_written = gold.location_written;
       errors.locations_predicted = std::move(seen);
     }
   }
@@ -546,15 +543,14 @@ void Scorer::ScoreDoc(const GoldDoc& gold, const PredDoc* pred, EvalReport* repo
 
 std::string FormatReport(const EvalReport& r, std::string_view title) {
   std::string out = fmt::format("== evident eval: {} ==\n", title);
-  out += fmt::format(
-      "documents: {} gold, {} predicted, {} missing predictions, {} rejected, {} not in gold\n",
-      r.gold_docs, r.predicted_docs, r.missing_predictions, r.rejected, r.unknown_predictions);
+  out += fmt::format("documents: {} gold, {} predicted, {} missing predictions, {} rejected, {} not in gold\n",
+                     r.gold_docs, r.predicted_docs, r.missing_predictions, r.rejected, r.unknown_predictions);
   if (r.repeated_gold_ids > 0) {
-    out += fmt::format("  ({} gold lines repeat an earlier id; paired with predictions by order)\n",
-                       r.repeated_gold_ids);
+    out +=
+        fmt::format("  ({} gold lines repeat an earlier id; paired with predictions by order)\n", r.repeated_gold_ids);
   }
-  const std::string header = fmt::format("  {:<16} {:>6} {:>6} {:>6} {:>8} {:>7} {:>7} {:>7}\n", "",
-                                         "P", "R", "F1", "support", "tp", "fp", "fn");
+  const std::string header = fmt::format("  {:<16} {:>6} {:>6} {:>6} {:>8} {:>7} {:>7} {:>7}\n", "", "P", "R", "F1",
+                                         "support", "tp", "fp", "fn");
 
   out += fmt::format("\ntypes ({} docs with scored_types)\n", r.type_docs);
   if (r.types.empty()) {
@@ -572,13 +568,14 @@ std::string FormatReport(const EvalReport& r, std::string_view title) {
     out += header;
     out += PrfRow("all facts", r.counts);
     for (const auto& [role, prf] : r.count_roles) out += PrfRow(role, prf);
-    out += fmt::format("  not false positives: {} repeats of matched facts, {} zeros\n",
-                       r.count_exempt_repeats, r.count_exempt_zeros);
+    out += fmt::format("  not false positives: {} repeats of matched facts, {} zeros\n", r.count_exempt_repeats,
+                       r.count_exempt_zeros);
   }
 
   out += fmt::format("\nlabels {:<10} {:>6} {:>8}   docs\n", "", "rate", "hits");
   out += HitRow("country", r.country);
   out += HitRow("location", r.location);
+  if (r.location.total > 0) out += HitRow("  written in doc", r.location_written);
   out += HitRow("date", r.date);
   return out;
 }
@@ -597,9 +594,8 @@ std::string FormatErrors(const EvalReport& r, size_t max_docs) {
   for (const DocErrors& e : r.errors) {
     if (shown == max_docs) break;
     ++shown;
-    out +=
-        fmt::format("{} ({}){}{}\n", e.id, e.where, e.missing_prediction ? " [no prediction]" : "",
-                    e.rejected ? " [rejected]" : "");
+    out += fmt::format("{} ({}){}{}\n", e.id, e.where, e.missing_prediction ? " [no prediction]" : "",
+                       e.rejected ? " [rejected]" : "");
     if (!e.type_fp.empty() || !e.type_fn.empty()) {
       std::string s;
       if (!e.type_fp.empty()) s += "FP " + join(e.type_fp, " ", false);
@@ -617,14 +613,13 @@ std::string FormatErrors(const EvalReport& r, size_t max_docs) {
                          e.country_predicted.empty() ? "nothing" : e.country_predicted);
     }
     if (e.location_gold) {
-      out += fmt::format(
-          "  {:<9} gold \"{}\", predicted {}\n", "location", Fragment(*e.location_gold, 60),
-          e.locations_predicted.empty() ? "nothing" : join(e.locations_predicted, ", ", true));
+      out += fmt::format("  {:<9} gold \"{}\"{}, predicted {}\n", "location", Fragment(*e.location_gold, 60),
+                         e.location_written ? "" : " (not in the document)",
+                         e.locations_predicted.empty() ? "nothing" : join(e.locations_predicted, ", ", true));
     }
     if (e.date_gold) {
-      out +=
-          fmt::format("  {:<9} gold {}, predicted {}\n", "date", *e.date_gold,
-                      e.dates_predicted.empty() ? "nothing" : join(e.dates_predicted, ", ", false));
+      out += fmt::format("  {:<9} gold {}, predicted {}\n", "date", *e.date_gold,
+                         e.dates_predicted.empty() ? "nothing" : join(e.dates_predicted, ", ", false));
     }
   }
   if (shown < r.errors.size()) {
@@ -653,6 +648,7 @@ std::string ReportToJson(const EvalReport& r, bool with_errors) {
                  {"exempt_zeros", r.count_exempt_zeros}};
   j["country"] = HitJson(r.country);
   j["location"] = HitJson(r.location);
+  j["location_written"] = HitJson(r.location_written);
   j["date"] = HitJson(r.date);
   if (with_errors) {
     json errors = json::array();
@@ -674,7 +670,8 @@ std::string ReportToJson(const EvalReport& r, bool with_errors) {
         d["country"] = {{"gold", *e.country_gold}, {"predicted", e.country_predicted}};
       }
       if (e.location_gold) {
-        d["location"] = {{"gold", *e.location_gold}, {"predicted", e.locations_predicted}};
+        d["location"] = {
+            {"gold", *e.location_gold}, {"written", e.location_written}, {"predicted", e.locations_predicted}};
       }
       if (e.date_gold) d["date"] = {{"gold", *e.date_gold}, {"predicted", e.dates_predicted}};
       errors.push_back(std::move(d));

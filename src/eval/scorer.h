@@ -84,6 +84,7 @@ struct DocErrors {
   std::optional<std::string> country_gold;  // ISO code
   std::string country_predicted;            // "" if no event had a country
   std::optional<std::string> location_gold;
+  bool location_written = false;                 // the gold place is written in the title or text
   std::vector<std::string> locations_predicted;  // distinct names/texts, in event order
   std::optional<std::string> date_gold;
   std::vector<std::string> dates_predicted;  // distinct values, in event order
@@ -117,6 +118,10 @@ struct EvalReport {
 
   HitRate country;
   HitRate location;
+  // location over the documents whose title or text writes the gold place (case- and
+  // accent-insensitive): the golds a coder reading the text can reach. "Kansas City" over a
+  // story naming only a street, or "Cartersville (Euharlee)", are not.
+  HitRate location_written;
   HitRate date;
 
   std::vector<DocErrors> errors;
@@ -154,6 +159,7 @@ class Scorer {
     bool totals_only = false;
     std::optional<std::string> country;  // resolved to an ISO code
     std::optional<std::string> location;
+    bool location_written = false;  // the title or text contains location (FoldCaseAndAccents)
     std::optional<std::string> date;
   };
   struct PredEvent {
@@ -181,8 +187,9 @@ class Scorer {
 };
 
 // A readable, aligned text report: documents; types per type P/R/F1/support/tp/fp/fn and
-// micro; counts P/R/F1 and per role P/R/support/fp; country, location and date hit rates with
-// their denominators. `title` heads it (e.g. the gold file name).
+// micro; counts P/R/F1 and per role P/R/support/fp; country, location (also over the golds
+// written in their document) and date hit rates with their denominators. `title` heads it
+// (e.g. the gold file name).
 std::string FormatReport(const EvalReport& report, std::string_view title);
 
 // The first `max_docs` documents with errors, one block each:

@@ -3783,7 +3783,7 @@ bool NamesACrossing(const tokens::TokenizedText& t, const places::PlaceMention& 
   // Also a road named after one place ("blocked the Kelbara highway in Dorvane"), as one named
   // after the two towns it joins ranks after the place it is in (RoadEnd).
   if (w != "junction" && w != "roundabout" && w != "bridge" && w != "intersection" && w != "crossing" &&
-      w != "square" && w != "highway" && w != "road") {
+      w != "triangle" && w != "square" && w != "highway" && w != "road") {
     return false;
   }
   // Only with the place holding it named next ("... junction road in X", "... bridge east of X"):
@@ -4599,6 +4599,14 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
   }
   // "in the area of Kharkiv Airport": the text is the site as written, the place its town.
   if (uint32_t e = SiteEnd(*doc.text, m); e > m.end_token) l.span.end = doc.text->tokens[e - 1].span.end;
+  // "in Coast of Zwara": a coast named after its town, capitalized as a name of its own (coders
+  // name such areas so); the text is the coast as written, the place its town.
+  if (const auto& toks = doc.text->tokens;
+      m.precision == places::Precision::kCity && m.begin_token >= 2 && l.span.begin == m.span.begin &&
+      toks[m.begin_token - 1].norm == "of" && toks[m.begin_token - 2].norm == "coast" &&
+      (toks[m.begin_token - 2].flags & tokens::kCapitalized) && !(toks[m.begin_token - 2].flags & tokens::kAllCaps)) {
+    l.span.begin = toks[m.begin_token - 2].span.begin;
+  }
   // "in Suisun City" (GeoNames "Suisun"): "City" written after a listed US town's name is part
   // of the words shown, as in the US names "Kansas City" or "Dodge City" (elsewhere "Kirkuk City"
   // is the city of Kirkuk, and labellers write "Kirkuk"); a name in capitals keeps its form.

@@ -97,6 +97,13 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
                 "bad city target '" + Fragment(target) + "'; write the country (UA) or the subdivision (US-TX)");
         return;
       }
+    } else if (kind == "place") {
+      entry.kind = PlaceAlias::Kind::kPlace;
+      if (!IsSubdivisionCode(target)) {
+        problem(line_no, "bad place target '" + Fragment(target) +
+                             "'; write the top-level subdivision the place is in (ISO 3166-2, like LB-BI)");
+        return;
+      }
     } else if (kind == "actor") {
       entry.kind = PlaceAlias::Kind::kActor;
       if (!IsCountryCode(target)) {
@@ -110,12 +117,13 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
         return;
       }
     } else {
-      problem(line_no, "unknown kind '" + Fragment(kind) + "'; kinds are country, admin1, city, common, actor");
+      problem(line_no, "unknown kind '" + Fragment(kind) + "'; kinds are country, admin1, city, place, common, actor");
       return;
     }
     entry.target = std::string(target);
     entry.name = std::string(cols[2]);
-    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kAdmin1;
+    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kAdmin1 ||
+                      entry.kind == PlaceAlias::Kind::kPlace;
     if (needs_name && (entry.name.empty() || entry.name == "-")) {
       problem(line_no, std::string("a ") + std::string(kind) + " line needs the place's name in the third column");
       return;

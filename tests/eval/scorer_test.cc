@@ -319,6 +319,38 @@ TEST(ScorerLabels, LocationIsCaseAndAccentInsensitiveOnNameOrText) {
   EXPECT_EQ(miss->locations_predicted, std::vector<std::string>{"Tel Aviv"});
 }
 
+// A gold place the document never writes ("Kansas City" over a story naming only a street, a
+// labeller's "Cartersville (Euharlee)") is out of reach of any coder reading the text: such
+// golds are counted apart, so that a report says how many of the reachable ones were hit.
+TEST(ScorerLabels, LocationsWrittenInTheirDocumentAreCountedApart) {
+  Scorer s(Countries());
+  Gold(s, R"({"id":"text","text":"Shots rang out in Bogotá late on Friday.",)"
+          R"("location":"Bogota"})");
+  Gold(s, R"({"id":"title","title":"Two hurt in Haifa","text":"x","location":"Haifa"})");
+  Gold(s, R"({"id":"street","text":"It happened near 38th Street.","location":"Kansas City"})");
+  Gold(s, R"j({"id":"paren","text":"Shots in Euharlee.","location":"Cartersville (Euharlee)"})j");
+  Predict(s, Pred("text", {{.location = Location("Bogotá", "Bogotá", "CO")}}));
+  Predict(s, Pred("title", {{.location = Location("Tel Aviv", "Tel Aviv", "IL")}}));
+  Predict(s, Pred("street", {{.location = Location("Kansas City", "", "US")}}));
+  Predict(s, Pred("paren", {{.location = Location("Euharlee", "Euharlee", "US")}}));
+  EvalReport r = s.Finish();
+  EXPECT_EQ(r.location.total, 4u);
+  EXPECT_EQ(r.location.hits, 2u);
+  EXPECT_EQ(r.location_written.total, 2u);
+  EXPECT_EQ(r.location_written.hits, 1u);
+  const DocErrors* title = ErrorsFor(r, "title");
+  ASSERT_NE(title, nullptr);
+  EXPECT_TRUE(title->location_written);
+  const DocErrors* paren = ErrorsFor(r, "paren");
+  ASSERT_NE(paren, nullptr);
+  EXPECT_FALSE(paren->location_written);
+  EXPECT_NE(FormatReport(r, "t").find("written in doc  0.500        1 / 2"), std::string::npos)
+      << FormatReport(r, "t");
+  EXPECT_NE(FormatErrors(r, 10).find("gold \"Cartersville (Euharlee)\" (not in the document)"),
+            std::string::npos)
+      << FormatErrors(r, 10);
+}
+
 TEST(ScorerLabels, DateOfAnyHappenedEvent) {
   Scorer s(Countries());
   Gold(s, R"({"id":"hit","text":"x","date":"2020-05-09"})");
@@ -500,7 +532,8 @@ TEST(ScorerErrors, BadPredictionLinesNameTheLine) {
 
 TEST(ScorerOutput, ReportErrorsAndJson) {
   Scorer s(Countries());
-  Gold(s, R"({"id":"d1","text":"x","types":["ARREST"],"scored_types":["ARREST","PROTEST"],)"
+  Gold(s, R"({"id":"d1","text":"Police held three in Haifa.","types":["ARREST"],)"
+          R"("scored_types":["ARREST","PROTEST"],)"
           R"("counts":[{"role":"arrested","value":null,"low":3,"high":9}],"country":"IL",)"
           R"("location":"Haifa","date":"2020-05-09"})");
   Gold(s, R"({"id":"d2","text":"x","types":["ARREST"],"scored_types":["ARREST"]})");

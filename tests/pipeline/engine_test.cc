@@ -2202,6 +2202,12 @@ TEST(EventAssembler, SiteNamedAfterAPlaceKeepsItsWords) {
   EXPECT_EQ(Text(cd, e->location->span), "Kharkiv Airport");
   auto taken = CodeText("A man was shot in Tarboro on Friday and flown to Greenville Airport, police said.");
   EXPECT_EQ(PlaceOfOnly(taken, EventType::kAssault), "Tarboro");
+  // A coast named after its town, "Coast of X" in capitals, as coders name it: the words too.
+  auto coast = CodeText("On 3 May 2020, drones struck a depot in Coast of Misrata and injured two guards.");
+  e = OnlyPlacedEvent(coast, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "LY");
+  EXPECT_EQ(Text(coast, e->location->span), "Coast of Misrata");
 }
 
 // A part of a town written with two place nouns ("X village neighbourhood in Y district") is
@@ -2860,6 +2866,18 @@ TEST(EventAssembler, QuarterOfACapitalIsNamedAsASectionOfIt) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Ciudad de Mexico-Tlalpan");
   EXPECT_EQ(e->location->country, "MX");
+  // The capital written by its English name is named as the gazetteer shows it, "Ciudad de
+  // México" (its official name, as coders name it), in the section's name too.
+  auto english =
+      CodeText("On 3 May, about 40 street vendors protested in the Kelmora area of Mexico City, demanding aid.");
+  e = OnlyPlacedEvent(english, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Ciudad de México-Kelmora");
+  auto whole = CodeText("On 3 May, about 40 street vendors protested in Mexico City, demanding aid.");
+  e = OnlyPlacedEvent(whole, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Ciudad de México");
+  EXPECT_EQ(Text(whole, e->location->span), "Mexico City");
   // Not a town far from the capital in its region ("Bila Tserkva, Kyiv"), nor a district of a
   // city that is no capital, nor a place in a region named like its capital ("Lima").
   auto town = CodeText("On 3 May, in Bila Tserkva, Kyiv, about 40 nurses protested demanding masks.");

