@@ -20,6 +20,9 @@
 //                                               publication
 //   "the previous day", "two days later"     -> counted from the last date earlier in the
 //                                               sentence (no mention without one)
+//   "on Thanksgiving", "Easter Sunday",      -> that year's day, the year chosen as for "on
+//   "Memorial Day"                              May 9" (US holidays; not "Labor Day")
+//   "Monday Avenue", "the 7 July area"       -> no mention (a place's name)
 // Without a publication date, relative expressions are not resolved (no mention is produced),
 // explicit dates still are. Mentions that cannot be real dates ("31 February") are dropped.
 //
