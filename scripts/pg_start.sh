@@ -41,12 +41,33 @@ if ! "${AS[@]}" "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 
   rm -rf "$DIR"
   exit 1
 fi
-if ! "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >&2; then
+# Another test suite on this machine may take the same free port between the check and the
+# start (two checkouts' ctest at once): a start that fails on "Address already in use" moves to
+# the next free port, up to 5 times, unless the caller chose the port.
+start() {
+  "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >&2
+}
+started=0
+for attempt in 1 2 3 4 5; do
+  if start; then
+    started=1
+    break
+  fi
+  "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  if [[ -n "${PGPORT:-}" ]] || ! grep -q "already in use" "$DIR/server.log" 2>/dev/null; then break; fi
+  echo "pg_start.sh: port $PORT was taken meanwhile (attempt $attempt); trying the next free one" >&2
+  PORT=$((PORT + 1))
+  for _ in $(seq 1 50); do
+    port_free "$PORT" && break
+    PORT=$((PORT + 1))
+  done
+  : >"$DIR/server.log"
+done
+if [[ $started -ne 1 ]]; then
   echo "pg_start.sh: the server did not start:" >&2
   cat "$DIR/server.log" >&2 || true
-  "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
   exit 1
 fi
