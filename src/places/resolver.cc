@@ -780,6 +780,7 @@ class DocResolver {
   bool ArticleJoinsNameBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
+  void TownsQualifiedByCities(std::vector<PlaceMention>* out) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
@@ -3418,6 +3419,38 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
     if (m.listed && (!m.has_coordinates || DistanceKm(m.lat, m.lon, capital.Lat(), capital.Lon()) > kCapitalSectionKm))
       continue;
     m.section_name = std::string(Text(q.begin_token, q.end_token)) + "-" + std::string(Text(b, m.end_token));
+  }
+  TownsQualifiedByCities(out);
+}
+
+// "a house party in East Kelbush, Brooklyn", "in Kelmont Hills, Tulsa": a town qualified after
+// its comma by a city of 100,000 people or more, larger than it, in the same subdivision and
+// within 25 km of it is a part of that city (a neighbourhood or a borough's quarter, which
+// GeoNames often files as a populated place of its own), so events placed there report the city
+// as a section's do (`within`; the text keeps the town's words). A part the gazetteer knows as a
+// section of a larger city ("Long Island City, Queens", a section of New York City) reports the
+// qualifying one, the nearer description. Not a capital's section already named "City-Part".
+void DocResolver::TownsQualifiedByCities(std::vector<PlaceMention>* out) const {
+  constexpr double kSectionKm = 25;
+  constexpr uint32_t kCityPopulation = 100000;
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    PlaceMention& m = (*out)[k];
+    if (m.demonym || m.actor || m.qualifier || !m.listed || m.precision != Precision::kCity ||
+        !m.section_name.empty() || !m.has_coordinates || Norm(m.end_token) != ",") {
+      continue;
+    }
+    const PlaceMention& q = (*out)[k + 1];
+    if (!q.qualifier || q.begin_token != m.end_token + 1 || !q.listed || q.precision != Precision::kCity ||
+        !q.has_coordinates || q.geonames_id == m.geonames_id || q.country != m.country ||
+        q.admin1_code != m.admin1_code || q.population < kCityPopulation || q.population <= m.population ||
+        DistanceKm(m.lat, m.lon, q.lat, q.lon) > kSectionKm) {
+      continue;
+    }
+    m.within.name = q.name;
+    m.within.geonames_id = q.geonames_id;
+    m.within.lat = q.lat;
+    m.within.lon = q.lon;
+    if (explain_) m.why += (m.why.empty() ? "" : "; ") + ("a section of " + q.name);
   }
 }
 

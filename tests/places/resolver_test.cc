@@ -1564,6 +1564,36 @@ TEST_F(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
   EXPECT_TRUE(mentions[1].within.name.empty());
 }
 
+// "a house party in Oakmere, Brackenford": a town qualified by a larger city near it (a
+// neighbourhood and its city or borough, as the US press writes them) is a section of that
+// city, which events placed there report; a town qualified by its state, or by a city far
+// away, is not.
+TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000101, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000103, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.0));
+  b.Add(City(900000104, "Dunsworth", "US", "US-VA", "PPL", 20000, 38.5, -79.0));
+  Use(b);
+  std::string text = "Four men were shot at a house party in Oakmere, Brackenford, on Sunday.";
+  const std::vector<PlaceMention>* mentions = &Resolve(text);
+  ASSERT_EQ(mentions->size(), 2u);
+  EXPECT_EQ((*mentions)[0].name, "Oakmere");
+  EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
+  EXPECT_EQ((*mentions)[0].within.geonames_id, 900000101);
+  EXPECT_TRUE((*mentions)[1].qualifier);
+  text = "Four men were shot at a house party in Oakmere, Virginia, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_TRUE((*mentions)[0].within.name.empty());
+  text = "Four men were shot at a house party in Dunsworth, Brackenford, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_EQ((*mentions)[0].name, "Dunsworth");
+  EXPECT_TRUE((*mentions)[0].within.name.empty());
+}
+
 // A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
 // and more capitalized words is another place: a locality kept as written, placed by its
 // qualifier, neither the town nor its last word. Not after a subdivision.
