@@ -4527,6 +4527,18 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
     // "in D.C.": a subdivision that is one city places the event in the city.
     l.precision = places::PrecisionName(places::Precision::kCity);
   }
+  if (!m.seat.name.empty()) {
+    // "in their Stafford County home": a county named after its seat reports the seat town (its
+    // id, state and coordinates); precision stays admin2, the unit the text states, and the text
+    // keeps the county's words.
+    l.name = m.seat.name;
+    l.geonames_id = m.seat.geonames_id;
+    l.lat = m.seat.lat;
+    l.lon = m.seat.lon;
+    l.has_coordinates = true;
+    l.admin1_code = m.seat.admin1_code;
+    l.admin1_name = m.seat.admin1_name;
+  }
   // "the East Zone of Sao Paulo", "in Kelmora, Bogota": a part of a large city, named as coders
   // name it ("Sao Paulo-East Zone"); the place and its coordinates stay.
   if (!m.section_name.empty()) l.name = m.section_name;

@@ -781,6 +781,7 @@ class DocResolver {
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
   void TownsQualifiedByCities(std::vector<PlaceMention>* out) const;
+  void CountySeats(std::vector<PlaceMention>* out) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
@@ -3375,6 +3376,68 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   }
   CodedNames(out);
   CitySections(out);
+  CountySeats(out);
+}
+
+// "found dead in their Stafford County home": a US county named after its seat (a town of the
+// county's state bearing the county's name, filed by GeoNames as a county seat, PPLA2) gets that
+// town as its `seat`, which events placed in the county report (GVA's labellers write the town:
+// "Stafford"). The county's state: its own (a dateline county placed by its qualifier), else the
+// state qualifying it ("Chesterfield County, S.C."), else the one state of every other US place
+// of the document that has one; none, none. Not a town of that name that is no seat ("Orange
+// County": Orange, California is no seat), nor a seat of another state (Anderson, Indiana for an
+// Anderson County of South Carolina).
+void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
+  std::string_view doc_state;
+  bool doc_state_known = false;
+  for (size_t k = 0; k < out->size(); ++k) {
+    PlaceMention& m = (*out)[k];
+    if (m.listed || m.precision != Precision::kAdmin2 || m.country != "US" || m.name.size() < 8) continue;
+    const size_t space = m.name.rfind(' ');
+    if (space == std::string::npos || space == 0) continue;
+    const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+    if (unit != "county" && unit != "parish") continue;
+    std::string_view base = std::string_view(m.name).substr(0, space);
+    if (base.size() > 2 && base.substr(base.size() - 2) == "'s") continue;  // "Prince George's County"
+    std::string_view state = m.admin1_code;
+    if (state.empty() && k + 1 < out->size() && Norm(m.end_token) == ",") {
+      const PlaceMention& q = (*out)[k + 1];
+      if (q.qualifier && q.begin_token == m.end_token + 1 && q.precision == Precision::kAdmin1 && q.country == "US")
+        state = q.admin1_code;
+    }
+    if (state.empty()) {
+      if (!doc_state_known) {
+        doc_state_known = true;
+        bool several = false;
+        for (const PlaceMention& p : *out) {
+          if (!p.listed || p.demonym || p.actor || p.country != "US" || p.admin1_code.empty() ||
+              (p.precision != Precision::kCity && p.precision != Precision::kAdmin1)) {
+            continue;
+          }
+          if (doc_state.empty()) doc_state = p.admin1_code;
+          if (p.admin1_code != doc_state) several = true;
+        }
+        if (several) doc_state = {};
+      }
+      state = doc_state;
+    }
+    if (state.empty()) continue;
+    for (const CandidateRef& c : g_.Lookup(NameKey(base)).candidates) {
+      const PlaceRecord& rec = g_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || g_.Str(rec.admin1_code) != state ||
+          g_.Str(rec.feature) != "PPLA2" || !rec.HasCoordinates() || (c.flags & kAlias) != 0) {
+        continue;
+      }
+      m.seat.name = ShownName(g_.Str(rec.name));
+      m.seat.geonames_id = rec.geonames_id;
+      m.seat.lat = rec.Lat();
+      m.seat.lon = rec.Lon();
+      m.seat.admin1_code = std::string(state);
+      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      if (explain_) m.why += "; named after its seat " + m.seat.name;
+      break;
+    }
+  }
 }
 
 // Parts of a large city that coders' notes name as sections of it, "City-Part" (ACLED's

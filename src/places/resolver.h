@@ -105,6 +105,12 @@ struct PlaceMention {
     int64_t geonames_id = 0;
     double lat = 0, lon = 0;
   } within;
+  // For a US county named after its seat ("Stafford County", unlisted, precision admin2): the
+  // town of its state bearing its name that GeoNames files as a county seat (PPLA2), which
+  // events placed in the county report as their name and coordinates. Empty name otherwise.
+  struct Seat : Within {
+    std::string admin1_code, admin1_name;  // the county's state ("US-VA", "Virginia")
+  } seat;
   // A part of a large city named as coders name such parts, "City-Part" ("Sao Paulo-East Zone"
   // for "the East Zone of Sao Paulo", "Bogota-Kelmora" for "in Kelmora, Bogota"), which events
   // placed there report as their `name`; empty for any other place. Both parts as written.

@@ -350,6 +350,7 @@ void ExpectSameMentions(const std::vector<PlaceMention>& a, const std::vector<Pl
     EXPECT_EQ(a[i].dateline, b[i].dateline);
     EXPECT_EQ(a[i].qualifier, b[i].qualifier);
     EXPECT_EQ(a[i].within.name, b[i].within.name);
+    EXPECT_EQ(a[i].seat.name, b[i].seat.name);
     EXPECT_EQ(a[i].why, b[i].why);
     ASSERT_EQ(a[i].candidates.size(), b[i].candidates.size());
     for (size_t k = 0; k < a[i].candidates.size(); ++k) {
@@ -1592,6 +1593,43 @@ TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
   ASSERT_FALSE(mentions->empty());
   EXPECT_EQ((*mentions)[0].name, "Dunsworth");
   EXPECT_TRUE((*mentions)[0].within.name.empty());
+}
+
+// "in Brackenford County, Virginia": a US county named after its seat (a PPLA2 of the county's
+// state bearing the county's name) names that town as its `seat`; not a town of that name that
+// is no seat, nor a seat of another state, nor when no state is known.
+TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000111, "Brackenford", "US", "US-VA", "PPLA2", 4000, 37.0, -77.0));
+  b.Add(City(900000112, "Brackenford", "US", "US-TX", "PPL", 18000, 29.6, -95.5));
+  b.Add(City(900000113, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.1));
+  b.Add(City(900000114, "Dunsworth", "US", "US-TX", "PPLA2", 9000, 30.0, -96.0));
+  Use(b);
+  auto county = [](const std::vector<PlaceMention>& ms) -> const PlaceMention* {
+    for (const PlaceMention& m : ms)
+      if (m.precision == Precision::kAdmin2) return &m;
+    return nullptr;
+  };
+  const PlaceMention* c = county(Resolve("A man was shot on Sunday in Brackenford County, Virginia, deputies said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->name, "Brackenford County");
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  EXPECT_EQ(c->seat.geonames_id, 900000111);
+  c = county(Resolve("A man was shot in Brackenford County on Sunday. His son lives in Oakmere, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, deputies said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
+  c = county(Resolve("A man was shot in Dunsworth County on Sunday. His son lives in Oakmere, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
+  c = county(Resolve("A man was shot in Brackenford County on Sunday, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
 }
 
 // A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
