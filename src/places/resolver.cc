@@ -3234,8 +3234,19 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                         ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on ||
                          adjunct_after || and_clause) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
+      // "shot ... northwest of Lockesburg on Saturday", "a shooting northeast of Edgeley.": a
+      // compass point and "of" before a short name ending its clause locate a town (US local news
+      // names hamlets of a few hundred people so, which the gazetteer lacks).
+      const bool compass_of =
+          before == "of" && w0 > 1 && !Cap(w0 - 2) &&
+          (before2 == "north" || before2 == "south" || before2 == "east" || before2 == "west" ||
+           before2 == "northeast" || before2 == "northwest" || before2 == "southeast" || before2 == "southwest") &&
+          words <= 2 && k < N() &&
+          ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || Norm(k) == "on" || Norm(k) == "in" ||
+           date_after) &&
+          !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted;
+                clause_end || noted || compass_of;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

@@ -881,6 +881,22 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
 }
 
+// "shot ... northwest of Kelbrook on Saturday": a name after a compass point and "of", ending
+// its clause, is a place even when the gazetteer lacks it (a hamlet of a few hundred people),
+// placed in the story's state; not a street ("east of Kelbrook Road").
+TEST_F(WorldResolverTest, UnlistedPlaceAfterACompassPointAndOf) {
+  Resolve("DE QUEEN, Ark. - A boy, 16, was shot by his brother northwest of Kelbrook on Saturday, deputies said.");
+  const PlaceMention* k = Find("Kelbrook");
+  ASSERT_NE(k, nullptr);
+  EXPECT_FALSE(k->listed);
+  EXPECT_EQ(k->country, "US");
+  Resolve("A man died in an apparent accidental shooting northeast of Kelbrook.");
+  EXPECT_NE(Find("Kelbrook"), nullptr);
+  Resolve("A man was shot just east of Kelbrook Road on Saturday, deputies said.");
+  EXPECT_EQ(Find("Kelbrook"), nullptr);
+  EXPECT_EQ(Find("Kelbrook Road"), nullptr);
+}
+
 // Nor is a town named by the dateline's last words its place ("FORT SANDY" is no Sandy, Utah):
 // the dateline is kept whole, placed by its qualifier; after a word locating a town ("NEAR
 // SANDY") the town is the place. "KELBROOK CO." is a county as "KELBROOK COUNTY" is.
