@@ -4796,7 +4796,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
 // known town after "in" in a sentence saying where it happened ("happened", "occurred",
 // "unfolded", "took place" or an address's "block of" before it), in the document's country;
 // null if none. Only towns the gazetteer lists: "The incident happened Monday in Kelbrook
-// Park" is more often a neighbourhood of the dateline's city. The sentence counts where its
+// Park" is more often a neighbourhood of the dateline's city; a hamlet the gazetteer lacks only
+// after a compass point and "of" ("in a field northwest of Kelbrook"). The sentence counts where its
 // places are resolved (near the events, or anywhere for "happened" and the like: the engine's
 // place mask).
 const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations& doc,
@@ -4848,9 +4849,15 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     std::string_view next = toks[m.end_token].norm;
     return next == "," || next == "." || next == ";";
   };
+  // "northwest of Kelbrook": a hamlet the gazetteer lacks, named after a compass point and
+  // "of", which no one writes of a neighbourhood (GVA location 2179 -> 2180).
+  auto compass_hamlet = [&](const places::PlaceMention& m) {
+    return !m.listed && m.begin_token >= 2 && toks[m.begin_token - 1].norm == "of" && near_town(m);
+  };
   for (const auto& m : doc.places) {
-    if (!usable_places[&m - doc.places.data()] || m.dateline || !m.listed || m.precision != places::Precision::kCity ||
-        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0) {
+    if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
+        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
+        (!m.listed && !compass_hamlet(m))) {
       continue;
     }
     const bool address = address_town(m);

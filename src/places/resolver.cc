@@ -1888,9 +1888,18 @@ void DocResolver::Support() {
       // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
       bool county_admin1 = false;
       if (after == "county") {
+        // Not a second-level subdivision abroad named like a US county's town: "Darlington
+        // County" (South Carolina) is no English unitary authority of Darlington, which no one
+        // calls a county so.
+        bool us_town = false;
+        for (const CandidateRef& c : r.cands) {
+          const PlaceRecord& rec = g_.record(c.record);
+          us_town |= rec.Kind() == PlaceKind::kCity && rec.Country() == "US";
+        }
         std::vector<CandidateRef> admin1;
         for (const CandidateRef& c : r.cands)
-          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) admin1.push_back(c);
+          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1 && !(us_town && IsAdmin2(g_.record(c.record))))
+            admin1.push_back(c);
         if (!admin1.empty()) {
           r.cands = std::move(admin1);
           r.region_noun_after = true;

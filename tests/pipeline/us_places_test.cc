@@ -324,6 +324,44 @@ TEST(UsPlaces, SceneSentenceNearATown) {
   }
 }
 
+// "It happened in a field northwest of Kelbrook": a hamlet the gazetteer lacks, named after a
+// compass point and "of", is where it happened, not the dateline's town.
+TEST(UsPlaces, SceneSentenceNearAHamletTheGazetteerLacks) {
+  auto cd = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened in a field northwest of Kelbrook on Saturday around noon, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// A county named after its seat ("Darlington County, S.C.") places its events at the seat
+// (name, id, coordinates), precision admin2, with the county's words as text.
+TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
+  auto cd = CodeText(
+      "A man was shot and killed outside a store in Darlington County, S.C., on Friday night, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Darlington");
+  EXPECT_EQ(Text(cd, e->location->span), "Darlington County");
+  EXPECT_EQ(e->location->admin1_code, "US-SC");
+  EXPECT_EQ(e->location->precision, "admin2");
+  EXPECT_TRUE(e->location->has_coordinates);
+  EXPECT_NE(e->location->geonames_id, 0);
+}
+
+// "in East Flatbush, Brooklyn": a neighbourhood qualified by its city reports the city; the
+// text keeps the neighbourhood's words.
+TEST(UsPlaces, NeighbourhoodQualifiedByItsCityReportsTheCity) {
+  auto cd = CodeText("Four young men were wounded at a party in East Flatbush, Brooklyn, on Sunday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brooklyn");
+  EXPECT_EQ(Text(cd, e->location->span), "East Flatbush");
+  EXPECT_EQ(e->location->precision, "city");
+}
+
 // The dateline opening the event's sentence is where the story was filed: a town after "in",
 // "at" or "near" in the sentence is where it happened.
 TEST(UsPlaces, DatelineYieldsToTheTownOfItsSentence) {
