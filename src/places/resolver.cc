@@ -3506,9 +3506,9 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
   TownsQualifiedByCities(out);
 }
 
-// "a house party in East Kelbush, Brooklyn", "in Kelmont Hills, Tulsa": a town qualified after
-// its comma by a city of 100,000 people or more, larger than it, in the same subdivision and
-// within 25 km of it is a part of that city (a neighbourhood or a borough's quarter, which
+// "a house party in East Kelbush, Brooklyn", "in Kelmont Hills, Tulsa": a town (or a locality
+// the gazetteer lacks) qualified after its comma by a city of 100,000 people or more, larger
+// than it, in the same subdivision and within 25 km of it is a part of that city (a neighbourhood or a borough's quarter, which
 // GeoNames often files as a populated place of its own), so events placed there report the city
 // as a section's do (`within`; the text keeps the town's words). A part the gazetteer knows as a
 // section of a larger city ("Long Island City, Queens", a section of New York City) reports the
@@ -3518,15 +3518,15 @@ void DocResolver::TownsQualifiedByCities(std::vector<PlaceMention>* out) const {
   constexpr uint32_t kCityPopulation = 100000;
   for (size_t k = 0; k + 1 < out->size(); ++k) {
     PlaceMention& m = (*out)[k];
-    if (m.demonym || m.actor || m.qualifier || !m.listed || m.precision != Precision::kCity ||
-        !m.section_name.empty() || !m.has_coordinates || Norm(m.end_token) != ",") {
+    if (m.demonym || m.actor || m.qualifier || m.precision != Precision::kCity || !m.section_name.empty() ||
+        (m.listed && !m.has_coordinates) || Norm(m.end_token) != ",") {
       continue;
     }
     const PlaceMention& q = (*out)[k + 1];
     if (!q.qualifier || q.begin_token != m.end_token + 1 || !q.listed || q.precision != Precision::kCity ||
         !q.has_coordinates || q.geonames_id == m.geonames_id || q.country != m.country ||
-        q.admin1_code != m.admin1_code || q.population < kCityPopulation || q.population <= m.population ||
-        DistanceKm(m.lat, m.lon, q.lat, q.lon) > kSectionKm) {
+        q.admin1_code != m.admin1_code || q.population < kCityPopulation ||
+        (m.listed && (q.population <= m.population || DistanceKm(m.lat, m.lon, q.lat, q.lon) > kSectionKm))) {
       continue;
     }
     m.within.name = q.name;

@@ -1609,6 +1609,13 @@ TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
   ASSERT_FALSE(mentions->empty());
   EXPECT_EQ((*mentions)[0].name, "Dunsworth");
   EXPECT_TRUE((*mentions)[0].within.name.empty());
+  // A quarter the gazetteer lacks, qualified by the city, is a part of it too.
+  text = "Four men were shot at a house party in Kelvane Heights, Brackenford, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_FALSE((*mentions)[0].listed);
+  EXPECT_EQ((*mentions)[0].name, "Kelvane Heights");
+  EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
 }
 
 // "in Brackenford County, Virginia": a US county named after its seat (a PPLA2 of the county's
