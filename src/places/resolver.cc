@@ -2665,6 +2665,17 @@ void DocResolver::Cohere() {
       }
     }
   }
+  // The names moved below: their first raw's key (Raw::name), the namesake taken (or kNoRecord
+  // for a locality the gazetteer lacks, placed by `placed_by`), and the raw moved.
+  struct Moved {
+    int own_name;
+    uint32_t from;  // the far town it was
+    uint32_t record;
+    int placed_by;
+    int raw;
+  };
+  thread_local std::vector<Moved> moved;
+  moved.clear();
   for (size_t i = 0; i < raws_.size() && a1_votes.size() > 1; ++i) {
     Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county || r.dateline || r.qualifier ||
@@ -2709,13 +2720,42 @@ void DocResolver::Cohere() {
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     if (namesake >= 0) {
+      moved.push_back(Moved{own_name, r.cands[r.chosen].record, r.cands[namesake].record, -1, static_cast<int>(i)});
       r.chosen = namesake;
       if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best->admin1).name));
     } else if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(rec.Country());
       r.placed_by = best->voter;
+      moved.push_back(Moved{own_name, r.cands[r.chosen].record, kNoRecord, best->voter, static_cast<int>(i)});
     } else {
       r.rejected = true;
+    }
+  }
+  // "in Roxbury: ... officers from District B-2 (Roxbury) responded ... in Roxbury.": the other
+  // mentions of a name moved so go with it (one name, one place), unless a qualifier of their
+  // own places them.
+  for (const Moved& mv : moved) {
+    const Raw& first = raws_[mv.raw];
+    for (size_t i = 0; i < raws_.size(); ++i) {
+      Raw& r = raws_[i];
+      if (static_cast<int>(i) == mv.raw || r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county ||
+          r.dateline || !r.qualified_by.empty() || !r.abroad_country.empty() ||
+          (r.name >= 0 ? r.name : static_cast<int>(i)) != mv.own_name || r.cands[r.chosen].record != mv.from) {
+        continue;
+      }
+      const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+      if (rec.Kind() != PlaceKind::kCity || rec.population >= 100000) continue;
+      if (mv.record != kNoRecord) {
+        for (size_t k = 0; k < r.cands.size(); ++k) {
+          if (r.cands[k].record != mv.record) continue;
+          r.chosen = static_cast<int>(k);
+          if (explain_) r.why = first.why;
+          break;
+        }
+      } else {
+        r.abroad_country = first.abroad_country;
+        r.placed_by = mv.placed_by;
+      }
     }
   }
   // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the

@@ -1618,6 +1618,30 @@ TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
   EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
 }
 
+// A small town far from the story's places, in a state nothing else names, is a locality of
+// the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
+// quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
+TEST_F(PlaceResolverSections, AFarTownMovedToTheStorysStateTakesEveryMention) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000121, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000122, "Oakmere", "US", "US-TX", "PPL", 1900, 30.0, -97.0));
+  Use(b);
+  const std::vector<PlaceMention>& mentions = Resolve(
+      "Shots were fired on Winslow Street in Oakmere: officers from District B-2 (Oakmere) responded to the "
+      "call in Oakmere. The Brackenford Police Department asks anyone who saw the shooting to call.");
+  int oakmere = 0;
+  for (const PlaceMention& m : mentions) {
+    if (m.name != "Oakmere") continue;
+    ++oakmere;
+    EXPECT_FALSE(m.listed) << m.span.begin;
+    EXPECT_EQ(m.admin1_code, "US-VA") << m.span.begin;
+  }
+  EXPECT_EQ(oakmere, 3);
+}
+
 // "in Brackenford County, Virginia": a US county named after its seat (a PPLA2 of the county's
 // state bearing the county's name) names that town as its `seat`; not a town of that name that
 // is no seat, nor a seat of another state, nor when no state is known.
