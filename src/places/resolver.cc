@@ -261,6 +261,8 @@ class WordClassTable {
              "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
+             // "Missing Kelbrook teen found": a headline's adjective before a town's resident.
+             "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",   "armed",
          }},
         {kPeopleAfter,
          {

@@ -250,6 +250,18 @@ TEST(UsPlaces, TownBeforeABarIsAPlace) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A headline's adjective opening it ("Missing Tarboro teen ...", "Wounded Tarboro officer ...")
+// is no part of the town's name: the town before its resident is the place.
+TEST(UsPlaces, HeadlineAdjectiveBeforeATownIsNoPartOfItsName) {
+  for (const char* title : {"Investigator: Missing Tarboro teen was beaten, shot to death",
+                            "Wounded Tarboro teen dies days after shooting"}) {
+    auto cd = CodeTitleOnly(title);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
 // A region of a state ("upstate New York", "central New York") is the state, not the city of
 // that name; the seat city keeps its own ("southern Baghdad" is the city).
 TEST(UsPlaces, RegionOfAStateIsTheState) {
