@@ -262,6 +262,18 @@ TEST(UsPlaces, HeadlineAdjectiveBeforeATownIsNoPartOfItsName) {
   }
 }
 
+// A town before the crime it names ("2 Tarboro shootings", "a Tarboro homicide") is a place, as
+// before its residents or a bar.
+TEST(UsPlaces, TownBeforeAShootingIsAPlace) {
+  for (const char* title : {"Documents show feud behind 2 Tarboro shootings",
+                            "Teen charged in weekend Tarboro homicide, police say"}) {
+    auto cd = CodeTitleOnly(title);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
 // A region of a state ("upstate New York", "central New York") is the state, not the city of
 // that name; the seat city keeps its own ("southern Baghdad" is the city).
 TEST(UsPlaces, RegionOfAStateIsTheState) {
