@@ -3485,7 +3485,14 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       state = doc_state;
     }
     if (state.empty()) continue;
-    for (const CandidateRef& c : g_.Lookup(NameKey(base)).candidates) {
+    // "Miami-Dade County": a county named after its seat and another name; the seat is the
+    // part before the hyphen when the whole is no town's name.
+    std::string key = NameKey(base);
+    if (const size_t hyphen = base.find('-'); hyphen != std::string_view::npos && hyphen > 0 &&
+                                              g_.Lookup(key).candidates.empty()) {
+      key = NameKey(base.substr(0, hyphen));
+    }
+    for (const CandidateRef& c : g_.Lookup(key).candidates) {
       const PlaceRecord& rec = g_.record(c.record);
       if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || g_.Str(rec.admin1_code) != state ||
           g_.Str(rec.feature) != "PPLA2" || !rec.HasCoordinates() || (c.flags & kAlias) != 0) {

@@ -373,6 +373,12 @@ TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
   EXPECT_EQ(e->location->precision, "admin2");
   EXPECT_TRUE(e->location->has_coordinates);
   EXPECT_NE(e->location->geonames_id, 0);
+  // Named after its seat and another name: "Miami-Dade County".
+  auto dade = CodeText("MIAMI-DADE COUNTY, Fla. - Two teens were wounded at a bus stop in northwest Miami-Dade County.");
+  const Event* d = PlacedEvent(dade, EventType::kAssault);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location->name, "Miami");
+  EXPECT_EQ(d->location->admin1_code, "US-FL");
 }
 
 // "in East Flatbush, Brooklyn": a neighbourhood qualified by its city reports the city; the
