@@ -3457,6 +3457,8 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
 void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
   std::string_view doc_state;
   bool doc_state_known = false;
+  // The states of the document's US towns and states (a few: a vector searched in order).
+  thread_local std::vector<std::string_view> doc_states;
   for (size_t k = 0; k < out->size(); ++k) {
     PlaceMention& m = (*out)[k];
     if (m.listed || m.precision != Precision::kAdmin2 || m.country != "US" || m.name.size() < 8) continue;
@@ -3475,21 +3477,31 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
     if (state.empty()) {
       if (!doc_state_known) {
         doc_state_known = true;
-        bool several = false;
+        doc_states.clear();
         for (const PlaceMention& p : *out) {
           if (!p.listed || p.demonym || p.actor || p.country != "US" || p.admin1_code.empty() ||
               (p.precision != Precision::kCity && p.precision != Precision::kAdmin1)) {
             continue;
           }
-          if (doc_state.empty()) doc_state = p.admin1_code;
-          if (p.admin1_code != doc_state) several = true;
+          if (std::find(doc_states.begin(), doc_states.end(), p.admin1_code) == doc_states.end())
+            doc_states.push_back(p.admin1_code);
         }
-        if (several) doc_state = {};
+        if (doc_states.size() == 1) doc_state = doc_states[0];
       }
       state = doc_state;
     }
-    if (state.empty()) continue;
     std::string key = NameKey(base);
+    // "DeKalb County" in a story naming towns of several states, or none: the one state whose
+    // county of that name the seat file lists, when the story names a town of that state or
+    // no town with a state at all.
+    if (state.empty() && resolver_ != nullptr) {
+      const std::string_view only = resolver_->CountySeatState(key);
+      if (!only.empty() &&
+          (doc_states.empty() || std::find(doc_states.begin(), doc_states.end(), only) != doc_states.end())) {
+        state = only;
+      }
+    }
+    if (state.empty()) continue;
     // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
     if (const uint32_t seat = resolver_ != nullptr ? resolver_->CountySeat(state, key) : kNoRecord;
         seat != kNoRecord) {
@@ -3853,6 +3865,7 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
 
 Status PlaceResolver::LoadCountySeats(const std::string& path) {
   county_seats_.clear();
+  county_state_.clear();
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Ok();  // no such file: no seats
   std::ostringstream buffer;
@@ -3894,12 +3907,21 @@ Status PlaceResolver::LoadCountySeats(const std::string& path) {
       return;
     }
     county_seats_.emplace(key, best);
+    // One state per county name, or "" when several states have a county of that name.
+    auto [it, added] = county_state_.emplace(NameKey(county), std::string(state));
+    if (!added && it->second != state) it->second.clear();
   });
   if (problems.empty()) return Status::Ok();
   std::string message = "county seats have errors:";
   for (const auto& p : problems) message += "\n  " + p;
   county_seats_.clear();
+  county_state_.clear();
   return Status(ErrorCode::kLexiconError, message);
+}
+
+std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {
+  auto it = county_state_.find(std::string(county_key));
+  return it == county_state_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {

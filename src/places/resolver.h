@@ -173,6 +173,9 @@ class PlaceResolver {
   // The record of the seat of the county named `county_key` (NameKey of its name without
   // "County": "harris") in `state` ("US-TX"), else kNoRecord.
   uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
+  // The one state whose county named `county_key` the file lists ("dekalb" => "US-GA"); empty
+  // when none or several do ("orange": California, Florida, New York).
+  std::string_view CountySeatState(std::string_view county_key) const;
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
@@ -201,6 +204,7 @@ class PlaceResolver {
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
   // "US-TX harris" => the record of Houston (LoadCountySeats).
   std::unordered_map<std::string, uint32_t> county_seats_;
+  std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

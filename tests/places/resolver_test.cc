@@ -1629,6 +1629,7 @@ TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
   b.Add(Admin1("US-VA", "Virginia", 6000000));
   b.Add(City(900000131, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
   b.Add(City(900000132, "Kelvane", "US", "US-TX", "PPL", 2000, 30.0, -97.0));
+  b.Add(City(900000133, "Dunsworth", "US", "US-TX", "PPL", 30000, 30.5, -97.5));
   Use(b);
   const std::string dir = ::testing::TempDir();
   const std::string good = dir + "/county_seats_good.tsv", bad = dir + "/county_seats_bad.tsv";
@@ -1653,6 +1654,19 @@ TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
   ASSERT_NE(county, nullptr);
   EXPECT_EQ(county->seat.name, "Brackenford");
   EXPECT_EQ(county->seat.geonames_id, 900000131);
+  // No state stated: the one state whose county of that name the file lists, unless the story
+  // names towns of other states only.
+  auto county_of = [&](const std::string& text) -> const PlaceMention* {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return &m;
+    return nullptr;
+  };
+  county = county_of("A man was shot on Sunday in Kelvane County, the sheriff said.");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->seat.name, "Brackenford");
+  county = county_of("A man was shot on Sunday in Kelvane County. He lives in Dunsworth, the sheriff said.");
+  ASSERT_NE(county, nullptr);
+  EXPECT_TRUE(county->seat.name.empty());
 }
 
 // A small town far from the story's places, in a state nothing else names, is a locality of
