@@ -4629,6 +4629,18 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
     // "in D.C.": a subdivision that is one city places the event in the city.
     l.precision = places::PrecisionName(places::Precision::kCity);
   }
+  if (!m.seat.name.empty()) {
+    // "in their Stafford County home": a county named after its seat reports the seat town (its
+    // id, state and coordinates); precision stays admin2, the unit the text states, and the text
+    // keeps the county's words.
+    l.name = m.seat.name;
+    l.geonames_id = m.seat.geonames_id;
+    l.lat = m.seat.lat;
+    l.lon = m.seat.lon;
+    l.has_coordinates = true;
+    l.admin1_code = m.seat.admin1_code;
+    l.admin1_name = m.seat.admin1_name;
+  }
   // "the East Zone of Sao Paulo", "in Kelmora, Bogota": a part of a large city, named as coders
   // name it ("Sao Paulo-East Zone"); the place and its coordinates stay.
   if (!m.section_name.empty()) l.name = m.section_name;
@@ -4886,7 +4898,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
 // known town after "in" in a sentence saying where it happened ("happened", "occurred",
 // "unfolded", "took place" or an address's "block of" before it), in the document's country;
 // null if none. Only towns the gazetteer lists: "The incident happened Monday in Kelbrook
-// Park" is more often a neighbourhood of the dateline's city. The sentence counts where its
+// Park" is more often a neighbourhood of the dateline's city; a hamlet the gazetteer lacks only
+// after a compass point and "of" ("in a field northwest of Kelbrook"). The sentence counts where its
 // places are resolved (near the events, or anywhere for "happened" and the like: the engine's
 // place mask).
 const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations& doc,
@@ -4938,9 +4951,15 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     std::string_view next = toks[m.end_token].norm;
     return next == "," || next == "." || next == ";";
   };
+  // "northwest of Kelbrook": a hamlet the gazetteer lacks, named after a compass point and
+  // "of", which no one writes of a neighbourhood (GVA location 2179 -> 2180).
+  auto compass_hamlet = [&](const places::PlaceMention& m) {
+    return !m.listed && m.begin_token >= 2 && toks[m.begin_token - 1].norm == "of" && near_town(m);
+  };
   for (const auto& m : doc.places) {
-    if (!usable_places[&m - doc.places.data()] || m.dateline || !m.listed || m.precision != places::Precision::kCity ||
-        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0) {
+    if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
+        (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
+        (!m.listed && !compass_hamlet(m))) {
       continue;
     }
     const bool address = address_town(m);

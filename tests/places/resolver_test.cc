@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -350,6 +351,7 @@ void ExpectSameMentions(const std::vector<PlaceMention>& a, const std::vector<Pl
     EXPECT_EQ(a[i].dateline, b[i].dateline);
     EXPECT_EQ(a[i].qualifier, b[i].qualifier);
     EXPECT_EQ(a[i].within.name, b[i].within.name);
+    EXPECT_EQ(a[i].seat.name, b[i].seat.name);
     EXPECT_EQ(a[i].why, b[i].why);
     ASSERT_EQ(a[i].candidates.size(), b[i].candidates.size());
     for (size_t k = 0; k < a[i].candidates.size(); ++k) {
@@ -887,6 +889,22 @@ TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
   EXPECT_EQ(mentions_[0].country, "US");
   EXPECT_EQ(mentions_[0].admin1_code, "US-NY");
   EXPECT_EQ(mentions_[1].span.Of(text_), "N.Y.");
+}
+
+// "shot ... northwest of Kelbrook on Saturday": a name after a compass point and "of", ending
+// its clause, is a place even when the gazetteer lacks it (a hamlet of a few hundred people),
+// placed in the story's state; not a street ("east of Kelbrook Road").
+TEST_F(WorldResolverTest, UnlistedPlaceAfterACompassPointAndOf) {
+  Resolve("DE QUEEN, Ark. - A boy, 16, was shot by his brother northwest of Kelbrook on Saturday, deputies said.");
+  const PlaceMention* k = Find("Kelbrook");
+  ASSERT_NE(k, nullptr);
+  EXPECT_FALSE(k->listed);
+  EXPECT_EQ(k->country, "US");
+  Resolve("A man died in an apparent accidental shooting northeast of Kelbrook.");
+  EXPECT_NE(Find("Kelbrook"), nullptr);
+  Resolve("A man was shot just east of Kelbrook Road on Saturday, deputies said.");
+  EXPECT_EQ(Find("Kelbrook"), nullptr);
+  EXPECT_EQ(Find("Kelbrook Road"), nullptr);
 }
 
 // Nor is a town named by the dateline's last words its place ("FORT SANDY" is no Sandy, Utah):
@@ -1571,6 +1589,154 @@ TEST_F(PlaceResolverSections, ASectionNamesTheCityContainingIt) {
   EXPECT_NE(mentions[0].why.find("a section of Brackenford"), std::string::npos) << mentions[0].why;
   EXPECT_EQ(mentions[1].name, "Oakmere");
   EXPECT_TRUE(mentions[1].within.name.empty());
+}
+
+// "a house party in Oakmere, Brackenford": a town qualified by a larger city near it (a
+// neighbourhood and its city or borough, as the US press writes them) is a section of that
+// city, which events placed there report; a town qualified by its state, or by a city far
+// away, is not.
+TEST_F(PlaceResolverSections, ATownQualifiedByANearbyLargerCityIsASectionOfIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000101, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000103, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.0));
+  b.Add(City(900000104, "Dunsworth", "US", "US-VA", "PPL", 20000, 38.5, -79.0));
+  Use(b);
+  std::string text = "Four men were shot at a house party in Oakmere, Brackenford, on Sunday.";
+  const std::vector<PlaceMention>* mentions = &Resolve(text);
+  ASSERT_EQ(mentions->size(), 2u);
+  EXPECT_EQ((*mentions)[0].name, "Oakmere");
+  EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
+  EXPECT_EQ((*mentions)[0].within.geonames_id, 900000101);
+  EXPECT_TRUE((*mentions)[1].qualifier);
+  text = "Four men were shot at a house party in Oakmere, Virginia, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_TRUE((*mentions)[0].within.name.empty());
+  text = "Four men were shot at a house party in Dunsworth, Brackenford, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_EQ((*mentions)[0].name, "Dunsworth");
+  EXPECT_TRUE((*mentions)[0].within.name.empty());
+  // A quarter the gazetteer lacks, qualified by the city, is a part of it too.
+  text = "Four men were shot at a house party in Kelvane Heights, Brackenford, on Sunday.";
+  mentions = &Resolve(text);
+  ASSERT_FALSE(mentions->empty());
+  EXPECT_FALSE((*mentions)[0].listed);
+  EXPECT_EQ((*mentions)[0].name, "Kelvane Heights");
+  EXPECT_EQ((*mentions)[0].within.name, "Brackenford");
+}
+
+// data/us_county_seats.tsv names the seats of counties named otherwise ("Kelvane County" =>
+// Brackenford), found in the county's state; a line whose seat the gazetteer lacks in that state,
+// or that is malformed, is an error naming the file and line, all of them at once.
+TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000131, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000132, "Kelvane", "US", "US-TX", "PPL", 2000, 30.0, -97.0));
+  b.Add(City(900000133, "Dunsworth", "US", "US-TX", "PPL", 30000, 30.5, -97.5));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string good = dir + "/county_seats_good.tsv", bad = dir + "/county_seats_bad.tsv";
+  {
+    std::ofstream(good) << "# seats\nUS-VA\tKelvane\tBrackenford\n";
+    std::ofstream(bad) << "US-VA\tKelvane\tBrackenford\nUS-TX\tDorvane\tBrackenford\nUS-VA\tOnly two\n";
+  }
+  Status st = resolver_->LoadCountySeats(bad);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("county_seats_bad.tsv:2: no town 'Brackenford' in US-TX"), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("county_seats_bad.tsv:3: expected 3 tab-separated columns"), std::string::npos)
+      << st.message();
+  ASSERT_TRUE(resolver_->LoadCountySeats(good).ok());
+  EXPECT_TRUE(resolver_->LoadCountySeats(dir + "/no_such_file.tsv").ok());  // no seats
+  ASSERT_TRUE(resolver_->LoadCountySeats(good).ok());
+  const std::vector<PlaceMention>& mentions =
+      Resolve("A man was shot on Sunday in Kelvane County, Virginia, deputies said.");
+  const PlaceMention* county = nullptr;
+  for (const PlaceMention& m : mentions)
+    if (m.precision == Precision::kAdmin2) county = &m;
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->seat.name, "Brackenford");
+  EXPECT_EQ(county->seat.geonames_id, 900000131);
+  // No state stated: the one state whose county of that name the file lists, unless the story
+  // names towns of other states only.
+  auto county_of = [&](const std::string& text) -> const PlaceMention* {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return &m;
+    return nullptr;
+  };
+  county = county_of("A man was shot on Sunday in Kelvane County, the sheriff said.");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->seat.name, "Brackenford");
+  county = county_of("A man was shot on Sunday in Kelvane County. He lives in Dunsworth, the sheriff said.");
+  ASSERT_NE(county, nullptr);
+  EXPECT_TRUE(county->seat.name.empty());
+}
+
+// A small town far from the story's places, in a state nothing else names, is a locality of
+// the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
+// quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
+TEST_F(PlaceResolverSections, AFarTownMovedToTheStorysStateTakesEveryMention) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000121, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000122, "Oakmere", "US", "US-TX", "PPL", 1900, 30.0, -97.0));
+  Use(b);
+  const std::vector<PlaceMention>& mentions = Resolve(
+      "Shots were fired on Winslow Street in Oakmere: officers from District B-2 (Oakmere) responded to the "
+      "call in Oakmere. The Brackenford Police Department asks anyone who saw the shooting to call.");
+  int oakmere = 0;
+  for (const PlaceMention& m : mentions) {
+    if (m.name != "Oakmere") continue;
+    ++oakmere;
+    EXPECT_FALSE(m.listed) << m.span.begin;
+    EXPECT_EQ(m.admin1_code, "US-VA") << m.span.begin;
+  }
+  EXPECT_EQ(oakmere, 3);
+}
+
+// "in Brackenford County, Virginia": a US county named after its seat (a PPLA2 of the county's
+// state bearing the county's name) names that town as its `seat`; not a town of that name that
+// is no seat, nor a seat of another state, nor when no state is known.
+TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000111, "Brackenford", "US", "US-VA", "PPLA2", 4000, 37.0, -77.0));
+  b.Add(City(900000112, "Brackenford", "US", "US-TX", "PPL", 18000, 29.6, -95.5));
+  b.Add(City(900000113, "Oakmere", "US", "US-VA", "PPL", 30000, 37.05, -77.1));
+  b.Add(City(900000114, "Dunsworth", "US", "US-TX", "PPLA2", 9000, 30.0, -96.0));
+  Use(b);
+  auto county = [](const std::vector<PlaceMention>& ms) -> const PlaceMention* {
+    for (const PlaceMention& m : ms)
+      if (m.precision == Precision::kAdmin2) return &m;
+    return nullptr;
+  };
+  const PlaceMention* c = county(Resolve("A man was shot on Sunday in Brackenford County, Virginia, deputies said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->name, "Brackenford County");
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  EXPECT_EQ(c->seat.geonames_id, 900000111);
+  c = county(Resolve("A man was shot in Brackenford County on Sunday. His son lives in Oakmere, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, deputies said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
+  c = county(Resolve("A man was shot in Dunsworth County on Sunday. His son lives in Oakmere, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
+  c = county(Resolve("A man was shot in Brackenford County on Sunday, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
 }
 
 // A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
