@@ -1688,6 +1688,20 @@ TEST(UsStyleCues, CountsTheLastWord) {
   EXPECT_EQ(UsStyleCues(doc), 1);
 }
 
+// The US criminal process in a crime story's words: "homicide", "indicted", "arraigned" (a
+// grand jury's indictment and an arraignment; the British and Indian press say "charged" and
+// "murder"). One cue per document, however often the words come.
+TEST(UsStyleCues, CountsHomicideAndIndictmentOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("Man indicted in Kelvane homicide", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("He was arraigned on Tuesday and a homicide detective was indicted too.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("The court heard the case in Kelmora and charged him with murder.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   std::vector<PlaceMention> ms(3);
   ms[0].country = "KZ";
