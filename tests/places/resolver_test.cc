@@ -1333,6 +1333,21 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_NE(Find("Blytheville"), nullptr);
 }
 
+// The short names US local news gives its cities ("Philly", "Boca" for Boca Raton) come from
+// the alias file: not the village of Boca in Italy (776 people).
+TEST_F(WorldResolverTest, PressShortNamesOfUsCities) {
+  Resolve("A Philly man was shot outside a Kelmora bar on Friday.");
+  const PlaceMention* m = Find("Philly");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Philadelphia");
+  EXPECT_EQ(m->country, "US");
+  Resolve("Two Boca teens were wounded on Friday.");
+  m = Find("Boca");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Boca Raton");
+  EXPECT_EQ(m->country, "US");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
