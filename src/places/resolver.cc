@@ -3948,6 +3948,11 @@ std::string DocumentCountry(const std::vector<PlaceMention>& mentions) {
   return best ? *best : std::string();
 }
 
+bool NamesAPlace(const std::vector<PlaceMention>& mentions) {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [](const PlaceMention& m) { return !m.country.empty() && !m.demonym; });
+}
+
 std::string CountryBefore(const std::vector<PlaceMention>& mentions, uint32_t token) {
   for (const PlaceMention& m : mentions) {
     if (m.end_token == token) return m.country;

@@ -191,6 +191,10 @@ class PlaceResolver {
 //   [Almaty (KZ), Kazakhstan (KZ), Russian (demonym RU)] => "KZ"
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
 
+// Whether a mention other than a demonym names a country: "outside a Thai restaurant" alone
+// names none (a cuisine, someone's origin), "in Kelmora, Thailand" and "Taliban fighters" do.
+bool NamesAPlace(const std::vector<PlaceMention>& mentions);
+
 // How many times `doc` uses wording typical of US local news: "Adams County" (unless
 // `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as
 // "Kisumu County"), "sheriff", "the 1400 block of", "felony", "misdemeanor", "the Dayton
