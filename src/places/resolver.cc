@@ -2518,7 +2518,12 @@ void DocResolver::Cohere() {
     Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county) continue;
     const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
-    if (rec.Kind() != PlaceKind::kCity) continue;
+    // A subdivision no town of the gazetteer lies in (population 0: New Zealand's Northland,
+    // Tanzania's Coast) is known by its name only, as a small town is, and checked as one: "a
+    // Northland teen" in a Missouri story is no New Zealander.
+    const bool unpopulated_region =
+        rec.Kind() == PlaceKind::kAdmin1 && !IsAdmin2(rec) && rec.population == 0 && !r.qualifier;
+    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region) continue;
     const uint16_t own = CountryKey(rec.Country());
 
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in

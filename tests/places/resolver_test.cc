@@ -1348,6 +1348,21 @@ TEST_F(WorldResolverTest, PressShortNamesOfUsCities) {
   EXPECT_EQ(m->country, "US");
 }
 
+// A subdivision abroad that no town of the gazetteer lies in (New Zealand's Northland,
+// Tanzania's Coast: population 0) is checked against the rest of the story as a small town is:
+// in a Missouri story, "a Northland teen" is no New Zealander, and "Coast to Coast" no region of
+// Tanzania. Alone, the subdivision stays.
+TEST_F(WorldResolverTest, UnpopulatedSubdivisionAbroadYieldsToTheStory) {
+  Resolve("RAYTOWN, Mo. \u2014 A Northland teen was shot on Monday, the sheriff said.");
+  const PlaceMention* m = Find("Northland");
+  EXPECT_TRUE(m == nullptr || m->country == "US") << m->country;
+  Resolve("RAYTOWN, Mo. \u2014 Deputies joined the Coast to Coast seat belt campaign, the sheriff said.");
+  m = Find("Coast");
+  EXPECT_TRUE(m == nullptr || m->country == "US") << m->country;
+  Resolve("Protesters marched in Northland on Monday.");
+  EXPECT_EQ(CountryOf("Northland"), "NZ");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
