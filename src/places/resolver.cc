@@ -261,6 +261,9 @@ class WordClassTable {
              "unidentified", "unknown",   "suspected", "alleged",   "local",       "state",     "federal",    "update",
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
+             // A headline's state of the people after the town: "Missing Palmer teen", "Slain
+             // Kelmora man".
+             "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",
          }},
         {kPeopleAfter,
          {

@@ -1331,6 +1331,12 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_EQ(m->admin1_code, "US-MO");
   Resolve("Three Blytheville students were hurt.");
   EXPECT_NE(Find("Blytheville"), nullptr);
+  // A headline's participle or adjective before the town begins no longer name with it
+  // ("Missing Palmer teen", "Wounded Blytheville officer"): the town is where they live.
+  Resolve("Missing Palmer teen found shot near Kelmora creek.");
+  EXPECT_EQ(CountryOf("Palmer"), "US");
+  Resolve("Slain Blytheville teen remembered at vigil.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
 }
 
 // The short names US local news gives its cities ("Philly", "Boca" for Boca Raton) come from
