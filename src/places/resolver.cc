@@ -3632,7 +3632,10 @@ uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e) {
   const auto& toks = text.tokens;
   auto site = [](std::string_view w) {
     return w == "airport" || w == "airbase" || w == "airfield" || w == "station" || w == "mine" || w == "camp" ||
-           w == "prison" || w == "port" || w == "base" || w == "checkpoint";
+           w == "prison" || w == "port" || w == "base" || w == "checkpoint" ||
+           // "Kelmora Banquet Hall", "Kelmora Towne Mall", "Kelmora Expressway" (not hospitals and
+           // schools, named after people as often: "Mount Sinai Hospital", "Pine Hill Middle School").
+           w == "hall" || w == "mall" || w == "expressway";
   };
   if (e >= toks.size() || !toks[e].HasFlag(tokens::kSpaceBefore) || toks[e].HasFlag(tokens::kNewlineBefore) ||
       toks[e].kind != TokenKind::kWord || toks[e].HasFlag(tokens::kAllCaps)) {

@@ -1561,6 +1561,14 @@ TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
   EXPECT_EQ(k->country, "UA");
   Resolve("On 3 May, the mayor spoke near Kramatorsk Filtration Works.");
   EXPECT_EQ(Find("Kramatorsk"), nullptr);
+  // A hall, a mall or an expressway named after its town is the town's: "Four hurt at
+  // Blytheville Banquet Hall party" happened in Blytheville.
+  Resolve("Four hurt at Blytheville Banquet Hall party.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("A man was robbed outside Blytheville Towne Mall on Friday.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("Two shot in Blytheville Expressway crash.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
 }
 
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
