@@ -2526,7 +2526,25 @@ void DocResolver::Cohere() {
     // Northland teen" in a Missouri story is no New Zealander.
     const bool unpopulated_region =
         rec.Kind() == PlaceKind::kAdmin1 && !IsAdmin2(rec) && rec.population == 0 && !r.qualifier;
-    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region) continue;
+    // A country's name that is also a US town's ("Police in Lebanon said": Lebanon, Tennessee)
+    // in a story in US local-news wording (two cues or more): checked as a town, so that the
+    // rest of the story decides (nothing else for Lebanon the country, the US clearly).
+    // Only a name used as a town's somewhere: "a Lebanon boy", "Lebanon police", "Police in
+    // Lebanon" (not "fled to Mexico", the country in a New Mexico story).
+    bool us_town_name = false;
+    if (rec.Kind() == PlaceKind::kCountry && us_cues_ >= 1.0 && !r.qualifier && rec.Country() != "US") {
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Kind() == PlaceKind::kCity && g_.record(c.record).Country() == "US") us_town_name = true;
+      bool town_use = false;
+      for (size_t j = 0; j < raws_.size() && us_town_name && !town_use; ++j) {
+        const Raw& x = raws_[j];
+        if (x.name != r.name || x.rejected) continue;
+        town_use = (x.e < N() && !Cap(x.e) && (Norm(x.e) == "police" || (C(x.e) & kPeopleAfter))) ||
+                   (x.b >= 2 && Norm(x.b - 1) == "in" && Norm(x.b - 2) == "police");
+      }
+      us_town_name = us_town_name && town_use;
+    }
+    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name) continue;
     const uint16_t own = CountryKey(rec.Country());
 
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in

@@ -1369,6 +1369,22 @@ TEST_F(WorldResolverTest, UnpopulatedSubdivisionAbroadYieldsToTheStory) {
   EXPECT_EQ(CountryOf("Northland"), "NZ");
 }
 
+// A country's name that is also a US town's ("Lebanon", Tennessee) is the town in a story
+// told in US local-news wording (two cues or more) that names nothing else of the country;
+// elsewhere it stays the country.
+TEST_F(WorldResolverTest, CountryNameIsTheUsTownInUsWording) {
+  Resolve("Police in Lebanon said a boy, 10, shot himself; his brother called 911, the sheriff said.");
+  const PlaceMention* m = Find("Lebanon");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->precision, Precision::kCity);
+  Resolve("On 3 May, protesters rallied in Lebanon against the government.");
+  EXPECT_EQ(CountryOf("Lebanon"), "LB");
+  // Where someone went is the country: the name is used as no town's.
+  Resolve("The man fled to Lebanon after the shooting, the sheriff said; he had called 911 first.");
+  EXPECT_EQ(CountryOf("Lebanon"), "LB");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
