@@ -2599,6 +2599,23 @@ void DocResolver::Cohere() {
       r.placed_by = region_qualifier;
       continue;
     }
+    // A dateline naming a town abroad ("LIMA —", a capital too) over a story in strong US
+    // local-news wording (three cues or more: "Allen County sheriff", "at 4410 Kelvin Road")
+    // that names nothing else of that country is its US namesake (Lima, Ohio).
+    if (r.dateline && us_cues_ >= 1.5 && rec.Country() != "US") {
+      const double* own_votes = votes.find(own);
+      if (own_votes == nullptr || *own_votes - own_vote(i) <= 0) {
+        int us = -1;
+        for (size_t k = 0; k < r.cands.size(); ++k)
+          if (g_.record(r.cands[k].record).Country() == "US" && (us < 0 || r.scores[k] > r.scores[us]))
+            us = static_cast<int>(k);
+        if (us >= 0) {
+          r.chosen = us;
+          if (explain_) r.why = "dateline; document country US (US wording)";
+          continue;
+        }
+      }
+    }
     if (g_.Str(rec.feature) == "PPLC") continue;
 
     // Rule 2: the document's other evidence points elsewhere.

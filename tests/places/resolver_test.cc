@@ -1385,6 +1385,21 @@ TEST_F(WorldResolverTest, CountryNameIsTheUsTownInUsWording) {
   EXPECT_EQ(CountryOf("Lebanon"), "LB");
 }
 
+// A dateline naming a town abroad ("LIMA —") over a story in strong US local-news wording (three
+// cues or more) that names nothing else of that country is its US namesake (Lima, Ohio); with
+// the country named, it stays.
+TEST_F(WorldResolverTest, DatelineAbroadYieldsToStrongUsWording) {
+  Resolve("LIMA \u2014 A boy, 12, was shot in the leg on Saturday at 4410 Kelvin Road, Allen County sheriff "
+          "deputies said.");
+  const PlaceMention* m = Find("LIMA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-OH");
+  Resolve("LIMA \u2014 A boy, 12, was shot in the leg on Saturday at 4410 Kelvin Road, Peru's police said, "
+          "and the county sheriff agreed.");
+  EXPECT_EQ(CountryOf("LIMA"), "PE");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
