@@ -1902,9 +1902,17 @@ void DocResolver::Support() {
       if (!county_admin1 && (after == "county" || after == "parish") && !partial_county(r)) {
         // "DeKalb County", "Caddo Parish": a second-level subdivision the gazetteer lacks,
         // kept with the country of its namesakes (US first: counties are mostly American).
+        // Ireland and Britain write theirs "County X" ("County Westmeath"): "Athlone County"
+        // named after a town of theirs only is a US county the gazetteer lacks.
         std::vector<CandidateRef> keep;
-        for (const CandidateRef& c : r.cands)
-          if (g_.record(c.record).Country() == "US") keep.push_back(c);
+        bool elsewhere = false;
+        for (const CandidateRef& c : r.cands) {
+          std::string_view cc = g_.record(c.record).Country();
+          if (cc == "US") keep.push_back(c);
+          if (cc != "IE" && cc != "GB") elsewhere = true;
+        }
+        if (keep.empty() && !elsewhere && g_.FindCountry("US") != kNoRecord)
+          keep.push_back(CandidateRef{g_.FindCountry("US"), 0});
         if (!keep.empty()) r.cands = std::move(keep);
         r.county = true;
         r.county_end = r.e + 1;

@@ -921,6 +921,16 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
 }
 
+// Ireland and Britain write their counties "County X" ("County Westmeath"): "X County" named
+// after a town of theirs only ("Athlone County") is a US county the gazetteer lacks.
+TEST_F(WorldResolverTest, CountyNamedAfterAnIrishTownIsAmerican) {
+  Resolve("Two Athlone County deputies were hurt on Friday.");
+  const PlaceMention* county = Find("Athlone County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(county->country, "US");
+}
+
 // "911", North America's emergency number, is US wording: "Lodi police" in a story where a
 // neighbour called 911 is Lodi, California, not Lodi in Lombardy.
 TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
