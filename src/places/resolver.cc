@@ -1885,6 +1885,19 @@ void DocResolver::Support() {
       hard_reject(true);
       continue;
     }
+    // "in Gloucester Co.": a county abbreviated, after a preposition (a firm's "Co." takes none),
+    // is American (the form is): the name's US namesakes only, the town standing for its county
+    // as GVA's coders name it ("Spartanburg Co." is Spartanburg).
+    if (prep && !in_dateline && r.e + 1 < N() && Norm(r.e) == "co" && Cap(r.e) && !AllCaps(r.e) &&
+        Norm(r.e + 1) == "." && !T(r.e + 1).HasFlag(tokens::kSpaceBefore) && !partial_county(r)) {
+      std::vector<CandidateRef> keep;
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Country() == "US") keep.push_back(c);
+      if (!keep.empty()) {
+        r.cands = std::move(keep);
+        r.supported = true;
+      }
+    }
     if (Cap(r.e) && !AllCaps(r.e) && (class_after & kStreetOrCounty) && !in_dateline) {
       // "Kisumu County" is a subdivision in Kenya; "Johnson County" is no city.
       bool county_admin1 = false;

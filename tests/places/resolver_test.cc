@@ -929,6 +929,10 @@ TEST_F(WorldResolverTest, CountyNamedAfterAnIrishTownIsAmerican) {
   ASSERT_NE(county, nullptr);
   EXPECT_EQ(county->precision, Precision::kAdmin2);
   EXPECT_EQ(county->country, "US");
+  // "Co." after a preposition is a US county too ("In Gloucester Co.": New Jersey's, not the
+  // English city), named by its US namesake town.
+  Resolve("Man shoots girlfriend in Gloucester Co.");
+  EXPECT_EQ(CountryOf("Gloucester"), "US");
 }
 
 // "911", North America's emergency number, is US wording: "Lodi police" in a story where a
