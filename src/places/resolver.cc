@@ -1863,6 +1863,12 @@ void DocResolver::Support() {
       hard_reject(true);
       continue;
     }
+    // "the 4500 block of Lisbon": a house block's street (a US address), no town; "the 4500 block
+    // of Lisbon Street" is one as before.
+    if (r.b >= 3 && Norm(r.b - 1) == "of" && Norm(r.b - 2) == "block" && T(r.b - 3).kind == TokenKind::kNumber) {
+      hard_reject(false);
+      continue;
+    }
     // "Prince George's County", "St. Mary's County": a county named with a possessive, which
     // the gazetteer lacks (no town of Canada, no saint's church), as "DeKalb County" below.
     if (r.e + 1 < N() && Norm(r.e) == "'s" && Cap(r.e + 1) && !AllCaps(r.e + 1) &&

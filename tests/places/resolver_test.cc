@@ -1414,6 +1414,14 @@ TEST_F(WorldResolverTest, DatelineAbroadYieldsToStrongUsWording) {
   EXPECT_EQ(CountryOf("LIMA"), "PE");
 }
 
+// "the 4500 block of Lisbon": after a house block, a name is its street's (US addresses), no town.
+TEST_F(WorldResolverTest, NameAfterABlockIsAStreet) {
+  Resolve("A teen was shot on the 4500 block of Lisbon on Friday, police said.");
+  EXPECT_EQ(Find("Lisbon"), nullptr);
+  Resolve("A teen was shot in Lisbon on Friday, police said.");
+  EXPECT_NE(Find("Lisbon"), nullptr);
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
