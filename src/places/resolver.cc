@@ -2318,6 +2318,9 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       s += 0.3;
     else if (feature == "PPLX" || feature == "PPLH" || feature == "PPLQ" || feature == "PPLW")
       s -= 1.0;
+    // "the Chatham neighborhood": a section of a city (Chicago's), before a town of that name.
+    if (feature == "PPLX" && r.e < N() && !Cap(r.e) && (Norm(r.e) == "neighborhood" || Norm(r.e) == "neighbourhood"))
+      s += 3.0;
     if (r.region_noun_after) s -= 2.0;
   } else if (rec.Kind() == PlaceKind::kAdmin1) {
     s += 0.5;

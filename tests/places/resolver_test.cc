@@ -1422,6 +1422,16 @@ TEST_F(WorldResolverTest, NameAfterABlockIsAStreet) {
   EXPECT_NE(Find("Lisbon"), nullptr);
 }
 
+// "the Chatham neighborhood" names a section of a city: GeoNames' section of Chicago (PPLX), not
+// the larger English town of that name.
+TEST_F(WorldResolverTest, NeighborhoodNamesASection) {
+  Resolve("Two men were shot outside a bar in the Chatham neighborhood on Friday.");
+  const PlaceMention* m = Find("Chatham");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->within.name, "Chicago");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
