@@ -3922,10 +3922,21 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false,
-       seen_process = false;
+       seen_process = false, seen_intersection = false;
   // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
   for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
+    // "near 51st and Kelmore", "off 84th and Q streets": an intersection of a numbered street,
+    // the US grid (97 in GVA, none in the other sets); once per document.
+    if (!seen_intersection && !t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9') {
+      const uint32_t j = IsOrdinal(toks, i) ? i : (i + 1 < n && IsOrdinal(toks, i + 1)) ? i + 1 : n;
+      if (j + 2 < n && toks[j + 1].norm == "and" && cap(j + 2) && !IsOrdinal(toks, j + 2) &&
+          toks[j + 2].norm[0] > '9') {
+        seen_intersection = true;
+        ++cues;
+        continue;
+      }
+    }
     // PERF: numbers and words in capitals are few; one test lets every other token go on.
     if (t.kind == TokenKind::kNumber || (t.flags & tokens::kAllCaps) != 0) {
       if (t.kind == TokenKind::kNumber) {
@@ -3934,6 +3945,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
           ++cues;
           continue;
         }
+
       } else if (t.kind == TokenKind::kWord && t.norm.size() >= 3 && t.norm.size() <= 6) {
         // Call letters and police initials: once each per document (a station names itself in
         // every caption).

@@ -1809,6 +1809,17 @@ TEST(UsStyleCues, CountsHomicideAndIndictmentOnce) {
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
+// An intersection of a numbered street ("near 51st and Kelmore", "off 84th and Q streets") is
+// the US grid too, once per document; an ordinal before "and" and a lowercase word is none.
+TEST(UsStyleCues, CountsNumberedStreetIntersectionsOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was shot near 51st and Kelmore on Friday, not far from 86th and R streets.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("It was his 41st and final game, and the 2nd and 3rd Battalions left.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
   std::vector<PlaceMention> ms(3);
   ms[0].country = "KZ";
