@@ -52,7 +52,8 @@ std::string_view PrecisionName(Precision p);  // "city", "admin1", "country", "a
 // named after the place: up to three capitalized words ending in a site noun ("Kharkiv
 // Airport", "Kharkiv Pumping Station", "Kalinovka Mine"), then a capitalized road word
 // ("Misrata Airport Road"), or a lowercase site noun right after the name ("Kramatorsk
-// airport"); also a hall, a mall or an expressway ("Kelmora Banquet Hall"). Returns the end of
+// airport"); also a hall, a mall or an expressway ("Kelmora Banquet Hall"), and a paper's or a
+// newsroom's name (News, Chronicle, Tribune, Gazette, Herald: "Tulsa Herald"). Returns the end of
 // those words, or `e` when none follow. Hospitals, schools and the like are not sites here: they
 // are where victims are taken (events: NamesAFacility), and named after people as often.
 uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e);

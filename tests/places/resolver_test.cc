@@ -1632,6 +1632,10 @@ TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
   EXPECT_EQ(CountryOf("Blytheville"), "US");
   Resolve("Two shot in Blytheville Expressway crash.");
   EXPECT_EQ(CountryOf("Blytheville"), "US");
+  // So is a newspaper's or a newsroom's town ("the Tulsa Herald", "Tulsa News"): a local paper's
+  // story is mostly about its town.
+  Resolve("A boy was shot on Friday, a reporter for the Tulsa Herald wrote.");
+  EXPECT_EQ(CountryOf("Tulsa"), "US");
 }
 
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
