@@ -3701,9 +3701,10 @@ uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e) {
            // "Kelmora Banquet Hall", "Kelmora Towne Mall", "Kelmora Expressway" (not hospitals and
            // schools, named after people as often: "Mount Sinai Hospital", "Pine Hill Middle School").
            w == "hall" || w == "mall" || w == "expressway" ||
-           // A paper's or newsroom's town: "the Tulsa Herald", "Tulsa News" (a local paper's story is
-           // mostly about its town; not "Times" or "Post", national papers as often).
-           w == "news" || w == "chronicle" || w == "tribune" || w == "gazette" || w == "herald";
+           // A paper's or newsroom's town: "the Tulsa Herald", "Tulsa Press-Tribune" (a local
+           // paper's story is mostly about its town; not "Times" or "Post", national papers as often).
+           w == "news" || w == "chronicle" || w == "tribune" || w == "gazette" || w == "herald" || w == "press" ||
+           w == "journal";
   };
   if (e >= toks.size() || !toks[e].HasFlag(tokens::kSpaceBefore) || toks[e].HasFlag(tokens::kNewlineBefore) ||
       toks[e].kind != TokenKind::kWord || toks[e].HasFlag(tokens::kAllCaps)) {

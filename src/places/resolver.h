@@ -53,9 +53,10 @@ std::string_view PrecisionName(Precision p);  // "city", "admin1", "country", "a
 // Airport", "Kharkiv Pumping Station", "Kalinovka Mine"), then a capitalized road word
 // ("Misrata Airport Road"), or a lowercase site noun right after the name ("Kramatorsk
 // airport"); also a hall, a mall or an expressway ("Kelmora Banquet Hall"), and a paper's or a
-// newsroom's name (News, Chronicle, Tribune, Gazette, Herald: "Tulsa Herald"). Returns the end of
-// those words, or `e` when none follow. Hospitals, schools and the like are not sites here: they
-// are where victims are taken (events: NamesAFacility), and named after people as often.
+// newsroom's name (News, Chronicle, Tribune, Gazette, Herald, Press, Journal: "Tulsa Herald").
+// Returns the end of those words, or `e` when none follow. Hospitals, schools and the like are
+// not sites here: they are where victims are taken (events: NamesAFacility), and named after
+// people as often.
 uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e);
 
 // Whether the hyphen at token `hyphen` joins the two towns a road is named after: an attached

@@ -1636,6 +1636,8 @@ TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
   // story is mostly about its town.
   Resolve("A boy was shot on Friday, a reporter for the Tulsa Herald wrote.");
   EXPECT_EQ(CountryOf("Tulsa"), "US");
+  Resolve("A boy was shot on Friday, the Tulsa Press-Tribune reported.");
+  EXPECT_EQ(CountryOf("Tulsa"), "US");
 }
 
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
