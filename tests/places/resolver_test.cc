@@ -1432,6 +1432,14 @@ TEST_F(WorldResolverTest, NeighborhoodNamesASection) {
   EXPECT_EQ(m->within.name, "Chicago");
 }
 
+// "Batman" is a city of Turkey and a comic hero: alone it needs support ("in Batman" is the city).
+TEST_F(WorldResolverTest, BatmanNeedsSupport) {
+  Resolve("He was my sidekick, like Batman and Robin, his brother said.");
+  EXPECT_EQ(Find("Batman"), nullptr);
+  Resolve("On 3 May, police detained 12 people in Batman.");
+  EXPECT_EQ(CountryOf("Batman"), "TR");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
