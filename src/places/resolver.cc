@@ -264,6 +264,8 @@ class WordClassTable {
              // A headline's state of the people after the town: "Missing Palmer teen", "Slain
              // Kelmora man".
              "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",
+             // "Metro Atlanta": the city's area.
+             "metro",
          }},
         {kPeopleAfter,
          {

@@ -1440,6 +1440,12 @@ TEST_F(WorldResolverTest, BatmanNeedsSupport) {
   EXPECT_EQ(CountryOf("Batman"), "TR");
 }
 
+// "Metro Atlanta" is Atlanta's area, no longer name of which Atlanta is a part.
+TEST_F(WorldResolverTest, MetroBeforeACityIsItsArea) {
+  Resolve("Two teens were shot in Metro Atlanta on Friday.");
+  EXPECT_EQ(CountryOf("Atlanta"), "US");
+}
+
 // The English press name of a city that GeoNames files under its own language's name
 // ("Rostov-on-Don" for Rostov-na-Donu) comes from the alias file.
 TEST_F(WorldResolverTest, EnglishExonymOfARussianCity) {
