@@ -1735,7 +1735,10 @@ void DocResolver::Support() {
     // "in al-Hasakeh": a lowercase article before the name is part of it.
     const uint32_t written_b = LowerArticleBefore(r.b);
     uint32_t p = written_b;
-    while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) && !Cap(p - 1)) --p;
+    // A paper's name keeps its capitalized article: "from The Lufkin News" as "from the Bronx".
+    while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) &&
+           (!Cap(p - 1) || (Norm(p - 1) == "the" && p >= 2 && !Cap(p - 2) && SiteNameEnd(doc_, r.e) > r.e)))
+      --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     // PERF: the word classes of the words around the name, from the per-token cache.

@@ -1652,6 +1652,10 @@ TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
   EXPECT_EQ(CountryOf("Tulsa"), "US");
   Resolve("A boy was shot on Friday, the Tulsa Press-Tribune reported.");
   EXPECT_EQ(CountryOf("Tulsa"), "US");
+  // A paper's name written with its capitalized article after a preposition: "from The
+  // Blytheville News" supports the town as "from the Blytheville News" does.
+  Resolve("The story came from The Blytheville News on Friday.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
 }
 
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
