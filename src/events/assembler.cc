@@ -3334,7 +3334,12 @@ void EventAssembler::MergeRestatements(const DocumentAnnotations& doc, std::vect
 std::string EventAssembler::DocumentCountry(const DocumentAnnotations& doc) const {
   // The resolver's vote over the place mentions, else the country names and demonyms matched
   // in the text (the most frequent; the first on a tie), else the title's, else the wording's.
+  // Demonyms alone ("a Thai restaurant") yield to the title's country and the wording's.
   std::string country = places::DocumentCountry(doc.places);
+  if (!country.empty() && !places::NamesAPlace(doc.places)) {
+    if (!doc.title_country.empty()) return doc.title_country;
+    if (!doc.style_country.empty()) return doc.style_country;
+  }
   if (!country.empty()) return country;
   if (places_) {
     std::unordered_map<std::string, int> votes;

@@ -359,13 +359,10 @@ void Coder::Code(CodedDocument* out) {
   annotations_.title_town = nullptr;
   annotations_.title_town_in_site_name = false;
   annotations_.find_title_town = nullptr;
+  // A demonym alone ("outside a Thai restaurant": a cuisine, someone's origin) names no place:
+  // the title's country and US wording come before it (EventAssembler::DocumentCountry).
+  const bool text_has_place = has_events && places::NamesAPlace(annotations_.places);
   if (has_events && !doc.title.empty()) {
-    bool text_has_place = false;
-    for (const auto& m : annotations_.places) {
-      if (m.country.empty()) continue;
-      text_has_place = true;
-      break;
-    }
     // PERF: the title's places are resolved when they are first asked for (most documents'
     // events are placed without the title's town).
     auto resolve_title = [this, title_resolved]() {
@@ -375,7 +372,8 @@ void Coder::Code(CodedDocument* out) {
     title_places_resolved_ = false;
     if (!text_has_place) {
       resolve_title();
-      annotations_.title_country = places::DocumentCountry(title_annotations_.places);
+      if (places::NamesAPlace(title_annotations_.places))
+        annotations_.title_country = places::DocumentCountry(title_annotations_.places);
     }
     annotations_.find_title_town = [this, resolve_title]() -> const places::PlaceMention* {
       resolve_title();
@@ -410,7 +408,7 @@ void Coder::Code(CodedDocument* out) {
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
   // else names a country (a Kenyan "Nakuru County" would have been a place of Kenya).
-  if (has_events && places::DocumentCountry(annotations_.places).empty() && annotations_.title_country.empty() &&
+  if (has_events && !text_has_place && annotations_.title_country.empty() &&
       (places::UsStyleCues(tokens_, nullptr, 1) > 0 ||
        (!doc.title.empty() && places::UsStyleCues(title_tokens_, nullptr, 1) > 0))) {
     annotations_.style_country = "US";

@@ -54,8 +54,11 @@ std::string_view PrecisionName(Precision p);  // "city", "admin1", "country", "a
 // named after the place: up to three capitalized words ending in a site noun ("Kharkiv
 // Airport", "Kharkiv Pumping Station", "Kalinovka Mine"), then a capitalized road word
 // ("Misrata Airport Road"), or a lowercase site noun right after the name ("Kramatorsk
-// airport"). Returns the end of those words, or `e` when none follow. Hospitals, schools and
-// the like are not sites here: they are where victims are taken (events: NamesAFacility).
+// airport"); also a hall, a mall or an expressway ("Kelmora Banquet Hall"), and a paper's or a
+// newsroom's name (News, Chronicle, Tribune, Gazette, Herald, Press, Journal: "Tulsa Herald").
+// Returns the end of those words, or `e` when none follow. Hospitals, schools and the like are
+// not sites here: they are where victims are taken (events: NamesAFacility), and named after
+// people as often.
 uint32_t SiteNameEnd(const tokens::TokenizedText& text, uint32_t e);
 
 // Whether the hyphen at token `hyphen` joins the two towns a road is named after: an attached
@@ -214,6 +217,10 @@ class PlaceResolver {
 // are none.
 //   [Almaty (KZ), Kazakhstan (KZ), Russian (demonym RU)] => "KZ"
 std::string DocumentCountry(const std::vector<PlaceMention>& mentions);
+
+// Whether a mention other than a demonym names a country: "outside a Thai restaurant" alone
+// names none (a cuisine, someone's origin), "in Kelmora, Thailand" and "Taliban fighters" do.
+bool NamesAPlace(const std::vector<PlaceMention>& mentions);
 
 // How many times `doc` uses wording typical of US local news: "Adams County" (unless
 // `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as

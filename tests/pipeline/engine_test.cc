@@ -2102,6 +2102,26 @@ TEST(EventAssembler, TitleCaseHeadlineStatesItsEvent) {
   EXPECT_TRUE(name.events.empty());
 }
 
+// A demonym alone ("a Thai restaurant": a cuisine, an origin) places no story abroad: the title's
+// town, else US local-news wording ("the 4500 block of"), says where it happened.
+TEST(EventAssembler, DemonymAloneYieldsToTitleAndUsWording) {
+  auto titled = CodeWithTitle("Three shot outside Thai restaurant in Rocky Mount",
+                              "Three people were shot outside a Thai restaurant on Friday night.");
+  const Event* e = OnlyPlacedEvent(titled, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "US");
+  EXPECT_EQ(e->location->name, "Rocky Mount");
+  auto worded = CodeText("Three people were shot outside a Thai restaurant in the 4500 block of Kelvin Avenue.");
+  e = OnlyPlacedEvent(worded, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "US");
+  // Nothing else says where: the demonym's country stays.
+  auto alone = CodeText("Three Thai soldiers were shot dead at a checkpoint on Friday.");
+  e = OnlyPlacedEvent(alone, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->country, "TH");
+}
+
 // A page with only `title` yields one happened assault, placed in `town`.
 void ExpectTitleShootingIn(const char* title, const char* town) {
   auto cd = CodeTitleOnly(title);

@@ -948,6 +948,20 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
 }
 
+// Ireland and Britain write their counties "County X" ("County Westmeath"): "X County" named
+// after a town of theirs only ("Athlone County") is a US county the gazetteer lacks.
+TEST_F(WorldResolverTest, CountyNamedAfterAnIrishTownIsAmerican) {
+  Resolve("Two Athlone County deputies were hurt on Friday.");
+  const PlaceMention* county = Find("Athlone County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(county->country, "US");
+  // "Co." after a preposition is a US county too ("In Gloucester Co.": New Jersey's, not the
+  // English city), named by its US namesake town.
+  Resolve("Man shoots girlfriend in Gloucester Co.");
+  EXPECT_EQ(CountryOf("Gloucester"), "US");
+}
+
 // "911", North America's emergency number, is US wording: "Lodi police" in a story where a
 // neighbour called 911 is Lodi, California, not Lodi in Lombardy.
 TEST_F(WorldResolverTest, EmergencyNumber911IsUsWording) {
@@ -1358,6 +1372,114 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_EQ(m->admin1_code, "US-MO");
   Resolve("Three Blytheville students were hurt.");
   EXPECT_NE(Find("Blytheville"), nullptr);
+  // A headline's participle or adjective before the town begins no longer name with it
+  // ("Missing Palmer teen", "Wounded Blytheville officer"): the town is where they live.
+  Resolve("Missing Palmer teen found shot near Kelmora creek.");
+  EXPECT_EQ(CountryOf("Palmer"), "US");
+  Resolve("Slain Blytheville teen remembered at vigil.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+}
+
+// The short names US local news gives its cities ("Philly", "Boca" for Boca Raton) come from
+// the alias file: not the village of Boca in Italy (776 people).
+TEST_F(WorldResolverTest, PressShortNamesOfUsCities) {
+  Resolve("A Philly man was shot outside a Kelmora bar on Friday.");
+  const PlaceMention* m = Find("Philly");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Philadelphia");
+  EXPECT_EQ(m->country, "US");
+  Resolve("Two Boca teens were wounded on Friday.");
+  m = Find("Boca");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Boca Raton");
+  EXPECT_EQ(m->country, "US");
+}
+
+// A subdivision abroad that no town of the gazetteer lies in (New Zealand's Northland,
+// Tanzania's Coast: population 0) is checked against the rest of the story as a small town is:
+// in a Missouri story, "a Northland teen" is no New Zealander, and "Coast to Coast" no region of
+// Tanzania. Alone, the subdivision stays.
+TEST_F(WorldResolverTest, UnpopulatedSubdivisionAbroadYieldsToTheStory) {
+  Resolve("RAYTOWN, Mo. \u2014 A Northland teen was shot on Monday, the sheriff said.");
+  const PlaceMention* m = Find("Northland");
+  EXPECT_TRUE(m == nullptr || m->country == "US") << m->country;
+  Resolve("RAYTOWN, Mo. \u2014 Deputies joined the Coast to Coast seat belt campaign, the sheriff said.");
+  m = Find("Coast");
+  EXPECT_TRUE(m == nullptr || m->country == "US") << m->country;
+  Resolve("Protesters marched in Northland on Monday.");
+  EXPECT_EQ(CountryOf("Northland"), "NZ");
+}
+
+// Such a subdivision's name before "of" and a town's ("Coast of Misrata", as notes name a
+// town's coast) is part of that town's name, neither Tanzania's region nor a locality.
+TEST_F(WorldResolverTest, UnpopulatedSubdivisionBeforeOfATownIsNoPlace) {
+  Resolve("On 2 May 2020, drones hit a fuel depot in Coast of Misrata.");
+  EXPECT_EQ(Find("Coast"), nullptr);
+  EXPECT_EQ(CountryOf("Misrata"), "LY");
+  EXPECT_EQ(DocumentCountry(mentions_), "LY");
+}
+
+// A country's name that is also a US town's ("Lebanon", Tennessee) is the town in a story
+// told in US local-news wording (two cues or more) that names nothing else of the country;
+// elsewhere it stays the country.
+TEST_F(WorldResolverTest, CountryNameIsTheUsTownInUsWording) {
+  Resolve("Police in Lebanon said a boy, 10, shot himself; his brother called 911, the sheriff said.");
+  const PlaceMention* m = Find("Lebanon");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->precision, Precision::kCity);
+  Resolve("On 3 May, protesters rallied in Lebanon against the government.");
+  EXPECT_EQ(CountryOf("Lebanon"), "LB");
+  // Where someone went is the country: the name is used as no town's.
+  Resolve("The man fled to Lebanon after the shooting, the sheriff said; he had called 911 first.");
+  EXPECT_EQ(CountryOf("Lebanon"), "LB");
+}
+
+// A dateline naming a town abroad ("LIMA —") over a story in strong US local-news wording (three
+// cues or more) that names nothing else of that country is its US namesake (Lima, Ohio); with
+// the country named, it stays.
+TEST_F(WorldResolverTest, DatelineAbroadYieldsToStrongUsWording) {
+  Resolve("LIMA \u2014 A boy, 12, was shot in the leg on Saturday at 4410 Kelvin Road, Allen County sheriff "
+          "deputies said.");
+  const PlaceMention* m = Find("LIMA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-OH");
+  Resolve("LIMA \u2014 A boy, 12, was shot in the leg on Saturday at 4410 Kelvin Road, Peru's police said, "
+          "and the county sheriff agreed.");
+  EXPECT_EQ(CountryOf("LIMA"), "PE");
+}
+
+// "the 4500 block of Lisbon": after a house block, a name is its street's (US addresses), no town.
+TEST_F(WorldResolverTest, NameAfterABlockIsAStreet) {
+  Resolve("A teen was shot on the 4500 block of Lisbon on Friday, police said.");
+  EXPECT_EQ(Find("Lisbon"), nullptr);
+  Resolve("A teen was shot in Lisbon on Friday, police said.");
+  EXPECT_NE(Find("Lisbon"), nullptr);
+}
+
+// "the Chatham neighborhood" names a section of a city: GeoNames' section of Chicago (PPLX), not
+// the larger English town of that name.
+TEST_F(WorldResolverTest, NeighborhoodNamesASection) {
+  Resolve("Two men were shot outside a bar in the Chatham neighborhood on Friday.");
+  const PlaceMention* m = Find("Chatham");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->within.name, "Chicago");
+}
+
+// "Batman" is a city of Turkey and a comic hero: alone it needs support ("in Batman" is the city).
+TEST_F(WorldResolverTest, BatmanNeedsSupport) {
+  Resolve("He was my sidekick, like Batman and Robin, his brother said.");
+  EXPECT_EQ(Find("Batman"), nullptr);
+  Resolve("On 3 May, police detained 12 people in Batman.");
+  EXPECT_EQ(CountryOf("Batman"), "TR");
+}
+
+// "Metro Atlanta" is Atlanta's area, no longer name of which Atlanta is a part.
+TEST_F(WorldResolverTest, MetroBeforeACityIsItsArea) {
+  Resolve("Two teens were shot in Metro Atlanta on Friday.");
+  EXPECT_EQ(CountryOf("Atlanta"), "US");
 }
 
 // The English press name of a city that GeoNames files under its own language's name
@@ -1552,6 +1674,24 @@ TEST_F(WorldResolverTest, SiteNamedAfterAPlaceKeepsThePlace) {
   EXPECT_EQ(k->country, "UA");
   Resolve("On 3 May, the mayor spoke near Kramatorsk Filtration Works.");
   EXPECT_EQ(Find("Kramatorsk"), nullptr);
+  // A hall, a mall or an expressway named after its town is the town's: "Four hurt at
+  // Blytheville Banquet Hall party" happened in Blytheville.
+  Resolve("Four hurt at Blytheville Banquet Hall party.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("A man was robbed outside Blytheville Towne Mall on Friday.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("Two shot in Blytheville Expressway crash.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  // So is a newspaper's or a newsroom's town ("the Tulsa Herald", "Tulsa News"): a local paper's
+  // story is mostly about its town.
+  Resolve("A boy was shot on Friday, a reporter for the Tulsa Herald wrote.");
+  EXPECT_EQ(CountryOf("Tulsa"), "US");
+  Resolve("A boy was shot on Friday, the Tulsa Press-Tribune reported.");
+  EXPECT_EQ(CountryOf("Tulsa"), "US");
+  // A paper's name written with its capitalized article after a preposition: "from The
+  // Blytheville News" supports the town as "from the Blytheville News" does.
+  Resolve("The story came from The Blytheville News on Friday.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
 }
 
 // After a parenthesis that names no place ("(as reported)"), a comma does not make the next
@@ -1861,6 +2001,31 @@ TEST(UsStyleCues, CountsTheLastWord) {
   EXPECT_EQ(UsStyleCues(doc), 1);
   tokenizer.Tokenize("Two hurt in shooting, says the sheriff", &doc);
   EXPECT_EQ(UsStyleCues(doc), 1);
+}
+
+// The US criminal process in a crime story's words: "homicide", "indicted", "arraigned" (a
+// grand jury's indictment and an arraignment; the British and Indian press say "charged" and
+// "murder"). One cue per document, however often the words come.
+TEST(UsStyleCues, CountsHomicideAndIndictmentOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("Man indicted in Kelvane homicide", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("He was arraigned on Tuesday and a homicide detective was indicted too.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("The court heard the case in Kelmora and charged him with murder.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
+// An intersection of a numbered street ("near 51st and Kelmore", "off 84th and Q streets") is
+// the US grid too, once per document; an ordinal before "and" and a lowercase word is none.
+TEST(UsStyleCues, CountsNumberedStreetIntersectionsOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was shot near 51st and Kelmore on Friday, not far from 86th and R streets.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("It was his 41st and final game, and the 2nd and 3rd Battalions left.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
 TEST(DocumentCountry, CountsMentionsAndPrefersTheEarliestOnATie) {
