@@ -3766,9 +3766,10 @@ void DocResolver::CitySections(std::vector<PlaceMention>* out) const {
 
 // "a house party in East Kelbush, Brooklyn", "in Kelmont Hills, Tulsa": a town (or a locality
 // the gazetteer lacks) qualified after its comma by a city of 100,000 people or more, larger
-// than it, in the same subdivision and within 25 km of it is a part of that city (a neighbourhood or a borough's quarter, which
-// GeoNames often files as a populated place of its own), so events placed there report the city
-// as a section's do (`within`; the text keeps the town's words). A part the gazetteer knows as a
+// than it, in the same subdivision and within 25 km of it is a part of that city (a
+// neighbourhood or a borough's quarter, which GeoNames often files as a populated place of its
+// own), so events placed there report the city as a section's do (`within`; the text keeps the
+// town's words). A part the gazetteer knows as a
 // section of a larger city ("Long Island City, Queens", a section of New York City) reports the
 // qualifying one, the nearer description. Not a capital's section already named "City-Part".
 void DocResolver::TownsQualifiedByCities(std::vector<PlaceMention>* out) const {
