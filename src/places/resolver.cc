@@ -3681,17 +3681,19 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       }
     }
     if (state.empty()) continue;
-    // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
-    if (const uint32_t seat = resolver_ != nullptr ? resolver_->CountySeat(state, key) : kNoRecord;
-        seat != kNoRecord) {
-      const PlaceRecord& rec = g_.record(seat);
+    auto set_seat = [&](const PlaceRecord& rec, std::string_view why) {
       m.seat.name = ShownName(g_.Str(rec.name));
       m.seat.geonames_id = rec.geonames_id;
       m.seat.lat = rec.Lat();
       m.seat.lon = rec.Lon();
       m.seat.admin1_code = std::string(state);
       m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
-      if (explain_) m.why += "; its seat " + m.seat.name;
+      if (explain_) m.why += std::string(why) + m.seat.name;
+    };
+    // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
+    if (const uint32_t seat = resolver_ != nullptr ? resolver_->CountySeat(state, key) : kNoRecord;
+        seat != kNoRecord) {
+      set_seat(g_.record(seat), "; its seat ");
       continue;
     }
     // "Miami-Dade County": a county named after its seat and another name; the seat is the
@@ -3706,13 +3708,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
           g_.Str(rec.feature) != "PPLA2" || !rec.HasCoordinates() || (c.flags & kAlias) != 0) {
         continue;
       }
-      m.seat.name = ShownName(g_.Str(rec.name));
-      m.seat.geonames_id = rec.geonames_id;
-      m.seat.lat = rec.Lat();
-      m.seat.lon = rec.Lon();
-      m.seat.admin1_code = std::string(state);
-      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
-      if (explain_) m.why += "; named after its seat " + m.seat.name;
+      set_seat(rec, "; named after its seat ");
       break;
     }
   }
