@@ -1053,12 +1053,14 @@ void DocResolver::MatchSentence(uint32_t begin, uint32_t end) {
       while (i < end && !cap[i]) ++i;
       if (i >= end) break;
     }
-    // PERF: a lowercase "al" or "el" (or one and a hyphen) right before is rare; the test on the
-    // word before is all most capitalized words get (the call for each cost 1% of the coding).
+    // PERF: a lowercase "al" or "el" (or one and a hyphen; or "ech", "esh": "ech Choueifat")
+    // right before is rare; the test on the word before is all most capitalized words get (the
+    // call for each cost 1% of the coding).
     if (i > 0 && !lower_mode_) {
       std::string_view before = T(i - 1).norm;
       if (before == "-" && i > 1) before = T(i - 2).norm;
-      if (before.size() == 2 && before[1] == 'l' && (before[0] == 'a' || before[0] == 'e') &&
+      if (((before.size() == 2 && before[1] == 'l' && (before[0] == 'a' || before[0] == 'e')) ||
+           (before.size() == 3 && before[0] == 'e' && before[2] == 'h' && (before[1] == 'c' || before[1] == 's'))) &&
           MatchWithArticle(&i, end)) {
         continue;
       }
@@ -1443,7 +1445,10 @@ uint32_t DocResolver::ArticleBefore(uint32_t b) const {
 uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
   if (lower_mode_ || a + 1 >= N() || Cap(a) || !IsWord(T(a))) return a;
   std::string_view w = Norm(a);
-  if (w != "al" && w != "el") return a;
+  // "ech Choueifat", "esh Sheikh": the article assimilated before "sh", as French and English
+  // transliterations write it, only before a name that begins so.
+  const bool assimilated = w == "ech" || w == "esh";
+  if (w != "al" && w != "el" && !assimilated) return a;
   if (a > 0 && (Cap(a - 1) || (Norm(a - 1) == "-" && !T(a).HasFlag(tokens::kSpaceBefore)))) return a;
   uint32_t b = a + 1;
   if (Norm(b) == "-" && !T(b).HasFlag(tokens::kSpaceBefore)) {
@@ -1453,6 +1458,7 @@ uint32_t DocResolver::AfterLowerArticle(uint32_t a) const {
     return a;
   }
   if (!Cap(b) || AllCaps(b) || T(b).HasFlag(tokens::kNewlineBefore)) return a;
+  if (assimilated && (Norm(b).size() < 2 || Norm(b).substr(0, 2) != w.substr(1))) return a;
   return b;
 }
 

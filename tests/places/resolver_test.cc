@@ -2482,6 +2482,12 @@ TEST_F(WorldResolverTest, TownsTheCitiesFileLacksComeFromTheAliasFile) {
   // "er" joins a name as "el" does ("Ain er Remmaneh", not the French department Ain).
   Resolve("On 3 March, taxi drivers blocked a road in Ain er Remmaneh with tyres.");
   EXPECT_EQ(CountryOf("Ain er Remmaneh"), "LB");
+  // So is the article assimilated before "sh", as French transliterations write it ("ech
+  // Choueifat"), only before a name that begins so.
+  Resolve("On 3 March, truck drivers blocked the road in ech Choueifat with their lorries.");
+  EXPECT_EQ(CountryOf("ech Choueifat"), "LB");
+  Resolve("On 3 March, truck drivers blocked the road in ech Beirut with their lorries.");
+  EXPECT_EQ(Find("ech Beirut"), nullptr);
   Resolve("On 3 March, students marched from el Mina to the Tripoli court over exam fees.");
   EXPECT_EQ(CountryOf("Tripoli"), "LB");
   EXPECT_EQ(DocumentCountry(mentions_), "LB");
