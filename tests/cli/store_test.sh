@@ -71,6 +71,7 @@ EOF
 # ---- 1. Kill -9 mid-run, several times, then complete ----
 DB=$TMP/crash.db
 kills=0
+mid_kills=0  # kills that left some but not all documents stored
 # An immediate kill (possibly before the schema exists), then kills after progress.
 for attempt in 1 2 3 4; do
   before=$( [[ -f $DB ]] && q "$DB" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
@@ -92,6 +93,8 @@ for attempt in 1 2 3 4; do
   BG=""
   if [[ $rc -eq 137 ]]; then
     kills=$((kills + 1))
+    stored=$( [[ -f $DB ]] && q "$DB" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
+    if [[ ${stored:-0} -gt 0 && ${stored:-0} -lt $N ]]; then mid_kills=$((mid_kills + 1)); fi
     if [[ -f $DB ]] && q "$DB" "SELECT 1 FROM sqlite_schema WHERE name = 'documents'" | grep -q 1; then
       check "integrity after kill $attempt" "$(q "$DB" "PRAGMA integrity_check")" "ok"
       # Whole batches only: every stored ok document has all its events.
@@ -101,8 +104,10 @@ for attempt in 1 2 3 4; do
   fi
 done
 if [[ $kills -ge 2 ]]; then ok; else fail "crash test: only $kills of 4 runs were killed mid-run"; fi
-partial=$(q "$DB" "SELECT count(*) FROM documents")
-if [[ $partial -lt $N ]]; then ok; else fail "crash test: all $N documents were stored before the last kill"; fi
+# On a loaded machine a run can end before its kill lands (the whole corpus takes about a
+# second): such a run is finished, and the test still needs a kill between the first and the
+# last document.
+if [[ $mid_kills -ge 1 ]]; then ok; else fail "crash test: no kill landed while only part of the $N documents were stored"; fi
 
 # Exit 1 if the bad lines were first stored (rejected) in this run, 0 if an earlier one did.
 rc=0
@@ -124,7 +129,8 @@ check "last run finished and accounts for every input" \
   "$(q "$DB" "SELECT (finished IS NOT NULL) || ' ' || read || ' ' || (stored + skipped_duplicates + rejected + failed) FROM runs WHERE run_id = $last")" \
   "1 $N $N"
 check "stored once over all runs" "$(q "$DB" "SELECT sum(stored) + sum(rejected) FROM runs")" "$N"
-check "killed runs are unfinished" "$(q "$DB" "SELECT count(*) FROM runs WHERE finished IS NULL")" "$((last - 1))"
+# Every earlier run is unfinished except those that ended before their kill (4 - kills).
+check "killed runs are unfinished" "$(q "$DB" "SELECT count(*) FROM runs WHERE finished IS NULL")" "$((last - 1 - (4 - kills)))"
 
 run "ingest again: all duplicates" 0 "$EVIDENT" ingest "$TMP/corpus" --db "$DB" -j 2
 expect "duplicates" "$TMP/err" "read $N, stored 0, duplicates $N, rejected 0, failed 0"
