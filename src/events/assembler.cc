@@ -4622,27 +4622,28 @@ LocationRef EventAssembler::MakeLocation(const DocumentAnnotations& doc, const p
     l.span.end = toks[m.end_token].span.end;
   }
   if (l.country.empty()) l.country = doc_country;
-  if (!m.within.name.empty()) {
-    // "ROGERS PARK —": a section of a town; the event is in the city containing it (text
-    // keeps the words written). Same country and admin1 by construction. So is "D.C.", a
-    // subdivision that is one city (Washington).
-    l.name = m.within.name;
-    l.geonames_id = m.within.geonames_id;
-    l.lat = m.within.lat;
-    l.lon = m.within.lon;
+  // The town an event placed in `m` reports (its name, id and coordinates); the text keeps the
+  // words written.
+  auto report_town = [&l](const places::PlaceMention::Within& town) {
+    l.name = town.name;
+    l.geonames_id = town.geonames_id;
+    l.lat = town.lat;
+    l.lon = town.lon;
     l.has_coordinates = true;
+  };
+  if (!m.within.name.empty()) {
+    // "ROGERS PARK —": a section of a town; the event is in the city containing it. Same
+    // country and admin1 by construction. So is "D.C.", a subdivision that is one city
+    // (Washington).
+    report_town(m.within);
     // "in D.C.": a subdivision that is one city places the event in the city.
     l.precision = places::PrecisionName(places::Precision::kCity);
   }
   if (!m.seat.name.empty()) {
-    // "in their Stafford County home": a county named after its seat reports the seat town (its
-    // id, state and coordinates); precision stays admin2, the unit the text states, and the text
-    // keeps the county's words.
-    l.name = m.seat.name;
-    l.geonames_id = m.seat.geonames_id;
-    l.lat = m.seat.lat;
-    l.lon = m.seat.lon;
-    l.has_coordinates = true;
+    // "in their Stafford County home": a county named after its seat reports the seat town (and
+    // its state); precision stays admin2, the unit the text states, and the text keeps the
+    // county's words.
+    report_town(m.seat);
     l.admin1_code = m.seat.admin1_code;
     l.admin1_name = m.seat.admin1_name;
   }
