@@ -46,6 +46,9 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.agent = e.fields[3] == "agent";
     t.needs_hospital = e.fields[3] == "hospital";
     t.needs_purpose = e.fields[3] == "purpose";
+    t.needs_property = e.fields[3] == "property";
+    t.needs_force = e.fields[3] == "force";
+    t.needs_imposer = e.fields[3] == "imposed";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -282,6 +285,84 @@ class SentenceAssembler {
       if (In(after) && (T(after).norm == "'s" || T(after).norm == "'")) ++after;
       return In(after) && IsPictureWord(T(after));
     }
+    return false;
+  }
+  // Patient "property": seizing and destroying act on things. A person acted on makes the verb
+  // something else ("seized two fighters" is a capture, "burned a man" violence): the object of
+  // an active verb (which must have one: "the hut burned" is no arson), the subject of a passive.
+  // A participle after a determiner describes its noun and states no act ("a stolen car").
+  // Punctuation that ends a phrase: not a hyphen inside a word ("a three-day curfew").
+  bool PhraseBreak(uint32_t k) const { return IsPunct(T(k)) && !(T(k).norm == "-" && !T(k).HasFlag(tokens::kSpaceBefore)); }
+  bool ActsOnProperty(const Trig& t, bool passive) const {
+    if (t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural) return true;
+    // A fire, a storm or a flood destroys without anyone acting: "a fire broke out ... destroying
+    // the motel", "floods destroyed 40 homes".
+    for (uint32_t k = t.b; k > begin_ && t.b - k < 9; --k)
+      if (IsAny(T(k - 1), WORDS("fire", "fires", "blaze", "flames", "wildfire", "storm", "storms", "flood", "floods",
+                                "flooding", "earthquake", "cyclone", "hurricane", "tornado", "rains", "landslide")))
+        return false;
+    // A participle or gerund that describes its noun states no act: "a stolen car", "the badly
+    // burned body", "a burning car", "reported stolen".
+    const bool adjective_form = t.form == lexicon::Form::kParticiple || t.form == lexicon::Form::kPastOrParticiple ||
+                                (t.form == lexicon::Form::kGerund && t.e == t.b + 1);
+    if (adjective_form && t.b > begin_) {
+      uint32_t p = t.b - 1;
+      while (p > begin_ && T(p).norm.size() > 4 && T(p).norm.ends_with("ly")) --p;  // "badly", "partially"
+      if (IsAny(T(p), WORDS("a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "reported")))
+        return false;
+    }
+    // People, their bodies and their lives are no property: "burned the body", "destroyed a family".
+    const auto person_word = [](const Token& w) {
+      return IsAny(w, WORDS("he", "she", "they", "him", "her", "them", "who", "himself", "herself", "themselves", "body",
+                            "bodies", "corpse", "corpses", "remains", "family", "families", "life", "lives"));
+    };
+    if (passive) {
+      for (uint32_t k = t.b; k > begin_ && t.b - k < 6 && !PhraseBreak(k - 1); --k)
+        if (IsPersonNounEnd(k - 1) || person_word(T(k - 1))) return false;
+      return true;
+    }
+    uint32_t k = t.e;
+    if (!In(k) || IsPunct(T(k)) || IsPrepositionOrAux(T(k)) || CueAt(k) != kNone) return false;
+    for (uint32_t j = k; j < k + 4 && In(j) && !PhraseBreak(j); ++j) {
+      const int n = NounStartingAt(j);
+      if ((n != kNone && Noun(n).person) || person_word(T(j))) return false;
+    }
+    return true;
+  }
+  // Patient "force": what moves is armed forces or police. An active verb with an object moves
+  // its object ("deployed 300 troops", not "deployed tear gas"); a passive, intransitive or noun
+  // trigger a force next to it ("soldiers were deployed", "a deployment of police", "the army
+  // deployed along the border"; not "the airbag deployed").
+  bool MovesAForce(const Trig& t, bool passive) const {
+    const auto force = [&](int n) {
+      return n != kNone && (Noun(n).sector == Sector::kPolice || Noun(n).sector == Sector::kMilitary ||
+                            Noun(n).sector == Sector::kRebels);
+    };
+    const bool noun = t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural;
+    const bool object = !noun && !passive && In(t.e) && T(t.e).kind == TokenKind::kWord && !IsPrepositionOrAux(T(t.e)) &&
+                        CueAt(t.e) == kNone;
+    for (uint32_t j = t.e; j < t.e + 5 && In(j) && !PhraseBreak(j); ++j)
+      if (force(NounStartingAt(j))) return true;
+    if (object) return false;
+    for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
+      if (force(NounEndingAt(k - 1))) return true;
+    return false;
+  }
+  // Patient "imposed": a restriction ("curfew", "lockdown") is an act when someone imposes it: a
+  // verb of imposing up to six words before it in its clause ("declared a three-day curfew",
+  // "began enforcing a lockdown", "placed under lockdown") or a passive after it ("a curfew was
+  // imposed"); not "a curfew violation", "lockdown rules".
+  bool Imposed(const Trig& t) const {
+    const WordSet& kImpose = WORDS(
+        "impose", "imposes", "imposed", "imposing", "declare", "declares", "declared", "declaring", "announce",
+        "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "enforce", "enforces",
+        "enforced", "enforcing", "extend", "extends", "extended", "extending", "introduce", "introduces",
+        "introduced", "introducing", "placed", "put", "under", "slapped", "reimposed", "tightened", "instituted");
+    for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
+      if (kImpose.Has(T(k - 1))) return true;
+    for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
+      if (IsAny(T(k), WORDS("imposed", "declared", "announced", "ordered", "enforced", "extended", "introduced")))
+        return true;
     return false;
   }
   // The passive's subject is a picture, a name or a record of people, not people: "the
@@ -2525,6 +2606,9 @@ void SentenceAssembler::Run() {
     if (type == EventType::kAssault && mode.empty() && NonviolentCauseAfter(t.e)) continue;
     if (type == EventType::kRelease && MedicalRelease(t)) continue;
     if (type == EventType::kAssault && KillingStatistic(t)) continue;
+    if (t.info.needs_property && !ActsOnProperty(t, passive)) continue;
+    if (t.info.needs_force && !MovesAForce(t, passive)) continue;
+    if (t.info.needs_imposer && !Imposed(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
     // "picked up" is an arrest by the authorities ("Police picked up 12 students", "was picked
     // up on Wednesday"), not "a grandmother picked up her grandson", "picked up by passing cyclists".

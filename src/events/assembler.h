@@ -111,6 +111,9 @@ class EventAssembler {
     bool agent = false;       // the subject acts, never the people counted: "two gunmen opened fire"
     bool needs_hospital = false;  // "taken to" a hospital by its name: "taken to Kelmora General Hospital"
     bool needs_purpose = false;  // "gathered outside the depot to demand wages", not "gathered for prayers"
+    bool needs_property = false;  // acts on things: "seized a truck", not "seized two fighters"
+    bool needs_force = false;     // armed forces or police move: "troops were deployed", not "the airbag deployed"
+    bool needs_imposer = false;   // a restriction imposed: "imposed a curfew", not "a curfew violation"
   };
   struct NounInfo {
     lexicon::Sector sector;

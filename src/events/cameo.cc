@@ -31,6 +31,13 @@ ExternalCode ToExternalCode(EventType type, std::string_view mode) {
     case EventType::kSentence: return {"SANCTION", "convict", "172"};
     case EventType::kAcquit: return {"RETREAT", "release", "084"};
     case EventType::kRelease: return {"RETREAT", "release", "084"};
+    case EventType::kSeize: return {"COERCE", "confiscate", mode == "occupation" ? "192" : "1711"};
+    case EventType::kDestroy: return {"ASSAULT", "destroy", "1712"};
+    case EventType::kMobilize: return {"MOBILIZE", "troops", "154"};
+    case EventType::kRestrict:
+      if (mode == "curfew" || mode == "lockdown") return {"COERCE", "curfew", "1723"};
+      if (mode == "emergency") return {"COERCE", "martial-law", "1724"};
+      return {"COERCE", "restrict", "172"};
   }
   return {"", "", ""};
 }

@@ -90,7 +90,8 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
   auto type = ParseEventType(f[0]);
   if (!type) {
     *error = "unknown event type '" + f[0] +
-             "'; expected one of PROTEST, ASSAULT, ARREST, CHARGE, CONVICT, SENTENCE, ACQUIT, RELEASE, CUSTODY";
+             "'; expected one of PROTEST, ASSAULT, ARREST, CHARGE, CONVICT, SENTENCE, ACQUIT, RELEASE, CUSTODY, "
+             "SEIZE, DESTROY, MOBILIZE, RESTRICT";
     return false;
   }
   if (f[1] != "-" && !IsKnownMode(*type, f[1])) {
@@ -103,9 +104,17 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
              "released, detained, killed, injured";
     return false;
   }
+  // The acts on property, forces and restrictions count nobody.
+  const bool material = *type == EventType::kSeize || *type == EventType::kDestroy ||
+                        *type == EventType::kMobilize || *type == EventType::kRestrict;
+  if (material && f[2] != "-") {
+    *error = "count role '" + f[2] + "' for " + f[0] + ", which counts nobody; expected -";
+    return false;
+  }
   if (f[3] != "-" && f[3] != "person" && f[3] != "road" && f[3] != "subject" && f[3] != "noun" && f[3] != "agent" &&
-      f[3] != "hospital" && f[3] != "purpose") {
-    *error = "unknown patient '" + f[3] + "'; expected person, road, subject, noun, agent, purpose, hospital or -";
+      f[3] != "hospital" && f[3] != "purpose" && f[3] != "property" && f[3] != "force" && f[3] != "imposed") {
+    *error = "unknown patient '" + f[3] +
+             "'; expected person, road, subject, noun, agent, purpose, hospital, property, force, imposed or -";
     return false;
   }
   return true;

@@ -6,7 +6,8 @@ namespace evident::lexicon {
 namespace {
 
 constexpr std::array<std::string_view, kNumEventTypes> kTypeNames = {
-    "PROTEST", "ASSAULT", "ARREST", "CHARGE", "CONVICT", "SENTENCE", "ACQUIT", "RELEASE", "CUSTODY"};
+    "PROTEST", "ASSAULT", "ARREST",  "CHARGE",  "CONVICT",  "SENTENCE", "ACQUIT",
+    "RELEASE", "CUSTODY", "SEIZE",   "DESTROY", "MOBILIZE", "RESTRICT"};
 constexpr std::array<std::string_view, 12> kRoleNames = {
     "", "participants", "arrested", "charged", "convicted", "jailed", "fined", "warned",
     "released", "detained", "killed", "injured"};
@@ -48,6 +49,10 @@ bool IsKnownMode(EventType t, std::string_view mode) {
   static constexpr std::string_view kSentence[] = {"jail", "fine", "warning", "community_service",
                                                    "suspended", "death"};
   static constexpr std::string_view kRelease[] = {"bail"};
+  static constexpr std::string_view kSeize[] = {"looting", "theft", "confiscation", "occupation"};
+  static constexpr std::string_view kDestroy[] = {"arson", "demolition", "vandalism"};
+  static constexpr std::string_view kMobilize[] = {"deployment", "patrol", "fortification"};
+  static constexpr std::string_view kRestrict[] = {"curfew", "lockdown", "emergency", "ban"};
   auto in = [&](auto& list) {
     for (auto m : list)
       if (m == mode) return true;
@@ -58,6 +63,10 @@ bool IsKnownMode(EventType t, std::string_view mode) {
     case EventType::kAssault: return in(kAssault);
     case EventType::kSentence: return in(kSentence);
     case EventType::kRelease: return in(kRelease);
+    case EventType::kSeize: return in(kSeize);
+    case EventType::kDestroy: return in(kDestroy);
+    case EventType::kMobilize: return in(kMobilize);
+    case EventType::kRestrict: return in(kRestrict);
     default: return false;
   }
 }

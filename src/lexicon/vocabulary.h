@@ -8,10 +8,15 @@
 
 namespace evident::lexicon {
 
+// The first nine are the project's core types (protest, violence, the legal process); the last
+// four are the material acts around them that event coders also code (PLOVER's COERCE/confiscate,
+// property destruction, MOBILIZE and COERCE/restrict): looting and seizures, burning and
+// demolition, troop and police movements, curfews and lockdowns. They carry no count roles.
 enum class EventType : uint8_t {
   kProtest, kAssault, kArrest, kCharge, kConvict, kSentence, kAcquit, kRelease, kCustody,
+  kSeize, kDestroy, kMobilize, kRestrict,
 };
-inline constexpr int kNumEventTypes = 9;
+inline constexpr int kNumEventTypes = 13;
 
 enum class Role : uint8_t {
   kNone, kParticipants, kArrested, kCharged, kConvicted, kJailed, kFined, kWarned, kReleased,

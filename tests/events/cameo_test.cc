@@ -81,6 +81,29 @@ TEST(ExternalCode, LegalTypesFollowTheDocumentedTable) {
     ExpectCode({EventType::kSentence, mode, "SANCTION", "convict", "172"});
 }
 
+// Looting and seizures are PLOVER's COERCE/confiscate (CAMEO 1711; taking a building or a town,
+// 192); burning and demolition its property destruction (1712); forces moved are MOBILIZE
+// (154); curfews and lockdowns COERCE/curfew (1723), a state of emergency martial-law (1724).
+TEST(ExternalCode, MaterialActsFollowTheDocumentedTable) {
+  for (const Row& r : std::vector<Row>{
+           {EventType::kSeize, "looting", "COERCE", "confiscate", "1711"},
+           {EventType::kSeize, "confiscation", "COERCE", "confiscate", "1711"},
+           {EventType::kSeize, "theft", "COERCE", "confiscate", "1711"},
+           {EventType::kSeize, "occupation", "COERCE", "confiscate", "192"},
+           {EventType::kDestroy, "arson", "ASSAULT", "destroy", "1712"},
+           {EventType::kDestroy, "demolition", "ASSAULT", "destroy", "1712"},
+           {EventType::kDestroy, "vandalism", "ASSAULT", "destroy", "1712"},
+           {EventType::kMobilize, "deployment", "MOBILIZE", "troops", "154"},
+           {EventType::kMobilize, "patrol", "MOBILIZE", "troops", "154"},
+           {EventType::kMobilize, "fortification", "MOBILIZE", "troops", "154"},
+           {EventType::kRestrict, "curfew", "COERCE", "curfew", "1723"},
+           {EventType::kRestrict, "lockdown", "COERCE", "curfew", "1723"},
+           {EventType::kRestrict, "emergency", "COERCE", "martial-law", "1724"},
+           {EventType::kRestrict, "ban", "COERCE", "restrict", "172"},
+       })
+    ExpectCode(r);
+}
+
 TEST(ExternalCode, EveryTypeAndKnownModeHasACode) {
   const std::vector<std::string_view> modes = {"",
                                                "demonstration",
@@ -109,7 +132,21 @@ TEST(ExternalCode, EveryTypeAndKnownModeHasACode) {
                                                "community_service",
                                                "suspended",
                                                "death",
-                                               "bail"};
+                                               "bail",
+                                               "looting",
+                                               "theft",
+                                               "confiscation",
+                                               "occupation",
+                                               "arson",
+                                               "demolition",
+                                               "vandalism",
+                                               "deployment",
+                                               "patrol",
+                                               "fortification",
+                                               "curfew",
+                                               "lockdown",
+                                               "emergency",
+                                               "ban"};
   for (int t = 0; t < lexicon::kNumEventTypes; ++t) {
     auto type = static_cast<EventType>(t);
     for (std::string_view mode : modes) {

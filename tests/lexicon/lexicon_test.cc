@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "lexicon/vocabulary.h"
@@ -74,6 +76,38 @@ TEST(Lexicon, LoadFailsWithAllErrorsForABadDirectory) {
   EXPECT_NE(lex.status().message().find("cues.tsv"), std::string::npos);
 }
 
+// A copy of the project's data folder with lines appended to triggers.tsv; returns its path.
+std::string DataWithTriggers(const std::string& name, const std::string& extra) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::copy(EVIDENT_SOURCE_DIR "/data", dir, fs::copy_options::recursive);
+  std::ofstream(dir / "triggers.tsv", std::ios::app) << extra;
+  return dir.string();
+}
+
+// Seizures, destruction, force movements and restrictions count nobody: a count role on one is
+// a mistake the user hears about with its line, as is an unknown patient.
+TEST(Lexicon, MaterialActsRejectACountRoleWithTheirLine) {
+  std::ifstream in(EVIDENT_SOURCE_DIR "/data/triggers.tsv");
+  int lines = 0;
+  for (std::string l; std::getline(in, l);) ++lines;
+  const std::string dir = DataWithTriggers("lexicon_material",
+                                           "SEIZE\tlooting\tarrested\t-\tplunder/v\n"
+                                           "MOBILIZE\tdeployment\t-\tforces\tredeploy/v\n"
+                                           "DESTROY\tarson\t-\tproperty\tfirebomb/v\n");
+  auto lex = Lexicon::Load(dir);
+  ASSERT_FALSE(lex.ok());
+  const std::string& msg = lex.status().message();
+  EXPECT_NE(msg.find("triggers.tsv:" + std::to_string(lines + 1) +
+                     ": count role 'arrested' for SEIZE, which counts nobody; expected -"),
+            std::string::npos)
+      << msg;
+  EXPECT_NE(msg.find("triggers.tsv:" + std::to_string(lines + 2) + ": unknown patient 'forces'"), std::string::npos)
+      << msg;
+  EXPECT_EQ(msg.find("triggers.tsv:" + std::to_string(lines + 3)), std::string::npos) << msg;
+}
+
 TEST(Vocabulary, ParsesNamesBothWays) {
   EXPECT_EQ(ParseEventType("CUSTODY"), EventType::kCustody);
   EXPECT_FALSE(ParseEventType("custody"));
@@ -81,6 +115,10 @@ TEST(Vocabulary, ParsesNamesBothWays) {
   EXPECT_EQ(ParseRole("-"), Role::kNone);
   EXPECT_TRUE(IsKnownMode(EventType::kSentence, "fine"));
   EXPECT_FALSE(IsKnownMode(EventType::kArrest, "fine"));
+  EXPECT_EQ(ParseEventType("MOBILIZE"), EventType::kMobilize);
+  EXPECT_EQ(EventTypeName(EventType::kRestrict), "RESTRICT");
+  EXPECT_TRUE(IsKnownMode(EventType::kSeize, "looting"));
+  EXPECT_FALSE(IsKnownMode(EventType::kDestroy, "looting"));
 }
 
 }  // namespace
