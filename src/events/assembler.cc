@@ -324,8 +324,16 @@ class SentenceAssembler {
     uint32_t k = t.e;
     if (!In(k) || IsPunct(T(k)) || IsPrepositionOrAux(T(k)) || CueAt(k) != kNone) return false;
     for (uint32_t j = k; j < k + 4 && In(j) && !PhraseBreak(j); ++j) {
+      if (person_word(T(j))) return false;
       const int n = NounStartingAt(j);
-      if ((n != kNone && Noun(n).person) || person_word(T(j))) return false;
+      if (n == kNone || !Noun(n).person) continue;
+      // A person noun before another word names whose or what kind the thing is: "40 civilian
+      // houses", "the fighters' weapons", "a student hostel".
+      const uint32_t after = s_.nouns[n].end_token;
+      const bool modifier = In(after) && ((T(after).kind == TokenKind::kWord && !IsPrepositionOrAux(T(after)) &&
+                                           CueAt(after) == kNone && !IsAny(T(after), WORDS("and", "or", "who"))) ||
+                                          T(after).norm == "'s" || T(after).norm == "'");
+      if (!modifier) return false;
     }
     return true;
   }
@@ -339,6 +347,12 @@ class SentenceAssembler {
                             Noun(n).sector == Sector::kRebels);
     };
     const bool noun = t.form == lexicon::Form::kSingular || t.form == lexicon::Form::kPlural;
+    // A noun naming the next one ("patrol officers", "a patrol car") or a duty ("officers on
+    // patrol") moves no one.
+    if (noun && ((In(t.e) && T(t.e).kind == TokenKind::kWord && !IsPrepositionOrAux(T(t.e)) && CueAt(t.e) == kNone &&
+                  !IsAny(T(t.e), WORDS("and", "or", "took", "entered", "arrived", "reached", "was", "were"))) ||
+                 (t.b > begin_ && T(t.b - 1).norm == "on")))
+      return false;
     const bool object = !noun && !passive && In(t.e) && T(t.e).kind == TokenKind::kWord && !IsPrepositionOrAux(T(t.e)) &&
                         CueAt(t.e) == kNone;
     for (uint32_t j = t.e; j < t.e + 5 && In(j) && !PhraseBreak(j); ++j)
@@ -357,7 +371,8 @@ class SentenceAssembler {
         "impose", "imposes", "imposed", "imposing", "declare", "declares", "declared", "declaring", "announce",
         "announces", "announced", "announcing", "order", "orders", "ordered", "ordering", "enforce", "enforces",
         "enforced", "enforcing", "extend", "extends", "extended", "extending", "introduce", "introduces",
-        "introduced", "introducing", "placed", "put", "under", "slapped", "reimposed", "tightened", "instituted");
+        "introduced", "introducing", "placed", "put", "under", "slapped", "reimposed", "tightened", "instituted",
+        "imposition");
     for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
       if (kImpose.Has(T(k - 1))) return true;
     for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
@@ -2249,6 +2264,32 @@ void SentenceAssembler::Run() {
     // A capitalized "March"/"Rally" inside a name is not an event; nor a month.
     trigs_.push_back(t);
     covered = t.e;
+  }
+  // "set three trucks on fire", "a school was set on fire": arson, the verb apart from its "on
+  // fire" (a blocked phrase: no shooting). What stands between is what burned, and no person:
+  // "set him on fire" is violence, not arson; "was set on fire" takes a subject that is no
+  // person, as a passive of the patient "property" does.
+  for (uint32_t k = begin_ + 1; k + 1 < end_; ++k) {
+    if (T(k).norm != "on" || T(k + 1).norm != "fire") continue;
+    uint32_t j = k;
+    bool found = false;
+    while (j > begin_ && k - j < 7 && !found) {
+      --j;
+      if (PhraseBreak(j)) break;
+      found = IsAny(T(j), WORDS("set", "sets", "setting"));
+    }
+    if (!found) continue;
+    bool overlaps = false;
+    for (const auto& t : trigs_) overlaps |= t.b < k + 2 && j < t.e;
+    if (overlaps) continue;
+    Trig t{j, k + 2, {EventType::kDestroy, "arson", Role::kNone}, lexicon::Form::kLiteral};
+    bool person = false;
+    for (uint32_t q = j + 1; q < k && !person; ++q)
+      person = IsAny(T(q), WORDS("him", "her", "them", "himself", "herself", "themselves", "man", "woman")) ||
+               (NounEndingAt(q) != kNone && Noun(NounEndingAt(q)).person && q + 1 == k);
+    if (person || (j + 1 == k && !ActsOnProperty(Trig{j, j + 1, t.info, lexicon::Form::kPastOrParticiple}, true)))
+      continue;
+    trigs_.push_back(t);
   }
   // Participant nouns with a number make a protest even without a protest verb.
   for (size_t i = 0; i < s_.nouns.size(); ++i) {

@@ -82,6 +82,26 @@ TEST(MaterialActs, ArsonAndDemolitionDestroyPropertyNotPeopleNorFires) {
     EXPECT_TRUE(OfType(CodeText(text), EventType::kDestroy).empty()) << text;
 }
 
+TEST(MaterialActs, WhatWasDestroyedMayBeNamedAfterItsPeople) {
+  // "civilian houses", "a student hostel": the person noun says whose, the thing is what burned.
+  const auto houses = CodeText("Soldiers destroyed 40 civilian houses near Kelvaro on Monday.");
+  EXPECT_EQ(OfType(houses, EventType::kDestroy).size(), 1u);
+  const auto hostel = CodeText("A mob smashed the windows of a student hostel in Varta on Monday.");
+  ASSERT_EQ(OfType(hostel, EventType::kDestroy).size(), 1u);
+  EXPECT_EQ(OfType(hostel, EventType::kDestroy)[0]->mode, "vandalism");
+}
+
+TEST(MaterialActs, SetOnFireIsArsonOfWhatStandsBetween) {
+  const auto trucks = CodeText("Militants set three trucks on fire near Kelvaro on Monday.");
+  ASSERT_EQ(OfType(trucks, EventType::kDestroy).size(), 1u);
+  EXPECT_EQ(Trigger(trucks, *OfType(trucks, EventType::kDestroy)[0]), "set three trucks on fire");
+  const auto school = CodeText("A school was set on fire in Varta on Monday.");
+  EXPECT_EQ(OfType(school, EventType::kDestroy).size(), 1u);
+  for (const char* text : {"The men set him on fire in Varta on Monday.", "A man was set on fire in Varta on Monday.",
+                           "The depot was on fire when police arrived in Varta."})
+    EXPECT_TRUE(OfType(CodeText(text), EventType::kDestroy).empty()) << text;
+}
+
 TEST(MaterialActs, ForcesDeployedAreAMobilizationGasOrAirbagsAreNot) {
   const auto troops = CodeText("The army deployed 300 troops along the border near Kelvaro on Friday.");
   ASSERT_EQ(OfType(troops, EventType::kMobilize).size(), 1u);
@@ -93,8 +113,12 @@ TEST(MaterialActs, ForcesDeployedAreAMobilizationGasOrAirbagsAreNot) {
   const auto patrol = CodeText("Kelmar and Dorvan forces conducted a joint patrol near Varta on Friday.");
   ASSERT_EQ(OfType(patrol, EventType::kMobilize).size(), 1u);
   EXPECT_EQ(OfType(patrol, EventType::kMobilize)[0]->mode, "patrol");
+  const auto noun = CodeText("A patrol by Kelmar forces took place near Varta on Friday.");
+  EXPECT_EQ(OfType(noun, EventType::kMobilize).size(), 1u);
   for (const char* text : {"Police deployed tear gas against the crowd in Varta.",
-                           "The airbag deployed when the van hit a wall in Varta."})
+                           "The airbag deployed when the van hit a wall in Varta.",
+                           "Two patrol officers were shot in Varta on Friday.",
+                           "Soldiers on patrol were attacked near Varta on Friday."})
     EXPECT_TRUE(OfType(CodeText(text), EventType::kMobilize).empty()) << text;
 }
 
@@ -108,7 +132,11 @@ TEST(MaterialActs, ACurfewImposedIsARestrictionACurfewViolationIsNot) {
   const auto emergency = CodeText("The president declared a state of emergency in Varta on Sunday.");
   ASSERT_EQ(OfType(emergency, EventType::kRestrict).size(), 1u);
   EXPECT_EQ(OfType(emergency, EventType::kRestrict)[0]->mode, "emergency");
-  for (const char* text : {"He was cited for a curfew violation in Varta.", "Lockdown rules in Varta are strict."})
+  const auto ban = CodeText("The governor instituted a ban on all travel from Varta on Sunday.");
+  ASSERT_EQ(OfType(ban, EventType::kRestrict).size(), 1u);
+  EXPECT_EQ(OfType(ban, EventType::kRestrict)[0]->mode, "ban");
+  for (const char* text : {"He was cited for a curfew violation in Varta.", "Lockdown rules in Varta are strict.",
+                           "The ban on gatherings in Varta is unpopular."})
     EXPECT_TRUE(OfType(CodeText(text), EventType::kRestrict).empty()) << text;
 }
 
