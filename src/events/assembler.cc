@@ -2269,8 +2269,12 @@ void SentenceAssembler::Run() {
   // fire" (a blocked phrase: no shooting). What stands between is what burned, and no person:
   // "set him on fire" is violence, not arson; "was set on fire" takes a subject that is no
   // person, as a passive of the patient "property" does.
-  for (uint32_t k = begin_ + 1; k + 1 < end_; ++k) {
-    if (T(k).norm != "on" || T(k + 1).norm != "fire") continue;
+  // PERF: asked of the blocked phrases only (a scan of every token was 0.5% of coding).
+  for (const auto& m : s_.cues) {
+    const uint32_t k = m.begin_token;
+    if (m.end_token != k + 2 || k == begin_ || T(k).norm != "on" || T(k + 1).norm != "fire" ||
+        a_.cue_info_[a_.cues_.table().phrases[m.phrase].entry] != Cue::kBlock)
+      continue;
     uint32_t j = k;
     bool found = false;
     while (j > begin_ && k - j < 7 && !found) {
