@@ -311,6 +311,15 @@ class SentenceAssembler {
       if (IsAny(T(p), WORDS("a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "reported")))
         return false;
     }
+    // A participle spelled apart from the past before its noun, with no auxiliary: "receiving
+    // stolen property", "items of stolen property" (not "had stolen two guns", "items stolen from").
+    if (t.form == lexicon::Form::kParticiple && t.b > begin_ && In(t.e) && T(t.e).kind == TokenKind::kWord &&
+        !T(t.e).HasFlag(tokens::kCapitalized) && !IsPrepositionOrAux(T(t.e)) && CueAt(t.e) == kNone &&
+        CueAt(t.b - 1) != static_cast<int>(Cue::kAux) &&
+        !IsAny(T(t.b - 1), WORDS("had", "has", "have", "was", "were", "been", "being", "be", "is", "are", "got")) &&
+        !IsAny(T(t.e), WORDS("and", "or", "by", "a", "an", "the", "his", "her", "their", "its", "two", "three")) &&
+        slots_[t.e - begin_].qty_at_begin == kNone)
+      return false;
     // People, their bodies and their lives are no property: "burned the body", "destroyed a family".
     const auto person_word = [](const Token& w) {
       return IsAny(w, WORDS("he", "she", "they", "him", "her", "them", "who", "himself", "herself", "themselves", "body",

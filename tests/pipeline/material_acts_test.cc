@@ -59,8 +59,11 @@ TEST(MaterialActs, AStolenThingDescribedIsNoTheft) {
   // The gun "reported stolen" or "a stolen car" is a detail of another story, not an act the
   // report states; the theft told as an act is one.
   for (const char* text : {"Officers found a stolen car behind the Kelbrook motel.",
-                           "The handgun had been reported stolen from a truck in Arvel."})
+                           "The handgun had been reported stolen from a truck in Arvel.",
+                           "He was charged in Arvel with receiving stolen property."})
     EXPECT_TRUE(OfType(CodeText(text), EventType::kSeize).empty()) << text;
+  const auto taken = CodeText("Police said tools stolen from a barn near Arvel were found on Sunday.");
+  EXPECT_EQ(OfType(taken, EventType::kSeize).size(), 1u);
   const auto theft = CodeText("Two men stole a pickup truck from a farm near Arvel on Sunday.");
   ASSERT_EQ(OfType(theft, EventType::kSeize).size(), 1u);
   EXPECT_EQ(OfType(theft, EventType::kSeize)[0]->mode, "theft");
