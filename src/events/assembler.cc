@@ -1931,6 +1931,16 @@ EventStatus SentenceAssembler::LocalStatus(const Trig& t, size_t trig_index) con
       if (subject_closed && (c == static_cast<int>(Cue::kDemand) || c == static_cast<int>(Cue::kAttempt) ||
                              c == static_cast<int>(Cue::kModal)))
         return EventStatus::kHappened;
+      // An attempt reaches the verb it governs, not a participle describing a person further on:
+      // "tries to save a boy shot in the head", "tried to help a woman shot outside" (the boy and
+      // the woman were shot); "tried to have the man arrested" is still an attempt.
+      if (c == static_cast<int>(Cue::kAttempt) && t.b > q + 2 && IsPersonNounEnd(t.b - 1) &&
+          (t.form == lexicon::Form::kPastOrParticiple || t.form == lexicon::Form::kParticiple)) {
+        bool causative = false;
+        for (uint32_t j = q + 1; j < t.b && !causative; ++j)
+          causative = IsAny(T(j), WORDS("have", "get", "see", "make"));
+        if (!causative) continue;
+      }
       switch (static_cast<Cue>(c)) {
         case Cue::kNegation:
           // "not only", "no longer" do not negate; "no" must be adjacent to a noun trigger, or

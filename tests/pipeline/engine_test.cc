@@ -1043,6 +1043,22 @@ TEST(EventAssembler, AnOrderOrWarrantOfAnArrestIsHypothetical) {
   }
 }
 
+// An attempt reaches the verb it governs: the person a participle describes further on was
+// shot all the same; a causative keeps the attempt ("tried to have the man arrested").
+TEST(EventAssembler, AnAttemptDoesNotReachAParticipleDescribingAPerson) {
+  for (const char* text : {"A neighbour tries to save a boy shot in Korvath.",
+                           "The clerk who tried to help a woman shot in Korvath spoke on Monday."}) {
+    auto cd = CodeText(text);
+    const Event* e = OnlyEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->status, EventStatus::kHappened) << text;
+  }
+  auto causative = CodeText("Police tried to have the man arrested in Korvath.");
+  const Event* e = OnlyEvent(causative, EventType::kArrest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, EventStatus::kHypothetical);
+}
+
 TEST(EventAssembler, PartOfThoseWhoUnderwentAnEvent) {
   auto a = CodeText("Police in Korvath detained 30 people. Seven of those detained remain in custody.");
   EXPECT_TRUE(HasCount(a, Role::kDetained, 7));
