@@ -456,6 +456,20 @@ class WorldResolverTest : public OneResolverTest {
   }
 };
 
+// A demonym before the country's own institutions ("the Kazakh police", "Kazakh authorities")
+// says where it happened as an actor does: a village abroad that is the only candidate of the
+// name becomes a locality the gazetteer lacks in that country. A demonym of people ("Kazakh
+// workers") says where they come from, and keeps the village.
+TEST_F(SmallResolverTest, DemonymOfPoliceOrGovernmentPlacesTheStory) {
+  Resolve("On 5 May, residents clashed with the Kazakh police in Ostrovka over power cuts.");
+  EXPECT_EQ(CountryOf("Ostrovka"), "KZ");
+  EXPECT_FALSE(Find("Ostrovka")->listed);
+  Resolve("On 5 May, residents in Ostrovka urged the Kazakh authorities to restore power.");
+  EXPECT_EQ(CountryOf("Ostrovka"), "KZ");
+  Resolve("On 5 May, residents clashed with Kazakh workers in Ostrovka over power cuts.");
+  EXPECT_EQ(CountryOf("Ostrovka"), "FR");
+}
+
 // A workspace remembers what one resolver's gazetteer says about words; used with another
 // resolver, it must answer from that one's gazetteer ("Lidava" is a village in one, unknown in
 // the other).
