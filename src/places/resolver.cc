@@ -1618,7 +1618,9 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
   if (e >= N() || T(e).HasFlag(tokens::kNewlineBefore)) return false;
   uint32_t k = e;
   if (!T(k).HasFlag(tokens::kSpaceBefore)) {
-    // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
+    // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name;
+    // "Rabat-e Kelbi": the Persian ezafe joins the next word (no Rabat of Morocco).
+    if (Norm(k) == "-" && k + 1 < N() && Ezafe(k + 1)) return true;
     return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
            !JoinsRoadEnds(k) && !CityCountyAgency(k);
   }
@@ -1642,12 +1644,6 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
   return (C(k) & (kMonthOrDay | kNotNameAfter)) == 0;
 }
 
-// Decides which raws are places (supported, or strong enough alone), links qualifiers, and
-// picks the usable candidates.
-// "in San Juan, Timotes, Merida state": the subdivision or country qualifying the town after a
-// comma qualifies the name before that town too, as in "X (Y, Z)". A village the gazetteer lacks
-// and a capital abroad share the name ("San Juan"), which the town between cannot settle alone: a
-// city qualifies after a comma only as it was chosen, and not across borders (rule 7).
 // "Mauritanian police", "the Kazakh government", "Kyrgyz authorities": the institutions a
 // country's demonym names at home. Not its forces, army or soldiers, which act abroad as often
 // ("Turkish forces closed Afrin").
@@ -1657,6 +1653,10 @@ bool DocResolver::StateOrganAt(uint32_t i) const {
   return w == "police" || w == "government" || w == "authorities" || w == "gendarmerie" || w == "president";
 }
 
+// "in San Juan, Timotes, Merida state": the subdivision or country qualifying the town after a
+// comma qualifies the name before that town too, as in "X (Y, Z)". A village the gazetteer lacks
+// and a capital abroad share the name ("San Juan"), which the town between cannot settle alone: a
+// city qualifies after a comma only as it was chosen, and not across borders (rule 7).
 void DocResolver::ChainQualifiers() {
   auto after_comma = [&](int q) { return raws_[q].b > 0 && Norm(raws_[q].b - 1) == ","; };
   for (size_t i = 0; i < raws_.size(); ++i) {
@@ -1677,6 +1677,8 @@ void DocResolver::ChainQualifiers() {
   }
 }
 
+// Decides which raws are places (supported, or strong enough alone), links qualifiers, and
+// picks the usable candidates.
 void DocResolver::Support() {
   // "Before he fired, Garcia said": a name after a comma and before a verb of speech is the
   // speaker, no qualifier.

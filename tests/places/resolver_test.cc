@@ -1514,6 +1514,13 @@ TEST_F(WorldResolverTest, EzafeJoinsAName) {
   EXPECT_EQ(CountryOf("Kelbar-e Barakzayi"), "AF");
   Resolve("On 3 May, two militants were killed at Shar-i-Kelbar town (Pulwama district, J&K).");
   EXPECT_EQ(CountryOf("Shar-i-Kelbar"), "IN");
+  // Nor is the known place before the ezafe one: "Rabat-e Kelbi-ye Bala" is no Rabat of Morocco,
+  // which would have placed the district before it there.
+  Resolve("On 2 May, 3 soldiers were killed by militants in Kelbar village of Kushk (Rabat-e Kelbi-ye Bala) "
+          "district, Herat.");
+  EXPECT_EQ(Find("Rabat"), nullptr);
+  EXPECT_EQ(CountryOf("Kushk"), "AF");
+  EXPECT_EQ(DocumentCountry(mentions_), "AF");
 }
 
 // In a mostly lowercase document, the press names of Indian cities that GeoNames spells
