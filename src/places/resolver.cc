@@ -755,6 +755,7 @@ class DocResolver {
   void Cohere();
   void CollectVotes();
   void CountStyleCues();
+  void CountWardCues();
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
   // Score() in two parts: what does not depend on the document's votes (population, feature,
   // kind, qualifiers; `q_reason` says which qualifier counted, when asked), then the votes.
@@ -891,6 +892,7 @@ class DocResolver {
   std::vector<uint8_t>& votes_ = b_.votes;
   std::vector<int>& best_of_name_ = b_.best_of_name;
   double us_cues_ = 0;
+  bool nepal_wards_ = false;  // CountWardCues(): "Kelmor Rural Municipality-4", a vote for Nepal
   int extra_us_cues_ = 0;  // the title's US wording (PlaceResolver::Resolve)
   std::string doc_country_;
 };
@@ -2309,6 +2311,22 @@ void DocResolver::Support() {
 // same-named places ("York" PA or England; "Winchester" KY or England): "Adams County",
 // "sheriff", "the 1400 block of", "felony" (UsStyleCues). Half a vote each, at most one and a
 // half.
+// "Triveni Rural Municipality-7", "Kelbar Sub-Metropolitan City-12": Nepal numbers the wards of
+// its municipalities so, the ward after a hyphen, and its notes name them where nothing else
+// says which country ("near Kelpani area (Kelpa district)": districts no gazetteer here lists).
+// One vote for Nepal, as a country named. Not "the Rural Municipality of Kelbar" (Canada).
+void DocResolver::CountWardCues() {
+  nepal_wards_ = false;
+  for (uint32_t i = 1; i + 2 < N() && !nepal_wards_; ++i) {
+    if (!Cap(i) || T(i + 1).HasFlag(tokens::kSpaceBefore) || T(i + 2).HasFlag(tokens::kSpaceBefore) ||
+        T(i + 2).kind != TokenKind::kNumber || Norm(i + 1) != "-") {
+      continue;
+    }
+    std::string_view w = Norm(i);
+    nepal_wards_ = w == "municipality" || (w == "city" && Norm(i - 1) == "metropolitan");
+  }
+}
+
 void DocResolver::CountStyleCues() {
   // "Kisumu County" is a subdivision of Kenya, not US wording.
   int cues = UsStyleCues(doc_, [&](uint32_t county) {
@@ -2346,6 +2364,10 @@ void DocResolver::CollectVotes() {
   if (us_cues_ > 0) {
     country_votes_[CountryKey("US")] += us_cues_;
     country_total_ += us_cues_;
+  }
+  if (nepal_wards_) {
+    country_votes_[CountryKey("NP")] += 1.0;
+    country_total_ += 1.0;
   }
   auto weight = [&](const Raw& r) {
     double w = r.state_organ ? 0.75 : r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
@@ -2718,6 +2740,7 @@ void DocResolver::Cohere() {
     if (v >= 0) votes[CountryKey(g_.record(raws_[v].cands[raws_[v].chosen].record).Country())] += weight[v];
   // US wording ("Starr County", "the sheriff") is evidence too, as in CollectVotes.
   if (us_cues_ > 0) votes[CountryKey("US")] += us_cues_;
+  if (nepal_wards_) votes[CountryKey("NP")] += 1.0;
   auto own_vote = [&](size_t i) {
     const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
     const int v = voter[n];
@@ -3651,6 +3674,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   Match();
   Support();
   CountStyleCues();
+  CountWardCues();
   CollectVotes();  // shared-out votes of all names
   Choose(true);
   CollectVotes();  // votes of the choices
@@ -3662,6 +3686,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
     MakeMention(r, &out->emplace_back());
   }
   doc_country_ = DocumentCountry(*out);
+  if (doc_country_.empty() && nepal_wards_) doc_country_ = "NP";
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
   for (uint32_t b : unlisted_qualifiers_) {

