@@ -757,6 +757,7 @@ class DocResolver {
   void CountStyleCues();
   void CountWardCues();
   bool LastOfNotesParentheses(const Raw& r) const;
+  int TownBeforeUnit(uint32_t w0) const;
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
   // Score() in two parts: what does not depend on the document's votes (population, feature,
   // kind, qualifiers; `q_reason` says which qualifier counted, when asked), then the votes.
@@ -3218,6 +3219,21 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
 // "in Kafr Noran area", "in Kalvaram village (Nellore, AP)", "near Orikhove, Luhansk",
 // "in Abu Salim (Tripoli)". The name is kept as written; the country comes from the qualifier
 // or the document.
+// The known town before "town of", "village of" or "city of" and the name starting at `w0`
+// ("Ostrovka town of Kelmaral district"), or -1.
+int DocResolver::TownBeforeUnit(uint32_t w0) const {
+  if (w0 < 3 || Norm(w0 - 1) != "of") return -1;
+  std::string_view unit = Norm(w0 - 2);
+  if (unit != "town" && unit != "village" && unit != "city") return -1;
+  int q = RawEndingAt(w0 - 2);
+  if (q < 0 || raws_[q].rejected || raws_[q].chosen < 0 || raws_[q].demonym || raws_[q].actor ||
+      !raws_[q].abroad_country.empty() ||
+      g_.record(raws_[q].cands[raws_[q].chosen].record).Kind() != PlaceKind::kCity) {
+    return -1;
+  }
+  return q;
+}
+
 void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
   std::vector<uint8_t>& covered = b_.covered;  // PERF: bytes, reused (was a vector<bool> per document)
   covered.assign(N(), 0);
@@ -3620,6 +3636,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         m.country = std::string(qr.Country());
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else if (int town = TownBeforeUnit(w0); town >= 0) {
+        // "in Ostrovka town of Kelmaral district": the district holding a known town is in its
+        // country, not the document's.
+        const Raw& q = raws_[town];
+        m.country = std::string(g_.record(q.cands[q.chosen].record).Country());
+        if (explain_) m.why = "not in the gazetteer; holds " + std::string(Text(q.b, q.e));
       } else if (int partner = road_first_end ? RawStartingAt(e + 1) : RoadPartner(w0);
                  partner >= 0 && !raws_[partner].cands.empty() && !raws_[partner].hard_rejected &&
                  !raws_[partner].demonym && !raws_[partner].actor) {

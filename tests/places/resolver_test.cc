@@ -470,6 +470,15 @@ TEST_F(SmallResolverTest, DemonymOfPoliceOrGovernmentPlacesTheStory) {
   EXPECT_EQ(CountryOf("Ostrovka"), "FR");
 }
 
+// "in Ostrovka town of Kelmor district": a district the gazetteer lacks that holds a known town
+// is in the town's country, not the document's (here Belarus, named for the flood).
+TEST_F(SmallResolverTest, UnlistedDistrictOfAKnownTownTakesItsCountry) {
+  Resolve("On 5 May, women protested outside the school in Ostrovka town of Kelmor district after the flood "
+          "from neighbouring Belarus.");
+  EXPECT_EQ(CountryOf("Ostrovka"), "FR");
+  EXPECT_EQ(CountryOf("Kelmor"), "FR");
+}
+
 // A workspace remembers what one resolver's gazetteer says about words; used with another
 // resolver, it must answer from that one's gazetteer ("Lidava" is a village in one, unknown in
 // the other).
