@@ -1651,6 +1651,11 @@ TEST_F(WorldResolverTest, DistrictSeatsAndOfficialNamesAsCodersWriteThem) {
   Resolve("On 2 May, tribesmen clashed with soldiers near Sirwah (Marib) at dawn.");
   ASSERT_NE(Find("Sirwah"), nullptr);
   EXPECT_EQ(Find("Sirwah")->name, "Suq Sirwah");
+  // A borough of Mexico City named with a middle initial, as its residents write it (GeoNames:
+  // Gustavo Adolfo Madero), is no person.
+  Resolve("On 2 May, in Gustavo A. Madero, Ciudad de Mexico, street vendors protested over evictions.");
+  ASSERT_NE(Find("Gustavo A. Madero"), nullptr);
+  EXPECT_EQ(Find("Gustavo A. Madero")->country, "MX");
   Resolve("On 2 May, in San Francisco Campeche, Campeche, taxi drivers protested over fuel prices.");
   ASSERT_NE(Find("San Francisco Campeche"), nullptr);
   EXPECT_EQ(Find("San Francisco Campeche")->name, "San Francisco de Campeche");
