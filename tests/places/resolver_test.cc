@@ -1693,6 +1693,10 @@ TEST_F(WorldResolverTest, TownsTheGazetteerLacksOutsideLebanon) {
   ASSERT_NE(Find("Koya"), nullptr);
   EXPECT_TRUE(Find("Koya")->listed);
   EXPECT_EQ(CountryOf("Koya"), "IQ");
+  // A department seat of Mauritania places the village it qualifies.
+  Resolve("On 6 May, residents held a sit-in over water cuts in Kelbara (Boutilimit).");
+  EXPECT_EQ(CountryOf("Boutilimit"), "MR");
+  EXPECT_EQ(CountryOf("Kelbara"), "MR");
   Resolve("On 8 May, residents of El Bouni burned tires over water cuts.");
   EXPECT_EQ(CountryOf("El Bouni"), "DZ");
   EXPECT_EQ(DocumentCountry(mentions_), "DZ");
