@@ -1697,6 +1697,8 @@ TEST_F(WorldResolverTest, TownsTheGazetteerLacksOutsideLebanon) {
   Resolve("On 6 May, residents held a sit-in over water cuts in Kelbara (Boutilimit).");
   EXPECT_EQ(CountryOf("Boutilimit"), "MR");
   EXPECT_EQ(CountryOf("Kelbara"), "MR");
+  Resolve("On 6 May, about 20 bus drivers protested in Kosshy town over unpaid wages.");
+  EXPECT_EQ(CountryOf("Kosshy"), "KZ");
   Resolve("On 8 May, residents of El Bouni burned tires over water cuts.");
   EXPECT_EQ(CountryOf("El Bouni"), "DZ");
   EXPECT_EQ(DocumentCountry(mentions_), "DZ");
