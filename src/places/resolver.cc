@@ -1701,6 +1701,19 @@ void DocResolver::ChainQualifiers() {
         if (region) r.qualified_by.push_back(z);
       }
     }
+    // "in Buenos Aires, Nuevo Kelbote, Ancash": the town between unknown to the gazetteer, or
+    // known by a part of its name only.
+    if (r.e + 3 >= N() || Norm(r.e) != "," || !Cap(r.e + 1)) continue;
+    uint32_t k = r.e + 1;
+    while (k < N() && k < r.e + 5 && Cap(k)) ++k;
+    if (k + 1 >= N() || Norm(k) != ",") continue;
+    const int z = RawStartingAt(k + 1);
+    if (z < 0 || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end()) continue;
+    if (const int y = RawStartingAt(r.e + 1); y >= 0 && raws_[y].e == k) continue;  // a known town: above
+    bool region = false;
+    for (const CandidateRef& c : raws_[z].lookup.candidates)
+      region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+    if (region) r.qualified_by.push_back(z);
   }
 }
 

@@ -1587,6 +1587,9 @@ TEST_F(WorldResolverTest, QualifierOfTheQualifyingTownQualifiesTheName) {
   Resolve("On 2 May, in San Juan, Timotes, Merida state, farmers protested over fuel shortages.");
   EXPECT_EQ(CountryOf("San Juan"), "VE");
   EXPECT_EQ(DocumentCountry(mentions_), "VE");
+  // The town between unknown to the gazetteer: the subdivision after it still qualifies the name.
+  Resolve("On 2 May, in Buenos Aires, Nuevo Kelbote, Ancash, health workers protested over masks.");
+  EXPECT_EQ(CountryOf("Buenos Aires"), "PE");
   // A list of towns is no chain: "Caracas, Maracay" keep their own places.
   Resolve("On 2 May, teachers protested in Bogota, Caracas, Maracay and Quito over pay.");
   EXPECT_EQ(CountryOf("Bogota"), "CO");
