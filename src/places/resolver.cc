@@ -758,6 +758,7 @@ class DocResolver {
   void CountStyleCues();
   void CountWardCues();
   bool LastOfNotesParentheses(const Raw& r) const;
+  bool RegionQualifiedAbroad(const Raw& r) const;
   int TownBeforeUnit(uint32_t w0) const;
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
   // Score() in two parts: what does not depend on the document's votes (population, feature,
@@ -2577,6 +2578,24 @@ bool CountryOfDepartments(std::string_view cc) {
   return false;
 }
 
+// "Machiques de Kelba, La Guajira, Zulia state": a subdivision chosen in one country (Colombia's
+// La Guajira) that a subdivision of another qualifies after a comma, and that has no candidate
+// there, is a locality of that other country (a municipality of Zulia), checked as a town is.
+bool DocResolver::RegionQualifiedAbroad(const Raw& r) const {
+  const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+  if (rec.Kind() != PlaceKind::kAdmin1 || IsAdmin2(rec)) return false;
+  for (int qi : r.qualified_by) {
+    const Raw& q = raws_[qi];
+    if (q.rejected || q.chosen < 0 || q.demonym || q.actor || q.b == 0 || Norm(q.b - 1) != ",") continue;
+    const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+    if (qr.Kind() != PlaceKind::kAdmin1 || IsAdmin2(qr) || qr.Country() == rec.Country()) continue;
+    bool there = false;
+    for (const CandidateRef& c : r.cands) there |= g_.record(c.record).Country() == qr.Country();
+    if (!there) return true;
+  }
+  return false;
+}
+
 // "near Kelbara (Bourzanga, Bam)": the last of two or more names in coders' parentheses is the
 // larger unit (a province, a region), not a town: Burkina Faso's Bam, not Iran's city.
 bool DocResolver::LastOfNotesParentheses(const Raw& r) const {
@@ -2873,7 +2892,7 @@ void DocResolver::Cohere() {
       r.rejected = true;
       continue;
     }
-    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name) continue;
+    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name && !RegionQualifiedAbroad(r)) continue;
     const uint16_t own = CountryKey(rec.Country());
 
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in

