@@ -1720,6 +1720,8 @@ TEST_F(WorldResolverTest, TownsTheGazetteerLacksOutsideLebanon) {
   EXPECT_EQ(CountryOf("Kelbara"), "MR");
   Resolve("On 6 May, about 20 bus drivers protested in Kosshy town over unpaid wages.");
   EXPECT_EQ(CountryOf("Kosshy"), "KZ");
+  Resolve("On 3 May, militants fired two rockets at a garrison in Tin Zaouatine at night.");
+  EXPECT_EQ(CountryOf("Tin Zaouatine"), "DZ");
   Resolve("On 8 May, residents of El Bouni burned tires over water cuts.");
   EXPECT_EQ(CountryOf("El Bouni"), "DZ");
   EXPECT_EQ(DocumentCountry(mentions_), "DZ");
