@@ -758,6 +758,7 @@ class DocResolver {
   void CountStyleCues();
   void CountWardCues();
   bool LastOfNotesParentheses(const Raw& r) const;
+  bool ArabicFamilyName(const Raw& r) const;
   bool RegionQualifiedAbroad(const Raw& r) const;
   int TownBeforeUnit(uint32_t w0) const;
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
@@ -2069,6 +2070,12 @@ void DocResolver::Support() {
       r.hard_rejected = true;
       if (person) person_keys.push_back(r.key);
     };
+    // A family or tribe named with the Arabic article: "the Al Kelbar family", "between the Al
+    // Kelbar and Al Dorva families" (no Sali of Croatia).
+    if (ArabicFamilyName(r)) {
+      hard_reject(true);
+      continue;
+    }
     // A person or an organisation: "Mr. Jordan"; a street or a county: "Paris Avenue",
     // "Johnson County".
     if ((class_before & kTitle) && !prep && !in_dateline) {
@@ -2594,6 +2601,28 @@ bool DocResolver::RegionQualifiedAbroad(const Raw& r) const {
     if (!there) return true;
   }
   return false;
+}
+
+// Whether `r` is written with a leading Arabic article ("Al Kelbar", "al-Kelbar") and names a
+// family, clan or tribe: the noun right after it, or after "and" and another such name ("the Al
+// Kelbar and Al Dorva families").
+bool DocResolver::ArabicFamilyName(const Raw& r) const {
+  const uint32_t b = ArticleBefore(r.b);
+  std::string_view article = Norm(b);
+  if (article != "al" && article != "el") return false;
+  auto family_noun = [&](uint32_t k) {
+    if (k >= N()) return false;
+    std::string_view w = Norm(k);
+    return w == "family" || w == "families" || w == "clan" || w == "clans" || w == "tribe" || w == "tribes";
+  };
+  if (family_noun(r.e)) return true;
+  if (r.e + 2 >= N() || Norm(r.e) != "and") return false;
+  std::string_view a2 = Norm(r.e + 1);
+  if (a2 != "al" && a2 != "el") return false;
+  uint32_t k = r.e + 2;
+  if (k < N() && Norm(k) == "-") ++k;
+  while (k < N() && k < r.e + 6 && Cap(k)) ++k;
+  return family_noun(k);
 }
 
 // "near Kelbara (Bourzanga, Bam)": the last of two or more names in coders' parentheses is the

