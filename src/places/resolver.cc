@@ -3031,7 +3031,14 @@ void DocResolver::Cohere() {
     // and only when nothing else of the story is in its own country ("Palestinian youths ...
     // near Qalandia ... in Jerusalem" keeps Qalandia). Clear support: a vote of 1 ("Donetsk"),
     // or an actor ("the OSCE SMM observed ... near Komsomolets").
-    if (rec.population >= 100000 || own_w > 0 || (best_w < 1.0 && actor_of.find(best) == nullptr)) continue;
+    // A road or crossing named after a large town abroad ("blocked the Kelbar-Beirut highway at
+    // the Palma bridge") in a story clearly elsewhere names a locality there, as a small town's
+    // name would.
+    const bool crossing = r.b > 0 && Norm(r.b - 1) == "the" && r.e < N() && (C(r.e) & kCrossing) && !Cap(r.e);
+    if ((rec.population >= 100000 && !(crossing && best_w >= 1.0)) || own_w > 0 ||
+        (best_w < 1.0 && actor_of.find(best) == nullptr)) {
+      continue;
+    }
     // A common word ("State police", "Metro police") is no locality by its context alone.
     if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(code, 2);

