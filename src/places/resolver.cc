@@ -758,6 +758,7 @@ class DocResolver {
   void CountStyleCues();
   void CountWardCues();
   bool LastOfNotesParentheses(const Raw& r) const;
+  bool OnlyVillages(const std::vector<CandidateRef>& cands) const;
   bool ArabicFamilyName(const Raw& r) const;
   bool RegionQualifiedAbroad(const Raw& r) const;
   int TownBeforeUnit(uint32_t w0) const;
@@ -1920,6 +1921,12 @@ void DocResolver::Support() {
       r.cands.clear();
       has_place = false;
     }
+    // "Taliban militants": an actor's name that is otherwise only a village's (Taliban, a village
+    // of Turkey) is the actor; not an acronym in capitals ("ANA" is also Ana, a name).
+    if (has_place && has_actor && !has_demonym && Cap(r.b) && !AllCaps(r.b) && OnlyVillages(r.cands)) {
+      r.cands.clear();
+      has_place = false;
+    }
     if (!has_place) {
       // "Saudi-led", "Turkish-backed": a compound adjective, no vote; "the Yemeni-Saudi border"
       // names both countries, as the word after the hyphen is counted.
@@ -2623,6 +2630,15 @@ bool DocResolver::ArabicFamilyName(const Raw& r) const {
   if (k < N() && Norm(k) == "-") ++k;
   while (k < N() && k < r.e + 6 && Cap(k)) ++k;
   return family_noun(k);
+}
+
+// Whether every candidate is a town of fewer than 10,000 people.
+bool DocResolver::OnlyVillages(const std::vector<CandidateRef>& cands) const {
+  for (const CandidateRef& c : cands) {
+    const PlaceRecord& rec = g_.record(c.record);
+    if (rec.Kind() != PlaceKind::kCity || rec.population >= 10000) return false;
+  }
+  return true;
 }
 
 // "near Kelbara (Bourzanga, Bam)": the last of two or more names in coders' parentheses is the

