@@ -1659,6 +1659,11 @@ TEST_F(WorldResolverTest, DistrictSeatsAndOfficialNamesAsCodersWriteThem) {
   Resolve("On 2 May, in Gustavo A. Madero, Ciudad de Mexico, street vendors protested over evictions.");
   ASSERT_NE(Find("Gustavo A. Madero"), nullptr);
   EXPECT_EQ(Find("Gustavo A. Madero")->country, "MX");
+  Resolve("On 2 May, bus drivers in Santa Ana de Coro blocked an avenue over fuel.");
+  EXPECT_EQ(CountryOf("Santa Ana de Coro"), "VE");
+  Resolve("On 2 May, bus drivers in Coro blocked an avenue over fuel.");
+  ASSERT_NE(Find("Coro"), nullptr);
+  EXPECT_EQ(Find("Coro")->name, "Santa Ana de Coro");
   Resolve("On 2 May, in San Francisco Campeche, Campeche, taxi drivers protested over fuel prices.");
   ASSERT_NE(Find("San Francisco Campeche"), nullptr);
   EXPECT_EQ(Find("San Francisco Campeche")->name, "San Francisco de Campeche");
