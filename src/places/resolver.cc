@@ -419,6 +419,10 @@ struct Raw {
   bool dateline = false;
   bool qualifier = false;  // qualifies the raw before it
   bool demonym = false;
+  // A demonym before its country's own institutions ("Mauritanian police", "the Kazakh
+  // government"): says where it happened, as an actor does, more than an origin ("Kazakh
+  // workers"): it votes 0.75 (a demonym 0.3) and is clear support in Cohere's rule 2.
+  bool state_organ = false;
   bool region_noun_after = false;
   // Support(): a place only by a preposition that people take as well ("to Garcia", "at
   // Garcia's home"): a name seen as a person elsewhere is that person here too.
@@ -446,7 +450,8 @@ struct Raw {
     lookup = LookupResult();
     supported = loose = county = false;
     county_end = 0;
-    actor = rejected = hard_rejected = dateline = qualifier = demonym = region_noun_after = weak_support = speaker = false;
+    actor = rejected = hard_rejected = dateline = qualifier = demonym = state_organ = region_noun_after = weak_support =
+        speaker = false;
     abroad_country.clear();
     placed_by = qualifies = -1;
     qualified_by.clear();
@@ -457,7 +462,7 @@ struct Raw {
     why.clear();
   }
 };
-static_assert(sizeof(Raw) == 264, "a field added to Raw must be reset in Raw::Reset");
+static_assert(sizeof(Raw) == 272, "a field added to Raw must be reset in Raw::Reset");
 
 // The raws of a document, in text order. PERF: the Raw objects past size() stay allocated,
 // with their strings' and vectors' capacity, for the next document (a Workspace keeps them):
@@ -744,10 +749,20 @@ class DocResolver {
   void Match();
   void MatchSentence(uint32_t begin, uint32_t end);
   void Support();
+  void ChainQualifiers();
+  void SharedQualifiers();
+  bool StateOrganAt(uint32_t i) const;
   void Choose(bool use_votes);
   void Cohere();
   void CollectVotes();
   void CountStyleCues();
+  void CountWardCues();
+  bool LastOfNotesParentheses(const Raw& r) const;
+  bool PartOfTownAfter(const Raw& r) const;
+  bool OnlyVillages(const std::vector<CandidateRef>& cands) const;
+  bool ArabicFamilyName(const Raw& r) const;
+  bool RegionQualifiedAbroad(const Raw& r) const;
+  int TownBeforeUnit(uint32_t w0) const;
   double Score(const Raw& r, const CandidateRef& c, std::string* why) const;
   // Score() in two parts: what does not depend on the document's votes (population, feature,
   // kind, qualifiers; `q_reason` says which qualifier counted, when asked), then the votes.
@@ -784,6 +799,7 @@ class DocResolver {
   // Appends the name key of tokens [b, e) to *out.
   void AppendSpanKey(uint32_t b, uint32_t e, std::string* out) const;
   bool SourceTagAt(uint32_t open) const;
+  bool AcronymAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
@@ -884,6 +900,7 @@ class DocResolver {
   std::vector<uint8_t>& votes_ = b_.votes;
   std::vector<int>& best_of_name_ = b_.best_of_name;
   double us_cues_ = 0;
+  bool nepal_wards_ = false;  // CountWardCues(): "Kelmor Rural Municipality-4", a vote for Nepal
   int extra_us_cues_ = 0;  // the title's US wording (PlaceResolver::Resolve)
   std::string doc_country_;
 };
@@ -1356,6 +1373,27 @@ bool DocResolver::SourceTagAt(uint32_t open) const {
   return close < N() && close > open + 1 && Norm(close) == ")";
 }
 
+// Whether the parenthesis opened at token `open` holds the initials of the capitalized words
+// right before it: "the Kelmor District Commissioner (DC)", "a Member of Parliament (MP)" name
+// an office, not the District of Columbia or Madhya Pradesh.
+bool DocResolver::AcronymAt(uint32_t open) const {
+  if (open + 2 >= N() || Norm(open) != "(" || Norm(open + 2) != ")" || !AllCaps(open + 1) || !IsWord(T(open + 1))) {
+    return false;
+  }
+  std::string_view letters = Norm(open + 1);
+  if (letters.size() < 2 || letters.size() > 5 || open < letters.size()) return false;
+  // The words before, skipping lowercase connectors ("Member of Parliament"), each giving one
+  // letter, last to first.
+  uint32_t k = open;
+  for (size_t j = letters.size(); j > 0; --j) {
+    --k;
+    while (k > 0 && !Cap(k) && IsWord(T(k)) && (C(k) & kConnector)) --k;
+    if (!Cap(k) || !IsWord(T(k)) || Norm(k).empty() || Norm(k)[0] != letters[j - 1]) return false;
+    if (j > 1 && k == 0) return false;
+  }
+  return true;
+}
+
 // Whether token `k` starts a date: a weekday ("Monday"), or a month before a number ("May 3",
 // "Jan. 5"); not "Bait Jan" or "Cape May".
 bool DocResolver::DateWordAt(uint32_t k) const {
@@ -1611,7 +1649,9 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
   if (e >= N() || T(e).HasFlag(tokens::kNewlineBefore)) return false;
   uint32_t k = e;
   if (!T(k).HasFlag(tokens::kSpaceBefore)) {
-    // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name.
+    // "Winston-Salem" was matched whole if known; "Mogadishu-Bondhere": a joined name;
+    // "Rabat-e Kelbi": the Persian ezafe joins the next word (no Rabat of Morocco).
+    if (Norm(k) == "-" && k + 1 < N() && Ezafe(k + 1)) return true;
     return (Norm(k) == "-") && k + 1 < N() && Cap(k + 1) && !T(k + 1).HasFlag(tokens::kSpaceBefore) &&
            !JoinsRoadEnds(k) && !CityCountyAgency(k);
   }
@@ -1633,6 +1673,82 @@ bool DocResolver::ExtendsRight(const Raw& r) const {
     }
   }
   return (C(k) & (kMonthOrDay | kNotNameAfter)) == 0;
+}
+
+// "Mauritanian police", "the Kazakh government", "Kyrgyz authorities": the institutions a
+// country's demonym names at home. Not its forces, army or soldiers, which act abroad as often
+// ("Turkish forces closed Afrin").
+bool DocResolver::StateOrganAt(uint32_t i) const {
+  if (i >= N()) return false;
+  std::string_view w = Norm(i);
+  return w == "police" || w == "government" || w == "authorities" || w == "gendarmerie" || w == "president";
+}
+
+// "in San Juan, Timotes, Merida state": the subdivision or country qualifying the town after a
+// comma qualifies the name before that town too, as in "X (Y, Z)". A village the gazetteer lacks
+// and a capital abroad share the name ("San Juan"), which the town between cannot settle alone: a
+// city qualifies after a comma only as it was chosen, and not across borders (rule 7).
+void DocResolver::ChainQualifiers() {
+  auto after_comma = [&](int q) { return raws_[q].b > 0 && Norm(raws_[q].b - 1) == ","; };
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    const size_t n = r.qualified_by.size();
+    for (size_t j = 0; j < n; ++j) {
+      const int y = r.qualified_by[j];
+      if (!after_comma(y)) continue;
+      for (int z : raws_[y].qualified_by) {
+        if (!after_comma(z) || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end())
+          continue;
+        bool region = false;
+        for (const CandidateRef& c : raws_[z].lookup.candidates)
+          region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+        if (region) r.qualified_by.push_back(z);
+      }
+    }
+    // "in Buenos Aires, Nuevo Kelbote, Ancash": the town between unknown to the gazetteer, or
+    // known by a part of its name only.
+    if (r.e + 3 >= N() || Norm(r.e) != "," || !Cap(r.e + 1)) continue;
+    uint32_t k = r.e + 1;
+    while (k < N() && k < r.e + 5 && Cap(k)) ++k;
+    if (k + 1 >= N() || Norm(k) != ",") continue;
+    const int z = RawStartingAt(k + 1);
+    if (z < 0 || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end()) continue;
+    if (const int y = RawStartingAt(r.e + 1); y >= 0 && raws_[y].e == k) continue;  // a known town: above
+    bool region = false;
+    for (const CandidateRef& c : raws_[z].lookup.candidates)
+      region |= (c.flags & (kDemonym | kActor | kAbbreviation)) == 0 && g_.record(c.record).Kind() != PlaceKind::kCity;
+    if (region) r.qualified_by.push_back(z);
+  }
+}
+
+// "the entrance of Tafi del Valle and Kelmollar (Tucuman)": the notes' parentheses after the
+// second of two names joined by "and" qualify the first too, when they name a subdivision or
+// country holding one of its candidates (a small town the text names without a preposition is
+// then supported, and placed there).
+void DocResolver::SharedQualifiers() {
+  for (size_t i = 0; i < raws_.size(); ++i) {
+    Raw& r = raws_[i];
+    if (r.e + 1 >= N() || Norm(r.e) != "and") continue;
+    // The second name, known or not: capitalized words up to the parenthesis.
+    uint32_t open = r.e + 1;
+    while (open < N() && open < r.e + 6 && Cap(open)) ++open;
+    if (open == r.e + 1 || open >= N() || Norm(open) != "(") continue;
+    for (uint32_t p = open + 1; p < N() && p < open + 8 && Norm(p) != ")"; ++p) {
+      const int z = RawStartingAt(p);
+      if (z < 0 || std::find(r.qualified_by.begin(), r.qualified_by.end(), z) != r.qualified_by.end()) continue;
+      bool holds = false;
+      for (const CandidateRef& zc : raws_[z].lookup.candidates) {
+        const PlaceRecord& zr = g_.record(zc.record);
+        if ((zc.flags & (kDemonym | kActor | kAbbreviation)) != 0 || zr.Kind() == PlaceKind::kCity) continue;
+        for (const CandidateRef& c : r.lookup.candidates) {
+          const PlaceRecord& rec = g_.record(c.record);
+          if ((c.flags & (kDemonym | kActor)) != 0 || rec.Kind() != PlaceKind::kCity) continue;
+          holds |= zr.Kind() == PlaceKind::kCountry ? rec.Country() == zr.Country() : rec.admin1 == zc.record;
+        }
+      }
+      if (holds) r.qualified_by.push_back(z);
+    }
+  }
 }
 
 // Decides which raws are places (supported, or strong enough alone), links qualifiers, and
@@ -1706,7 +1822,7 @@ void DocResolver::Support() {
       raws_[q].qualifier = true;
       r.qualified_by.push_back(q);
     } else if (k < N() && Norm(k) == "(") {
-      if (SourceTagAt(k)) continue;
+      if (SourceTagAt(k) || AcronymAt(k)) continue;
       for (uint32_t p = k + 1; p < N() && p < k + 12 && Norm(p) != ")"; ++p) {
         int q = RawStartingAt(p);
         if (q < 0) continue;
@@ -1718,12 +1834,15 @@ void DocResolver::Support() {
     }
   }
 
+  ChainQualifiers();
+  SharedQualifiers();
+
   // Qualifier position without a known name before it: "in Harrab district (Ad Dali)",
   // "near Orikhove, Luhansk", "Bir Zayt (Al Jabal Al Gharbi)".
   for (Raw& r : raws_) {
     if (r.qualifier || r.b < 2) continue;
     std::string_view open = Norm(r.b - 1);
-    if (open == "(" && SourceTagAt(r.b - 1)) continue;
+    if (open == "(" && (SourceTagAt(r.b - 1) || AcronymAt(r.b - 1))) continue;
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
@@ -1797,6 +1916,18 @@ void DocResolver::Support() {
       has_place = true;
       r.cands.push_back(c);
     }
+    // "Somali police": a demonym that is also a place's name (Ethiopia's Somali region) is the
+    // demonym before its country's institutions.
+    if (has_place && has_demonym && StateOrganAt(r.e) && Cap(r.b)) {
+      r.cands.clear();
+      has_place = false;
+    }
+    // "Taliban militants": an actor's name that is otherwise only a village's (Taliban, a village
+    // of Turkey) is the actor; not an acronym in capitals ("ANA" is also Ana, a name).
+    if (has_place && has_actor && !has_demonym && Cap(r.b) && !AllCaps(r.b) && OnlyVillages(r.cands)) {
+      r.cands.clear();
+      has_place = false;
+    }
     if (!has_place) {
       // "Saudi-led", "Turkish-backed": a compound adjective, no vote; "the Yemeni-Saudi border"
       // names both countries, as the word after the hyphen is counted.
@@ -1805,6 +1936,7 @@ void DocResolver::Support() {
       uint32_t want = has_demonym ? kDemonym : kActor;
       if ((has_demonym || has_actor) && (Cap(r.b) || lower_mode_) && !(compound && has_demonym)) {
         r.demonym = has_demonym;
+        r.state_organ = has_demonym && StateOrganAt(r.e);
         r.actor = !has_demonym;
         for (const CandidateRef& c : r.lookup.candidates)
           if ((c.flags & want) != 0) r.cands.push_back(c);
@@ -1873,7 +2005,7 @@ void DocResolver::Support() {
     const bool area_after = r.e + 1 < N() && Norm(r.e) == "-" && !T(r.e).HasFlag(tokens::kSpaceBefore) &&
                             Norm(r.e + 1) == "area" && !T(r.e + 1).HasFlag(tokens::kSpaceBefore);
     r.supported = prep || of_place || owned || locality_after || r.region_noun_after || qualified || r.qualifier ||
-                  in_dateline || modifier_after || people_after || facility_after || area_after;
+                  in_dateline || modifier_after || people_after || facility_after || area_after || PartOfTownAfter(r);
     // "registered to Garcia", "at Garcia's home", "from Garcia's gun": prepositions that take
     // people too, and any before an owner. "in", "near" and "outside" a name (not owning
     // something) stay a place's.
@@ -1946,6 +2078,12 @@ void DocResolver::Support() {
       r.hard_rejected = true;
       if (person) person_keys.push_back(r.key);
     };
+    // A family or tribe named with the Arabic article: "the Al Kelbar family", "between the Al
+    // Kelbar and Al Dorva families" (no Sali of Croatia).
+    if (ArabicFamilyName(r)) {
+      hard_reject(true);
+      continue;
+    }
     // A person or an organisation: "Mr. Jordan"; a street or a county: "Paris Avenue",
     // "Johnson County".
     if ((class_before & kTitle) && !prep && !in_dateline) {
@@ -2264,6 +2402,22 @@ void DocResolver::Support() {
 // same-named places ("York" PA or England; "Winchester" KY or England): "Adams County",
 // "sheriff", "the 1400 block of", "felony" (UsStyleCues). Half a vote each, at most one and a
 // half.
+// "Triveni Rural Municipality-7", "Kelbar Sub-Metropolitan City-12": Nepal numbers the wards of
+// its municipalities so, the ward after a hyphen, and its notes name them where nothing else
+// says which country ("near Kelpani area (Kelpa district)": districts no gazetteer here lists).
+// One vote for Nepal, as a country named. Not "the Rural Municipality of Kelbar" (Canada).
+void DocResolver::CountWardCues() {
+  nepal_wards_ = false;
+  for (uint32_t i = 1; i + 2 < N() && !nepal_wards_; ++i) {
+    if (!Cap(i) || T(i + 1).HasFlag(tokens::kSpaceBefore) || T(i + 2).HasFlag(tokens::kSpaceBefore) ||
+        T(i + 2).kind != TokenKind::kNumber || Norm(i + 1) != "-") {
+      continue;
+    }
+    std::string_view w = Norm(i);
+    nepal_wards_ = w == "municipality" || (w == "city" && Norm(i - 1) == "metropolitan");
+  }
+}
+
 void DocResolver::CountStyleCues() {
   // "Kisumu County" is a subdivision of Kenya, not US wording.
   int cues = UsStyleCues(doc_, [&](uint32_t county) {
@@ -2302,8 +2456,12 @@ void DocResolver::CollectVotes() {
     country_votes_[CountryKey("US")] += us_cues_;
     country_total_ += us_cues_;
   }
+  if (nepal_wards_) {
+    country_votes_[CountryKey("NP")] += 1.0;
+    country_total_ += 1.0;
+  }
   auto weight = [&](const Raw& r) {
-    double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
+    double w = r.state_organ ? 0.75 : r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
     if (r.chosen >= 0) {
       const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
       w *= r.county || IsAdmin2(rec) ? 0.5 : MentionWeight(rec.Kind(), rec.population);
@@ -2423,6 +2581,88 @@ bool CountryOfStates(std::string_view cc) {
   return false;
 }
 
+// Countries whose top-level subdivisions ISO 3166-2 types "Department" (Haiti, Colombia,
+// Bolivia, Central America, Benin, Congo, Romania, Paraguay, Uruguay).
+constexpr double kNotesUnitBonus = 5.0;
+
+bool CountryOfDepartments(std::string_view cc) {
+  static constexpr std::string_view kDepartments[] = {"BJ", "BO", "CG", "CO", "GT", "HN",
+                                                      "HT", "NI", "PY", "RO", "SV", "UY"};
+  for (std::string_view c : kDepartments)
+    if (c == cc) return true;
+  return false;
+}
+
+// "Machiques de Kelba, La Guajira, Zulia state": a subdivision chosen in one country (Colombia's
+// La Guajira) that a subdivision of another qualifies after a comma, and that has no candidate
+// there, is a locality of that other country (a municipality of Zulia), checked as a town is.
+bool DocResolver::RegionQualifiedAbroad(const Raw& r) const {
+  const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
+  if (rec.Kind() != PlaceKind::kAdmin1 || IsAdmin2(rec)) return false;
+  for (int qi : r.qualified_by) {
+    const Raw& q = raws_[qi];
+    if (q.rejected || q.chosen < 0 || q.demonym || q.actor || q.b == 0 || Norm(q.b - 1) != ",") continue;
+    const PlaceRecord& qr = g_.record(q.cands[q.chosen].record);
+    if (qr.Kind() != PlaceKind::kAdmin1 || IsAdmin2(qr) || qr.Country() == rec.Country()) continue;
+    bool there = false;
+    for (const CandidateRef& c : r.cands) there |= g_.record(c.record).Country() == qr.Country();
+    if (!there) return true;
+  }
+  return false;
+}
+
+// Whether `r` is written with a leading Arabic article ("Al Kelbar", "al-Kelbar") and names a
+// family, clan or tribe: the noun right after it, or after "and" and another such name ("the Al
+// Kelbar and Al Dorva families").
+bool DocResolver::ArabicFamilyName(const Raw& r) const {
+  const uint32_t b = ArticleBefore(r.b);
+  std::string_view article = Norm(b);
+  if (article != "al" && article != "el") return false;
+  auto family_noun = [&](uint32_t k) {
+    if (k >= N()) return false;
+    std::string_view w = Norm(k);
+    return w == "family" || w == "families" || w == "clan" || w == "clans" || w == "tribe" || w == "tribes";
+  };
+  if (family_noun(r.e)) return true;
+  if (r.e + 2 >= N() || Norm(r.e) != "and") return false;
+  std::string_view a2 = Norm(r.e + 1);
+  if (a2 != "al" && a2 != "el") return false;
+  uint32_t k = r.e + 2;
+  if (k < N() && Norm(k) == "-") ++k;
+  while (k < N() && k < r.e + 6 && Cap(k)) ++k;
+  return family_noun(k);
+}
+
+// "closed all of Kelbara's entrances", "in Kelbara's outskirts": a possessive before a part of a
+// town says the name is a town's.
+bool DocResolver::PartOfTownAfter(const Raw& r) const {
+  if (r.e + 1 >= N() || Norm(r.e) != "'s" || Cap(r.e + 1)) return false;
+  std::string_view w = Norm(r.e + 1);
+  return w == "entrances" || w == "entrance" || w == "outskirts" || w == "suburbs" || w == "countryside" ||
+         w == "streets" || w == "neighbourhoods" || w == "neighborhoods";
+}
+
+// Whether every candidate is a town of fewer than 10,000 people.
+bool DocResolver::OnlyVillages(const std::vector<CandidateRef>& cands) const {
+  for (const CandidateRef& c : cands) {
+    const PlaceRecord& rec = g_.record(c.record);
+    if (rec.Kind() != PlaceKind::kCity || rec.population >= 10000) return false;
+  }
+  return true;
+}
+
+// "near Kelbara (Bourzanga, Bam)": the last of two or more names in coders' parentheses is the
+// larger unit (a province, a region), not a town: Burkina Faso's Bam, not Iran's city.
+bool DocResolver::LastOfNotesParentheses(const Raw& r) const {
+  if (r.b < 3 || r.e >= N() || Norm(r.e) != ")" || Norm(r.b - 1) != ",") return false;
+  for (uint32_t k = r.b - 1; k > 0 && k + 8 > r.b; --k) {
+    std::string_view w = Norm(k - 1);
+    if (w == "(") return true;
+    if (w == ")") return false;
+  }
+  return false;
+}
+
 double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string* q_reason) const {
   const PlaceRecord& rec = g_.record(c.record);
   std::string_view feature = g_.Str(rec.feature);
@@ -2442,6 +2682,7 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
     if (r.region_noun_after) s -= 2.0;
   } else if (rec.Kind() == PlaceKind::kAdmin1) {
     s += 0.5;
+    if (LastOfNotesParentheses(r)) s += kNotesUnitBonus;
     // On a tie between same-named subdivisions (Ghana's "North East" of 2018 and Botswana's,
     // neither holding a place of the gazetteer), the one of the more populous country: a
     // thousandth of a point per power of ten, too little to outweigh anything else.
@@ -2451,6 +2692,8 @@ double DocResolver::StaticScore(const Raw& r, const CandidateRef& c, std::string
       // "Bolivar state": a subdivision of a country whose top-level subdivisions are states
       // (ISO 3166-2 type "State" for most of them), not Colombia's department of that name.
       if (r.e < N() && Norm(r.e) == "state") s += CountryOfStates(rec.Country()) ? 1.0 : -1.0;
+      // "Ouest department": Haiti's, not Cameroon's region of that name.
+      if (r.e < N() && Norm(r.e) == "department") s += CountryOfDepartments(rec.Country()) ? 3.0 : -3.0;
     } else if (r.e < N() && (Norm(r.e) == "city" || Norm(r.e) == "town") && !Cap(r.e) &&
                std::any_of(r.cands.begin(), r.cands.end(),
                            [&](const CandidateRef& o) { return g_.record(o.record).Kind() == PlaceKind::kCity; })) {
@@ -2624,7 +2867,7 @@ void DocResolver::Cohere() {
   std::vector<double>& weight = b_.weight;
   weight.assign(raws_.size(), 0);
   Votes<uint16_t>& votes = b_.cohere_votes;
-  Votes<uint16_t>& actor_of = b_.actor_of;  // 1 for the countries of the document's actors
+  Votes<uint16_t>& actor_of = b_.actor_of;  // 1 for the countries of the document's actors and state organs
   Votes<uint16_t>& named = b_.named;        // 1 for the countries named, or one of their subdivisions
   votes.clear();
   actor_of.clear();
@@ -2633,7 +2876,7 @@ void DocResolver::Cohere() {
     const Raw& r = raws_[i];
     if (r.rejected || r.chosen < 0) continue;
     const PlaceRecord& rec = g_.record(r.cands[r.chosen].record);
-    double w = r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
+    double w = r.state_organ ? 0.75 : r.demonym ? 0.3 : r.actor ? 0.5 : r.dateline ? 2.0 : 1.0;
     if (r.county || IsAdmin2(rec)) w = 0.5;
     if (!r.demonym && !r.actor && !r.county && rec.Kind() == PlaceKind::kCity) {
       w *= rec.population >= 100000 ? 1.0 : 0.5;
@@ -2645,7 +2888,7 @@ void DocResolver::Cohere() {
     // another country's story ("north central West Virginia"): no more than a small town.
     if (rec.Kind() == PlaceKind::kAdmin1 && (C(r.b) & kCompass) && !r.qualifier) w = std::min(w, 0.5);
     weight[i] = w;
-    if (r.actor) actor_of[CountryKey(rec.Country())] = 1;
+    if (r.actor || r.state_organ) actor_of[CountryKey(rec.Country())] = 1;
     if (!r.demonym && !r.actor && rec.Kind() != PlaceKind::kCity) named[CountryKey(rec.Country())] = 1;
   }
   // One vote per name, its weightiest mention's (as in CollectVotes): "Whitehaven" said three
@@ -2661,6 +2904,7 @@ void DocResolver::Cohere() {
     if (v >= 0) votes[CountryKey(g_.record(raws_[v].cands[raws_[v].chosen].record).Country())] += weight[v];
   // US wording ("Starr County", "the sheriff") is evidence too, as in CollectVotes.
   if (us_cues_ > 0) votes[CountryKey("US")] += us_cues_;
+  if (nepal_wards_) votes[CountryKey("NP")] += 1.0;
   auto own_vote = [&](size_t i) {
     const int n = raws_[i].name >= 0 ? raws_[i].name : static_cast<int>(i);
     const int v = voter[n];
@@ -2703,7 +2947,7 @@ void DocResolver::Cohere() {
       r.rejected = true;
       continue;
     }
-    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name) continue;
+    if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name && !RegionQualifiedAbroad(r)) continue;
     const uint16_t own = CountryKey(rec.Country());
 
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in
@@ -2813,7 +3057,14 @@ void DocResolver::Cohere() {
     // and only when nothing else of the story is in its own country ("Palestinian youths ...
     // near Qalandia ... in Jerusalem" keeps Qalandia). Clear support: a vote of 1 ("Donetsk"),
     // or an actor ("the OSCE SMM observed ... near Komsomolets").
-    if (rec.population >= 100000 || own_w > 0 || (best_w < 1.0 && actor_of.find(best) == nullptr)) continue;
+    // A road or crossing named after a large town abroad ("blocked the Kelbar-Beirut highway at
+    // the Palma bridge") in a story clearly elsewhere names a locality there, as a small town's
+    // name would.
+    const bool crossing = r.b > 0 && Norm(r.b - 1) == "the" && r.e < N() && (C(r.e) & kCrossing) && !Cap(r.e);
+    if ((rec.population >= 100000 && !(crossing && best_w >= 1.0)) || own_w > 0 ||
+        (best_w < 1.0 && actor_of.find(best) == nullptr)) {
+      continue;
+    }
     // A common word ("State police", "Metro police") is no locality by its context alone.
     if (r.supported && (r.lookup.key_flags & kCommonWord) == 0) {
       r.abroad_country = std::string(code, 2);
@@ -3116,6 +3367,21 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
 // "in Kafr Noran area", "in Kalvaram village (Nellore, AP)", "near Orikhove, Luhansk",
 // "in Abu Salim (Tripoli)". The name is kept as written; the country comes from the qualifier
 // or the document.
+// The known town before "town of", "village of" or "city of" and the name starting at `w0`
+// ("Ostrovka town of Kelmaral district"), or -1.
+int DocResolver::TownBeforeUnit(uint32_t w0) const {
+  if (w0 < 3 || Norm(w0 - 1) != "of") return -1;
+  std::string_view unit = Norm(w0 - 2);
+  if (unit != "town" && unit != "village" && unit != "city") return -1;
+  int q = RawEndingAt(w0 - 2);
+  if (q < 0 || raws_[q].rejected || raws_[q].chosen < 0 || raws_[q].demonym || raws_[q].actor ||
+      !raws_[q].abroad_country.empty() ||
+      g_.record(raws_[q].cands[raws_[q].chosen].record).Kind() != PlaceKind::kCity) {
+    return -1;
+  }
+  return q;
+}
+
 void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
   std::vector<uint8_t>& covered = b_.covered;  // PERF: bytes, reused (was a vector<bool> per document)
   covered.assign(N(), 0);
@@ -3518,6 +3784,12 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
         m.country = std::string(qr.Country());
         SetAdmin1(&m, q.cands[q.chosen].record);
         if (explain_) m.why = "not in the gazetteer; placed by " + std::string(Text(q.b, q.e));
+      } else if (int town = TownBeforeUnit(w0); town >= 0) {
+        // "in Ostrovka town of Kelmaral district": the district holding a known town is in its
+        // country, not the document's.
+        const Raw& q = raws_[town];
+        m.country = std::string(g_.record(q.cands[q.chosen].record).Country());
+        if (explain_) m.why = "not in the gazetteer; holds " + std::string(Text(q.b, q.e));
       } else if (int partner = road_first_end ? RawStartingAt(e + 1) : RoadPartner(w0);
                  partner >= 0 && !raws_[partner].cands.empty() && !raws_[partner].hard_rejected &&
                  !raws_[partner].demonym && !raws_[partner].actor) {
@@ -3594,6 +3866,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   Match();
   Support();
   CountStyleCues();
+  CountWardCues();
   CollectVotes();  // shared-out votes of all names
   Choose(true);
   CollectVotes();  // votes of the choices
@@ -3605,6 +3878,7 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
     MakeMention(r, &out->emplace_back());
   }
   doc_country_ = DocumentCountry(*out);
+  if (doc_country_.empty() && nepal_wards_) doc_country_ = "NP";
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
   for (uint32_t b : unlisted_qualifiers_) {
@@ -3821,7 +4095,7 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
   auto part_noun = [&](uint32_t i) {
     std::string_view w = Norm(i);
     return !Cap(i) && (w == "district" || w == "area" || w == "neighbourhood" || w == "neighborhood" ||
-                       w == "quarter" || w == "zone" || w == "locality" || w == "sector");
+                       w == "quarter" || w == "zone" || w == "locality" || w == "sector" || w == "municipality");
   };
   auto name_word = [&](uint32_t i) { return IsWord(T(i)) && (Cap(i) || (C(i) & kConnector)); };
   uint32_t xb = 0, xe = 0;
@@ -3848,7 +4122,9 @@ bool DocResolver::CapitalDistrict(std::vector<PlaceMention>* out, size_t k) cons
   for (size_t i = 0; i < out->size(); ++i) {
     const PlaceMention& m = (*out)[i];
     if (m.end_token <= xb || m.begin_token >= xe) continue;
-    if (m.precision != Precision::kCity || m.demonym || m.actor) return false;
+    // "Sucre municipality in Caracas": a municipality named like a state (Venezuela's Sucre).
+    const bool municipality = m.precision == Precision::kAdmin1 && xe < N() && Norm(xe) == "municipality";
+    if ((m.precision != Precision::kCity && !municipality) || m.demonym || m.actor) return false;
     if (m.begin_token == xb && m.end_token == xe) quarter = static_cast<int>(i);
   }
   std::string name = SectionCityName(c) + "-" + std::string(Text(xb, xe));
