@@ -96,7 +96,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       return out;
     }
     out.resolver = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
-    out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv");
+    out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv", dir + "/us_county_seats_small.tsv");
     return out;
   });
   auto lex = lexicon::Lexicon::Load(dir);

@@ -4064,17 +4064,33 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
       keys_(gazetteer_.key_filter()),
       prefixes_(gazetteer_.prefix_filter()) {}
 
-Status PlaceResolver::LoadCountySeats(const std::string& path) {
+Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string& smaller_path) {
   county_seats_.clear();
   county_state_.clear();
+  smaller_county_state_.clear();
+  std::vector<std::string> problems;
+  ReadCountySeats(path, &county_state_, &problems);
+  // The smaller counties name a state only for names the larger ones lack ("DeKalb County" is
+  // Georgia's, the large one, though Alabama, Illinois and three more states have one).
+  if (!smaller_path.empty()) ReadCountySeats(smaller_path, &smaller_county_state_, &problems);
+  if (problems.empty()) return Status::Ok();
+  std::string message = "county seats have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  county_seats_.clear();
+  county_state_.clear();
+  smaller_county_state_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<std::string, std::string>* states,
+                                    std::vector<std::string>* problems) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Ok();  // no such file: no seats
+  if (!in) return;  // no such file: no seats
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  std::vector<std::string> problems;
   auto problem = [&](size_t line, const std::string& message) {
-    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+    problems->push_back(path + ":" + std::to_string(line) + ": " + message);
   };
   const bool places = gazetteer_.has_places();
   ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
@@ -4109,20 +4125,17 @@ Status PlaceResolver::LoadCountySeats(const std::string& path) {
     }
     county_seats_.emplace(key, best);
     // One state per county name, or "" when several states have a county of that name.
-    auto [it, added] = county_state_.emplace(NameKey(county), std::string(state));
+    auto [it, added] = states->emplace(NameKey(county), std::string(state));
     if (!added && it->second != state) it->second.clear();
   });
-  if (problems.empty()) return Status::Ok();
-  std::string message = "county seats have errors:";
-  for (const auto& p : problems) message += "\n  " + p;
-  county_seats_.clear();
-  county_state_.clear();
-  return Status(ErrorCode::kLexiconError, message);
 }
 
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {
-  auto it = county_state_.find(std::string(county_key));
-  return it == county_state_.end() ? std::string_view() : std::string_view(it->second);
+  const std::string key(county_key);
+  auto it = county_state_.find(key);
+  if (it != county_state_.end()) return it->second;
+  it = smaller_county_state_.find(key);
+  return it == smaller_county_state_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {

@@ -172,7 +172,10 @@ class PlaceResolver {
   // state when it holds places at all) and reports every problem at once, one "FILE:LINE:
   // message" a line (kLexiconError). A file that does not exist leaves no seats (a data folder
   // of a test). Not thread-safe: call before resolving.
-  Status LoadCountySeats(const std::string& path);
+  // `smaller_path` (optional; data/us_county_seats_small.tsv) lists smaller counties the same
+  // way ("Trigg County" => Cadiz); CountySeatState asks them only for names `path` lacks. A
+  // county listed in both is an error.
+  Status LoadCountySeats(const std::string& path, const std::string& smaller_path = {});
   // The record of the seat of the county named `county_key` (NameKey of its name without
   // "County": "harris") in `state` ("US-TX"), else kNoRecord.
   uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
@@ -205,9 +208,14 @@ class PlaceResolver {
   NameFilter first_words_;  // NameKeyHash of every key's first word
   NameFilter keys_;         // NameKeyHash of every key
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
+  // Reads one seats file into county_seats_ and `states` (CountySeatState), adding
+  // "FILE:LINE: message" to `problems` for each bad line.
+  void ReadCountySeats(const std::string& path, std::unordered_map<std::string, std::string>* states,
+                       std::vector<std::string>* problems);
   // "US-TX harris" => the record of Houston (LoadCountySeats).
   std::unordered_map<std::string, uint32_t> county_seats_;
   std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
+  std::unordered_map<std::string, std::string> smaller_county_state_;  // the same for the smaller counties
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

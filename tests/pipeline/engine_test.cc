@@ -2034,21 +2034,21 @@ TEST(EventAssembler, TitleTownIsNotAResidence) {
   EXPECT_EQ(e->location->name, "Rocky Mount");
 }
 
-// An event its sentence places only in a county ("killed ... in Edgecombe County") took place in
-// the town the title names in that county's state, the more precise place.
+// An event its sentence places only in a county with no known seat ("killed ... in Kelbrook
+// County") took place in the town the title names in that county's state, the more precise place.
 TEST(EventAssembler, TitleTownRefinesACounty) {
   auto cd = CodeWithTitle("Boy, 10, killed in Rocky Mount shooting",
-                          "A 10-year-old boy was shot and killed Friday in Edgecombe County, the sheriff said.");
+                          "A 10-year-old boy was shot and killed Friday in Kelbrook County, the sheriff said.");
   const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Rocky Mount");
   // A town of another state does not.
   auto other =
       CodeWithTitle("Boy, 10, killed in Tulsa shooting",
-                    "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
+                    "A 10-year-old boy was shot and killed Friday in Kelbrook County, N.C., the sheriff said.");
   e = OnlyPlacedEvent(other, EventType::kAssault);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->location->name, "Edgecombe County");
+  EXPECT_EQ(e->location->name, "Kelbrook County");
 }
 
 // A title stating an event the text does not report (the text is a paywall or sign-up note)

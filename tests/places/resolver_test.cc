@@ -1818,6 +1818,46 @@ TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
   EXPECT_TRUE(county->seat.name.empty());
 }
 
+// data/us_county_seats_small.tsv lists the smaller counties the same way ("Marrow County" =>
+// Dunsworth); a county name the larger file lists takes its state from that file alone when the
+// story names none, and a county listed in both files is an error.
+TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000141, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000142, "Dunsworth", "US", "US-TX", "PPLA2", 3000, 30.5, -97.5));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string large = dir + "/county_seats_large.tsv", small = dir + "/county_seats_small.tsv",
+                    twice = dir + "/county_seats_twice.tsv";
+  {
+    std::ofstream(large) << "US-VA\tKelvane\tBrackenford\n";
+    std::ofstream(small) << "# smaller counties\nUS-TX\tKelvane\tDunsworth\nUS-TX\tMarrow\tDunsworth\n";
+    std::ofstream(twice) << "US-VA\tKelvane\tBrackenford\n";
+  }
+  Status st = resolver_->LoadCountySeats(large, twice);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("county_seats_twice.tsv:1: the county 'Kelvane' of US-VA is listed twice"),
+            std::string::npos)
+      << st.message();
+  ASSERT_TRUE(resolver_->LoadCountySeats(large, small).ok());
+  auto seat_of = [&](const std::string& text) -> std::string {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return m.seat.name;
+    return "(no county)";
+  };
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "Dunsworth");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Texas, the sheriff said."), "Dunsworth");
+  // No state named: the larger file's one state, else the smaller file's.
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, the sheriff said."), "Brackenford");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, the sheriff said."), "Dunsworth");
+  // Without the second file, no seat for the smaller county.
+  ASSERT_TRUE(resolver_->LoadCountySeats(large).ok());
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
+}
+
 // A small town far from the story's places, in a state nothing else names, is a locality of
 // the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
 // quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
@@ -1868,7 +1908,7 @@ TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
   c = county(Resolve("A man was shot in Brackenford County on Sunday. His son lives in Oakmere, the sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->seat.name, "Brackenford");
-  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, deputies said."));
+  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, the sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->seat.name.empty());
   c = county(Resolve("A man was shot in Dunsworth County on Sunday. His son lives in Oakmere, the sheriff said."));
