@@ -819,6 +819,7 @@ class DocResolver {
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
+  bool NamesAMunicipality(const Raw& r) const;
   // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Kelmar
   // road": Rashayya for Kelmar at w0), when it names a town the gazetteer has; else -1.
   int RoadPartner(uint32_t w0) const;
@@ -1569,6 +1570,23 @@ bool DocResolver::CityCountyAgency(uint32_t hyphen) const {
   return Cap(k) && (w == "police" || w == "metropolitan" || w == "metro" || w == "sheriff" || w == "sheriff's");
 }
 
+// "in the Town of West Sweden", "the Village of Poland, N.Y.": a country or subdivision named
+// after "the" and "town", "village", "township", "borough" or "hamlet" and "of" (a compass word or another
+// capitalized word may come between: "West") names a municipality (US towns bear such names),
+// not the country or subdivision, which no one calls so. Whether `r` stands so and has a
+// candidate that is no town: its town candidates stay ("the Village of Poland": Poland, Ohio or Maine), and a name
+// with none is left to Unlisted (rule 8).
+bool DocResolver::NamesAMunicipality(const Raw& r) const {
+  uint32_t of = r.b;
+  if (of >= 1 && Cap(of - 1) && !AllCaps(of - 1) && Norm(of - 1) != "of") --of;  // "West"
+  if (of < 3 || Norm(of - 1) != "of" || Norm(of - 3) != "the") return false;  // not "a village of Poland"
+  const std::string_view unit = Norm(of - 2);
+  if (unit != "town" && unit != "village" && unit != "township" && unit != "borough" && unit != "hamlet") return false;
+  for (const CandidateRef& c : r.cands)
+    if (g_.record(c.record).Kind() != PlaceKind::kCity) return true;
+  return false;
+}
+
 int DocResolver::RoadPartner(uint32_t w0) const {
   if (w0 < 2 || !JoinsRoadEnds(w0 - 1)) return -1;
   int r = RawEndingAt(w0 - 1);
@@ -1957,6 +1975,18 @@ void DocResolver::Support() {
     if (r.b >= 3 && Norm(r.b - 1) == "of" && Norm(r.b - 2) == "block" && T(r.b - 3).kind == TokenKind::kNumber) {
       hard_reject(false);
       continue;
+    }
+    // "the Town of West Sweden": a municipality named after a country, no country.
+    if (!in_dateline && NamesAMunicipality(r)) {
+      std::vector<CandidateRef> towns;
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Kind() == PlaceKind::kCity) towns.push_back(c);
+      if (towns.empty()) {
+        hard_reject(false);
+        continue;
+      }
+      r.cands = std::move(towns);
+      r.supported = true;
     }
     // "Prince George's County", "St. Mary's County": a county named with a possessive, which
     // the gazetteer lacks (no town of Canada, no saint's church), as "DeKalb County" below.

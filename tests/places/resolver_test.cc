@@ -631,6 +631,25 @@ TEST_F(WorldResolverTest, ARoadIsNoLocality) {
   EXPECT_EQ(std::count(written.begin(), written.end(), "McComb"), 1);
 }
 
+// "the Town of West Sweden", "the Village of Poland": a US municipality named after a country
+// (New York's and Wisconsin's towns are), a locality of the story's country, not the country.
+TEST_F(WorldResolverTest, AMunicipalityNamedAfterACountryIsNoCountry) {
+  Resolve("Two hunters were hurt Sunday in the Town of West Sweden, north of Kelbrook, the sheriff said. "
+          "One was flown to St. Paul.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "SE") << m.name;
+  const PlaceMention* town = Find("West Sweden");
+  ASSERT_NE(town, nullptr);
+  EXPECT_FALSE(town->listed);
+  EXPECT_EQ(town->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  Resolve("A deer hunter was shot Saturday in the Village of Poland, deputies said. He was flown to St. Paul.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "PL") << m.name;
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  // The country itself, and a town named after it, stay.
+  Resolve("Two hunters were hurt Sunday in a village of Poland near the border.");
+  EXPECT_EQ(CountryOf("Poland"), "PL");
+}
+
 // A month's abbreviation starts a name when a connector and a capitalized word follow it:
 // "Mar del Plata" is a city; "on Mar 3" is still a date.
 TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
