@@ -650,6 +650,15 @@ TEST_F(WorldResolverTest, AMunicipalityNamedAfterACountryIsNoCountry) {
   EXPECT_EQ(CountryOf("Poland"), "PL");
 }
 
+// "South Georgia", "North Georgia": regions of the US state as the US press names them (the
+// alias file), not the islands of South Georgia and the South Sandwich Islands.
+TEST_F(WorldResolverTest, SouthGeorgiaIsARegionOfTheState) {
+  Resolve("A clerk was wounded outside a store in South Georgia late Friday.");
+  EXPECT_EQ(CountryOf("South Georgia"), "US");
+  Resolve("A clerk was wounded outside a store in North Georgia late Friday.");
+  EXPECT_EQ(CountryOf("North Georgia"), "US");
+}
+
 // A month's abbreviation starts a name when a connector and a capitalized word follow it:
 // "Mar del Plata" is a city; "on Mar 3" is still a date.
 TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
