@@ -4275,6 +4275,30 @@ bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
          (next.norm == "news" || next.norm == "channel" || next.norm == "newschannel");
 }
 
+// "WQRT will continue to follow this story", "KQXB has learned", "KQXB reached out to": a
+// station speaking of its own coverage by its four call letters (in capitals, not in a line in
+// capitals), as US local television writes; not a force's initials ("KFOR will patrol") nor a
+// name of that shape ("Kyle will").
+bool IsStationCoverage(const std::vector<tokens::Token>& toks, uint32_t i) {
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (toks[i].norm.size() != 4 || !CallLetterShape(toks[i].norm) || !toks[i].HasFlag(tokens::kAllCaps) ||
+      i + 2 >= n) {
+    return false;
+  }
+  auto word = [&](uint32_t k) -> std::string_view {
+    return k < n && toks[k].kind == TokenKind::kWord && !toks[k].HasFlag(tokens::kAllCaps) ? toks[k].norm
+                                                                                           : std::string_view();
+  };
+  auto covers = [](std::string_view w) {
+    return w == "follow" || w == "update" || w == "cover" || w == "provide" || w == "bring";
+  };
+  const std::string_view a = word(i + 1), b = word(i + 2);
+  if (a == "will") return covers(b) || (b == "continue" && word(i + 3) == "to" && covers(word(i + 4)));
+  if (a == "has") return b == "learned" || b == "obtained" || (b == "reached" && word(i + 3) == "out");
+  if (a == "reached") return b == "out";
+  return (a == "spoke" && (b == "with" || b == "to")) || a == "learned" || a == "obtained";
+}
+
 // "of 2603 Kelvin Springs Road", "at 20 Marlow St.", "739 W. Kelmore Drive": a house number
 // before a named street (1 to 3 capitalized words, a compass initial first), as US crime
 // reports give addresses (in 143 GVA stories, none of the other sets). Not a year ("2019
@@ -4382,7 +4406,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       } else if (t.kind == TokenKind::kWord && t.norm.size() >= 3 && t.norm.size() <= 6) {
         // Call letters and police initials: once each per document (a station names itself in
         // every caption).
-        if (!seen_call_letters && IsCallLetters(toks, i)) {
+        if (!seen_call_letters && (IsCallLetters(toks, i) || IsStationCoverage(toks, i))) {
           seen_call_letters = true;
           ++cues;
         } else if (!seen_police_initials && IsPoliceDepartmentInitials(t)) {

@@ -2058,6 +2058,20 @@ TEST(UsStyleCues, StreetAddressesAndCallLettersInParentheses) {
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
+// A station speaking of its own coverage by its call letters ("WQRT will continue to follow this
+// story", "KQXB has learned") is US local news, once; a person's name of that shape ("Kyle will
+// provide") and a force's initials in capitals ("KFOR will patrol") are not.
+TEST(UsStyleCues, CallLettersOfAStationReportingItsCoverage) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was shot on Friday. WQRT will continue to follow this story.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("KQXB has learned that the boy was 9. KQXB will provide updates.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Kyle will provide updates as they come. KFOR will patrol the border.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 // A headline often ends with its cue ("Boy shoots self in Kelvane County", "... says KVPD"): the
 // last word counts as any other.
 TEST(UsStyleCues, CountsTheLastWord) {
