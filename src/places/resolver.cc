@@ -4299,6 +4299,12 @@ bool IsStationCoverage(const std::vector<tokens::Token>& toks, uint32_t i) {
   return (a == "spoke" && (b == "with" || b == "to")) || a == "learned" || a == "obtained";
 }
 
+// "north", "southwest", ...: the eight compass points (UsStyleCues' city sides).
+bool IsCompassPoint(std::string_view w) {
+  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+         w == "southeast" || w == "southwest";
+}
+
 // "of 2603 Kelvin Springs Road", "at 20 Marlow St.", "739 W. Kelmore Drive": a house number
 // before a named street (1 to 3 capitalized words, a compass initial first), as US crime
 // reports give addresses (in 143 GVA stories, none of the other sets). Not a year ("2019
@@ -4364,14 +4370,14 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
                         kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
                         k911 = tokens::HashToken("911"), kHomicide = tokens::HashToken("homicide"),
                         kHomicides = tokens::HashToken("homicides"), kIndicted = tokens::HashToken("indicted"),
-                        kArraigned = tokens::HashToken("arraigned");
+                        kArraigned = tokens::HashToken("arraigned"), kSide = tokens::HashToken("side");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
     for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
                        kDepartment, kAttorney, kStreet, kAvenue, k911, kHomicide, kHomicides, kIndicted,
-                       kArraigned}) {
+                       kArraigned, kSide}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
@@ -4379,7 +4385,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false,
-       seen_process = false, seen_intersection = false;
+       seen_process = false, seen_intersection = false, seen_side = false;
   // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
   for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
@@ -4420,7 +4426,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
         h != kStreet && h != kAvenue && h != k911 && h != kHomicide && h != kHomicides && h != kIndicted &&
-        h != kArraigned) {
+        h != kArraigned && h != kSide) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -4448,6 +4454,15 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // the ACLED notes, one or two stories in the Indian and Wikipedia sets). Once per document.
       if (!seen_process) ++cues;
       seen_process = true;
+    } else if (w == "side") {
+      // "on the Northwest Side", "a South Side shooting": a city's side named with a capitalized
+      // compass point, as US cities name their sections (125 GVA stories, none of the other
+      // sets); not a name going on ("the East Side Gallery"); once per document.
+      if (!seen_side && i > 0 && cap(i) && cap(i - 1) && !toks[i].HasFlag(tokens::kAllCaps) &&
+          IsCompassPoint(toks[i - 1].norm) && (i + 1 >= n || !cap(i + 1))) {
+        seen_side = true;
+        ++cues;
+      }
     } else if (w == "street" || w == "avenue") {
       // "near 39th Avenue North and 43rd Street": streets numbered by ordinals are a US grid
       // (none in the ACLED, Indian or Wikipedia sets; in 285 GVA stories).

@@ -2072,6 +2072,18 @@ TEST(UsStyleCues, CallLettersOfAStationReportingItsCoverage) {
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
+// A city's side named with a capitalized compass point ("on the Northwest Side", "South Side
+// shooting") is how US cities name their sections, once per document; a name going on after it
+// ("the East Side Gallery") and a lowercase side ("the west side of the town") are not.
+TEST(UsStyleCues, ACitysCapitalizedSideOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was killed on the Northwest Side of Kelbrook; a South Side shooting followed.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Tourists visited the East Side Gallery and the west side of the town.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 // A headline often ends with its cue ("Boy shoots self in Kelvane County", "... says KVPD"): the
 // last word counts as any other.
 TEST(UsStyleCues, CountsTheLastWord) {
