@@ -389,9 +389,13 @@ void Coder::Code(CodedDocument* out) {
       // last and marked so that the text's own town comes before it.
       const uint32_t site = SiteNameBegin(title_tokens_);
       const places::PlaceMention *lives = nullptr, *station = nullptr;
+      // "In D.C., gunfire wounds three": a subdivision that is one city (its `within`) is a town.
+      auto town = [](const places::PlaceMention& m) {
+        return m.precision == places::Precision::kCity ||
+               (m.precision == places::Precision::kAdmin1 && !m.within.name.empty());
+      };
       for (const auto& m : title_annotations_.places) {
-        if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
-            !m.country.empty()) {
+        if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
           if (m.begin_token >= site) {
             if (station == nullptr) station = &m;
             continue;

@@ -2034,6 +2034,16 @@ TEST(EventAssembler, TitleTownIsNotAResidence) {
   EXPECT_EQ(e->location->name, "Rocky Mount");
 }
 
+// A title's subdivision that is one city ("In D.C., gunfire wounds three") is the title's town:
+// the events the text does not place are in Washington.
+TEST(EventAssembler, TitleDistrictOfColumbiaIsATown) {
+  auto cd = CodeWithTitle("In D.C., gunfire wounds three",
+                          "Three people were wounded in separate shootings over the weekend, police said.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+}
+
 // An event its sentence places only in a county with no known seat ("killed ... in Kelbrook
 // County") took place in the town the title names in that county's state, the more precise place.
 TEST(EventAssembler, TitleTownRefinesACounty) {
