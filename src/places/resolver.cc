@@ -4370,14 +4370,15 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
                         kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
                         k911 = tokens::HashToken("911"), kHomicide = tokens::HashToken("homicide"),
                         kHomicides = tokens::HashToken("homicides"), kIndicted = tokens::HashToken("indicted"),
-                        kArraigned = tokens::HashToken("arraigned"), kSide = tokens::HashToken("side");
+                        kArraigned = tokens::HashToken("arraigned"), kSide = tokens::HashToken("side"),
+                        kThreatening = tokens::HashToken("threatening");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
     for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
                        kDepartment, kAttorney, kStreet, kAvenue, k911, kHomicide, kHomicides, kIndicted,
-                       kArraigned, kSide}) {
+                       kArraigned, kSide, kThreatening}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
@@ -4385,7 +4386,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false,
-       seen_process = false, seen_intersection = false, seen_side = false;
+       seen_process = false, seen_intersection = false, seen_side = false, seen_injuries = false;
   // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
   for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
@@ -4426,7 +4427,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
         h != kStreet && h != kAvenue && h != k911 && h != kHomicide && h != kHomicides && h != kIndicted &&
-        h != kArraigned && h != kSide) {
+        h != kArraigned && h != kSide && h != kThreatening) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -4454,6 +4455,15 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // the ACLED notes, one or two stories in the Indian and Wikipedia sets). Once per document.
       if (!seen_process) ++cues;
       seen_process = true;
+    } else if (w == "threatening") {
+      // "suffered non-life-threatening injuries": US police wording (108 GVA stories, none of
+      // the other sets; Canada's police say it too); "life-threatening" alone is English.
+      // Once per document.
+      if (!seen_injuries && i >= 4 && toks[i - 2].norm == "life" && toks[i - 4].norm == "non" &&
+          toks[i - 1].norm == "-" && toks[i - 3].norm == "-") {
+        seen_injuries = true;
+        ++cues;
+      }
     } else if (w == "side") {
       // "on the Northwest Side", "a South Side shooting": a city's side named with a capitalized
       // compass point, as US cities name their sections (125 GVA stories, none of the other

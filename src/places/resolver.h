@@ -235,8 +235,8 @@ bool NamesAPlace(const std::vector<PlaceMention>& mentions);
 // "Kisumu County"), "sheriff", "the 1400 block of", "felony", "misdemeanor", "the Dayton
 // Police Department", "the District Attorney", a station's call letters ("KQXB-TV", "WQRT 13
 // News", "(WQRT)", "WQRT will continue to follow this story"), a city's side ("on the Northwest
-// Side"), a police department's initials ("NOPD") and a street address ("2603 Kelvin
-// Springs Road"), the last four once each. The resolver counts each as half a vote
+// Side"), "non-life-threatening", a police department's initials ("NOPD") and a street address
+// ("2603 Kelvin Springs Road"), the last five once each. The resolver counts each as half a vote
 // for the US (at most 1.5); the engine takes one as the document's country when no place
 // names one. Counting stops at `limit` (PERF: the callers need no more than 3 and 1; US stories
 // reach them in their first lines).

@@ -2084,6 +2084,18 @@ TEST(UsStyleCues, ACitysCapitalizedSideOnce) {
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
+// "non-life-threatening injuries", the police wording of US (and Canadian) local news, once per
+// document; "life-threatening" alone is common English.
+TEST(UsStyleCues, NonLifeThreateningOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A clerk suffered non-life-threatening wounds in the robbery; a guard's were non-life-threatening too.",
+                     &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Two guards had life-threatening burns, and a third walked away.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
 // A headline often ends with its cue ("Boy shoots self in Kelvane County", "... says KVPD"): the
 // last word counts as any other.
 TEST(UsStyleCues, CountsTheLastWord) {
