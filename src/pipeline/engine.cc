@@ -1,6 +1,7 @@
 #include "pipeline/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <future>
 
@@ -37,6 +38,25 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
     }
   }
   return n;
+}
+
+// Whether the words of town mention `m` in `text` are its state's name, case aside ("New York"
+// for New York City in New York; "Oaxaca" for Oaxaca de Juárez): the name of the state too.
+bool WrittenAsItsState(const tokens::TokenizedText& text, const places::PlaceMention& m) {
+  std::string_view state = m.admin1_name;
+  if (state.empty()) return false;
+  size_t at = 0;
+  for (uint32_t k = m.begin_token; k < m.end_token && k < text.tokens.size(); ++k) {
+    std::string_view w = text.tokens[k].norm;
+    if (k > m.begin_token) {
+      if (at >= state.size() || state[at] != ' ') return false;
+      ++at;
+    }
+    if (state.size() - at < w.size()) return false;
+    for (char c : w)
+      if (std::tolower(static_cast<unsigned char>(state[at++])) != static_cast<unsigned char>(c)) return false;
+  }
+  return at == state.size();
 }
 
 // Whether the title is a headline in title case ("Two Men Shot Outside Kelmora Bowling
@@ -390,9 +410,11 @@ void Coder::Code(CodedDocument* out) {
       const uint32_t site = SiteNameBegin(title_tokens_);
       const places::PlaceMention *lives = nullptr, *station = nullptr;
       // "In D.C., gunfire wounds three": a subdivision that is one city (its `within`) is a town.
-      auto town = [](const places::PlaceMention& m) {
-        return m.precision == places::Precision::kCity ||
-               (m.precision == places::Precision::kAdmin1 && !m.within.name.empty());
+      // "... in New York quadruple murder": a town written as its state's name may be the state
+      // (New York City or New York State): no town (the text's own town places the events).
+      auto town = [this](const places::PlaceMention& m) {
+        if (m.precision == places::Precision::kCity) return !WrittenAsItsState(title_tokens_, m);
+        return m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
       };
       for (const auto& m : title_annotations_.places) {
         if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {

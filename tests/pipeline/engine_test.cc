@@ -2044,6 +2044,17 @@ TEST(EventAssembler, TitleDistrictOfColumbiaIsATown) {
   EXPECT_EQ(e->location->name, "Washington");
 }
 
+// A title's town written as its state's name ("... in New York quadruple murder": New York City
+// or the state) is no title town: the events go to the town the text names (Colonie, New York).
+TEST(EventAssembler, TitleTownNamedLikeItsStateIsNoTown) {
+  auto cd = CodeWithTitle("Four found shot dead in New York quadruple murder",
+                          "Four people were found shot dead inside a house on Wednesday, officials said.\n\n"
+                          "The district attorney spoke at a news conference in Colonie.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Colonie");
+}
+
 // An event its sentence places only in a county with no known seat ("killed ... in Kelbrook
 // County") took place in the town the title names in that county's state, the more precise place.
 TEST(EventAssembler, TitleTownRefinesACounty) {
