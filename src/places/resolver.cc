@@ -820,6 +820,14 @@ class DocResolver {
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
   bool NamesAMunicipality(const Raw& r) const;
+  // "NOPD", "LAPD": a police department's initials in capitals at token k.
+  bool PoliceInitials(uint32_t k) const {
+    std::string_view w = Norm(k);
+    if (!AllCaps(k) || w.size() < 3 || w.size() > 6 || w.substr(w.size() - 2) != "pd") return false;
+    for (char c : w)
+      if (c < 'a' || c > 'z') return false;
+    return true;
+  }
   // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Kelmar
   // road": Rashayya for Kelmar at w0), when it names a town the gazetteer has; else -1.
   int RoadPartner(uint32_t w0) const;
@@ -1745,6 +1753,9 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
+    // "According to NOPD, Kelman was identified": a police department's initials are a source,
+    // not a place the name after the comma qualifies.
+    if (open == "," && PoliceInitials(r.b - 2)) continue;
     if (open == "," && speaker(r, nullptr)) {
       r.speaker = true;
       continue;

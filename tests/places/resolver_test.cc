@@ -659,6 +659,13 @@ TEST_F(WorldResolverTest, SouthGeorgiaIsARegionOfTheState) {
   EXPECT_EQ(CountryOf("North Georgia"), "US");
 }
 
+// "According to KCPD, Paris fled": a police department's initials before a comma are a source,
+// not a place the name after it qualifies; the name is the suspect's.
+TEST_F(WorldResolverTest, NoQualifierAfterPoliceInitials) {
+  Resolve("Officers are looking for Jerome Q. Paris. According to KCPD, Paris fled on foot.");
+  EXPECT_EQ(Find("Paris"), nullptr);
+}
+
 // A month's abbreviation starts a name when a connector and a capitalized word follow it:
 // "Mar del Plata" is a city; "on Mar 3" is still a date.
 TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
