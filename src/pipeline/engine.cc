@@ -430,6 +430,7 @@ void Coder::Code(CodedDocument* out) {
       annotations_.title_town_in_site_name = station != nullptr;
       return station;
     };
+    SeatCountiesByTitle(resolve_title);
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
@@ -442,6 +443,30 @@ void Coder::Code(CodedDocument* out) {
   e.assembler_->PlaceEvents(annotations_, &out->events);
   if (!title_events_.empty()) AppendTitleEvents(out);
   out->checks = events::CheckNumbers(out->events);
+}
+
+// "in Lincoln County" (a county of 24 states) in a text naming no state, under a title whose
+// places lie in one state ("... - WQRT News - Jackson, MS"): the county is in that state, and
+// gets its seat there (PlaceResolver::SeatCounty; docs/places.md, rule 12). The title is
+// resolved only for a text with such a county.
+void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
+  auto seatless = [](const places::PlaceMention& m) {
+    return m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty() && m.country == "US";
+  };
+  if (std::none_of(annotations_.places.begin(), annotations_.places.end(), seatless)) return;
+  resolve_title();
+  std::string_view state;
+  for (const auto& m : title_annotations_.places) {
+    if (!m.listed || m.demonym || m.actor || m.country != "US" || m.admin1_code.empty() ||
+        (m.precision != places::Precision::kCity && m.precision != places::Precision::kAdmin1)) {
+      continue;
+    }
+    if (!state.empty() && state != m.admin1_code) return;  // towns of two states: none
+    state = m.admin1_code;
+  }
+  if (state.empty()) return;
+  for (auto& m : annotations_.places)
+    if (seatless(m)) engine_.places_resolver_->SeatCounty(state, &m);
 }
 
 void Coder::ResolveTitlePlaces() {

@@ -4179,6 +4179,36 @@ std::string_view PlaceResolver::CountySeatState(std::string_view county_key) con
   return it == smaller_county_state_.end() ? std::string_view() : std::string_view(it->second);
 }
 
+bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) const {
+  PlaceMention& m = *county;
+  if (!m.seat.name.empty() || m.listed || m.precision != Precision::kAdmin2 || m.country != "US") return false;
+  const size_t space = m.name.rfind(' ');
+  if (space == std::string::npos || space == 0) return false;
+  const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+  if (unit != "county" && unit != "parish") return false;
+  const std::string_view base = std::string_view(m.name).substr(0, space);
+  if (base.size() > 2 && base.substr(base.size() - 2) == "'s") return false;  // "Prince George's County"
+  const std::string key = NameKey(base);
+  uint32_t seat = CountySeat(state, key);
+  for (const CandidateRef& c : seat == kNoRecord ? gazetteer_.Lookup(key).candidates : std::span<const CandidateRef>{}) {
+    const PlaceRecord& rec = gazetteer_.record(c.record);
+    if (rec.Kind() == PlaceKind::kCity && rec.Country() == "US" && gazetteer_.Str(rec.admin1_code) == state &&
+        gazetteer_.Str(rec.feature) == "PPLA2" && rec.HasCoordinates() && (c.flags & kAlias) == 0) {
+      seat = c.record;
+      break;
+    }
+  }
+  if (seat == kNoRecord) return false;
+  const PlaceRecord& rec = gazetteer_.record(seat);
+  m.seat.name = ShownName(gazetteer_.Str(rec.name));
+  m.seat.geonames_id = rec.geonames_id;
+  m.seat.lat = rec.Lat();
+  m.seat.lon = rec.Lon();
+  m.seat.admin1_code = std::string(state);
+  m.seat.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+  return true;
+}
+
 uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {
   if (county_seats_.empty()) return kNoRecord;
   std::string key;

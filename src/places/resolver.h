@@ -179,6 +179,11 @@ class PlaceResolver {
   // The record of the seat of the county named `county_key` (NameKey of its name without
   // "County": "harris") in `state` ("US-TX"), else kNoRecord.
   uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
+  // A US county mention without a seat ("Lincoln County" in a text naming no state; rule 12)
+  // given its state from elsewhere (`state`, "US-MS": the title's): sets its seat as the
+  // resolver does, from the seat files, else the county seat named after it (PPLA2). Returns
+  // whether it set one; a county with a seat, or no county, is left as it is.
+  bool SeatCounty(std::string_view state, PlaceMention* county) const;
   // The one state whose county named `county_key` the file lists ("dekalb" => "US-GA"); empty
   // when none or several do ("orange": California, Florida, New York).
   std::string_view CountySeatState(std::string_view county_key) const;

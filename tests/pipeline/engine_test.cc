@@ -2055,6 +2055,17 @@ TEST(EventAssembler, TitleTownNamedLikeItsStateIsNoTown) {
   EXPECT_EQ(e->location->name, "Colonie");
 }
 
+// A county the text names without its state ("in Lincoln County", a county of 24 states) is in
+// the one state of the title's places ("... outside Mississippi high school"): its seat,
+// Brookhaven. (A title town of that state would place the event, as it refines any county.)
+TEST(EventAssembler, TitleStateGivesACountyItsSeat) {
+  auto cd = CodeWithTitle("Teen shot outside Mississippi high school",
+                          "A teenager was shot on a farm in Lincoln County early Sunday, the sheriff said.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brookhaven");
+}
+
 // An event its sentence places only in a county with no known seat ("killed ... in Kelbrook
 // County") took place in the town the title names in that county's state, the more precise place.
 TEST(EventAssembler, TitleTownRefinesACounty) {

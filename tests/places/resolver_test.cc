@@ -1888,6 +1888,22 @@ TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
   // No state named: the larger file's one state, else the smaller file's.
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, the sheriff said."), "Brackenford");
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, the sheriff said."), "Dunsworth");
+  // A state found elsewhere (the engine: the title's) gives a county named without one its seat;
+  // a county with a seat, or a town, is left as it is.
+  PlaceMention county;
+  county.name = "Marrow County";
+  county.country = "US";
+  county.listed = false;
+  county.precision = Precision::kAdmin2;
+  EXPECT_TRUE(resolver_->SeatCounty("US-TX", &county));
+  EXPECT_EQ(county.seat.name, "Dunsworth");
+  EXPECT_EQ(county.seat.admin1_code, "US-TX");
+  EXPECT_FALSE(resolver_->SeatCounty("US-VA", &county));
+  EXPECT_EQ(county.seat.name, "Dunsworth");
+  PlaceMention town;
+  town.name = "Dunsworth";
+  town.country = "US";
+  EXPECT_FALSE(resolver_->SeatCounty("US-TX", &town));
   // Without the second file, no seat for the smaller county.
   ASSERT_TRUE(resolver_->LoadCountySeats(large).ok());
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
