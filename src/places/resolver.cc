@@ -1579,15 +1579,15 @@ bool DocResolver::CityCountyAgency(uint32_t hyphen) const {
 }
 
 // "in the Town of West Sweden", "the Village of Poland, N.Y.": a country or subdivision named
-// after "the" and "town", "village", "township", "borough" or "hamlet" and "of" (a compass word or another
+// after "the", "town" (village, township, borough, hamlet) and "of" (a compass word or another
 // capitalized word may come between: "West") names a municipality (US towns bear such names),
 // not the country or subdivision, which no one calls so. Whether `r` stands so and has a
-// candidate that is no town: its town candidates stay ("the Village of Poland": Poland, Ohio or Maine), and a name
-// with none is left to Unlisted (rule 8).
+// candidate that is no town: its town candidates stay ("the Village of Poland": Poland, Ohio
+// or Maine), and a name with none is left to Unlisted (rule 8).
 bool DocResolver::NamesAMunicipality(const Raw& r) const {
   uint32_t of = r.b;
   if (of >= 1 && Cap(of - 1) && !AllCaps(of - 1) && Norm(of - 1) != "of") --of;  // "West"
-  if (of < 3 || Norm(of - 1) != "of" || Norm(of - 3) != "the") return false;  // not "a village of Poland"
+  if (of < 3 || Norm(of - 1) != "of" || Norm(of - 3) != "the") return false;     // not "a village of Poland"
   const std::string_view unit = Norm(of - 2);
   if (unit != "town" && unit != "village" && unit != "township" && unit != "borough" && unit != "hamlet") return false;
   for (const CandidateRef& c : r.cands)
@@ -4190,7 +4190,8 @@ bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) con
   if (base.size() > 2 && base.substr(base.size() - 2) == "'s") return false;  // "Prince George's County"
   const std::string key = NameKey(base);
   uint32_t seat = CountySeat(state, key);
-  for (const CandidateRef& c : seat == kNoRecord ? gazetteer_.Lookup(key).candidates : std::span<const CandidateRef>{}) {
+  for (const CandidateRef& c :
+       seat == kNoRecord ? gazetteer_.Lookup(key).candidates : std::span<const CandidateRef>{}) {
     const PlaceRecord& rec = gazetteer_.record(c.record);
     if (rec.Kind() == PlaceKind::kCity && rec.Country() == "US" && gazetteer_.Str(rec.admin1_code) == state &&
         gazetteer_.Str(rec.feature) == "PPLA2" && rec.HasCoordinates() && (c.flags & kAlias) == 0) {
@@ -4322,8 +4323,7 @@ bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
 // name of that shape ("Kyle will").
 bool IsStationCoverage(const std::vector<tokens::Token>& toks, uint32_t i) {
   const uint32_t n = static_cast<uint32_t>(toks.size());
-  if (toks[i].norm.size() != 4 || !CallLetterShape(toks[i].norm) || !toks[i].HasFlag(tokens::kAllCaps) ||
-      i + 2 >= n) {
+  if (toks[i].norm.size() != 4 || !CallLetterShape(toks[i].norm) || !toks[i].HasFlag(tokens::kAllCaps) || i + 2 >= n) {
     return false;
   }
   auto word = [&](uint32_t k) -> std::string_view {
@@ -4402,10 +4402,9 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   int cues = 0;
   // PERF: token hashes first; this runs over every token of the document.
   static const uint64_t kCounty = tokens::HashToken("county"), kParish = tokens::HashToken("parish"),
-                        kSheriff = tokens::HashToken("sheriff"),
-                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block"),
-                        kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
-                        kMisdemeanor = tokens::HashToken("misdemeanor"),
+                        kSheriff = tokens::HashToken("sheriff"), kSheriffs = tokens::HashToken("sheriff's"),
+                        kBlock = tokens::HashToken("block"), kFelony = tokens::HashToken("felony"),
+                        kFelonies = tokens::HashToken("felonies"), kMisdemeanor = tokens::HashToken("misdemeanor"),
                         kMisdemeanors = tokens::HashToken("misdemeanors"),
                         kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney"),
                         kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
@@ -4417,9 +4416,9 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
-    for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
-                       kDepartment, kAttorney, kStreet, kAvenue, k911, kHomicide, kHomicides, kIndicted,
-                       kArraigned, kSide, kThreatening}) {
+    for (uint64_t h : {kCounty,      kParish,       kSheriff,    kSheriffs,  kBlock,  kFelony,     kFelonies,
+                       kMisdemeanor, kMisdemeanors, kDepartment, kAttorney,  kStreet, kAvenue,     k911,
+                       kHomicide,    kHomicides,    kIndicted,   kArraigned, kSide,   kThreatening}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }

@@ -634,8 +634,9 @@ TEST_F(WorldResolverTest, ARoadIsNoLocality) {
 // "the Town of West Sweden", "the Village of Poland": a US municipality named after a country
 // (New York's and Wisconsin's towns are), a locality of the story's country, not the country.
 TEST_F(WorldResolverTest, AMunicipalityNamedAfterACountryIsNoCountry) {
-  Resolve("Two hunters were hurt Sunday in the Town of West Sweden, north of Kelbrook, the sheriff said. "
-          "One was flown to St. Paul.");
+  Resolve(
+      "Two hunters were hurt Sunday in the Town of West Sweden, north of Kelbrook, the sheriff said. "
+      "One was flown to St. Paul.");
   for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "SE") << m.name;
   const PlaceMention* town = Find("West Sweden");
   ASSERT_NE(town, nullptr);
@@ -2112,8 +2113,8 @@ TEST(UsStyleCues, ACitysCapitalizedSideOnce) {
 TEST(UsStyleCues, NonLifeThreateningOnce) {
   tokens::Tokenizer tokenizer;
   tokens::TokenizedText doc;
-  tokenizer.Tokenize("A clerk suffered non-life-threatening wounds in the robbery; a guard's were non-life-threatening too.",
-                     &doc);
+  tokenizer.Tokenize(
+      "A clerk suffered non-life-threatening wounds in the robbery; a guard's were non-life-threatening too.", &doc);
   EXPECT_EQ(UsStyleCues(doc), 1);
   tokenizer.Tokenize("Two guards had life-threatening burns, and a third walked away.", &doc);
   EXPECT_EQ(UsStyleCues(doc), 0);
