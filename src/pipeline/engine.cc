@@ -1,6 +1,7 @@
 #include "pipeline/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <future>
 
@@ -37,6 +38,25 @@ uint32_t SiteNameBegin(const tokens::TokenizedText& title) {
     }
   }
   return n;
+}
+
+// Whether the words of town mention `m` in `text` are its state's name, case aside ("New York"
+// for New York City in New York; "Oaxaca" for Oaxaca de Juárez): the name of the state too.
+bool WrittenAsItsState(const tokens::TokenizedText& text, const places::PlaceMention& m) {
+  std::string_view state = m.admin1_name;
+  if (state.empty()) return false;
+  size_t at = 0;
+  for (uint32_t k = m.begin_token; k < m.end_token && k < text.tokens.size(); ++k) {
+    std::string_view w = text.tokens[k].norm;
+    if (k > m.begin_token) {
+      if (at >= state.size() || state[at] != ' ') return false;
+      ++at;
+    }
+    if (state.size() - at < w.size()) return false;
+    for (char c : w)
+      if (std::tolower(static_cast<unsigned char>(state[at++])) != static_cast<unsigned char>(c)) return false;
+  }
+  return at == state.size();
 }
 
 // Whether the title is a headline in title case ("Two Men Shot Outside Kelmora Bowling
@@ -96,7 +116,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
       return out;
     }
     out.resolver = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
-    out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv");
+    out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv", dir + "/us_county_seats_small.tsv");
     return out;
   });
   auto lex = lexicon::Lexicon::Load(dir);
@@ -389,9 +409,15 @@ void Coder::Code(CodedDocument* out) {
       // last and marked so that the text's own town comes before it.
       const uint32_t site = SiteNameBegin(title_tokens_);
       const places::PlaceMention *lives = nullptr, *station = nullptr;
+      // "In D.C., gunfire wounds three": a subdivision that is one city (its `within`) is a town.
+      // "... in New York quadruple murder": a town written as its state's name may be the state
+      // (New York City or New York State): no town (the text's own town places the events).
+      auto town = [this](const places::PlaceMention& m) {
+        if (m.precision == places::Precision::kCity) return !WrittenAsItsState(title_tokens_, m);
+        return m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
+      };
       for (const auto& m : title_annotations_.places) {
-        if (m.precision == places::Precision::kCity && m.listed && !m.demonym && !m.actor && !m.qualifier &&
-            !m.country.empty()) {
+        if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
           if (m.begin_token >= site) {
             if (station == nullptr) station = &m;
             continue;
@@ -404,6 +430,7 @@ void Coder::Code(CodedDocument* out) {
       annotations_.title_town_in_site_name = station != nullptr;
       return station;
     };
+    SeatCountiesByTitle(resolve_title);
   }
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
@@ -416,6 +443,30 @@ void Coder::Code(CodedDocument* out) {
   e.assembler_->PlaceEvents(annotations_, &out->events);
   if (!title_events_.empty()) AppendTitleEvents(out);
   out->checks = events::CheckNumbers(out->events);
+}
+
+// "in Lincoln County" (a county of 24 states) in a text naming no state, under a title whose
+// places lie in one state ("... - WQRT News - Jackson, MS"): the county is in that state, and
+// gets its seat there (PlaceResolver::SeatCounty; docs/places.md, rule 12). The title is
+// resolved only for a text with such a county.
+void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
+  auto seatless = [](const places::PlaceMention& m) {
+    return m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty() && m.country == "US";
+  };
+  if (std::none_of(annotations_.places.begin(), annotations_.places.end(), seatless)) return;
+  resolve_title();
+  std::string_view state;
+  for (const auto& m : title_annotations_.places) {
+    if (!m.listed || m.demonym || m.actor || m.country != "US" || m.admin1_code.empty() ||
+        (m.precision != places::Precision::kCity && m.precision != places::Precision::kAdmin1)) {
+      continue;
+    }
+    if (!state.empty() && state != m.admin1_code) return;  // towns of two states: none
+    state = m.admin1_code;
+  }
+  if (state.empty()) return;
+  for (auto& m : annotations_.places)
+    if (seatless(m)) engine_.places_resolver_->SeatCounty(state, &m);
 }
 
 void Coder::ResolveTitlePlaces() {

@@ -10,6 +10,7 @@
 // scratch buffers and must not be shared.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -89,6 +90,9 @@ class Coder {
   // Resolves the title's places into title_annotations_.places (the site name's "News" read as
   // a lowercase word).
   void ResolveTitlePlaces();
+  // Gives a county of the text without a state its seat in the one state of the title's places
+  // ("in Lincoln County" under "... - Jackson, MS"); `resolve_title` resolves the title's places.
+  void SeatCountiesByTitle(const std::function<void()>& resolve_title);
   // Appends title_events_ (dated and placed within the title) to out->events, placing those
   // the title does not place where the text places the document.
   void AppendTitleEvents(CodedDocument* out);

@@ -835,6 +835,15 @@ class DocResolver {
   bool ExtendsLeft(uint32_t b) const;
   bool JoinsRoadEnds(uint32_t hyphen) const;
   bool CityCountyAgency(uint32_t hyphen) const;
+  bool NamesAMunicipality(const Raw& r) const;
+  // "NOPD", "LAPD": a police department's initials in capitals at token k.
+  bool PoliceInitials(uint32_t k) const {
+    std::string_view w = Norm(k);
+    if (!AllCaps(k) || w.size() < 3 || w.size() > 6 || w.substr(w.size() - 2) != "pd") return false;
+    for (char c : w)
+      if (c < 'a' || c > 'z') return false;
+    return true;
+  }
   // The raw of the town a road is named after before the hyphen at w0 - 1 ("the Rashayya-Kelmar
   // road": Rashayya for Kelmar at w0), when it names a town the gazetteer has; else -1.
   int RoadPartner(uint32_t w0) const;
@@ -1607,6 +1616,23 @@ bool DocResolver::CityCountyAgency(uint32_t hyphen) const {
   return Cap(k) && (w == "police" || w == "metropolitan" || w == "metro" || w == "sheriff" || w == "sheriff's");
 }
 
+// "in the Town of West Sweden", "the Village of Poland, N.Y.": a country or subdivision named
+// after "the", "town" (village, township, borough, hamlet) and "of" (a compass word or another
+// capitalized word may come between: "West") names a municipality (US towns bear such names),
+// not the country or subdivision, which no one calls so. Whether `r` stands so and has a
+// candidate that is no town: its town candidates stay ("the Village of Poland": Poland, Ohio
+// or Maine), and a name with none is left to Unlisted (rule 8).
+bool DocResolver::NamesAMunicipality(const Raw& r) const {
+  uint32_t of = r.b;
+  if (of >= 1 && Cap(of - 1) && !AllCaps(of - 1) && Norm(of - 1) != "of") --of;  // "West"
+  if (of < 3 || Norm(of - 1) != "of" || Norm(of - 3) != "the") return false;     // not "a village of Poland"
+  const std::string_view unit = Norm(of - 2);
+  if (unit != "town" && unit != "village" && unit != "township" && unit != "borough" && unit != "hamlet") return false;
+  for (const CandidateRef& c : r.cands)
+    if (g_.record(c.record).Kind() != PlaceKind::kCity) return true;
+  return false;
+}
+
 int DocResolver::RoadPartner(uint32_t w0) const {
   if (w0 < 2 || !JoinsRoadEnds(w0 - 1)) return -1;
   int r = RawEndingAt(w0 - 1);
@@ -1846,6 +1872,9 @@ void DocResolver::Support() {
     uint32_t k = r.b - 2;
     // "on Friday, Santos told reporters": a date before the comma qualifies nothing.
     if (open == "," && (C(r.b - 2) & kMonthOrDay)) continue;
+    // "According to NOPD, Kelman was identified": a police department's initials are a source,
+    // not a place the name after the comma qualifies.
+    if (open == "," && PoliceInitials(r.b - 2)) continue;
     if (open == "," && speaker(r, nullptr)) {
       r.speaker = true;
       continue;
@@ -2095,6 +2124,18 @@ void DocResolver::Support() {
     if (r.b >= 3 && Norm(r.b - 1) == "of" && Norm(r.b - 2) == "block" && T(r.b - 3).kind == TokenKind::kNumber) {
       hard_reject(false);
       continue;
+    }
+    // "the Town of West Sweden": a municipality named after a country, no country.
+    if (!in_dateline && NamesAMunicipality(r)) {
+      std::vector<CandidateRef> towns;
+      for (const CandidateRef& c : r.cands)
+        if (g_.record(c.record).Kind() == PlaceKind::kCity) towns.push_back(c);
+      if (towns.empty()) {
+        hard_reject(false);
+        continue;
+      }
+      r.cands = std::move(towns);
+      r.supported = true;
     }
     // "Prince George's County", "St. Mary's County": a county named with a possessive, which
     // the gazetteer lacks (no town of Canada, no saint's church), as "DeKalb County" below.
@@ -4340,17 +4381,33 @@ PlaceResolver::PlaceResolver(Gazetteer gazetteer)
       keys_(gazetteer_.key_filter()),
       prefixes_(gazetteer_.prefix_filter()) {}
 
-Status PlaceResolver::LoadCountySeats(const std::string& path) {
+Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string& smaller_path) {
   county_seats_.clear();
   county_state_.clear();
+  smaller_county_state_.clear();
+  std::vector<std::string> problems;
+  ReadCountySeats(path, &county_state_, &problems);
+  // The smaller counties name a state only for names the larger ones lack ("DeKalb County" is
+  // Georgia's, the large one, though Alabama, Illinois and three more states have one).
+  if (!smaller_path.empty()) ReadCountySeats(smaller_path, &smaller_county_state_, &problems);
+  if (problems.empty()) return Status::Ok();
+  std::string message = "county seats have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  county_seats_.clear();
+  county_state_.clear();
+  smaller_county_state_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<std::string, std::string>* states,
+                                    std::vector<std::string>* problems) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Ok();  // no such file: no seats
+  if (!in) return;  // no such file: no seats
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  std::vector<std::string> problems;
   auto problem = [&](size_t line, const std::string& message) {
-    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+    problems->push_back(path + ":" + std::to_string(line) + ": " + message);
   };
   const bool places = gazetteer_.has_places();
   ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
@@ -4385,20 +4442,48 @@ Status PlaceResolver::LoadCountySeats(const std::string& path) {
     }
     county_seats_.emplace(key, best);
     // One state per county name, or "" when several states have a county of that name.
-    auto [it, added] = county_state_.emplace(NameKey(county), std::string(state));
+    auto [it, added] = states->emplace(NameKey(county), std::string(state));
     if (!added && it->second != state) it->second.clear();
   });
-  if (problems.empty()) return Status::Ok();
-  std::string message = "county seats have errors:";
-  for (const auto& p : problems) message += "\n  " + p;
-  county_seats_.clear();
-  county_state_.clear();
-  return Status(ErrorCode::kLexiconError, message);
 }
 
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {
-  auto it = county_state_.find(std::string(county_key));
-  return it == county_state_.end() ? std::string_view() : std::string_view(it->second);
+  const std::string key(county_key);
+  auto it = county_state_.find(key);
+  if (it != county_state_.end()) return it->second;
+  it = smaller_county_state_.find(key);
+  return it == smaller_county_state_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) const {
+  PlaceMention& m = *county;
+  if (!m.seat.name.empty() || m.listed || m.precision != Precision::kAdmin2 || m.country != "US") return false;
+  const size_t space = m.name.rfind(' ');
+  if (space == std::string::npos || space == 0) return false;
+  const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+  if (unit != "county" && unit != "parish") return false;
+  const std::string_view base = std::string_view(m.name).substr(0, space);
+  if (base.size() > 2 && base.substr(base.size() - 2) == "'s") return false;  // "Prince George's County"
+  const std::string key = NameKey(base);
+  uint32_t seat = CountySeat(state, key);
+  for (const CandidateRef& c :
+       seat == kNoRecord ? gazetteer_.Lookup(key).candidates : std::span<const CandidateRef>{}) {
+    const PlaceRecord& rec = gazetteer_.record(c.record);
+    if (rec.Kind() == PlaceKind::kCity && rec.Country() == "US" && gazetteer_.Str(rec.admin1_code) == state &&
+        gazetteer_.Str(rec.feature) == "PPLA2" && rec.HasCoordinates() && (c.flags & kAlias) == 0) {
+      seat = c.record;
+      break;
+    }
+  }
+  if (seat == kNoRecord) return false;
+  const PlaceRecord& rec = gazetteer_.record(seat);
+  m.seat.name = ShownName(gazetteer_.Str(rec.name));
+  m.seat.geonames_id = rec.geonames_id;
+  m.seat.lat = rec.Lat();
+  m.seat.lon = rec.Lon();
+  m.seat.admin1_code = std::string(state);
+  m.seat.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+  return true;
 }
 
 uint32_t PlaceResolver::CountySeat(std::string_view state, std::string_view county_key) const {
@@ -4508,6 +4593,35 @@ bool IsCallLetters(const std::vector<tokens::Token>& toks, uint32_t i) {
          (next.norm == "news" || next.norm == "channel" || next.norm == "newschannel");
 }
 
+// "WQRT will continue to follow this story", "KQXB has learned", "KQXB reached out to": a
+// station speaking of its own coverage by its four call letters (in capitals, not in a line in
+// capitals), as US local television writes; not a force's initials ("KFOR will patrol") nor a
+// name of that shape ("Kyle will").
+bool IsStationCoverage(const std::vector<tokens::Token>& toks, uint32_t i) {
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (toks[i].norm.size() != 4 || !CallLetterShape(toks[i].norm) || !toks[i].HasFlag(tokens::kAllCaps) || i + 2 >= n) {
+    return false;
+  }
+  auto word = [&](uint32_t k) -> std::string_view {
+    return k < n && toks[k].kind == TokenKind::kWord && !toks[k].HasFlag(tokens::kAllCaps) ? toks[k].norm
+                                                                                           : std::string_view();
+  };
+  auto covers = [](std::string_view w) {
+    return w == "follow" || w == "update" || w == "cover" || w == "provide" || w == "bring";
+  };
+  const std::string_view a = word(i + 1), b = word(i + 2);
+  if (a == "will") return covers(b) || (b == "continue" && word(i + 3) == "to" && covers(word(i + 4)));
+  if (a == "has") return b == "learned" || b == "obtained" || (b == "reached" && word(i + 3) == "out");
+  if (a == "reached") return b == "out";
+  return (a == "spoke" && (b == "with" || b == "to")) || a == "learned" || a == "obtained";
+}
+
+// "north", "southwest", ...: the eight compass points (UsStyleCues' city sides).
+bool IsCompassPoint(std::string_view w) {
+  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+         w == "southeast" || w == "southwest";
+}
+
 // "of 2603 Kelvin Springs Road", "at 20 Marlow St.", "739 W. Kelmore Drive": a house number
 // before a named street (1 to 3 capitalized words, a compass initial first), as US crime
 // reports give addresses (in 143 GVA stories, none of the other sets). Not a year ("2019
@@ -4564,23 +4678,23 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   int cues = 0;
   // PERF: token hashes first; this runs over every token of the document.
   static const uint64_t kCounty = tokens::HashToken("county"), kParish = tokens::HashToken("parish"),
-                        kSheriff = tokens::HashToken("sheriff"),
-                        kSheriffs = tokens::HashToken("sheriff's"), kBlock = tokens::HashToken("block"),
-                        kFelony = tokens::HashToken("felony"), kFelonies = tokens::HashToken("felonies"),
-                        kMisdemeanor = tokens::HashToken("misdemeanor"),
+                        kSheriff = tokens::HashToken("sheriff"), kSheriffs = tokens::HashToken("sheriff's"),
+                        kBlock = tokens::HashToken("block"), kFelony = tokens::HashToken("felony"),
+                        kFelonies = tokens::HashToken("felonies"), kMisdemeanor = tokens::HashToken("misdemeanor"),
                         kMisdemeanors = tokens::HashToken("misdemeanors"),
                         kDepartment = tokens::HashToken("department"), kAttorney = tokens::HashToken("attorney"),
                         kStreet = tokens::HashToken("street"), kAvenue = tokens::HashToken("avenue"),
                         k911 = tokens::HashToken("911"), kHomicide = tokens::HashToken("homicide"),
                         kHomicides = tokens::HashToken("homicides"), kIndicted = tokens::HashToken("indicted"),
-                        kArraigned = tokens::HashToken("arraigned");
+                        kArraigned = tokens::HashToken("arraigned"), kSide = tokens::HashToken("side"),
+                        kThreatening = tokens::HashToken("threatening");
   // Two bits per cue word's hash (two 64-bit masks): nearly every token leaves after one or
   // two tests (PERF: with one mask of ten bits, one token in six went on to the comparisons).
   static const std::pair<uint64_t, uint64_t> kMasks = [] {
     std::pair<uint64_t, uint64_t> m{0, 0};
-    for (uint64_t h : {kCounty, kParish, kSheriff, kSheriffs, kBlock, kFelony, kFelonies, kMisdemeanor, kMisdemeanors,
-                       kDepartment, kAttorney, kStreet, kAvenue, k911, kHomicide, kHomicides, kIndicted,
-                       kArraigned}) {
+    for (uint64_t h : {kCounty,      kParish,       kSheriff,    kSheriffs,  kBlock,  kFelony,     kFelonies,
+                       kMisdemeanor, kMisdemeanors, kDepartment, kAttorney,  kStreet, kAvenue,     k911,
+                       kHomicide,    kHomicides,    kIndicted,   kArraigned, kSide,   kThreatening}) {
       m.first |= uint64_t{1} << (h & 63);
       m.second |= uint64_t{1} << ((h >> 6) & 63);
     }
@@ -4588,7 +4702,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
   }();
   const uint64_t mask1 = kMasks.first, mask2 = kMasks.second;
   bool seen_911 = false, seen_call_letters = false, seen_police_initials = false, seen_address = false,
-       seen_process = false, seen_intersection = false;
+       seen_process = false, seen_intersection = false, seen_side = false, seen_injuries = false;
   // Every token, the last one too: a headline often ends with its cue ("... in Kelvane County").
   for (uint32_t i = 0; i < n && cues < limit; ++i) {
     const tokens::Token& t = toks[i];
@@ -4615,7 +4729,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       } else if (t.kind == TokenKind::kWord && t.norm.size() >= 3 && t.norm.size() <= 6) {
         // Call letters and police initials: once each per document (a station names itself in
         // every caption).
-        if (!seen_call_letters && IsCallLetters(toks, i)) {
+        if (!seen_call_letters && (IsCallLetters(toks, i) || IsStationCoverage(toks, i))) {
           seen_call_letters = true;
           ++cues;
         } else if (!seen_police_initials && IsPoliceDepartmentInitials(t)) {
@@ -4629,7 +4743,7 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
     if (h != kCounty && h != kParish && h != kSheriff && h != kSheriffs && h != kBlock && h != kFelony &&
         h != kFelonies && h != kMisdemeanor && h != kMisdemeanors && h != kDepartment && h != kAttorney &&
         h != kStreet && h != kAvenue && h != k911 && h != kHomicide && h != kHomicides && h != kIndicted &&
-        h != kArraigned) {
+        h != kArraigned && h != kSide && h != kThreatening) {
       continue;
     }
     std::string_view w = toks[i].norm;
@@ -4657,6 +4771,24 @@ int UsStyleCues(const tokens::TokenizedText& doc, const std::function<bool(uint3
       // the ACLED notes, one or two stories in the Indian and Wikipedia sets). Once per document.
       if (!seen_process) ++cues;
       seen_process = true;
+    } else if (w == "threatening") {
+      // "suffered non-life-threatening injuries": US police wording (108 GVA stories, none of
+      // the other sets; Canada's police say it too); "life-threatening" alone is English.
+      // Once per document.
+      if (!seen_injuries && i >= 4 && toks[i - 2].norm == "life" && toks[i - 4].norm == "non" &&
+          toks[i - 1].norm == "-" && toks[i - 3].norm == "-") {
+        seen_injuries = true;
+        ++cues;
+      }
+    } else if (w == "side") {
+      // "on the Northwest Side", "a South Side shooting": a city's side named with a capitalized
+      // compass point, as US cities name their sections (125 GVA stories, none of the other
+      // sets); not a name going on ("the East Side Gallery"); once per document.
+      if (!seen_side && i > 0 && cap(i) && cap(i - 1) && !toks[i].HasFlag(tokens::kAllCaps) &&
+          IsCompassPoint(toks[i - 1].norm) && (i + 1 >= n || !cap(i + 1))) {
+        seen_side = true;
+        ++cues;
+      }
     } else if (w == "street" || w == "avenue") {
       // "near 39th Avenue North and 43rd Street": streets numbered by ordinals are a US grid
       // (none in the ACLED, Indian or Wikipedia sets; in 285 GVA stories).

@@ -172,10 +172,18 @@ class PlaceResolver {
   // state when it holds places at all) and reports every problem at once, one "FILE:LINE:
   // message" a line (kLexiconError). A file that does not exist leaves no seats (a data folder
   // of a test). Not thread-safe: call before resolving.
-  Status LoadCountySeats(const std::string& path);
+  // `smaller_path` (optional; data/us_county_seats_small.tsv) lists smaller counties the same
+  // way ("Trigg County" => Cadiz); CountySeatState asks them only for names `path` lacks. A
+  // county listed in both is an error.
+  Status LoadCountySeats(const std::string& path, const std::string& smaller_path = {});
   // The record of the seat of the county named `county_key` (NameKey of its name without
   // "County": "harris") in `state` ("US-TX"), else kNoRecord.
   uint32_t CountySeat(std::string_view state, std::string_view county_key) const;
+  // A US county mention without a seat ("Lincoln County" in a text naming no state; rule 12)
+  // given its state from elsewhere (`state`, "US-MS": the title's): sets its seat as the
+  // resolver does, from the seat files, else the county seat named after it (PPLA2). Returns
+  // whether it set one; a county with a seat, or no county, is left as it is.
+  bool SeatCounty(std::string_view state, PlaceMention* county) const;
   // The one state whose county named `county_key` the file lists ("dekalb" => "US-GA"); empty
   // when none or several do ("orange": California, Florida, New York).
   std::string_view CountySeatState(std::string_view county_key) const;
@@ -205,9 +213,14 @@ class PlaceResolver {
   NameFilter first_words_;  // NameKeyHash of every key's first word
   NameFilter keys_;         // NameKeyHash of every key
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
+  // Reads one seats file into county_seats_ and `states` (CountySeatState), adding
+  // "FILE:LINE: message" to `problems` for each bad line.
+  void ReadCountySeats(const std::string& path, std::unordered_map<std::string, std::string>* states,
+                       std::vector<std::string>* problems);
   // "US-TX harris" => the record of Houston (LoadCountySeats).
   std::unordered_map<std::string, uint32_t> county_seats_;
   std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
+  std::unordered_map<std::string, std::string> smaller_county_state_;  // the same for the smaller counties
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of
@@ -226,8 +239,9 @@ bool NamesAPlace(const std::vector<PlaceMention>& mentions);
 // `county_is_subdivision(token of "County")` says the name is a subdivision elsewhere, as
 // "Kisumu County"), "sheriff", "the 1400 block of", "felony", "misdemeanor", "the Dayton
 // Police Department", "the District Attorney", a station's call letters ("KQXB-TV", "WQRT 13
-// News", "(WQRT)"), a police department's initials ("NOPD") and a street address ("2603 Kelvin
-// Springs Road"), the last three once each. The resolver counts each as half a vote
+// News", "(WQRT)", "WQRT will continue to follow this story"), a city's side ("on the Northwest
+// Side"), "non-life-threatening", a police department's initials ("NOPD") and a street address
+// ("2603 Kelvin Springs Road"), the last five once each. The resolver counts each as half a vote
 // for the US (at most 1.5); the engine takes one as the document's country when no place
 // names one. Counting stops at `limit` (PERF: the callers need no more than 3 and 1; US stories
 // reach them in their first lines).

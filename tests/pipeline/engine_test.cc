@@ -2050,21 +2050,53 @@ TEST(EventAssembler, TitleTownIsNotAResidence) {
   EXPECT_EQ(e->location->name, "Rocky Mount");
 }
 
-// An event its sentence places only in a county ("killed ... in Edgecombe County") took place in
-// the town the title names in that county's state, the more precise place.
+// A title's subdivision that is one city ("In D.C., gunfire wounds three") is the title's town:
+// the events the text does not place are in Washington.
+TEST(EventAssembler, TitleDistrictOfColumbiaIsATown) {
+  auto cd = CodeWithTitle("In D.C., gunfire wounds three",
+                          "Three people were wounded in separate shootings over the weekend, police said.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+}
+
+// A title's town written as its state's name ("... in New York quadruple murder": New York City
+// or the state) is no title town: the events go to the town the text names (Colonie, New York).
+TEST(EventAssembler, TitleTownNamedLikeItsStateIsNoTown) {
+  auto cd = CodeWithTitle("Four found shot dead in New York quadruple murder",
+                          "Four people were found shot dead inside a house on Wednesday, officials said.\n\n"
+                          "The district attorney spoke at a news conference in Colonie.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Colonie");
+}
+
+// A county the text names without its state ("in Lincoln County", a county of 24 states) is in
+// the one state of the title's places ("... outside Mississippi high school"): its seat,
+// Brookhaven. (A title town of that state would place the event, as it refines any county.)
+TEST(EventAssembler, TitleStateGivesACountyItsSeat) {
+  auto cd = CodeWithTitle("Teen shot outside Mississippi high school",
+                          "A teenager was shot on a farm in Lincoln County early Sunday, the sheriff said.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brookhaven");
+}
+
+// An event its sentence places only in a county with no known seat ("killed ... in Kelbrook
+// County") took place in the town the title names in that county's state, the more precise place.
 TEST(EventAssembler, TitleTownRefinesACounty) {
   auto cd = CodeWithTitle("Boy, 10, killed in Rocky Mount shooting",
-                          "A 10-year-old boy was shot and killed Friday in Edgecombe County, the sheriff said.");
+                          "A 10-year-old boy was shot and killed Friday in Kelbrook County, the sheriff said.");
   const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Rocky Mount");
   // A town of another state does not.
   auto other =
       CodeWithTitle("Boy, 10, killed in Tulsa shooting",
-                    "A 10-year-old boy was shot and killed Friday in Edgecombe County, N.C., the sheriff said.");
+                    "A 10-year-old boy was shot and killed Friday in Kelbrook County, N.C., the sheriff said.");
   e = OnlyPlacedEvent(other, EventType::kAssault);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->location->name, "Edgecombe County");
+  EXPECT_EQ(e->location->name, "Kelbrook County");
 }
 
 // A title stating an event the text does not report (the text is a paywall or sign-up note)

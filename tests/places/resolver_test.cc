@@ -654,6 +654,42 @@ TEST_F(WorldResolverTest, ARoadIsNoLocality) {
   EXPECT_EQ(std::count(written.begin(), written.end(), "McComb"), 1);
 }
 
+// "the Town of West Sweden", "the Village of Poland": a US municipality named after a country
+// (New York's and Wisconsin's towns are), a locality of the story's country, not the country.
+TEST_F(WorldResolverTest, AMunicipalityNamedAfterACountryIsNoCountry) {
+  Resolve(
+      "Two hunters were hurt Sunday in the Town of West Sweden, north of Kelbrook, the sheriff said. "
+      "One was flown to St. Paul.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "SE") << m.name;
+  const PlaceMention* town = Find("West Sweden");
+  ASSERT_NE(town, nullptr);
+  EXPECT_FALSE(town->listed);
+  EXPECT_EQ(town->country, "US");
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  Resolve("A deer hunter was shot Saturday in the Village of Poland, deputies said. He was flown to St. Paul.");
+  for (const PlaceMention& m : mentions_) EXPECT_NE(m.country, "PL") << m.name;
+  EXPECT_EQ(DocumentCountry(mentions_), "US");
+  // The country itself, and a town named after it, stay.
+  Resolve("Two hunters were hurt Sunday in a village of Poland near the border.");
+  EXPECT_EQ(CountryOf("Poland"), "PL");
+}
+
+// "South Georgia", "North Georgia": regions of the US state as the US press names them (the
+// alias file), not the islands of South Georgia and the South Sandwich Islands.
+TEST_F(WorldResolverTest, SouthGeorgiaIsARegionOfTheState) {
+  Resolve("A clerk was wounded outside a store in South Georgia late Friday.");
+  EXPECT_EQ(CountryOf("South Georgia"), "US");
+  Resolve("A clerk was wounded outside a store in North Georgia late Friday.");
+  EXPECT_EQ(CountryOf("North Georgia"), "US");
+}
+
+// "According to KCPD, Paris fled": a police department's initials before a comma are a source,
+// not a place the name after it qualifies; the name is the suspect's.
+TEST_F(WorldResolverTest, NoQualifierAfterPoliceInitials) {
+  Resolve("Officers are looking for Jerome Q. Paris. According to KCPD, Paris fled on foot.");
+  EXPECT_EQ(Find("Paris"), nullptr);
+}
+
 // A month's abbreviation starts a name when a connector and a capitalized word follow it:
 // "Mar del Plata" is a city; "on Mar 3" is still a date.
 TEST_F(WorldResolverTest, AMonthWordStartsANameBeforeAConnector) {
@@ -2059,6 +2095,62 @@ TEST_F(PlaceResolverSections, CountySeatsFromTheDataFile) {
   EXPECT_TRUE(county->seat.name.empty());
 }
 
+// data/us_county_seats_small.tsv lists the smaller counties the same way ("Marrow County" =>
+// Dunsworth); a county name the larger file lists takes its state from that file alone when the
+// story names none, and a county listed in both files is an error.
+TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000141, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  b.Add(City(900000142, "Dunsworth", "US", "US-TX", "PPLA2", 3000, 30.5, -97.5));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string large = dir + "/county_seats_large.tsv", small = dir + "/county_seats_small.tsv",
+                    twice = dir + "/county_seats_twice.tsv";
+  {
+    std::ofstream(large) << "US-VA\tKelvane\tBrackenford\n";
+    std::ofstream(small) << "# smaller counties\nUS-TX\tKelvane\tDunsworth\nUS-TX\tMarrow\tDunsworth\n";
+    std::ofstream(twice) << "US-VA\tKelvane\tBrackenford\n";
+  }
+  Status st = resolver_->LoadCountySeats(large, twice);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("county_seats_twice.tsv:1: the county 'Kelvane' of US-VA is listed twice"),
+            std::string::npos)
+      << st.message();
+  ASSERT_TRUE(resolver_->LoadCountySeats(large, small).ok());
+  auto seat_of = [&](const std::string& text) -> std::string {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return m.seat.name;
+    return "(no county)";
+  };
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "Dunsworth");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Texas, the sheriff said."), "Dunsworth");
+  // No state named: the larger file's one state, else the smaller file's.
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, the sheriff said."), "Brackenford");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, the sheriff said."), "Dunsworth");
+  // A state found elsewhere (the engine: the title's) gives a county named without one its seat;
+  // a county with a seat, or a town, is left as it is.
+  PlaceMention county;
+  county.name = "Marrow County";
+  county.country = "US";
+  county.listed = false;
+  county.precision = Precision::kAdmin2;
+  EXPECT_TRUE(resolver_->SeatCounty("US-TX", &county));
+  EXPECT_EQ(county.seat.name, "Dunsworth");
+  EXPECT_EQ(county.seat.admin1_code, "US-TX");
+  EXPECT_FALSE(resolver_->SeatCounty("US-VA", &county));
+  EXPECT_EQ(county.seat.name, "Dunsworth");
+  PlaceMention town;
+  town.name = "Dunsworth";
+  town.country = "US";
+  EXPECT_FALSE(resolver_->SeatCounty("US-TX", &town));
+  // Without the second file, no seat for the smaller county.
+  ASSERT_TRUE(resolver_->LoadCountySeats(large).ok());
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
+}
+
 // A small town far from the story's places, in a state nothing else names, is a locality of
 // the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
 // quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
@@ -2109,7 +2201,7 @@ TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
   c = county(Resolve("A man was shot in Brackenford County on Sunday. His son lives in Oakmere, the sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->seat.name, "Brackenford");
-  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, deputies said."));
+  c = county(Resolve("A man was shot on Sunday in Brackenford County, Texas, the sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->seat.name.empty());
   c = county(Resolve("A man was shot in Dunsworth County on Sunday. His son lives in Oakmere, the sheriff said."));
@@ -2228,6 +2320,44 @@ TEST(UsStyleCues, StreetAddressesAndCallLettersInParentheses) {
   EXPECT_EQ(UsStyleCues(doc), 2);
   text = "Members of the Kelmar Workers Association Syndicate (KWAS) marched with 200 residents of Kelmore Street.";
   tokenizer.Tokenize(text, &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
+// A station speaking of its own coverage by its call letters ("WQRT will continue to follow this
+// story", "KQXB has learned") is US local news, once; a person's name of that shape ("Kyle will
+// provide") and a force's initials in capitals ("KFOR will patrol") are not.
+TEST(UsStyleCues, CallLettersOfAStationReportingItsCoverage) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was shot on Friday. WQRT will continue to follow this story.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("KQXB has learned that the boy was 9. KQXB will provide updates.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Kyle will provide updates as they come. KFOR will patrol the border.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
+// A city's side named with a capitalized compass point ("on the Northwest Side", "South Side
+// shooting") is how US cities name their sections, once per document; a name going on after it
+// ("the East Side Gallery") and a lowercase side ("the west side of the town") are not.
+TEST(UsStyleCues, ACitysCapitalizedSideOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize("A man was killed on the Northwest Side of Kelbrook; a South Side shooting followed.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Tourists visited the East Side Gallery and the west side of the town.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 0);
+}
+
+// "non-life-threatening injuries", the police wording of US (and Canadian) local news, once per
+// document; "life-threatening" alone is common English.
+TEST(UsStyleCues, NonLifeThreateningOnce) {
+  tokens::Tokenizer tokenizer;
+  tokens::TokenizedText doc;
+  tokenizer.Tokenize(
+      "A clerk suffered non-life-threatening wounds in the robbery; a guard's were non-life-threatening too.", &doc);
+  EXPECT_EQ(UsStyleCues(doc), 1);
+  tokenizer.Tokenize("Two guards had life-threatening burns, and a third walked away.", &doc);
   EXPECT_EQ(UsStyleCues(doc), 0);
 }
 
