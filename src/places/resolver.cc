@@ -949,6 +949,15 @@ void DocResolver::DetectMode() {
   lower_mode_ = words >= 12 && caps * 25 < words;
 }
 
+// "kqtv", "kqxbtv": K or W, one to three letters, then "tv" (a station's call letters with
+// its medium written on; no US town is spelled so).
+bool IsTvCallLetters(std::string_view norm) {
+  if (norm.size() < 4 || norm.size() > 6 || (norm[0] != 'k' && norm[0] != 'w')) return false;
+  for (char c : norm)
+    if (c < 'a' || c > 'z') return false;
+  return norm.substr(norm.size() - 2) == "tv";
+}
+
 // "LUCKNOW: ...", "FRANKLIN (Feb. 4, 2014) – ...", "HRODNA, Belarus, March 14 (Wire) - ...",
 // "MANASSAS, Va. — ...": at the start of the document or of a paragraph among its first three,
 // a run of capital-letter words followed by ':', '(', ',', or a dash.
@@ -994,6 +1003,9 @@ void DocResolver::DetectDateline() {
     std::string_view next = Norm(k);
     bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
     if (!delimiter) continue;
+    // "KQXBTV (Photo: KQXBTV)", "KQTV (CBS)": a US station's call letters ending in "TV"
+    // head the page as its credit, not a dateline.
+    if (words == 1 && k == i + 1 && IsTvCallLetters(first)) continue;
     // Lowercase words before a comma or dash open a sentence, not a dateline ("later, ...").
     if (lower_mode_ && words > 1 && next != ":" && next != "(") continue;
     // Not a shouted headline: the delimiter comes right after at most four words.

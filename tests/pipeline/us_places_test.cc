@@ -428,6 +428,21 @@ TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
   }
 }
 
+// A station's call letters heading the page ("KQXBTV (Photo: KQXBTV)", "KQXB (CBS)") are its
+// credit, not a dateline: the dateline of the next paragraph places the story.
+TEST(UsPlaces, StationCreditIsNoDateline) {
+  for (const char* text :
+       {"KQXBTV (Photo: KQXBTV)\n\nSAN ANTONIO -- Police are investigating a shooting Tuesday evening in "
+        "Kelmore Heights that killed a man.",
+        "KQTV (CBS)\n\nSAN ANTONIO -- Police are investigating a shooting Tuesday evening in Kelmore Heights "
+        "that killed a man."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->name, "San Antonio") << text;
+  }
+}
+
 // A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
 // Police") names the city before the hyphen.
 TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
