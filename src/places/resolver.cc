@@ -3472,6 +3472,24 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }
+  } else if (doc_country_ == "US" && dateline_end_ > dateline_begin_ && dateline_end_ == dateline_name_end_ &&
+             dateline_end_ - dateline_begin_ <= 3 && dateline_end_ < N() && Norm(dateline_end_) == "-") {
+    // "KELBROOK — A man died ...": in a US story, a dateline in capitals before a dash with no
+    // qualifier, naming a place the gazetteer lacks, is the story's town (a hamlet or township
+    // the local paper needs no state for), in the document's country.
+    bool named = false, shouted = true;
+    for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) {
+      named |= covered[k] != 0;
+      shouted &= IsWord(T(k)) && T(k).HasFlag(tokens::kAllCaps) && Norm(k).size() >= 3;
+    }
+    if (!named && shouted) {
+      PlaceMention m = UnlistedAt(dateline_begin_, dateline_end_);
+      m.dateline = true;
+      m.country = doc_country_;
+      if (explain_) m.why = "dateline not in the gazetteer; document country";
+      extra->push_back(std::move(m));
+      for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) covered[k] = true;
+    }
   }
   const bool notes_style = dateline_end_ <= dateline_begin_ && us_cues_ == 0;
   for (size_t si = 0; si < doc_.sentences.size(); ++si) {

@@ -443,6 +443,18 @@ TEST(UsPlaces, StationCreditIsNoDateline) {
   }
 }
 
+// A dateline in capitals before a dash naming a place the gazetteer lacks ("KELBROOK — "), in a
+// story in the US, is the story's town, kept as written.
+TEST(UsPlaces, UnlistedDatelineBeforeDashIsTheTown) {
+  auto cd = CodeText(
+      "Posted on May 3, 2016\n\nKELBROOK — A young man died Thursday evening in an accidental "
+      "shooting at his home, the Kelso County sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "KELBROOK");
+  EXPECT_EQ(e->location->country, "US");
+}
+
 // A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
 // Police") names the city before the hyphen.
 TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
