@@ -5110,15 +5110,31 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
   auto compass_hamlet = [&](const places::PlaceMention& m) {
     return !m.listed && m.begin_token >= 2 && toks[m.begin_token - 1].norm == "of" && near_town(m);
   };
+  // "in the Town of West Kelbrook": a municipality the text names as such, listed or not, is a
+  // place of its own (GVA location 2239 -> 2240).
+  auto in_municipality = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 4 || toks[m.begin_token - 1].norm != "of" || toks[m.begin_token - 3].norm != "the" ||
+        toks[m.begin_token - 4].norm != "in" || !toks[m.begin_token - 2].HasFlag(tokens::kCapitalized)) {
+      return false;
+    }
+    std::string_view unit = toks[m.begin_token - 2].norm;
+    if (unit != "town" && unit != "village" && unit != "township" && unit != "borough" && unit != "city") return false;
+    // Not a development named after one ("in the Village of Kelbrook subdivision"): the name
+    // ends the phrase.
+    if (m.end_token >= toks.size() || toks[m.end_token].kind != tokens::TokenKind::kWord) return true;
+    std::string_view next = toks[m.end_token].norm;
+    return next == "on" || next == "around" || next == "at" || next == "about" || next == "near" || next == "just" ||
+           next == "shortly" || next == "early" || next == "late" || next == "in";
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
-        (!m.listed && !compass_hamlet(m))) {
+        (!m.listed && !compass_hamlet(m) && !in_municipality(m))) {
       continue;
     }
     const bool address = address_town(m);
-    if ((m.qualifier && !address) ||
-        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address)) {
+    if ((m.qualifier && !address) || (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) &&
+                                      !address && !in_municipality(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

@@ -361,6 +361,27 @@ TEST(UsPlaces, SceneSentenceNearAHamletTheGazetteerLacks) {
   EXPECT_EQ(e->location->country, "US");
 }
 
+// "It happened in the Town of Kelbrook, which is northwest of Dorvane": the municipality the
+// scene sentence names as such is where it happened, not the town its relative clause
+// measures it from.
+TEST(UsPlaces, SceneSentenceNamesAMunicipality) {
+  auto cd = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened in the Town of Kelbrook, which is northwest of Dorvane, around noon, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->country, "US");
+
+  // Not a development named after one ("in the Village of Kelbrook subdivision").
+  auto sub = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened at a home in the Village of Kelbrook subdivision northwest of Dorvane, deputies said.");
+  const Event* s = PlacedEvent(sub, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Dorvane");
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
