@@ -4986,6 +4986,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   if (best != nullptr &&
       (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
     const places::PlaceMention* title_town = doc_places.TitleTown();
+    // "... - KQXBNews.com - Jackson, MS": the station's town after the site's name is where the
+    // station is; a county of its state keeps its seat (GVA location 2240 -> 2241).
+    if (title_town != nullptr && doc.title_town_in_site_name && best->precision == places::Precision::kAdmin2 &&
+        !best->seat.name.empty()) {
+      title_town = nullptr;
+    }
     if (title_town != nullptr && title_town_fits(*title_town, *best)) {
       LocationRef l = make(*title_town, "title");
       l.span = title_town->span;

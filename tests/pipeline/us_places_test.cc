@@ -143,6 +143,19 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(l->location->name, "Omaha");
 }
 
+// The station's town after the site's name ("... - KQXBNews.com - Jackson, MS") is where the
+// station is: an event the text places in a county of that state goes to the county's seat,
+// not to the station's town.
+TEST(UsPlaces, StationTownInTheTitleYieldsToTheCountySeat) {
+  auto cd = CodeWithTitle("Teen killed, another charged in Lincoln County - KQXBNews.com - Jackson, MS",
+                          "Deputies were called to a home on Highway 27 in Lincoln County early Sunday, where they "
+                          "found a teen shot in the head, the sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brookhaven");
+  EXPECT_EQ(e->location->admin1_code, "US-MS");
+}
+
 // The title's US wording counts as the text's does: a station's call letters in the site name
 // ("- WQRT News 7", "- WQRT Channel 7") choose the US namesake of a town the text names.
 TEST(UsPlaces, CallLettersInTheTitleChooseTheUsNamesake) {
