@@ -4106,6 +4106,21 @@ const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std:
   return only;
 }
 
+// The US county a local story names whose seat has 100,000 people or more ("the Cook County
+// medical examiner": Chicago), when the story has no dateline and names no other county with a
+// seat; null otherwise. Its quarters are the seat's as a story city's are (StoryCity).
+const places::PlaceMention* LargeSeatCounty(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+  const places::PlaceMention* county = nullptr;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()]) continue;
+    if (m.dateline) return nullptr;
+    if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty()) continue;
+    if (county != nullptr && county->seat.geonames_id != m.seat.geonames_id) return nullptr;
+    county = &m;
+  }
+  return county != nullptr && county->seat.population >= 100000 ? county : nullptr;
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -4910,6 +4925,20 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       return l;
     }
     const places::PlaceMention* city = StoryCity(doc, usable_places);
+    if (city == nullptr && m.country == "US") {
+      // "in the Kelvane Park neighborhood ... the Cook County medical examiner": with no story
+      // city, the seat of the story's county is, when it has 100,000 people or more.
+      if (const places::PlaceMention* county = LargeSeatCounty(doc, usable_places)) {
+        l.name = county->seat.name;
+        l.admin1_code = county->seat.admin1_code;
+        l.admin1_name = county->seat.admin1_name;
+        l.lat = county->seat.lat;
+        l.lon = county->seat.lon;
+        l.has_coordinates = true;
+        l.geonames_id = county->seat.geonames_id;
+        return l;
+      }
+    }
     if (city == nullptr || city == &m || city->country != l.country ||
         (!m.listed && !m.admin1_code.empty() && m.admin1_code != city->admin1_code)) {
       return l;

@@ -4039,6 +4039,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       m.seat.lon = rec.Lon();
       m.seat.admin1_code = std::string(state);
       m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      m.seat.population = rec.population;
       if (explain_) m.why += std::string(why) + m.seat.name;
     };
     // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
@@ -4513,6 +4514,7 @@ bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) con
   m.seat.lon = rec.Lon();
   m.seat.admin1_code = std::string(state);
   m.seat.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+  m.seat.population = rec.population;
   return true;
 }
 

@@ -629,6 +629,27 @@ TEST(UsPlaces, QuarterOfTheStorysCity) {
   EXPECT_EQ(t->location->name, "Kelbrook Glen");
 }
 
+// With no such city, the seat of the county the story names, when it is a city of 100,000 people
+// or more ("the Cook County medical examiner": Chicago), is the story's city; not a small seat.
+TEST(UsPlaces, QuarterOfTheCountySeat) {
+  auto cd = CodeText(
+      "A 19-year-old man was shot and killed late Saturday in the 3100 block of Kelmar Avenue in the Kelvane Park "
+      "neighborhood.\n\nThe Cook County "
+      "medical examiner's office identified him on Sunday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Chicago");
+  EXPECT_EQ(Text(cd, e->location->span), "Kelvane Park");
+
+  auto small = CodeText(
+      "A 19-year-old man was shot and killed late Saturday in the 3100 block of Kelmar Avenue in the Kelvane Park "
+      "neighborhood.\n\nThe Ogle County "
+      "coroner's office identified him on Sunday.");
+  const Event* s = PlacedEvent(small, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Kelvane Park");
+}
+
 // Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a
 // township, which is one.
 TEST(UsPlaces, NoQuarterOfASmallTownOrATownship) {
