@@ -4918,13 +4918,27 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   auto locate = [&](const places::PlaceMention& m, std::string_view basis) {
     const places::PlaceMention& town = town_of(m);
     LocationRef l = make(town, basis);
+    // "NORFOLK, Va. - A man was killed in an Ocean Kelby shooting": a name the gazetteer knows
+    // only as a small town of another state, which the text does not qualify, is a quarter of
+    // the story's large city (GVA location 2244 -> 2245).
+    auto small_elsewhere = [&](const places::PlaceMention& c) {
+      const auto& toks = doc.text->tokens;
+      return m.listed && !SubCityIn(doc, m) && m.population < 10000 && m.country == c.country &&
+             !m.admin1_code.empty() && !c.admin1_code.empty() && m.admin1_code != c.admin1_code &&
+             (m.end_token >= toks.size() || (toks[m.end_token].norm != "," && toks[m.end_token].norm != "("));
+    };
+    const places::PlaceMention* story_city = nullptr;
+    if (m.listed && !SubCityIn(doc, m)) {
+      story_city = StoryCity(doc, usable_places);
+      if (story_city == nullptr || !small_elsewhere(*story_city)) return l;
+    }
     if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier ||
-        !m.within.name.empty() || (m.listed && !SubCityIn(doc, m)) || AreaAround(*doc.text, m) ||
+        !m.within.name.empty() || AreaAround(*doc.text, m) ||
         !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
         AreaAroundWord(doc.text->tokens[m.end_token - 1].norm)) {
       return l;
     }
-    const places::PlaceMention* city = StoryCity(doc, usable_places);
+    const places::PlaceMention* city = story_city != nullptr ? story_city : StoryCity(doc, usable_places);
     if (city == nullptr && m.country == "US") {
       // "in the Kelvane Park neighborhood ... the Cook County medical examiner": with no story
       // city, the seat of the story's county is, when it has 100,000 people or more.

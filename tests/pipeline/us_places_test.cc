@@ -629,6 +629,24 @@ TEST(UsPlaces, QuarterOfTheStorysCity) {
   EXPECT_EQ(t->location->name, "Kelbrook Glen");
 }
 
+// A quarter the gazetteer knows only as a small town of another state ("a Bethany Beach
+// shooting" under a Norfolk, Va. dateline: Bethany Beach is a town of Delaware) is a part of the
+// story's large city too; not one its text qualifies ("in Bethany Beach, Del.").
+TEST(UsPlaces, QuarterNamedLikeASmallTownElsewhere) {
+  auto cd = CodeText("NORFOLK, Va. - A man was killed in a Bethany Beach shooting on Wednesday night, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Norfolk");
+  EXPECT_EQ(Text(cd, e->location->span), "Bethany Beach");
+
+  auto qualified = CodeText(
+      "NORFOLK, Va. - A Norfolk man was killed in a shooting in Bethany Beach, Del., on Wednesday night, police "
+      "said.");
+  const Event* q = PlacedEvent(qualified, EventType::kAssault);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->location->name, "Bethany Beach");
+}
+
 // With no such city, the seat of the county the story names, when it is a city of 100,000 people
 // or more ("the Cook County medical examiner": Chicago), is the story's city; not a small seat.
 TEST(UsPlaces, QuarterOfTheCountySeat) {
