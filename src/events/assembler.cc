@@ -4979,6 +4979,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
         continue;
       }
       std::string_view prep = toks[m.begin_token - 1].norm;
+      // "in rural Foxhome", "in unincorporated Lake Villa": in the place's countryside.
+      if ((prep == "rural" || prep == "unincorporated") && m.begin_token >= 2) prep = toks[m.begin_token - 2].norm;
       if (prep == "in" || prep == "at" || prep == "near") {
         best = &m;
         break;

@@ -3609,8 +3609,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
       // "in tambon Kelphet, Lam Sonthi district": a Thai subdistrict, named as the Thai press does.
+      // "in rural Kelbrook", "in unincorporated Kelbrook" (US): the countryside of a place.
+      const bool rural = (before == "rural" || before == "unincorporated") && (before2 == "in" || before2 == "near");
       bool prep = before == "in" || before == "near" || before == "outside" || before == "between" || before == "and" ||
-                  at || before == "tambon" ||
+                  at || before == "tambon" || rural ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||

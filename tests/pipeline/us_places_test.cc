@@ -395,6 +395,19 @@ TEST(UsPlaces, SceneSentenceNamesAMunicipality) {
   EXPECT_EQ(s->location->name, "Dorvane");
 }
 
+// "in rural Kelbrook", "in unincorporated Kelbrook": a place the gazetteer lacks after "in" and a
+// word for its countryside is where it happened, not the dateline's town.
+TEST(UsPlaces, RuralPlaceTheGazetteerLacks) {
+  for (const char* word : {"rural", "unincorporated"}) {
+    auto cd = CodeText(std::string("BRECKENRIDGE, Minn. - The county sheriff reports an accidental shooting in ") + word +
+                       " Kelbrook on Wednesday morning.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << word;
+    EXPECT_EQ(e->location->name, "Kelbrook") << word;
+    EXPECT_EQ(e->location->country, "US") << word;
+  }
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
