@@ -965,7 +965,10 @@ void DocResolver::DetectDateline() {
   int paragraphs_seen = 0;
   for (uint32_t i = 0; i < N() && paragraphs_seen < 6; ++i) {
     bool starts_line = i == 0 || T(i).HasFlag(tokens::kNewlineBefore);
-    if (!starts_line) continue;
+    // "... FOR IMMEDIATE RELEASE PITTSBURGH, PA -": a press release run into one line.
+    const bool after_release = !starts_line && i >= 3 && Norm(i - 1) == "release" && Norm(i - 2) == "immediate" &&
+                               Norm(i - 3) == "for" && T(i - 1).HasFlag(tokens::kAllCaps);
+    if (!starts_line && !after_release) continue;
     if (i == 0 || T(i).HasFlag(tokens::kParagraphBefore)) ++paragraphs_seen;
     uint32_t k = i;
     uint32_t words = 0;

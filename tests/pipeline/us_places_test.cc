@@ -502,6 +502,18 @@ TEST(UsPlaces, UnlistedDatelineBeforeDashIsTheTown) {
   EXPECT_EQ(e->location->country, "US");
 }
 
+// A police press release run into one line ("... FOR IMMEDIATE RELEASE TULSA, OK - ...") has its
+// dateline after the release line.
+TEST(UsPlaces, DatelineAfterImmediateRelease) {
+  auto cd = CodeText(
+      "Police Department 2 SHOT IN KELBROOK GLEN FOR IMMEDIATE RELEASE TULSA, OK - Detectives are investigating "
+      "after two men were shot in Kelbrook Glen on Friday night.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tulsa");
+  EXPECT_EQ(e->location->admin1_code, "US-OK");
+}
+
 // A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
 // Police") names the city before the hyphen.
 TEST(UsPlaces, CityCountyAgencyNamesTheCity) {
