@@ -5177,10 +5177,27 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     return next == "on" || next == "around" || next == "at" || next == "about" || next == "near" || next == "just" ||
            next == "shortly" || next == "early" || next == "late" || next == "in";
   };
+  // "in the 6900 block of Kelmar Road in Kelbrook": the town of an address, listed or not; in a
+  // large city's story such a name is one of its quarters (StoryCity), which the city places.
+  int no_story_city = -1;  // unknown yet
+  auto block_town = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 4 || toks[m.begin_token - 1].norm != "in" || !StreetOrVenueWord(toks[m.begin_token - 2].norm)) {
+      return false;
+    }
+    if (no_story_city < 0) no_story_city = StoryCity(doc, usable_places) == nullptr ? 1 : 0;
+    if (no_story_city == 0) return false;
+    for (uint32_t k = m.begin_token - 2; k > 0 && m.begin_token - k < 9;) {
+      --k;
+      if (toks[k].norm != "block" || toks[k + 1].norm != "of") continue;
+      // Not where someone lives: "Dana Kell, of the 800 block of Kelmar Avenue in Kelbrook".
+      return !(k >= 3 && (toks[k - 3].norm == "of" || toks[k - 3].norm == "from"));
+    }
+    return false;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
-        (!m.listed && !compass_hamlet(m) && !in_municipality(m))) {
+        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m))) {
       continue;
     }
     const bool address = address_town(m);

@@ -3828,8 +3828,17 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || Norm(k) == "on" || Norm(k) == "in" ||
            date_after) &&
           !(C(i) & kClauseEndStop);
+      // "in the 6900 block of Kelmar Road in Kelbrook after a report": an address's town (a
+      // block of a road, then "in"), whatever follows it.
+      bool address_town = false;
+      if (before == "in" && w0 >= 4 && (C(w0 - 2) & kRoad) && words <= 2 && !(C(i) & kClauseEndStop)) {
+        for (uint32_t b = w0 - 2; b > s.begin_token && w0 - b < 8 && !address_town;) {
+          --b;
+          address_town = Norm(b) == "block" && Norm(b + 1) == "of";
+        }
+      }
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of;
+                clause_end || noted || compass_of || address_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

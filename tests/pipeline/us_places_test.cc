@@ -408,6 +408,28 @@ TEST(UsPlaces, RuralPlaceTheGazetteerLacks) {
   }
 }
 
+// "in the 6900 block of Kelmar Road in Kelbrook after a report": the town of an address, which
+// the gazetteer lacks, is where it happened, whatever follows it.
+TEST(UsPlaces, AddressTownTheGazetteerLacks) {
+  auto cd = CodeText(
+      "Deputies were called to a home in the 6900 block of Kelmar Road in Kelbrook after a report of a shooting "
+      "on Tuesday.\n\nA 12-year-old boy had been shot in the leg, deputies said. Indiana State Police are "
+      "helping with the investigation.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Kelbrook");
+  }
+  // Not a residence's address ("Dana Kell, of the 800 block of Kelmar Avenue in Kelbrook").
+  auto lives = CodeText(
+      "A man was shot and wounded outside a store on Monday night, Tarboro police said.\n\nThe victim, Dana Kell, "
+      "of the 800 block of Kelmar Avenue in Kelbrook, is 34.");
+  for (const auto& e : lives.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Tarboro");
+  }
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
