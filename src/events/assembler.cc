@@ -5197,7 +5197,7 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
-        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m))) {
+        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m))) {
       continue;
     }
     const bool address = address_town(m);

@@ -3837,8 +3837,13 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           address_town = Norm(b) == "block" && Norm(b + 1) == "of";
         }
       }
+      // "shot at a Kelbrook home": a short name between "at a" (or "inside a", "outside a") and a
+      // home is the town it stands in (a family's name takes "the": "at the Kell home").
+      const bool town_home = (before == "a" || before == "an") &&
+                             (before2 == "at" || before2 == "inside" || before2 == "outside") && words <= 2 &&
+                             (after == "home" || after == "residence") && !(C(i) & kClauseEndStop);
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of || address_town;
+                clause_end || noted || compass_of || address_town || town_home;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

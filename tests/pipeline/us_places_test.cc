@@ -430,6 +430,19 @@ TEST(UsPlaces, AddressTownTheGazetteerLacks) {
   }
 }
 
+// "was shot at a Kelbrook home": a town the gazetteer lacks, before a home after "at a", is where
+// it happened.
+TEST(UsPlaces, HomeInATownTheGazetteerLacks) {
+  auto cd = CodeText(
+      "Deputies say an 18-year-old man died after a friend shot him early Friday.\n\nDeputies say he was shot at "
+      "a Kelbrook home at about 5 a.m. The Choctaw County sheriff said the shooting was an accident.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Kelbrook");
+  }
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
