@@ -3842,8 +3842,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       const bool town_home = (before == "a" || before == "an") &&
                              (before2 == "at" || before2 == "inside" || before2 == "outside") && words <= 2 &&
                              (after == "home" || after == "residence") && !(C(i) & kClauseEndStop);
+      // "at Fort Kelbrook", "near Fort Kelmar": a post or its town, named so.
+      const bool fort = (before == "in" || before == "at" || before == "near") && Norm(i) == "fort" && words >= 2 &&
+                        words <= 3;
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of || address_town || town_home;
+                clause_end || noted || compass_of || address_town || town_home || fort;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

@@ -443,6 +443,16 @@ TEST(UsPlaces, HomeInATownTheGazetteerLacks) {
   }
 }
 
+// "at Fort Kelbrook": a name opening with "Fort" after "at", "in" or "near" is a place (a post
+// or its town) though the gazetteer lacks it.
+TEST(UsPlaces, FortTheGazetteerLacks) {
+  auto cd = CodeText(
+      "A soldier's teenage son at Fort Kelbrook died of a gunshot wound on Friday night, Army officials said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Fort Kelbrook");
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
