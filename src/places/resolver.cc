@@ -3845,8 +3845,14 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // "at Fort Kelbrook", "near Fort Kelmar": a post or its town, named so.
       const bool fort = (before == "in" || before == "at" || before == "near") && Norm(i) == "fort" && words >= 2 &&
                         words <= 3;
+      // "responded to 6902 Kelmar Road, Kelbrook, Indiana": the town between an address's street
+      // and its state.
+      const bool road_town = before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
+                             raws_[qualifier].chosen >= 0 &&
+                             g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() ==
+                                 PlaceKind::kAdmin1;
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of || address_town || town_home || fort;
+                clause_end || noted || compass_of || address_town || town_home || fort || road_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

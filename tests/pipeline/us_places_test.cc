@@ -453,6 +453,18 @@ TEST(UsPlaces, FortTheGazetteerLacks) {
   EXPECT_EQ(e->location->name, "Fort Kelbrook");
 }
 
+// "Deputies responded to 6902 Kelmar Road, Kelbrook, Indiana": the town of an address, between
+// the street and its state, is a place though the gazetteer lacks it.
+TEST(UsPlaces, AddressTownBeforeItsState) {
+  auto cd = CodeText(
+      "Deputies responded to 6902 Kelmar Road, Kelbrook, Indiana and found a boy who had been accidentally shot "
+      "by his grandfather.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->admin1_code, "US-IN");
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
