@@ -3489,7 +3489,11 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       PlaceMention m = UnlistedAt(dateline_begin_, dateline_end_);
       m.dateline = true;
       m.country = doc_country_;
-      if (explain_) m.why = "dateline not in the gazetteer; document country";
+      // "RENO COUNTY —": a county, as with a qualifier.
+      const std::string_view last = Norm(dateline_end_ - 1);
+      const bool county = dateline_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
+      if (county) m.precision = Precision::kAdmin2;
+      if (explain_) m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; document country";
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) covered[k] = true;
     }
