@@ -4932,9 +4932,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       story_city = StoryCity(doc, usable_places);
       if (story_city == nullptr || !small_elsewhere(*story_city)) return l;
     }
-    if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier ||
-        !m.within.name.empty() || AreaAround(*doc.text, m) ||
-        !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
+    if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier || !m.within.name.empty() ||
+        AreaAround(*doc.text, m) || !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
         AreaAroundWord(doc.text->tokens[m.end_token - 1].norm)) {
       return l;
     }
@@ -5201,8 +5200,8 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
       continue;
     }
     const bool address = address_town(m);
-    if ((m.qualifier && !address) || (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) &&
-                                      !address && !in_municipality(m))) {
+    if ((m.qualifier && !address) ||
+        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address && !in_municipality(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

@@ -3493,7 +3493,8 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       const std::string_view last = Norm(dateline_end_ - 1);
       const bool county = dateline_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
       if (county) m.precision = Precision::kAdmin2;
-      if (explain_) m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; document country";
+      if (explain_)
+        m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; document country";
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) covered[k] = true;
     }
@@ -3847,14 +3848,14 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
                              (before2 == "at" || before2 == "inside" || before2 == "outside") && words <= 2 &&
                              (after == "home" || after == "residence") && !(C(i) & kClauseEndStop);
       // "at Fort Kelbrook", "near Fort Kelmar": a post or its town, named so.
-      const bool fort = (before == "in" || before == "at" || before == "near") && Norm(i) == "fort" && words >= 2 &&
-                        words <= 3;
+      const bool fort =
+          (before == "in" || before == "at" || before == "near") && Norm(i) == "fort" && words >= 2 && words <= 3;
       // "responded to 6902 Kelmar Road, Kelbrook, Indiana": the town between an address's street
       // and its state.
-      const bool road_town = before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
-                             raws_[qualifier].chosen >= 0 &&
-                             g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() ==
-                                 PlaceKind::kAdmin1;
+      const bool road_town =
+          before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
+          raws_[qualifier].chosen >= 0 &&
+          g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() == PlaceKind::kAdmin1;
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
                 clause_end || noted || compass_of || address_town || town_home || fort || road_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between

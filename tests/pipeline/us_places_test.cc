@@ -399,8 +399,8 @@ TEST(UsPlaces, SceneSentenceNamesAMunicipality) {
 // word for its countryside is where it happened, not the dateline's town.
 TEST(UsPlaces, RuralPlaceTheGazetteerLacks) {
   for (const char* word : {"rural", "unincorporated"}) {
-    auto cd = CodeText(std::string("BRECKENRIDGE, Minn. - The county sheriff reports an accidental shooting in ") + word +
-                       " Kelbrook on Wednesday morning.");
+    auto cd = CodeText(std::string("BRECKENRIDGE, Minn. - The county sheriff reports an accidental shooting in ") +
+                       word + " Kelbrook on Wednesday morning.");
     const Event* e = PlacedEvent(cd, EventType::kAssault);
     ASSERT_NE(e, nullptr) << word;
     EXPECT_EQ(e->location->name, "Kelbrook") << word;

@@ -940,7 +940,8 @@ TEST_F(WorldResolverTest, ParishInAStoryWithUsWordingIsAUsCounty) {
 // In a US story, a dateline the gazetteer lacks before a dash, with no qualifier, is in the
 // document's country: a town ("KELBROOK —"), or a county when it ends in "COUNTY".
 TEST_F(WorldResolverTest, UnlistedDatelineWithoutQualifier) {
-  Resolve("Posted May 3\n\nKELBROOK COUNTY \u2014 A man was shot and killed at his home in Salem, Ore., deputies said.");
+  Resolve(
+      "Posted May 3\n\nKELBROOK COUNTY \u2014 A man was shot and killed at his home in Salem, Ore., deputies said.");
   ASSERT_GE(mentions_.size(), 1u);
   EXPECT_EQ(mentions_[0].span.Of(text_), "KELBROOK COUNTY");
   EXPECT_TRUE(mentions_[0].dateline);
