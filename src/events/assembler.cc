@@ -4106,6 +4106,21 @@ const places::PlaceMention* StoryCity(const DocumentAnnotations& doc, const std:
   return only;
 }
 
+// The US county a local story names whose seat has 100,000 people or more ("the Cook County
+// medical examiner": Chicago), when the story has no dateline and names no other county with a
+// seat; null otherwise. Its quarters are the seat's as a story city's are (StoryCity).
+const places::PlaceMention* LargeSeatCounty(const DocumentAnnotations& doc, const std::vector<uint8_t>& usable_places) {
+  const places::PlaceMention* county = nullptr;
+  for (const auto& m : doc.places) {
+    if (!usable_places[&m - doc.places.data()]) continue;
+    if (m.dateline) return nullptr;
+    if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty()) continue;
+    if (county != nullptr && county->seat.geonames_id != m.seat.geonames_id) return nullptr;
+    county = &m;
+  }
+  return county != nullptr && county->seat.population >= 100000 ? county : nullptr;
+}
+
 // Whether a place is written as the name of an agency: "Santa Cruz deputy", "Chicago police",
 // "Riverside Police Department", "Franklin officials".
 bool NamesAnAgency(const tokens::TokenizedText& t, const places::PlaceMention& m) {
@@ -4903,13 +4918,40 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   auto locate = [&](const places::PlaceMention& m, std::string_view basis) {
     const places::PlaceMention& town = town_of(m);
     LocationRef l = make(town, basis);
-    if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier ||
-        !m.within.name.empty() || (m.listed && !SubCityIn(doc, m)) || AreaAround(*doc.text, m) ||
-        !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
+    // "NORFOLK, Va. - A man was killed in an Ocean Kelby shooting": a name the gazetteer knows
+    // only as a small town of another state, which the text does not qualify, is a quarter of
+    // the story's large city (GVA location 2244 -> 2245).
+    auto small_elsewhere = [&](const places::PlaceMention& c) {
+      const auto& toks = doc.text->tokens;
+      return m.listed && !SubCityIn(doc, m) && m.population < 10000 && m.country == c.country &&
+             !m.admin1_code.empty() && !c.admin1_code.empty() && m.admin1_code != c.admin1_code &&
+             (m.end_token >= toks.size() || (toks[m.end_token].norm != "," && toks[m.end_token].norm != "("));
+    };
+    const places::PlaceMention* story_city = nullptr;
+    if (m.listed && !SubCityIn(doc, m)) {
+      story_city = StoryCity(doc, usable_places);
+      if (story_city == nullptr || !small_elsewhere(*story_city)) return l;
+    }
+    if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier || !m.within.name.empty() ||
+        AreaAround(*doc.text, m) || !doc.text->tokens[m.begin_token].HasFlag(tokens::kCapitalized) ||
         AreaAroundWord(doc.text->tokens[m.end_token - 1].norm)) {
       return l;
     }
-    const places::PlaceMention* city = StoryCity(doc, usable_places);
+    const places::PlaceMention* city = story_city != nullptr ? story_city : StoryCity(doc, usable_places);
+    if (city == nullptr && m.country == "US") {
+      // "in the Kelvane Park neighborhood ... the Cook County medical examiner": with no story
+      // city, the seat of the story's county is, when it has 100,000 people or more.
+      if (const places::PlaceMention* county = LargeSeatCounty(doc, usable_places)) {
+        l.name = county->seat.name;
+        l.admin1_code = county->seat.admin1_code;
+        l.admin1_name = county->seat.admin1_name;
+        l.lat = county->seat.lat;
+        l.lon = county->seat.lon;
+        l.has_coordinates = true;
+        l.geonames_id = county->seat.geonames_id;
+        return l;
+      }
+    }
     if (city == nullptr || city == &m || city->country != l.country ||
         (!m.listed && !m.admin1_code.empty() && m.admin1_code != city->admin1_code)) {
       return l;
@@ -4936,6 +4978,8 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
         continue;
       }
       std::string_view prep = toks[m.begin_token - 1].norm;
+      // "in rural Foxhome", "in unincorporated Lake Villa": in the place's countryside.
+      if ((prep == "rural" || prep == "unincorporated") && m.begin_token >= 2) prep = toks[m.begin_token - 2].norm;
       if (prep == "in" || prep == "at" || prep == "near") {
         best = &m;
         break;
@@ -4986,6 +5030,12 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
   if (best != nullptr &&
       (best->precision == places::Precision::kAdmin2 || best->precision == places::Precision::kAdmin1)) {
     const places::PlaceMention* title_town = doc_places.TitleTown();
+    // "... - KQXBNews.com - Jackson, MS": the station's town after the site's name is where the
+    // station is; a county of its state keeps its seat (GVA location 2240 -> 2241).
+    if (title_town != nullptr && doc.title_town_in_site_name && best->precision == places::Precision::kAdmin2 &&
+        !best->seat.name.empty()) {
+      title_town = nullptr;
+    }
     if (title_town != nullptr && title_town_fits(*title_town, *best)) {
       LocationRef l = make(*title_town, "title");
       l.span = title_town->span;
@@ -5110,15 +5160,48 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
   auto compass_hamlet = [&](const places::PlaceMention& m) {
     return !m.listed && m.begin_token >= 2 && toks[m.begin_token - 1].norm == "of" && near_town(m);
   };
+  // "in the Town of West Kelbrook": a municipality the text names as such, listed or not, is a
+  // place of its own (GVA location 2239 -> 2240).
+  auto in_municipality = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 4 || toks[m.begin_token - 1].norm != "of" || toks[m.begin_token - 3].norm != "the" ||
+        toks[m.begin_token - 4].norm != "in" || !toks[m.begin_token - 2].HasFlag(tokens::kCapitalized)) {
+      return false;
+    }
+    std::string_view unit = toks[m.begin_token - 2].norm;
+    if (unit != "town" && unit != "village" && unit != "township" && unit != "borough" && unit != "city") return false;
+    // Not a development named after one ("in the Village of Kelbrook subdivision"): the name
+    // ends the phrase.
+    if (m.end_token >= toks.size() || toks[m.end_token].kind != tokens::TokenKind::kWord) return true;
+    std::string_view next = toks[m.end_token].norm;
+    return next == "on" || next == "around" || next == "at" || next == "about" || next == "near" || next == "just" ||
+           next == "shortly" || next == "early" || next == "late" || next == "in";
+  };
+  // "in the 6900 block of Kelmar Road in Kelbrook": the town of an address, listed or not; in a
+  // large city's story such a name is one of its quarters (StoryCity), which the city places.
+  int no_story_city = -1;  // unknown yet
+  auto block_town = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 4 || toks[m.begin_token - 1].norm != "in" || !StreetOrVenueWord(toks[m.begin_token - 2].norm)) {
+      return false;
+    }
+    if (no_story_city < 0) no_story_city = StoryCity(doc, usable_places) == nullptr ? 1 : 0;
+    if (no_story_city == 0) return false;
+    for (uint32_t k = m.begin_token - 2; k > 0 && m.begin_token - k < 9;) {
+      --k;
+      if (toks[k].norm != "block" || toks[k + 1].norm != "of") continue;
+      // Not where someone lives: "Dana Kell, of the 800 block of Kelmar Avenue in Kelbrook".
+      return !(k >= 3 && (toks[k - 3].norm == "of" || toks[k - 3].norm == "from"));
+    }
+    return false;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
-        (!m.listed && !compass_hamlet(m))) {
+        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m))) {
       continue;
     }
     const bool address = address_town(m);
     if ((m.qualifier && !address) ||
-        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address)) {
+        (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address && !in_municipality(m))) {
       continue;
     }
     while (si + 1 < sents.size() && sents[si].end_token <= m.begin_token) ++si;

@@ -949,6 +949,15 @@ void DocResolver::DetectMode() {
   lower_mode_ = words >= 12 && caps * 25 < words;
 }
 
+// "kqtv", "kqxbtv": K or W, one to three letters, then "tv" (a station's call letters with
+// its medium written on; no US town is spelled so).
+bool IsTvCallLetters(std::string_view norm) {
+  if (norm.size() < 4 || norm.size() > 6 || (norm[0] != 'k' && norm[0] != 'w')) return false;
+  for (char c : norm)
+    if (c < 'a' || c > 'z') return false;
+  return norm.substr(norm.size() - 2) == "tv";
+}
+
 // "LUCKNOW: ...", "FRANKLIN (Feb. 4, 2014) – ...", "HRODNA, Belarus, March 14 (Wire) - ...",
 // "MANASSAS, Va. — ...": at the start of the document or of a paragraph among its first three,
 // a run of capital-letter words followed by ':', '(', ',', or a dash.
@@ -956,7 +965,10 @@ void DocResolver::DetectDateline() {
   int paragraphs_seen = 0;
   for (uint32_t i = 0; i < N() && paragraphs_seen < 6; ++i) {
     bool starts_line = i == 0 || T(i).HasFlag(tokens::kNewlineBefore);
-    if (!starts_line) continue;
+    // "... FOR IMMEDIATE RELEASE PITTSBURGH, PA -": a press release run into one line.
+    const bool after_release = !starts_line && i >= 3 && Norm(i - 1) == "release" && Norm(i - 2) == "immediate" &&
+                               Norm(i - 3) == "for" && T(i - 1).HasFlag(tokens::kAllCaps);
+    if (!starts_line && !after_release) continue;
     if (i == 0 || T(i).HasFlag(tokens::kParagraphBefore)) ++paragraphs_seen;
     uint32_t k = i;
     uint32_t words = 0;
@@ -994,6 +1006,9 @@ void DocResolver::DetectDateline() {
     std::string_view next = Norm(k);
     bool delimiter = next == ":" || next == "(" || next == "," || next == "-";
     if (!delimiter) continue;
+    // "KQXBTV (Photo: KQXBTV)", "KQTV (CBS)": a US station's call letters ending in "TV"
+    // head the page as its credit, not a dateline.
+    if (words == 1 && k == i + 1 && IsTvCallLetters(first)) continue;
     // Lowercase words before a comma or dash open a sentence, not a dateline ("later, ...").
     if (lower_mode_ && words > 1 && next != ":" && next != "(") continue;
     // Not a shouted headline: the delimiter comes right after at most four words.
@@ -3460,6 +3475,29 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       extra->push_back(std::move(m));
       for (uint32_t k = dateline_begin_; k < dateline_name_end_; ++k) covered[k] = true;
     }
+  } else if (doc_country_ == "US" && dateline_end_ > dateline_begin_ && dateline_end_ == dateline_name_end_ &&
+             dateline_end_ - dateline_begin_ <= 3 && dateline_end_ < N() && Norm(dateline_end_) == "-") {
+    // "KELBROOK — A man died ...": in a US story, a dateline in capitals before a dash with no
+    // qualifier, naming a place the gazetteer lacks, is the story's town (a hamlet or township
+    // the local paper needs no state for), in the document's country.
+    bool named = false, shouted = true;
+    for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) {
+      named |= covered[k] != 0;
+      shouted &= IsWord(T(k)) && T(k).HasFlag(tokens::kAllCaps) && Norm(k).size() >= 3;
+    }
+    if (!named && shouted) {
+      PlaceMention m = UnlistedAt(dateline_begin_, dateline_end_);
+      m.dateline = true;
+      m.country = doc_country_;
+      // "RENO COUNTY —": a county, as with a qualifier.
+      const std::string_view last = Norm(dateline_end_ - 1);
+      const bool county = dateline_end_ - dateline_begin_ >= 2 && (last == "county" || last == "parish");
+      if (county) m.precision = Precision::kAdmin2;
+      if (explain_)
+        m.why = std::string(county ? "dateline county" : "dateline") + " not in the gazetteer; document country";
+      extra->push_back(std::move(m));
+      for (uint32_t k = dateline_begin_; k < dateline_end_; ++k) covered[k] = true;
+    }
   }
   const bool notes_style = dateline_end_ <= dateline_begin_ && us_cues_ == 0;
   for (size_t si = 0; si < doc_.sentences.size(); ++si) {
@@ -3579,8 +3617,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Gadabay", "at Al Watiyah airbase"), never alone ("arrived at Heathrow.").
       const bool at = before == "at" || before == "from";
       // "in tambon Kelphet, Lam Sonthi district": a Thai subdistrict, named as the Thai press does.
+      // "in rural Kelbrook", "in unincorporated Kelbrook" (US): the countryside of a place.
+      const bool rural = (before == "rural" || before == "unincorporated") && (before2 == "in" || before2 == "near");
       bool prep = before == "in" || before == "near" || before == "outside" || before == "between" || before == "and" ||
-                  at || before == "tambon" ||
+                  at || before == "tambon" || rural ||
                   (before == "of" && (before2 == "village" || before2 == "town" || before2 == "city" ||
                                       before2 == "area" || before2 == "outskirts" || before2 == "district" ||
                                       before2 == "suburb" || before2 == "neighborhood" ||
@@ -3793,8 +3833,31 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           ((Norm(k) == "." && k + 1 >= s.end_token) || Norm(k) == "," || Norm(k) == "on" || Norm(k) == "in" ||
            date_after) &&
           !(C(i) & kClauseEndStop);
+      // "in the 6900 block of Kelmar Road in Kelbrook after a report": an address's town (a
+      // block of a road, then "in"), whatever follows it.
+      bool address_town = false;
+      if (before == "in" && w0 >= 4 && (C(w0 - 2) & kRoad) && words <= 2 && !(C(i) & kClauseEndStop)) {
+        for (uint32_t b = w0 - 2; b > s.begin_token && w0 - b < 8 && !address_town;) {
+          --b;
+          address_town = Norm(b) == "block" && Norm(b + 1) == "of";
+        }
+      }
+      // "shot at a Kelbrook home": a short name between "at a" (or "inside a", "outside a") and a
+      // home is the town it stands in (a family's name takes "the": "at the Kell home").
+      const bool town_home = (before == "a" || before == "an") &&
+                             (before2 == "at" || before2 == "inside" || before2 == "outside") && words <= 2 &&
+                             (after == "home" || after == "residence") && !(C(i) & kClauseEndStop);
+      // "at Fort Kelbrook", "near Fort Kelmar": a post or its town, named so.
+      const bool fort =
+          (before == "in" || before == "at" || before == "near") && Norm(i) == "fort" && words >= 2 && words <= 3;
+      // "responded to 6902 Kelmar Road, Kelbrook, Indiana": the town between an address's street
+      // and its state.
+      const bool road_town =
+          before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
+          raws_[qualifier].chosen >= 0 &&
+          g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() == PlaceKind::kAdmin1;
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of;
+                clause_end || noted || compass_of || address_town || town_home || fort || road_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the
@@ -4009,6 +4072,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       m.seat.lon = rec.Lon();
       m.seat.admin1_code = std::string(state);
       m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
+      m.seat.population = rec.population;
       if (explain_) m.why += std::string(why) + m.seat.name;
     };
     // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
@@ -4483,6 +4547,7 @@ bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) con
   m.seat.lon = rec.Lon();
   m.seat.admin1_code = std::string(state);
   m.seat.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+  m.seat.population = rec.population;
   return true;
 }
 

@@ -115,6 +115,7 @@ struct PlaceMention {
   // events placed in the county report as their name and coordinates. Empty name otherwise.
   struct Seat : Within {
     std::string admin1_code, admin1_name;  // the county's state ("US-VA", "Virginia")
+    uint32_t population = 0;               // the seat's (GeoNames)
   } seat;
   // A part of a large city named as coders name such parts, "City-Part" ("Sao Paulo-East Zone"
   // for "the East Zone of Sao Paulo", "Bogota-Kelmora" for "in Kelmora, Bogota"), which events

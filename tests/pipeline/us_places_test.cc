@@ -143,6 +143,19 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(l->location->name, "Omaha");
 }
 
+// The station's town after the site's name ("... - KQXBNews.com - Jackson, MS") is where the
+// station is: an event the text places in a county of that state goes to the county's seat,
+// not to the station's town.
+TEST(UsPlaces, StationTownInTheTitleYieldsToTheCountySeat) {
+  auto cd = CodeWithTitle("Teen killed, another charged in Lincoln County - KQXBNews.com - Jackson, MS",
+                          "Deputies were called to a home on Highway 27 in Lincoln County early Sunday, where they "
+                          "found a teen shot in the head, the sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Brookhaven");
+  EXPECT_EQ(e->location->admin1_code, "US-MS");
+}
+
 // The title's US wording counts as the text's does: a station's call letters in the site name
 // ("- WQRT News 7", "- WQRT Channel 7") choose the US namesake of a town the text names.
 TEST(UsPlaces, CallLettersInTheTitleChooseTheUsNamesake) {
@@ -361,6 +374,97 @@ TEST(UsPlaces, SceneSentenceNearAHamletTheGazetteerLacks) {
   EXPECT_EQ(e->location->country, "US");
 }
 
+// "It happened in the Town of Kelbrook, which is northwest of Dorvane": the municipality the
+// scene sentence names as such is where it happened, not the town its relative clause
+// measures it from.
+TEST(UsPlaces, SceneSentenceNamesAMunicipality) {
+  auto cd = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened in the Town of Kelbrook, which is northwest of Dorvane, around noon, deputies said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->country, "US");
+
+  // Not a development named after one ("in the Village of Kelbrook subdivision").
+  auto sub = CodeText(
+      "DE QUEEN, Ark. - A 16-year-old boy was accidentally shot by his brother on Saturday, the sheriff said.\n\n"
+      "It happened at a home in the Village of Kelbrook subdivision northwest of Dorvane, deputies said.");
+  const Event* s = PlacedEvent(sub, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Dorvane");
+}
+
+// "in rural Kelbrook", "in unincorporated Kelbrook": a place the gazetteer lacks after "in" and a
+// word for its countryside is where it happened, not the dateline's town.
+TEST(UsPlaces, RuralPlaceTheGazetteerLacks) {
+  for (const char* word : {"rural", "unincorporated"}) {
+    auto cd = CodeText(std::string("BRECKENRIDGE, Minn. - The county sheriff reports an accidental shooting in ") +
+                       word + " Kelbrook on Wednesday morning.");
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << word;
+    EXPECT_EQ(e->location->name, "Kelbrook") << word;
+    EXPECT_EQ(e->location->country, "US") << word;
+  }
+}
+
+// "in the 6900 block of Kelmar Road in Kelbrook after a report": the town of an address, which
+// the gazetteer lacks, is where it happened, whatever follows it.
+TEST(UsPlaces, AddressTownTheGazetteerLacks) {
+  auto cd = CodeText(
+      "Deputies were called to a home in the 6900 block of Kelmar Road in Kelbrook after a report of a shooting "
+      "on Tuesday.\n\nA 12-year-old boy had been shot in the leg, deputies said. Indiana State Police are "
+      "helping with the investigation.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Kelbrook");
+  }
+  // Not a residence's address ("Dana Kell, of the 800 block of Kelmar Avenue in Kelbrook").
+  auto lives = CodeText(
+      "A man was shot and wounded outside a store on Monday night, Tarboro police said.\n\nThe victim, Dana Kell, "
+      "of the 800 block of Kelmar Avenue in Kelbrook, is 34.");
+  for (const auto& e : lives.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Tarboro");
+  }
+}
+
+// "was shot at a Kelbrook home": a town the gazetteer lacks, before a home after "at a", is where
+// it happened.
+TEST(UsPlaces, HomeInATownTheGazetteerLacks) {
+  auto cd = CodeText(
+      "Deputies say an 18-year-old man died after a friend shot him early Friday.\n\nDeputies say he was shot at "
+      "a Kelbrook home at about 5 a.m. The Choctaw County sheriff said the shooting was an accident.");
+  ASSERT_FALSE(cd.events.empty());
+  for (const auto& e : cd.events) {
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->name, "Kelbrook");
+  }
+}
+
+// "at Fort Kelbrook": a name opening with "Fort" after "at", "in" or "near" is a place (a post
+// or its town) though the gazetteer lacks it.
+TEST(UsPlaces, FortTheGazetteerLacks) {
+  auto cd = CodeText(
+      "A soldier's teenage son at Fort Kelbrook died of a gunshot wound on Friday night, Army officials said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Fort Kelbrook");
+}
+
+// "Deputies responded to 6902 Kelmar Road, Kelbrook, Indiana": the town of an address, between
+// the street and its state, is a place though the gazetteer lacks it.
+TEST(UsPlaces, AddressTownBeforeItsState) {
+  auto cd = CodeText(
+      "Deputies responded to 6902 Kelmar Road, Kelbrook, Indiana and found a boy who had been accidentally shot "
+      "by his grandfather.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+  EXPECT_EQ(e->location->admin1_code, "US-IN");
+}
+
 // A county named after its seat ("Darlington County, S.C.") places its events at the seat
 // (name, id, coordinates), precision admin2, with the county's words as text.
 TEST(UsPlaces, CountyNamedAfterItsSeatReportsTheSeat) {
@@ -426,6 +530,45 @@ TEST(UsPlaces, KickerInCapitalsIsNoDateline) {
     ASSERT_NE(e, nullptr) << text;
     EXPECT_EQ(e->location->name, "San Antonio") << text;
   }
+}
+
+// A station's call letters heading the page ("KQXBTV (Photo: KQXBTV)", "KQXB (CBS)") are its
+// credit, not a dateline: the dateline of the next paragraph places the story.
+TEST(UsPlaces, StationCreditIsNoDateline) {
+  for (const char* text :
+       {"KQXBTV (Photo: KQXBTV)\n\nSAN ANTONIO -- Police are investigating a shooting Tuesday evening in "
+        "Kelmore Heights that killed a man.",
+        "KQTV (CBS)\n\nSAN ANTONIO -- Police are investigating a shooting Tuesday evening in Kelmore Heights "
+        "that killed a man."}) {
+    auto cd = CodeText(text);
+    const Event* e = PlacedEvent(cd, EventType::kAssault);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->location->name, "San Antonio") << text;
+  }
+}
+
+// A dateline in capitals before a dash naming a place the gazetteer lacks ("KELBROOK — "), in a
+// story in the US, is the story's town, kept as written.
+TEST(UsPlaces, UnlistedDatelineBeforeDashIsTheTown) {
+  auto cd = CodeText(
+      "Posted on May 3, 2016\n\nKELBROOK — A young man died Thursday evening in an accidental "
+      "shooting at his home, the Kelso County sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "KELBROOK");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// A police press release run into one line ("... FOR IMMEDIATE RELEASE TULSA, OK - ...") has its
+// dateline after the release line.
+TEST(UsPlaces, DatelineAfterImmediateRelease) {
+  auto cd = CodeText(
+      "Police Department 2 SHOT IN KELBROOK GLEN FOR IMMEDIATE RELEASE TULSA, OK - Detectives are investigating "
+      "after two men were shot in Kelbrook Glen on Friday night.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tulsa");
+  EXPECT_EQ(e->location->admin1_code, "US-OK");
 }
 
 // A consolidated city-county agency ("Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
@@ -566,6 +709,45 @@ TEST(UsPlaces, QuarterOfTheStorysCity) {
   const Event* t = PlacedEvent(two, EventType::kAssault);
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->location->name, "Kelbrook Glen");
+}
+
+// A quarter the gazetteer knows only as a small town of another state ("a Bethany Beach
+// shooting" under a Norfolk, Va. dateline: Bethany Beach is a town of Delaware) is a part of the
+// story's large city too; not one its text qualifies ("in Bethany Beach, Del.").
+TEST(UsPlaces, QuarterNamedLikeASmallTownElsewhere) {
+  auto cd = CodeText("NORFOLK, Va. - A man was killed in a Bethany Beach shooting on Wednesday night, police said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Norfolk");
+  EXPECT_EQ(Text(cd, e->location->span), "Bethany Beach");
+
+  auto qualified = CodeText(
+      "NORFOLK, Va. - A Norfolk man was killed in a shooting in Bethany Beach, Del., on Wednesday night, police "
+      "said.");
+  const Event* q = PlacedEvent(qualified, EventType::kAssault);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->location->name, "Bethany Beach");
+}
+
+// With no such city, the seat of the county the story names, when it is a city of 100,000 people
+// or more ("the Cook County medical examiner": Chicago), is the story's city; not a small seat.
+TEST(UsPlaces, QuarterOfTheCountySeat) {
+  auto cd = CodeText(
+      "A 19-year-old man was shot and killed late Saturday in the 3100 block of Kelmar Avenue in the Kelvane Park "
+      "neighborhood.\n\nThe Cook County "
+      "medical examiner's office identified him on Sunday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Chicago");
+  EXPECT_EQ(Text(cd, e->location->span), "Kelvane Park");
+
+  auto small = CodeText(
+      "A 19-year-old man was shot and killed late Saturday in the 3100 block of Kelmar Avenue in the Kelvane Park "
+      "neighborhood.\n\nThe Ogle County "
+      "coroner's office identified him on Sunday.");
+  const Event* s = PlacedEvent(small, EventType::kAssault);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->location->name, "Kelvane Park");
 }
 
 // Not the quarter of a small town's story (a hamlet near it may be a place of its own), nor a

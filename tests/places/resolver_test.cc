@@ -937,6 +937,18 @@ TEST_F(WorldResolverTest, ParishInAStoryWithUsWordingIsAUsCounty) {
   EXPECT_EQ(DocumentCountry(mentions_), "US");
 }
 
+// In a US story, a dateline the gazetteer lacks before a dash, with no qualifier, is in the
+// document's country: a town ("KELBROOK —"), or a county when it ends in "COUNTY".
+TEST_F(WorldResolverTest, UnlistedDatelineWithoutQualifier) {
+  Resolve(
+      "Posted May 3\n\nKELBROOK COUNTY \u2014 A man was shot and killed at his home in Salem, Ore., deputies said.");
+  ASSERT_GE(mentions_.size(), 1u);
+  EXPECT_EQ(mentions_[0].span.Of(text_), "KELBROOK COUNTY");
+  EXPECT_TRUE(mentions_[0].dateline);
+  EXPECT_EQ(mentions_[0].country, "US");
+  EXPECT_EQ(mentions_[0].precision, Precision::kAdmin2);
+}
+
 // A dateline place the gazetteer lacks is kept whole, placed by its qualifier: not "Sandy"
 // (Utah) for "SANDY CREEK", and "State police" names no place.
 TEST_F(WorldResolverTest, UnlistedDatelinePlacedByItsQualifier) {
