@@ -5254,6 +5254,14 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     return make(*police, "document");
   }
   if (doc_places.town != nullptr) return make(*doc_places.town, "document");
+  // "The Harris County district attorney announced charges": a story that names no town but
+  // names a county whose seat is known places the event in that county (reported at its seat),
+  // not in the country alone; the first such county named.
+  for (const auto& m : doc.places) {
+    if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty() || !usable(m)) continue;
+    if (!doc_country.empty() && m.country != doc_country) continue;
+    return make(m, "document");
+  }
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

@@ -766,5 +766,18 @@ TEST(UsPlaces, NoQuarterOfASmallTownOrATownship) {
   EXPECT_NE(t->location->name, "Tulsa");
 }
 
+// A story that names no town but names a county in a sentence apart from the event's ("The
+// Harris County district attorney announced charges"): the event is in that county, reported at
+// its seat, rather than in the country alone.
+TEST(UsPlaces, CountyNamedApartFromTheEventReportsItsSeat) {
+  auto cd = CodeText(
+      "A woman was shot and wounded on her front porch late Friday.\n\n"
+      "The Harris County district attorney announced charges against a neighbour on Monday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Houston");
+  EXPECT_EQ(e->location->admin1_code, "US-TX");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
