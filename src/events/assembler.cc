@@ -5193,12 +5193,22 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     }
     return false;
   };
+  // "pulled over on Kelmar Road in unincorporated Kelbrook": the countryside of a place, which
+  // police name for where something happened (no one lives "in unincorporated" a town they name
+  // as their home), is the scene wherever its sentence stands.
+  auto countryside = [&](const places::PlaceMention& m) {
+    if (m.begin_token < 2) return false;
+    std::string_view w = toks[m.begin_token - 1].norm, p = toks[m.begin_token - 2].norm;
+    return (w == "unincorporated" || w == "rural") && (p == "in" || p == "near");
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
-        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m))) {
+        (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m) &&
+         !countryside(m))) {
       continue;
     }
+    if (countryside(m)) return &m;
     const bool address = address_town(m);
     if ((m.qualifier && !address) ||
         (toks[m.begin_token - 1].norm != "in" && !at_home(m) && !near_town(m) && !address && !in_municipality(m))) {

@@ -779,5 +779,18 @@ TEST(UsPlaces, CountyNamedApartFromTheEventReportsItsSeat) {
   EXPECT_EQ(e->location->admin1_code, "US-TX");
 }
 
+// "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
+// after "in" and a word for its countryside in a sentence apart from the event's, is the story's
+// scene, before a town where another crime "occurred" later in the story.
+TEST(UsPlaces, RuralPlaceInAnotherSentenceIsTheScene) {
+  auto cd = CodeText(
+      "A 20-year-old man died early Sunday after being accidentally shot by a friend, the sheriff's office "
+      "said.\n\nThe friends had pulled over on Kelmar Road in unincorporated Kelbrook, deputies said.\n\n"
+      "The friend was also charged in a burglary that occurred in Tarboro last year.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook");
+}
+
 }  // namespace
 }  // namespace evident::pipeline
