@@ -3302,6 +3302,17 @@ std::string ShownName(std::string_view name) {
   return out;
 }
 
+// Fills a county's seat (PlaceMention::seat) with the town `rec` of `state`.
+void FillSeat(const Gazetteer& g, const PlaceRecord& rec, std::string_view state, PlaceMention::Seat* seat) {
+  seat->name = ShownName(g.Str(rec.name));
+  seat->geonames_id = rec.geonames_id;
+  seat->lat = rec.Lat();
+  seat->lon = rec.Lon();
+  seat->admin1_code = std::string(state);
+  seat->admin1_name = std::string(g.Str(rec.admin1_name));
+  seat->population = rec.population;
+}
+
 }  // namespace
 
 Candidate DocResolver::MakeCandidate(const CandidateRef& c, double score) const {
@@ -4066,13 +4077,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
     }
     if (state.empty()) continue;
     auto set_seat = [&](const PlaceRecord& rec, std::string_view why) {
-      m.seat.name = ShownName(g_.Str(rec.name));
-      m.seat.geonames_id = rec.geonames_id;
-      m.seat.lat = rec.Lat();
-      m.seat.lon = rec.Lon();
-      m.seat.admin1_code = std::string(state);
-      m.seat.admin1_name = std::string(g_.Str(rec.admin1_name));
-      m.seat.population = rec.population;
+      FillSeat(g_, rec, state, &m.seat);
       if (explain_) m.why += std::string(why) + m.seat.name;
     };
     // "Harris County" (Texas): the seat data/us_county_seats.tsv names.
@@ -4540,14 +4545,7 @@ bool PlaceResolver::SeatCounty(std::string_view state, PlaceMention* county) con
     }
   }
   if (seat == kNoRecord) return false;
-  const PlaceRecord& rec = gazetteer_.record(seat);
-  m.seat.name = ShownName(gazetteer_.Str(rec.name));
-  m.seat.geonames_id = rec.geonames_id;
-  m.seat.lat = rec.Lat();
-  m.seat.lon = rec.Lon();
-  m.seat.admin1_code = std::string(state);
-  m.seat.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
-  m.seat.population = rec.population;
+  FillSeat(gazetteer_, gazetteer_.record(seat), state, &m.seat);
   return true;
 }
 
