@@ -966,8 +966,9 @@ void DocResolver::DetectDateline() {
   for (uint32_t i = 0; i < N() && paragraphs_seen < 6; ++i) {
     bool starts_line = i == 0 || T(i).HasFlag(tokens::kNewlineBefore);
     // "... FOR IMMEDIATE RELEASE PITTSBURGH, PA -": a press release run into one line.
-    const bool after_release = !starts_line && i >= 3 && Norm(i - 1) == "release" && Norm(i - 2) == "immediate" &&
-                               Norm(i - 3) == "for" && T(i - 1).HasFlag(tokens::kAllCaps);
+    // PERF: the capitals' flag first (three comparisons of every token were 0.4% of coding).
+    const bool after_release = !starts_line && i >= 3 && T(i - 1).HasFlag(tokens::kAllCaps) &&
+                               Norm(i - 1) == "release" && Norm(i - 2) == "immediate" && Norm(i - 3) == "for";
     if (!starts_line && !after_release) continue;
     if (i == 0 || T(i).HasFlag(tokens::kParagraphBefore)) ++paragraphs_seen;
     uint32_t k = i;
@@ -2465,8 +2466,8 @@ void DocResolver::Support() {
 void DocResolver::CountWardCues() {
   nepal_wards_ = false;
   for (uint32_t i = 1; i + 2 < N() && !nepal_wards_; ++i) {
-    if (!Cap(i) || T(i + 1).HasFlag(tokens::kSpaceBefore) || T(i + 2).HasFlag(tokens::kSpaceBefore) ||
-        T(i + 2).kind != TokenKind::kNumber || Norm(i + 1) != "-") {
+    if (T(i + 2).kind != TokenKind::kNumber || T(i + 1).HasFlag(tokens::kSpaceBefore) ||
+        T(i + 2).HasFlag(tokens::kSpaceBefore) || Norm(i + 1) != "-" || !Cap(i)) {
       continue;
     }
     std::string_view w = Norm(i);
@@ -2671,6 +2672,10 @@ bool DocResolver::RegionQualifiedAbroad(const Raw& r) const {
 // family, clan or tribe: the noun right after it, or after "and" and another such name ("the Al
 // Kelbar and Al Dorva families").
 bool DocResolver::ArabicFamilyName(const Raw& r) const {
+  // PERF: the word after the name first (ArticleBefore for every name was 0.4% of coding).
+  if (r.e >= N() || (Norm(r.e) != "and" && Norm(r.e) != "family" && Norm(r.e) != "families" &&
+                     Norm(r.e) != "clan" && Norm(r.e) != "clans" && Norm(r.e) != "tribe" && Norm(r.e) != "tribes"))
+    return false;
   const uint32_t b = ArticleBefore(r.b);
   std::string_view article = Norm(b);
   if (article != "al" && article != "el") return false;
