@@ -407,12 +407,12 @@ struct Raw {
   uint32_t b = 0, e = 0;  // tokens
   std::string key;
   uint32_t key_hash = 0;  // NameKeyHash(key)
+  uint32_t county_end = 0;  // a county: the end of "County" (beside key_hash: no padding)
   LookupResult lookup;
   bool supported = false;  // context makes it a place
   bool loose = false;      // found by its loose key
   bool county = false;     // "DeKalb County": a second-level subdivision (not listed)
   bool speaker = false;    // Support(): after a comma and before a verb of speech ("..., Zala said")
-  uint32_t county_end = 0;
   bool actor = false;  // an actor tied to a country ("Houthis")
   bool rejected = false;
   bool hard_rejected = false;  // a person, street or part of a longer name: never a place here
@@ -462,7 +462,7 @@ struct Raw {
     why.clear();
   }
 };
-static_assert(sizeof(Raw) == 272, "a field added to Raw must be reset in Raw::Reset");
+static_assert(sizeof(Raw) == 264, "a field added to Raw must be reset in Raw::Reset");
 
 // The raws of a document, in text order. PERF: the Raw objects past size() stay allocated,
 // with their strings' and vectors' capacity, for the next document (a Workspace keeps them):
