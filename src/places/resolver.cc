@@ -4499,6 +4499,17 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
       problem(line_no, "the county '" + std::string(county) + "' of " + std::string(state) + " is listed twice");
       return;
     }
+    // One state per county name, or "" when several states have a county of that name.
+    auto note_state = [&] {
+      auto [it, added] = states->emplace(NameKey(county), std::string(state));
+      if (!added && it->second != state) it->second.clear();
+    };
+    // "US-MO  Jackson  -": a county with two seats has none to report, but its name is no
+    // longer one state's (a story naming no state guesses none).
+    if (seat == "-") {
+      note_state();
+      return;
+    }
     if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
     uint32_t best = kNoRecord;
     for (const CandidateRef& c : gazetteer_.Lookup(NameKey(seat)).candidates) {
@@ -4515,9 +4526,7 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
       return;
     }
     county_seats_.emplace(key, best);
-    // One state per county name, or "" when several states have a county of that name.
-    auto [it, added] = states->emplace(NameKey(county), std::string(state));
-    if (!added && it->second != state) it->second.clear();
+    note_state();
   });
 }
 

@@ -2163,6 +2163,31 @@ TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
 }
 
+// A county with two seats is listed with "-" for its seat: it has no seat to report, but its
+// name is then no longer one state's, so a story naming no state guesses none ("Kelvane County"
+// is Virginia's large county and also Missouri's two-seat one).
+TEST_F(PlaceResolverSections, ATwoSeatCountyMakesItsNameNoOneStates) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-MO", "Missouri", 6000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000151, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string large = dir + "/county_seats_two.tsv";
+  std::ofstream(large) << "US-VA\tKelvane\tBrackenford\nUS-MO\tKelvane\t-\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(large).ok());
+  auto seat_of = [&](const std::string& text) -> std::string {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return m.seat.name;
+    return "(no county)";
+  };
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, the sheriff told us."), "");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Virginia, the sheriff told us."),
+            "Brackenford");
+  EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Missouri, the sheriff told us."), "");
+}
+
 // A small town far from the story's places, in a state nothing else names, is a locality of
 // the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
 // quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
