@@ -105,9 +105,7 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
     return false;
   }
   // The acts on property, forces and restrictions count nobody.
-  const bool material = *type == EventType::kSeize || *type == EventType::kDestroy ||
-                        *type == EventType::kMobilize || *type == EventType::kRestrict;
-  if (material && f[2] != "-") {
+  if (IsMaterialAct(*type) && f[2] != "-") {
     *error = "count role '" + f[2] + "' for " + f[0] + ", which counts nobody; expected -";
     return false;
   }

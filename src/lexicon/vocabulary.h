@@ -48,6 +48,10 @@ enum class Cue : uint8_t {
   kMedicalCare,      // hospital, trauma center: "released from the hospital" is no release
 };
 
+// The material acts (SEIZE, DESTROY, MOBILIZE, RESTRICT), which count nobody.
+constexpr bool IsMaterialAct(EventType t) {
+  return t == EventType::kSeize || t == EventType::kDestroy || t == EventType::kMobilize || t == EventType::kRestrict;
+}
 std::string_view EventTypeName(EventType t);
 std::optional<EventType> ParseEventType(std::string_view s);
 std::string_view RoleName(Role r);  // "" for kNone

@@ -28,10 +28,6 @@ std::vector<const Event*> OfType(const CodedDocument& cd, EventType type) {
 
 std::string Trigger(const CodedDocument& cd, const Event& e) { return std::string(e.trigger.Of(cd.doc.text)); }
 
-bool IsMaterial(EventType t) {
-  return t == EventType::kSeize || t == EventType::kDestroy || t == EventType::kMobilize || t == EventType::kRestrict;
-}
-
 TEST(MaterialActs, LootingIsASeizureWhereItHappenedWithNoCount) {
   const auto cd = CodeText("On 3 March 2026, Kelmar militants looted 40 shops in Dorvane, Kenya.");
   const auto seized = OfType(cd, EventType::kSeize);
@@ -146,7 +142,7 @@ TEST(MaterialActs, TheyCarryNoCountsAndLeaveTheCoreEventsAlone) {
   EXPECT_EQ(OfType(cd, EventType::kArrest)[0]->counts[0].value, 12);
   EXPECT_EQ(OfType(cd, EventType::kSeize).size(), 1u);
   for (const auto& e : cd.events)
-    if (IsMaterial(e.type)) EXPECT_TRUE(e.counts.empty()) << lexicon::EventTypeName(e.type);
+    if (lexicon::IsMaterialAct(e.type)) EXPECT_TRUE(e.counts.empty()) << lexicon::EventTypeName(e.type);
 }
 
 }  // namespace
