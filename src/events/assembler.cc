@@ -327,7 +327,7 @@ class SentenceAssembler {
     };
     if (passive) {
       for (uint32_t k = t.b; k > begin_ && t.b - k < 6 && !PhraseBreak(k - 1); --k)
-        if (IsPersonNounEnd(k - 1) || person_word(T(k - 1))) return false;
+        if ((IsPersonNounEnd(k - 1) && !(k < t.b && NamesWhose(k))) || person_word(T(k - 1))) return false;
       return true;
     }
     uint32_t k = t.e;
@@ -336,15 +336,17 @@ class SentenceAssembler {
       if (person_word(T(j))) return false;
       const int n = NounStartingAt(j);
       if (n == kNone || !Noun(n).person) continue;
-      // A person noun before another word names whose or what kind the thing is: "40 civilian
-      // houses", "the fighters' weapons", "a student hostel".
-      const uint32_t after = s_.nouns[n].end_token;
-      const bool modifier = In(after) && ((T(after).kind == TokenKind::kWord && !IsPrepositionOrAux(T(after)) &&
-                                           CueAt(after) == kNone && !IsAny(T(after), WORDS("and", "or", "who"))) ||
-                                          T(after).norm == "'s" || T(after).norm == "'");
-      if (!modifier) return false;
+      if (!NamesWhose(s_.nouns[n].end_token)) return false;
     }
     return true;
+  }
+  // A person noun before another word names whose or what kind the thing is: "40 civilian
+  // houses", "the fighters' weapons", "a student hostel", "a farmer's barn" (`after`: the token
+  // after the noun).
+  bool NamesWhose(uint32_t after) const {
+    return In(after) && ((T(after).kind == TokenKind::kWord && !IsPrepositionOrAux(T(after)) && CueAt(after) == kNone &&
+                          !IsAny(T(after), WORDS("and", "or", "who"))) ||
+                         T(after).norm == "'s" || T(after).norm == "'");
   }
   // Patient "force": what moves is armed forces or police. An active verb with an object moves
   // its object ("deployed 300 troops", not "deployed tear gas"); a passive, intransitive or noun

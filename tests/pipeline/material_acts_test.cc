@@ -97,6 +97,11 @@ TEST(MaterialActs, WhatWasDestroyedMayBeNamedAfterItsPeople) {
   ExpectStated(
       {{"Soldiers destroyed 40 civilian houses near Kelvaro on Monday.", EventType::kDestroy, "demolition"},
        {"A mob smashed the windows of a student hostel in Varta on Monday.", EventType::kDestroy, "vandalism"}});
+  // So in a passive: the owner before "'s" or the person noun before the thing is no subject.
+  ExpectStated({{"A farmer's barn was set on fire near Kelvaro on Monday.", EventType::kDestroy, "arson"},
+                {"The fighters' depot was looted in Varta on Monday.", EventType::kSeize, "looting"},
+                {"A student hostel was burned down in Varta on Monday.", EventType::kDestroy, "arson"}});
+  ExpectNone(EventType::kDestroy, {"The farmer's son was set on fire near Kelvaro on Monday."});
 }
 
 TEST(MaterialActs, SetOnFireIsArsonOfWhatStandsBetween) {
