@@ -335,10 +335,17 @@ class SentenceAssembler {
     for (uint32_t j = k; j < k + 4 && In(j) && !PhraseBreak(j); ++j) {
       if (person_word(T(j))) return false;
       const int n = NounStartingAt(j);
-      if (n == kNone || !Noun(n).person) continue;
+      if (n == kNone || !IsPeople(Noun(n))) continue;
       if (!NamesWhose(s_.nouns[n].end_token)) return false;
     }
     return true;
+  }
+  // People: a person noun, or a group noun for a crowd or a force ("riot police", "the army",
+  // "protesters"), not an institution ("the ministry", "the court").
+  static bool IsPeople(const EventAssembler::NounInfo& n) {
+    return n.person || (n.group && (n.sector == Sector::kPolice || n.sector == Sector::kMilitary ||
+                                    n.sector == Sector::kRebels || n.sector == Sector::kProtesters ||
+                                    n.sector == Sector::kWorkers));
   }
   // A person noun before another word names whose or what kind the thing is: "40 civilian
   // houses", "the fighters' weapons", "a student hostel", "a farmer's barn" (`after`: the token

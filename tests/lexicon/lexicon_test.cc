@@ -95,7 +95,7 @@ TEST(Lexicon, MaterialActsRejectACountRoleWithTheirLine) {
   const std::string dir = DataWithTriggers("lexicon_material",
                                            "SEIZE\tlooting\tarrested\t-\tplunder/v\n"
                                            "MOBILIZE\tdeployment\t-\tforces\tredeploy/v\n"
-                                           "DESTROY\tarson\t-\tproperty\tfirebomb/v\n");
+                                           "DESTROY\tarson\t-\tproperty\tpetrol-bomb/v\n");
   auto lex = Lexicon::Load(dir);
   ASSERT_FALSE(lex.ok());
   const std::string& msg = lex.status().message();

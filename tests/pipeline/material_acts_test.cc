@@ -113,6 +113,17 @@ TEST(MaterialActs, SetOnFireIsArsonOfWhatStandsBetween) {
               "The depot was on fire when police arrived in Varta."});
 }
 
+TEST(MaterialActs, AFirebombThrownAtAThingIsArsonAtPeopleItIsNot) {
+  ExpectStated({{"Youths threw Molotov cocktails at a bank in Varta on Monday.", EventType::kDestroy, "arson",
+                 "threw Molotov cocktails at"},
+                {"Rioters hurled a Molotov cocktail at two police vans near Kelvaro.", EventType::kDestroy, "arson"},
+                {"Masked men firebombed a party office in Varta on Monday.", EventType::kDestroy, "arson"}});
+  // Thrown at people it is no arson (and, as the phrase also names an offence someone is held
+  // for, no violence coded either).
+  ExpectNone(EventType::kDestroy, {"Protesters threw Molotov cocktails at riot police in Varta on Monday.",
+                                   "He was detained in Varta for hurling a Molotov cocktail at officers."});
+}
+
 TEST(MaterialActs, ForcesDeployedAreAMobilizationGasOrAirbagsAreNot) {
   ExpectStated({
       {"The army deployed 300 troops along the border near Kelvaro on Friday.", EventType::kMobilize, "deployment"},
