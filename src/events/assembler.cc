@@ -49,6 +49,7 @@ EventAssembler::EventAssembler(const lexicon::Lexicon& lexicon, const match::Phr
     t.needs_property = e.fields[3] == "property";
     t.needs_force = e.fields[3] == "force";
     t.needs_imposer = e.fields[3] == "imposed";
+    t.needs_giver = e.fields[3] == "given";
     trigger_info_.push_back(t);
   }
   for (const auto& e : nouns.table().entries)
@@ -395,6 +396,24 @@ class SentenceAssembler {
       if (kImpose.Has(T(k - 1))) return true;
     for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
       if (IsAny(T(k), WORDS("imposed", "declared", "announced", "ordered", "enforced", "extended", "introduced")))
+        return true;
+    return false;
+  }
+  // Patient "given": aid ("food packages", "relief supplies") is an act when someone hands it
+  // out: a verb of giving up to six words before it in its clause ("delivered food packages",
+  // "handed out boxes of food") or a passive after it ("food parcels were distributed"); not
+  // "the price of food packages", "food aid had been cut".
+  bool Given(const Trig& t) const {
+    const WordSet& kGive = WORDS("deliver", "delivers", "delivered", "delivering", "distribute", "distributes",
+                                 "distributed", "distributing", "donate", "donates", "donated", "donating", "provide",
+                                 "provides", "provided", "providing", "give", "gives", "gave", "giving", "hand",
+                                 "hands", "handed", "handing", "airdrop", "airdropped", "airdropping", "dispatch",
+                                 "dispatched", "send", "sends", "sent", "sending");
+    for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
+      if (kGive.Has(T(k - 1))) return true;
+    for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
+      if (IsAny(T(k), WORDS("delivered", "distributed", "donated", "provided", "given", "handed", "airdropped",
+                            "dispatched", "sent")))
         return true;
     return false;
   }
@@ -2682,6 +2701,7 @@ void SentenceAssembler::Run() {
     if (t.info.needs_property && !ActsOnProperty(t, passive)) continue;
     if (t.info.needs_force && !MovesAForce(t, passive)) continue;
     if (t.info.needs_imposer && !Imposed(t)) continue;
+    if (t.info.needs_giver && !Given(t)) continue;
     if (t.info.needs_person && passive && SubjectIsAPicture(t.b)) continue;
     // "picked up" is an arrest by the authorities ("Police picked up 12 students", "was picked
     // up on Wednesday"), not "a grandmother picked up her grandson", "picked up by passing cyclists".

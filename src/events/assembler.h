@@ -114,6 +114,7 @@ class EventAssembler {
     bool needs_property = false;  // acts on things: "seized a truck", not "seized two fighters"
     bool needs_force = false;     // armed forces or police move: "troops were deployed", not "the airbag deployed"
     bool needs_imposer = false;   // a restriction imposed: "imposed a curfew", not "a curfew violation"
+    bool needs_giver = false;     // aid given: "delivered food packages", not "the price of food packages"
   };
   struct NounInfo {
     lexicon::Sector sector;

@@ -38,6 +38,7 @@ ExternalCode ToExternalCode(EventType type, std::string_view mode) {
       if (mode == "curfew" || mode == "lockdown") return {"COERCE", "curfew", "1723"};
       if (mode == "emergency") return {"COERCE", "martial-law", "1724"};
       return {"COERCE", "restrict", "172"};
+    case EventType::kAid: return {"AID", "humanitarian", "073"};
   }
   return {"", "", ""};
 }

@@ -91,7 +91,7 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
   if (!type) {
     *error = "unknown event type '" + f[0] +
              "'; expected one of PROTEST, ASSAULT, ARREST, CHARGE, CONVICT, SENTENCE, ACQUIT, RELEASE, CUSTODY, "
-             "SEIZE, DESTROY, MOBILIZE, RESTRICT";
+             "SEIZE, DESTROY, MOBILIZE, RESTRICT, AID";
     return false;
   }
   if (f[1] != "-" && !IsKnownMode(*type, f[1])) {
@@ -104,15 +104,16 @@ bool ValidateTrigger(const std::vector<std::string>& f, std::string* error) {
              "released, detained, killed, injured";
     return false;
   }
-  // The acts on property, forces and restrictions count nobody.
+  // The acts on property, forces, restrictions and aid count nobody.
   if (IsMaterialAct(*type) && f[2] != "-") {
     *error = "count role '" + f[2] + "' for " + f[0] + ", which counts nobody; expected -";
     return false;
   }
   if (f[3] != "-" && f[3] != "person" && f[3] != "road" && f[3] != "subject" && f[3] != "noun" && f[3] != "agent" &&
-      f[3] != "hospital" && f[3] != "purpose" && f[3] != "property" && f[3] != "force" && f[3] != "imposed") {
+      f[3] != "hospital" && f[3] != "purpose" && f[3] != "property" && f[3] != "force" && f[3] != "imposed" &&
+      f[3] != "given") {
     *error = "unknown patient '" + f[3] +
-             "'; expected person, road, subject, noun, agent, purpose, hospital, property, force, imposed or -";
+             "'; expected person, road, subject, noun, agent, purpose, hospital, property, force, imposed, given or -";
     return false;
   }
   return true;

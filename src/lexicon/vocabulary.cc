@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::array<std::string_view, kNumEventTypes> kTypeNames = {
     "PROTEST", "ASSAULT", "ARREST",  "CHARGE",  "CONVICT",  "SENTENCE", "ACQUIT",
-    "RELEASE", "CUSTODY", "SEIZE",   "DESTROY", "MOBILIZE", "RESTRICT"};
+    "RELEASE", "CUSTODY", "SEIZE",   "DESTROY", "MOBILIZE", "RESTRICT", "AID"};
 constexpr std::array<std::string_view, 12> kRoleNames = {
     "", "participants", "arrested", "charged", "convicted", "jailed", "fined", "warned",
     "released", "detained", "killed", "injured"};
@@ -53,6 +53,7 @@ bool IsKnownMode(EventType t, std::string_view mode) {
   static constexpr std::string_view kDestroy[] = {"arson", "demolition", "vandalism"};
   static constexpr std::string_view kMobilize[] = {"deployment", "patrol", "fortification"};
   static constexpr std::string_view kRestrict[] = {"curfew", "lockdown", "emergency", "ban"};
+  static constexpr std::string_view kAid[] = {"humanitarian"};
   auto in = [&](auto& list) {
     for (auto m : list)
       if (m == mode) return true;
@@ -67,6 +68,7 @@ bool IsKnownMode(EventType t, std::string_view mode) {
     case EventType::kDestroy: return in(kDestroy);
     case EventType::kMobilize: return in(kMobilize);
     case EventType::kRestrict: return in(kRestrict);
+    case EventType::kAid: return in(kAid);
     default: return false;
   }
 }

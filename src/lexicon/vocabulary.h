@@ -9,14 +9,15 @@
 namespace evident::lexicon {
 
 // The first nine are the project's core types (protest, violence, the legal process); the last
-// four are the material acts around them that event coders also code (PLOVER's COERCE/confiscate,
-// property destruction, MOBILIZE and COERCE/restrict): looting and seizures, burning and
-// demolition, troop and police movements, curfews and lockdowns. They carry no count roles.
+// five are the material acts around them that event coders also code (PLOVER's COERCE/confiscate,
+// property destruction, MOBILIZE, COERCE/restrict and AID): looting and seizures, burning and
+// demolition, troop and police movements, curfews and lockdowns, aid handed out. They carry no
+// count roles.
 enum class EventType : uint8_t {
   kProtest, kAssault, kArrest, kCharge, kConvict, kSentence, kAcquit, kRelease, kCustody,
-  kSeize, kDestroy, kMobilize, kRestrict,
+  kSeize, kDestroy, kMobilize, kRestrict, kAid,
 };
-inline constexpr int kNumEventTypes = 13;
+inline constexpr int kNumEventTypes = 14;
 
 enum class Role : uint8_t {
   kNone, kParticipants, kArrested, kCharged, kConvicted, kJailed, kFined, kWarned, kReleased,
@@ -48,9 +49,10 @@ enum class Cue : uint8_t {
   kMedicalCare,      // hospital, trauma center: "released from the hospital" is no release
 };
 
-// The material acts (SEIZE, DESTROY, MOBILIZE, RESTRICT), which count nobody.
+// The material acts (SEIZE, DESTROY, MOBILIZE, RESTRICT, AID), which count nobody.
 constexpr bool IsMaterialAct(EventType t) {
-  return t == EventType::kSeize || t == EventType::kDestroy || t == EventType::kMobilize || t == EventType::kRestrict;
+  return t == EventType::kSeize || t == EventType::kDestroy || t == EventType::kMobilize || t == EventType::kRestrict ||
+         t == EventType::kAid;
 }
 std::string_view EventTypeName(EventType t);
 std::optional<EventType> ParseEventType(std::string_view s);

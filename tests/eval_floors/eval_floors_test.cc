@@ -81,9 +81,9 @@ TEST(EvalFloors, Acled2020) {
   EXPECT_GE(r.types["ASSAULT"].Precision(), 0.974);
   EXPECT_GE(r.types["ASSAULT"].Recall(), 0.981);
   EXPECT_GE(r.types["PROTEST"].Recall(), 0.985);
-  EXPECT_GE(r.date.Rate(), 0.9758);
-  EXPECT_GE(r.country.Rate(), 0.9668);
-  EXPECT_GE(r.location.Rate(), 0.8323);
+  EXPECT_GE(r.date.Rate(), 0.9782);
+  EXPECT_GE(r.country.Rate(), 0.9692);
+  EXPECT_GE(r.location.Rate(), 0.8345);
 }
 
 TEST(EvalFloors, IndiaPolice) {

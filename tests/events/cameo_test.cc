@@ -100,6 +100,7 @@ TEST(ExternalCode, MaterialActsFollowTheDocumentedTable) {
            {EventType::kRestrict, "lockdown", "COERCE", "curfew", "1723"},
            {EventType::kRestrict, "emergency", "COERCE", "martial-law", "1724"},
            {EventType::kRestrict, "ban", "COERCE", "restrict", "172"},
+           {EventType::kAid, "humanitarian", "AID", "humanitarian", "073"},
        })
     ExpectCode(r);
 }
@@ -146,7 +147,8 @@ TEST(ExternalCode, EveryTypeAndKnownModeHasACode) {
                                                "curfew",
                                                "lockdown",
                                                "emergency",
-                                               "ban"};
+                                               "ban",
+                                               "humanitarian"};
   for (int t = 0; t < lexicon::kNumEventTypes; ++t) {
     auto type = static_cast<EventType>(t);
     for (std::string_view mode : modes) {

@@ -117,6 +117,8 @@ TEST(Vocabulary, ParsesNamesBothWays) {
   EXPECT_FALSE(IsKnownMode(EventType::kArrest, "fine"));
   EXPECT_EQ(ParseEventType("MOBILIZE"), EventType::kMobilize);
   EXPECT_EQ(EventTypeName(EventType::kRestrict), "RESTRICT");
+  EXPECT_EQ(ParseEventType("AID"), EventType::kAid);
+  EXPECT_TRUE(IsKnownMode(EventType::kAid, "humanitarian"));
   EXPECT_TRUE(IsKnownMode(EventType::kSeize, "looting"));
   EXPECT_FALSE(IsKnownMode(EventType::kDestroy, "looting"));
 }

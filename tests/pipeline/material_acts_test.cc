@@ -150,6 +150,27 @@ TEST(MaterialActs, ACurfewImposedIsARestrictionACurfewViolationIsNot) {
               "The ban on gatherings in Varta is unpopular."});
 }
 
+TEST(MaterialActs, AidHandedOutIsAidItsPriceOrItsCutIsNot) {
+  // Food handed out by an armed group, a government or a charity: PLOVER's AID (CAMEO 073),
+  // placed and dated as any event, with no count of the families fed.
+  const auto cd = CodeText("Members of the Kelmar cartel delivered food packages to 300 families in Dorvane, Kenya.");
+  const auto aid = OfType(cd, EventType::kAid);
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0]->mode, "humanitarian");
+  EXPECT_TRUE(aid[0]->counts.empty());
+  ASSERT_TRUE(aid[0]->location.has_value());
+  EXPECT_EQ(aid[0]->location->country, "KE");
+  const auto code = events::ToExternalCode(EventType::kAid, aid[0]->mode);
+  EXPECT_EQ(code.plover_event, "AID");
+  EXPECT_EQ(code.cameo, "073");
+  ExpectStated({{"Volunteers distributed food parcels in Varta on Tuesday.", EventType::kAid, "humanitarian"},
+                {"Food packages were handed out to residents of Kelvaro on Monday.", EventType::kAid, "humanitarian"},
+                {"The army handed out boxes of food in Varta on Monday.", EventType::kAid, "humanitarian"}});
+  ExpectNone(EventType::kAid, {"The price of food packages rose in Varta this week.",
+                               "The charity said food aid to Kelvaro had been cut.",
+                               "A medic gave him first aid at the scene in Varta."});
+}
+
 TEST(MaterialActs, TheyCarryNoCountsAndLeaveTheCoreEventsAlone) {
   // A report of arrests and looting: the 12 arrested stay with the arrest.
   const auto cd = CodeText("Police arrested 12 people in Varta on Monday after rioters looted 30 shops.");
