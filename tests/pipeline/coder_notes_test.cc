@@ -104,6 +104,17 @@ TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
   EXPECT_FALSE(Happened(meal, EventType::kProtest)) << meal.doc.text;
 }
 
+// People who came out on the streets (or the roads) to demand something protested; to watch a
+// parade they did not.
+TEST(CoderNotes, CameOutOnTheStreetsToDemandIsAProtest) {
+  auto cd = CodeText(
+      "On 3 June 2021, hundreds of farm workers came out on the roads in Kelbara, demanding buses to their "
+      "villages.");
+  EXPECT_TRUE(Happened(cd, EventType::kProtest)) << cd.doc.text;
+  auto parade = CodeText("On 3 June 2021, hundreds of residents came out on the streets in Korvath to watch a parade.");
+  EXPECT_FALSE(Happened(parade, EventType::kProtest)) << parade.doc.text;
+}
+
 // The country of the only happened event of `type`, or "<none>".
 std::string CountryOf(const CodedDocument& cd, EventType type) {
   for (const auto& e : cd.events)
