@@ -1777,6 +1777,12 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
 }
 
 EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const {
+  // "could be related to the arrest of a gang leader", "may have been linked to the killing of":
+  // an event named with "the" after a relation is taken as known; a modal or a negation before
+  // the relation doubts the link, not the event.
+  if (t.b >= begin_ + 3 && T(t.b - 1).norm == "the" && IsAny(T(t.b - 2), WORDS("to", "with")) &&
+      IsAny(T(t.b - 3), WORDS("related", "linked", "connected", "tied", "connection", "relation")))
+    return EventStatus::kHappened;
   EventStatus local = LocalStatus(t, trig_index);
   if (local != EventStatus::kHappened) return local;
   // A noun ("the release of the prisoners") stays in the scope of a demand or plan further

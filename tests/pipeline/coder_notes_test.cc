@@ -56,6 +56,24 @@ TEST(CoderNotes, ModalVerbAfterItsSubjectStaysHypothetical) {
   EXPECT_FALSE(Happened(fear, EventType::kAssault)) << fear.doc.text;
 }
 
+// An event named after a relation is taken as known: "could be related to the arrest of a gang
+// leader" doubts the link, not the arrest (one person arrested). The modal before the verb
+// itself still makes it hypothetical.
+TEST(CoderNotes, EventNamedAfterARelationHappened) {
+  auto cd = CodeText(
+      "On 1 May 2020, in Kelmora, gunmen fired at a police post. The attack could be related to the arrest of a "
+      "gang leader.");
+  const Event* e = FirstEvent(cd, EventType::kArrest);
+  ASSERT_NE(e, nullptr) << cd.doc.text;
+  EXPECT_EQ(e->status, EventStatus::kHappened);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].value, 1);
+  auto linked = CodeText("The fire may have been linked to the killing of two herders near Kelmora last week.");
+  EXPECT_TRUE(Happened(linked, EventType::kAssault)) << linked.doc.text;
+  auto could = CodeText("Police in Kelmora could arrest two gang leaders this week.");
+  EXPECT_FALSE(Happened(could, EventType::kArrest)) << could.doc.text;
+}
+
 // A demand inside the subject's relative clause is no demand of the main verb's event:
 // "farmers who had camped at the bridge to demand fair prices were dispersed" were dispersed.
 TEST(CoderNotes, DemandInsideTheSubjectStopsAtTheFiniteVerb) {
