@@ -2021,14 +2021,81 @@ std::string SentenceAssembler::CountryBefore(uint32_t k) const {
 std::optional<ActorRef> SentenceAssembler::NounActor(int noun_index) const {
   const auto& m = s_.nouns[noun_index];
   ActorRef a;
-  uint32_t b = m.begin_token;
+  uint32_t b = m.begin_token, e = m.end_token;
+  a.sector = Noun(noun_index).sector;
+  // "Members of the Kelmar cartel", "supporters of the Dorvan Party", "members of the security
+  // forces": the group its members belong to is the actor, named in full. Members of a group the
+  // noun table knows take its sector; its supporters do not ("supporters of the police chief").
+  const WordSet& kMembers = WORDS("member", "members", "supporter", "supporters", "element", "elements", "follower",
+                                  "followers", "sympathizer", "sympathizers", "sympathiser", "sympathisers",
+                                  "loyalist", "loyalists");
+  constexpr uint32_t kNoToken = UINT32_MAX;
+  uint32_t head = kNoToken, of = kNoToken;
+  if (e + 1 < end_ && T(e).norm == "of" && kMembers.Has(T(e - 1))) {
+    head = b;
+    of = e;
+  } else {
+    // The noun inside the group's name: "Members of the security forces", "supporters of the
+    // police chief" (the noun found is "security forces", "chief").
+    for (uint32_t k = b; k > begin_ + 1 && b - k < 4; --k) {
+      if (T(k - 1).norm == "of" && kMembers.Has(T(k - 2))) {
+        head = k - 2;
+        of = k - 1;
+        break;
+      }
+      if (T(k - 1).kind != TokenKind::kWord || CueAt(k - 1) != kNone || slots_[k - 1 - begin_].trig_at != kNone) break;
+    }
+  }
+  if (head != kNoToken) {
+    // The group after "of": a determiner, then capitalized words, acronyms, joined pieces, the
+    // words of group names ("cartel", "party", "militia") and nouns of the table.
+    const WordSet& kGroupWords =
+        WORDS("cartel", "gang", "group", "militia", "party", "movement", "union", "community", "organization",
+              "organisation", "front", "brigade", "battalion", "army", "council", "committee", "association",
+              "federation", "network", "alliance", "coalition", "tribe", "clan", "faction", "forces", "force",
+              "chief", "leader", "president", "governor", "mayor");
+    uint32_t k = of + 1;
+    if (k < end_ && IsAny(T(k), WORDS("the", "a", "an"))) ++k;
+    uint32_t last = 0;
+    Sector group = Sector::kUnknown;
+    while (k < end_ && k < of + 9) {
+      const Token& w = T(k);
+      if (int n = NounStartingAt(k); n != kNone && s_.nouns[n].end_token <= end_) {
+        if (Noun(n).sector != Sector::kUnknown) group = Noun(n).sector;
+        k = s_.nouns[n].end_token;
+        last = k;
+        continue;
+      }
+      const bool joined = (w.norm == "-" || w.norm == "'s") && last == k && !w.HasFlag(tokens::kSpaceBefore);
+      if ((w.kind == TokenKind::kWord && (w.HasFlag(tokens::kCapitalized) || kGroupWords.Has(w)) &&
+           slots_[k - begin_].trig_at == kNone && CueAt(k) == kNone) ||
+          joined) {
+        last = k + 1;
+        ++k;
+        continue;
+      }
+      break;
+    }
+    // A name going on past where the walk stopped ("members of the National Torch Movement", a
+    // trigger word inside it) is not cut: the actor stays the noun found.
+    const bool name_goes_on = k < end_ && k == last && T(k).kind == TokenKind::kWord &&
+                              T(k).HasFlag(tokens::kCapitalized) && T(last - 1).HasFlag(tokens::kCapitalized);
+    if (last > of + 1 && last >= e && T(last - 1).kind == TokenKind::kWord && !name_goes_on) {
+      b = head;
+      e = last;
+      if (IsAny(T(head), WORDS("member", "members", "element", "elements"))) {
+        if (group != Sector::kUnknown) a.sector = group;
+      } else if (head != m.begin_token) {
+        a.sector = Sector::kUnknown;  // supporters of the police chief: not the police
+      }
+    }
+  }
   std::string country = CountryBefore(b);
   if (!country.empty()) {
     for (const auto& pm : s_.places)
       if (pm.end_token == b) b = pm.begin_token;
   }
-  a.span = Span{T(b).span.begin, T(m.end_token - 1).span.end};
-  a.sector = Noun(noun_index).sector;
+  a.span = Span{T(b).span.begin, T(e - 1).span.end};
   a.country = country;
   return a;
 }

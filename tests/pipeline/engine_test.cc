@@ -1474,6 +1474,36 @@ TEST(EventAssembler, LaterSentenceSkipsAnEarlierDateAheadOfPublication) {
 
 // --- Actors, places, sources ---------------------------------------------------------------
 
+// "Members of the Kelmar cartel", "supporters of the Dorvan Party": the actor is the group
+// its members are of, named in full, and takes the group's sector when the table has it.
+TEST(EventAssembler, MembersOfAGroupAreTheActorWithTheirGroup) {
+  struct Case {
+    const char* text;
+    EventType type;
+    const char* actor;
+    Sector sector;
+  };
+  for (const Case& c : {
+           Case{"Members of the Kelmar cartel delivered food packages in Varta on Monday.", EventType::kAid,
+                "Members of the Kelmar cartel", Sector::kUnknown},
+           Case{"Supporters of the Dorvan Party attacked a rally in Varta on Monday.", EventType::kAssault,
+                "Supporters of the Dorvan Party", Sector::kUnknown},
+           Case{"Members of the security forces arrested 12 people in Varta on Monday.", EventType::kArrest,
+                "Members of the security forces", Sector::kPolice},
+           Case{"A reporter was beaten by members of the National Guard in Varta on Monday.", EventType::kAssault,
+                "members of the National Guard", Sector::kPolice},
+           Case{"Supporters of the police chief attacked a rally in Varta on Monday.", EventType::kAssault,
+                "Supporters of the police chief", Sector::kUnknown},
+       }) {
+    auto cd = CodeText(c.text);
+    const Event* e = OnlyEvent(cd, c.type);
+    ASSERT_NE(e, nullptr) << c.text;
+    ASSERT_TRUE(e->actor.has_value()) << c.text;
+    EXPECT_EQ(Text(cd, e->actor->span), c.actor) << c.text;
+    EXPECT_EQ(e->actor->sector, c.sector) << c.text;
+  }
+}
+
 TEST(EventAssembler, DemonymGivesTheActorsCountry) {
   auto cd = CodeText("Kazakh police detained 12 activists in Almaty.");
   const Event* e = OnlyEvent(cd, EventType::kArrest);
