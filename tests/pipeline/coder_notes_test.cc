@@ -108,6 +108,14 @@ TEST(CoderNotes, ForcedDisappearanceAndDecapitationAreAssaults) {
   EXPECT_TRUE(Happened(body, EventType::kAssault)) << body.doc.text;
 }
 
+// A body found with signs of violence is violence against a person; no signs of it say none.
+TEST(CoderNotes, SignsOfViolenceOnABodyAreAnAssault) {
+  auto cd = CodeText("On 6 June 2021, a dead body with signs of violence was found near the Kelmora dam.");
+  EXPECT_TRUE(Happened(cd, EventType::kAssault)) << cd.doc.text;
+  auto none = CodeText("On 6 June 2021, officers searched the flat in Korvath. There were no signs of violence.");
+  EXPECT_FALSE(Happened(none, EventType::kAssault)) << none.doc.text;
+}
+
 // People who gathered to pressure someone, or to voice their rejection of something, protested.
 TEST(CoderNotes, GatheredToPressureOrRejectIsAProtest) {
   auto cd = CodeText(
