@@ -268,8 +268,10 @@ class WordClassTable {
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
              // A headline's state of the people after the town: "Missing Kelbrook teen found",
-             // "Slain Kelmora man".
+             // "Slain Kelmora man"; and its word for the event after the town: "Deadly Kelmora
+             // shooting", "Fatal Kelmora stabbing".
              "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",   "armed",
+             "deadly",       "fatal",
              // "Metro Atlanta": the city's area.
              "metro",
          }},

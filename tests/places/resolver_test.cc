@@ -1449,6 +1449,11 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_EQ(CountryOf("Palmer"), "US");
   Resolve("Slain Blytheville teen remembered at vigil.");
   EXPECT_EQ(CountryOf("Blytheville"), "US");
+  // So does a headline's "Deadly" or "Fatal" before the town and its event.
+  Resolve("Follow-up: Deadly Blytheville shooting still under review.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("Fatal Palmer stabbing leaves Kelmora road closed.");
+  EXPECT_EQ(CountryOf("Palmer"), "US");
 }
 
 // The short names US local news gives its cities ("Philly", "Boca" for Boca Raton) come from
