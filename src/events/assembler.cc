@@ -5069,6 +5069,23 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       return make(*police, "document");
     }
   }
+  // "shot while hunting in South Carolina ... the Union County Sheriff said": an event its
+  // sentence places only in a US state took place in the county of that state the story names
+  // (reported at its seat), when it names one such county only.
+  if (best != nullptr && best->precision == places::Precision::kAdmin1 && best->country == "US" &&
+      !best->admin1_code.empty()) {
+    const places::PlaceMention* county = nullptr;
+    bool one = true;
+    for (const auto& m : doc.places) {
+      if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty() || !usable(m) ||
+          m.seat.admin1_code != best->admin1_code) {
+        continue;
+      }
+      if (county != nullptr && county->seat.geonames_id != m.seat.geonames_id) one = false;
+      county = &m;
+    }
+    if (county != nullptr && one) return make(*county, "document");
+  }
   if (best != nullptr) {
     // "On <date>, in X, Y state, traders from Z protested": X, not Z.
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sent);

@@ -4067,7 +4067,24 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
           if (std::find(doc_states.begin(), doc_states.end(), p.admin1_code) == doc_states.end())
             doc_states.push_back(p.admin1_code);
         }
-        if (doc_states.size() == 1) doc_state = doc_states[0];
+        if (doc_states.size() == 1) {
+          doc_state = doc_states[0];
+        } else if (doc_states.size() > 1) {
+          // Towns of several states, one state named as such ("hunting in South Carolina ...
+          // an Atlanta native ... the Union County sheriff"): the county is in that state, the
+          // towns being as often where people come from.
+          for (const PlaceMention& p : *out) {
+            if (!p.listed || p.qualifier || p.country != "US" || p.precision != Precision::kAdmin1 ||
+                p.admin1_code.empty() || p.admin1_code == doc_state) {
+              continue;
+            }
+            if (!doc_state.empty()) {
+              doc_state = {};
+              break;
+            }
+            doc_state = p.admin1_code;
+          }
+        }
       }
       state = doc_state;
     }

@@ -779,6 +779,18 @@ TEST(UsPlaces, CountyNamedApartFromTheEventReportsItsSeat) {
   EXPECT_EQ(e->location->admin1_code, "US-TX");
 }
 
+// "shot while hunting in Texas ... the Harris County sheriff said": an event its sentence places
+// only in a state took place in the county of that state the story names, reported at its seat.
+TEST(UsPlaces, EventPlacedInAStateTakesTheStatesCounty) {
+  auto cd = CodeText(
+      "A man was shot and killed while hunting in Texas on Saturday.\n\n"
+      "The victim had been mistaken for a deer near a creek, the Harris County sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Houston");
+  EXPECT_EQ(e->location->admin1_code, "US-TX");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.

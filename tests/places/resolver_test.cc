@@ -2252,6 +2252,19 @@ TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
   c = county(Resolve("A man was shot in Brackenford County on Sunday, the sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->seat.name.empty());
+  // Towns of several states, one state named as such: the county is in that state ("hunting in
+  // Virginia ... a Dunsworth native": where he comes from, not where the county is).
+  c = county(Resolve(
+      "A man was shot while hunting in Virginia. A Dunsworth native, he was hit near a creek, the Brackenford "
+      "County sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  // Two states named: none.
+  c = county(Resolve(
+      "A man from Texas was shot while hunting in Virginia. A Dunsworth native, he was hit near a creek, the "
+      "Brackenford County sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
 }
 
 // A name that goes on past a town the gazetteer knows with lowercase connectors ("de los")
