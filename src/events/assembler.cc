@@ -5218,11 +5218,23 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     std::string_view w = toks[m.begin_token - 1].norm, p = toks[m.begin_token - 2].norm;
     return (w == "unincorporated" || w == "rural") && (p == "in" || p == "near");
   };
+  // "Pitt County deputies say ... it happened on Highway 30 in Kelbrook": in a story naming no
+  // listed town and no dateline, no town's quarter: a hamlet the gazetteer lacks.
+  int no_listed_town = -1;  // unknown yet
+  auto alone = [&](const places::PlaceMention& m) {
+    if (m.listed) return false;
+    if (no_listed_town < 0) {
+      no_listed_town = std::none_of(doc.places.begin(), doc.places.end(), [&](const places::PlaceMention& p) {
+        return usable_places[&p - doc.places.data()] && (p.dateline || (p.listed && p.precision == places::Precision::kCity));
+      }) ? 1 : 0;
+    }
+    return no_listed_town == 1;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
         (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m) &&
-         !countryside(m))) {
+         !countryside(m) && !alone(m))) {
       continue;
     }
     if (countryside(m)) return &m;

@@ -804,6 +804,7 @@ class DocResolver {
   bool AcronymAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
+  bool TimeAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
   // Whether the capitalized word at `b` is the end of a longer name joined by a lowercase Arabic
@@ -1430,6 +1431,22 @@ bool DocResolver::DateWordAt(uint32_t k) const {
   uint32_t n = k + 1;
   if (n < N() && Norm(n) == "." && !T(n).HasFlag(tokens::kSpaceBefore)) ++n;
   return n < N() && T(n).kind == TokenKind::kNumber;
+}
+
+// Whether token `k` starts a time of day: "around 7:45 a.m.", "at about 11 p.m.", "about 3
+// am" (a preposition, a number and "a.m." or "p.m." within the next three tokens).
+bool DocResolver::TimeAt(uint32_t k) const {
+  if (k >= N()) return false;
+  std::string_view w = Norm(k);
+  if (w != "around" && w != "at" && w != "about") return false;
+  uint32_t n = k + 1;
+  if (n < N() && Norm(n) == "about") ++n;
+  if (n >= N() || T(n).kind != TokenKind::kNumber) return false;
+  for (uint32_t j = n + 1; j < N() && j <= n + 3; ++j) {
+    std::string_view u = Norm(j);
+    if (u == "a.m." || u == "p.m." || u == "am" || u == "pm" || u == "a.m" || u == "p.m") return true;
+  }
+  return false;
 }
 
 // Whether the parenthesis closed at token `close` holds a capitalized word: "(Idleb)", not
@@ -3813,7 +3830,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // So does the sentence's date after the name ("shot in Kelbara Monday", "near Kelbara on
       // Friday"), unless the name is an institution's ("in Superior Court Monday").
       const bool date_after =
-          k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
+          k < N() &&
+          (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1)) ||
+           (TimeAt(k) && !(C(w0) & kCompass))) &&  // "in Southeast about 1 a.m.": a side of the city
           !(C(e - 1) & kClauseEndStop);
       // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
       // ("near E. 147th Street", "in Mt. Kelbrook Borough").
@@ -4001,6 +4020,10 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   }
   doc_country_ = DocumentCountry(*out);
   if (doc_country_.empty() && nepal_wards_) doc_country_ = "NP";
+  // "Pitt County deputies say ... it happened on Highway 30 in Kelbrook": a story naming no
+  // listed place but written in US local-news wording is in the US for the localities the
+  // gazetteer lacks, as its counties are.
+  if (doc_country_.empty() && us_cues_ >= 1.0) doc_country_ = "US";
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
   for (uint32_t b : unlisted_qualifiers_) {

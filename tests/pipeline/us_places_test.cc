@@ -791,6 +791,19 @@ TEST(UsPlaces, EventPlacedInAStateTakesTheStatesCounty) {
   EXPECT_EQ(e->location->admin1_code, "US-TX");
 }
 
+// "Pitt County deputies say ... it happened on Route 7 in Kelbrook Hollow": in a story naming no
+// listed town, a hamlet the gazetteer lacks that the story says it happened in is the scene, not
+// the county's seat.
+TEST(UsPlaces, UnlistedHamletWhereItHappenedInAStoryWithoutTowns) {
+  auto cd = CodeText(
+      "Harris County deputies say a boy was shot and wounded Sunday morning.\n\n"
+      "Deputies say it happened on Route 7 in Kelbrook Hollow around 7:45 a.m.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook Hollow");
+  EXPECT_EQ(e->location->country, "US");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.

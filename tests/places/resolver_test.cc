@@ -716,6 +716,15 @@ TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
   EXPECT_NE(Find("Kafr Jan"), nullptr);
   Resolve("The suspect appeared in Superior Court Monday.");
   EXPECT_EQ(Find("Superior Court"), nullptr);
+  // So does the time of day ("in Kelbrook Hollow around 7:45 a.m.", "at 11 p.m.").
+  Resolve("A boy was wounded on Highway 9 in Kelbrook Hollow around 7:45 a.m., deputies said.");
+  const PlaceMention* b = Find("Kelbrook Hollow");
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(b->listed);
+  Resolve("A woman was shot in Zorbadoni at 11 p.m. Friday.");
+  EXPECT_NE(Find("Zorbadoni"), nullptr);
+  Resolve("The suspect appeared in Superior Court around 9 a.m. Friday.");
+  EXPECT_EQ(Find("Superior Court"), nullptr);
 }
 
 // A surname that is also a town: a name seen as a person ("Carmen Bautista") stays a person
