@@ -3607,7 +3607,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Not "A" opening the sentence ("A Kelbrook County woman"), nor the rest of an abbreviated
       // name ("St. Louis County" is no "Louis County").
       const uint32_t cb = (C(i) & kFunctionWord) ? i + 1 : i;
-      const bool after_abbreviation = i > 1 && Norm(i - 1) == "." && Cap(i - 2);
+      // A sentence's first word after one ending "... Kelmar Road." is none ("St." of a name
+      // opening a sentence is still one: three letters at most).
+      const bool after_abbreviation =
+          i > 1 && Norm(i - 1) == "." && Cap(i - 2) && (i != s.begin_token || T(i - 2).span.size() <= 3);
       if (us_cues_ >= 1.0 && !after_abbreviation) {
         uint32_t c = cb + 1;
         while (c < e && !(Cap(c) && (Norm(c) == "county" || Norm(c) == "parish"))) ++c;

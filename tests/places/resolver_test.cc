@@ -1026,6 +1026,12 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
   Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
+  // A sentence opening after one ending with a capitalized word ("Dorvane Road.") is no
+  // abbreviated name's rest ("St. Louis County").
+  Resolve("A girl was hurt at a home on Dorvane Road. Kelbrook County deputies were called, the sheriff said.");
+  county = Find("Kelbrook County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->country, "US");
 }
 
 // Ireland and Britain write their counties "County X" ("County Westmeath"): "X County" named
