@@ -5276,8 +5276,12 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     return make(m, "dateline");
   }
   const places::PlaceMention* title_town = doc_places.TitleTown();
-  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town.
-  if (title_town != nullptr && doc.title_town_in_site_name && doc_places.town != nullptr) title_town = nullptr;
+  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town; so does the
+  // title's county ("Iredell County man who shot ...", reported at its seat).
+  if (title_town != nullptr && doc_places.town != nullptr &&
+      (doc.title_town_in_site_name || title_town->precision == places::Precision::kAdmin2)) {
+    title_town = nullptr;
+  }
   if (title_town != nullptr) {
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's

@@ -408,7 +408,7 @@ void Coder::Code(CodedDocument* out) {
       // "... - WQRT News 9 Tarboro": a town in the site's name is where the station is, taken
       // last and marked so that the text's own town comes before it.
       const uint32_t site = SiteNameBegin(title_tokens_);
-      const places::PlaceMention *lives = nullptr, *station = nullptr;
+      const places::PlaceMention *lives = nullptr, *station = nullptr, *county = nullptr;
       // "In D.C., gunfire wounds three": a subdivision that is one city (its `within`) is a town.
       // "... in New York quadruple murder": a town written as its state's name may be the state
       // (New York City or New York State): no town (the text's own town places the events).
@@ -417,6 +417,12 @@ void Coder::Code(CodedDocument* out) {
         return m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
       };
       for (const auto& m : title_annotations_.places) {
+        // "Sheriff: Iredell County man who fatally shot ...": a US county whose seat is known,
+        // reported at its seat, when the title names no town.
+        if (county == nullptr && m.precision == places::Precision::kAdmin2 && !m.seat.name.empty() &&
+            m.country == "US" && m.begin_token < site) {
+          county = &m;
+        }
         if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
           if (m.begin_token >= site) {
             if (station == nullptr) station = &m;
@@ -427,6 +433,7 @@ void Coder::Code(CodedDocument* out) {
         }
       }
       if (lives != nullptr) return lives;
+      if (county != nullptr && station == nullptr) return county;
       annotations_.title_town_in_site_name = station != nullptr;
       return station;
     };

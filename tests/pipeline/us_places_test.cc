@@ -804,6 +804,24 @@ TEST(UsPlaces, UnlistedHamletWhereItHappenedInAStoryWithoutTowns) {
   EXPECT_EQ(e->location->country, "US");
 }
 
+// "Sheriff: Harris County man who shot his sons has died" over a text naming no place: the
+// title's county places the events, reported at its seat; a town of the text comes first.
+TEST(UsPlaces, TitleCountyPlacesEventsAtItsSeat) {
+  auto cd = CodeWithTitle("Sheriff: Harris County man who shot his sons has died",
+                          "The father shot himself after killing his two young sons, deputies said.\n\n"
+                          "He died of his injuries on Sunday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Houston");
+  EXPECT_EQ(e->location->admin1_code, "US-TX");
+  auto town = CodeWithTitle("Sheriff: Harris County man who shot his sons has died",
+                            "The father shot himself after killing his two young sons, deputies said.\n\n"
+                            "He died of his injuries on Sunday. The family had moved from Pasadena, Texas.");
+  e = PlacedEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Pasadena");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.
