@@ -4709,11 +4709,14 @@ const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotatio
   seen.clear();
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const auto& m = doc.places[i];
-    if (!usable_places[i] || m.precision != places::Precision::kCity || m.country.empty()) continue;
+    // "D.C. police said": a subdivision that is one city counts as that city (Washington).
+    const bool one_city = m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
+    if (!usable_places[i] || (m.precision != places::Precision::kCity && !one_city) || m.country.empty()) continue;
     if (!doc_country.empty() && m.country != doc_country) continue;
-    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == m.name; });
+    const std::string_view name = one_city ? std::string_view(m.within.name) : std::string_view(m.name);
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == name; });
     if (it == seen.end()) {
-      seen.push_back(Seen{m.name, 1, i});
+      seen.push_back(Seen{name, 1, i});
     } else {
       ++it->count;
     }

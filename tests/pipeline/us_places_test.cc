@@ -822,6 +822,18 @@ TEST(UsPlaces, TitleCountyPlacesEventsAtItsSeat) {
   EXPECT_EQ(e->location->name, "Pasadena");
 }
 
+// "D.C. police" named again and again: the city the story names most is Washington (the
+// subdivision that is one city), not a park named once in passing.
+TEST(UsPlaces, SubdivisionThatIsOneCityIsTheTownNamedMost) {
+  auto cd = CodeText(
+      "A teenager was shot and killed in a courtyard on Friday.\n\n"
+      "The man had been arrested two years ago after a shooting in an alley near Kelmar Park.\n\n"
+      "D.C. police said he turned himself in on Monday. D.C. police thanked the public for tips.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.
