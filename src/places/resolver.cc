@@ -3896,8 +3896,20 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
           raws_[qualifier].chosen >= 0 &&
           g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() == PlaceKind::kAdmin1;
+      // "dispatched to Yoder Meats in Yoder": a business or building named after the town it
+      // stands in (the capitalized name before "in" opens with the same words, and goes on).
+      bool site_in_town = false;
+      if (before == "in" && w0 >= 3 && Cap(w0 - 2) && words <= 2) {
+        uint32_t b = w0 - 2;
+        while (b > s.begin_token && Cap(b - 1) && w0 - b < 8) --b;
+        const uint32_t len = e - w0;
+        if (w0 - 1 - b > len) {
+          site_in_town = true;
+          for (uint32_t j = 0; j < len && site_in_town; ++j) site_in_town = Norm(b + j) == Norm(w0 + j);
+        }
+      }
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of || address_town || town_home || fort || road_town;
+                clause_end || noted || compass_of || address_town || town_home || fort || road_town || site_in_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the

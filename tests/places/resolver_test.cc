@@ -725,6 +725,13 @@ TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
   EXPECT_NE(Find("Zorbadoni"), nullptr);
   Resolve("The suspect appeared in Superior Court around 9 a.m. Friday.");
   EXPECT_EQ(Find("Superior Court"), nullptr);
+  // So does a business named after the town it stands in ("Kelbrook Feed Store in Kelbrook").
+  Resolve("Deputies were sent to Kelbrook Feed Store in Kelbrook for a wounded man.");
+  const PlaceMention* c = Find("Kelbrook");
+  ASSERT_NE(c, nullptr);
+  EXPECT_FALSE(c->listed);
+  Resolve("Deputies were sent to Dorvane Feed Store in Kelbrook for a wounded man.");
+  EXPECT_EQ(Find("Kelbrook"), nullptr);
 }
 
 // A surname that is also a town: a name seen as a person ("Carmen Bautista") stays a person
