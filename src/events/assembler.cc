@@ -5308,6 +5308,11 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (!doc_country.empty() && m.country != doc_country) continue;
     return make(m, "document");
   }
+  // "(Photo Source: WQRT Action News 5)": a story naming no town happened in the area of the
+  // station reporting it, reported at the station's town.
+  if (doc.station_town != nullptr && (doc_country.empty() || doc_country == doc.station_town->country)) {
+    return make(*doc.station_town, "document");
+  }
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;
   l.country = doc_country;

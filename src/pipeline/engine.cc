@@ -117,6 +117,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     }
     out.resolver = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
     out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv", dir + "/us_county_seats_small.tsv");
+    if (out.status.ok()) out.status = out.resolver->LoadStations(dir + "/us_tv_stations.tsv");
     return out;
   });
   auto lex = lexicon::Lexicon::Load(dir);
@@ -439,6 +440,8 @@ void Coder::Code(CodedDocument* out) {
     };
     SeatCountiesByTitle(resolve_title);
   }
+  annotations_.station_town = nullptr;
+  if (has_events) PlaceByStation();
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
   // else names a country (a Kenyan "Nakuru County" would have been a place of Kenya).
@@ -474,6 +477,49 @@ void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
   if (state.empty()) return;
   for (auto& m : annotations_.places)
     if (seatless(m)) engine_.places_resolver_->SeatCounty(state, &m);
+}
+
+void Coder::PlaceByStation() {
+  // Only where it can matter: a US county without a seat, or no listed US town in a text that
+  // names no place abroad either (PERF: most stories name their town).
+  bool seatless = false, us_town = false, us = false, abroad = false;
+  for (const auto& m : annotations_.places) {
+    if (m.demonym || m.actor || m.country.empty()) continue;
+    if (m.country != "US") {
+      abroad = true;
+      continue;
+    }
+    us = true;
+    seatless |= m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty();
+    us_town |= m.listed && (m.precision == places::Precision::kCity || !m.within.name.empty());
+  }
+  if (!seatless && (us_town || (abroad && !us))) return;
+  // A station's call letters in capitals, not among other words in capitals (a transcript's
+  // line: "WE ARE LIVE AT WQRT NEWS"): the text's first, else the title's.
+  auto station_in = [this](const tokens::TokenizedText& t) -> const places::PlaceMention* {
+    const auto& toks = t.tokens;
+    const size_t n = toks.size();
+    auto shouted = [&](size_t k) {
+      return k < n && toks[k].kind == tokens::TokenKind::kWord && toks[k].HasFlag(tokens::kAllCaps);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      const auto& u = toks[i];
+      if (u.kind != tokens::TokenKind::kWord || !u.HasFlag(tokens::kAllCaps) || (u.norm.size() != 3 && u.norm.size() != 4) ||
+          (u.norm[0] != 'k' && u.norm[0] != 'w') || (i > 0 && shouted(i - 1)) || shouted(i + 1)) {
+        continue;
+      }
+      if (const places::PlaceMention* town = engine_.places_resolver_->StationTown(u.norm)) return town;
+    }
+    return nullptr;
+  };
+  const places::PlaceMention* town = station_in(tokens_);
+  if (town == nullptr && !title_tokens_.tokens.empty()) town = station_in(title_tokens_);
+  if (town == nullptr) return;
+  annotations_.station_town = town;
+  for (auto& m : annotations_.places) {
+    if (m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty() && m.country == "US")
+      engine_.places_resolver_->SeatCounty(town->admin1_code, &m);
+  }
 }
 
 void Coder::ResolveTitlePlaces() {

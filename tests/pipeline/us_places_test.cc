@@ -834,6 +834,37 @@ TEST(UsPlaces, SubdivisionThatIsOneCityIsTheTownNamedMost) {
   EXPECT_EQ(e->location->name, "Washington");
 }
 
+// A story naming no town, only the station reporting it ("(Photo Source: WREG News 3)", "KOAT
+// will provide updates"), happened in the station's area: its events are reported at the
+// station's town (data/us_tv_stations.tsv); a county named without its state is in the
+// station's state. Not a station's letters in a line in capitals, nor before a town of the text.
+TEST(UsPlaces, StationOfATownlessStoryPlacesItsEvents) {
+  auto cd = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "(Photo Source: WREG News 3)");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  EXPECT_EQ(e->location->admin1_code, "US-TN");
+  auto county = CodeText(
+      "A man was shot and wounded outside a gas station in Orange County late Friday, deputies said.\n\n"
+      "WFTV will provide updates as they become available.");
+  e = PlacedEvent(county, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Orlando");
+  auto town = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "He lives in Tarboro, N.C., relatives said. (Photo Source: WREG News 3)");
+  e = PlacedEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+  auto shouted = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "REPORTER: WE ARE LIVE AT WREG NEWS TONIGHT.");
+  e = PlacedEvent(shouted, EventType::kAssault);
+  EXPECT_TRUE(e == nullptr || e->location->name != "Memphis");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.

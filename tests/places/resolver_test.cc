@@ -2190,6 +2190,41 @@ TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
 }
 
+// data/us_tv_stations.tsv names each station's town ("WQRT" => Brackenford, Virginia): a
+// station's call letters give the town and state of the story it reports; a line whose town
+// the gazetteer lacks in that state, or malformed, is an error naming the file and line.
+TEST_F(PlaceResolverSections, StationTownsFromTheDataFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000161, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string good = dir + "/stations_good.tsv", bad = dir + "/stations_bad.tsv";
+  {
+    std::ofstream(good) << "# stations\nWQRT\tUS-VA\tBrackenford\n";
+    std::ofstream(bad) << "WQRT\tUS-VA\tBrackenford\nKQXB\tUS-TX\tBrackenford\nWQRT\tUS-VA\tBrackenford\nQRT\tUS-VA\tX\n";
+  }
+  Status st = resolver_->LoadStations(bad);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("stations_bad.tsv:2: no town 'Brackenford' in US-TX"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("stations_bad.tsv:3: the station 'WQRT' is listed twice"), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("stations_bad.tsv:4: expected call letters"), std::string::npos) << st.message();
+  ASSERT_TRUE(resolver_->LoadStations(good).ok());
+  EXPECT_EQ(resolver_->StationTown("kqxb"), nullptr);
+  const PlaceMention* town = resolver_->StationTown("wqrt");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->name, "Brackenford");
+  EXPECT_EQ(town->admin1_code, "US-VA");
+  EXPECT_EQ(town->country, "US");
+  EXPECT_EQ(town->geonames_id, 900000161);
+  EXPECT_EQ(town->precision, Precision::kCity);
+  EXPECT_TRUE(resolver_->LoadStations(dir + "/no_such_file.tsv").ok());  // no stations
+  EXPECT_EQ(resolver_->StationTown("wqrt"), nullptr);
+}
+
 // A county with two seats is listed with "-" for its seat: it has no seat to report, but its
 // name is then no longer one state's, so a story naming no state guesses none ("Kelvane County"
 // is Virginia's large county and also Missouri's two-seat one).
