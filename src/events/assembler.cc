@@ -4933,6 +4933,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     const places::PlaceMention* story_city = nullptr;
     if (m.listed && !SubCityIn(doc, m)) {
       story_city = StoryCity(doc, usable_places);
+      // "(WQRT) ... in the Hillview Village apartment complex": with no story city, the large
+      // town of the station reporting the story is its city (docs/places.md, "Stations").
+      if (story_city == nullptr && doc.station_town != nullptr && doc.station_town->population >= 100000) {
+        story_city = doc.station_town;
+      }
       if (story_city == nullptr || !small_elsewhere(*story_city)) return l;
     }
     if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier || !m.within.name.empty() ||

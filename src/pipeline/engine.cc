@@ -482,7 +482,7 @@ void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
 void Coder::PlaceByStation() {
   // Only where it can matter: a US county without a seat, or no listed US town in a text that
   // names no place abroad either (PERF: most stories name their town).
-  bool seatless = false, us_town = false, us = false, abroad = false;
+  bool seatless = false, us_town = false, us = false, abroad = false, small_town = false;
   for (const auto& m : annotations_.places) {
     if (m.demonym || m.actor || m.country.empty()) continue;
     if (m.country != "US") {
@@ -492,8 +492,10 @@ void Coder::PlaceByStation() {
     us = true;
     seatless |= m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty();
     us_town |= m.listed && (m.precision == places::Precision::kCity || !m.within.name.empty());
+    // A small town, which may be a namesake of a quarter of the station's city (EventAssembler).
+    small_town |= m.listed && m.precision == places::Precision::kCity && m.population < 10000 && !m.qualifier;
   }
-  if (!seatless && (us_town || (abroad && !us))) return;
+  if (!seatless && !small_town && (us_town || (abroad && !us))) return;
   // A station's call letters in capitals, not among other words in capitals (a transcript's
   // line: "WE ARE LIVE AT WQRT NEWS"): the text's first, else the title's.
   auto station_in = [this](const tokens::TokenizedText& t) -> const places::PlaceMention* {

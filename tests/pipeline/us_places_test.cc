@@ -858,6 +858,15 @@ TEST(UsPlaces, StationOfATownlessStoryPlacesItsEvents) {
   e = PlacedEvent(town, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Tarboro");
+  // A small town of another state far away, unqualified, is a quarter of the station's large
+  // city ("the Hillview Village apartment complex" in a Memphis station's story is no Hillview of
+  // Kentucky).
+  auto quarter = CodeText(
+      "Two teens were wounded at the Hillview Village apartment complex late Saturday, police said.\n\n"
+      "(Photo Source: WREG News 3)");
+  e = PlacedEvent(quarter, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
   auto shouted = CodeText(
       "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
       "REPORTER: WE ARE LIVE AT WREG NEWS TONIGHT.");
