@@ -5291,6 +5291,15 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     title_town = nullptr;
   }
   if (title_town != nullptr) {
+    // "... shooting at Kimball HS" over a Dallas station's story: a town of under 10,000 people
+    // in another state than the station's large town is a namesake of a quarter of it.
+    if (const places::PlaceMention* st = doc.station_town;
+        st != nullptr && st->population >= 100000 && title_town->listed &&
+        title_town->precision == places::Precision::kCity && title_town->population < 10000 &&
+        title_town->country == st->country && !title_town->admin1_code.empty() &&
+        title_town->admin1_code != st->admin1_code) {
+      return make(*st, "document");
+    }
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's
     // tokens).

@@ -867,6 +867,12 @@ TEST(UsPlaces, StationOfATownlessStoryPlacesItsEvents) {
   e = PlacedEvent(quarter, EventType::kAssault);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Memphis");
+  // So is such a town in the title ("... at Hillview HS" over a Memphis station's story).
+  auto titled = CodeWithTitle("Student hurt in shooting at Hillview HS",
+                              "A student accidentally shot himself in the leg, the district said.\n\n(Photo: WREG)");
+  e = PlacedEvent(titled, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
   auto shouted = CodeText(
       "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
       "REPORTER: WE ARE LIVE AT WREG NEWS TONIGHT.");
