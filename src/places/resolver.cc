@@ -3384,9 +3384,17 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.demonym = r.demonym;
   m.actor = r.actor;
   if (r.county) {
+    // "East Baton Rouge Parish": a compass point before the town's name opens the county's.
+    if (r.b > 0 && Cap(r.b - 1) && !AllCaps(r.b - 1) && T(r.b).HasFlag(tokens::kSpaceBefore)) {
+      const std::string_view w = Norm(r.b - 1);
+      if (w == "east" || w == "west" || w == "north" || w == "south") {
+        m.begin_token = r.b - 1;
+        m.span.begin = T(r.b - 1).span.begin;
+      }
+    }
     m.end_token = r.county_end;
     m.span.end = T(r.county_end - 1).span.end;
-    m.name = std::string(Text(r.b, r.county_end));
+    m.name = std::string(Text(m.begin_token, r.county_end));
     m.admin1_code.clear();
     m.admin1_name.clear();
     m.has_coordinates = false;

@@ -1033,6 +1033,13 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
   Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
+  // A compass point opening a county's name is part of it ("East Baton Rouge Parish" is no
+  // "Baton Rouge Parish").
+  Resolve("Deputies said a woman was wounded in East Baton Rouge Parish late Sunday, the sheriff said.");
+  county = Find("East Baton Rouge Parish");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(Find("Baton Rouge Parish"), nullptr);
   // A sentence opening after one ending with a capitalized word ("Dorvane Road.") is no
   // abbreviated name's rest ("St. Louis County").
   Resolve("A girl was hurt at a home on Dorvane Road. Kelbrook County deputies were called, the sheriff said.");
