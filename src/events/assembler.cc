@@ -5313,7 +5313,21 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
       police != nullptr && (doc_country.empty() || police->country == doc_country)) {
     return make(*police, "document");
   }
-  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
+  if (doc_places.town != nullptr) {
+    // "... - WQRT News 5 - Memphis, Tennessee" over "at the Hillcrest Apartments": a town of under
+    // 10,000 people in another state than the station's large town, which the text does not
+    // qualify, is a namesake of a quarter of it.
+    const places::PlaceMention& t = *doc_places.town;
+    const places::PlaceMention* st = doc.station_town;
+    const auto& toks = doc.text->tokens;
+    if (st != nullptr && st->population >= 100000 && t.listed && t.precision == places::Precision::kCity &&
+        t.population < 10000 && t.country == st->country && !t.admin1_code.empty() &&
+        t.admin1_code != st->admin1_code &&
+        (t.end_token >= toks.size() || (toks[t.end_token].norm != "," && toks[t.end_token].norm != "("))) {
+      return make(*st, "document");
+    }
+    return make(t, "document");
+  }
   // "The Harris County district attorney announced charges": a story that names no town but
   // names a county whose seat is known places the event in that county (reported at its seat),
   // not in the country alone; the first such county named.

@@ -516,6 +516,14 @@ void Coder::PlaceByStation() {
   };
   const places::PlaceMention* town = station_in(tokens_);
   if (town == nullptr && !title_tokens_.tokens.empty()) town = station_in(title_tokens_);
+  if (town == nullptr) {
+    // "... - WQRT News 5 - Memphis, Tennessee": the town in the site's name is the station's.
+    const places::PlaceMention* t = annotations_.TitleTown();
+    if (t != nullptr && annotations_.title_town_in_site_name && t->precision == places::Precision::kCity &&
+        t->country == "US") {
+      town = t;
+    }
+  }
   if (town == nullptr) return;
   annotations_.station_town = town;
   for (auto& m : annotations_.places) {

@@ -127,6 +127,18 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->name, "Tarboro");
   EXPECT_EQ(a->location->basis, "title");
 
+  // Not a small town of another state far away, which the text names unqualified: a namesake of
+  // a quarter of the station's large city ("the Hillview Apartments" in a Memphis station's
+  // story).
+  auto quarter = CodeWithTitle("Man shot during gun sale - WQRT News 5 - Memphis, Tennessee",
+                               "A 19-year-old was shot and killed on Friday night. He graduated early from Hillcrest "
+                               "High School, his brother said. Police said he was shot after he met a seller at the "
+                               "Hillcrest Apartments.");
+  for (const auto& ev : quarter.events) {
+    ASSERT_TRUE(ev.location.has_value());
+    EXPECT_EQ(ev.location->name, "Memphis");
+  }
+
   // Call letters right before the town ("- FOX 8 WQRT Omaha News") are the station's name,
   // no part of the town's.
   // A site's kicker before the headline ("Omaha News: ...") names the town too.
