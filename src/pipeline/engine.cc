@@ -441,7 +441,7 @@ void Coder::Code(CodedDocument* out) {
     SeatCountiesByTitle(resolve_title);
   }
   annotations_.station_town = nullptr;
-  if (has_events) PlaceByStation();
+  if (has_events) PlaceByStation(!doc.title.empty());
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
   // else names a country (a Kenyan "Nakuru County" would have been a place of Kenya).
@@ -479,7 +479,7 @@ void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
     if (seatless(m)) engine_.places_resolver_->SeatCounty(state, &m);
 }
 
-void Coder::PlaceByStation() {
+void Coder::PlaceByStation(bool has_title) {
   // Only where it can matter: a US county without a seat, or no listed US town in a text that
   // names no place abroad either (PERF: most stories name their town).
   bool seatless = false, us_town = false, us = false, abroad = false, small_town = false;
@@ -515,7 +515,7 @@ void Coder::PlaceByStation() {
     return nullptr;
   };
   const places::PlaceMention* town = station_in(tokens_);
-  if (town == nullptr && !title_tokens_.tokens.empty()) town = station_in(title_tokens_);
+  if (town == nullptr && has_title) town = station_in(title_tokens_);
   if (town == nullptr) {
     // "... - WQRT News 5 - Memphis, Tennessee": the town in the site's name is the station's.
     const places::PlaceMention* t = annotations_.TitleTown();

@@ -892,6 +892,30 @@ TEST(UsPlaces, StationOfATownlessStoryPlacesItsEvents) {
   EXPECT_TRUE(e == nullptr || e->location->name != "Memphis");
 }
 
+// A coder reused for the next document reads no station from the previous one's title.
+TEST(UsPlaces, StationOfAPreviousTitleIsNotTheNextStorys) {
+  Coder coder(testing::SharedEngine());
+  auto make = [](std::string title) {
+    CodedDocument cd;
+    cd.doc.id = "doc-station";
+    cd.doc.origin = "test";
+    cd.doc.title = std::move(title);
+    cd.doc.text = "A man was shot and wounded outside a gas station late Friday, the sheriff said.";
+    cd.doc.published = "2026-03-14";
+    EXPECT_TRUE(text::PrepareText(&cd.doc).ok());
+    return cd;
+  };
+  CodedDocument first = make("Man wounded outside gas station - WREG");
+  coder.Code(&first);
+  const Event* e = PlacedEvent(first, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  CodedDocument second = make("");
+  coder.Code(&second);
+  e = PlacedEvent(second, EventType::kAssault);
+  EXPECT_TRUE(e == nullptr || e->location->name != "Memphis");
+}
+
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named
 // after "in" and a word for its countryside in a sentence apart from the event's, is the story's
 // scene, before a town where another crime "occurred" later in the story.
