@@ -4811,11 +4811,14 @@ const places::PlaceMention* EventAssembler::DocumentTown(const DocumentAnnotatio
   seen.clear();
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const auto& m = doc.places[i];
-    if (!usable_places[i] || m.precision != places::Precision::kCity || m.country.empty()) continue;
+    // "D.C. police said": a subdivision that is one city counts as that city (Washington).
+    const bool one_city = m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
+    if (!usable_places[i] || (m.precision != places::Precision::kCity && !one_city) || m.country.empty()) continue;
     if (!doc_country.empty() && m.country != doc_country) continue;
-    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == m.name; });
+    const std::string_view name = one_city ? std::string_view(m.within.name) : std::string_view(m.name);
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == name; });
     if (it == seen.end()) {
-      seen.push_back(Seen{m.name, 1, i});
+      seen.push_back(Seen{name, 1, i});
     } else {
       ++it->count;
     }
@@ -5032,6 +5035,11 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
     const places::PlaceMention* story_city = nullptr;
     if (m.listed && !SubCityIn(doc, m)) {
       story_city = StoryCity(doc, usable_places);
+      // "(WQRT) ... in the Hillview Village apartment complex": with no story city, the large
+      // town of the station reporting the story is its city (docs/places.md, "Stations").
+      if (story_city == nullptr && doc.station_town != nullptr && doc.station_town->population >= 100000) {
+        story_city = doc.station_town;
+      }
       if (story_city == nullptr || !small_elsewhere(*story_city)) return l;
     }
     if (&town != &m || m.precision != places::Precision::kCity || m.dateline || m.qualifier || !m.within.name.empty() ||
@@ -5171,6 +5179,23 @@ std::optional<LocationRef> EventAssembler::LocateEvent(const DocumentAnnotations
       return make(*police, "document");
     }
   }
+  // "shot while hunting in South Carolina ... the Union County Sheriff said": an event its
+  // sentence places only in a US state took place in the county of that state the story names
+  // (reported at its seat), when it names one such county only.
+  if (best != nullptr && best->precision == places::Precision::kAdmin1 && best->country == "US" &&
+      !best->admin1_code.empty()) {
+    const places::PlaceMention* county = nullptr;
+    bool one = true;
+    for (const auto& m : doc.places) {
+      if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty() || !usable(m) ||
+          m.seat.admin1_code != best->admin1_code) {
+        continue;
+      }
+      if (county != nullptr && county->seat.geonames_id != m.seat.geonames_id) one = false;
+      county = &m;
+    }
+    if (county != nullptr && one) return make(*county, "document");
+  }
   if (best != nullptr) {
     // "On <date>, in X, Y state, traders from Z protested": X, not Z.
     if (auto [fi, after] = FrontedPlace(doc, usable_places, sent);
@@ -5303,11 +5328,23 @@ const places::PlaceMention* EventAssembler::SceneTown(const DocumentAnnotations&
     std::string_view w = toks[m.begin_token - 1].norm, p = toks[m.begin_token - 2].norm;
     return (w == "unincorporated" || w == "rural") && (p == "in" || p == "near");
   };
+  // "Pitt County deputies say ... it happened on Highway 30 in Kelbrook": in a story naming no
+  // listed town and no dateline, no town's quarter: a hamlet the gazetteer lacks.
+  int no_listed_town = -1;  // unknown yet
+  auto alone = [&](const places::PlaceMention& m) {
+    if (m.listed) return false;
+    if (no_listed_town < 0) {
+      no_listed_town = std::none_of(doc.places.begin(), doc.places.end(), [&](const places::PlaceMention& p) {
+        return usable_places[&p - doc.places.data()] && (p.dateline || (p.listed && p.precision == places::Precision::kCity));
+      }) ? 1 : 0;
+    }
+    return no_listed_town == 1;
+  };
   for (const auto& m : doc.places) {
     if (!usable_places[&m - doc.places.data()] || m.dateline || m.precision != places::Precision::kCity ||
         (!doc_country.empty() && m.country != doc_country) || m.begin_token == 0 ||
         (!m.listed && !compass_hamlet(m) && !in_municipality(m) && !block_town(m) && !at_home(m) &&
-         !countryside(m))) {
+         !countryside(m) && !alone(m))) {
       continue;
     }
     if (countryside(m)) return &m;
@@ -5349,9 +5386,22 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     return make(m, "dateline");
   }
   const places::PlaceMention* title_town = doc_places.TitleTown();
-  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town.
-  if (title_town != nullptr && doc.title_town_in_site_name && doc_places.town != nullptr) title_town = nullptr;
+  // "... - WQRT News 9 Tarboro": the station's town comes after the text's town; so does the
+  // title's county ("Iredell County man who shot ...", reported at its seat).
+  if (title_town != nullptr && doc_places.town != nullptr &&
+      (doc.title_town_in_site_name || title_town->precision == places::Precision::kAdmin2)) {
+    title_town = nullptr;
+  }
   if (title_town != nullptr) {
+    // "... shooting at Kimball HS" over a Dallas station's story: a town of under 10,000 people
+    // in another state than the station's large town is a namesake of a quarter of it.
+    if (const places::PlaceMention* st = doc.station_town;
+        st != nullptr && st->population >= 100000 && title_town->listed &&
+        title_town->precision == places::Precision::kCity && title_town->population < 10000 &&
+        title_town->country == st->country && !title_town->admin1_code.empty() &&
+        title_town->admin1_code != st->admin1_code) {
+      return make(*st, "document");
+    }
     // "Boy, 8, shot in Saginaw" over a text that names no town, or names one only in passing:
     // the title's town (the span is into the title; no site words: those would be the text's
     // tokens).
@@ -5365,7 +5415,21 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
       police != nullptr && (doc_country.empty() || police->country == doc_country)) {
     return make(*police, "document");
   }
-  if (doc_places.town != nullptr) return make(*doc_places.town, "document");
+  if (doc_places.town != nullptr) {
+    // "... - WQRT News 5 - Memphis, Tennessee" over "at the Hillcrest Apartments": a town of under
+    // 10,000 people in another state than the station's large town, which the text does not
+    // qualify, is a namesake of a quarter of it.
+    const places::PlaceMention& t = *doc_places.town;
+    const places::PlaceMention* st = doc.station_town;
+    const auto& toks = doc.text->tokens;
+    if (st != nullptr && st->population >= 100000 && t.listed && t.precision == places::Precision::kCity &&
+        t.population < 10000 && t.country == st->country && !t.admin1_code.empty() &&
+        t.admin1_code != st->admin1_code &&
+        (t.end_token >= toks.size() || (toks[t.end_token].norm != "," && toks[t.end_token].norm != "("))) {
+      return make(*st, "document");
+    }
+    return make(t, "document");
+  }
   // "The Harris County district attorney announced charges": a story that names no town but
   // names a county whose seat is known places the event in that county (reported at its seat),
   // not in the country alone; the first such county named.
@@ -5373,6 +5437,11 @@ std::optional<LocationRef> EventAssembler::FallbackLocation(const DocumentAnnota
     if (m.precision != places::Precision::kAdmin2 || m.seat.name.empty() || !usable(m)) continue;
     if (!doc_country.empty() && m.country != doc_country) continue;
     return make(m, "document");
+  }
+  // "(Photo Source: WQRT Action News 5)": a story naming no town happened in the area of the
+  // station reporting it, reported at the station's town.
+  if (doc.station_town != nullptr && (doc_country.empty() || doc_country == doc.station_town->country)) {
+    return make(*doc.station_town, "document");
   }
   if (doc_country.empty()) return std::nullopt;
   LocationRef l;

@@ -75,6 +75,10 @@ struct DocumentAnnotations {
   // find_title_town.
   mutable bool title_town_in_site_name = false;
   mutable std::function<const places::PlaceMention*()> find_title_town;
+  // The town of the station the story names by its call letters ("(Photo Source: WQRT Action
+  // News 5)"; data/us_tv_stations.tsv), when the text names no US town; null otherwise. Places
+  // the events nothing else places, before the country alone.
+  const places::PlaceMention* station_town = nullptr;
 };
 
 // Country name lookup for place matches: phrase index -> ISO code. Provided by the engine.

@@ -117,6 +117,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
     }
     out.resolver = std::make_unique<places::PlaceResolver>(std::move(gazetteer).value());
     out.status = out.resolver->LoadCountySeats(dir + "/us_county_seats.tsv", dir + "/us_county_seats_small.tsv");
+    if (out.status.ok()) out.status = out.resolver->LoadStations(dir + "/us_tv_stations.tsv");
     return out;
   });
   auto lex = lexicon::Lexicon::Load(dir);
@@ -408,7 +409,7 @@ void Coder::Code(CodedDocument* out) {
       // "... - WQRT News 9 Tarboro": a town in the site's name is where the station is, taken
       // last and marked so that the text's own town comes before it.
       const uint32_t site = SiteNameBegin(title_tokens_);
-      const places::PlaceMention *lives = nullptr, *station = nullptr;
+      const places::PlaceMention *lives = nullptr, *station = nullptr, *county = nullptr;
       // "In D.C., gunfire wounds three": a subdivision that is one city (its `within`) is a town.
       // "... in New York quadruple murder": a town written as its state's name may be the state
       // (New York City or New York State): no town (the text's own town places the events).
@@ -417,6 +418,12 @@ void Coder::Code(CodedDocument* out) {
         return m.precision == places::Precision::kAdmin1 && !m.within.name.empty();
       };
       for (const auto& m : title_annotations_.places) {
+        // "Sheriff: Iredell County man who fatally shot ...": a US county whose seat is known,
+        // reported at its seat, when the title names no town.
+        if (county == nullptr && m.precision == places::Precision::kAdmin2 && !m.seat.name.empty() &&
+            m.country == "US" && m.begin_token < site) {
+          county = &m;
+        }
         if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
           if (m.begin_token >= site) {
             if (station == nullptr) station = &m;
@@ -427,11 +434,14 @@ void Coder::Code(CodedDocument* out) {
         }
       }
       if (lives != nullptr) return lives;
+      if (county != nullptr && station == nullptr) return county;
       annotations_.title_town_in_site_name = station != nullptr;
       return station;
     };
     SeatCountiesByTitle(resolve_title);
   }
+  annotations_.station_town = nullptr;
+  if (has_events) PlaceByStation(!doc.title.empty());
   // No place names a country: wording typical of US local news ("Adams County", "sheriff",
   // "the 1400 block of") in the text or the title says the US. One cue is enough when nothing
   // else names a country (a Kenyan "Nakuru County" would have been a place of Kenya).
@@ -467,6 +477,59 @@ void Coder::SeatCountiesByTitle(const std::function<void()>& resolve_title) {
   if (state.empty()) return;
   for (auto& m : annotations_.places)
     if (seatless(m)) engine_.places_resolver_->SeatCounty(state, &m);
+}
+
+void Coder::PlaceByStation(bool has_title) {
+  // Only where it can matter: a US county without a seat, or no listed US town in a text that
+  // names no place abroad either (PERF: most stories name their town).
+  bool seatless = false, us_town = false, us = false, abroad = false, small_town = false;
+  for (const auto& m : annotations_.places) {
+    if (m.demonym || m.actor || m.country.empty()) continue;
+    if (m.country != "US") {
+      abroad = true;
+      continue;
+    }
+    us = true;
+    seatless |= m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty();
+    us_town |= m.listed && (m.precision == places::Precision::kCity || !m.within.name.empty());
+    // A small town, which may be a namesake of a quarter of the station's city (EventAssembler).
+    small_town |= m.listed && m.precision == places::Precision::kCity && m.population < 10000 && !m.qualifier;
+  }
+  if (!seatless && !small_town && (us_town || (abroad && !us))) return;
+  // A station's call letters in capitals, not among other words in capitals (a transcript's
+  // line: "WE ARE LIVE AT WQRT NEWS"): the text's first, else the title's.
+  auto station_in = [this](const tokens::TokenizedText& t) -> const places::PlaceMention* {
+    const auto& toks = t.tokens;
+    const size_t n = toks.size();
+    auto shouted = [&](size_t k) {
+      return k < n && toks[k].kind == tokens::TokenKind::kWord && toks[k].HasFlag(tokens::kAllCaps);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      const auto& u = toks[i];
+      if (u.kind != tokens::TokenKind::kWord || !u.HasFlag(tokens::kAllCaps) || (u.norm.size() != 3 && u.norm.size() != 4) ||
+          (u.norm[0] != 'k' && u.norm[0] != 'w') || (i > 0 && shouted(i - 1)) || shouted(i + 1)) {
+        continue;
+      }
+      if (const places::PlaceMention* town = engine_.places_resolver_->StationTown(u.norm)) return town;
+    }
+    return nullptr;
+  };
+  const places::PlaceMention* town = station_in(tokens_);
+  if (town == nullptr && has_title) town = station_in(title_tokens_);
+  if (town == nullptr) {
+    // "... - WQRT News 5 - Memphis, Tennessee": the town in the site's name is the station's.
+    const places::PlaceMention* t = annotations_.TitleTown();
+    if (t != nullptr && annotations_.title_town_in_site_name && t->precision == places::Precision::kCity &&
+        t->country == "US") {
+      town = t;
+    }
+  }
+  if (town == nullptr) return;
+  annotations_.station_town = town;
+  for (auto& m : annotations_.places) {
+    if (m.precision == places::Precision::kAdmin2 && !m.listed && m.seat.name.empty() && m.country == "US")
+      engine_.places_resolver_->SeatCounty(town->admin1_code, &m);
+  }
 }
 
 void Coder::ResolveTitlePlaces() {

@@ -93,6 +93,10 @@ class Coder {
   // Gives a county of the text without a state its seat in the one state of the title's places
   // ("in Lincoln County" under "... - Jackson, MS"); `resolve_title` resolves the title's places.
   void SeatCountiesByTitle(const std::function<void()>& resolve_title);
+  // "(Photo Source: WQRT Action News 5)" in a story that names no US town: the station's town
+  // (data/us_tv_stations.tsv) as annotations_.station_town, and its state for the text's
+  // counties named without one. `has_title`: title_tokens_ hold this document's title.
+  void PlaceByStation(bool has_title);
   // Appends title_events_ (dated and placed within the title) to out->events, placing those
   // the title does not place where the text places the document.
   void AppendTitleEvents(CodedDocument* out);

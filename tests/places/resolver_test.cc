@@ -716,6 +716,22 @@ TEST_F(WorldResolverTest, AWeekdayEndsAnUnlistedName) {
   EXPECT_NE(Find("Kafr Jan"), nullptr);
   Resolve("The suspect appeared in Superior Court Monday.");
   EXPECT_EQ(Find("Superior Court"), nullptr);
+  // So does the time of day ("in Kelbrook Hollow around 7:45 a.m.", "at 11 p.m.").
+  Resolve("A boy was wounded on Highway 9 in Kelbrook Hollow around 7:45 a.m., deputies said.");
+  const PlaceMention* b = Find("Kelbrook Hollow");
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(b->listed);
+  Resolve("A woman was shot in Zorbadoni at 11 p.m. Friday.");
+  EXPECT_NE(Find("Zorbadoni"), nullptr);
+  Resolve("The suspect appeared in Superior Court around 9 a.m. Friday.");
+  EXPECT_EQ(Find("Superior Court"), nullptr);
+  // So does a business named after the town it stands in ("Kelbrook Feed Store in Kelbrook").
+  Resolve("Deputies were sent to Kelbrook Feed Store in Kelbrook for a wounded man.");
+  const PlaceMention* c = Find("Kelbrook");
+  ASSERT_NE(c, nullptr);
+  EXPECT_FALSE(c->listed);
+  Resolve("Deputies were sent to Dorvane Feed Store in Kelbrook for a wounded man.");
+  EXPECT_EQ(Find("Kelbrook"), nullptr);
 }
 
 // A surname that is also a town: a name seen as a person ("Carmen Bautista") stays a person
@@ -1017,6 +1033,19 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
   Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
+  // A compass point opening a county's name is part of it ("East Baton Rouge Parish" is no
+  // "Baton Rouge Parish").
+  Resolve("Deputies said a woman was wounded in East Baton Rouge Parish late Sunday, the sheriff said.");
+  county = Find("East Baton Rouge Parish");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->precision, Precision::kAdmin2);
+  EXPECT_EQ(Find("Baton Rouge Parish"), nullptr);
+  // A sentence opening after one ending with a capitalized word ("Dorvane Road.") is no
+  // abbreviated name's rest ("St. Louis County").
+  Resolve("A girl was hurt at a home on Dorvane Road. Kelbrook County deputies were called, the sheriff said.");
+  county = Find("Kelbrook County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->country, "US");
 }
 
 // Ireland and Britain write their counties "County X" ("County Westmeath"): "X County" named
@@ -1449,6 +1478,11 @@ TEST_F(WorldResolverTest, TownBeforePeopleNounsIsAPlace) {
   EXPECT_EQ(CountryOf("Palmer"), "US");
   Resolve("Slain Blytheville teen remembered at vigil.");
   EXPECT_EQ(CountryOf("Blytheville"), "US");
+  // So does a headline's "Deadly" or "Fatal" before the town and its event.
+  Resolve("Follow-up: Deadly Blytheville shooting still under review.");
+  EXPECT_EQ(CountryOf("Blytheville"), "US");
+  Resolve("Fatal Palmer stabbing leaves Kelmora road closed.");
+  EXPECT_EQ(CountryOf("Palmer"), "US");
 }
 
 // The short names US local news gives its cities ("Philly", "Boca" for Boca Raton) come from
@@ -2163,6 +2197,41 @@ TEST_F(PlaceResolverSections, SmallerCountySeatsFromASecondFile) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Marrow County, Texas, the sheriff said."), "");
 }
 
+// data/us_tv_stations.tsv names each station's town ("WQRT" => Brackenford, Virginia): a
+// station's call letters give the town and state of the story it reports; a line whose town
+// the gazetteer lacks in that state, or malformed, is an error naming the file and line.
+TEST_F(PlaceResolverSections, StationTownsFromTheDataFile) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000161, "Brackenford", "US", "US-VA", "PPLA2", 900000, 37.0, -77.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string good = dir + "/stations_good.tsv", bad = dir + "/stations_bad.tsv";
+  {
+    std::ofstream(good) << "# stations\nWQRT\tUS-VA\tBrackenford\n";
+    std::ofstream(bad) << "WQRT\tUS-VA\tBrackenford\nKQXB\tUS-TX\tBrackenford\nWQRT\tUS-VA\tBrackenford\nQRT\tUS-VA\tX\n";
+  }
+  Status st = resolver_->LoadStations(bad);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("stations_bad.tsv:2: no town 'Brackenford' in US-TX"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("stations_bad.tsv:3: the station 'WQRT' is listed twice"), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("stations_bad.tsv:4: expected call letters"), std::string::npos) << st.message();
+  ASSERT_TRUE(resolver_->LoadStations(good).ok());
+  EXPECT_EQ(resolver_->StationTown("kqxb"), nullptr);
+  const PlaceMention* town = resolver_->StationTown("wqrt");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->name, "Brackenford");
+  EXPECT_EQ(town->admin1_code, "US-VA");
+  EXPECT_EQ(town->country, "US");
+  EXPECT_EQ(town->geonames_id, 900000161);
+  EXPECT_EQ(town->precision, Precision::kCity);
+  EXPECT_TRUE(resolver_->LoadStations(dir + "/no_such_file.tsv").ok());  // no stations
+  EXPECT_EQ(resolver_->StationTown("wqrt"), nullptr);
+}
+
 // A county with two seats is listed with "-" for its seat: it has no seat to report, but its
 // name is then no longer one state's, so a story naming no state guesses none ("Kelvane County"
 // is Virginia's large county and also Missouri's two-seat one).
@@ -2245,6 +2314,19 @@ TEST_F(PlaceResolverSections, ACountyNamedAfterItsSeatNamesTheSeat) {
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->seat.name.empty());
   c = county(Resolve("A man was shot in Brackenford County on Sunday, the sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->seat.name.empty());
+  // Towns of several states, one state named as such: the county is in that state ("hunting in
+  // Virginia ... a Dunsworth native": where he comes from, not where the county is).
+  c = county(Resolve(
+      "A man was shot while hunting in Virginia. A Dunsworth native, he was hit near a creek, the Brackenford "
+      "County sheriff said."));
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->seat.name, "Brackenford");
+  // Two states named: none.
+  c = county(Resolve(
+      "A man from Texas was shot while hunting in Virginia. A Dunsworth native, he was hit near a creek, the "
+      "Brackenford County sheriff said."));
   ASSERT_NE(c, nullptr);
   EXPECT_TRUE(c->seat.name.empty());
 }
