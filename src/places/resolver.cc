@@ -279,7 +279,7 @@ class WordClassTable {
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
              "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
              "student", "students", "male", "female", "bar", "gunman", "shooter", "suspect", "victim",
-             "shooting", "shootings", "homicide", "homicides", "stabbing",
+             "shooting", "shootings", "homicide", "homicides", "stabbing", "homeowner", "homeowners",
          }},
         {kPersonAfter,
          {

@@ -1539,6 +1539,31 @@ TEST_F(WorldResolverTest, NeighborhoodNamesASection) {
   EXPECT_EQ(m->within.name, "Chicago");
 }
 
+// Neighbourhoods GeoNames does not list as sections of their city (data/place_aliases.tsv,
+// `section` lines): Pittsburgh's Larimer, Chicago's Humboldt Park are parts of the city, which
+// events placed there report.
+TEST_F(WorldResolverTest, NeighbourhoodsFromTheAliasFileAreSectionsOfTheirCity) {
+  Resolve("Officers shot a man at his home in Larimer early Sunday, Pittsburgh police said.");
+  const PlaceMention* m = Find("Larimer");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-PA");
+  EXPECT_EQ(m->within.name, "Pittsburgh");
+  Resolve("A girl was wounded in Humboldt Park on Friday, Chicago police said.");
+  m = Find("Humboldt Park");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Chicago");
+}
+
+// "a Larimer homeowner": a homeowner is one of the people a town's name before them places, as
+// "a Larimer man" is.
+TEST_F(WorldResolverTest, HomeownerAfterATownPlacesIt) {
+  Resolve("Two officers who shot a Larimer homeowner returned to work on Tuesday.");
+  const PlaceMention* m = Find("Larimer");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Pittsburgh");
+}
+
 // "Batman" is a city of Turkey and a comic hero: alone it needs support ("in Batman" is the city).
 TEST_F(WorldResolverTest, BatmanNeedsSupport) {
   Resolve("He was my sidekick, like Batman and Robin, his brother said.");
