@@ -2226,6 +2226,14 @@ void DocResolver::Support() {
         if (keep.empty() && !elsewhere && g_.FindCountry("US") != kNoRecord)
           keep.push_back(CandidateRef{g_.FindCountry("US"), 0});
         if (!keep.empty()) r.cands = std::move(keep);
+        // "East Baton Rouge Parish": a compass point opening the name of a county the seat files
+        // list so is part of its name, not the part of a county it names otherwise ("North
+        // Harris County" is in Harris County).
+        if (r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
+            !T(r.b).HasFlag(tokens::kNewlineBefore) && resolver_ != nullptr &&
+            !resolver_->CountySeatState(NameKey(Text(r.b - 1, r.e))).empty()) {
+          --r.b;
+        }
         r.county = true;
         r.county_end = r.e + 1;
         r.supported = true;

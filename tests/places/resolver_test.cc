@@ -2213,6 +2213,28 @@ TEST_F(PlaceResolverSections, ATwoSeatCountyMakesItsNameNoOneStates) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Missouri, the sheriff told us."), "");
 }
 
+// A county whose name opens with a compass point ("East Baton Rouge Parish") keeps it when the
+// seat file lists the county so; otherwise the point names a part of a county ("North Kelvane
+// Parish" is the north of a Kelvane Parish, which the file does not list).
+TEST_F(PlaceResolverSections, ACompassPointOpeningACountysListedNameIsPartOfIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-LA", "Louisiana", 4600000));
+  b.Add(City(900000161, "Kelvane", "US", "US-LA", "PPLA", 220000, 30.4, -91.2));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_compass.tsv";
+  std::ofstream(seats) << "US-LA\tEast Kelvane\tKelvane\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  auto county = [&](const std::string& text) -> std::string {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return m.name + " / " + m.seat.name;
+    return "(no county)";
+  };
+  EXPECT_EQ(county("A man was shot on Friday in East Kelvane Parish, deputies said."), "East Kelvane Parish / Kelvane");
+  EXPECT_EQ(county("A man was shot on Friday in North Kelvane Parish, deputies said."), "Kelvane Parish / ");
+}
+
 // A small town far from the story's places, in a state nothing else names, is a locality of
 // the story's state (rule 7): every mention of the name, not only the first ("Oakmere", a
 // quarter of Brackenford, is no Oakmere of Texas anywhere in the story).
