@@ -2000,6 +2000,8 @@ void DocResolver::Support() {
     while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) &&
            (!Cap(p - 1) || (Norm(p - 1) == "the" && p >= 2 && !Cap(p - 2) && SiteNameEnd(doc_, r.e) > r.e)))
       --p;
+    // "in Greater Tarboro", "in Metro Tarboro": the town's area, which the word before places.
+    if (p > 1 && p == written_b && Cap(p - 1) && (Norm(p - 1) == "greater" || Norm(p - 1) == "metro")) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     // PERF: the word classes of the words around the name, from the per-token cache.
@@ -2250,8 +2252,9 @@ void DocResolver::Support() {
     // before a large place is no part of its name ("Southeast Houston").
     bool partial_left = false, partial_right = false;
     if (!lower_mode_ && !in_dateline) {
+      // "Greater Tarboro" is the town's area, no longer name ("East Orange" is one).
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
-                     !T(r.b).HasFlag(tokens::kNewlineBefore);
+                     !T(r.b).HasFlag(tokens::kNewlineBefore) && Norm(r.b - 1) != "greater";
       // "Southeast D.C." is a part of D.C., not a longer name.
       partial_left = !initials_after_compass &&
                      ((ExtendsLeft(r.b) && !prep && !JoinsRoadEnds(r.b - 1)) ||

@@ -1564,6 +1564,20 @@ TEST_F(WorldResolverTest, HomeownerAfterATownPlacesIt) {
   EXPECT_EQ(m->within.name, "Pittsburgh");
 }
 
+// "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
+// word begins no longer name.
+TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
+  Resolve("A teen was shot late Friday in Greater Tarboro, police said.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+  // A preposition before the area places a town too small to stand alone.
+  Resolve("A teen was shot late Friday in Metro Tarboro, police said.");
+  m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+}
+
 // "Batman" is a city of Turkey and a comic hero: alone it needs support ("in Batman" is the city).
 TEST_F(WorldResolverTest, BatmanNeedsSupport) {
   Resolve("He was my sidekick, like Batman and Robin, his brother said.");
