@@ -813,6 +813,7 @@ class DocResolver {
   void CitySections(std::vector<PlaceMention>* out) const;
   void TownsQualifiedByCities(std::vector<PlaceMention>* out) const;
   void CountySeats(std::vector<PlaceMention>* out) const;
+  std::string SharedCountyState(const std::vector<PlaceMention>& mentions) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
@@ -4044,9 +4045,57 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
 // of the document that has one; none, none. Not a town of that name that is no seat ("Orange
 // County": Orange, California is no seat), nor a seat of another state (Anderson, Indiana for an
 // Anderson County of South Carolina).
+// The county's name without its unit ("Harris" of "Harris County", "Caddo" of "Caddo Parish"),
+// for a US county mention; empty for any other mention.
+static std::string_view CountyBase(const PlaceMention& m) {
+  if (m.listed || m.precision != Precision::kAdmin2 || m.country != "US" || m.name.size() < 8) return {};
+  const size_t space = m.name.rfind(' ');
+  if (space == std::string::npos || space == 0) return {};
+  const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+  if (unit != "county" && unit != "parish") return {};
+  return std::string_view(m.name).substr(0, space);
+}
+
+// The one state holding a county of each name among two or more US counties of the mentions
+// (the seat files' states), else empty.
+std::string DocResolver::SharedCountyState(const std::vector<PlaceMention>& mentions) const {
+  std::vector<std::string> keys;
+  for (const PlaceMention& m : mentions) {
+    const std::string_view base = CountyBase(m);
+    if (base.empty() || !m.admin1_code.empty()) continue;
+    std::string key = NameKey(base);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  if (keys.size() < 2) return {};
+  std::vector<std::string> common;
+  bool first = true;
+  size_t listed = 0;
+  for (const std::string& key : keys) {
+    const std::vector<std::string>* states = resolver_->CountyStates(key);
+    if (states == nullptr) continue;  // a county named after its seat, or none the files know
+    ++listed;
+    if (first) {
+      common = *states;
+      first = false;
+      continue;
+    }
+    common.erase(std::remove_if(common.begin(), common.end(),
+                                [&](const std::string& s) {
+                                  return std::find(states->begin(), states->end(), s) == states->end();
+                                }),
+                 common.end());
+  }
+  if (listed < 2) return {};
+  std::sort(common.begin(), common.end());
+  common.erase(std::unique(common.begin(), common.end()), common.end());
+  return common.size() == 1 ? common[0] : std::string();
+}
+
 void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
   std::string_view doc_state;
   bool doc_state_known = false;
+  std::string shared_state;
+  bool shared_state_known = false;
   // The states of the document's US towns and states (a few: a vector searched in order).
   thread_local std::vector<std::string_view> doc_states;
   for (size_t k = 0; k < out->size(); ++k) {
@@ -4089,6 +4138,19 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       if (!only.empty() &&
           (doc_states.empty() || std::find(doc_states.begin(), doc_states.end(), only) != doc_states.end())) {
         state = only;
+      }
+    }
+    // "in Kelvane County ... arrested in Marrow County": counties of a story naming no state
+    // are in the one state the seat files list a county of each name in.
+    if (state.empty() && resolver_ != nullptr) {
+      if (!shared_state_known) {
+        shared_state_known = true;
+        shared_state = SharedCountyState(*out);
+      }
+      if (!shared_state.empty()) {
+        const std::vector<std::string>* states = resolver_->CountyStates(key);
+        if (states != nullptr && std::find(states->begin(), states->end(), shared_state) != states->end())
+          state = shared_state;
       }
     }
     if (state.empty()) continue;
@@ -4470,6 +4532,7 @@ Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string
   county_seats_.clear();
   county_state_.clear();
   smaller_county_state_.clear();
+  county_states_.clear();
   std::vector<std::string> problems;
   ReadCountySeats(path, &county_state_, &problems);
   // The smaller counties name a state only for names the larger ones lack ("DeKalb County" is
@@ -4481,6 +4544,7 @@ Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string
   county_seats_.clear();
   county_state_.clear();
   smaller_county_state_.clear();
+  county_states_.clear();
   return Status(ErrorCode::kLexiconError, message);
 }
 
@@ -4514,6 +4578,7 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     auto note_state = [&] {
       auto [it, added] = states->emplace(NameKey(county), std::string(state));
       if (!added && it->second != state) it->second.clear();
+      county_states_[NameKey(county)].emplace_back(state);
     };
     // "US-MO  Jackson  -": a county with two seats has none to report, but its name is no
     // longer one state's (a story naming no state guesses none).
@@ -4539,6 +4604,11 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     county_seats_.emplace(key, best);
     note_state();
   });
+}
+
+const std::vector<std::string>* PlaceResolver::CountyStates(std::string_view county_key) const {
+  auto it = county_states_.find(std::string(county_key));
+  return it == county_states_.end() ? nullptr : &it->second;
 }
 
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {

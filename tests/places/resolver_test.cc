@@ -2227,6 +2227,38 @@ TEST_F(PlaceResolverSections, ATwoSeatCountyMakesItsNameNoOneStates) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Missouri, the sheriff told us."), "");
 }
 
+// Two counties named in a story that names no state: the one state holding a county of each
+// name is theirs ("Kelvane County" is Texas's or Virginia's, "Marrow County" Texas's or North
+// Carolina's: both Texas's).
+TEST_F(PlaceResolverSections, CountiesOfOneStoryShareTheOneStateHoldingThemAll) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-NC", "North Carolina", 9000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000171, "Brackenford", "US", "US-VA", "PPLA2", 90000, 37.0, -77.0));
+  b.Add(City(900000172, "Dunsworth", "US", "US-TX", "PPLA2", 30000, 30.5, -97.5));
+  b.Add(City(900000173, "Oakmere", "US", "US-TX", "PPLA2", 9000, 30.0, -97.9));
+  b.Add(City(900000174, "Pinecrest", "US", "US-NC", "PPLA2", 9000, 35.0, -80.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_shared.tsv";
+  std::ofstream(seats) << "US-TX\tKelvane\tDunsworth\nUS-VA\tKelvane\tBrackenford\n"
+                          "US-TX\tMarrow\tOakmere\nUS-NC\tMarrow\tPinecrest\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  auto seats_of = [&](const std::string& text) -> std::string {
+    std::string out;
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) out += m.name + "=" + m.seat.name + ";";
+    return out;
+  };
+  EXPECT_EQ(seats_of("A man was shot dead on Friday in Kelvane County. He was arrested later in Marrow County, "
+                     "deputies said."),
+            "Kelvane County=Dunsworth;Marrow County=Oakmere;");
+  // One county alone tells no state.
+  EXPECT_EQ(seats_of("A man was shot dead on Friday in Kelvane County, the sheriff said."), "Kelvane County=;");
+}
+
 // A county whose name opens with a compass point ("East Baton Rouge Parish") keeps it when the
 // seat file lists the county so; otherwise the point names a part of a county ("North Kelvane
 // Parish" is the north of a Kelvane Parish, which the file does not list).
