@@ -3023,6 +3023,28 @@ void DocResolver::Cohere() {
     if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name && !RegionQualifiedAbroad(r)) continue;
     const uint16_t own = CountryKey(rec.Country());
 
+    // "Frederick, SD": a small town qualified after a comma by a subdivision of its own
+    // country that holds none of its candidates is a locality of that subdivision the
+    // gazetteer lacks (no Frederick of Maryland).
+    if (rec.Kind() == PlaceKind::kCity && rec.population < 100000) {
+      int holder = -1;
+      for (int qi : r.qualified_by) {
+        const Raw& q = raws_[qi];
+        if (q.rejected || q.chosen < 0 || q.demonym || q.actor || q.b == 0 || Norm(q.b - 1) != ",") continue;
+        const uint32_t sub = q.cands[q.chosen].record;
+        const PlaceRecord& qr = g_.record(sub);
+        if (qr.Kind() != PlaceKind::kAdmin1 || IsAdmin2(qr) || qr.Country() != rec.Country()) continue;
+        bool holds = false;
+        for (const CandidateRef& c : r.cands) holds |= g_.record(c.record).admin1 == sub;
+        if (!holds) holder = qi;
+        break;
+      }
+      if (holder >= 0) {
+        r.abroad_country = std::string(rec.Country());
+        r.placed_by = holder;
+        continue;
+      }
+    }
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in
     // the chosen country is taken there ("Fernando de la Mora (Central)": Central, Paraguay).
     int region_qualifier = -1;
@@ -3425,7 +3447,12 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
     m.listed = false;
     // Cohere's rule 3 keeps the country and changes the subdivision.
     m.namesake_country = namesake == r.abroad_country;
-    if (explain_ && m.namesake_country) {
+    const bool by_qualifier = r.placed_by >= 0 && std::find(r.qualified_by.begin(), r.qualified_by.end(),
+                                                            r.placed_by) != r.qualified_by.end();
+    if (explain_ && m.namesake_country && by_qualifier) {
+      m.why = "not in the gazetteer in " + m.admin1_name + "; placed by its qualifier (a namesake in " +
+              std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
+    } else if (explain_ && m.namesake_country) {
       m.why = "not in the gazetteer in " + m.admin1_name + "; far from the story's other places (a namesake in " +
               std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
     } else if (explain_) {

@@ -1564,6 +1564,22 @@ TEST_F(WorldResolverTest, HomeownerAfterATownPlacesIt) {
   EXPECT_EQ(m->within.name, "Pittsburgh");
 }
 
+// A small town qualified by a state of its country that holds none of its namesakes is a
+// locality of that state the gazetteer lacks: "Tarboro, Iowa" is no Tarboro of North Carolina.
+TEST_F(WorldResolverTest, ATownQualifiedByAStateWithoutItIsALocalityThere) {
+  Resolve("A teen was shot on Friday in Tarboro, Iowa, the sheriff said.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-IA");
+  Resolve("A teen was shot on Friday in Tarboro, North Carolina, the sheriff said.");
+  m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+}
+
 // "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
 // word begins no longer name.
 TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
