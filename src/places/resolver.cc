@@ -1686,6 +1686,29 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
   return true;
 }
 
+// Words naming an institution before "of" ("Bank of Clarke", "Friends of Kelbrook"): no person's
+// name, whose "of" would say where the person lives.
+static bool InstitutionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "university", "college",  "bank",    "church",   "diocese",   "archdiocese", "board",    "school",
+      "academy",    "institute", "museum", "hospital", "center",    "centre",      "society",  "association",
+      "council",    "office",   "court",   "chamber",  "friends",   "sisters",     "brothers", "daughters",
+      "sons",       "knights",  "order",   "club",     "league",    "union",       "party",    "people",
+      "commission", "committee", "bureau", "agency",   "foundation", "fund",       "services", "service",
+      "republic",   "kingdom",  "state",   "states",   "city",      "town",        "village",  "county",
+      "mayor",      "governor", "president", "minister", "secretary", "attorney",  "general",  "chief",
+      "bishop",     "archbishop", "diocesan", "cathedral", "temple", "mosque",     "synagogue", "news",
+      "times",      "press",    "post",    "journal",  "tribune",   "herald",      "gazette",  "corps",
+      "army",       "navy",     "force",   "guard",    "department", "division",   "ministry", "government",
+      "hall",       "house",    "port",    "bay",      "gulf",      "sea",         "lake",     "river",
+      "isle",       "islands",  "island",  "mount",    "battle",    "siege",       "queen",    "king",
+      "prince",     "princess", "duke",    "duchess",  "earl",      "lord",        "lady",     "emir",
+      "sultan",     "sheikh",   "pope",    "patriarch", "coalition", "alliance",   "federation", "front",
+      "movement",   "forces",   "police",  "sheriff",  "district",  "province",    "region",   "plaza",
+  };
+  return kWords.count(w) != 0;
+}
+
 // Whether a capitalized word follows token `e` as part of the same name ("Jordan Smith").
 bool DocResolver::ExtendsRight(const Raw& r) const {
   const uint32_t e = r.e;
@@ -2016,6 +2039,18 @@ void DocResolver::Support() {
     // "the city of X"; "John Smith, 41, of Grand Junction" (where someone lives).
     bool of_place = before == "of" &&
                     ((class_before2 & kPlaceNounBeforeOf) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
+    // "Erica Kell of Chowchilla made an appearance": a person's first and last name before "of"
+    // says where the person lives, as ", 41, of" does (not an institution's name: "Bank of
+    // Clarke", "University of Kelbrook", "Sisters of Mercy").
+    if (!of_place && before == "of" && p >= 3 && Cap(p - 2) && Cap(p - 3) && !AllCaps(p - 2) && !AllCaps(p - 3) &&
+        IsWord(T(p - 2)) && IsWord(T(p - 3)) && T(p - 2).HasFlag(tokens::kSpaceBefore) &&
+        !T(p - 2).HasFlag(tokens::kNewlineBefore) && (p == 3 || !Cap(p - 4) || !IsWord(T(p - 4)))) {
+      constexpr uint32_t kInstitution = kPlaceModifierHead | kLocalityNoun | kRegionNoun | kStreetOrCounty |
+                                        kNotPlaceStart | kTitle | kPlaceNounBeforeOf | kCompass | kMonthOrDay |
+                                        kFunctionWord | kPlaceAdjective | kNotNameBefore;
+      of_place = !(C(p - 2) & kInstitution) && !(C(p - 3) & kInstitution) && !InstitutionWord(Norm(p - 2)) &&
+                 !InstitutionWord(Norm(p - 3));
+    }
     // "western Michigan's Kalamazoo": a place owned by a subdivision or country.
     bool owned = false;
     if (before == "'s" && p >= 2) {

@@ -1593,6 +1593,17 @@ TEST_F(WorldResolverTest, ATownQualifiedByAStateWithoutItIsALocalityThere) {
   EXPECT_EQ(m->admin1_code, "US-NC");
 }
 
+// A person's name before "of" says where the person lives ("Maria Kell of Tarboro"), as ", 41,
+// of" does; an institution's name does not ("Farmers Bank of Tarboro").
+TEST_F(WorldResolverTest, APersonOfATownLivesThere) {
+  Resolve("Maria Kell of Tarboro appeared in court on Monday.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+  Resolve("He took out a loan from Farmers Bank of Tarboro last year.");
+  EXPECT_EQ(Find("Tarboro"), nullptr);
+}
+
 // "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
 // word begins no longer name.
 TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
