@@ -4158,6 +4158,10 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
   bool doc_state_known = false;
   std::string shared_state;
   bool shared_state_known = false;
+  // The states of every US candidate of the story's towns (Abbeville: Georgia, Louisiana, South
+  // Carolina, Alabama).
+  thread_local std::vector<std::string_view> town_states;
+  bool town_states_known = false;
   // The states of the document's US towns and states (a few: a vector searched in order).
   thread_local std::vector<std::string_view> doc_states;
   for (size_t k = 0; k < out->size(); ++k) {
@@ -4175,6 +4179,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       if (q.qualifier && q.begin_token == m.end_token + 1 && q.precision == Precision::kAdmin1 && q.country == "US")
         state = q.admin1_code;
     }
+    const bool own_state = !state.empty();
     if (state.empty()) {
       if (!doc_state_known) {
         doc_state_known = true;
@@ -4213,6 +4218,36 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
         const std::vector<std::string>* states = resolver_->CountyStates(key);
         if (states != nullptr && std::find(states->begin(), states->end(), shared_state) != states->end())
           state = shared_state;
+      }
+    }
+    // "Anderson County deputies ... Tavis Kell, of Abbeville": a county none of the story's
+    // states holds (Abbeville taken in Louisiana, its most populous) is in the one state that
+    // holds a county of its name and a namesake of a town the story names (Abbeville, South
+    // Carolina).
+    if (!own_state && resolver_ != nullptr) {
+      const std::vector<std::string>* states = resolver_->CountyStates(key);
+      if (states != nullptr && (state.empty() || std::find(states->begin(), states->end(), state) == states->end())) {
+        if (!town_states_known) {
+          town_states_known = true;
+          town_states.clear();
+          for (const Raw& r : raws_) {
+            if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county) continue;
+            for (const CandidateRef& c : r.cands) {
+              const PlaceRecord& rec = g_.record(c.record);
+              if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US") continue;
+              const std::string_view st = g_.Str(rec.admin1_code);
+              if (std::find(town_states.begin(), town_states.end(), st) == town_states.end()) town_states.push_back(st);
+            }
+          }
+        }
+        std::string_view found;
+        bool several = false;
+        for (const std::string& st : *states) {
+          if (std::find(town_states.begin(), town_states.end(), st) == town_states.end()) continue;
+          several |= !found.empty() && found != st;
+          found = st;
+        }
+        if (!found.empty() && !several) state = found;
       }
     }
     if (state.empty()) continue;

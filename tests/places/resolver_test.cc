@@ -2299,6 +2299,32 @@ TEST_F(PlaceResolverSections, CountiesOfOneStoryShareTheOneStateHoldingThemAll) 
   EXPECT_EQ(seats_of("A man was shot dead on Friday in Kelvane County, the sheriff said."), "Kelvane County=;");
 }
 
+// A county the story's states do not hold is in the one state that holds a county of its name
+// and a namesake of a town the story names: "Marrow County" is South Carolina's or Tennessee's,
+// "Dunsworth" (taken in Louisiana, its most populous) has a namesake in South Carolina.
+TEST_F(PlaceResolverSections, ACountyTakesTheStateOfATownsNamesake) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-LA", "Louisiana", 4600000));
+  b.Add(Admin1("US-SC", "South Carolina", 5000000));
+  b.Add(Admin1("US-TN", "Tennessee", 6900000));
+  b.Add(City(900000181, "Dunsworth", "US", "US-LA", "PPLA2", 12000, 30.0, -92.1));
+  b.Add(City(900000182, "Dunsworth", "US", "US-SC", "PPLA2", 5000, 34.2, -82.4));
+  b.Add(City(900000183, "Oakmere", "US", "US-SC", "PPLA2", 27000, 34.5, -82.6));
+  b.Add(City(900000184, "Pinecrest", "US", "US-TN", "PPLA2", 9000, 36.1, -84.1));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_namesake.tsv";
+  std::ofstream(seats) << "US-SC\tMarrow\tOakmere\nUS-TN\tMarrow\tPinecrest\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  std::string seat;
+  for (const PlaceMention& m : Resolve("A teen was killed in a home invasion, according to Marrow County deputies. "
+                                       "Tavis Kell, of Dunsworth, is charged with burglary, the sheriff said.")) {
+    if (m.precision == Precision::kAdmin2) seat = m.seat.name;
+  }
+  EXPECT_EQ(seat, "Oakmere");
+}
+
 // A county whose name opens with a compass point ("East Baton Rouge Parish") keeps it when the
 // seat file lists the county so; otherwise the point names a part of a county ("North Kelvane
 // Parish" is the north of a Kelvane Parish, which the file does not list).
