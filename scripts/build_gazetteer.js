@@ -225,7 +225,7 @@ function readCountries() {
 }
 
 // place_aliases.tsv: kind, target, name, aliases (docs/places.md "Adding aliases").
-const KINDS = new Set(['country', 'admin1', 'city', 'place', 'section', 'common', 'actor']);
+const KINDS = new Set(['country', 'admin1', 'city', 'short', 'place', 'section', 'common', 'actor']);
 function readAliases() {
   const file = path.join(args.data, 'place_aliases.tsv');
   const rows = tsvLines(readText(file, 'the place aliases'), file, 4, 'kind, target, name, aliases');
@@ -235,7 +235,7 @@ function readAliases() {
     const [kind, target, name] = cols;
     const aliases = splitItems(cols[3]);
     if (!KINDS.has(kind)) {
-      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, place, section, common, actor`);
+      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, short, place, section, common, actor`);
       continue;
     }
     if (aliases.some((a) => a === '')) {
@@ -250,7 +250,7 @@ function readAliases() {
       fail(where, `bad subdivision code '${target}'; codes are ISO 3166-2 (US-NC)`);
       continue;
     }
-    if (kind === 'city' && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(target)) {
+    if ((kind === 'city' || kind === 'short') && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(target)) {
       fail(where, `bad city target '${target}'; write the country (UA) or subdivision (US-TX)`);
       continue;
     }
@@ -268,7 +268,8 @@ function readAliases() {
       fail(where, "a common line has target '-' and lists words in the aliases column");
       continue;
     }
-    if ((kind === 'city' || kind === 'admin1' || kind === 'place' || kind === 'section') && (name === '' || name === '-')) {
+    if ((kind === 'city' || kind === 'short' || kind === 'admin1' || kind === 'place' || kind === 'section') &&
+        (name === '' || name === '-')) {
       fail(where, `a ${kind} line needs the place's name in the name column`);
       continue;
     }
@@ -377,6 +378,7 @@ const F_ABBREVIATION = 2;
 const F_DEMONYM = 4;
 const F_LOOSE = 8;
 const F_ACTOR = 16;
+const F_SHORT = 32;  // a city's press abbreviation that names it alone ("KCK", "NYC")
 // Key flags.
 const K_COMMON = 1;
 const K_ENGLISH_WORD = 2;
@@ -511,7 +513,7 @@ function main() {
       } else {
         admin1Alias.set(a.target, a);
       }
-    } else if (a.kind === 'city') {
+    } else if (a.kind === 'city' || a.kind === 'short') {
       cityAlias.push(a);
     } else if (a.kind === 'place') {
       if (!subByCode.has(a.target)) {
@@ -802,7 +804,10 @@ function main() {
       records[found].name = shownName.trim();
       addName(shownName.trim(), found, F_ALIAS);
     }
-    for (const alias of a.aliases) addName(alias, found, F_ALIAS);
+    // A short line's capitals ("KCK", "NYC") name the city alone, as a name does: no
+    // abbreviation that only qualifies, and no acronym of a group (F_SHORT).
+    if (a.kind === 'short') for (const alias of a.aliases) addKey(nameKey(alias), found, F_ALIAS | F_SHORT);
+    else for (const alias of a.aliases) addName(alias, found, F_ALIAS);
   }
   // GeoNames spells 108 US places "Saint X" and seven "St. X" or "St X" (St. Louis, St.
   // Charles, St. Petersburg): those are shown as "Saint X" too, as US postal names write them

