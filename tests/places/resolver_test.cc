@@ -1620,6 +1620,22 @@ TEST_F(WorldResolverTest, ACitysPressAbbreviationNamesIt) {
   m = Find("NYC");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->name, "New York City");
+  Resolve("KCMO police said a man was shot on Friday.");
+  m = Find("KCMO");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-MO");
+}
+
+// US local news' short names of its cities ("Vegas", "Indy") are the cities.
+TEST_F(WorldResolverTest, ShortNamesOfUsCities) {
+  Resolve("A Vegas man was shot on Friday, police said.");
+  const PlaceMention* m = Find("Vegas");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Las Vegas");
+  Resolve("A teen was wounded in Indy on Friday, police said.");
+  m = Find("Indy");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Indianapolis");
 }
 
 // "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
