@@ -1626,18 +1626,6 @@ TEST_F(WorldResolverTest, ACitysPressAbbreviationNamesIt) {
   EXPECT_EQ(m->admin1_code, "US-MO");
 }
 
-// US local news' short names of its cities ("Vegas", "Indy") are the cities.
-TEST_F(WorldResolverTest, ShortNamesOfUsCities) {
-  Resolve("A Vegas man was shot on Friday, police said.");
-  const PlaceMention* m = Find("Vegas");
-  ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->name, "Las Vegas");
-  Resolve("A teen was wounded in Indy on Friday, police said.");
-  m = Find("Indy");
-  ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->name, "Indianapolis");
-}
-
 // "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
 // word begins no longer name.
 TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
