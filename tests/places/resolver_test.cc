@@ -1553,6 +1553,10 @@ TEST_F(WorldResolverTest, NeighbourhoodsFromTheAliasFileAreSectionsOfTheirCity) 
   m = Find("Humboldt Park");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->within.name, "Chicago");
+  Resolve("Two men were hurt outside a Westport bar early Sunday, Kansas City police said.");
+  m = Find("Westport");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Kansas City");
 }
 
 // New York's neighbourhoods are its boroughs' sections, as GVA's coders name them: one
