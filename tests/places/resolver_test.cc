@@ -1553,6 +1553,10 @@ TEST_F(WorldResolverTest, NeighbourhoodsFromTheAliasFileAreSectionsOfTheirCity) 
   m = Find("Humboldt Park");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->within.name, "Chicago");
+  Resolve("A teen was shot in Marquette Park on Friday, Chicago police said.");
+  m = Find("Marquette Park");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Chicago");
   Resolve("Two men were hurt outside a Westport bar early Sunday, Kansas City police said.");
   m = Find("Westport");
   ASSERT_NE(m, nullptr);
