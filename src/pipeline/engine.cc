@@ -424,7 +424,15 @@ void Coder::Code(CodedDocument* out) {
             m.country == "US" && m.begin_token < site) {
           county = &m;
         }
-        if (town(m) && m.listed && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
+        // "In tiny Kelbrook, Mo.": a town the gazetteer lacks in the state qualifying it (a
+        // namesake elsewhere) is a town too.
+        const size_t k = static_cast<size_t>(&m - title_annotations_.places.data());
+        const bool placed_namesake =
+            !m.listed && m.namesake_country && !m.admin1_code.empty() && k + 1 < title_annotations_.places.size() &&
+            title_annotations_.places[k + 1].qualifier &&
+            title_annotations_.places[k + 1].begin_token == m.end_token + 1 &&
+            title_annotations_.places[k + 1].admin1_code == m.admin1_code;
+        if (town(m) && (m.listed || placed_namesake) && !m.demonym && !m.actor && !m.qualifier && !m.country.empty()) {
           if (m.begin_token >= site) {
             if (station == nullptr) station = &m;
             continue;

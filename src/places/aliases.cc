@@ -90,8 +90,8 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
         problem(line_no, "bad subdivision code '" + Fragment(target) + "'; codes are ISO 3166-2, like US-NC or UA-14");
         return;
       }
-    } else if (kind == "city") {
-      entry.kind = PlaceAlias::Kind::kCity;
+    } else if (kind == "city" || kind == "short") {
+      entry.kind = kind == "city" ? PlaceAlias::Kind::kCity : PlaceAlias::Kind::kShort;
       if (!IsCountryCode(target) && !IsSubdivisionCode(target)) {
         problem(line_no,
                 "bad city target '" + Fragment(target) + "'; write the country (UA) or the subdivision (US-TX)");
@@ -102,6 +102,13 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
       if (!IsSubdivisionCode(target)) {
         problem(line_no, "bad place target '" + Fragment(target) +
                              "'; write the top-level subdivision the place is in (ISO 3166-2, like LB-BI)");
+        return;
+      }
+    } else if (kind == "section") {
+      entry.kind = PlaceAlias::Kind::kSection;
+      if (!IsSubdivisionCode(target)) {
+        problem(line_no, "bad section target '" + Fragment(target) +
+                             "'; write the top-level subdivision the city is in (ISO 3166-2, like US-PA)");
         return;
       }
     } else if (kind == "actor") {
@@ -117,13 +124,15 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
         return;
       }
     } else {
-      problem(line_no, "unknown kind '" + Fragment(kind) + "'; kinds are country, admin1, city, place, common, actor");
+      problem(line_no, "unknown kind '" + Fragment(kind) +
+                           "'; kinds are country, admin1, city, short, place, section, common, actor");
       return;
     }
     entry.target = std::string(target);
     entry.name = std::string(cols[2]);
-    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kAdmin1 ||
-                      entry.kind == PlaceAlias::Kind::kPlace;
+    bool needs_name = entry.kind == PlaceAlias::Kind::kCity || entry.kind == PlaceAlias::Kind::kShort ||
+                      entry.kind == PlaceAlias::Kind::kAdmin1 ||
+                      entry.kind == PlaceAlias::Kind::kPlace || entry.kind == PlaceAlias::Kind::kSection;
     if (needs_name && (entry.name.empty() || entry.name == "-")) {
       problem(line_no, std::string("a ") + std::string(kind) + " line needs the place's name in the third column");
       return;
@@ -141,7 +150,9 @@ Result<PlaceAliases> PlaceAliases::Parse(std::string_view text, const std::strin
       }
     }
     if (!items_ok) return;
-    if ((entry.kind == PlaceAlias::Kind::kCommon || entry.kind == PlaceAlias::Kind::kActor) && entry.aliases.empty()) {
+    if ((entry.kind == PlaceAlias::Kind::kCommon || entry.kind == PlaceAlias::Kind::kActor ||
+         entry.kind == PlaceAlias::Kind::kSection) &&
+        entry.aliases.empty()) {
       problem(line_no,
               std::string("a ") + std::string(kind) + " line lists its names in the fourth column; found none");
       return;

@@ -25,11 +25,12 @@
 namespace evident::places {
 
 struct PlaceAlias {
-  enum class Kind { kCountry, kAdmin1, kCity, kPlace, kCommon, kActor };
+  enum class Kind { kCountry, kAdmin1, kCity, kShort, kPlace, kSection, kCommon, kActor };
   Kind kind = Kind::kCity;
-  std::string target;                // "UA", "US-NC", "US-TX"; "-" for kCommon; kActor: "YE"; kPlace: "LB-BI"
-  std::string name;                  // canonical name; "-" or empty: keep the gazetteer's
-  std::vector<std::string> aliases;  // other spellings (kCommon: the words; kActor: the names)
+  std::string target;  // "UA", "US-NC", "US-TX"; "-" for kCommon; kActor: "YE"; kPlace: "LB-BI"; kSection: "US-PA"
+  std::string name;    // canonical name; "-" or empty: keep the gazetteer's; kSection: the city
+  std::vector<std::string> aliases;  // other spellings (kCommon: the words; kActor: the names;
+                                     // kSection: the city's neighbourhoods)
   size_t line = 0;                   // 1-based line in the file
 };
 

@@ -73,6 +73,7 @@ enum CandidateFlag : uint32_t {
   kDemonym = 4,       // "Kazakh", "Kazakhs" -> the country
   kLoose = 8,         // found by the loose key only ("Pervomaisk" for "Pervomays'k")
   kActor = 16,        // an actor tied to one country ("Houthis" -> YE): a vote, not a place
+  kShortName = 32,    // a city's press abbreviation that names it alone ("KCK", "NYC"): no acronym
 };
 
 // The loose form of a name key, looked up when the exact key is unknown: apostrophes dropped,

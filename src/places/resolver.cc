@@ -281,7 +281,7 @@ class WordClassTable {
              "native", "couple", "family", "home",  "house", "apartment", "motel", "hotel", "nightclub",
              "teens",  "teenagers", "toddler", "child", "children", "boys", "girls", "baby", "infant", "youth",
              "student", "students", "male", "female", "bar", "gunman", "shooter", "suspect", "victim",
-             "shooting", "shootings", "homicide", "homicides", "stabbing",
+             "shooting", "shootings", "homicide", "homicides", "stabbing", "homeowner", "homeowners",
          }},
         {kPersonAfter,
          {
@@ -816,6 +816,7 @@ class DocResolver {
   void CitySections(std::vector<PlaceMention>* out) const;
   void TownsQualifiedByCities(std::vector<PlaceMention>* out) const;
   void CountySeats(std::vector<PlaceMention>* out) const;
+  std::string SharedCountyState(const std::vector<PlaceMention>& mentions) const;
   bool CapitalDistrict(std::vector<PlaceMention>* out, size_t k) const;
   // A place the gazetteer lacks, written as tokens [b, e): a locality (precision city), not
   // listed, no country yet.
@@ -1704,6 +1705,29 @@ bool DocResolver::ExtendsLeft(uint32_t b) const {
   return true;
 }
 
+// Words naming an institution before "of" ("Bank of Clarke", "Friends of Kelbrook"): no person's
+// name, whose "of" would say where the person lives.
+static bool InstitutionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "university", "college",  "bank",    "church",   "diocese",   "archdiocese", "board",    "school",
+      "academy",    "institute", "museum", "hospital", "center",    "centre",      "society",  "association",
+      "council",    "office",   "court",   "chamber",  "friends",   "sisters",     "brothers", "daughters",
+      "sons",       "knights",  "order",   "club",     "league",    "union",       "party",    "people",
+      "commission", "committee", "bureau", "agency",   "foundation", "fund",       "services", "service",
+      "republic",   "kingdom",  "state",   "states",   "city",      "town",        "village",  "county",
+      "mayor",      "governor", "president", "minister", "secretary", "attorney",  "general",  "chief",
+      "bishop",     "archbishop", "diocesan", "cathedral", "temple", "mosque",     "synagogue", "news",
+      "times",      "press",    "post",    "journal",  "tribune",   "herald",      "gazette",  "corps",
+      "army",       "navy",     "force",   "guard",    "department", "division",   "ministry", "government",
+      "hall",       "house",    "port",    "bay",      "gulf",      "sea",         "lake",     "river",
+      "isle",       "islands",  "island",  "mount",    "battle",    "siege",       "queen",    "king",
+      "prince",     "princess", "duke",    "duchess",  "earl",      "lord",        "lady",     "emir",
+      "sultan",     "sheikh",   "pope",    "patriarch", "coalition", "alliance",   "federation", "front",
+      "movement",   "forces",   "police",  "sheriff",  "district",  "province",    "region",   "plaza",
+  };
+  return kWords.count(w) != 0;
+}
+
 // Whether a capitalized word follows token `e` as part of the same name ("Jordan Smith").
 bool DocResolver::ExtendsRight(const Raw& r) const {
   const uint32_t e = r.e;
@@ -2019,6 +2043,8 @@ void DocResolver::Support() {
     while (p > 0 && p + 2 > written_b && (C(p - 1) & kPlaceAdjective) &&
            (!Cap(p - 1) || (Norm(p - 1) == "the" && p >= 2 && !Cap(p - 2) && SiteNameEnd(doc_, r.e) > r.e)))
       --p;
+    // "in Greater Tarboro", "in Metro Tarboro": the town's area, which the word before places.
+    if (p > 1 && p == written_b && Cap(p - 1) && (Norm(p - 1) == "greater" || Norm(p - 1) == "metro")) --p;
     std::string_view before = p > 0 ? Norm(p - 1) : std::string_view();
     std::string_view before2 = p > 1 ? Norm(p - 2) : std::string_view();
     // PERF: the word classes of the words around the name, from the per-token cache.
@@ -2032,6 +2058,18 @@ void DocResolver::Support() {
     // "the city of X"; "John Smith, 41, of Grand Junction" (where someone lives).
     bool of_place = before == "of" &&
                     ((class_before2 & kPlaceNounBeforeOf) || before2 == "," || (p > 1 && T(p - 2).kind == TokenKind::kNumber));
+    // "Erica Kell of Chowchilla made an appearance": a person's first and last name before "of"
+    // says where the person lives, as ", 41, of" does (not an institution's name: "Bank of
+    // Clarke", "University of Kelbrook", "Sisters of Mercy").
+    if (!of_place && before == "of" && p >= 3 && Cap(p - 2) && Cap(p - 3) && !AllCaps(p - 2) && !AllCaps(p - 3) &&
+        IsWord(T(p - 2)) && IsWord(T(p - 3)) && T(p - 2).HasFlag(tokens::kSpaceBefore) &&
+        !T(p - 2).HasFlag(tokens::kNewlineBefore) && (p == 3 || !Cap(p - 4) || !IsWord(T(p - 4)))) {
+      constexpr uint32_t kInstitution = kPlaceModifierHead | kLocalityNoun | kRegionNoun | kStreetOrCounty |
+                                        kNotPlaceStart | kTitle | kPlaceNounBeforeOf | kCompass | kMonthOrDay |
+                                        kFunctionWord | kPlaceAdjective | kNotNameBefore;
+      of_place = !(C(p - 2) & kInstitution) && !(C(p - 3) & kInstitution) && !InstitutionWord(Norm(p - 2)) &&
+                 !InstitutionWord(Norm(p - 3));
+    }
     // "western Michigan's Kalamazoo": a place owned by a subdivision or country.
     bool owned = false;
     if (before == "'s" && p >= 2) {
@@ -2245,6 +2283,14 @@ void DocResolver::Support() {
         if (keep.empty() && !elsewhere && g_.FindCountry("US") != kNoRecord)
           keep.push_back(CandidateRef{g_.FindCountry("US"), 0});
         if (!keep.empty()) r.cands = std::move(keep);
+        // "East Baton Rouge Parish": a compass point opening the name of a county the seat files
+        // list so is part of its name, not the part of a county it names otherwise ("North
+        // Harris County" is in Harris County).
+        if (r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
+            !T(r.b).HasFlag(tokens::kNewlineBefore) && resolver_ != nullptr &&
+            !resolver_->CountySeatState(NameKey(Text(r.b - 1, r.e))).empty()) {
+          --r.b;
+        }
         r.county = true;
         r.county_end = r.e + 1;
         r.supported = true;
@@ -2261,8 +2307,9 @@ void DocResolver::Support() {
     // before a large place is no part of its name ("Southeast Houston").
     bool partial_left = false, partial_right = false;
     if (!lower_mode_ && !in_dateline) {
+      // "Greater Tarboro" is the town's area, no longer name ("East Orange" is one).
       bool compass = r.b > 0 && Cap(r.b - 1) && (C(r.b - 1) & kCompass) && T(r.b).HasFlag(tokens::kSpaceBefore) &&
-                     !T(r.b).HasFlag(tokens::kNewlineBefore);
+                     !T(r.b).HasFlag(tokens::kNewlineBefore) && Norm(r.b - 1) != "greater";
       // "Southeast D.C." is a part of D.C., not a longer name.
       partial_left = !initials_after_compass &&
                      ((ExtendsLeft(r.b) && !prep && !JoinsRoadEnds(r.b - 1)) ||
@@ -2390,8 +2437,10 @@ void DocResolver::Support() {
     if (single && AllCaps(r.b) && !in_dateline && !qualified && !r.qualifier && T(r.b).span.size() <= 4 &&
         !(r.b > 0 && IsWord(T(r.b - 1)) && AllCaps(r.b - 1)) && !(r.e < N() && IsWord(T(r.e)) && AllCaps(r.e))) {
       bool towns_only = !r.cands.empty();
+      // "KCK police", "in NYC": a city's press abbreviation (kShortName) is the city.
       for (const CandidateRef& c : r.cands)
-        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity && (c.flags & kAbbreviation) == 0;
+        towns_only = towns_only && g_.record(c.record).Kind() == PlaceKind::kCity &&
+                     (c.flags & (kAbbreviation | kShortName)) == 0;
       if (towns_only) {
         hard_reject(false);
         continue;
@@ -3030,6 +3079,28 @@ void DocResolver::Cohere() {
     if (rec.Kind() != PlaceKind::kCity && !unpopulated_region && !us_town_name && !RegionQualifiedAbroad(r)) continue;
     const uint16_t own = CountryKey(rec.Country());
 
+    // "Frederick, SD": a small town qualified after a comma by a subdivision of its own
+    // country that holds none of its candidates is a locality of that subdivision the
+    // gazetteer lacks (no Frederick of Maryland).
+    if (rec.Kind() == PlaceKind::kCity && rec.population < 100000) {
+      int holder = -1;
+      for (int qi : r.qualified_by) {
+        const Raw& q = raws_[qi];
+        if (q.rejected || q.chosen < 0 || q.demonym || q.actor || q.b == 0 || Norm(q.b - 1) != ",") continue;
+        const uint32_t sub = q.cands[q.chosen].record;
+        const PlaceRecord& qr = g_.record(sub);
+        if (qr.Kind() != PlaceKind::kAdmin1 || IsAdmin2(qr) || qr.Country() != rec.Country()) continue;
+        bool holds = false;
+        for (const CandidateRef& c : r.cands) holds |= g_.record(c.record).admin1 == sub;
+        if (!holds) holder = qi;
+        break;
+      }
+      if (holder >= 0) {
+        r.abroad_country = std::string(rec.Country());
+        r.placed_by = holder;
+        continue;
+      }
+    }
     // Rule 1: a qualifier that contains none of the candidates. A qualifier that could be in
     // the chosen country is taken there ("Fernando de la Mora (Central)": Central, Paraguay).
     int region_qualifier = -1;
@@ -3384,14 +3455,6 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
   m.demonym = r.demonym;
   m.actor = r.actor;
   if (r.county) {
-    // "East Baton Rouge Parish": a compass point before the town's name opens the county's.
-    if (r.b > 0 && Cap(r.b - 1) && !AllCaps(r.b - 1) && T(r.b).HasFlag(tokens::kSpaceBefore)) {
-      const std::string_view w = Norm(r.b - 1);
-      if (w == "east" || w == "west" || w == "north" || w == "south") {
-        m.begin_token = r.b - 1;
-        m.span.begin = T(r.b - 1).span.begin;
-      }
-    }
     m.end_token = r.county_end;
     m.span.end = T(r.county_end - 1).span.end;
     m.name = std::string(Text(m.begin_token, r.county_end));
@@ -3440,7 +3503,12 @@ void DocResolver::MakeMention(const Raw& r, PlaceMention* out) const {
     m.listed = false;
     // Cohere's rule 3 keeps the country and changes the subdivision.
     m.namesake_country = namesake == r.abroad_country;
-    if (explain_ && m.namesake_country) {
+    const bool by_qualifier = r.placed_by >= 0 && std::find(r.qualified_by.begin(), r.qualified_by.end(),
+                                                            r.placed_by) != r.qualified_by.end();
+    if (explain_ && m.namesake_country && by_qualifier) {
+      m.why = "not in the gazetteer in " + m.admin1_name + "; placed by its qualifier (a namesake in " +
+              std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
+    } else if (explain_ && m.namesake_country) {
       m.why = "not in the gazetteer in " + m.admin1_name + "; far from the story's other places (a namesake in " +
               std::string(g_.Str(rec.admin1_name).empty() ? g_.Str(rec.admin1_code) : g_.Str(rec.admin1_name)) + ")";
     } else if (explain_) {
@@ -4081,9 +4149,61 @@ void DocResolver::Run(std::vector<PlaceMention>* out) {
 // of the document that has one; none, none. Not a town of that name that is no seat ("Orange
 // County": Orange, California is no seat), nor a seat of another state (Anderson, Indiana for an
 // Anderson County of South Carolina).
+// The county's name without its unit ("Harris" of "Harris County", "Caddo" of "Caddo Parish"),
+// for a US county mention; empty for any other mention.
+static std::string_view CountyBase(const PlaceMention& m) {
+  if (m.listed || m.precision != Precision::kAdmin2 || m.country != "US" || m.name.size() < 8) return {};
+  const size_t space = m.name.rfind(' ');
+  if (space == std::string::npos || space == 0) return {};
+  const std::string unit = NameKey(std::string_view(m.name).substr(space + 1));
+  if (unit != "county" && unit != "parish") return {};
+  return std::string_view(m.name).substr(0, space);
+}
+
+// The one state holding a county of each name among two or more US counties of the mentions
+// (the seat files' states), else empty.
+std::string DocResolver::SharedCountyState(const std::vector<PlaceMention>& mentions) const {
+  std::vector<std::string> keys;
+  for (const PlaceMention& m : mentions) {
+    const std::string_view base = CountyBase(m);
+    if (base.empty() || !m.admin1_code.empty()) continue;
+    std::string key = NameKey(base);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  if (keys.size() < 2) return {};
+  std::vector<std::string> common;
+  bool first = true;
+  size_t listed = 0;
+  for (const std::string& key : keys) {
+    const std::vector<std::string>* states = resolver_->CountyStates(key);
+    if (states == nullptr) continue;  // a county named after its seat, or none the files know
+    ++listed;
+    if (first) {
+      common = *states;
+      first = false;
+      continue;
+    }
+    common.erase(std::remove_if(common.begin(), common.end(),
+                                [&](const std::string& s) {
+                                  return std::find(states->begin(), states->end(), s) == states->end();
+                                }),
+                 common.end());
+  }
+  if (listed < 2) return {};
+  std::sort(common.begin(), common.end());
+  common.erase(std::unique(common.begin(), common.end()), common.end());
+  return common.size() == 1 ? common[0] : std::string();
+}
+
 void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
   std::string_view doc_state;
   bool doc_state_known = false;
+  std::string shared_state;
+  bool shared_state_known = false;
+  // The states of every US candidate of the story's towns (Abbeville: Georgia, Louisiana, South
+  // Carolina, Alabama).
+  thread_local std::vector<std::string_view> town_states;
+  bool town_states_known = false;
   // The states of the document's US towns and states (a few: a vector searched in order).
   thread_local std::vector<std::string_view> doc_states;
   for (size_t k = 0; k < out->size(); ++k) {
@@ -4101,6 +4221,7 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       if (q.qualifier && q.begin_token == m.end_token + 1 && q.precision == Precision::kAdmin1 && q.country == "US")
         state = q.admin1_code;
     }
+    const bool own_state = !state.empty();
     if (state.empty()) {
       if (!doc_state_known) {
         doc_state_known = true;
@@ -4143,6 +4264,49 @@ void DocResolver::CountySeats(std::vector<PlaceMention>* out) const {
       if (!only.empty() &&
           (doc_states.empty() || std::find(doc_states.begin(), doc_states.end(), only) != doc_states.end())) {
         state = only;
+      }
+    }
+    // "in Kelvane County ... arrested in Marrow County": counties of a story naming no state
+    // are in the one state the seat files list a county of each name in.
+    if (state.empty() && resolver_ != nullptr) {
+      if (!shared_state_known) {
+        shared_state_known = true;
+        shared_state = SharedCountyState(*out);
+      }
+      if (!shared_state.empty()) {
+        const std::vector<std::string>* states = resolver_->CountyStates(key);
+        if (states != nullptr && std::find(states->begin(), states->end(), shared_state) != states->end())
+          state = shared_state;
+      }
+    }
+    // "Anderson County deputies ... Tavis Kell, of Abbeville": a county none of the story's
+    // states holds (Abbeville taken in Louisiana, its most populous) is in the one state that
+    // holds a county of its name and a namesake of a town the story names (Abbeville, South
+    // Carolina).
+    if (!own_state && resolver_ != nullptr) {
+      const std::vector<std::string>* states = resolver_->CountyStates(key);
+      if (states != nullptr && (state.empty() || std::find(states->begin(), states->end(), state) == states->end())) {
+        if (!town_states_known) {
+          town_states_known = true;
+          town_states.clear();
+          for (const Raw& r : raws_) {
+            if (r.rejected || r.chosen < 0 || r.demonym || r.actor || r.county) continue;
+            for (const CandidateRef& c : r.cands) {
+              const PlaceRecord& rec = g_.record(c.record);
+              if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US") continue;
+              const std::string_view st = g_.Str(rec.admin1_code);
+              if (std::find(town_states.begin(), town_states.end(), st) == town_states.end()) town_states.push_back(st);
+            }
+          }
+        }
+        std::string_view found;
+        bool several = false;
+        for (const std::string& st : *states) {
+          if (std::find(town_states.begin(), town_states.end(), st) == town_states.end()) continue;
+          several |= !found.empty() && found != st;
+          found = st;
+        }
+        if (!found.empty() && !several) state = found;
       }
     }
     if (state.empty()) continue;
@@ -4524,6 +4688,7 @@ Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string
   county_seats_.clear();
   county_state_.clear();
   smaller_county_state_.clear();
+  county_states_.clear();
   std::vector<std::string> problems;
   ReadCountySeats(path, &county_state_, &problems);
   // The smaller counties name a state only for names the larger ones lack ("DeKalb County" is
@@ -4535,6 +4700,7 @@ Status PlaceResolver::LoadCountySeats(const std::string& path, const std::string
   county_seats_.clear();
   county_state_.clear();
   smaller_county_state_.clear();
+  county_states_.clear();
   return Status(ErrorCode::kLexiconError, message);
 }
 
@@ -4568,6 +4734,7 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     auto note_state = [&] {
       auto [it, added] = states->emplace(NameKey(county), std::string(state));
       if (!added && it->second != state) it->second.clear();
+      county_states_[NameKey(county)].emplace_back(state);
     };
     // "US-MO  Jackson  -": a county with two seats has none to report, but its name is no
     // longer one state's (a story naming no state guesses none).
@@ -4667,6 +4834,11 @@ const PlaceMention* PlaceResolver::StationTown(std::string_view call_letters) co
   if (stations_.empty()) return nullptr;
   auto it = stations_.find(std::string(call_letters));
   return it == stations_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>* PlaceResolver::CountyStates(std::string_view county_key) const {
+  auto it = county_states_.find(std::string(county_key));
+  return it == county_states_.end() ? nullptr : &it->second;
 }
 
 std::string_view PlaceResolver::CountySeatState(std::string_view county_key) const {

@@ -197,6 +197,9 @@ class PlaceResolver {
   // The town of the station with these call letters (lowercase, "wqrt"): a listed city mention
   // with no span, kept by the resolver; null if no such station is listed.
   const PlaceMention* StationTown(std::string_view call_letters) const;
+  // Every state whose county named `county_key` either file lists ("kelvane" => US-TX, US-VA);
+  // null when none does.
+  const std::vector<std::string>* CountyStates(std::string_view county_key) const;
   // False if no name in the gazetteer starts with this word (NameKey form, with a dot for
   // abbreviations, or its loose form); true means "probably". PERF: checked before building
   // keys for every span starting at a token; without it lowercase archives coded at 2 MB/s,
@@ -232,6 +235,7 @@ class PlaceResolver {
   std::unordered_map<std::string, std::string> county_state_;  // "dekalb" => "US-GA" ("" if several)
   std::unordered_map<std::string, std::string> smaller_county_state_;  // the same for the smaller counties
   std::unordered_map<std::string, PlaceMention> stations_;  // "wqrt" => its town (LoadStations)
+  std::unordered_map<std::string, std::vector<std::string>> county_states_;  // "dekalb" => every state listing it
 };
 
 // The country best supported by the mentions: country names, subdivisions and places of

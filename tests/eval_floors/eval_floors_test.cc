@@ -68,7 +68,7 @@ TEST(EvalFloors, Gva) {
   EXPECT_GE(r.counts.Recall(), 0.753);
   EXPECT_GE(r.counts.Precision(), 0.423);
   EXPECT_GE(r.country.Rate(), 0.9710);
-  EXPECT_GE(r.location.Rate(), 0.8018);
+  EXPECT_GE(r.location.Rate(), 0.8088);
   EXPECT_GE(r.date.Rate(), 0.836);
   EXPECT_GE(r.types_micro.F1(), 0.965);
   EXPECT_GE(r.types["ARREST"].Recall(), 0.701);
@@ -81,9 +81,9 @@ TEST(EvalFloors, Acled2020) {
   EXPECT_GE(r.types["ASSAULT"].Precision(), 0.974);
   EXPECT_GE(r.types["ASSAULT"].Recall(), 0.981);
   EXPECT_GE(r.types["PROTEST"].Recall(), 0.985);
-  EXPECT_GE(r.date.Rate(), 0.9782);
-  EXPECT_GE(r.country.Rate(), 0.9692);
-  EXPECT_GE(r.location.Rate(), 0.8345);
+  EXPECT_GE(r.date.Rate(), 0.9786);
+  EXPECT_GE(r.country.Rate(), 0.9696);
+  EXPECT_GE(r.location.Rate(), 0.8349);
 }
 
 TEST(EvalFloors, IndiaPolice) {

