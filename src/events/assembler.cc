@@ -890,6 +890,8 @@ class SentenceAssembler {
   std::optional<NpCount> NpStartingAt(uint32_t first, Role role) const;
   EventStatus StatusOf(const Trig& t, size_t trig_index) const;
   EventStatus LocalStatus(const Trig& t, size_t trig_index) const;
+  EventStatus ScopedStatus(const Trig& t, size_t trig_index) const;
+  [[gnu::noinline]] bool NamedAfterARelation(const Trig& t) const;
   bool NoSubjectOf(const Trig& t, uint32_t no) const;
   bool IsPassive(const Trig& t) const;
   std::optional<ActorRef> ActorOf(const Trig& t, bool passive) const;
@@ -1777,12 +1779,22 @@ bool SentenceAssembler::IsPassive(const Trig& t) const {
 }
 
 EventStatus SentenceAssembler::StatusOf(const Trig& t, size_t trig_index) const {
-  // "could be related to the arrest of a gang leader", "may have been linked to the killing of":
-  // an event named with "the" after a relation is taken as known; a modal or a negation before
-  // the relation doubts the link, not the event.
-  if (t.b >= begin_ + 3 && T(t.b - 1).norm == "the" && IsAny(T(t.b - 2), WORDS("to", "with")) &&
-      IsAny(T(t.b - 3), WORDS("related", "linked", "connected", "tied", "connection", "relation")))
-    return EventStatus::kHappened;
+  const EventStatus status = ScopedStatus(t, trig_index);
+  // PERF: asked only of events that did not happen (the test before LocalStatus kept the
+  // assembler's loop from inlining it: 0.2% more instructions).
+  if (status != EventStatus::kHappened && NamedAfterARelation(t)) return EventStatus::kHappened;
+  return status;
+}
+
+// "could be related to the arrest of a gang leader", "may have been linked to the killing of":
+// an event named with "the" after a relation is taken as known; a modal or a negation before
+// the relation doubts the link, not the event.
+bool SentenceAssembler::NamedAfterARelation(const Trig& t) const {
+  return t.b >= begin_ + 3 && T(t.b - 1).norm == "the" && IsAny(T(t.b - 2), WORDS("to", "with")) &&
+         IsAny(T(t.b - 3), WORDS("related", "linked", "connected", "tied", "connection", "relation"));
+}
+
+EventStatus SentenceAssembler::ScopedStatus(const Trig& t, size_t trig_index) const {
   EventStatus local = LocalStatus(t, trig_index);
   if (local != EventStatus::kHappened) return local;
   // A noun ("the release of the prisoners") stays in the scope of a demand or plan further
