@@ -4715,6 +4715,8 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     problems->push_back(path + ":" + std::to_string(line) + ": " + message);
   };
   const bool places = gazetteer_.has_places();
+  std::string_view last_state;
+  uint32_t state_record = kNoRecord;
   ForEachTsvLine(text, problem, [&](size_t line_no, const std::vector<std::string_view>& cols, std::string_view) {
     if (cols.size() != 3) {
       problem(line_no, "expected 3 tab-separated columns (state, county, seat), found " + std::to_string(cols.size()));
@@ -4725,14 +4727,15 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
       problem(line_no, "expected a US state's ISO 3166-2 code (US-TX), a county and its seat");
       return;
     }
-    const std::string key = std::string(state) + " " + NameKey(county);
+    const std::string county_key = NameKey(county);
+    const std::string key = std::string(state) + " " + county_key;
     if (county_seats_.count(key) != 0) {
       problem(line_no, "the county '" + std::string(county) + "' of " + std::string(state) + " is listed twice");
       return;
     }
     // One state per county name, or "" when several states have a county of that name.
     auto note_state = [&] {
-      auto [it, added] = states->emplace(NameKey(county), std::string(state));
+      auto [it, added] = states->emplace(county_key, std::string(state));
       if (!added && it->second != state) it->second.clear();
       county_states_[NameKey(county)].emplace_back(state);
     };
@@ -4743,11 +4746,17 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
       return;
     }
     if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    // PERF: the state's record compared, not its code's string (a string read per candidate was
+    // a tenth of the engine's startup).
+    if (state != last_state) {
+      last_state = state;
+      state_record = gazetteer_.FindAdmin1(state);
+    }
     uint32_t best = kNoRecord;
     for (const CandidateRef& c : gazetteer_.Lookup(NameKey(seat)).candidates) {
       const PlaceRecord& rec = gazetteer_.record(c.record);
-      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
-          !rec.HasCoordinates()) {
+      if (rec.Kind() != PlaceKind::kCity || rec.admin1 != state_record || state_record == kNoRecord ||
+          rec.Country() != "US" || !rec.HasCoordinates()) {
         continue;
       }
       if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
@@ -4795,11 +4804,12 @@ Status PlaceResolver::LoadStations(const std::string& path) {
       return;
     }
     if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
+    const uint32_t state_record = gazetteer_.FindAdmin1(state);  // PERF: as ReadCountySeats
     uint32_t best = kNoRecord;
     for (const CandidateRef& c : gazetteer_.Lookup(NameKey(town)).candidates) {
       const PlaceRecord& rec = gazetteer_.record(c.record);
-      if (rec.Kind() != PlaceKind::kCity || rec.Country() != "US" || gazetteer_.Str(rec.admin1_code) != state ||
-          !rec.HasCoordinates()) {
+      if (rec.Kind() != PlaceKind::kCity || rec.admin1 != state_record || state_record == kNoRecord ||
+          rec.Country() != "US" || !rec.HasCoordinates()) {
         continue;
       }
       if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
