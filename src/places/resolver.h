@@ -226,6 +226,9 @@ class PlaceResolver {
   NameFilter first_words_;  // NameKeyHash of every key's first word
   NameFilter keys_;         // NameKeyHash of every key
   NameFilter prefixes_;     // NameKeyHash of every key's part before a space
+  // The most populous US town named `name` in the subdivision record `state_record`, with
+  // coordinates (a county's seat, a station's town), or kNoRecord.
+  uint32_t LargestUsTown(std::string_view name, uint32_t state_record) const;
   // Reads one seats file into county_seats_ and `states` (CountySeatState), adding
   // "FILE:LINE: message" to `problems` for each bad line.
   void ReadCountySeats(const std::string& path, std::unordered_map<std::string, std::string>* states,
