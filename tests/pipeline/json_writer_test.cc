@@ -125,6 +125,30 @@ TEST(JsonWriter, WritesNullsForMissingValues) {
   EXPECT_EQ(e["counts"][0]["approximate"], true);
 }
 
+// Events of one sentence and one place repeat the same "sentence" and "location" objects (the
+// writer copies the earlier event's bytes); an event whose place differs in any field gets its
+// own.
+TEST(JsonWriter, RepeatedSentenceAndLocationAreWrittenAsTheirOwn) {
+  auto cd = CodeText("Police in Varta, Kenya, arrested 12 protesters and fined 4 others on Monday.");
+  ASSERT_GE(cd.events.size(), 2u);
+  for (const auto& e : cd.events) ASSERT_TRUE(e.location.has_value());
+  json j = ToJson(cd);
+  for (size_t i = 1; i < cd.events.size(); ++i) {
+    EXPECT_EQ(j["events"][i]["sentence"], j["events"][0]["sentence"]);
+    EXPECT_EQ(j["events"][i]["location"], j["events"][0]["location"]);
+  }
+  CodedDocument renamed = cd;
+  renamed.events.back().location->name = "Korvath";
+  json r = ToJson(renamed);
+  EXPECT_EQ(r["events"][cd.events.size() - 1]["location"]["name"], "Korvath");
+  EXPECT_EQ(r["events"][0]["location"], j["events"][0]["location"]);
+  CodedDocument moved = cd;
+  moved.events.back().location->has_coordinates = true;
+  moved.events.back().location->lat = 1.5;
+  json m = ToJson(moved);
+  EXPECT_EQ(m["events"][cd.events.size() - 1]["location"]["lat"], 1.5);
+}
+
 TEST(JsonWriter, EventIdsAreSequentialAndReferencesExist) {
   auto cd = CodeText("512 were found guilty, 301 of whom were jailed, while 140 were fined and 71 received warnings.");
   json j = ToJson(cd);
