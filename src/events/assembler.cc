@@ -392,11 +392,17 @@ class SentenceAssembler {
         "enforced", "enforcing", "extend", "extends", "extended", "extending", "introduce", "introduces",
         "introduced", "introducing", "placed", "put", "under", "slapped", "reimposed", "tightened", "instituted",
         "imposition");
+    return VerbBeforeOrPassiveAfter(
+        t, kImpose, WORDS("imposed", "declared", "announced", "ordered", "enforced", "extended", "introduced"));
+  }
+  // A verb of `before` up to six words before the trigger in its clause, or a participle of
+  // `after` up to three words after it (its passive): who imposed, who gave (patients "imposed",
+  // "given").
+  bool VerbBeforeOrPassiveAfter(const Trig& t, const WordSet& before, const WordSet& after) const {
     for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
-      if (kImpose.Has(T(k - 1))) return true;
+      if (before.Has(T(k - 1))) return true;
     for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
-      if (IsAny(T(k), WORDS("imposed", "declared", "announced", "ordered", "enforced", "extended", "introduced")))
-        return true;
+      if (after.Has(T(k))) return true;
     return false;
   }
   // Patient "given": aid ("food packages", "relief supplies") is an act when someone hands it
@@ -409,13 +415,9 @@ class SentenceAssembler {
                                  "provides", "provided", "providing", "give", "gives", "gave", "giving", "hand",
                                  "hands", "handed", "handing", "airdrop", "airdropped", "airdropping", "dispatch",
                                  "dispatched", "send", "sends", "sent", "sending");
-    for (uint32_t k = t.b; k > begin_ && t.b - k < 7 && !PhraseBreak(k - 1); --k)
-      if (kGive.Has(T(k - 1))) return true;
-    for (uint32_t k = t.e; k < t.e + 4 && In(k) && !PhraseBreak(k); ++k)
-      if (IsAny(T(k), WORDS("delivered", "distributed", "donated", "provided", "given", "handed", "airdropped",
-                            "dispatched", "sent")))
-        return true;
-    return false;
+    return VerbBeforeOrPassiveAfter(t, kGive,
+                                    WORDS("delivered", "distributed", "donated", "provided", "given", "handed",
+                                          "airdropped", "dispatched", "sent"));
   }
   // The passive's subject is a picture, a name or a record of people, not people: "the
   // victims' names were not released", "Identities for the two other victims have not been

@@ -56,6 +56,7 @@ struct LocationRef {
   std::string_view precision;  // "city" | "admin1" | "admin2" | "country"
   std::string_view basis;      // "same sentence" | "same paragraph" | "dateline" | "document"
                                // | "title"
+  friend bool operator==(const LocationRef&, const LocationRef&) = default;
 };
 
 struct Event {

@@ -514,8 +514,8 @@ void Coder::PlaceByStation(bool has_title) {
     };
     for (size_t i = 0; i < n; ++i) {
       const auto& u = toks[i];
-      if (u.kind != tokens::TokenKind::kWord || !u.HasFlag(tokens::kAllCaps) || (u.norm.size() != 3 && u.norm.size() != 4) ||
-          (u.norm[0] != 'k' && u.norm[0] != 'w') || (i > 0 && shouted(i - 1)) || shouted(i + 1)) {
+      if (u.kind != tokens::TokenKind::kWord || !u.HasFlag(tokens::kAllCaps) || !places::CallLetterShape(u.norm) ||
+          (i > 0 && shouted(i - 1)) || shouted(i + 1)) {
         continue;
       }
       if (const places::PlaceMention* town = engine_.places_resolver_->StationTown(u.norm)) return town;

@@ -208,13 +208,6 @@ struct Written {
   size_t sentence_at = 0, sentence_size = 0, location_at = 0, location_size = 0;
 };
 
-bool SameLocation(const events::LocationRef& a, const events::LocationRef& b) {
-  return a.span.begin == b.span.begin && a.span.end == b.span.end && a.basis == b.basis &&
-         a.precision == b.precision && a.geonames_id == b.geonames_id && a.has_coordinates == b.has_coordinates &&
-         a.lat == b.lat && a.lon == b.lon && a.name == b.name && a.country == b.country &&
-         a.admin1_code == b.admin1_code && a.admin1_name == b.admin1_name;
-}
-
 // Writes event i. `before` is what the event before it was written with, `out` the output
 // holding it; `*written` receives this event's offsets relative to the start of `w`.
 void WriteEvent(std::string_view doc_text, std::string_view title, const std::vector<Event>& all, size_t i, Sink& w,
@@ -239,7 +232,7 @@ void WriteEvent(std::string_view doc_text, std::string_view title, const std::ve
   w.Lit(",\"sentence\":");
   written->sentence_at = static_cast<size_t>(w.end() - start);
   if (before.event != nullptr && before.event->from_title == e.from_title &&
-      before.event->sentence.begin == e.sentence.begin && before.event->sentence.end == e.sentence.end) {
+      before.event->sentence == e.sentence) {
     w.Raw(out.substr(before.sentence_at, before.sentence_size));
   } else {
     w.SpanObject(text, e.sentence);
@@ -294,8 +287,7 @@ void WriteEvent(std::string_view doc_text, std::string_view title, const std::ve
   }
   w.Lit(",\"location\":");
   written->location_at = static_cast<size_t>(w.end() - start);
-  if (e.location && before.event != nullptr && before.event->location &&
-      SameLocation(*before.event->location, *e.location)) {
+  if (e.location && before.event != nullptr && before.event->location == e.location) {
     w.Raw(out.substr(before.location_at, before.location_size));
   } else if (e.location) {
     const auto& l = *e.location;

@@ -55,8 +55,12 @@ void ExpectStated(const std::vector<Stated>& cases) {
     const auto cd = CodeText(c.text);
     const auto found = OfType(cd, c.type);
     ASSERT_EQ(found.size(), 1u) << c.text;
-    if (!c.mode.empty()) EXPECT_EQ(found[0]->mode, c.mode) << c.text;
-    if (!c.trigger.empty()) EXPECT_EQ(Trigger(cd, *found[0]), c.trigger) << c.text;
+    if (!c.mode.empty()) {
+      EXPECT_EQ(found[0]->mode, c.mode) << c.text;
+    }
+    if (!c.trigger.empty()) {
+      EXPECT_EQ(Trigger(cd, *found[0]), c.trigger) << c.text;
+    }
   }
 }
 // No text states an event of `type`.
@@ -178,8 +182,11 @@ TEST(MaterialActs, TheyCarryNoCountsAndLeaveTheCoreEventsAlone) {
   ASSERT_EQ(OfType(cd, EventType::kArrest)[0]->counts.size(), 1u);
   EXPECT_EQ(OfType(cd, EventType::kArrest)[0]->counts[0].value, 12);
   EXPECT_EQ(OfType(cd, EventType::kSeize).size(), 1u);
-  for (const auto& e : cd.events)
-    if (lexicon::IsMaterialAct(e.type)) EXPECT_TRUE(e.counts.empty()) << lexicon::EventTypeName(e.type);
+  for (const auto& e : cd.events) {
+    if (lexicon::IsMaterialAct(e.type)) {
+      EXPECT_TRUE(e.counts.empty()) << lexicon::EventTypeName(e.type);
+    }
+  }
 }
 
 }  // namespace
